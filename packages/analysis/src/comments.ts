@@ -1,0 +1,28 @@
+import type { TSESTree } from '@typescript-eslint/types';
+
+/** Comments that lie entirely inside `[start, end)`, from a list sorted by position. */
+export function commentsWithin(
+  comments: readonly TSESTree.Comment[],
+  start: number,
+  end: number,
+): TSESTree.Comment[] {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((comments[mid] as TSESTree.Comment).range[0] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TSESTree.Comment[] = [];
+  for (let i = lo; i < comments.length; i++) {
+    const comment = comments[i] as TSESTree.Comment;
+    if (comment.range[0] >= end) break;
+    if (comment.range[1] <= end) out.push(comment);
+  }
+  return out;
+}
+
+/** The source text of a comment, delimiters included. */
+export function commentText(text: string, comment: TSESTree.Comment): string {
+  return text.slice(comment.range[0], comment.range[1]);
+}

@@ -1,0 +1,100 @@
+/**
+ * Edit plans: what the analysis proposes, as plain values.
+ *
+ * A plan is a list of text edits over the original source, a safety level, and the reasons it was
+ * refused (when it was). Rules turn a `safe` plan into a fix and a `review` plan into a suggestion;
+ * codemods apply the same edits to the file text. Everything outside an edit stays byte-identical.
+ */
+
+/** A replacement of the half-open source range `[start, end)` by `text`. */
+export interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+/**
+ * How sure the analysis is that applying a plan keeps behaviour.
+ * - `safe`: provably the same behaviour; a rule may autofix, a codemod applies it by default.
+ * - `review`: the same data flow, but effects may reorder or error timing may change; a rule offers
+ *   it as a suggestion, a codemod applies it only when asked for `review` plans.
+ */
+export type SafetyLevel = 'safe' | 'review';
+
+/** Every reason a planner can give for not producing edits. One union, so docs and tests can name them. */
+export type RefusalReason =
+  | 'mixed-declaration-kinds'
+  | 'mixed-declarations-and-assignments'
+  | 'partial-type-annotations'
+  | 'promise-shadowed'
+  | 'would-drop-comment';
+
+export interface Refusal {
+  readonly reason: RefusalReason;
+  /** One sentence for a person: what stops the rewrite and what they could do. */
+  readonly message: string;
+}
+
+export type Plan =
+  | { readonly level: SafetyLevel; readonly edits: readonly TextEdit[]; readonly refusals: readonly [] }
+  | { readonly level: 'refused'; readonly edits: readonly []; readonly refusals: readonly Refusal[] };
+
+export function planOf(level: SafetyLevel, edits: readonly TextEdit[]): Plan {
+  return { level, edits, refusals: [] };
+}
+
+export function refusedPlan(...refusals: Refusal[]): Plan {
+  return { level: 'refused', edits: [], refusals };
+}
+
+/** Orders safety levels so a codemod can ask "is this plan at or below the level I may apply?". */
+export function isLevelAllowed(level: SafetyLevel, allowed: SafetyLevel): boolean {
+  return allowed === 'review' || level === 'safe';
+}
+
+export class OverlappingEditsError extends Error {
+  constructor(
+    readonly first: TextEdit,
+    readonly second: TextEdit,
+  ) {
+    super(
+      `Edits overlap: [${first.range[0]}, ${first.range[1]}) and [${second.range[0]}, ${second.range[1]}). ` +
+        'Two plans touched the same code; apply them in separate passes.',
+    );
+    this.name = 'OverlappingEditsError';
+  }
+}
+
+/** Sorts edits by position and throws {@link OverlappingEditsError} when two of them overlap. */
+export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const next = sorted[i];
+    if (prev === undefined || next === undefined) continue;
+    // Two insertions at the same point are ambiguous too: their order would be arbitrary.
+    const touchesInsert = prev.range[0] === prev.range[1] && next.range[0] === prev.range[0];
+    if (next.range[0] < prev.range[1] || touchesInsert) throw new OverlappingEditsError(prev, next);
+  }
+  return sorted;
+}
+
+/**
+ * Applies edits to `text` in one pass. Edits refer to ranges of the original text, so the caller never
+ * recomputes offsets. Throws {@link OverlappingEditsError} when edits overlap, and a RangeError when an
+ * edit lies outside the text.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  if (edits.length === 0) return text;
+  const sorted = sortEdits(edits);
+  let out = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    const [start, end] = edit.range;
+    if (start < 0 || end > text.length || start > end) {
+      throw new RangeError(`Edit range [${start}, ${end}) is outside a text of length ${text.length}.`);
+    }
+    out += text.slice(cursor, start) + edit.text;
+    cursor = end;
+  }
+  return out + text.slice(cursor);
+}

@@ -1,0 +1,33 @@
+export type { AnalysisFile } from './file';
+export { parseFile, ParseError, isParsablePath, parsableExtensions, type ParseFileOptions } from './parse';
+export {
+  applyEdits,
+  isLevelAllowed,
+  OverlappingEditsError,
+  planOf,
+  refusedPlan,
+  sortEdits,
+  type Plan,
+  type Refusal,
+  type RefusalReason,
+  type SafetyLevel,
+  type TextEdit,
+} from './edits';
+export { anyYes, type Tri } from './tri';
+export type { TypeOracle } from './oracle/type-oracle';
+export { SyntaxOracle } from './oracle/syntax-oracle';
+export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
+export {
+  findSequentialAwaitRuns,
+  type AwaitStatement,
+  type SequentialAwaitOptions,
+  type SequentialAwaitRun,
+  type SequentialAwaitRunsResult,
+  type SilenceReason,
+  type Silenced,
+} from './sequential-awaits';
+export { planPromiseAll } from './plan-promise-all';
+export { calleeMatcher, calleeNames, operationName } from './names';
+export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';
+export { perFile } from './cache';
+export * as catalogues from './catalogues/promise-apis';

@@ -1,0 +1,252 @@
+import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/types';
+import {
+  isPromiseModuleMember,
+  promiseGlobals,
+  promiseModuleAlias,
+  promiseStatics,
+} from '../catalogues/promise-apis';
+import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from '../scope';
+import type { Tri } from '../tri';
+import type { TypeOracle } from './type-oracle';
+
+const MAX_DEPTH = 6;
+
+/** Where an identifier's value comes from, when it is a module import or `require` result. */
+type ModuleBinding = { source: string; member: string | null };
+
+function staticPropertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+  if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  return null;
+}
+
+function requireSource(node: TSESTree.Expression | null | undefined): string | null {
+  if (
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    node.arguments[0]?.type === 'Literal' &&
+    typeof node.arguments[0].value === 'string'
+  ) {
+    return node.arguments[0].value;
+  }
+  return null;
+}
+
+/** Resolves a variable to the module member it was imported or required as, through every common form. */
+function moduleBindingOf(variable: Variable): ModuleBinding | null {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length !== 1) return null;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent;
+    if (declaration.type !== 'ImportDeclaration') return null;
+    const source = declaration.source.value;
+    const spec = def.node;
+    if (spec.type === 'ImportSpecifier') {
+      const imported = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+      return { source, member: imported };
+    }
+    // Default and namespace imports of Node core modules both expose the module object.
+    return { source, member: null };
+  }
+  if (def.type === 'Variable') {
+    const declarator = def.node;
+    const source = requireSource(declarator.init);
+    if (source === null) return null;
+    if (declarator.id.type === 'Identifier') return { source, member: null };
+    if (declarator.id.type === 'ObjectPattern') {
+      for (const property of declarator.id.properties) {
+        if (
+          property.type === 'Property' &&
+          !property.computed &&
+          property.key.type === 'Identifier' &&
+          property.value.type === 'Identifier' &&
+          property.value.name === variable.name
+        ) {
+          return { source, member: property.key.name };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Answers from syntax alone, and only what the code shows: `async` functions resolved through
+ * scope, `new Promise`, `Promise.*`, `.then/.catch/.finally` on something already shown to be a
+ * promise, and the catalogued promise APIs of Node core. A method named `then` on an unknown object
+ * proves nothing (zod's `.catch`, fp-ts's `.then`), so such calls answer `'unknown'`.
+ */
+export class SyntaxOracle implements TypeOracle {
+  readonly source = 'syntax' as const;
+
+  constructor(private readonly scopeManager: ScopeManager) {}
+
+  isPromiseLike(node: TSESTree.Expression): Tri {
+    return this.promiseLike(node, 0);
+  }
+
+  private promiseLike(node: TSESTree.Expression, depth: number): Tri {
+    if (depth > MAX_DEPTH) return 'unknown';
+    switch (node.type) {
+      case 'AwaitExpression':
+        // Awaiting unwraps every thenable, so the result never is one.
+        return 'no';
+      case 'Literal':
+      case 'TemplateLiteral':
+      case 'UpdateExpression':
+      case 'UnaryExpression':
+      case 'BinaryExpression':
+      case 'ArrayExpression':
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+      case 'ClassExpression':
+        return 'no';
+      case 'ObjectExpression':
+        // An object literal is thenable only with a `then` member; a spread could bring one in.
+        return node.properties.some(
+          (p) => p.type === 'SpreadElement' || p.computed || (p.key.type === 'Identifier' ? p.key.name === 'then' : p.key.type === 'Literal' && p.key.value === 'then'),
+        )
+          ? 'unknown'
+          : 'no';
+      case 'ChainExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+        return this.promiseLike(node.expression, depth + 1);
+      case 'TSAsExpression':
+      case 'TSTypeAssertion':
+        return this.promiseLike(node.expression, depth + 1);
+      case 'SequenceExpression': {
+        const last = node.expressions[node.expressions.length - 1];
+        return last ? this.promiseLike(last, depth + 1) : 'unknown';
+      }
+      case 'AssignmentExpression':
+        return node.operator === '=' ? this.promiseLike(node.right, depth + 1) : 'unknown';
+      case 'ConditionalExpression':
+        return this.both(this.promiseLike(node.consequent, depth + 1), this.promiseLike(node.alternate, depth + 1));
+      case 'NewExpression':
+        return node.callee.type === 'Identifier' &&
+          node.callee.name === 'Promise' &&
+          isBuiltinGlobal(this.scopeManager, node, 'Promise')
+          ? 'yes'
+          : 'unknown';
+      case 'CallExpression':
+        return this.callReturnsPromise(node, depth);
+      case 'Identifier': {
+        const variable = findVariable(innermostScope(this.scopeManager, node), node.name);
+        if (!variable) return 'unknown';
+        const init = constantInitializer(variable);
+        if (init) return this.promiseLike(init, depth + 1);
+        const def = variable.defs[0];
+        if (def && variable.defs.length === 1 && (def.type === 'FunctionName' || def.type === 'ClassName')) {
+          return 'no';
+        }
+        return 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  private both(a: Tri, b: Tri): Tri {
+    if (a === b) return a;
+    return 'unknown';
+  }
+
+  private callReturnsPromise(node: TSESTree.CallExpression, depth: number): Tri {
+    const callee = node.callee;
+    if (callee.type === 'Identifier') {
+      if ((promiseGlobals as readonly string[]).includes(callee.name) && isBuiltinGlobal(this.scopeManager, node, callee.name)) {
+        return 'yes';
+      }
+      const variable = findVariable(innermostScope(this.scopeManager, node), callee.name);
+      if (!variable) return 'unknown';
+      const fn = this.functionOf(variable);
+      if (fn) return fn.async && !fn.generator ? 'yes' : 'unknown';
+      const binding = moduleBindingOf(variable);
+      if (binding && isPromiseModuleMember(binding.source, binding.member)) return 'yes';
+      return 'unknown';
+    }
+    if (callee.type !== 'MemberExpression') return 'unknown';
+    const name = staticPropertyName(callee);
+    if (name === null) return 'unknown';
+    const object = callee.object;
+    if (object.type === 'Identifier') {
+      if (object.name === 'Promise' && isBuiltinGlobal(this.scopeManager, node, 'Promise')) {
+        return (promiseStatics as readonly string[]).includes(name) ? 'yes' : 'unknown';
+      }
+      const variable = findVariable(innermostScope(this.scopeManager, node), object.name);
+      const binding = variable ? moduleBindingOf(variable) : null;
+      if (binding) {
+        // `fsp.readFile()` on a namespace of a promise module, or `promises.readFile()` on `fs.promises`.
+        if (binding.member === null && isPromiseModuleMember(binding.source, name)) return 'yes';
+        if (binding.member !== null) {
+          const alias = promiseModuleAlias(binding.source, binding.member);
+          if (alias && isPromiseModuleMember(alias, name)) return 'yes';
+        }
+      }
+    }
+    if (object.type === 'MemberExpression' && object.object.type === 'Identifier') {
+      // `fs.promises.readFile()`
+      const inner = staticPropertyName(object);
+      const variable = findVariable(innermostScope(this.scopeManager, node), object.object.name);
+      const binding = variable ? moduleBindingOf(variable) : null;
+      if (inner && binding && binding.member === null) {
+        const alias = promiseModuleAlias(binding.source, inner);
+        if (alias && isPromiseModuleMember(alias, name)) return 'yes';
+      }
+    }
+    if (object.type === 'ThisExpression') return this.thisMethodIsAsync(node, name);
+    if ((name === 'then' || name === 'catch' || name === 'finally') && object.type !== 'Super') {
+      // Promise's own methods return promises; on anything not shown to be one, the name proves nothing.
+      return this.promiseLike(object, depth + 1) === 'yes' ? 'yes' : 'unknown';
+    }
+    return 'unknown';
+  }
+
+  /** The function a variable is bound to when it is a function declaration or a constant function expression. */
+  private functionOf(variable: Variable): TSESTree.FunctionLike | null {
+    const def = variable.defs[0];
+    if (!def || variable.defs.length !== 1) return null;
+    if (def.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') return def.node;
+    const init = constantInitializer(variable);
+    if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) return init;
+    return null;
+  }
+
+  /** `this.m()` inside a class whose method `m` is declared `async` (and not a generator). */
+  private thisMethodIsAsync(call: TSESTree.CallExpression, name: string): Tri {
+    let current: TSESTree.Node | undefined = call.parent;
+    let isStatic: boolean | null = null;
+    while (current) {
+      if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+        const owner = current.parent;
+        if (owner?.type !== 'MethodDefinition' && owner?.type !== 'PropertyDefinition') return 'unknown';
+        isStatic = owner.static;
+      }
+      if (current.type === 'PropertyDefinition') isStatic = current.static;
+      if (current.type === 'ClassBody') {
+        if (isStatic === null) return 'unknown';
+        for (const member of current.body) {
+          if (
+            member.type === 'MethodDefinition' &&
+            member.kind === 'method' &&
+            member.static === isStatic &&
+            !member.computed &&
+            member.key.type === 'Identifier' &&
+            member.key.name === name
+          ) {
+            return member.value.async && !member.value.generator ? 'yes' : 'unknown';
+          }
+        }
+        return 'unknown';
+      }
+      current = current.parent;
+    }
+    return 'unknown';
+  }
+}

@@ -1,0 +1,72 @@
+import { analyze } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/types';
+import { parse } from '@typescript-eslint/typescript-estree';
+import type { AnalysisFile } from './file';
+import { SyntaxOracle } from './oracle/syntax-oracle';
+import type { TypeOracle } from './oracle/type-oracle';
+import { defaultVisitorKeys, setParents } from './walk';
+
+/** A file that does not parse, with where and why. */
+export class ParseError extends Error {
+  constructor(
+    readonly filePath: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${filePath}:${line}:${column}: ${reason}`);
+    this.name = 'ParseError';
+  }
+}
+
+/** File name endings the analysis parses, and how. */
+export const parsableExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+export function isParsablePath(filePath: string): boolean {
+  if (filePath.endsWith('.d.ts') || filePath.endsWith('.d.mts') || filePath.endsWith('.d.cts')) return false;
+  return parsableExtensions.some((ext) => filePath.endsWith(ext));
+}
+
+function sourceTypeOf(filePath: string): 'module' | 'script' {
+  return filePath.endsWith('.cjs') || filePath.endsWith('.cts') ? 'script' : 'module';
+}
+
+export interface ParseFileOptions {
+  /** Builds the oracle once scopes exist; the syntax-only oracle when omitted. */
+  readonly oracle?: (file: Omit<AnalysisFile, 'oracle'>) => TypeOracle;
+}
+
+/**
+ * Parses a file as ESLint with typescript-eslint would: typescript-estree for the AST (TS, TSX, JS,
+ * JSX, MJS/CJS by file name), scope-manager for scopes, `parent` set on every node. Throws
+ * {@link ParseError} on a syntax error.
+ */
+export function parseFile(text: string, filePath: string, options: ParseFileOptions = {}): AnalysisFile {
+  const jsx = /\.(?:tsx|jsx|js|mjs|cjs)$/.test(filePath);
+  let ast: TSESTree.Program;
+  try {
+    ast = parse(text, {
+      filePath,
+      jsx,
+      range: true,
+      loc: true,
+      comment: true,
+      tokens: false,
+      errorOnTypeScriptSyntacticAndSemanticIssues: false,
+      suppressDeprecatedPropertyWarnings: true,
+    }) as TSESTree.Program;
+  } catch (error) {
+    const e = error as { lineNumber?: number; column?: number; message?: string };
+    throw new ParseError(filePath, e.lineNumber ?? 1, (e.column ?? 0) + 1, e.message ?? String(error));
+  }
+  setParents(ast, defaultVisitorKeys);
+  const scopeManager = analyze(ast, { sourceType: sourceTypeOf(filePath), lib: ['esnext'], jsxPragma: null });
+  const base = {
+    ast,
+    text,
+    scopeManager,
+    visitorKeys: defaultVisitorKeys,
+    comments: ast.comments ?? [],
+  };
+  return { ...base, oracle: options.oracle ? options.oracle(base) : new SyntaxOracle(scopeManager) };
+}

@@ -1,0 +1,181 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { commentsWithin, commentText } from './comments';
+import { type Plan, planOf, refusedPlan } from './edits';
+import type { AnalysisFile } from './file';
+import { canReindent, indentUnitOf, lineIndent, reindent } from './layout';
+import { isBuiltinGlobal } from './scope';
+import type { AwaitStatement } from './sequential-awaits';
+
+const MAX_LINE = 80;
+
+/** Statements after which a line starting with `[` can never continue the previous statement. */
+const closedStatementTypes = new Set<string>([
+  'FunctionDeclaration',
+  'ClassDeclaration',
+  'BlockStatement',
+  'TryStatement',
+  'SwitchStatement',
+  'TSInterfaceDeclaration',
+  'TSModuleDeclaration',
+  'TSEnumDeclaration',
+]);
+
+interface Element {
+  readonly statement: AwaitStatement;
+  readonly text: string;
+  readonly leading: string[];
+  readonly trailing: string[];
+}
+
+/**
+ * Plans the rewrite of a run of independent awaits into one `Promise.all`:
+ * `const a = await f(); const b = await g();` becomes `const [a, b] = await Promise.all([f(), g()]);`.
+ *
+ * Declarations keep their kind, destructuring and type annotations (as a tuple type); assignments
+ * become one destructuring assignment; bare awaits become holes. Every comment in the replaced range
+ * survives, moved beside the operation it belonged to. The plan is `review`: the calls now start
+ * together, so their side effects may interleave, and a later call runs even when an earlier one
+ * rejects. It is refused when the statements cannot share one declaration, or `Promise` is not the
+ * built-in.
+ */
+export function planPromiseAll(
+  file: AnalysisFile,
+  run: readonly AwaitStatement[],
+  siblings: readonly TSESTree.Node[],
+): Plan {
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (!first || !last || run.length < 2) throw new Error('planPromiseAll needs a run of at least two statements.');
+  const { text } = file;
+
+  if (!isBuiltinGlobal(file.scopeManager, first.node, 'Promise')) {
+    return refusedPlan({
+      reason: 'promise-shadowed',
+      message: '`Promise` is not the built-in here; the rewrite would call a different `Promise.all`.',
+    });
+  }
+  const declarations = run.filter((s) => s.form === 'declaration');
+  const assignments = run.filter((s) => s.form === 'assignment');
+  if (declarations.length > 0 && assignments.length > 0) {
+    return refusedPlan({
+      reason: 'mixed-declarations-and-assignments',
+      message: 'The run both declares and assigns; one destructuring cannot do both. Declare the results or assign them, not both.',
+    });
+  }
+  const kinds = new Set(declarations.map((s) => s.declarationKind));
+  if (kinds.size > 1) {
+    return refusedPlan({
+      reason: 'mixed-declaration-kinds',
+      message: `The run mixes ${[...kinds].join(' and ')} declarations, which one destructuring cannot keep.`,
+    });
+  }
+  const annotated = declarations.filter((s) => s.typeAnnotation !== null).length;
+  if (annotated > 0 && annotated < declarations.length) {
+    return refusedPlan({
+      reason: 'partial-type-annotations',
+      message: 'Only some declarations have type annotations; a tuple annotation would need a type for every one.',
+    });
+  }
+
+  const elements = collectElements(file, run);
+  const targets = run.map((s) => (s.target ? targetText(text, s) : ''));
+  while (targets.length > 0 && targets[targets.length - 1] === '') targets.pop();
+  const types = annotated > 0 ? run.map((s) => (s.typeAnnotation ? sliceOf(text, s.typeAnnotation) : 'unknown')) : [];
+
+  let head: string;
+  if (declarations.length > 0) {
+    head = `${declarations[0]?.declarationKind} [${targets.join(', ')}]${types.length > 0 ? `: [${types.join(', ')}]` : ''} = `;
+  } else if (assignments.length > 0) {
+    head = `${needsAsiGuard(text, first, siblings) ? ';' : ''}[${targets.join(', ')}] = `;
+  } else {
+    head = '';
+  }
+  const semicolon = text.slice(last.node.range[0], last.node.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const indent = lineIndent(text, first.node.range[0]);
+  const unit = indentUnitOf(file);
+
+  const oneLine = `${head}await Promise.all([${elements.map((e) => e.text).join(', ')}])${semicolon}`;
+  const fitsOneLine =
+    !oneLine.includes('\n') &&
+    elements.every((e) => e.leading.length === 0 && e.trailing.length === 0) &&
+    indent.length + oneLine.length <= MAX_LINE;
+  let replacement: string;
+  if (fitsOneLine) {
+    replacement = oneLine;
+  } else {
+    const inner = indent + unit;
+    const lines: string[] = [`${head}await Promise.all([`];
+    for (const element of elements) {
+      for (const comment of element.leading) lines.push(`${inner}${comment}`);
+      const body = canReindent(element.statement.operand, file) ? reindent(element.text, unit) : element.text;
+      lines.push(`${inner}${body},${element.trailing.map((c) => ` ${c}`).join('')}`);
+    }
+    lines.push(`${indent}])${semicolon}`);
+    replacement = lines.join('\n');
+  }
+
+  // Safety net: every comment of the replaced range must appear in the replacement, in order.
+  const range: [number, number] = [first.node.range[0], last.node.range[1]];
+  let searchFrom = 0;
+  for (const comment of commentsWithin(file.comments, range[0], range[1])) {
+    const at = replacement.indexOf(commentText(text, comment), searchFrom);
+    if (at < 0) {
+      return refusedPlan({ reason: 'would-drop-comment', message: 'A comment in these statements would be lost by the rewrite.' });
+    }
+    searchFrom = at;
+  }
+  return planOf('review', [{ range, text: replacement }]);
+}
+
+function sliceOf(text: string, node: TSESTree.Node): string {
+  return text.slice(node.range[0], node.range[1]);
+}
+
+/** The target without its type annotation: `{ id, name }` of `const { id, name }: User = …`. */
+function targetText(text: string, statement: AwaitStatement): string {
+  const target = statement.target as TSESTree.Node;
+  const annotation = 'typeAnnotation' in target ? (target.typeAnnotation as TSESTree.TSTypeAnnotation | undefined) : undefined;
+  if (annotation) return text.slice(target.range[0], annotation.range[0]).trimEnd();
+  return sliceOf(text, target);
+}
+
+/**
+ * Each statement's awaited expression as text (parentheses and inner comments kept, `await` dropped),
+ * with the comments that sat elsewhere in the statement or between statements. A comment on the
+ * same line after a statement trails that statement's element; any other goes before its element.
+ */
+function collectElements(file: AnalysisFile, run: readonly AwaitStatement[]): Element[] {
+  const { text } = file;
+  const elements: Element[] = run.map((statement) => ({
+    statement,
+    text: text.slice(statement.awaitExpression.range[0] + 'await'.length, statement.awaitExpression.range[1]).trim(),
+    leading: [],
+    trailing: [],
+  }));
+  let regionStart = run[0]?.node.range[0] ?? 0;
+  run.forEach((statement, i) => {
+    const kept: [number, number][] = [[statement.awaitExpression.range[0], statement.awaitExpression.range[1]]];
+    if (statement.target) kept.push([statement.target.range[0], statement.target.range[1]]);
+    const previousEnd = i > 0 ? (run[i - 1] as AwaitStatement).node.range[1] : -1;
+    for (const comment of commentsWithin(file.comments, regionStart, statement.node.range[1])) {
+      if (kept.some(([s, e]) => comment.range[0] >= s && comment.range[1] <= e)) continue;
+      const trailsPrevious = i > 0 && comment.range[0] >= previousEnd && !text.slice(previousEnd, comment.range[0]).includes('\n');
+      const element = trailsPrevious ? elements[i - 1] : elements[i];
+      (trailsPrevious ? element?.trailing : element?.leading)?.push(commentText(text, comment));
+    }
+    regionStart = statement.node.range[1];
+  });
+  return elements;
+}
+
+/**
+ * Whether a statement starting with `[` needs a leading `;`: when the previous statement does not end
+ * with one, the `[` could otherwise be read as a member access on it.
+ */
+function needsAsiGuard(text: string, first: AwaitStatement, siblings: readonly TSESTree.Node[]): boolean {
+  const index = siblings.indexOf(first.node);
+  const previous = index > 0 ? siblings[index - 1] : undefined;
+  if (!previous) return false;
+  if (text.slice(previous.range[0], previous.range[1]).trimEnd().endsWith(';')) return false;
+  return !closedStatementTypes.has(previous.type);
+}

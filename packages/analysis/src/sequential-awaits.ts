@@ -1,0 +1,457 @@
+import type { Reference, Scope, Variable } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/types';
+import type { Plan } from './edits';
+import type { AnalysisFile } from './file';
+import { calleeMatcher, calleeNames, operationName } from './names';
+import { planPromiseAll } from './plan-promise-all';
+import { type BindingKey, bindingKeyOf, innermostScope, ReferenceIndex } from './scope';
+import { isFunctionNode, skipTransparentWrappers, usesThis, walk } from './walk';
+
+/**
+ * Why a statement was left out of a run, or why a run ended before it. One union, so every reason
+ * has a name the docs and tests can use.
+ */
+export type SilenceReason =
+  /** The awaited expression reads a binding that an earlier statement of the run assigns. */
+  | 'uses-earlier-result'
+  /** Two statements write the same binding, or an operation writes what an earlier target reads. */
+  | 'writes-shared-binding'
+  /** An earlier statement assigns `this.x` / `obj.x` and the awaited expression reads `this` / `obj`. */
+  | 'member-written-then-read'
+  /** An earlier assignment could be seen by the later call: through a closure, module or global state, or a `catch`/`finally`. */
+  | 'written-binding-observable'
+  /** `await p` of a value or an already-started promise: there is nothing left to start concurrently. */
+  | 'operand-not-a-call'
+  /** The type oracle shows the awaited value is not a promise. */
+  | 'operand-not-a-promise'
+  /** The callee matches the `ignore` option. */
+  | 'ignored-callee'
+  /** The awaited expression itself contains `await` or `yield`. */
+  | 'nested-await'
+  /** A declaration of another kind (`const` after `let`), or an assignment after declarations: one destructuring cannot hold both. */
+  | 'different-statement-form'
+  /** A statement shape the rewrite does not cover: compound assignment, several declarators, `using`, computed member targets, exports. */
+  | 'unsupported-statement';
+
+/** One statement of a run: a declaration, an assignment, or a bare `await`, each awaiting one expression. */
+export interface AwaitStatement {
+  readonly node: TSESTree.VariableDeclaration | TSESTree.ExpressionStatement;
+  readonly form: 'declaration' | 'assignment' | 'expression';
+  /** `const`, `let` or `var` for declarations, else `null`. */
+  readonly declarationKind: 'const' | 'let' | 'var' | null;
+  /** What receives the result: the declarator's id or the assignment's left side; `null` for bare awaits. */
+  readonly target: TSESTree.Node | null;
+  /** The declarator's type annotation, e.g. `User` in `const u: User = await …`. */
+  readonly typeAnnotation: TSESTree.TypeNode | null;
+  readonly awaitExpression: TSESTree.AwaitExpression;
+  readonly operand: TSESTree.Expression;
+  /** A short name of the awaited operation for messages, e.g. `api.getUser()`. */
+  readonly name: string;
+}
+
+export interface SequentialAwaitRun {
+  readonly statements: readonly AwaitStatement[];
+  /** The rewrite to one `Promise.all`, at level `review`, or refused with reasons. */
+  readonly plan: Plan;
+}
+
+export interface Silenced {
+  readonly node: TSESTree.Node;
+  readonly reason: SilenceReason;
+}
+
+export interface SequentialAwaitRunsResult {
+  readonly runs: readonly SequentialAwaitRun[];
+  /** Await statements that were kept out of a run, with the reason: for docs, tests and `explain`. */
+  readonly silenced: readonly Silenced[];
+}
+
+export interface SequentialAwaitOptions {
+  /** The fewest statements that make a run (at least 2). */
+  readonly minRun?: number;
+  /** Callee-name glob patterns whose awaits must stay in order (loggers, ordered writes). */
+  readonly ignore?: readonly string[];
+}
+
+interface StatementFacts {
+  readonly operandReads: ReadonlySet<BindingKey>;
+  readonly operandWrites: ReadonlySet<BindingKey>;
+  readonly operandUsesThis: boolean;
+  readonly targetReads: ReadonlySet<BindingKey>;
+  readonly targetWrites: ReadonlySet<BindingKey>;
+  /** Roots of member targets: `this` or the object's binding. */
+  readonly memberRoots: ReadonlySet<BindingKey | 'this'>;
+}
+
+type Candidate = { statement: AwaitStatement; facts: StatementFacts | null };
+
+const fileState = new WeakMap<
+  TSESTree.Program,
+  { index: ReferenceIndex | null; results: Map<string, SequentialAwaitRunsResult> }
+>();
+
+function stateOf(file: AnalysisFile) {
+  let state = fileState.get(file.ast);
+  if (!state) {
+    state = { index: null, results: new Map() };
+    fileState.set(file.ast, state);
+  }
+  return state;
+}
+
+/**
+ * Finds runs of consecutive statements in one block that each await one independent expression,
+ * and plans their rewrite to one `Promise.all`.
+ *
+ * A statement joins the run when its awaited expression reads nothing an earlier statement of the
+ * run writes or declares, no two statements write the same binding, and no earlier assignment could
+ * be observed by the later call (closures, outer state, `catch`/`finally`). Runs stop at any other
+ * statement, including control flow. Results are cached per file and options, so every rule and
+ * codemod asking the same question pays once.
+ */
+export function findSequentialAwaitRuns(
+  file: AnalysisFile,
+  options: SequentialAwaitOptions = {},
+): SequentialAwaitRunsResult {
+  const minRun = Math.max(2, Math.floor(options.minRun ?? 2));
+  const ignore = options.ignore ?? [];
+  const key = JSON.stringify([minRun, ignore]);
+  const state = stateOf(file);
+  const cached = state.results.get(key);
+  if (cached) return cached;
+
+  const runs: SequentialAwaitRun[] = [];
+  const silenced: Silenced[] = [];
+  // Cheap gate: a file without the word has nothing to find.
+  if (file.text.includes('await')) {
+    const finder = new RunFinder(file, state, minRun, calleeMatcher(ignore), runs, silenced);
+    walk(file.ast, file.visitorKeys, (node) => {
+      if (node.type === 'Program' || node.type === 'BlockStatement') finder.scan(node, node.body);
+      else if (node.type === 'SwitchCase') finder.scan(node, node.consequent);
+    });
+  }
+  const result: SequentialAwaitRunsResult = { runs, silenced };
+  state.results.set(key, result);
+  return result;
+}
+
+class RunFinder {
+  constructor(
+    private readonly file: AnalysisFile,
+    private readonly state: ReturnType<typeof stateOf>,
+    private readonly minRun: number,
+    private readonly isIgnored: (names: readonly string[]) => boolean,
+    private readonly runs: SequentialAwaitRun[],
+    private readonly silenced: Silenced[],
+  ) {}
+
+  private get index(): ReferenceIndex {
+    this.state.index ??= new ReferenceIndex(this.file.scopeManager);
+    return this.state.index;
+  }
+
+  scan(container: TSESTree.Node, statements: readonly TSESTree.Node[]): void {
+    let run: Candidate[] = [];
+    let runScope: Scope | null = null;
+    const flush = () => {
+      if (run.length >= this.minRun) {
+        const awaitStatements = run.map((c) => c.statement);
+        this.runs.push({ statements: awaitStatements, plan: planPromiseAll(this.file, awaitStatements, statements) });
+      }
+      run = [];
+    };
+    for (const statement of statements) {
+      const classified = this.classify(statement);
+      if (classified === null) {
+        flush();
+        continue;
+      }
+      if (typeof classified === 'string') {
+        this.silenced.push({ node: statement, reason: classified });
+        flush();
+        continue;
+      }
+      const candidate: Candidate = { statement: classified, facts: null };
+      const form = formOf(classified);
+      const runForm = run.map((c) => formOf(c.statement)).find((f) => f !== null) ?? null;
+      if (run.length > 0 && form !== null && runForm !== null && form !== runForm) {
+        this.silenced.push({ node: statement, reason: 'different-statement-form' });
+        flush();
+      } else if (run.length > 0) {
+        runScope ??= (innermostScope(this.file.scopeManager, container) as Scope).variableScope;
+        const conflict = this.conflict(run, candidate, runScope);
+        if (conflict) {
+          this.silenced.push({ node: statement, reason: conflict });
+          flush();
+        }
+      }
+      run.push(candidate);
+    }
+    flush();
+  }
+
+  /** An await statement, a reason to leave an await statement out, or `null` for any other statement. */
+  private classify(statement: TSESTree.Node): AwaitStatement | SilenceReason | null {
+    if (statement.type === 'VariableDeclaration') {
+      const awaited = statement.declarations.some((d) => d.init?.type === 'AwaitExpression');
+      if (!awaited) return null;
+      const declarator = statement.declarations[0];
+      if (
+        statement.declarations.length !== 1 ||
+        statement.declare ||
+        !declarator ||
+        declarator.init?.type !== 'AwaitExpression' ||
+        (statement.kind !== 'const' && statement.kind !== 'let' && statement.kind !== 'var')
+      ) {
+        return 'unsupported-statement';
+      }
+      const id = declarator.id;
+      const annotation = 'typeAnnotation' in id && id.typeAnnotation ? id.typeAnnotation.typeAnnotation : null;
+      return this.withOperand(statement, 'declaration', statement.kind, id, annotation, declarator.init);
+    }
+    if (statement.type === 'ExpressionStatement') {
+      const expression = statement.expression;
+      if (expression.type === 'AwaitExpression') {
+        return this.withOperand(statement, 'expression', null, null, null, expression);
+      }
+      if (expression.type === 'AssignmentExpression' && expression.right.type === 'AwaitExpression') {
+        if (expression.operator !== '=' || !isSimpleAssignmentTarget(expression.left)) return 'unsupported-statement';
+        return this.withOperand(statement, 'assignment', null, expression.left, null, expression.right);
+      }
+      return null;
+    }
+    if (
+      statement.type === 'ExportNamedDeclaration' &&
+      statement.declaration?.type === 'VariableDeclaration' &&
+      statement.declaration.declarations.some((d) => d.init?.type === 'AwaitExpression')
+    ) {
+      return 'unsupported-statement';
+    }
+    return null;
+  }
+
+  private withOperand(
+    node: TSESTree.VariableDeclaration | TSESTree.ExpressionStatement,
+    form: AwaitStatement['form'],
+    declarationKind: AwaitStatement['declarationKind'],
+    target: TSESTree.Node | null,
+    typeAnnotation: TSESTree.TypeNode | null,
+    awaitExpression: TSESTree.AwaitExpression,
+  ): AwaitStatement | SilenceReason {
+    const operand = awaitExpression.argument;
+    if (containsAwaitOrYield(operand, this.file)) return 'nested-await';
+    const core = skipTransparentWrappers(operand);
+    if (core.type !== 'CallExpression' && core.type !== 'NewExpression' && core.type !== 'ImportExpression') {
+      return 'operand-not-a-call';
+    }
+    if (this.isIgnored(calleeNames(operand))) return 'ignored-callee';
+    if (this.file.oracle.isPromiseLike(operand) === 'no') return 'operand-not-a-promise';
+    return {
+      node,
+      form,
+      declarationKind,
+      target,
+      typeAnnotation,
+      awaitExpression,
+      operand,
+      name: operationName(this.file.text, operand),
+    };
+  }
+
+  private factsOf(candidate: Candidate): StatementFacts {
+    if (candidate.facts) return candidate.facts;
+    const { statement } = candidate;
+    const operandReads = new Set<BindingKey>();
+    const operandWrites = new Set<BindingKey>();
+    for (const ref of this.index.within(statement.awaitExpression.range[0], statement.awaitExpression.range[1])) {
+      if (ref.isRead()) operandReads.add(bindingKeyOf(ref));
+      if (ref.isWrite()) operandWrites.add(bindingKeyOf(ref));
+    }
+    const targetReads = new Set<BindingKey>();
+    const targetWrites = new Set<BindingKey>();
+    const memberRoots = new Set<BindingKey | 'this'>();
+    if (statement.target) {
+      const [start, end] = statement.target.range;
+      for (const ref of this.index.within(start, end)) {
+        if (ref.isRead()) targetReads.add(bindingKeyOf(ref));
+        if (ref.isWrite()) targetWrites.add(bindingKeyOf(ref));
+      }
+      for (const member of memberTargets(statement.target)) {
+        const root = memberRoot(member);
+        if (root.type === 'ThisExpression') memberRoots.add('this');
+        else if (root.type === 'Identifier') {
+          const ref = this.index.within(root.range[0], root.range[1])[0];
+          if (ref) memberRoots.add(bindingKeyOf(ref));
+        }
+      }
+    }
+    candidate.facts = {
+      operandReads,
+      operandWrites,
+      operandUsesThis: usesThis(statement.operand, this.file.visitorKeys),
+      targetReads,
+      targetWrites,
+      memberRoots,
+    };
+    return candidate.facts;
+  }
+
+  /** Why `next` cannot join `run`, or `null` when it can. */
+  private conflict(run: readonly Candidate[], next: Candidate, runScope: Scope): SilenceReason | null {
+    const later = this.factsOf(next);
+    for (const earlierCandidate of run) {
+      const earlier = this.factsOf(earlierCandidate);
+      for (const key of earlier.targetWrites) {
+        if (later.operandReads.has(key) || later.targetReads.has(key)) return 'uses-earlier-result';
+      }
+      for (const key of earlier.targetWrites) {
+        if (later.operandWrites.has(key) || later.targetWrites.has(key)) return 'writes-shared-binding';
+      }
+      for (const key of earlier.targetReads) {
+        if (later.operandWrites.has(key)) return 'writes-shared-binding';
+      }
+      for (const root of earlier.memberRoots) {
+        if (root === 'this' ? later.operandUsesThis : later.operandReads.has(root)) return 'member-written-then-read';
+      }
+      for (const key of earlier.targetWrites) {
+        if (this.isObservable(key, earlierCandidate.statement, next.statement, runScope)) {
+          return 'written-binding-observable';
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the value `earlier` writes to `key` could be seen by the later operation other than
+   * through a syntactic read: after the rewrite the write happens only once every operation settled.
+   */
+  private isObservable(key: BindingKey, earlier: AwaitStatement, later: AwaitStatement, runScope: Scope): boolean {
+    // Globals can be read by any function the later call reaches.
+    if (typeof key === 'string') return true;
+    const variable: Variable = key;
+    const freshBinding =
+      earlier.form === 'declaration' && earlier.declarationKind !== 'var' && isDeclaredBy(variable, earlier.node);
+    for (const ref of variable.references) {
+      const closure = outermostClosure(ref, runScope);
+      if (!closure) continue;
+      // A fresh `const`/`let` can only be seen by a closure that exists before the later call runs:
+      // one written earlier, or a hoisted function declaration.
+      if (!freshBinding) return true;
+      if (closure.type === 'FunctionDeclaration' || closure.range[0] < later.node.range[1]) return true;
+    }
+    // If a later operation throws, the earlier assignment now never happens: a `catch` or `finally`
+    // that reads the variable would see the old value.
+    return !freshBinding && readInEnclosingHandler(variable, earlier.node);
+  }
+}
+
+/** What a run's rewrite must share: the declaration kind, or being an assignment; bare awaits fit any run. */
+function formOf(statement: AwaitStatement): string | null {
+  if (statement.form === 'declaration') return `declaration:${statement.declarationKind}`;
+  return statement.form === 'assignment' ? 'assignment' : null;
+}
+
+function isDeclaredBy(variable: Variable, declaration: TSESTree.Node): boolean {
+  return variable.defs.some((def) => def.parent === declaration);
+}
+
+/** The outermost function between a reference and the run's function, or `null` when the reference is in the run's own function. */
+function outermostClosure(ref: Reference, runScope: Scope): TSESTree.Node | null {
+  let scope: Scope | null = ref.from;
+  let closure: TSESTree.Node | null = null;
+  while (scope && scope.variableScope !== runScope) {
+    if (scope.variableScope === scope) closure = scope.block;
+    scope = scope.upper;
+  }
+  return closure;
+}
+
+function readInEnclosingHandler(variable: Variable, statement: TSESTree.Node): boolean {
+  let child: TSESTree.Node = statement;
+  let current = statement.parent;
+  while (current && !isFunctionNode(current)) {
+    if (current.type === 'TryStatement') {
+      const observers: TSESTree.Node[] = [];
+      if (child === current.block && current.handler) observers.push(current.handler);
+      if (child !== current.finalizer && current.finalizer) observers.push(current.finalizer);
+      for (const observer of observers) {
+        const [start, end] = observer.range;
+        if (variable.references.some((r) => r.identifier.range[0] >= start && r.identifier.range[0] < end)) return true;
+      }
+    }
+    child = current;
+    current = current.parent;
+  }
+  return false;
+}
+
+function containsAwaitOrYield(node: TSESTree.Node, file: AnalysisFile): boolean {
+  let found = false;
+  walk(node, file.visitorKeys, (n) => {
+    if (found || isFunctionNode(n)) return false;
+    if (n.type === 'AwaitExpression' || n.type === 'YieldExpression') {
+      found = true;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** Identifiers, and members of `this` or an identifier by a fixed name, possibly inside destructuring. */
+function isSimpleAssignmentTarget(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case 'Identifier':
+      return true;
+    case 'MemberExpression':
+      return isFixedMember(node);
+    case 'ArrayPattern':
+      return node.elements.every((e) => e === null || isSimpleAssignmentTarget(e));
+    case 'ObjectPattern':
+      return node.properties.every((p) =>
+        p.type === 'RestElement' ? isSimpleAssignmentTarget(p.argument) : !p.computed && isSimpleAssignmentTarget(p.value),
+      );
+    case 'RestElement':
+      return isSimpleAssignmentTarget(node.argument);
+    case 'AssignmentPattern':
+      return isSimpleAssignmentTarget(node.left);
+    case 'TSNonNullExpression':
+      return isSimpleAssignmentTarget(node.expression);
+    default:
+      return false;
+  }
+}
+
+function isFixedMember(node: TSESTree.MemberExpression): boolean {
+  if (node.optional) return false;
+  if (node.computed && node.property.type !== 'Literal') return false;
+  const object = node.object;
+  if (object.type === 'ThisExpression' || object.type === 'Identifier') return true;
+  return object.type === 'MemberExpression' && isFixedMember(object);
+}
+
+function memberTargets(target: TSESTree.Node): TSESTree.MemberExpression[] {
+  switch (target.type) {
+    case 'MemberExpression':
+      return [target];
+    case 'ArrayPattern':
+      return target.elements.flatMap((e) => (e ? memberTargets(e) : []));
+    case 'ObjectPattern':
+      return target.properties.flatMap((p) => memberTargets(p.type === 'RestElement' ? p.argument : p.value));
+    case 'RestElement':
+      return memberTargets(target.argument);
+    case 'AssignmentPattern':
+      return memberTargets(target.left);
+    case 'TSNonNullExpression':
+      return memberTargets(target.expression);
+    default:
+      return [];
+  }
+}
+
+function memberRoot(node: TSESTree.MemberExpression): TSESTree.Expression {
+  let object = node.object;
+  while (object.type === 'MemberExpression') object = object.object;
+  return object;
+}

@@ -1,0 +1,113 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import { visitorKeys as typescriptVisitorKeys } from '@typescript-eslint/visitor-keys';
+
+/** Child keys per node type, as ESLint's `sourceCode.visitorKeys` or typescript-eslint's table. */
+export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+export const defaultVisitorKeys: VisitorKeys = typescriptVisitorKeys;
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Child nodes of `node` in source order, by the host's visitor keys (never a hard-coded key list). */
+export function childNodes(node: TSESTree.Node, keys: VisitorKeys): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const key of keys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out.push(item);
+    } else if (isNode(value)) {
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+/**
+ * Depth-first pre-order walk with an explicit stack, so deeply nested code (a 10,000-term string
+ * concatenation) cannot overflow the call stack. `enter` returns `false` to skip a node's children.
+ */
+export function walk(
+  root: TSESTree.Node,
+  keys: VisitorKeys,
+  enter: (node: TSESTree.Node) => boolean | void,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (enter(node) === false) continue;
+    const children = childNodes(node, keys);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as TSESTree.Node);
+  }
+}
+
+/** Sets `parent` on every node below `root`, as ESLint does before rules run. */
+export function setParents(root: TSESTree.Node, keys: VisitorKeys): void {
+  walk(root, keys, (node) => {
+    for (const child of childNodes(node, keys)) (child as { parent?: TSESTree.Node }).parent = node;
+  });
+}
+
+const functionTypes = new Set<string>(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return functionTypes.has(node.type);
+}
+
+/** The nearest enclosing function of `node`, or the Program when it is at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program {
+  let current = node.parent;
+  while (current) {
+    if (isFunctionNode(current) || current.type === 'Program') return current;
+    current = current.parent;
+  }
+  // A node without parents is the Program itself.
+  return node as TSESTree.Program;
+}
+
+/** Strips parentheses-free wrappers that do not change a value at run time (TS assertions, `!`, optional chains). */
+export function skipTransparentWrappers(node: TSESTree.Expression): TSESTree.Expression {
+  let current: TSESTree.Expression = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        current = current.expression;
+        break;
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/**
+ * Whether `this` (or `super`) of the enclosing function is used inside `node`, looking through arrow
+ * functions (which share it) but not into other functions or class bodies (which bind their own).
+ */
+export function usesThis(node: TSESTree.Node, keys: VisitorKeys): boolean {
+  let found = false;
+  walk(node, keys, (n) => {
+    if (found) return false;
+    if (n.type === 'ThisExpression' || n.type === 'Super') {
+      found = true;
+      return false;
+    }
+    if (n !== node && (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ClassBody')) {
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
