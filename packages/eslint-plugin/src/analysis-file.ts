@@ -1,0 +1,47 @@
+import {
+  type AnalysisFile,
+  ParserServicesOracle,
+  SyntaxOracle,
+  type TypedParserServices,
+  type TypeOracle,
+  type VisitorKeys,
+} from '@asyncwise/analysis';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+const files = new WeakMap<TSESTree.Program, AnalysisFile>();
+
+/**
+ * Picks the type oracle for a file: typed when the host parsed with a TypeScript program, syntax-only
+ * otherwise. `getParserServices` is called only when a program exists, because it throws in hosts
+ * without one (oxlint, or ESLint without `parserOptions.project`).
+ */
+function oracleFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeOracle {
+  const { sourceCode } = context;
+  const syntax = new SyntaxOracle(sourceCode.scopeManager as NonNullable<typeof sourceCode.scopeManager>);
+  if (!sourceCode.parserServices?.program) return syntax;
+  const services = ESLintUtils.getParserServices(context, true);
+  if (!services.program) return syntax;
+  return new ParserServicesOracle(services as TypedParserServices, syntax);
+}
+
+/**
+ * The analysis view of the file a rule is linting, built once per file and shared by every
+ * asyncwise rule (keyed by the Program node, which the host hands every rule alike).
+ */
+export function analysisFileFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): AnalysisFile {
+  const { sourceCode } = context;
+  const cached = files.get(sourceCode.ast);
+  if (cached) return cached;
+  if (!sourceCode.scopeManager) throw new Error('asyncwise rules need scope analysis; the parser returned no scopeManager.');
+  const file: AnalysisFile = {
+    ast: sourceCode.ast,
+    text: sourceCode.text,
+    scopeManager: sourceCode.scopeManager,
+    visitorKeys: sourceCode.visitorKeys as VisitorKeys,
+    comments: sourceCode.getAllComments(),
+    oracle: oracleFor(context),
+  };
+  files.set(sourceCode.ast, file);
+  return file;
+}

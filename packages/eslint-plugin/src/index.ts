@@ -1,0 +1,44 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { version } from '../package.json';
+import { rules } from './rules/index';
+
+type Severity = 'error' | 'warn';
+type RuleEntries = Record<string, Severity>;
+
+function entries(select: (docs: { recommended?: boolean; requiresTypeChecking?: boolean }) => boolean): RuleEntries {
+  const out: RuleEntries = {};
+  for (const [name, rule] of Object.entries(rules)) {
+    if (select(rule.meta.docs ?? {})) out[`asyncwise/${name}`] = 'error';
+  }
+  return out;
+}
+
+const plugin = {
+  meta: { name: 'eslint-plugin-asyncwise', version },
+  rules,
+  configs: {} as Record<'recommended' | 'recommended-type-checked' | 'strict' | 'all', TSESLint.FlatConfig.Config>,
+};
+
+/**
+ * Flat configs, generated from each rule's `meta.docs` so they cannot drift from the rules:
+ * - `recommended`: recommended rules that need no type information;
+ * - `recommended-type-checked`: every recommended rule, typed ones included;
+ * - `strict`: recommended-type-checked today; stricter rules join it as they land;
+ * - `all`: every rule.
+ */
+const configRules = {
+  recommended: entries((d) => d.recommended === true && d.requiresTypeChecking !== true),
+  'recommended-type-checked': entries((d) => d.recommended === true),
+  strict: entries((d) => d.recommended === true),
+  all: entries(() => true),
+};
+for (const [name, rulesOfConfig] of Object.entries(configRules) as [keyof typeof configRules, RuleEntries][]) {
+  plugin.configs[name] = {
+    name: `asyncwise/${name}`,
+    plugins: { asyncwise: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules: rulesOfConfig,
+  };
+}
+
+export { rules };
+export default plugin;

@@ -1,0 +1,8 @@
+import preferPromiseAll from './prefer-promise-all';
+
+/** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
+export const rules = {
+  'prefer-promise-all': preferPromiseAll,
+};
+
+export type RuleName = keyof typeof rules;

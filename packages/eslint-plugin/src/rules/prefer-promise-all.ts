@@ -1,0 +1,78 @@
+import { findSequentialAwaitRuns } from '@asyncwise/analysis';
+import { analysisFileFor } from '../analysis-file';
+import { createRule } from '../create-rule';
+import { getFixOrSuggest } from '../fix-or-suggest';
+
+export type Options = [{ minRun?: number; ignore?: string[] }];
+export type MessageIds = 'preferPromiseAll' | 'suggestPromiseAll';
+
+const MAX_NAMES = 4;
+
+/** `a()`, `b()` and `c()` — or the first few and how many more. */
+function listNames(names: readonly string[]): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  if (quoted.length > MAX_NAMES) {
+    return `${quoted.slice(0, MAX_NAMES - 1).join(', ')} and ${quoted.length - (MAX_NAMES - 1)} more`;
+  }
+  return quoted.length === 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-promise-all',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require independent sequential awaits to run concurrently with `Promise.all`',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      preferPromiseAll:
+        'The awaits of {{names}} do not depend on each other but run one after another. Start them together with `Promise.all`, so the wait is the slowest call instead of the sum.',
+      suggestPromiseAll:
+        'Run {{names}} concurrently with `Promise.all` (each call then starts even if an earlier one fails, and their side effects may interleave).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          minRun: {
+            type: 'integer',
+            minimum: 2,
+            description: 'The fewest consecutive independent awaits to report.',
+          },
+          ignore: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Glob patterns of callee names (e.g. `logger.*`, `*.write`) whose awaits must stay in order; they end a run.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ minRun: 2, ignore: [] }],
+  },
+  create(context, [options]) {
+    return {
+      // One call per file: the analysis walks the file once and caches the runs for every caller.
+      'Program:exit'() {
+        const file = analysisFileFor(context);
+        const { runs } = findSequentialAwaitRuns(file, { minRun: options.minRun, ignore: options.ignore });
+        for (const run of runs) {
+          const first = run.statements[0];
+          if (!first) continue;
+          const names = listNames(run.statements.map((s) => s.name));
+          context.report({
+            node: first.awaitExpression,
+            messageId: 'preferPromiseAll',
+            data: { names },
+            ...getFixOrSuggest(run.plan, 'suggestPromiseAll', { names }),
+          });
+        }
+      },
+    };
+  },
+});

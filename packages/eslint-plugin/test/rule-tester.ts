@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { parseFile } from '@asyncwise/analysis';
+import { RuleTester, type InvalidTestCase, type RunTests, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
+import * as espree from 'espree';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const fixturesDir = path.join(import.meta.dirname, 'fixtures');
+
+/** Lints as a project without type information would (and as oxlint always does). */
+export const syntaxTester = new RuleTester();
+
+/** Lints with a TypeScript program behind it, through typescript-eslint's project service. */
+export const typedTester = new RuleTester({
+  languageOptions: {
+    parserOptions: {
+      projectService: true,
+      tsconfigRootDir: fixturesDir,
+    },
+  },
+});
+
+/** Plain JavaScript with ESLint's default parser (espree) and eslint-scope. */
+export const espreeTester = new RuleTester({
+  languageOptions: { parser: espree as never, sourceType: 'module' },
+});
+
+function assertSuggestionsChangeCode<M extends string, O extends readonly unknown[]>(
+  cases: readonly InvalidTestCase<M, O>[],
+): void {
+  for (const c of cases) {
+    for (const error of c.errors) {
+      for (const suggestion of error.suggestions ?? []) {
+        if (suggestion.output === c.code) throw new Error(`A suggestion leaves the code unchanged:\n${c.code}`);
+        // Every suggestion output must parse as the same kind of file.
+        parseFile(suggestion.output, c.filename ?? 'file.ts');
+      }
+    }
+  }
+}
+
+/**
+ * Runs a rule's cases and adds the boring checks: an empty file, a file of only comments, and that
+ * every suggestion output parses and differs from the input.
+ */
+export function runRuleTests<M extends string, O extends readonly unknown[]>(
+  tester: RuleTester,
+  name: string,
+  rule: RuleModule<M, O>,
+  tests: RunTests<M, O>,
+): void {
+  assertSuggestionsChangeCode(tests.invalid);
+  const boring: ValidTestCase<O>[] = [{ code: '' }, { code: '// only a comment\n/* and another */' }];
+  tester.run(name, rule, { valid: [...boring, ...tests.valid], invalid: tests.invalid });
+}
