@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../src/edits';
+import { parseFile } from '../src/parse';
+import { planPromiseAll } from '../src/plan-promise-all';
+import { findSequentialAwaitRuns, type SilenceReason } from '../src/sequential-awaits';
+
+function analyse(code: string, filePath = 'a.ts', options = {}) {
+  const file = parseFile(code, filePath);
+  return { file, ...findSequentialAwaitRuns(file, options) };
+}
+
+function rewrite(code: string, filePath = 'a.ts'): string {
+  const { runs } = analyse(code, filePath);
+  return applyEdits(code, runs.flatMap((r) => r.plan.edits));
+}
+
+describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
+  // One case per reason, so each line of the rule doc's "When the rule stays silent" is backed by a test.
+  const cases: Record<SilenceReason, { code: string; options?: object; notPromise?: boolean }> = {
+    'uses-earlier-result': { code: 'async function f() {\n  const a = await getA();\n  const b = await getB(a);\n}' },
+    'writes-shared-binding': { code: 'async function f() {\n  let x;\n  x = await getA();\n  x = await getB();\n}' },
+    'member-written-then-read': { code: 'async function f(s) {\n  s.a = await getA();\n  s.b = await getB(s);\n}' },
+    'written-binding-observable': {
+      code: 'let shared;\nexport async function f() {\n  let b;\n  shared = await getA();\n  b = await getB();\n  return b;\n}\nexport const peek = () => shared;',
+    },
+    'operand-not-a-call': { code: 'async function f(p, q) {\n  const a = await p;\n  const b = await q;\n}' },
+    // Only a type checker says "not a promise" about a call; a stand-in oracle plays it here.
+    'operand-not-a-promise': { code: 'async function f() {\n  const a = await getA();\n  const b = await getB();\n}', notPromise: true },
+    'ignored-callee': { code: 'async function f() {\n  await log.info("a");\n  await log.info("b");\n}', options: { ignore: ['log.*'] } },
+    'nested-await': { code: 'async function f() {\n  const a = await getA(await t());\n  const b = await getB();\n}' },
+    'different-statement-form': { code: 'async function f() {\n  let a = await getA();\n  const b = await getB();\n}' },
+    'unsupported-statement': { code: 'async function f() {\n  let n = 0;\n  n += await getA();\n  n += await getB();\n}' },
+  };
+
+  it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {
+    const file = parseFile(code, 'a.ts', notPromise ? { oracle: () => ({ source: 'types', isPromiseLike: () => 'no' }) } : {});
+    const { runs, silenced } = findSequentialAwaitRuns(file, options ?? {});
+    expect(runs).toEqual([]);
+    expect(silenced.map((s) => s.reason)).toContain(reason);
+  });
+});
+
+describe('findSequentialAwaitRuns: runs', () => {
+  it('finds a run and names its operations', () => {
+    const { runs } = analyse('async function f() {\n  const a = await api.getA();\n  await b();\n}');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.statements.map((s) => s.name)).toEqual(['api.getA()', 'b()']);
+    expect(runs[0]?.plan.level).toBe('review');
+  });
+
+  it('respects minRun', () => {
+    const code = 'async function f() {\n  await a();\n  await b();\n}';
+    expect(analyse(code, 'a.ts', { minRun: 3 }).runs).toHaveLength(0);
+    expect(analyse(code, 'a.ts', { minRun: 2 }).runs).toHaveLength(1);
+  });
+
+  it('caches results per file and options', () => {
+    const file = parseFile('async function f() {\n  await a();\n  await b();\n}', 'a.ts');
+    expect(findSequentialAwaitRuns(file)).toBe(findSequentialAwaitRuns(file, { minRun: 2 }));
+    expect(findSequentialAwaitRuns(file, { minRun: 3 })).not.toBe(findSequentialAwaitRuns(file));
+  });
+
+  it('survives deep expressions (as deep as the parser takes) without overflowing the stack', () => {
+    const sum = Array.from({ length: 800 }, (_, i) => `x${i % 10}`).join(' + ');
+    const code = `async function f() {\n  const a = await getA(${sum});\n  const b = await getB();\n}`;
+    expect(analyse(code).runs).toHaveLength(1);
+  });
+
+  it('allows a fresh binding read by a closure written after the run', () => {
+    const code = 'async function f() {\n  const a = await getA();\n  const b = await getB();\n  return () => a + b;\n}';
+    expect(analyse(code).runs).toHaveLength(1);
+  });
+
+  it('refuses a var read by any closure, even one written later (it outlives the iteration)', () => {
+    const code = 'async function f() {\n  var a = await getA();\n  var b = await getB();\n  return () => a;\n}';
+    expect(analyse(code).silenced.map((s) => s.reason)).toEqual(['written-binding-observable']);
+  });
+
+  it('keeps a run in a catch clause separate from the try block', () => {
+    const code = 'async function f() {\n  try {\n    await a();\n  } catch {\n    await b();\n    await c();\n  }\n}';
+    expect(analyse(code).runs.map((r) => r.statements.map((s) => s.name))).toEqual([['b()', 'c()']]);
+  });
+});
+
+describe('planPromiseAll', () => {
+  it('keeps the indentation unit of the file (tabs)', () => {
+    const code = 'async function f() {\n\tconst aaaaaaaaaaaaaaaaaaa = await getAaaaaaaaaaaaaaaaaaaaa();\n\tconst bbbbbbbbbbbbbbbbbbbbbb = await getBbbbbbbbbbbbbbbbbbbbbbbb();\n}';
+    expect(rewrite(code)).toBe(
+      'async function f() {\n\tconst [aaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbb] = await Promise.all([\n\t\tgetAaaaaaaaaaaaaaaaaaaaa(),\n\t\tgetBbbbbbbbbbbbbbbbbbbbbbbb(),\n\t]);\n}',
+    );
+  });
+
+  it('re-indents multi-line operands but never inside a multi-line template literal', () => {
+    const code = 'async function f() {\n  const a = await query(`\n  select 1\n`);\n  const b = await getB({\n    x: 1,\n  });\n}';
+    expect(rewrite(code)).toBe(
+      'async function f() {\n  const [a, b] = await Promise.all([\n    query(`\n  select 1\n`),\n    getB({\n      x: 1,\n    }),\n  ]);\n}',
+    );
+  });
+
+  it('keeps parentheses around an operand', () => {
+    const code = 'async function f() {\n  const a = await (getA());\n  const b = await getB();\n}';
+    expect(rewrite(code)).toBe('async function f() {\n  const [a, b] = await Promise.all([(getA()), getB()]);\n}');
+  });
+
+  it('refuses when a comment could not be kept', () => {
+    const code = 'async function f() {\n  const a: /* why */ A = await getA();\n  const b: B = await getB();\n}';
+    const { runs } = analyse(code);
+    expect(runs[0]?.plan.level).toBe('refused');
+    expect(runs[0]?.plan.refusals.map((r) => r.reason)).toEqual(['would-drop-comment']);
+  });
+
+  it('refuses runs that mix forms when called directly', () => {
+    const code = 'async function f() {\n  let x;\n  const a = await getA();\n  x = await getB();\n  let c = await getC();\n}';
+    const file = parseFile(code, 'a.ts');
+    const { silenced } = findSequentialAwaitRuns(file);
+    expect(silenced.map((s) => s.reason)).toEqual(['different-statement-form', 'different-statement-form']);
+    // Build the statements by hand to check the planner's own guard.
+    const fn = file.ast.body[0];
+    if (fn?.type !== 'FunctionDeclaration') throw new Error('expected a function');
+    const statements = fn.body.body.slice(1, 4);
+    const fake = statements.map((node, i) => {
+      const isDecl = node.type === 'VariableDeclaration';
+      const init = isDecl ? node.declarations[0]?.init : node.type === 'ExpressionStatement' && node.expression.type === 'AssignmentExpression' ? node.expression.right : null;
+      if (init?.type !== 'AwaitExpression') throw new Error('expected an await');
+      return {
+        node: node as never,
+        form: isDecl ? ('declaration' as const) : ('assignment' as const),
+        declarationKind: isDecl ? node.kind as 'const' | 'let' : null,
+        target: null,
+        typeAnnotation: null,
+        awaitExpression: init,
+        operand: init.argument,
+        name: `op${i}`,
+      };
+    });
+    expect(planPromiseAll(file, fake.slice(0, 2), fn.body.body).refusals[0]?.reason).toBe('mixed-declarations-and-assignments');
+    expect(planPromiseAll(file, [fake[0], fake[2]] as typeof fake, fn.body.body).refusals[0]?.reason).toBe('mixed-declaration-kinds');
+  });
+
+  it('every rewrite parses and a second pass finds nothing more', () => {
+    const code = [
+      'export async function load(id: string) {',
+      '  const user = await getUser(id); // who',
+      '  const [first] = await listPosts(id);',
+      '  await track("load");',
+      '  return { user, first };',
+      '}',
+    ].join('\n');
+    const once = rewrite(code);
+    expect(once).not.toBe(code);
+    expect(() => parseFile(once, 'a.ts')).not.toThrow();
+    expect(rewrite(once)).toBe(once);
+  });
+});
