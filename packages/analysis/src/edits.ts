@@ -20,13 +20,16 @@ export interface TextEdit {
  */
 export type SafetyLevel = 'safe' | 'review';
 
-/** Every reason a planner can give for not producing edits. One union, so docs and tests can name them. */
-export type RefusalReason =
-  | 'mixed-declaration-kinds'
-  | 'mixed-declarations-and-assignments'
-  | 'partial-type-annotations'
-  | 'promise-shadowed'
-  | 'would-drop-comment';
+/** Every reason a planner can give for not producing edits. One list, so docs and tests can name them. */
+export const refusalReasons = [
+  'mixed-declaration-kinds',
+  'mixed-declarations-and-assignments',
+  'partial-type-annotations',
+  'promise-shadowed',
+  'would-drop-comment',
+] as const;
+
+export type RefusalReason = (typeof refusalReasons)[number];
 
 export interface Refusal {
   readonly reason: RefusalReason;

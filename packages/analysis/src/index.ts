@@ -5,6 +5,7 @@ export {
   isLevelAllowed,
   OverlappingEditsError,
   planOf,
+  refusalReasons,
   refusedPlan,
   sortEdits,
   type Plan,
@@ -19,6 +20,7 @@ export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
 export {
   findSequentialAwaitRuns,
+  silenceReasons,
   type AwaitStatement,
   type SequentialAwaitOptions,
   type SequentialAwaitRun,

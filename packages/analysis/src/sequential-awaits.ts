@@ -8,30 +8,34 @@ import { type BindingKey, bindingKeyOf, innermostScope, ReferenceIndex } from '.
 import { isFunctionNode, skipTransparentWrappers, usesThis, walk } from './walk';
 
 /**
- * Why a statement was left out of a run, or why a run ended before it. One union, so every reason
- * has a name the docs and tests can use.
+ * Why a statement was left out of a run, or why a run ended before it. One list, so every reason
+ * has a name the docs and tests can use:
+ * - `uses-earlier-result`: the awaited expression reads a binding an earlier statement of the run assigns;
+ * - `writes-shared-binding`: two statements write the same binding, or an operation writes what an earlier target reads;
+ * - `member-written-then-read`: an earlier statement assigns `this.x` / `obj.x` and the awaited expression reads `this` / `obj`;
+ * - `written-binding-observable`: an earlier assignment could be seen by the later call through a closure,
+ *   module or global state, or a `catch`/`finally`;
+ * - `operand-not-a-call`: `await p` of a value or an already-started promise: nothing left to start concurrently;
+ * - `operand-not-a-promise`: the type oracle shows the awaited value is not a promise;
+ * - `ignored-callee`: the callee matches the `ignore` option;
+ * - `nested-await`: the awaited expression itself contains `await` or `yield`;
+ * - `different-statement-form`: a declaration of another kind, or an assignment after declarations;
+ * - `unsupported-statement`: compound assignment, several declarators, `using`, computed member targets, exports.
  */
-export type SilenceReason =
-  /** The awaited expression reads a binding that an earlier statement of the run assigns. */
-  | 'uses-earlier-result'
-  /** Two statements write the same binding, or an operation writes what an earlier target reads. */
-  | 'writes-shared-binding'
-  /** An earlier statement assigns `this.x` / `obj.x` and the awaited expression reads `this` / `obj`. */
-  | 'member-written-then-read'
-  /** An earlier assignment could be seen by the later call: through a closure, module or global state, or a `catch`/`finally`. */
-  | 'written-binding-observable'
-  /** `await p` of a value or an already-started promise: there is nothing left to start concurrently. */
-  | 'operand-not-a-call'
-  /** The type oracle shows the awaited value is not a promise. */
-  | 'operand-not-a-promise'
-  /** The callee matches the `ignore` option. */
-  | 'ignored-callee'
-  /** The awaited expression itself contains `await` or `yield`. */
-  | 'nested-await'
-  /** A declaration of another kind (`const` after `let`), or an assignment after declarations: one destructuring cannot hold both. */
-  | 'different-statement-form'
-  /** A statement shape the rewrite does not cover: compound assignment, several declarators, `using`, computed member targets, exports. */
-  | 'unsupported-statement';
+export const silenceReasons = [
+  'uses-earlier-result',
+  'writes-shared-binding',
+  'member-written-then-read',
+  'written-binding-observable',
+  'operand-not-a-call',
+  'operand-not-a-promise',
+  'ignored-callee',
+  'nested-await',
+  'different-statement-form',
+  'unsupported-statement',
+] as const;
+
+export type SilenceReason = (typeof silenceReasons)[number];
 
 /** One statement of a run: a declaration, an assignment, or a bare `await`, each awaiting one expression. */
 export interface AwaitStatement {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index';
+
+describe('configs', () => {
+  const ruleIds = Object.keys(plugin.rules).map((name) => `asyncwise/${name}`);
+
+  it('all enables every rule', () => {
+    expect(Object.keys(plugin.configs.all.rules ?? {}).sort()).toEqual([...ruleIds].sort());
+  });
+
+  it('recommended holds exactly the recommended rules that need no types', () => {
+    const expected = Object.entries(plugin.rules)
+      .filter(([, rule]) => rule.meta.docs.recommended && !rule.meta.docs.requiresTypeChecking)
+      .map(([name]) => `asyncwise/${name}`);
+    expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(expected.sort());
+    expect(expected).toContain('asyncwise/prefer-promise-all');
+  });
+
+  it('every config registers the plugin under the asyncwise prefix and has a name', () => {
+    for (const [name, config] of Object.entries(plugin.configs)) {
+      expect(config.name).toBe(`asyncwise/${name}`);
+      expect(config.plugins?.asyncwise).toBe(plugin);
+    }
+  });
+
+  it('every rule is complete: docs, messages, schema with descriptions, default options', () => {
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      expect(rule.meta.docs.description, name).not.toMatch(/\.$/);
+      expect(rule.meta.defaultOptions, name).toBeDefined();
+      const schema = rule.meta.schema as { properties?: Record<string, { description?: string }> }[];
+      for (const [option, spec] of Object.entries(schema[0]?.properties ?? {})) {
+        expect(spec.description, `${name}.${option}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('names itself for ESLint caches', () => {
+    expect(plugin.meta.name).toBe('eslint-plugin-asyncwise');
+    expect(plugin.meta.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

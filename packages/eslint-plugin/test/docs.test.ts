@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { silenceReasons } from '@asyncwise/analysis';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index';
+import { docsBaseUrl } from '../src/create-rule';
+
+const docsDir = path.join(import.meta.dirname, '..', '..', '..', 'docs', 'rules');
+const testsDir = import.meta.dirname;
+const ruleNames = Object.keys(plugin.rules);
+
+/** Reasons a rule's page must explain, beyond what every page has. */
+const reasonsByRule: Record<string, readonly string[]> = {
+  'prefer-promise-all': [...silenceReasons, 'partial-type-annotations', 'promise-shadowed', 'would-drop-comment'],
+};
+
+interface Example {
+  code: string;
+  line: number;
+  expect: 'report' | 'clean';
+  options: unknown[];
+}
+
+/** Code blocks under "❌ Incorrect" / "✅ Correct" headings, or whose first line says which they are. */
+function examplesOf(markdown: string): Example[] {
+  const lines = markdown.split('\n');
+  const examples: Example[] = [];
+  let heading: Example['expect'] | null = null;
+  let options: unknown[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^#{1,4} /.test(line)) heading = line.includes('❌') ? 'report' : line.includes('✅') ? 'clean' : null;
+    const optionMatch = /^<!-- options: (.*) -->$/.exec(line);
+    if (optionMatch?.[1]) options = JSON.parse(optionMatch[1]) as unknown[];
+    if (/^```(ts|tsx|js|jsx)$/.test(line)) {
+      const start = i + 1;
+      let end = start;
+      while (end < lines.length && lines[end] !== '```') end++;
+      const code = lines.slice(start, end).join('\n');
+      const first = lines[start] ?? '';
+      const expectation = first.startsWith('// ✅') ? 'clean' : first.startsWith('// ❌') ? 'report' : heading;
+      if (expectation) examples.push({ code, line: start + 1, expect: expectation, options });
+      options = [];
+      i = end;
+    }
+  }
+  return examples;
+}
+
+function lint(ruleName: string, example: Example) {
+  const linter = new Linter({ configType: 'flat' });
+  return linter.verify(
+    example.code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { asyncwise: plugin as never },
+        rules: { [`asyncwise/${ruleName}`]: ['error', ...example.options] as never },
+      },
+    ],
+    'example.ts',
+  );
+}
+
+describe('rule docs', () => {
+  it('rules, docs and tests are the same set', () => {
+    const docs = readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    const tests = readdirSync(testsDir)
+      .filter((f) => f.endsWith('.test.ts') && f !== 'docs.test.ts' && f !== 'configs.test.ts')
+      .map((f) => f.slice(0, -'.test.ts'.length));
+    expect(docs.sort()).toEqual([...ruleNames].sort());
+    expect(tests.sort()).toEqual([...ruleNames].sort());
+  });
+
+  describe.each(ruleNames)('%s', (name) => {
+    const rule = plugin.rules[name as keyof typeof plugin.rules];
+    const markdown = readFileSync(path.join(docsDir, `${name}.md`), 'utf8');
+
+    it('has the title, description and URL of its meta', () => {
+      const lines = markdown.split('\n');
+      expect(lines[0]).toBe(`# ${name}`);
+      expect(lines[2]).toBe(`> ${rule.meta.docs.description}`);
+      expect(rule.meta.docs.url).toBe(`${docsBaseUrl}${name}.md`);
+    });
+
+    it('documents every option of its schema', () => {
+      const schema = rule.meta.schema;
+      const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
+      for (const option of Object.keys(first?.properties ?? {})) expect(markdown).toContain(`### \`${option}\``);
+    });
+
+    it('explains every reason it can stay silent or refuse a rewrite', () => {
+      for (const reason of reasonsByRule[name] ?? []) expect(markdown).toContain(`\`${reason}\``);
+    });
+
+    const examples = examplesOf(markdown);
+    it('has incorrect and correct examples', () => {
+      expect(examples.some((e) => e.expect === 'report')).toBe(true);
+      expect(examples.some((e) => e.expect === 'clean')).toBe(true);
+    });
+
+    it.each(examples.map((e) => [e.line, e] as const))('example at line %i behaves as the page says', (_line, example) => {
+      const messages = lint(name, example);
+      expect(messages.filter((m) => m.fatal)).toEqual([]);
+      if (example.expect === 'report') expect(messages.length).toBeGreaterThan(0);
+      else expect(messages).toEqual([]);
+    });
+  });
+});
