@@ -54,7 +54,7 @@ export function parseFile(text: string, filePath: string, options: ParseFileOpti
       tokens: false,
       errorOnTypeScriptSyntacticAndSemanticIssues: false,
       suppressDeprecatedPropertyWarnings: true,
-    }) as TSESTree.Program;
+    });
   } catch (error) {
     const e = error as { lineNumber?: number; column?: number; message?: string };
     throw new ParseError(filePath, e.lineNumber ?? 1, (e.column ?? 0) + 1, e.message ?? String(error));

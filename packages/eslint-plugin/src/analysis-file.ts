@@ -2,9 +2,7 @@ import {
   type AnalysisFile,
   ParserServicesOracle,
   SyntaxOracle,
-  type TypedParserServices,
   type TypeOracle,
-  type VisitorKeys,
 } from '@asyncwise/analysis';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
@@ -18,11 +16,12 @@ const files = new WeakMap<TSESTree.Program, AnalysisFile>();
  */
 function oracleFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeOracle {
   const { sourceCode } = context;
-  const syntax = new SyntaxOracle(sourceCode.scopeManager as NonNullable<typeof sourceCode.scopeManager>);
+  if (!sourceCode.scopeManager) throw new Error('asyncwise rules need scope analysis; the parser returned no scopeManager.');
+  const syntax = new SyntaxOracle(sourceCode.scopeManager);
   if (!sourceCode.parserServices?.program) return syntax;
   const services = ESLintUtils.getParserServices(context, true);
   if (!services.program) return syntax;
-  return new ParserServicesOracle(services as TypedParserServices, syntax);
+  return new ParserServicesOracle(services, syntax);
 }
 
 /**
@@ -38,7 +37,7 @@ export function analysisFileFor(context: Readonly<TSESLint.RuleContext<string, r
     ast: sourceCode.ast,
     text: sourceCode.text,
     scopeManager: sourceCode.scopeManager,
-    visitorKeys: sourceCode.visitorKeys as VisitorKeys,
+    visitorKeys: sourceCode.visitorKeys,
     comments: sourceCode.getAllComments(),
     oracle: oracleFor(context),
   };

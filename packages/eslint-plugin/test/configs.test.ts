@@ -10,7 +10,7 @@ describe('configs', () => {
 
   it('recommended holds exactly the recommended rules that need no types', () => {
     const expected = Object.entries(plugin.rules)
-      .filter(([, rule]) => rule.meta.docs.recommended && !rule.meta.docs.requiresTypeChecking)
+      .filter(([, rule]) => rule.meta.docs?.recommended && !rule.meta.docs.requiresTypeChecking)
       .map(([name]) => `asyncwise/${name}`);
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(expected.sort());
     expect(expected).toContain('asyncwise/prefer-promise-all');
@@ -25,9 +25,9 @@ describe('configs', () => {
 
   it('every rule is complete: docs, messages, schema with descriptions, default options', () => {
     for (const [name, rule] of Object.entries(plugin.rules)) {
-      expect(rule.meta.docs.description, name).not.toMatch(/\.$/);
+      expect(rule.meta.docs?.description, name).not.toMatch(/\.$/);
       expect(rule.meta.defaultOptions, name).toBeDefined();
-      const schema = rule.meta.schema as { properties?: Record<string, { description?: string }> }[];
+      const schema = rule.meta.schema as unknown as readonly { properties?: Record<string, { description?: string }> }[];
       for (const [option, spec] of Object.entries(schema[0]?.properties ?? {})) {
         expect(spec.description, `${name}.${option}`).toBeTruthy();
       }

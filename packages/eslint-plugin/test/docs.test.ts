@@ -82,8 +82,8 @@ describe('rule docs', () => {
     it('has the title, description and URL of its meta', () => {
       const lines = markdown.split('\n');
       expect(lines[0]).toBe(`# ${name}`);
-      expect(lines[2]).toBe(`> ${rule.meta.docs.description}`);
-      expect(rule.meta.docs.url).toBe(`${docsBaseUrl}${name}.md`);
+      expect(lines[2]).toBe(`> ${rule.meta.docs?.description}`);
+      expect(rule.meta.docs?.url).toBe(`${docsBaseUrl}${name}.md`);
     });
 
     it('documents every option of its schema', () => {
