@@ -7,4 +7,8 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // The entry has only a default export: `require('eslint-plugin-asyncwise')` returns the plugin itself,
+  // as CommonJS configs expect, instead of `{ default: plugin }`.
+  cjsInterop: true,
+  splitting: true,
 });

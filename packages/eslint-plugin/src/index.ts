@@ -40,5 +40,5 @@ for (const [name, rulesOfConfig] of Object.entries(configRules) as [keyof typeof
   };
 }
 
-export { rules };
+
 export default plugin;

@@ -1,0 +1,85 @@
+// `pnpm new-rule <rule-name> [analysis-export]`: scaffolds a rule in the four places one name lives —
+// the rule, its test, its doc page and the rules index — and regenerates the README table.
+// The files it writes fail their own tests until the rule is written: the doc has no examples yet.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const [name, analysisExport = 'findSomething'] = process.argv.slice(2);
+if (!name || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
+  console.error('Usage: pnpm new-rule <rule-name> [analysis-export]   (kebab-case, e.g. no-leaked-timer)');
+  process.exit(2);
+}
+const root = path.join(import.meta.dirname, '..');
+const camel = name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const files: Record<string, string> = {
+  [`packages/eslint-plugin/src/rules/${name}.ts`]: `import { ${analysisExport} } from '@asyncwise/analysis';
+import { analysisFileFor } from '../analysis-file';
+import { createRule } from '../create-rule';
+import { getFixOrSuggest } from '../fix-or-suggest';
+
+export type Options = [];
+export type MessageIds = '${camel}';
+
+export default createRule<Options, MessageIds>({
+  name: '${name}',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Disallow …', recommended: false, requiresTypeChecking: false },
+    messages: { ${camel}: 'Say the problem, then the remedy.' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        const file = analysisFileFor(context);
+        for (const finding of ${analysisExport}(file)) {
+          context.report({ node: finding.node, messageId: '${camel}', ...getFixOrSuggest(finding.plan, '${camel}') });
+        }
+      },
+    };
+  },
+});
+`,
+  [`packages/eslint-plugin/test/${name}.test.ts`]: `import rule from '../src/rules/${name}';
+import { runRuleTests, syntaxTester } from './rule-tester';
+
+runRuleTests(syntaxTester, '${name}', rule, {
+  valid: [],
+  invalid: [],
+});
+`,
+  [`docs/rules/${name}.md`]: `# ${name}
+
+> Disallow …
+
+## Why
+
+## Examples
+
+### ❌ Incorrect
+
+### ✅ Correct
+
+## When the rule stays silent
+
+## Options
+
+## When not to use it
+`,
+};
+for (const [file, content] of Object.entries(files)) {
+  const target = path.join(root, file);
+  if (existsSync(target)) {
+    console.error(`${file} exists already; nothing written.`);
+    process.exit(1);
+  }
+  writeFileSync(target, content);
+  console.log(`wrote ${file}`);
+}
+const indexPath = path.join(root, 'packages/eslint-plugin/src/rules/index.ts');
+const index = readFileSync(indexPath, 'utf8')
+  .replace(/(import [^\n]+\n)(?!import)/, `$1import ${camel} from './${name}';\n`)
+  .replace('export const rules = {\n', `export const rules = {\n  '${name}': ${camel},\n`);
+writeFileSync(indexPath, index);
+console.log('registered in packages/eslint-plugin/src/rules/index.ts; now write the analysis, then run `pnpm readme`.');

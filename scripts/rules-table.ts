@@ -1,0 +1,33 @@
+import { codemods } from '../packages/codemods/src/registry';
+import plugin from '../packages/eslint-plugin/src/index';
+
+/** The README's rule table, one row per rule, from `meta` alone. */
+export function rulesTable(): string {
+  const rows = Object.entries(plugin.rules)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, rule]) => {
+      const docs = rule.meta.docs;
+      const marks = [
+        docs?.recommended ? '✅' : '',
+        rule.meta.fixable ? '🔧' : '',
+        rule.meta.hasSuggestions ? '💡' : '',
+        docs?.requiresTypeChecking ? '💭' : '',
+      ].join('');
+      return `| [${name}](docs/rules/${name}.md) | ${docs?.description ?? ''} | ${marks} |`;
+    });
+  return [
+    '✅ in `recommended` · 🔧 autofix · 💡 suggestions · 💭 needs type information',
+    '',
+    '| Rule | Description | |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** The README's codemod table, from the transform registry. */
+export function codemodsTable(): string {
+  const rows = [...codemods]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((c) => `| [${c.name}](${c.docsPath}) | ${c.description} | ${c.levels.map((l) => `\`${l}\``).join(', ')} |`);
+  return ['| Codemod | What it does | Levels |', '| --- | --- | --- |', ...rows].join('\n');
+}
