@@ -19,6 +19,8 @@ import { isFunctionNode, skipTransparentWrappers, usesThis, walk } from './walk'
  * - `operand-not-a-promise`: the type oracle shows the awaited value is not a promise;
  * - `ignored-callee`: the callee matches the `ignore` option;
  * - `nested-await`: the awaited expression itself contains `await` or `yield`;
+ * - `result-unused`: a bare `await f();` is there for its effect (a file written, a branch checked out,
+ *   time passed) and what follows may rely on it; left out unless `includeBareAwaits` is set;
  * - `different-statement-form`: a declaration of another kind, or an assignment after declarations;
  * - `unsupported-statement`: compound assignment, several declarators, `using`, computed member targets, exports.
  */
@@ -31,6 +33,7 @@ export const silenceReasons = [
   'operand-not-a-promise',
   'ignored-callee',
   'nested-await',
+  'result-unused',
   'different-statement-form',
   'unsupported-statement',
 ] as const;
@@ -75,6 +78,11 @@ export interface SequentialAwaitOptions {
   readonly minRun?: number;
   /** Callee-name glob patterns whose awaits must stay in order (loggers, ordered writes). */
   readonly ignore?: readonly string[];
+  /**
+   * Whether bare `await f();` statements may join a run. Off by default: an await whose result is
+   * unused is there for its effect, and the next statement usually relies on that effect.
+   */
+  readonly includeBareAwaits?: boolean;
 }
 
 interface StatementFacts {
@@ -119,7 +127,8 @@ export function findSequentialAwaitRuns(
 ): SequentialAwaitRunsResult {
   const minRun = Math.max(2, Math.floor(options.minRun ?? 2));
   const ignore = options.ignore ?? [];
-  const key = JSON.stringify([minRun, ignore]);
+  const includeBareAwaits = options.includeBareAwaits ?? false;
+  const key = JSON.stringify([minRun, ignore, includeBareAwaits]);
   const state = stateOf(file);
   const cached = state.results.get(key);
   if (cached) return cached;
@@ -128,7 +137,7 @@ export function findSequentialAwaitRuns(
   const silenced: Silenced[] = [];
   // Cheap gate: a file without the word has nothing to find.
   if (file.text.includes('await')) {
-    const finder = new RunFinder(file, state, minRun, calleeMatcher(ignore), runs, silenced);
+    const finder = new RunFinder(file, state, minRun, calleeMatcher(ignore), includeBareAwaits, runs, silenced);
     walk(file.ast, file.visitorKeys, (node) => {
       if (node.type === 'Program' || node.type === 'BlockStatement') finder.scan(node, node.body);
       else if (node.type === 'SwitchCase') finder.scan(node, node.consequent);
@@ -145,6 +154,7 @@ class RunFinder {
     private readonly state: ReturnType<typeof stateOf>,
     private readonly minRun: number,
     private readonly isIgnored: (names: readonly string[]) => boolean,
+    private readonly includeBareAwaits: boolean,
     private readonly runs: SequentialAwaitRun[],
     private readonly silenced: Silenced[],
   ) {}
@@ -216,7 +226,10 @@ class RunFinder {
     if (statement.type === 'ExpressionStatement') {
       const expression = statement.expression;
       if (expression.type === 'AwaitExpression') {
-        return this.withOperand(statement, 'expression', null, null, null, expression);
+        const classified = this.withOperand(statement, 'expression', null, null, null, expression);
+        // Reasons about the call itself come first, so `ignore` and the oracle still explain it.
+        if (typeof classified !== 'string' && !this.includeBareAwaits) return 'result-unused';
+        return classified;
       }
       if (expression.type === 'AssignmentExpression' && expression.right.type === 'AwaitExpression') {
         if (expression.operator !== '=' || !isSimpleAssignmentTarget(expression.left)) return 'unsupported-statement';

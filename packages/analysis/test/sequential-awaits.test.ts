@@ -27,6 +27,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     // Only a type checker says "not a promise" about a call; a stand-in oracle plays it here.
     'operand-not-a-promise': { code: 'async function f() {\n  const a = await getA();\n  const b = await getB();\n}', notPromise: true },
     'ignored-callee': { code: 'async function f() {\n  await log.info("a");\n  await log.info("b");\n}', options: { ignore: ['log.*'] } },
+    'result-unused': { code: 'async function f() {\n  await exec("install");\n  const lock = await read("lock");\n}' },
     'nested-await': { code: 'async function f() {\n  const a = await getA(await t());\n  const b = await getB();\n}' },
     'different-statement-form': { code: 'async function f() {\n  let a = await getA();\n  const b = await getB();\n}' },
     'unsupported-statement': { code: 'async function f() {\n  let n = 0;\n  n += await getA();\n  n += await getB();\n}' },
@@ -42,16 +43,22 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
 
 describe('findSequentialAwaitRuns: runs', () => {
   it('finds a run and names its operations', () => {
-    const { runs } = analyse('async function f() {\n  const a = await api.getA();\n  await b();\n}');
+    const { runs } = analyse('async function f() {\n  const a = await api.getA();\n  await b();\n}', 'a.ts', { includeBareAwaits: true });
     expect(runs).toHaveLength(1);
     expect(runs[0]?.statements.map((s) => s.name)).toEqual(['api.getA()', 'b()']);
     expect(runs[0]?.plan.level).toBe('review');
   });
 
   it('respects minRun', () => {
-    const code = 'async function f() {\n  await a();\n  await b();\n}';
+    const code = 'async function f() {\n  const x = await a();\n  const y = await b();\n}';
     expect(analyse(code, 'a.ts', { minRun: 3 }).runs).toHaveLength(0);
     expect(analyse(code, 'a.ts', { minRun: 2 }).runs).toHaveLength(1);
+  });
+
+  it('leaves bare awaits out unless asked to include them', () => {
+    const code = 'async function f() {\n  await a();\n  await b();\n}';
+    expect(analyse(code).runs).toHaveLength(0);
+    expect(analyse(code, 'a.ts', { includeBareAwaits: true }).runs).toHaveLength(1);
   });
 
   it('caches results per file and options', () => {
@@ -78,7 +85,7 @@ describe('findSequentialAwaitRuns: runs', () => {
 
   it('keeps a run in a catch clause separate from the try block', () => {
     const code = 'async function f() {\n  try {\n    await a();\n  } catch {\n    await b();\n    await c();\n  }\n}';
-    expect(analyse(code).runs.map((r) => r.statements.map((s) => s.name))).toEqual([['b()', 'c()']]);
+    expect(analyse(code, 'a.ts', { includeBareAwaits: true }).runs.map((r) => r.statements.map((s) => s.name))).toEqual([['b()', 'c()']]);
   });
 });
 

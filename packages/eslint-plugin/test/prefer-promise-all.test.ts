@@ -56,6 +56,10 @@ runRuleTests(syntaxTester, 'prefer-promise-all', rule, {
     },
     // minRun: two are not enough when three are asked for.
     { code: fn('  const a = await getA();\n  const b = await getB();'), options: [{ minRun: 3 }] },
+    // result-unused (default): an await kept for its effect orders what follows.
+    fn('  await exec(installCommand);\n  const lockFile = await readFile(lockFileName);'),
+    fn('  await scm.checkoutBranch(base);\n  await scm.mergeAndPush(branch);'),
+    fn('  await setTimeout(1000);\n  await refresh(id);'),
     // Not async code at all.
     'function sync() { const a = getA(); const b = getB(); return [a, b]; }',
   ],
@@ -98,8 +102,9 @@ runRuleTests(syntaxTester, 'prefer-promise-all', rule, {
       ],
     },
     {
-      // Bare awaits become holes; a trailing bare await needs none.
+      // With includeBareAwaits, bare awaits become holes; a trailing bare await needs none.
       code: fn('  await warmUp();\n  const config = await loadConfig();\n  await ping();'),
+      options: [{ includeBareAwaits: true }],
       errors: [
         {
           messageId: 'preferPromiseAll',
@@ -116,6 +121,7 @@ runRuleTests(syntaxTester, 'prefer-promise-all', rule, {
     {
       // Only bare awaits.
       code: fn('  await db.connect();\n  await cache.connect();'),
+      options: [{ includeBareAwaits: true }],
       errors: [
         {
           messageId: 'preferPromiseAll',
@@ -191,7 +197,7 @@ runRuleTests(syntaxTester, 'prefer-promise-all', rule, {
     {
       // An ignored callee splits the awaits around it into separate runs.
       code: fn('  await getA();\n  await getB();\n  await logger.info("half way");\n  await getC();\n  await getD();'),
-      options: [{ ignore: ['logger.*'] }],
+      options: [{ ignore: ['logger.*'], includeBareAwaits: true }],
       errors: [
         {
           messageId: 'preferPromiseAll',
@@ -254,6 +260,7 @@ runRuleTests(syntaxTester, 'prefer-promise-all', rule, {
     {
       // Inside a switch case.
       code: fn('  switch (id) {\n    case "a":\n      await stepA();\n      await stepB();\n      break;\n  }'),
+      options: [{ includeBareAwaits: true }],
       errors: [
         {
           messageId: 'preferPromiseAll',
@@ -294,7 +301,7 @@ runRuleTests(syntaxTester, 'prefer-promise-all', rule, {
     {
       // Many operations are named briefly.
       code: fn('  await a1();\n  await a2();\n  await a3();\n  await a4();\n  await a5();'),
-      options: [{ minRun: 5 }],
+      options: [{ minRun: 5, includeBareAwaits: true }],
       errors: [
         {
           messageId: 'preferPromiseAll',
@@ -337,6 +344,7 @@ runRuleTests(typedTester, 'prefer-promise-all (typed)', rule, {
     {
       // `any` tells the checker nothing, so the answer falls back to syntax: still reported.
       code: `${typedPrelude}\nexport async function f() {\n  await loose.a();\n  await loose.b();\n}`,
+      options: [{ includeBareAwaits: true }],
       errors: [
         {
           messageId: 'preferPromiseAll',

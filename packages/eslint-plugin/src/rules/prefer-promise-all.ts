@@ -3,7 +3,7 @@ import { analysisFileFor } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
-export type Options = [{ minRun?: number; ignore?: string[] }];
+export type Options = [{ minRun?: number; ignore?: string[]; includeBareAwaits?: boolean }];
 export type MessageIds = 'preferPromiseAll' | 'suggestPromiseAll';
 
 const MAX_NAMES = 4;
@@ -49,18 +49,27 @@ export default createRule<Options, MessageIds>({
             description:
               'Glob patterns of callee names (e.g. `logger.*`, `*.write`) whose awaits must stay in order; they end a run.',
           },
+          includeBareAwaits: {
+            type: 'boolean',
+            description:
+              'Let bare `await f();` statements (result unused) join runs. Off by default: such an await is there for its effect, which the next statement usually relies on.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ minRun: 2, ignore: [] }],
+    defaultOptions: [{ minRun: 2, ignore: [], includeBareAwaits: false }],
   },
   create(context, [options]) {
     return {
       // One call per file: the analysis walks the file once and caches the runs for every caller.
       'Program:exit'() {
         const file = analysisFileFor(context);
-        const { runs } = findSequentialAwaitRuns(file, { minRun: options.minRun, ignore: options.ignore });
+        const { runs } = findSequentialAwaitRuns(file, {
+          minRun: options.minRun,
+          ignore: options.ignore,
+          includeBareAwaits: options.includeBareAwaits,
+        });
         for (const run of runs) {
           const first = run.statements[0];
           if (!first) continue;
