@@ -77,7 +77,11 @@ export function planPromiseAll(
     });
   }
 
-  const elements = collectElements(file, run);
+  // A comment after the last statement on its line belongs to it: take it into the range, so it
+  // stays beside that statement's call instead of trailing the whole `Promise.all`.
+  const trailing = trailingLineComment(file, last.node.range[1]);
+  const end = trailing ? trailing.range[1] : last.node.range[1];
+  const elements = collectElements(file, run, end);
   const targets = run.map((s) => (s.target ? targetText(text, s) : ''));
   while (targets.length > 0 && targets[targets.length - 1] === '') targets.pop();
   const types = annotated > 0 ? run.map((s) => (s.typeAnnotation ? sliceOf(text, s.typeAnnotation) : 'unknown')) : [];
@@ -115,7 +119,7 @@ export function planPromiseAll(
   }
 
   // Safety net: every comment of the replaced range must appear in the replacement, in order.
-  const range: [number, number] = [first.node.range[0], last.node.range[1]];
+  const range: [number, number] = [first.node.range[0], end];
   let searchFrom = 0;
   for (const comment of commentsWithin(file.comments, range[0], range[1])) {
     const at = replacement.indexOf(commentText(text, comment), searchFrom);
@@ -144,7 +148,7 @@ function targetText(text: string, statement: AwaitStatement): string {
  * with the comments that sat elsewhere in the statement or between statements. A comment on the
  * same line after a statement trails that statement's element; any other goes before its element.
  */
-function collectElements(file: AnalysisFile, run: readonly AwaitStatement[]): Element[] {
+function collectElements(file: AnalysisFile, run: readonly AwaitStatement[], end: number): Element[] {
   const { text } = file;
   const elements: Element[] = run.map((statement) => ({
     statement,
@@ -165,7 +169,20 @@ function collectElements(file: AnalysisFile, run: readonly AwaitStatement[]): El
     }
     regionStart = statement.node.range[1];
   });
+  const lastElement = elements[elements.length - 1];
+  for (const comment of commentsWithin(file.comments, regionStart, end)) lastElement?.trailing.push(commentText(text, comment));
   return elements;
+}
+
+/** The comment that follows `offset` on the same line, with only spaces or tabs before it. */
+function trailingLineComment(file: AnalysisFile, offset: number): TSESTree.Comment | null {
+  const lineEnd = file.text.indexOf('\n', offset);
+  const candidates = commentsWithin(file.comments, offset, lineEnd < 0 ? file.text.length : lineEnd);
+  const first = candidates[0];
+  if (!first || !/^[ \t]*$/.test(file.text.slice(offset, first.range[0]))) return null;
+  // Only a comment that ends the line: `a(); /* x */ b();` keeps its comment where it is.
+  const last = candidates[candidates.length - 1] as TSESTree.Comment;
+  return /^[ \t]*$/.test(file.text.slice(last.range[1], lineEnd < 0 ? file.text.length : lineEnd)) ? last : null;
 }
 
 /**

@@ -104,6 +104,13 @@ describe('planPromiseAll', () => {
     );
   });
 
+  it('keeps a comment that ends the last statement\'s line beside its call', () => {
+    const code = 'async function f() {\n  const account = await accounts.get(id);\n  const page = await posts.list(id); // newest first\n  return [account, page];\n}';
+    expect(rewrite(code)).toBe(
+      'async function f() {\n  const [account, page] = await Promise.all([\n    accounts.get(id),\n    posts.list(id), // newest first\n  ]);\n  return [account, page];\n}',
+    );
+  });
+
   it('keeps parentheses around an operand', () => {
     const code = 'async function f() {\n  const a = await (getA());\n  const b = await getB();\n}';
     expect(rewrite(code)).toBe('async function f() {\n  const [a, b] = await Promise.all([(getA()), getB()]);\n}');

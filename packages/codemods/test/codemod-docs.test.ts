@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codemods } from '../src/registry';
+
+const root = path.join(import.meta.dirname, '..', '..', '..');
+const transformsDir = path.join(import.meta.dirname, '..', 'src', 'transforms');
+
+/** Each ```diff block of a page as the input it starts from and the output it shows. */
+function diffExamples(markdown: string): { line: number; input: string; output: string }[] {
+  const examples: { line: number; input: string; output: string }[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== '```diff') continue;
+    const input: string[] = [];
+    const output: string[] = [];
+    const line = i + 2;
+    for (i++; i < lines.length && lines[i] !== '```'; i++) {
+      const text = lines[i] as string;
+      const body = text.slice(1);
+      if (text.startsWith('-')) input.push(body);
+      else if (text.startsWith('+')) output.push(body);
+      else {
+        input.push(body);
+        output.push(body);
+      }
+    }
+    examples.push({ line, input: `${input.join('\n')}\n`, output: `${output.join('\n')}\n` });
+  }
+  return examples;
+}
+
+describe('codemod docs', () => {
+  it('transforms, registry and doc pages are the same set', () => {
+    const transforms = readdirSync(transformsDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -3));
+    const pages = readdirSync(path.join(root, 'docs', 'codemods'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3));
+    const names = codemods.map((c) => c.name);
+    expect(transforms.sort()).toEqual([...names].sort());
+    expect(pages.sort()).toEqual([...names].sort());
+  });
+
+  describe.each(codemods.map((c) => [c.name, c] as const))('%s', (name, codemod) => {
+    const page = path.join(root, codemod.docsPath);
+    const markdown = existsSync(page) ? readFileSync(page, 'utf8') : '';
+
+    it('has a page whose title and summary match the registry', () => {
+      const lines = markdown.split('\n');
+      expect(lines[0]).toBe(`# ${name}`);
+      expect(lines[2]?.replace(/`/g, '')).toBe(`> ${codemod.description}`);
+      expect(markdown).toContain('## Caveats');
+    });
+
+    const examples = diffExamples(markdown);
+    it('has diff examples', () => {
+      expect(examples.length).toBeGreaterThan(0);
+    });
+
+    it.each(examples.map((e) => [e.line, e] as const))('the diff at line %i is what the codemod does', async (_line, example) => {
+      const { run } = await codemod.load();
+      const result = run(example.input, 'example.ts', { level: 'review' });
+      expect(result.output).toBe(example.output);
+    });
+  });
+});
