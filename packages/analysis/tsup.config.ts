@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // `import.meta.url` (for the lazy `createRequire`) in the CommonJS build too.
+  shims: true,
 });

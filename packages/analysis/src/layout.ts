@@ -50,6 +50,18 @@ export function canReindent(node: TSESTree.Node, file: AnalysisFile): boolean {
   return safe;
 }
 
+/** The file's line ending: `\r\n` when most lines end so, else `\n`. */
+export function lineEndingOf(file: AnalysisFile): string {
+  const { text } = file;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && lf < 1000; i = text.indexOf('\n', i + 1)) {
+    lf++;
+    if (text.charCodeAt(i - 1) === 13) crlf++;
+  }
+  return crlf * 2 > lf ? '\r\n' : '\n';
+}
+
 /** Adds `extra` after every line break of `text`. */
 export function reindent(text: string, extra: string): string {
   return text.replace(/\n/g, `\n${extra}`);

@@ -24,7 +24,7 @@ function pathName(node: TSESTree.Node): string | null {
     }
     case 'CallExpression': {
       const callee = pathName(node.callee);
-      return callee === null ? null : `${callee}()`;
+      return callee === null ? null : `${callee}${node.optional ? '?.' : ''}()`;
     }
     case 'ChainExpression':
     case 'TSNonNullExpression':
@@ -46,7 +46,9 @@ function shortText(text: string, node: TSESTree.Node): string {
  */
 export function operationName(text: string, expression: TSESTree.Expression): string {
   const node = skipTransparentWrappers(expression);
-  if (node.type === 'CallExpression') return `${pathName(node.callee) ?? shortText(text, node.callee)}()`;
+  if (node.type === 'CallExpression') {
+    return `${pathName(node.callee) ?? shortText(text, node.callee)}${node.optional ? '?.' : ''}()`;
+  }
   if (node.type === 'NewExpression') return `new ${pathName(node.callee) ?? shortText(text, node.callee)}()`;
   if (node.type === 'ImportExpression') return 'import()';
   return pathName(node) ?? shortText(text, node);

@@ -1,10 +1,22 @@
+import { createRequire } from 'node:module';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { parse } from '@typescript-eslint/typescript-estree';
+import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type { AnalysisFile } from './file';
 import { SyntaxOracle } from './oracle/syntax-oracle';
 import type { TypeOracle } from './oracle/type-oracle';
 import { defaultVisitorKeys, setParents } from './walk';
+
+let typescriptEstree: typeof TypescriptEstree | undefined;
+
+/**
+ * typescript-estree, loaded on first parse. It loads TypeScript itself, which costs most of a
+ * second; ESLint and oxlint hosts parse for us and never pay it.
+ */
+function estree(): typeof TypescriptEstree {
+  typescriptEstree ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as typeof TypescriptEstree;
+  return typescriptEstree;
+}
 
 /** A file that does not parse, with where and why. */
 export class ParseError extends Error {
@@ -45,7 +57,7 @@ export function parseFile(text: string, filePath: string, options: ParseFileOpti
   const jsx = /\.(?:tsx|jsx|js|mjs|cjs)$/.test(filePath);
   let ast: TSESTree.Program;
   try {
-    ast = parse(text, {
+    ast = estree().parse(text, {
       filePath,
       jsx,
       range: true,

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { commentsWithin, commentText } from './comments';
 import { type Plan, planOf, refusedPlan } from './edits';
 import type { AnalysisFile } from './file';
-import { canReindent, indentUnitOf, lineIndent, reindent } from './layout';
+import { canReindent, indentUnitOf, lineEndingOf, lineIndent, reindent } from './layout';
 import { isBuiltinGlobal } from './scope';
 import type { AwaitStatement } from './sequential-awaits';
 
@@ -84,7 +84,7 @@ export function planPromiseAll(
   const elements = collectElements(file, run, end);
   const targets = run.map((s) => (s.target ? targetText(text, s) : ''));
   while (targets.length > 0 && targets[targets.length - 1] === '') targets.pop();
-  const types = annotated > 0 ? run.map((s) => (s.typeAnnotation ? sliceOf(text, s.typeAnnotation) : 'unknown')) : [];
+  const types = annotated > 0 ? run.map((s) => annotationText(text, s)) : [];
 
   let head: string;
   if (declarations.length > 0) {
@@ -115,24 +115,40 @@ export function planPromiseAll(
       lines.push(`${inner}${body},${element.trailing.map((c) => ` ${c}`).join('')}`);
     }
     lines.push(`${indent}])${semicolon}`);
-    replacement = lines.join('\n');
+    replacement = lines.join(lineEndingOf(file));
   }
 
-  // Safety net: every comment of the replaced range must appear in the replacement, in order.
   const range: [number, number] = [first.node.range[0], end];
-  let searchFrom = 0;
-  for (const comment of commentsWithin(file.comments, range[0], range[1])) {
-    const at = replacement.indexOf(commentText(text, comment), searchFrom);
-    if (at < 0) {
-      return refusedPlan({ reason: 'would-drop-comment', message: 'A comment in these statements would be lost by the rewrite.' });
-    }
-    searchFrom = at;
+  // Safety net against planner bugs: never hand out a rewrite that lost a comment.
+  if (!keepsEveryComment(file, range, replacement)) {
+    return refusedPlan({ reason: 'would-drop-comment', message: 'A comment in these statements would be lost by the rewrite.' });
   }
   return planOf('review', [{ range, text: replacement }]);
 }
 
+/** Whether every comment inside `range` of the file appears in `replacement`, in order. */
+export function keepsEveryComment(file: AnalysisFile, range: readonly [number, number], replacement: string): boolean {
+  let searchFrom = 0;
+  for (const comment of commentsWithin(file.comments, range[0], range[1])) {
+    const at = replacement.indexOf(commentText(file.text, comment), searchFrom);
+    if (at < 0) return false;
+    searchFrom = at;
+  }
+  return true;
+}
+
 function sliceOf(text: string, node: TSESTree.Node): string {
   return text.slice(node.range[0], node.range[1]);
+}
+
+/** The annotated type as written, comments included, or `unknown` for a hole. */
+function annotationText(text: string, statement: AwaitStatement): string {
+  const type = statement.typeAnnotation;
+  if (!type) return 'unknown';
+  // The type's parent is the `: Type` annotation; everything after its colon is the type as written.
+  const annotation = type.parent;
+  if (annotation?.type !== 'TSTypeAnnotation') return sliceOf(text, type);
+  return text.slice(annotation.range[0] + 1, annotation.range[1]).trim();
 }
 
 /** The target without its type annotation: `{ id, name }` of `const { id, name }: User = …`. */

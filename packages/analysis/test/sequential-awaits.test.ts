@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../src/edits';
 import { parseFile } from '../src/parse';
-import { planPromiseAll } from '../src/plan-promise-all';
+import { keepsEveryComment, planPromiseAll } from '../src/plan-promise-all';
 import { findSequentialAwaitRuns, type SilenceReason } from '../src/sequential-awaits';
 
 function analyse(code: string, filePath = 'a.ts', options = {}) {
@@ -116,11 +116,30 @@ describe('planPromiseAll', () => {
     expect(rewrite(code)).toBe('async function f() {\n  const [a, b] = await Promise.all([(getA()), getB()]);\n}');
   });
 
-  it('refuses when a comment could not be kept', () => {
+  it('keeps a comment inside a type annotation', () => {
     const code = 'async function f() {\n  const a: /* why */ A = await getA();\n  const b: B = await getB();\n}';
-    const { runs } = analyse(code);
-    expect(runs[0]?.plan.level).toBe('refused');
-    expect(runs[0]?.plan.refusals.map((r) => r.reason)).toEqual(['would-drop-comment']);
+    expect(rewrite(code)).toBe('async function f() {\n  const [a, b]: [/* why */ A, B] = await Promise.all([getA(), getB()]);\n}');
+  });
+
+  it('keeps a comment between a name and its annotation', () => {
+    const code = 'async function f() {\n  const a /* why */ : A = await getA();\n  const b: B = await getB();\n}';
+    expect(rewrite(code)).toBe('async function f() {\n  const [a /* why */, b]: [A, B] = await Promise.all([getA(), getB()]);\n}');
+  });
+
+  it('checks that a rewrite keeps every comment, in order (the would-drop-comment safety net)', () => {
+    const code = 'async function f() {\n  const a = await getA(); // one\n  const b = await getB(); /* two */\n}';
+    const file = parseFile(code, 'a.ts');
+    const range = [0, code.length] as const;
+    expect(keepsEveryComment(file, range, 'x // one y /* two */')).toBe(true);
+    expect(keepsEveryComment(file, range, 'x // one y')).toBe(false);
+    expect(keepsEveryComment(file, range, '/* two */ x // one')).toBe(false);
+  });
+
+  it('writes line breaks as the file does (CRLF)', () => {
+    const code = 'async function load(id) {\r\n  const user = await getUser(id);\r\n  const posts = await getPosts(id, { include: ["comments", "likes"], limit: 100 });\r\n}\r\n';
+    const out = rewrite(code, 'a.js');
+    expect(out).toContain('Promise.all([\r\n    getUser(id),\r\n');
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
   it('refuses runs that mix forms when called directly', () => {

@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/types';
-import { isThenableType } from 'ts-api-utils';
-import * as ts from 'typescript';
+import type * as TsApiUtils from 'ts-api-utils';
+import type * as ts from 'typescript';
 import type { Tri } from '../tri';
 import type { TypeOracle } from './type-oracle';
 
@@ -14,7 +15,23 @@ export interface TypedParserServices {
   readonly esTreeNodeToTSNodeMap: { get(node: TSESTree.Node): ts.Node | undefined };
 }
 
-const VAGUE = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter | ts.TypeFlags.Never;
+/**
+ * TypeScript and ts-api-utils, loaded only when a typed oracle is made: a host with a type checker
+ * has loaded TypeScript already, and one without never needs it.
+ */
+let loaded: { ts: typeof ts; tsutils: typeof TsApiUtils; vague: number } | undefined;
+function typescriptRuntime(): { ts: typeof ts; tsutils: typeof TsApiUtils; vague: number } {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const typescript = require('typescript') as typeof ts;
+  const flags = typescript.TypeFlags;
+  loaded = {
+    ts: typescript,
+    tsutils: require('ts-api-utils') as typeof TsApiUtils,
+    vague: flags.Any | flags.Unknown | flags.TypeParameter | flags.Never,
+  };
+  return loaded;
+}
 
 /**
  * Answers from the type checker. Where the checker knows nothing (`any`, `unknown`, an unconstrained
@@ -23,6 +40,7 @@ const VAGUE = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParamet
 export class ParserServicesOracle implements TypeOracle {
   readonly source = 'types' as const;
   private readonly checker: ts.TypeChecker;
+  private readonly runtime = typescriptRuntime();
 
   constructor(
     private readonly services: TypedParserServices,
@@ -35,9 +53,9 @@ export class ParserServicesOracle implements TypeOracle {
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
     if (!tsNode) return this.fallback.isPromiseLike(node);
     const type = this.checker.getTypeAtLocation(tsNode);
-    if (isThenableType(this.checker, tsNode, type)) return 'yes';
+    if (this.runtime.tsutils.isThenableType(this.checker, tsNode, type)) return 'yes';
     const constraint = this.checker.getBaseConstraintOfType(type) ?? type;
-    const vague = (constraint.isUnion() ? constraint.types : [constraint]).some((t) => (t.flags & VAGUE) !== 0);
+    const vague = (constraint.isUnion() ? constraint.types : [constraint]).some((t) => (t.flags & this.runtime.vague) !== 0);
     return vague ? this.fallback.isPromiseLike(node) : 'no';
   }
 }
