@@ -1,0 +1,314 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import writeFileAtomic from 'write-file-atomic';
+import packageJson from '../package.json' with { type: 'json' };
+import { DirtyWorkTreeError, OptionError, PathError } from './errors';
+import { parseIgnore, parseLevel, parseMinRun, safetyLevels } from './options';
+import { colorsFor, formatDiff, formatSummary } from './output';
+import { displayPath } from './paths';
+import { type Codemod, codemods, findCodemod, loadCodemods } from './registry';
+import { buildReport } from './report';
+
+export const version: string = packageJson.version;
+
+/** Where the CLI reads and writes; the real process by default, a fake in tests. */
+export interface CliEnvironment {
+  readonly cwd: string;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Bad usage: exit code 2, one line and a hint. */
+class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const exitCodes = { ok: 0, fileErrors: 1, usage: 2 } as const;
+
+const migrateOnlyFlags = ['write', 'level', 'report', 'ignore', 'min-run', 'include-bare-awaits', 'allow-dirty', 'quiet'] as const;
+
+const optionSpec = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  write: { type: 'boolean' },
+  level: { type: 'string' },
+  report: { type: 'string' },
+  ignore: { type: 'string', multiple: true },
+  'min-run': { type: 'string' },
+  'include-bare-awaits': { type: 'boolean' },
+  'allow-dirty': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+/** Two aligned columns, indented by two spaces. */
+function table(rows: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
+}
+
+function helpText(): string {
+  return [
+    `asyncwise ${version}: migrate async code to concurrent, bounded, cancellable async/await`,
+    '',
+    'Usage:',
+    '  asyncwise migrate <codemod…> [paths…] [options]   rewrite files (a dry run with a diff by default)',
+    '  asyncwise list                                    the codemods',
+    '  asyncwise explain <codemod>                       what a codemod does, its levels and docs',
+    '  asyncwise --help | --version',
+    '',
+    'Migrate options:',
+    ...table([
+      ['--write', 'write the changes (default: print a diff, write nothing)'],
+      ['--level <level>', `the highest safety level to apply: ${safetyLevels.join(' (default) or ')};`],
+      ['', 'review changes are listed but not applied at level safe'],
+      ['--report <file>', 'write a JSON report of every file, change, refusal and error'],
+      ['--ignore <pattern>', 'callee-name glob whose awaits stay in order, e.g. logger.* (repeatable)'],
+      ['--min-run <n>', 'the fewest awaits that make a run (default 2)'],
+      ['--include-bare-awaits', 'let `await f();` statements (result unused) join runs'],
+      ['--allow-dirty', 'write even when files to rewrite have uncommitted git changes'],
+      ['--quiet, -q', 'print counts and errors only: no diffs or listings'],
+    ]),
+    '',
+    'Paths default to "."; directories are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files,',
+    'skipping node_modules, dist and .gitignore\'d files. A file named explicitly is always processed.',
+    '',
+    'Codemods:',
+    ...table(codemods.map((c) => [c.name, c.description])),
+    '',
+    'Exit codes: 0 done (also when nothing changed), 1 a file failed, 2 bad usage or a dirty git tree.',
+  ].join('\n');
+}
+
+/** Runs the CLI and returns its exit code. Never throws: every failure becomes a message. */
+export async function main(argv: readonly string[], env: CliEnvironment): Promise<number> {
+  const fail = (message: string, code: number, hint = 'Run asyncwise --help for usage.') => {
+    env.stderr.write(`asyncwise: ${message}\n${hint ? `${hint}\n` : ''}`);
+    return code;
+  };
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.version) {
+      print(env, version);
+      return exitCodes.ok;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help || command === 'help') {
+      print(env, helpText());
+      return exitCodes.ok;
+    }
+    if (command !== 'migrate') {
+      const given = migrateOnlyFlags.filter((flag) => values[flag] !== undefined);
+      if (given.length > 0) throw new UsageError(`--${given[0]} only applies to "asyncwise migrate".`);
+    }
+    switch (command) {
+      case undefined:
+        throw new UsageError('No command given.');
+      case 'list':
+        if (rest.length > 0) throw new UsageError(`"list" takes no arguments (got "${rest[0]}").`);
+        print(env, listText());
+        return exitCodes.ok;
+      case 'explain':
+        if (rest.length !== 1) throw new UsageError('"explain" takes one codemod name, e.g. asyncwise explain sequential-to-concurrent.');
+        print(env, explainText(codemodOrThrow(rest[0] as string)));
+        return exitCodes.ok;
+      case 'migrate':
+        return await runMigrate(rest, values, env);
+      default:
+        throw new UsageError(`Unknown command "${command}". Commands: migrate, list, explain.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof OptionError || error instanceof PathError) {
+      return fail(error.message, exitCodes.usage);
+    }
+    if (error instanceof DirtyWorkTreeError) {
+      const files = error.files.map((f) => `  ${displayPath(f, env.cwd)}`).join('\n');
+      return fail(`refusing to write: ${error.message}\n${files}`, exitCodes.usage, 'Nothing was written.');
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(`unexpected error: ${message}`, exitCodes.fileErrors, 'This is a bug in asyncwise; please report it with the command you ran.');
+  }
+}
+
+type ParsedValues = ReturnType<typeof parseCommandLine>['values'];
+
+function parseCommandLine(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new UsageError(`Unknown option ${/'([^']+)'/.exec(message)?.[1] ?? message}.`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const option = /'(--?[\w-]+)/.exec(message)?.[1];
+      throw new UsageError(option ? `Option ${option} needs a value.` : message);
+    }
+    throw new UsageError(message);
+  }
+}
+
+function listText(): string {
+  return table(codemods.map((c) => [c.name, c.description]))
+    .map((line) => line.slice(2))
+    .join('\n');
+}
+
+function explainText(codemod: Codemod): string {
+  const levels = codemod.levels
+    .map((l) => (l === 'safe' ? 'safe (applied by default)' : 'review (applied only with --level review)'))
+    .join(', ');
+  return [
+    `${codemod.name}: ${codemod.description}`,
+    '',
+    wrap(codemod.details, 96),
+    '',
+    `Levels: ${levels}`,
+    'Options:',
+    ...table(codemod.options.map((o) => [o.flag, o.description])),
+    `Docs: ${codemod.docsPath}`,
+    `Try: asyncwise migrate ${codemod.name} src${codemod.levels.includes('safe') ? '' : ' --level review'}`,
+  ].join('\n');
+}
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line.length > 0 ? `${line} ${word}` : word;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.join('\n');
+}
+
+function codemodOrThrow(name: string): Codemod {
+  const codemod = findCodemod(name);
+  if (codemod) return codemod;
+  throw new UsageError(`Unknown codemod "${name}".${suggestion(name)} Run asyncwise list to see them all.`);
+}
+
+/** ` Did you mean "x"?` for a near miss of a codemod name, else nothing. */
+function suggestion(name: string): string {
+  let best: { name: string; distance: number } | null = null;
+  for (const codemod of codemods) {
+    const distance = editDistance(name, codemod.name);
+    if (!best || distance < best.distance) best = { name: codemod.name, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 4)) ? ` Did you mean "${best.name}"?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+async function runMigrate(args: readonly string[], values: ParsedValues, env: CliEnvironment): Promise<number> {
+  const level = parseOption('--level', () => parseLevel(values.level));
+  const minRun = parseOption('--min-run', () => parseMinRun(values['min-run']));
+  const ignore = parseOption('--ignore', () => parseIgnore(values.ignore));
+
+  const selected: Codemod[] = [];
+  const paths: string[] = [];
+  for (const arg of args) {
+    const codemod = findCodemod(arg);
+    if (!codemod) paths.push(arg);
+    else if (!selected.includes(codemod)) selected.push(codemod);
+  }
+  if (selected.length === 0) {
+    const first = paths[0];
+    if (first !== undefined && suggestion(first) !== '') {
+      throw new UsageError(`Unknown codemod "${first}".${suggestion(first)}`);
+    }
+    throw new UsageError('No codemod named: asyncwise migrate <codemod…> [paths…]. Run asyncwise list to see them.');
+  }
+  // Loaded only now: the parser behind them takes most of a second, which `list` and `--help` need not pay.
+  const [{ discoverFiles }, { migrate }, loaded] = await Promise.all([
+    import('./discover'),
+    import('./migrate'),
+    loadCodemods(selected),
+  ]);
+  let files: string[];
+  try {
+    files = await discoverFiles(paths.length > 0 ? paths : ['.'], env.cwd);
+  } catch (error) {
+    // A missing path that looks like a name is most likely a mistyped codemod.
+    if (error instanceof PathError && !/[/\\.]/.test(error.path)) {
+      throw new UsageError(`Unknown codemod or path "${error.path}".${suggestion(error.path)} Run asyncwise list to see the codemods.`);
+    }
+    throw error;
+  }
+
+  const quiet = values.quiet === true;
+  const write = values.write === true;
+  const colors = colorsFor(env.stdout);
+  const showProgress = env.stderr.isTTY === true && !quiet && files.length > 1;
+  const outcomes = await migrate({
+    codemods: loaded,
+    files,
+    level,
+    ignore,
+    ...(minRun === undefined ? {} : { minRun }),
+    includeBareAwaits: values['include-bare-awaits'] === true,
+    write,
+    allowDirty: values['allow-dirty'] === true,
+    onFile: (outcome, index, total) => {
+      if (showProgress) env.stderr.write(`\r\x1b[K[${index + 1}/${total}] ${displayPath(outcome.file, env.cwd)}`);
+      if (outcome.status === 'changed' && !quiet) {
+        if (showProgress) env.stderr.write('\r\x1b[K');
+        env.stdout.write(`${formatDiff(outcome, env.cwd, colors)}\n`);
+      }
+    },
+  });
+  if (showProgress) env.stderr.write('\r\x1b[K');
+
+  const report = buildReport(outcomes, {
+    cwd: env.cwd,
+    asyncwiseVersion: version,
+    codemods: selected.map((c) => c.name),
+    level,
+    write,
+  });
+  print(env, formatSummary(report.summary, outcomes, { cwd: env.cwd, level, write, quiet }, colors));
+  if (values.report !== undefined) {
+    const reportPath = path.resolve(env.cwd, values.report);
+    try {
+      await mkdir(path.dirname(reportPath), { recursive: true });
+      await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (error) {
+      env.stderr.write(`asyncwise: cannot write the report to ${values.report} (${(error as Error).message})\n`);
+      return exitCodes.fileErrors;
+    }
+    if (!quiet) print(env, `Report written to ${displayPath(reportPath, env.cwd)}`);
+  }
+  return report.summary.filesErrored > 0 ? exitCodes.fileErrors : exitCodes.ok;
+}
+
+function parseOption<T>(flag: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof OptionError) throw new UsageError(`${flag}: ${error.message}`);
+    throw error;
+  }
+}
+
+function print(env: CliEnvironment, text: string): void {
+  env.stdout.write(`${text}\n`);
+}

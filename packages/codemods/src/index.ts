@@ -1,0 +1,33 @@
+/**
+ * `@asyncwise/codemods`: the transform registry, the runner behind `asyncwise migrate`, and the
+ * types they share. Each transform is also importable on its own (`@asyncwise/codemods/transforms/<name>`)
+ * and is a jscodeshift transform module.
+ */
+export {
+  codemods,
+  findCodemod,
+  loadCodemods,
+  type Codemod,
+  type LoadedCodemod,
+  type TransformModule,
+} from './registry';
+export { applyPlans, type FindPlans, type FoundPlan } from './apply-plans';
+export {
+  fileErrorOf,
+  migrate,
+  migrateFile,
+  type FileChange,
+  type FileError,
+  type FileErrorKind,
+  type FileOutcome,
+  type FileRefusal,
+  type MigrateOptions,
+} from './migrate';
+export { discoverFiles } from './discover';
+export { displayPath } from './paths';
+export { dirtyFiles } from './git';
+export { buildReport, reportVersion, summarize, type ErrorSummary, type Report, type ReportFile, type Summary } from './report';
+export { parseIgnore, parseLevel, parseMinRun, safetyLevels, transformOptionsFrom } from './options';
+export { DirtyWorkTreeError, NotConvergingError, OptionError, OutputParseError, PathError } from './errors';
+export { main, version, exitCodes, type CliEnvironment } from './command-line';
+export type { Change, RefusalNote, RunTransform, TransformOptions, TransformResult } from './types';

@@ -1,0 +1,84 @@
+import type { SafetyLevel } from '@asyncwise/analysis';
+import { OptionError } from './errors';
+import type { TransformOptions } from './types';
+
+/** Every level a user may ask for, lowest first. */
+export const safetyLevels = ['safe', 'review'] as const satisfies readonly SafetyLevel[];
+
+export function parseLevel(value: unknown): SafetyLevel {
+  if (value === undefined) return 'safe';
+  const level = safetyLevels.find((l) => l === value);
+  if (level === undefined) {
+    throw new OptionError(`Invalid level ${JSON.stringify(value)}: expected ${safetyLevels.join(' or ')}.`);
+  }
+  return level;
+}
+
+export function parseMinRun(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 2) {
+    throw new OptionError(`Invalid minimum run ${JSON.stringify(value)}: expected a whole number of at least 2.`);
+  }
+  return n;
+}
+
+/**
+ * Ignore patterns from a string (`logger.*,audit.*`), a list of strings (a repeated option), or
+ * nothing. Commas inside braces belong to the glob (`{logger,audit}.*`), so they do not split.
+ */
+export function parseIgnore(value: unknown): string[] {
+  if (value === undefined) return [];
+  const parts = Array.isArray(value) ? value : [value];
+  const patterns: string[] = [];
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      throw new OptionError(`Invalid ignore pattern ${JSON.stringify(part)}: expected callee-name globs such as logger.*`);
+    }
+    patterns.push(...splitOutsideBraces(part));
+  }
+  return patterns;
+}
+
+function splitOutsideBraces(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    if (char === ',' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  out.push(current);
+  return out.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+export function parseFlag(value: unknown, name: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  if (value === 'true' || value === '1' || value === 1) return true;
+  if (value === 'false' || value === '0' || value === 0) return false;
+  throw new OptionError(`Invalid ${name} ${JSON.stringify(value)}: expected true or false.`);
+}
+
+/**
+ * Transform options from a jscodeshift command line or any loose object: values may be strings
+ * (`--level=review`), JSON-parsed numbers, booleans or lists, and names may be dashed (`min-run`,
+ * `include-bare-awaits`).
+ * Options this package does not know (jscodeshift's own `dry`, `parser`, …) are ignored.
+ */
+export function transformOptionsFrom(raw: unknown): TransformOptions {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const minRun = parseMinRun(record['minRun'] ?? record['min-run']);
+  const includeBareAwaits = parseFlag(record['includeBareAwaits'] ?? record['include-bare-awaits'], 'includeBareAwaits');
+  return {
+    level: parseLevel(record['level']),
+    ignore: parseIgnore(record['ignore']),
+    ...(minRun === undefined ? {} : { minRun }),
+    ...(includeBareAwaits === undefined ? {} : { includeBareAwaits }),
+  };
+}

@@ -1,0 +1,93 @@
+import type { RefusalReason, SafetyLevel } from '@asyncwise/analysis';
+import type { FileChange, FileErrorKind, FileOutcome, FileRefusal } from './migrate';
+import { displayPath } from './paths';
+
+/** Bumped when the report's shape changes incompatibly. */
+export const reportVersion = 1;
+
+export interface ErrorSummary {
+  readonly path: string;
+  readonly kind: FileErrorKind;
+  readonly line?: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
+export interface Summary {
+  readonly filesScanned: number;
+  /** Files whose text changes (or would, in a dry run). */
+  readonly filesChanged: number;
+  readonly filesWritten: number;
+  readonly filesErrored: number;
+  /** Changes applied (or that would be, in a dry run), by level. */
+  readonly changesApplied: Record<SafetyLevel, number>;
+  /** Changes found above the requested level: listed, not applied. */
+  readonly changesNotApplied: Record<SafetyLevel, number>;
+  /** Refused runs, by reason. */
+  readonly refusals: Partial<Record<RefusalReason, number>>;
+  readonly errors: readonly ErrorSummary[];
+}
+
+export interface ReportFile {
+  readonly path: string;
+  readonly status: FileOutcome['status'];
+  readonly written: boolean;
+  readonly changes: readonly FileChange[];
+  readonly refusals: readonly FileRefusal[];
+  readonly error?: FileOutcome['error'];
+}
+
+/** The `--report` file: everything the summary says, per file, for tools and CI. */
+export interface Report {
+  readonly version: typeof reportVersion;
+  readonly asyncwiseVersion: string;
+  readonly codemods: readonly string[];
+  readonly level: SafetyLevel;
+  readonly write: boolean;
+  readonly files: readonly ReportFile[];
+  readonly summary: Summary;
+}
+
+export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summary {
+  const changesApplied: Record<SafetyLevel, number> = { safe: 0, review: 0 };
+  const changesNotApplied: Record<SafetyLevel, number> = { safe: 0, review: 0 };
+  const refusals: Partial<Record<RefusalReason, number>> = {};
+  const errors: ErrorSummary[] = [];
+  for (const outcome of outcomes) {
+    for (const change of outcome.changes) (change.applied ? changesApplied : changesNotApplied)[change.level]++;
+    for (const refusal of outcome.refusals) refusals[refusal.reason] = (refusals[refusal.reason] ?? 0) + 1;
+    if (outcome.error) errors.push({ path: displayPath(outcome.file, cwd), ...outcome.error });
+  }
+  return {
+    filesScanned: outcomes.length,
+    filesChanged: outcomes.filter((o) => o.status === 'changed').length,
+    filesWritten: outcomes.filter((o) => o.written).length,
+    filesErrored: errors.length,
+    changesApplied,
+    changesNotApplied,
+    refusals,
+    errors,
+  };
+}
+
+export function buildReport(
+  outcomes: readonly FileOutcome[],
+  settings: { cwd: string; asyncwiseVersion: string; codemods: readonly string[]; level: SafetyLevel; write: boolean },
+): Report {
+  return {
+    version: reportVersion,
+    asyncwiseVersion: settings.asyncwiseVersion,
+    codemods: settings.codemods,
+    level: settings.level,
+    write: settings.write,
+    files: outcomes.map((o) => ({
+      path: displayPath(o.file, settings.cwd),
+      status: o.status,
+      written: o.written,
+      changes: o.changes,
+      refusals: o.refusals,
+      ...(o.error ? { error: o.error } : {}),
+    })),
+    summary: summarize(outcomes, settings.cwd),
+  };
+}

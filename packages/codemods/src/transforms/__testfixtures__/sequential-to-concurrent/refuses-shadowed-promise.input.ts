@@ -1,0 +1,7 @@
+import { Promise } from 'bluebird';
+
+export async function load(id: string) {
+  const user = await getUser(id);
+  const posts = await getPosts(id);
+  return { user, posts, Promise };
+}

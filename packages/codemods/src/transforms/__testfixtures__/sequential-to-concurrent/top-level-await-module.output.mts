@@ -1,0 +1,8 @@
+import { readFile } from 'node:fs/promises';
+
+const [schema, seed] = await Promise.all([
+  readFile(new URL('./schema.sql', import.meta.url), 'utf8'),
+  readFile(new URL('./seed.sql', import.meta.url), 'utf8'),
+]);
+
+console.log(`schema: ${schema.length} bytes, seed: ${seed.length} bytes`);

@@ -1,0 +1,59 @@
+/**
+ * `sequential-to-concurrent`: runs of independent awaits become one `Promise.all`.
+ *
+ * ```ts
+ * const user = await getUser(id);
+ * const posts = await getPosts(id);
+ * // becomes
+ * const [user, posts] = await Promise.all([getUser(id), getPosts(id)]);
+ * ```
+ *
+ * The analysis (`findSequentialAwaitRuns`) decides which awaits are independent and plans the
+ * rewrite; this module only applies the plans. Every plan is `review` (the calls now start together
+ * and a later call runs even when an earlier one rejects), so nothing changes unless the caller asks
+ * for `level: 'review'`.
+ *
+ * Bare `await f();` statements stay where they are unless `includeBareAwaits` is set: an await whose
+ * result is unused is usually there for its effect, which the next statement relies on.
+ *
+ * Also a jscodeshift transform module: `npx jscodeshift --no-babel -t …/sequential-to-concurrent.cjs
+ * --level=review --ignore='logger.*' src`. jscodeshift's parser is not used.
+ */
+import { findSequentialAwaitRuns, type SequentialAwaitRun } from '@asyncwise/analysis';
+import { applyPlans, type FoundPlan } from '../apply-plans';
+import { transformOptionsFrom } from '../options';
+import type { TransformOptions, TransformResult } from '../types';
+
+/** How a run is described in diffs and reports: `3 awaits → Promise.all: getUser(), getPosts(), getSettings()`. */
+export function describeRun(run: SequentialAwaitRun): string {
+  return `${run.statements.length} awaits → Promise.all: ${run.statements.map((s) => s.name).join(', ')}`;
+}
+
+/** Rewrites `source` and lists every run found. Throws `ParseError` for input that does not parse. */
+export function run(source: string, filePath: string, options: TransformOptions = {}): TransformResult {
+  const analysisOptions = {
+    ignore: options.ignore ?? [],
+    includeBareAwaits: options.includeBareAwaits ?? false,
+    ...(options.minRun === undefined ? {} : { minRun: options.minRun }),
+  };
+  return applyPlans(source, filePath, options.level ?? 'safe', (file) =>
+    findSequentialAwaitRuns(file, analysisOptions).runs.map(
+      (r): FoundPlan => ({ start: r.statements[0]?.node.range[0] ?? 0, description: describeRun(r), plan: r.plan }),
+    ),
+  );
+}
+
+/** The jscodeshift entry: the new source, or `undefined` when nothing changes. */
+export default function transform(
+  fileInfo: { readonly path: string; readonly source: string },
+  _api: unknown,
+  options: {
+    readonly level?: unknown;
+    readonly ignore?: unknown;
+    readonly minRun?: unknown;
+    readonly includeBareAwaits?: unknown;
+  } = {},
+): string | undefined {
+  const result = run(fileInfo.source, fileInfo.path, transformOptionsFrom(options));
+  return result.output === fileInfo.source ? undefined : result.output;
+}

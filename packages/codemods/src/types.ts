@@ -1,0 +1,48 @@
+import type { RefusalReason, SafetyLevel } from '@asyncwise/analysis';
+
+/** What a transform accepts once the options are validated (see `options.ts` for the raw forms). */
+export interface TransformOptions {
+  /** The highest safety level to apply; lower-level plans are applied, higher ones only listed. Default `safe`. */
+  readonly level?: SafetyLevel;
+  /** Callee-name glob patterns whose awaits must stay in order, e.g. `logger.*`. */
+  readonly ignore?: readonly string[];
+  /** The fewest awaits that make a run (at least 2). */
+  readonly minRun?: number;
+  /**
+   * Whether bare `await f();` statements may join a run. Off by default: an await whose result is
+   * unused is usually there for its effect, which the next statement relies on.
+   */
+  readonly includeBareAwaits?: boolean;
+}
+
+/** One rewrite a transform found, applied or only listed. Positions are 1-based, in the input text. */
+export interface Change {
+  readonly line: number;
+  readonly column: number;
+  readonly level: SafetyLevel;
+  /** What the rewrite does, e.g. `3 awaits → Promise.all: getUser(), getPosts(), getSettings()`. */
+  readonly description: string;
+  /** False when the change is above the requested level: listed so the user can opt in. */
+  readonly applied: boolean;
+}
+
+/** A place where the analysis found something to rewrite but refused to, and why. */
+export interface RefusalNote {
+  readonly line: number;
+  readonly column: number;
+  readonly reason: RefusalReason;
+  readonly message: string;
+}
+
+export interface TransformResult {
+  /** The new text; the input itself (same string) when nothing was applied. */
+  readonly output: string;
+  readonly changes: readonly Change[];
+  readonly refusals: readonly RefusalNote[];
+}
+
+/**
+ * A transform as the CLI runs it: text in, text and notes out, no I/O. Throws `ParseError` when the
+ * input does not parse and `OutputParseError` when the rewrite would not.
+ */
+export type RunTransform = (source: string, filePath: string, options?: TransformOptions) => TransformResult;

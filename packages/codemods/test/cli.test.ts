@@ -1,0 +1,263 @@
+/**
+ * The built `asyncwise` bin, spawned as a user would run it, on temporary copies. Build first:
+ * `pnpm --filter @asyncwise/analysis build && pnpm --filter @asyncwise/codemods build` (the root
+ * `pnpm test` does).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { codemods } from '../src/registry';
+import type { Report } from '../src/report';
+import { git, gitInit, loadThree, loadThreeRewritten, packageRoot, removeTempProjects, tempProject } from './helpers';
+
+const cli = path.join(packageRoot, 'dist/cli.js');
+const packageVersion = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+function asyncwise(cwd: string, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env['FORCE_COLOR'];
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const broken = 'export async function f() {\n  const a = await ;\n}\n';
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run pnpm --filter @asyncwise/codemods build first.`);
+});
+afterEach(removeTempProjects);
+
+describe('asyncwise migrate', () => {
+  it('prints a uniform diff in a dry run and writes nothing', () => {
+    const root = tempProject({ 'src/a.ts': loadThree, 'src/b.ts': 'export const b = 1;\n' });
+    const { code, stdout, stderr } = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,6 +1,8 @@\n');
+    expect(stdout).toContain('-  const user = await getUser(id);\n');
+    expect(stdout).toContain('+  const [user, posts, settings] = await Promise.all([\n');
+    expect(stdout).toContain('2 files scanned, 1 would change, 0 errors (level review, dry run)');
+    expect(stdout).toContain('Dry run: nothing written. Rerun with --write to apply.');
+    expect(stdout).not.toContain('\x1b[');
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThree);
+  });
+
+  it('changes nothing with --write at the default level, and says how to apply review changes', () => {
+    const root = tempProject({ 'a.ts': loadThree });
+    const { code, stdout } = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--write');
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 review change listed, not applied; rerun with --level review');
+    expect(stdout).toContain('a.ts:2:3  3 awaits → Promise.all: getUser(), getPosts(), getSettings()');
+    expect(stdout).toContain('Nothing written.');
+    expect(stdout).not.toContain('--- a/');
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(loadThree);
+  });
+
+  it('rewrites with --write --level review, and a second run changes nothing', () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    const first = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--write', '--level', 'review');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Runs rewritten: 1 review, 0 safe');
+    expect(first.stdout).toContain('Wrote 1 file.');
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
+
+    const second = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--write', '--level', 'review');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('1 file scanned, 0 changed, 0 errors');
+    expect(second.stdout).toContain('Runs rewritten: 0 review, 0 safe');
+    expect(second.stdout).toContain('Nothing written.');
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
+  });
+
+  it('reports a file with a syntax error at file:line:col, leaves it byte-identical, still writes the others, exits 1', () => {
+    const root = tempProject({ 'src/a.ts': loadThree, 'src/broken.ts': broken, 'src/c.ts': loadThree });
+    const { code, stdout, stderr } = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--write', '--level', 'review');
+    expect(code).toBe(1);
+    expect(stdout).toContain('1 file failed and was left unchanged:\n  src/broken.ts:2:19: Expression expected.');
+    expect(stdout).toContain('Wrote 2 files.');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(root, 'src/broken.ts'), 'utf8')).toBe(broken);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
+    expect(readFileSync(path.join(root, 'src/c.ts'), 'utf8')).toBe(loadThreeRewritten);
+  });
+
+  it("skips .gitignore'd files, node_modules and dist, but processes a file named explicitly", () => {
+    const root = tempProject({
+      '.gitignore': 'generated/\n',
+      'src/a.ts': loadThree,
+      'generated/client.ts': loadThree,
+      'node_modules/dep/index.js': loadThree,
+      'dist/a.js': loadThree,
+    });
+    const all = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--write', '--level', 'review');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('1 file scanned, 1 changed');
+    for (const skipped of ['generated/client.ts', 'node_modules/dep/index.js', 'dist/a.js']) {
+      expect(readFileSync(path.join(root, skipped), 'utf8')).toBe(loadThree);
+    }
+    const explicit = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'generated/client.ts', '--write', '--level', 'review');
+    expect(explicit.code).toBe(0);
+    expect(readFileSync(path.join(root, 'generated/client.ts'), 'utf8')).toBe(loadThreeRewritten);
+  });
+
+  it('writes a JSON report with the documented shape', () => {
+    const refused = 'export async function f(api: Api) {\n  const a: A = await api.a();\n  const b = await api.b();\n}\n';
+    const root = tempProject({ 'a.ts': loadThree, 'broken.ts': broken, 'refused.ts': refused, 'same.ts': 'export {};\n' });
+    const { code } = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--report', 'out/report.json', '--quiet');
+    expect(code).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(root, 'out/report.json'), 'utf8')) as Report;
+    expect(report).toMatchObject({
+      version: 1,
+      asyncwiseVersion: packageVersion,
+      codemods: ['sequential-to-concurrent'],
+      level: 'safe',
+      write: false,
+    });
+    expect(report.files.map((f) => [f.path, f.status])).toEqual([
+      ['a.ts', 'unchanged'],
+      ['broken.ts', 'error'],
+      ['refused.ts', 'unchanged'],
+      ['same.ts', 'unchanged'],
+    ]);
+    expect(report.files[0]?.changes).toEqual([
+      {
+        codemod: 'sequential-to-concurrent',
+        line: 2,
+        column: 3,
+        level: 'review',
+        description: '3 awaits → Promise.all: getUser(), getPosts(), getSettings()',
+        applied: false,
+      },
+    ]);
+    expect(report.files[1]?.error).toEqual({ kind: 'parse', line: 2, column: 19, message: 'Expression expected.' });
+    expect(report.files[2]?.refusals).toEqual([
+      expect.objectContaining({ codemod: 'sequential-to-concurrent', line: 2, column: 3, reason: 'partial-type-annotations' }),
+    ]);
+    expect(report.summary).toEqual({
+      filesScanned: 4,
+      filesChanged: 0,
+      filesWritten: 0,
+      filesErrored: 1,
+      changesApplied: { safe: 0, review: 0 },
+      changesNotApplied: { safe: 0, review: 1 },
+      refusals: { 'partial-type-annotations': 1 },
+      errors: [{ path: 'broken.ts', kind: 'parse', line: 2, column: 19, message: 'Expression expected.' }],
+    });
+  });
+
+  it('prints only counts and errors with --quiet', () => {
+    const root = tempProject({ 'a.ts': loadThree });
+    const { code, stdout } = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--quiet');
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('--- a/');
+    expect(stdout).toContain('1 file scanned, 1 would change, 0 errors');
+  });
+
+  it('takes --ignore, --min-run and --include-bare-awaits', () => {
+    const source = 'export async function f() {\n  await audit.log();\n  await a();\n  await b();\n}\n';
+    const root = tempProject({ 'a.ts': source });
+    const bareKept = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write');
+    expect(bareKept.code).toBe(0);
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(source);
+    const flags = ['--level', 'review', '--include-bare-awaits', '--write'];
+    const ignored = asyncwise(root, 'migrate', 'sequential-to-concurrent', ...flags, '--ignore', 'audit.*');
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(
+      'export async function f() {\n  await audit.log();\n  await Promise.all([a(), b()]);\n}\n',
+    );
+    expect(ignored.code).toBe(0);
+    writeFileSync(path.join(root, 'a.ts'), source);
+    const longRuns = asyncwise(root, 'migrate', 'sequential-to-concurrent', ...flags, '--ignore', 'audit.*', '--min-run', '3');
+    expect(longRuns.code).toBe(0);
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(source);
+  });
+});
+
+describe('clean-git gate', () => {
+  it('refuses --write on uncommitted changes unless --allow-dirty; dry runs are not gated', () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    gitInit(root);
+    const dirty = `${loadThree}// wip\n`;
+    writeFileSync(path.join(root, 'src/a.ts'), dirty);
+
+    const dry = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review');
+    expect(dry.code).toBe(0);
+
+    const refused = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('refusing to write: 1 file to rewrite has uncommitted changes');
+    expect(refused.stderr).toContain('src/a.ts');
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(dirty);
+
+    const allowed = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write', '--allow-dirty');
+    expect(allowed.code).toBe(0);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toContain('await Promise.all([');
+  });
+
+  it('writes in a clean work tree', () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    gitInit(root);
+    const { code } = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write');
+    expect(code).toBe(0);
+    expect(git(root, 'status', '--porcelain')).toBe(' M src/a.ts\n');
+  });
+});
+
+describe('bad usage', () => {
+  const cases: [string, string[], string][] = [
+    ['an unknown flag', ['migrate', 'sequential-to-concurrent', '--frobnicate'], 'Unknown option --frobnicate.'],
+    ['a bad --level', ['migrate', 'sequential-to-concurrent', '--level', 'yolo'], '--level: Invalid level "yolo": expected safe or review.'],
+    ['a flag without its value', ['migrate', 'sequential-to-concurrent', '--level'], 'Option --level needs a value.'],
+    ['a bad --min-run', ['migrate', 'sequential-to-concurrent', '--min-run', '1'], 'at least 2'],
+    ['no codemod', ['migrate', 'src'], 'No codemod named'],
+    ['a mistyped codemod', ['migrate', 'sequential-to-concurent'], 'Did you mean "sequential-to-concurrent"?'],
+    ['a missing path', ['migrate', 'sequential-to-concurrent', 'nowhere/'], 'No such file or directory: nowhere/'],
+    ['an unknown command', ['frobnicate'], 'Unknown command "frobnicate".'],
+    ['no command', [], 'No command given.'],
+    ['explain without a name', ['explain'], '"explain" takes one codemod name'],
+    ['explain of an unknown codemod', ['explain', 'nope'], 'Unknown codemod "nope".'],
+    ['a migrate flag on list', ['list', '--write'], '--write only applies to "asyncwise migrate".'],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`exits 2 on ${what}`, () => {
+      const root = tempProject({ 'src/a.ts': loadThree });
+      const { code, stdout, stderr } = asyncwise(root, ...args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(message);
+      expect(stderr).toContain('asyncwise --help');
+      expect(stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThree);
+    });
+  }
+});
+
+describe('list, explain, help, version', () => {
+  it('lists every codemod with its description', () => {
+    const { code, stdout } = asyncwise(packageRoot, 'list');
+    expect(code).toBe(0);
+    for (const codemod of codemods) expect(stdout).toMatch(new RegExp(`^${codemod.name} +${codemod.description}$`, 'm'));
+  });
+
+  it('explains a codemod: description, levels, options and docs', () => {
+    const { code, stdout } = asyncwise(packageRoot, 'explain', 'sequential-to-concurrent');
+    expect(code).toBe(0);
+    expect(stdout).toContain('sequential-to-concurrent: Run independent sequential awaits together with one Promise.all');
+    expect(stdout).toContain('Levels: review (applied only with --level review)');
+    expect(stdout).toContain('--min-run <n>');
+    expect(stdout).toContain('Docs: docs/codemods/sequential-to-concurrent.md');
+  });
+
+  it('prints help with the codemods from the registry, and the version', () => {
+    const help = asyncwise(packageRoot, '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('asyncwise migrate <codemod…> [paths…] [options]');
+    for (const codemod of codemods) expect(help.stdout).toContain(codemod.name);
+    const version = asyncwise(packageRoot, '--version');
+    expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
+  });
+
+  it('is an executable node script', () => {
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+export const fixturesDir = path.join(packageRoot, 'src/transforms/__testfixtures__/sequential-to-concurrent');
+
+const created: string[] = [];
+
+/** A fresh directory under the OS temp dir holding `files` (path → text). */
+export function tempProject(files: Record<string, string>): string {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'asyncwise-codemods-')));
+  created.push(dir);
+  for (const [file, text] of Object.entries(files)) {
+    const target = path.join(dir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  return dir;
+}
+
+export function removeTempProjects(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs git in `dir` with a fixed identity, failing the test on error. */
+export function git(dir: string, ...args: string[]): string {
+  const result = spawnSync('git', ['-c', 'user.name=asyncwise', '-c', 'user.email=test@asyncwise.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+export function gitInit(dir: string): void {
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '--quiet', '-m', 'initial');
+}
+
+export const loadThree = `export async function load(id: string) {
+  const user = await getUser(id);
+  const posts = await getPosts(id);
+  const settings = await getSettings(id);
+  return { user, posts, settings };
+}
+`;
+
+export const loadThreeRewritten = `export async function load(id: string) {
+  const [user, posts, settings] = await Promise.all([
+    getUser(id),
+    getPosts(id),
+    getSettings(id),
+  ]);
+  return { user, posts, settings };
+}
+`;

@@ -1,0 +1,84 @@
+/**
+ * Every transform is also a jscodeshift transform module: jscodeshift's own CLI, given the built
+ * CommonJS transform, must write exactly what `asyncwise migrate` writes. `--no-babel` because the
+ * transform is already compiled: with babel on, jscodeshift compiles every module the transform
+ * requires, TypeScript included (about 40 seconds), for the same result.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { fixturesDir, packageRoot, removeTempProjects, tempProject } from './helpers';
+
+const jscodeshiftBin = createRequire(path.join(packageRoot, 'package.json')).resolve('jscodeshift/bin/jscodeshift.js');
+const transformModule = path.join(packageRoot, 'dist/transforms/sequential-to-concurrent.cjs');
+const cli = path.join(packageRoot, 'dist/cli.js');
+
+const cases = [
+  'independent-fetches.input.ts',
+  'comments-preserved.input.ts',
+  'tsx-component-file.input.tsx',
+  'plain-js.input.js',
+  'refuses-when-second-uses-first.input.ts',
+];
+
+/** The fixtures as a small project: `<case>.input.ts` becomes `src/<case>.ts`. */
+function fixtureProject(): string {
+  return tempProject(
+    Object.fromEntries(cases.map((c) => [`src/${c.replace('.input', '')}`, readFileSync(path.join(fixturesDir, c), 'utf8')])),
+  );
+}
+
+function node(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+beforeAll(() => {
+  for (const built of [transformModule, cli]) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run pnpm --filter @asyncwise/codemods build first.`);
+  }
+});
+afterEach(removeTempProjects);
+
+it("writes the same files under jscodeshift's CLI as under asyncwise migrate", () => {
+  const viaJscodeshift = fixtureProject();
+  const viaAsyncwise = fixtureProject();
+  const jscodeshift = node(
+    [jscodeshiftBin, '--no-babel', '-t', transformModule, '--level=review', '--extensions=ts,tsx,js', '--parser=ts', 'src'],
+    viaJscodeshift,
+  );
+  expect(jscodeshift.output).toContain('0 errors');
+  expect(jscodeshift.output).toContain('4 ok');
+  expect(jscodeshift.code).toBe(0);
+  const asyncwise = node([cli, 'migrate', 'sequential-to-concurrent', 'src', '--write', '--level', 'review'], viaAsyncwise);
+  expect(asyncwise.code).toBe(0);
+
+  for (const c of cases) {
+    const file = `src/${c.replace('.input', '')}`;
+    const written = readFileSync(path.join(viaJscodeshift, file), 'utf8');
+    expect(written, file).toBe(readFileSync(path.join(viaAsyncwise, file), 'utf8'));
+    const expectedOutput = path.join(fixturesDir, c.replace('.input', '.output'));
+    const expected = existsSync(expectedOutput) ? expectedOutput : path.join(fixturesDir, c);
+    expect(written, file).toBe(readFileSync(expected, 'utf8'));
+  }
+});
+
+it('passes jscodeshift command-line options through: the default level changes nothing, --ignore keeps callees in order', () => {
+  const project = fixtureProject();
+  const before = readFileSync(path.join(project, 'src/independent-fetches.ts'), 'utf8');
+  const atSafe = node([jscodeshiftBin, '--no-babel', '-t', transformModule, '--extensions=ts,tsx,js', 'src'], project);
+  expect(atSafe.code).toBe(0);
+  expect(atSafe.output).toContain('0 ok');
+  expect(readFileSync(path.join(project, 'src/independent-fetches.ts'), 'utf8')).toBe(before);
+
+  const ignoring = node(
+    [jscodeshiftBin, '--no-babel', '-t', transformModule, '--level=review', '--ignore=getSettings,getPosts', '--extensions=ts', 'src/independent-fetches.ts'],
+    project,
+  );
+  expect(ignoring.code).toBe(0);
+  const after = readFileSync(path.join(project, 'src/independent-fetches.ts'), 'utf8');
+  expect(after).toContain('  const user = await getUser(id);\n  const posts = await getPosts(id);\n');
+  expect(after).toContain('const [left, right] = await Promise.all([getUser(a), getUser(b)]);');
+});

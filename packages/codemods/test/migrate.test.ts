@@ -1,0 +1,128 @@
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { planOf } from '@asyncwise/analysis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyPlans } from '../src/apply-plans';
+import { DirtyWorkTreeError } from '../src/errors';
+import { migrate, migrateFile } from '../src/migrate';
+import type { LoadedCodemod } from '../src/registry';
+import { run } from '../src/transforms/sequential-to-concurrent';
+import { gitInit, loadThree, loadThreeRewritten, removeTempProjects, tempProject } from './helpers';
+
+afterEach(removeTempProjects);
+
+const sequential: LoadedCodemod = { name: 'sequential-to-concurrent', run };
+
+function fakeCodemod(name: string, transform: LoadedCodemod['run']): LoadedCodemod {
+  return { name, run: transform };
+}
+
+describe('migrate', () => {
+  it('writes nothing in a dry run, but reports what would change', async () => {
+    const root = tempProject({ 'a.ts': loadThree });
+    const file = path.join(root, 'a.ts');
+    const [outcome] = await migrate({ codemods: [sequential], files: [file], level: 'review', write: false, allowDirty: false });
+    expect(outcome).toMatchObject({ status: 'changed', written: false, before: loadThree, after: loadThreeRewritten });
+    expect(readFileSync(file, 'utf8')).toBe(loadThree);
+  });
+
+  it('writes changed files atomically, keeping their mode, and leaves failed files byte-identical', async () => {
+    const broken = 'export async function f() {\n  const a = await ;\n}\n';
+    const root = tempProject({ 'a.ts': loadThree, 'b.ts': broken, 'c.ts': 'export const c = 1;\n' });
+    chmodSync(path.join(root, 'a.ts'), 0o640);
+    const files = ['a.ts', 'b.ts', 'c.ts'].map((f) => path.join(root, f));
+    const outcomes = await migrate({ codemods: [sequential], files, level: 'review', write: true, allowDirty: false });
+    expect(outcomes.map((o) => [o.status, o.written])).toEqual([
+      ['changed', true],
+      ['error', false],
+      ['unchanged', false],
+    ]);
+    expect(outcomes[1]?.error).toEqual({ kind: 'parse', line: 2, column: 19, message: 'Expression expected.' });
+    expect(readFileSync(files[0] as string, 'utf8')).toBe(loadThreeRewritten);
+    expect(statSync(files[0] as string).mode & 0o777).toBe(0o640);
+    expect(readFileSync(files[1] as string, 'utf8')).toBe(broken);
+  });
+
+  it('lists review changes without applying them at level safe', async () => {
+    const root = tempProject({ 'a.ts': loadThree });
+    const [outcome] = await migrate({ codemods: [sequential], files: [path.join(root, 'a.ts')], write: true, allowDirty: false });
+    expect(outcome).toMatchObject({ status: 'unchanged', written: false });
+    expect(outcome?.changes).toEqual([expect.objectContaining({ codemod: 'sequential-to-concurrent', level: 'review', applied: false })]);
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(loadThree);
+  });
+
+  it('refuses a codemod whose output changes again on a second run', async () => {
+    const root = tempProject({ 'a.ts': 'a();\n' });
+    const growing = fakeCodemod('grows', (source) => ({ output: `${source}b();\n`, changes: [], refusals: [] }));
+    const outcome = await migrateFile(path.join(root, 'a.ts'), [growing], {});
+    expect(outcome.status).toBe('error');
+    expect(outcome.error?.kind).toBe('not-idempotent');
+  });
+
+  it('reports a rewrite that would not parse, with its position', async () => {
+    const root = tempProject({ 'a.ts': 'const a = 1;\n' });
+    const breaking = fakeCodemod('breaks', (source, file) =>
+      applyPlans(source, file, 'safe', () => [{ start: 0, description: 'x', plan: planOf('safe', [{ range: [0, 5], text: 'const (' }]) }]),
+    );
+    const outcome = await migrateFile(path.join(root, 'a.ts'), [breaking], {});
+    expect(outcome).toMatchObject({ status: 'error', error: { kind: 'output-parse', line: 1 } });
+    expect(outcome.error?.message).toContain('would not parse');
+  });
+
+  it('reports a file that cannot be read', async () => {
+    const root = tempProject({});
+    const outcome = await migrateFile(path.join(root, 'gone.ts'), [sequential], {});
+    expect(outcome).toMatchObject({ status: 'error', error: { kind: 'read' } });
+  });
+
+  it('never overwrites a file edited while the codemods ran', async () => {
+    const root = tempProject({ 'a.ts': loadThree });
+    const file = path.join(root, 'a.ts');
+    const outcomes = await migrate({
+      codemods: [sequential],
+      files: [file],
+      level: 'review',
+      write: true,
+      allowDirty: false,
+      onFile: () => writeFileSync(file, '// edited by someone\n'),
+    });
+    expect(outcomes[0]).toMatchObject({ status: 'error', written: false, error: { kind: 'changed-on-disk' } });
+    expect(readFileSync(file, 'utf8')).toBe('// edited by someone\n');
+  });
+});
+
+describe('clean-git gate', () => {
+  it('refuses to write files with uncommitted changes, and writes nothing', async () => {
+    const root = tempProject({ 'a.ts': loadThree, 'b.ts': loadThree });
+    gitInit(root);
+    const dirtyText = `${loadThree}// work in progress\n`;
+    writeFileSync(path.join(root, 'b.ts'), dirtyText);
+    const files = [path.join(root, 'a.ts'), path.join(root, 'b.ts')];
+    const attempt = migrate({ codemods: [sequential], files, level: 'review', write: true, allowDirty: false });
+    await expect(attempt).rejects.toThrow(DirtyWorkTreeError);
+    await expect(attempt).rejects.toMatchObject({ files: [path.join(root, 'b.ts')] });
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(loadThree);
+    expect(readFileSync(path.join(root, 'b.ts'), 'utf8')).toBe(dirtyText);
+
+    const outcomes = await migrate({ codemods: [sequential], files, level: 'review', write: true, allowDirty: true });
+    expect(outcomes.map((o) => o.written)).toEqual([true, true]);
+  });
+
+  it('counts untracked files as uncommitted, and ignores dirty files it will not touch', async () => {
+    const root = tempProject({ 'a.ts': loadThree, 'notes.txt': 'x' });
+    gitInit(root);
+    writeFileSync(path.join(root, 'notes.txt'), 'changed');
+    writeFileSync(path.join(root, 'new.ts'), loadThree);
+    await expect(
+      migrate({ codemods: [sequential], files: [path.join(root, 'new.ts')], level: 'review', write: true, allowDirty: false }),
+    ).rejects.toThrow(DirtyWorkTreeError);
+    const outcomes = await migrate({ codemods: [sequential], files: [path.join(root, 'a.ts')], level: 'review', write: true, allowDirty: false });
+    expect(outcomes[0]?.written).toBe(true);
+  });
+
+  it('skips the check outside a git work tree', async () => {
+    const root = tempProject({ 'a.ts': loadThree });
+    const outcomes = await migrate({ codemods: [sequential], files: [path.join(root, 'a.ts')], level: 'review', write: true, allowDirty: false });
+    expect(outcomes[0]?.written).toBe(true);
+  });
+});

@@ -1,0 +1,183 @@
+import { ParseError, planOf } from '@asyncwise/analysis';
+import { describe, expect, it } from 'vitest';
+import { applyPlans } from '../src/apply-plans';
+import { NotConvergingError, OptionError, OutputParseError } from '../src/errors';
+import transform, { run } from '../src/transforms/sequential-to-concurrent';
+
+const threeFetches = `async function load(id: string) {
+  const user = await getUser(id);
+  const posts = await getPosts(id);
+  const settings = await getSettings(id);
+  return { user, posts, settings };
+}
+`;
+
+const withAudit = `async function save(item: Item) {
+  const entry = await audit.record('save', item.id);
+  const stored = await store.put(item);
+  const indexed = await index.update(item);
+  return { entry, stored, indexed };
+}
+`;
+
+describe('levels', () => {
+  it('applies nothing by default and lists the review change', () => {
+    const result = run(threeFetches, 'load.ts');
+    expect(result.output).toBe(threeFetches);
+    expect(result.changes).toEqual([
+      {
+        line: 2,
+        column: 3,
+        level: 'review',
+        description: '3 awaits → Promise.all: getUser(), getPosts(), getSettings()',
+        applied: false,
+      },
+    ]);
+    expect(result.refusals).toEqual([]);
+  });
+
+  it('applies review changes at level review', () => {
+    const result = run(threeFetches, 'load.ts', { level: 'review' });
+    expect(result.output).toBe(`async function load(id: string) {
+  const [user, posts, settings] = await Promise.all([
+    getUser(id),
+    getPosts(id),
+    getSettings(id),
+  ]);
+  return { user, posts, settings };
+}
+`);
+    expect(result.changes.map((c) => [c.line, c.column, c.applied])).toEqual([[2, 3, true]]);
+  });
+
+  it('reports refusals with their reason and position, changing nothing', () => {
+    const source = `async function f(api: Api) {
+  let total = 0;
+  const user: User = await api.getUser();
+  const posts = await api.getPosts();
+}
+`;
+    const result = run(source, 'f.ts', { level: 'review' });
+    expect(result.output).toBe(source);
+    expect(result.changes).toEqual([]);
+    expect(result.refusals.map((r) => [r.line, r.column, r.reason])).toEqual([[3, 3, 'partial-type-annotations']]);
+    expect(result.refusals[0]?.message).toContain('type annotations');
+  });
+
+  it('reports nested runs where the user wrote them', () => {
+    const source = `async function load(id: string) {
+  const profile = await retry(async () => {
+    const user = await getUser(id);
+    const posts = await getPosts(id);
+    return { user, posts };
+  });
+  const settings = await getSettings(id);
+  return { profile, settings };
+}
+`;
+    const listed = run(source, 'nested.ts');
+    const applied = run(source, 'nested.ts', { level: 'review' });
+    const where = (r: typeof listed) => r.changes.map((c) => `${c.line}:${c.column} ${c.applied}`);
+    expect(where(listed)).toEqual(['2:3 false', '3:5 false']);
+    expect(where(applied)).toEqual(['2:3 true', '3:5 true']);
+    expect(applied.output).toContain('const [user, posts] = await Promise.all([getUser(id), getPosts(id)]);');
+    expect(applied.output).toContain('const [profile, settings] = await Promise.all([\n    retry(async () => {');
+  });
+});
+
+describe('options', () => {
+  it('keeps ignored callees in order', () => {
+    expect(run(withAudit, 'save.ts', { level: 'review' }).output).toContain(
+      "  const [entry, stored, indexed] = await Promise.all([\n    audit.record('save', item.id),\n",
+    );
+    const ignored = run(withAudit, 'save.ts', { level: 'review', ignore: ['audit.*'] });
+    expect(ignored.output).toContain(
+      "  const entry = await audit.record('save', item.id);\n  const [stored, indexed] = await Promise.all([\n    store.put(item),\n",
+    );
+  });
+
+  it('needs minRun awaits for a run', () => {
+    const twoAwaits = 'async function f() {\n  const a = await x();\n  const b = await y();\n}\n';
+    expect(run(twoAwaits, 'f.ts', { level: 'review', minRun: 3 }).changes).toEqual([]);
+    expect(run(threeFetches, 'load.ts', { level: 'review', minRun: 3 }).changes).toHaveLength(1);
+    expect(run(threeFetches, 'load.ts', { level: 'review', minRun: 4 }).output).toBe(threeFetches);
+  });
+
+  it('leaves bare awaits in order unless includeBareAwaits', () => {
+    const source = 'async function f() {\n  await mkdir(dir);\n  await writeFile(file, text);\n}\n';
+    const kept = run(source, 'f.ts', { level: 'review' });
+    expect(kept.output).toBe(source);
+    expect(kept.changes).toEqual([]);
+    expect(run(source, 'f.ts', { level: 'review', includeBareAwaits: true }).output).toBe(
+      'async function f() {\n  await Promise.all([mkdir(dir), writeFile(file, text)]);\n}\n',
+    );
+  });
+
+  it('keeps CRLF line endings', () => {
+    const crlf = threeFetches.replace(/\n/g, '\r\n');
+    const output = run(crlf, 'load.ts', { level: 'review' }).output;
+    expect(output).toContain('Promise.all([\r\n    getUser(id),\r\n');
+    expect(output.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('errors', () => {
+  it('throws a positioned ParseError for input that does not parse', () => {
+    const broken = 'async function f() {\n  const a = await ;\n}\n';
+    expect(() => run(broken, 'broken.ts')).toThrow(ParseError);
+    try {
+      run(broken, 'broken.ts');
+    } catch (error) {
+      expect(error).toMatchObject({ filePath: 'broken.ts', line: 2, column: 19 });
+    }
+  });
+
+  it('throws OutputParseError when a rewrite would not parse', () => {
+    const plan = planOf('review', [{ range: [0, 5], text: 'const (' }]);
+    expect(() => applyPlans('const a = 1;\n', 'x.ts', 'review', () => [{ start: 0, description: 'bad', plan }])).toThrow(
+      OutputParseError,
+    );
+  });
+
+  it('gives up on rewrites that never settle', () => {
+    const grow = () => [{ start: 0, description: 'grow', plan: planOf('safe', [{ range: [0, 0], text: ';' }]) }];
+    expect(() => applyPlans('a();\n', 'x.ts', 'safe', grow)).toThrow(NotConvergingError);
+  });
+});
+
+describe('jscodeshift entry', () => {
+  const file = { path: 'save.ts', source: withAudit };
+
+  it('returns undefined when nothing changes, including at the default level', () => {
+    expect(transform(file, {}, {})).toBeUndefined();
+    expect(transform({ path: 'x.ts', source: 'const a = 1;\n' }, {}, { level: 'review' })).toBeUndefined();
+  });
+
+  it('reads options as jscodeshift passes them: strings, comma lists, JSON numbers, dashed names', () => {
+    expect(transform(file, {}, { level: 'review' })).toBe(run(withAudit, 'save.ts', { level: 'review' }).output);
+    expect(transform(file, {}, { level: 'review', ignore: 'logger.*,audit.*' })).toBe(
+      run(withAudit, 'save.ts', { level: 'review', ignore: ['audit.*'] }).output,
+    );
+    expect(transform(file, {}, { level: 'review', ignore: ['logger.*', '{audit,metrics}.*'] })).toBe(
+      run(withAudit, 'save.ts', { level: 'review', ignore: ['audit.*'] }).output,
+    );
+    expect(transform(file, {}, { level: 'review', 'min-run': 4 } as never)).toBeUndefined();
+    expect(transform(file, {}, { level: 'review', minRun: '3' })).toBeDefined();
+    const bare = { path: 'f.ts', source: 'async function f() {\n  await a();\n  await b();\n}\n' };
+    expect(transform(bare, {}, { level: 'review' })).toBeUndefined();
+    expect(transform(bare, {}, { level: 'review', 'include-bare-awaits': true } as never)).toContain('Promise.all');
+    expect(transform(bare, {}, { level: 'review', includeBareAwaits: 'true' })).toContain('Promise.all');
+  });
+
+  it('rejects option values it cannot use, naming what it expects', () => {
+    expect(() => transform(file, {}, { level: 'everything' })).toThrow(OptionError);
+    expect(() => transform(file, {}, { level: 'everything' })).toThrow('expected safe or review');
+    expect(() => transform(file, {}, { minRun: 1 })).toThrow('at least 2');
+    expect(() => transform(file, {}, { ignore: 3 })).toThrow(OptionError);
+    expect(() => transform(file, {}, { includeBareAwaits: 'sometimes' })).toThrow('expected true or false');
+  });
+
+  it('throws for input that does not parse', () => {
+    expect(() => transform({ path: 'broken.ts', source: 'const = ;' }, {}, {})).toThrow(ParseError);
+  });
+});

@@ -1,0 +1,74 @@
+// The rule and the codemod must find exactly the same sites: both ask the same analysis, and this
+// test keeps it that way on every codemod fixture and on the fixture service.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import tseslint from 'typescript-eslint';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../packages/codemods/src/transforms/sequential-to-concurrent';
+import plugin from '../../packages/eslint-plugin/src/index';
+
+const root = path.join(import.meta.dirname, '..', '..');
+const codemodFixtures = path.join(root, 'packages/codemods/src/transforms/__testfixtures__/sequential-to-concurrent');
+const serviceSources = path.join(root, 'fixtures/sequential-service/src');
+
+interface Case {
+  file: string;
+  options: { ignore?: string[]; minRun?: number; includeBareAwaits?: boolean };
+}
+
+function cases(): Case[] {
+  const out: Case[] = [];
+  for (const name of readdirSync(codemodFixtures)) {
+    const match = /^(.+)\.input\.[cm]?[jt]sx?$/.exec(name);
+    if (!match) continue;
+    const optionsPath = path.join(codemodFixtures, `${match[1]}.options.json`);
+    const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as Case['options']) : {};
+    out.push({ file: path.join(codemodFixtures, name), options });
+  }
+  for (const name of readdirSync(serviceSources)) {
+    if (name.endsWith('.ts')) out.push({ file: path.join(serviceSources, name), options: {} });
+  }
+  return out;
+}
+
+function ruleSites(file: string, source: string, options: Case['options']): string[] {
+  const linter = new Linter({ configType: 'flat', cwd: root });
+  const messages = linter.verify(
+    source,
+    [
+      {
+        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } } },
+        plugins: { asyncwise: plugin as never },
+        rules: { 'asyncwise/prefer-promise-all': ['error', options] },
+      },
+    ],
+    { filename: file },
+  );
+  expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/prefer-promise-all')).toEqual([]);
+  return messages.map((m) => `line ${m.line}`).sort();
+}
+
+function codemodSites(file: string, source: string, options: Case['options']): string[] {
+  const result = run(source, file, { ...options, level: 'review' });
+  const lines = [...result.changes.map((c) => c.line), ...new Set(result.refusals.map((r) => r.line))];
+  return lines.map((l) => `line ${l}`).sort();
+}
+
+describe('prefer-promise-all and sequential-to-concurrent find the same sites', () => {
+  const all = cases();
+  it('covers the codemod fixtures and the fixture service', () => {
+    expect(all.length).toBeGreaterThan(20);
+  });
+
+  it.each(all.map((c) => [path.relative(root, c.file), c] as const))('%s', (_name, { file, options }) => {
+    const source = readFileSync(file, 'utf8');
+    expect(codemodSites(file, source, options)).toEqual(ruleSites(file, source, options));
+  });
+
+  it('finds something in most files, so the comparison is not trivially empty', () => {
+    const withSites = all.filter((c) => codemodSites(c.file, readFileSync(c.file, 'utf8'), c.options).length > 0);
+    expect(withSites.length).toBeGreaterThan(all.length / 2);
+  });
+});
