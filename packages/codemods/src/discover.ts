@@ -41,9 +41,12 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
       ),
       gitignoreScopes(absolute),
     ]);
+    // A directory named explicitly is searched even when it is ignored itself (`asyncwise migrate … build/`):
+    // then only the `.gitignore` files inside it apply.
+    const applying = isGitignored(absolute, scopes, true) ? scopes.filter((s) => isInside(s.base, absolute)) : scopes;
     for (const file of candidates) {
       const normalized = path.resolve(file);
-      if (isParsablePath(normalized) && !isGitignored(normalized, scopes)) found.add(normalized);
+      if (isParsablePath(normalized) && !isGitignored(normalized, applying)) found.add(normalized);
     }
   }
   return [...found].sort();
@@ -89,13 +92,18 @@ function depthOf(dir: string): number {
   return dir.split(path.sep).length;
 }
 
+function isInside(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 /** Git's rule: the deepest `.gitignore` with a matching pattern decides, negations included. */
-function isGitignored(file: string, scopes: readonly GitignoreScope[]): boolean {
+function isGitignored(file: string, scopes: readonly GitignoreScope[], isDirectory = false): boolean {
   let ignored = false;
   for (const scope of scopes) {
     const relative = path.relative(scope.base, file);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
-    const result = scope.matcher.test(relative.split(path.sep).join('/'));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    const result = scope.matcher.test(relative.split(path.sep).join('/') + (isDirectory ? '/' : ''));
     if (result.ignored) ignored = true;
     else if (result.unignored) ignored = false;
   }

@@ -61,6 +61,19 @@ describe('discoverFiles', () => {
     ]);
   });
 
+  it('searches a directory named explicitly even when it is ignored, with only its own .gitignore files', async () => {
+    const root = tempProject({
+      '.gitignore': 'generated/\n',
+      'generated/api.ts': '',
+      'generated/.gitignore': 'scratch.ts\n',
+      'generated/scratch.ts': '',
+      'src/keep.ts': '',
+    });
+    gitInit(root);
+    expect(relative(root, await discoverFiles(['.'], root))).toEqual(['src/keep.ts']);
+    expect(relative(root, await discoverFiles(['generated'], root))).toEqual(['generated/api.ts']);
+  });
+
   it('rejects paths that do not exist and explicit files it cannot parse', async () => {
     const root = tempProject({ 'notes.md': '' });
     await expect(discoverFiles(['missing'], root)).rejects.toThrow(PathError);
