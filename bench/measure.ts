@@ -1,0 +1,148 @@
+/**
+ * One measurement of `pnpm bench`, run by `bench/run.ts` in a fresh `node` process so that its
+ * peak memory is its own. Reads every file first, then times one pass over all of them and prints
+ * one JSON line (a {@link Measurement}) on stdout.
+ *
+ * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-rule|parse-only|codemod> <files.json>
+ * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Linter } from 'eslint';
+import { type Measurement, type MeasurementName, measurementNames } from './measurement';
+
+interface Input {
+  readonly path: string;
+  readonly text: string;
+}
+
+interface Counts {
+  errors: number;
+  errorSamples: string[];
+  reports: number;
+  applied: number;
+  notApplied: number;
+  refusals: number;
+}
+
+type Pass = (inputs: readonly Input[], counts: Counts) => void;
+
+const MAX_SAMPLES = 5;
+
+function noteError(counts: Counts, path: string, message: string): void {
+  counts.errors++;
+  if (counts.errorSamples.length < MAX_SAMPLES) counts.errorSamples.push(`${path}: ${message.split('\n')[0]}`);
+}
+
+/** ESLint's `Linter` with typescript-eslint's parser (no type information), with or without our rule. */
+async function eslintPass(root: string, withRule: boolean): Promise<Pass> {
+  // Imported here, not at the top: each measurement loads only what it measures, for a clean peak RSS.
+  const { Linter: LinterClass } = await import('eslint');
+  const tseslint = (await import('typescript-eslint')).default;
+  const plugin = withRule ? (await import('eslint-plugin-asyncwise')).default : null;
+  const linter = new LinterClass({ configType: 'flat', cwd: root });
+  const parserOptions = { ecmaFeatures: { jsx: true } };
+  const ruleConfig: Linter.Config = plugin
+    ? {
+        plugins: { asyncwise: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+        rules: { 'asyncwise/prefer-promise-all': 'error' },
+      }
+    : {};
+  const config: Linter.Config[] = [
+    {
+      // A file's own `eslint-disable`/`eslint` comments must not change what is measured.
+      linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+    },
+    {
+      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+      languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions },
+      ...ruleConfig,
+    },
+    { files: ['**/*.{cjs,cts}'], languageOptions: { sourceType: 'commonjs' } },
+  ];
+  return (inputs, counts) => {
+    for (const input of inputs) {
+      const messages = linter.verify(input.text, config, { filename: join(root, input.path) });
+      for (const message of messages) {
+        if (message.fatal) noteError(counts, input.path, message.message);
+        else if (message.ruleId === 'asyncwise/prefer-promise-all') counts.reports++;
+      }
+    }
+  };
+}
+
+/** The codemods' own parse: typescript-estree plus scope analysis, via `parseFile`. */
+async function parsePass(): Promise<Pass> {
+  const { parseFile } = await import('@asyncwise/analysis');
+  return (inputs, counts) => {
+    for (const input of inputs) {
+      try {
+        parseFile(input.text, input.path);
+      } catch (error) {
+        noteError(counts, input.path, error instanceof Error ? error.message : String(error));
+      }
+    }
+  };
+}
+
+/** The `sequential-to-concurrent` transform over every file, in memory, at level `review`. */
+async function codemodPass(): Promise<Pass> {
+  const { run } = await import('@asyncwise/codemods/transforms/sequential-to-concurrent');
+  return (inputs, counts) => {
+    for (const input of inputs) {
+      try {
+        const result = run(input.text, input.path, { level: 'review' });
+        for (const change of result.changes) {
+          if (change.applied) counts.applied++;
+          else counts.notApplied++;
+        }
+        counts.refusals += result.refusals.length;
+      } catch (error) {
+        noteError(counts, input.path, error instanceof Error ? error.message : String(error));
+      }
+    }
+  };
+}
+
+async function passFor(name: MeasurementName, root: string): Promise<Pass> {
+  switch (name) {
+    case 'eslint-baseline':
+      return eslintPass(root, false);
+    case 'eslint-rule':
+      return eslintPass(root, true);
+    case 'parse-only':
+      return parsePass();
+    case 'codemod':
+      return codemodPass();
+    default: {
+      const never: never = name;
+      throw new Error(`Unknown measurement ${String(never)}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const [name, listFile] = process.argv.slice(2);
+  if (!name || !listFile || !(measurementNames as readonly string[]).includes(name)) {
+    console.error(`Usage: node --import tsx bench/measure.ts <${measurementNames.join('|')}> <files.json>`);
+    process.exit(2);
+  }
+  const list = JSON.parse(readFileSync(listFile, 'utf8')) as { root: string; files: string[] };
+  const inputs: Input[] = list.files.map((path) => ({ path, text: readFileSync(join(list.root, path), 'utf8') }));
+  const pass = await passFor(name as MeasurementName, list.root);
+  const counts: Counts = { errors: 0, errorSamples: [], reports: 0, applied: 0, notApplied: 0, refusals: 0 };
+  const started = performance.now();
+  pass(inputs, counts);
+  const ms = performance.now() - started;
+  const measurement: Measurement = {
+    name: name as MeasurementName,
+    ms,
+    files: inputs.length,
+    ...counts,
+    maxRssKiB: process.resourceUsage().maxRSS,
+  };
+  process.stdout.write(`${JSON.stringify(measurement)}\n`);
+}
+
+await main();

@@ -1,0 +1,340 @@
+/**
+ * `pnpm bench`: what the plugin and the codemod cost, as ratios measured in one run.
+ *
+ *   a. ESLint (`Linter`, flat config, typescript-eslint's parser, no type information), no rules: the baseline
+ *   b. the same with `asyncwise/prefer-promise-all` on
+ *   c. `parseFile` from `@asyncwise/analysis`: the codemod's own parse (typescript-estree + scopes)
+ *   d. the `sequential-to-concurrent` transform at level `review`, in memory
+ *
+ * Each measurement runs in a fresh `node` process (`bench/measure.ts`), so its peak RSS is its own;
+ * rounds are interleaved (a b c d, a b c d, …) so drift hits every measurement alike, and the median
+ * round is reported. Then the fixture `fixtures/sequential-service` is timed end to end before and
+ * after the CLI migrates it. Results go to `bench/.results/latest.json`.
+ *
+ * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--skip-fixture]
+ *   folder   lint/parse/migrate (in memory) the .ts/.tsx/.js/.jsx/.mjs/.cjs files under it instead of the
+ *            generated corpus (node_modules, dist, .git and .d.ts files are skipped)
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultCorpusDir, defaultCount, defaultSeed, ensureCorpus } from './corpus';
+import { type Measurement, type MeasurementName, measurementNames } from './measurement';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(benchDir, '..');
+const resultsDir = join(benchDir, '.results');
+const tmpRoot = join(repoRoot, '.tmp');
+const cliPath = join(repoRoot, 'packages/codemods/dist/cli.js');
+const fixtureDir = join(repoRoot, 'fixtures/sequential-service');
+
+const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const skippedDirectories = new Set(['node_modules', 'dist', '.git']);
+
+const labels: Record<MeasurementName, string> = {
+  'eslint-baseline': 'a. ESLint, no rules (baseline)',
+  'eslint-rule': 'b. ESLint + asyncwise/prefer-promise-all',
+  'parse-only': 'c. parseFile (codemod parse only)',
+  codemod: 'd. codemod sequential-to-concurrent',
+};
+
+interface Options {
+  readonly folder: string | null;
+  readonly runs: number;
+  readonly count: number;
+  readonly seed: number;
+  readonly skipFixture: boolean;
+}
+
+function usage(message: string): never {
+  console.error(`bench: ${message}`);
+  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--skip-fixture]');
+  process.exit(2);
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  let folder: string | null = null;
+  let runs = 3;
+  let count = defaultCount;
+  let seed = defaultSeed;
+  let skipFixture = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = (): number => {
+      const raw = argv[++i];
+      const n = Number(raw);
+      if (raw === undefined || !Number.isInteger(n) || n < 0) usage(`${arg} needs a whole number, got ${raw ?? 'nothing'}`);
+      return n;
+    };
+    if (arg === '--runs') runs = value();
+    else if (arg === '--count') count = value();
+    else if (arg === '--seed') seed = value();
+    else if (arg === '--skip-fixture') skipFixture = true;
+    else if (arg === '--help' || arg === '-h') usage('help');
+    else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
+    else if (folder === null) folder = resolve(arg);
+    else usage(`only one folder, got ${folder} and ${arg}`);
+  }
+  if (runs < 1) usage('--runs must be at least 1');
+  if (count < 1) usage('--count must be at least 1');
+  return { folder, runs, count, seed, skipFixture };
+}
+
+/** Source files under `dir`, relative to it, sorted. */
+function sourceFiles(dir: string, base = dir): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) out.push(...sourceFiles(path, base));
+    } else if (
+      entry.isFile() &&
+      sourceExtensions.some((ext) => entry.name.endsWith(ext)) &&
+      !/\.d\.[mc]?ts$/.test(entry.name)
+    ) {
+      out.push(relative(base, path));
+    }
+  }
+  return out.sort();
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function runMeasurement(name: MeasurementName, listFile: string): Measurement {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, 'measure.ts'), name, listFile], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lastLine = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !lastLine.startsWith('{')) {
+    throw new Error(`measurement ${name} failed (exit ${child.status ?? child.signal}):\n${child.stderr.trim()}`);
+  }
+  return JSON.parse(lastLine) as Measurement;
+}
+
+interface Summary {
+  readonly name: MeasurementName;
+  readonly label: string;
+  readonly medianMs: number;
+  readonly bestMs: number;
+  readonly samplesMs: readonly number[];
+  readonly filesPerSecond: number;
+  readonly peakRssMiB: number;
+  readonly last: Measurement;
+}
+
+function summarize(name: MeasurementName, samples: readonly Measurement[]): Summary {
+  const ms = samples.map((s) => s.ms);
+  const medianMs = median(ms);
+  const last = samples.at(-1) as Measurement;
+  return {
+    name,
+    label: labels[name],
+    medianMs,
+    bestMs: Math.min(...ms),
+    samplesMs: ms.map((v) => Math.round(v)),
+    filesPerSecond: last.files / (Math.min(...ms) / 1000),
+    // Peak RSS varies with GC timing from one child to the next: the median child is reported.
+    peakRssMiB: median(samples.map((s) => s.maxRssKiB)) / 1024,
+    last,
+  };
+}
+
+interface FixtureTiming {
+  readonly beforeMs: number;
+  readonly afterMs: number;
+  readonly speedup: number;
+  readonly runsRewritten: number;
+}
+
+function runNode(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+function fixtureBench(copy: string): number {
+  const result = runNode(['--import', 'tsx', 'bench.ts'], copy);
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  if (result.status !== 0 || !line.startsWith('{')) {
+    throw new Error(`the fixture's bench.ts failed (exit ${result.status}):\n${result.stderr.trim()}`);
+  }
+  return (JSON.parse(line) as { ms: number }).ms;
+}
+
+/**
+ * Times the fixture end to end: a copy under `.tmp/` (inside the repository, so `tsx` resolves from
+ * the root), its `bench.ts`, the CLI migration with `--write --level review`, `bench.ts` again.
+ */
+function timeFixture(): FixtureTiming {
+  mkdirSync(tmpRoot, { recursive: true });
+  const copy = mkdtempSync(join(tmpRoot, 'bench-fixture-'));
+  try {
+    cpSync(fixtureDir, copy, { recursive: true, filter: (src) => !src.includes('node_modules') });
+    const beforeMs = fixtureBench(copy);
+    const report = join(copy, 'report.json');
+    // The files are named one by one: the copy lies in the gitignored `.tmp/`, and the CLI skips
+    // gitignored files when it searches a directory (a file named explicitly is always processed).
+    const files = sourceFiles(join(copy, 'src')).map((f) => join(copy, 'src', f));
+    const cli = runNode([cliPath, 'migrate', 'sequential-to-concurrent', ...files, '--write', '--level', 'review', '--report', report, '--quiet'], repoRoot);
+    if (cli.status !== 0) throw new Error(`asyncwise migrate failed (exit ${cli.status}):\n${cli.stdout}\n${cli.stderr}`);
+    const summary = (JSON.parse(readFileSync(report, 'utf8')) as { summary: { changesApplied: Record<string, number> } }).summary;
+    const runsRewritten = Object.values(summary.changesApplied).reduce((a, b) => a + b, 0);
+    const afterMs = fixtureBench(copy);
+    return { beforeMs, afterMs, speedup: beforeMs / afterMs, runsRewritten };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+function pad(text: string, width: number, right = false): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths = (rows[0] ?? []).map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
+  return rows
+    .map((row, i) => {
+      const line = row.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0)).join('  ');
+      return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+
+  let root: string;
+  let source: string;
+  if (options.folder === null) {
+    const corpus = ensureCorpus({ outDir: defaultCorpusDir, count: options.count, seed: options.seed });
+    root = corpus.outDir;
+    source = `generated corpus (seed ${corpus.seed}${corpus.reused ? ', reused' : ''}): ${corpus.files} files, ${corpus.tsxFiles} .tsx, ${corpus.lines} lines, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MiB`;
+  } else {
+    root = options.folder;
+    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) usage(`not a directory: ${root}`);
+    source = `folder ${root}`;
+  }
+  const files = sourceFiles(root).filter((f) => options.folder !== null || f !== 'manifest.json');
+  if (files.length === 0) usage(`no .ts/.tsx/.js/.jsx/.mjs/.cjs files under ${root}`);
+
+  mkdirSync(tmpRoot, { recursive: true });
+  const listFile = join(mkdtempSync(join(tmpRoot, 'bench-')), 'files.json');
+  writeFileSync(listFile, JSON.stringify({ root, files }));
+  console.log(`Source: ${source}`);
+  console.log(`Measuring ${files.length} files, ${options.runs} round(s), each measurement in a fresh node process…`);
+
+  const samples = new Map<MeasurementName, Measurement[]>(measurementNames.map((n) => [n, []]));
+  try {
+    for (let round = 1; round <= options.runs; round++) {
+      for (const name of measurementNames) {
+        const m = runMeasurement(name, listFile);
+        samples.get(name)?.push(m);
+        console.log(`  round ${round}/${options.runs}  ${pad(name, 16)} ${pad(Math.round(m.ms).toString(), 7, true)} ms`);
+      }
+    }
+  } finally {
+    rmSync(dirname(listFile), { recursive: true, force: true });
+  }
+
+  const summaries = new Map(measurementNames.map((n) => [n, summarize(n, samples.get(n) ?? [])] as const));
+  const get = (n: MeasurementName) => summaries.get(n) as Summary;
+  const baseline = get('eslint-baseline');
+  // Ratios of the best rounds: other load on the machine only ever adds time, so the fastest round
+  // of each measurement is the least disturbed one. The medians are shown beside them.
+  const ratios: Record<MeasurementName, { value: number; of: string }> = {
+    'eslint-baseline': { value: 1, of: 'a' },
+    'eslint-rule': { value: get('eslint-rule').bestMs / baseline.bestMs, of: 'a' },
+    'parse-only': { value: get('parse-only').bestMs / baseline.bestMs, of: 'a' },
+    codemod: { value: get('codemod').bestMs / get('parse-only').bestMs, of: 'c' },
+  };
+
+  const rows: string[][] = [['measurement', 'best ms', 'median ms', 'files/s', 'ratio', 'peak RSS MiB']];
+  for (const name of measurementNames) {
+    const s = get(name);
+    const r = ratios[name];
+    rows.push([
+      s.label,
+      Math.round(s.bestMs).toString(),
+      Math.round(s.medianMs).toString(),
+      Math.round(s.filesPerSecond).toString(),
+      `${r.value.toFixed(2)}× ${r.of}`,
+      s.peakRssMiB.toFixed(0),
+    ]);
+  }
+  console.log('');
+  console.log(formatTable(rows));
+  console.log('');
+  console.log('ratio (of best rounds): b/a = what the rule adds to an ESLint run; c/a = our parse against ESLint\'s baseline;');
+  console.log('       d/c = codemod vs parse-only (analysis, rewrite, re-parse of the output). files/s from the best round.');
+
+  const reports = get('eslint-rule').last.reports;
+  const rewritten = get('codemod').last.applied;
+  const codemod = get('codemod').last;
+  console.log('');
+  console.log(`files: ${files.length}`);
+  console.log(`reports by asyncwise/prefer-promise-all: ${reports}`);
+  console.log(`runs rewritten by the codemod: ${rewritten} (not applied: ${codemod.notApplied}, refusals: ${codemod.refusals})`);
+  const warnings: string[] = [];
+  if (reports !== rewritten) {
+    warnings.push(`WARNING: the rule reported ${reports} runs but the codemod rewrote ${rewritten}; they should agree.`);
+  }
+  for (const name of measurementNames) {
+    const m = get(name).last;
+    if (m.errors > 0) warnings.push(`WARNING: ${name}: ${m.errors} file(s) failed, e.g. ${m.errorSamples.join('; ')}`);
+  }
+
+  let fixture: FixtureTiming | null = null;
+  if (!options.skipFixture) {
+    try {
+      fixture = timeFixture();
+      console.log('');
+      console.log(`fixture sequential-service end to end (bench.ts): before ${fixture.beforeMs} ms, after ${fixture.afterMs} ms, ` +
+        `speed-up ${fixture.speedup.toFixed(2)}× (${fixture.runsRewritten} runs rewritten by the CLI)`);
+    } catch (error) {
+      warnings.push(`WARNING: fixture timing failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  for (const w of warnings) console.log(w);
+
+  mkdirSync(resultsDir, { recursive: true });
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    source,
+    root,
+    files: files.length,
+    runs: options.runs,
+    measurements: measurementNames.map((n) => {
+      const s = get(n);
+      return {
+        name: n,
+        label: s.label,
+        medianMs: Math.round(s.medianMs),
+        bestMs: Math.round(s.bestMs),
+        samplesMs: s.samplesMs,
+        filesPerSecond: Math.round(s.filesPerSecond),
+        ratio: Number(ratios[n].value.toFixed(3)),
+        ratioOf: ratios[n].of,
+        peakRssMiB: Number(s.peakRssMiB.toFixed(1)),
+        errors: s.last.errors,
+      };
+    }),
+    counts: { files: files.length, reports, runsRewritten: rewritten, notApplied: codemod.notApplied, refusals: codemod.refusals },
+    fixture,
+    warnings,
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  const out = join(resultsDir, 'latest.json');
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log('');
+  console.log(`Results written to ${relative(process.cwd(), out)} (${result.totalSeconds} s).`);
+}
+
+main();
