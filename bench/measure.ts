@@ -3,7 +3,7 @@
  * peak memory is its own. Reads every file first, then times one pass over all of them and prints
  * one JSON line (a {@link Measurement}) on stdout.
  *
- * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-rule|parse-only|codemod> <files.json>
+ * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-rule|parse-only|codemod> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
  */
 import { readFileSync } from 'node:fs';
@@ -36,19 +36,25 @@ function noteError(counts: Counts, path: string, message: string): void {
 }
 
 /** ESLint's `Linter` with typescript-eslint's parser (no type information), with or without our rule. */
-async function eslintPass(root: string, withRule: boolean): Promise<Pass> {
+async function eslintPass(root: string, withRule: 'none' | 'empty' | 'asyncwise'): Promise<Pass> {
   // Imported here, not at the top: each measurement loads only what it measures, for a clean peak RSS.
   const { Linter: LinterClass } = await import('eslint');
   const tseslint = (await import('typescript-eslint')).default;
-  const plugin = withRule ? (await import('eslint-plugin-asyncwise')).default : null;
+  const plugin = withRule === 'asyncwise' ? (await import('eslint-plugin-asyncwise')).default : null;
   const linter = new LinterClass({ configType: 'flat', cwd: root });
   const parserOptions = { ecmaFeatures: { jsx: true } };
-  const ruleConfig: Linter.Config = plugin
-    ? {
-        plugins: { asyncwise: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-        rules: { 'asyncwise/prefer-promise-all': 'error' },
-      }
-    : {};
+  // An empty rule listening on `Program:exit` separates what ESLint pays for running any rule at all
+  // (rule contexts, listener dispatch, report handling) from what the asyncwise rule itself costs.
+  const emptyRule = { meta: { type: 'problem' as const, schema: [] }, create: () => ({ 'Program:exit'() {} }) };
+  const ruleConfig: Linter.Config =
+    withRule === 'asyncwise' && plugin
+      ? {
+          plugins: { asyncwise: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+          rules: { 'asyncwise/prefer-promise-all': 'error' },
+        }
+      : withRule === 'empty'
+        ? { plugins: { bench: { rules: { empty: emptyRule } } }, rules: { 'bench/empty': 'error' } }
+        : {};
   const config: Linter.Config[] = [
     {
       // A file's own `eslint-disable`/`eslint` comments must not change what is measured.
@@ -108,9 +114,11 @@ async function codemodPass(): Promise<Pass> {
 async function passFor(name: MeasurementName, root: string): Promise<Pass> {
   switch (name) {
     case 'eslint-baseline':
-      return eslintPass(root, false);
+      return eslintPass(root, 'none');
+    case 'eslint-empty-rule':
+      return eslintPass(root, 'empty');
     case 'eslint-rule':
-      return eslintPass(root, true);
+      return eslintPass(root, 'asyncwise');
     case 'parse-only':
       return parsePass();
     case 'codemod':

@@ -1,6 +1,6 @@
 /** What one measurement of `pnpm bench` reports: shared by `run.ts` and `measure.ts`. */
 
-export const measurementNames = ['eslint-baseline', 'eslint-rule', 'parse-only', 'codemod'] as const;
+export const measurementNames = ['eslint-baseline', 'eslint-empty-rule', 'eslint-rule', 'parse-only', 'codemod'] as const;
 export type MeasurementName = (typeof measurementNames)[number];
 
 export interface Measurement {

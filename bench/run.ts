@@ -34,6 +34,7 @@ const skippedDirectories = new Set(['node_modules', 'dist', '.git']);
 
 const labels: Record<MeasurementName, string> = {
   'eslint-baseline': 'a. ESLint, no rules (baseline)',
+  'eslint-empty-rule': "a'. ESLint + one empty rule",
   'eslint-rule': 'b. ESLint + asyncwise/prefer-promise-all',
   'parse-only': 'c. parseFile (codemod parse only)',
   codemod: 'd. codemod sequential-to-concurrent',
@@ -250,6 +251,7 @@ function main(): void {
   // of each measurement is the least disturbed one. The medians are shown beside them.
   const ratios: Record<MeasurementName, { value: number; of: string }> = {
     'eslint-baseline': { value: 1, of: 'a' },
+    'eslint-empty-rule': { value: get('eslint-empty-rule').bestMs / baseline.bestMs, of: 'a' },
     'eslint-rule': { value: get('eslint-rule').bestMs / baseline.bestMs, of: 'a' },
     'parse-only': { value: get('parse-only').bestMs / baseline.bestMs, of: 'a' },
     codemod: { value: get('codemod').bestMs / get('parse-only').bestMs, of: 'c' },
@@ -272,6 +274,7 @@ function main(): void {
   console.log(formatTable(rows));
   console.log('');
   console.log('ratio (of best rounds): b/a = what the rule adds to an ESLint run; c/a = our parse against ESLint\'s baseline;');
+  console.log(`       a'/a = what ESLint pays to run any rule at all; b/a' = ${(get('eslint-rule').bestMs / get('eslint-empty-rule').bestMs).toFixed(2)}×, the rule's own cost.`);
   console.log('       d/c = codemod vs parse-only (analysis, rewrite, re-parse of the output). files/s from the best round.');
 
   const reports = get('eslint-rule').last.reports;

@@ -1,12 +1,9 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base';
 
 export default defineConfig({
+  ...packageBuild,
   entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
   // `import.meta.url` (for the lazy `createRequire`) in the CommonJS build too.
   shims: true,
 });

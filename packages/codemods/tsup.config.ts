@@ -1,27 +1,29 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base';
+
+// Every transform module is an entry of its own, found on disk: no list to keep by hand.
+const transforms = Object.fromEntries(
+  readdirSync('src/transforms')
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => [`transforms/${file.slice(0, -3)}`, `src/transforms/${file}`]),
+);
 
 export default defineConfig([
   {
     // The library and every transform. The object form of `entry` keeps `transforms/` in dist, so
     // `jscodeshift -t dist/transforms/<name>.cjs` and the `./transforms/*` export both resolve.
-    entry: {
-      index: 'src/index.ts',
-      'transforms/sequential-to-concurrent': 'src/transforms/sequential-to-concurrent.ts',
-    },
-    format: ['esm', 'cjs'],
-    dts: true,
+    entry: { index: 'src/index.ts', ...transforms },
+    ...packageBuild,
     clean: ['!cli.*'],
-    sourcemap: true,
-    target: 'node20',
   },
   {
     // The `asyncwise` bin: the only file with the shebang.
     entry: { cli: 'src/cli.ts' },
+    ...packageBuild,
     format: ['esm'],
     dts: false,
     clean: false,
-    sourcemap: true,
-    target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

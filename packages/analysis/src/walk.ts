@@ -27,6 +27,7 @@ export function childNodes(node: TSESTree.Node, keys: VisitorKeys): TSESTree.Nod
 /**
  * Depth-first pre-order walk with an explicit stack, so deeply nested code (a 10,000-term string
  * concatenation) cannot overflow the call stack. `enter` returns `false` to skip a node's children.
+ * Children are pushed straight onto the stack (no array per node): the walk runs on every file.
  */
 export function walk(
   root: TSESTree.Node,
@@ -37,8 +38,20 @@ export function walk(
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     if (enter(node) === false) continue;
-    const children = childNodes(node, keys);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as TSESTree.Node);
+    const nodeKeys = keys[node.type];
+    if (!nodeKeys) continue;
+    // Push in reverse so children come off the stack in source order.
+    for (let k = nodeKeys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[nodeKeys[k] as string];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item: unknown = value[i];
+          if (isNode(item)) stack.push(item);
+        }
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
   }
 }
 
