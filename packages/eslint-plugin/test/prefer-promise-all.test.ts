@@ -276,12 +276,30 @@ runRuleTests(syntaxTester, 'prefer-promise-all', rule, {
     {
       // promise-shadowed: reported, but no suggestion, since `Promise.all` would not be the built-in.
       code: 'import Promise from "bluebird";\nexport async function f() {\n  const a = await getA();\n  const b = await getB();\n  return [a, b];\n}',
-      errors: [{ messageId: 'preferPromiseAll', suggestions: [] }],
+      errors: [
+        {
+          messageId: 'preferPromiseAllByHand',
+          data: {
+            names: '`getA()` and `getB()`',
+            why: '`Promise` is not the built-in here; the rewrite would call a different `Promise.all`.',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       // partial-type-annotations: reported, but a tuple annotation would need every type.
       code: fn('  const user: User = await getUser(id);\n  const posts = await getPosts(id);'),
-      errors: [{ messageId: 'preferPromiseAll', suggestions: [] }],
+      errors: [
+        {
+          messageId: 'preferPromiseAllByHand',
+          data: {
+            names: '`getUser()` and `getPosts()`',
+            why: 'Only some declarations have type annotations; a tuple annotation would need a type for every one.',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       // A later closure reading a fresh binding is fine: it cannot run before the awaits finish.

@@ -4,7 +4,7 @@ import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
 export type Options = [{ minRun?: number; ignore?: string[]; includeBareAwaits?: boolean }];
-export type MessageIds = 'preferPromiseAll' | 'suggestPromiseAll';
+export type MessageIds = 'preferPromiseAll' | 'preferPromiseAllByHand' | 'suggestPromiseAll';
 
 const MAX_NAMES = 4;
 
@@ -30,6 +30,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       preferPromiseAll:
         'The awaits of {{names}} do not depend on each other but run one after another. Start them together with `Promise.all`, so the wait is the slowest call instead of the sum.',
+      preferPromiseAllByHand:
+        'The awaits of {{names}} do not depend on each other but run one after another. Start them together with `Promise.all`, so the wait is the slowest call instead of the sum. {{why}} Rewrite it by hand.',
       suggestPromiseAll:
         'Run {{names}} concurrently with `Promise.all` (each call then starts even if an earlier one fails, and their side effects may interleave).',
     },
@@ -74,10 +76,12 @@ export default createRule<Options, MessageIds>({
           const first = run.statements[0];
           if (!first) continue;
           const names = listNames(run.statements.map((s) => s.name));
+          // A refused plan still reports the problem, and says why there is no quick fix.
+          const why = run.plan.refusals[0]?.message;
           context.report({
             node: first.awaitExpression,
-            messageId: 'preferPromiseAll',
-            data: { names },
+            messageId: why ? 'preferPromiseAllByHand' : 'preferPromiseAll',
+            data: { names, why },
             ...getFixOrSuggest(run.plan, 'suggestPromiseAll', { names }),
           });
         }
