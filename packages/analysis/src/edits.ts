@@ -25,6 +25,7 @@ export const refusalReasons = [
   'mixed-declaration-kinds',
   'mixed-declarations-and-assignments',
   'partial-type-annotations',
+  'jsdoc-type-annotation',
   'promise-shadowed',
   'would-drop-comment',
 ] as const;

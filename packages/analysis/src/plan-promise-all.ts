@@ -54,6 +54,15 @@ export function planPromiseAll(
       message: '`Promise` is not the built-in here; the rewrite would call a different `Promise.all`.',
     });
   }
+  // A JSDoc type on a declaration (`/** @type {User} */ const user = …`) would end up typing the
+  // destructuring, or stranded inside the array.
+  const typedByJsdoc = run.find((s) => s.form === 'declaration' && jsdocTypeBefore(file, s.node));
+  if (typedByJsdoc) {
+    return refusedPlan({
+      reason: 'jsdoc-type-annotation',
+      message: 'A JSDoc type annotates one of these declarations; it cannot type one element of a destructuring.',
+    });
+  }
   const declarations = run.filter((s) => s.form === 'declaration');
   const assignments = run.filter((s) => s.form === 'assignment');
   if (declarations.length > 0 && assignments.length > 0) {
@@ -94,18 +103,21 @@ export function planPromiseAll(
   } else {
     head = '';
   }
-  const semicolon = text.slice(last.node.range[0], last.node.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  // The last statement's own ending, kept as written when it is only a semicolon: in files without
+  // semicolons a guard `;` can sit on the next line, before the statement that follows.
+  const tail = text.slice(last.awaitExpression.range[1], last.node.range[1]);
+  const semicolon = /^\s*;$/.test(tail) ? tail : tail.trimEnd().endsWith(';') ? ';' : '';
   const indent = lineIndent(text, first.node.range[0]);
   const unit = indentUnitOf(file);
 
-  const oneLine = `${head}await Promise.all([${elements.map((e) => e.text).join(', ')}])${semicolon}`;
+  const oneLine = `${head}await Promise.all([${elements.map((e) => e.text).join(', ')}])`;
   const fitsOneLine =
     !oneLine.includes('\n') &&
     elements.every((e) => e.leading.length === 0 && e.trailing.length === 0) &&
-    indent.length + oneLine.length <= MAX_LINE;
+    indent.length + oneLine.length + semicolon.trim().length <= MAX_LINE;
   let replacement: string;
   if (fitsOneLine) {
-    replacement = oneLine;
+    replacement = oneLine + semicolon;
   } else {
     const inner = indent + unit;
     const lines: string[] = [`${head}await Promise.all([`];
@@ -190,6 +202,15 @@ function collectElements(file: AnalysisFile, run: readonly AwaitStatement[], end
   return elements;
 }
 
+/** Whether the comment right before `node` (only whitespace between) is a JSDoc with a type tag. */
+function jsdocTypeBefore(file: AnalysisFile, node: TSESTree.Node): boolean {
+  const before = commentsWithin(file.comments, Math.max(0, node.range[0] - 2000), node.range[0]);
+  const comment = before[before.length - 1];
+  if (!comment || comment.type !== 'Block' || !comment.value.startsWith('*')) return false;
+  if (file.text.slice(comment.range[1], node.range[0]).trim() !== '') return false;
+  return /@(type|satisfies)\b/.test(comment.value);
+}
+
 /** The comment that follows `offset` on the same line, with only spaces or tabs before it. */
 function trailingLineComment(file: AnalysisFile, offset: number): TSESTree.Comment | null {
   const lineEnd = file.text.indexOf('\n', offset);
@@ -198,7 +219,7 @@ function trailingLineComment(file: AnalysisFile, offset: number): TSESTree.Comme
   if (!first || !/^[ \t]*$/.test(file.text.slice(offset, first.range[0]))) return null;
   // Only a comment that ends the line: `a(); /* x */ b();` keeps its comment where it is.
   const last = candidates[candidates.length - 1] as TSESTree.Comment;
-  return /^[ \t]*$/.test(file.text.slice(last.range[1], lineEnd < 0 ? file.text.length : lineEnd)) ? last : null;
+  return /^[ \t\r]*$/.test(file.text.slice(last.range[1], lineEnd < 0 ? file.text.length : lineEnd)) ? last : null;
 }
 
 /**

@@ -13,8 +13,10 @@ import { isFunctionNode, skipTransparentWrappers, usesThis, walk } from './walk'
  * - `uses-earlier-result`: the awaited expression reads a binding an earlier statement of the run assigns;
  * - `writes-shared-binding`: two statements write the same binding, or an operation writes what an earlier target reads;
  * - `member-written-then-read`: an earlier statement assigns `this.x` / `obj.x` and the awaited expression reads `this` / `obj`;
- * - `written-binding-observable`: an earlier assignment could be seen by the later call through a closure,
- *   module or global state, or a `catch`/`finally`;
+ * - `written-binding-observable`: an earlier assignment could be seen by the later call (a closure, global
+ *   or exported state) or, should that call throw, by code where the error is caught;
+ * - `target-changed-by-later-call`: an earlier target (`obj.x =`, a destructuring default) reads a binding
+ *   the later call could assign, and the rewrite evaluates that target only after the call ran;
  * - `operand-not-a-call`: `await p` of a value or an already-started promise: nothing left to start concurrently;
  * - `operand-not-a-promise`: the type oracle shows the awaited value is not a promise;
  * - `ignored-callee`: the callee matches the `ignore` option;
@@ -29,6 +31,7 @@ export const silenceReasons = [
   'writes-shared-binding',
   'member-written-then-read',
   'written-binding-observable',
+  'target-changed-by-later-call',
   'operand-not-a-call',
   'operand-not-a-promise',
   'ignored-callee',
@@ -322,6 +325,10 @@ class RunFinder {
   /** Why `next` cannot join `run`, or `null` when it can. */
   private conflict(run: readonly Candidate[], next: Candidate, runScope: Scope): SilenceReason | null {
     const later = this.factsOf(next);
+    // A direct `eval` can read any binding, so it reads whatever an earlier statement wrote.
+    if (later.operandReads.has('global:eval') && run.some((c) => this.factsOf(c).targetWrites.size > 0)) {
+      return 'uses-earlier-result';
+    }
     for (const earlierCandidate of run) {
       const earlier = this.factsOf(earlierCandidate);
       for (const key of earlier.targetWrites) {
@@ -340,6 +347,15 @@ class RunFinder {
         if (this.isObservable(key, earlierCandidate.statement, next.statement, runScope)) {
           return 'written-binding-observable';
         }
+      }
+      // The earlier target (`obj.x =`, a destructuring default) is now evaluated after the later call
+      // ran: a binding it reads must not be writable by that call.
+      for (const key of earlier.targetReads) {
+        if (isWritableByOtherFunctions(key, runScope)) return 'target-changed-by-later-call';
+      }
+      // Sloppy-mode `arguments` aliases the parameters, so reading it reads them.
+      if (!runScope.isStrict && readsArguments(later.operandReads) && writesParameter(earlier.targetWrites)) {
+        return 'uses-earlier-result';
       }
     }
     return null;
@@ -363,9 +379,12 @@ class RunFinder {
       if (!freshBinding) return true;
       if (closure.type === 'FunctionDeclaration' || closure.range[0] < later.node.range[1]) return true;
     }
-    // If a later operation throws, the earlier assignment now never happens: a `catch` or `finally`
-    // that reads the variable would see the old value.
-    return !freshBinding && readInEnclosingHandler(variable, earlier.node);
+    if (freshBinding) return false;
+    // Other modules can read an exported binding at any time (import cycles).
+    if (isExported(variable)) return true;
+    // If a later operation throws, the earlier assignment now never happens; where the error is
+    // caught, code after it would see the old value.
+    return outlivesEnclosingTry(variable, earlier.node);
   }
 }
 
@@ -402,23 +421,50 @@ function outermostClosure(ref: Reference, runScope: Scope): TSESTree.Node | null
   return closure;
 }
 
-function readInEnclosingHandler(variable: Variable, statement: TSESTree.Node): boolean {
+/**
+ * Whether `variable` outlives a `try` (in the same function) that the statement is inside: if a later
+ * operation throws and the error is caught, code after the throw (in `catch`, in `finally`, or after
+ * the whole `try`) can read the variable, and would now see its old value.
+ */
+function outlivesEnclosingTry(variable: Variable, statement: TSESTree.Node): boolean {
   let child: TSESTree.Node = statement;
   let current = statement.parent;
   while (current && !isFunctionNode(current)) {
-    if (current.type === 'TryStatement') {
-      const observers: TSESTree.Node[] = [];
-      if (child === current.block && current.handler) observers.push(current.handler);
-      if (child !== current.finalizer && current.finalizer) observers.push(current.finalizer);
-      for (const observer of observers) {
-        const [start, end] = observer.range;
-        if (variable.references.some((r) => r.identifier.range[0] >= start && r.identifier.range[0] < end)) return true;
-      }
+    if (current.type === 'TryStatement' && child !== current.finalizer) {
+      const guarded = child === current.block ? current.block : current.handler;
+      const scopeBlock = variable.scope.block;
+      const declaredInside =
+        guarded !== null && scopeBlock.range[0] >= guarded.range[0] && scopeBlock.range[1] <= guarded.range[1];
+      if (!declaredInside) return true;
     }
     child = current;
     current = current.parent;
   }
   return false;
+}
+
+/** Whether code in another function (or anywhere, for globals) can assign the binding. */
+function isWritableByOtherFunctions(key: BindingKey, runScope: Scope): boolean {
+  if (typeof key === 'string') return true;
+  return key.references.some((ref) => ref.isWrite() && ref.from.variableScope !== runScope);
+}
+
+function readsArguments(reads: ReadonlySet<BindingKey>): boolean {
+  for (const key of reads) if (typeof key !== 'string' && key.name === 'arguments' && key.defs.length === 0) return true;
+  return false;
+}
+
+function writesParameter(writes: ReadonlySet<BindingKey>): boolean {
+  for (const key of writes) if (typeof key !== 'string' && key.defs.some((def) => def.type === 'Parameter')) return true;
+  return false;
+}
+
+/** Whether a variable is visible to other modules: exported by its declaration or by `export { … }`. */
+function isExported(variable: Variable): boolean {
+  const declaredExported = variable.defs.some(
+    (def) => def.type === 'Variable' && def.parent?.parent?.type === 'ExportNamedDeclaration',
+  );
+  return declaredExported || variable.references.some((ref) => ref.identifier.parent?.type === 'ExportSpecifier');
 }
 
 function containsAwaitOrYield(node: TSESTree.Node, file: AnalysisFile): boolean {

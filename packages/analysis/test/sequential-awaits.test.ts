@@ -23,6 +23,9 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     'written-binding-observable': {
       code: 'let shared;\nexport async function f() {\n  let b;\n  shared = await getA();\n  b = await getB();\n  return b;\n}\nexport const peek = () => shared;',
     },
+    'target-changed-by-later-call': {
+      code: 'let current = {};\nfunction reset() { current = {}; }\nexport async function f() {\n  let n;\n  current.user = await getUser();\n  n = await switchSession();\n}',
+    },
     'operand-not-a-call': { code: 'async function f(p, q) {\n  const a = await p;\n  const b = await q;\n}' },
     // Only a type checker says "not a promise" about a call; a stand-in oracle plays it here.
     'operand-not-a-promise': { code: 'async function f() {\n  const a = await getA();\n  const b = await getB();\n}', notPromise: true },
@@ -38,6 +41,52 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     const { runs, silenced } = findSequentialAwaitRuns(file, options ?? {});
     expect(runs).toEqual([]);
     expect(silenced.map((s) => s.reason)).toContain(reason);
+  });
+});
+
+describe('findSequentialAwaitRuns: data flow the rewrite must not change', () => {
+  const reasonsOf = (code: string, filePath = 'a.ts') => analyse(code, filePath).silenced.map((s) => s.reason);
+
+  it('a caught error would leave an assigned variable with its old value after the try', () => {
+    const code = "async function f() {\n  let a = 'old', b;\n  try {\n    a = await getA();\n    b = await getB();\n  } catch (e) {\n    log(e);\n  }\n  return a;\n}";
+    expect(reasonsOf(code)).toEqual(['written-binding-observable']);
+  });
+
+  it('a var declared in a try outlives it', () => {
+    const code = 'async function f() {\n  try {\n    var a = await getA();\n    var b = await getB();\n  } catch {}\n  return a;\n}';
+    expect(reasonsOf(code)).toEqual(['written-binding-observable']);
+  });
+
+  it('a let declared inside the try block does not outlive it', () => {
+    const code = 'async function f() {\n  try {\n    let a, b;\n    a = await getA();\n    b = await getB();\n    return [a, b];\n  } catch {}\n}';
+    expect(analyse(code).runs).toHaveLength(1);
+  });
+
+  it('other modules can read an exported binding at any time', () => {
+    const code = 'export let config;\nlet other;\nconfig = await loadConfig();\nother = await loadOther();';
+    expect(reasonsOf(code)).toEqual(['written-binding-observable']);
+  });
+
+  it('members of global objects are targets a later call can reach', () => {
+    const code = 'async function setup() {\n  global.db = await connectDb();\n  global.server = await startServer();\n}';
+    expect(reasonsOf(code)).toEqual(['target-changed-by-later-call']);
+  });
+
+  it('a destructuring default reading state another function writes', () => {
+    const code = 'let retries = 0;\nfunction bump() { retries++; }\nasync function f() {\n  const { timeout = retries } = await loadConfig();\n  const data = await fetchIt();\n}';
+    expect(reasonsOf(code)).toEqual(['target-changed-by-later-call']);
+  });
+
+  it('sloppy-mode arguments aliases the parameters', () => {
+    const code = 'async function h(a) {\n  let b;\n  a = await getA();\n  b = await getB(arguments);\n}';
+    expect(reasonsOf(code, 'a.cjs')).toEqual(['uses-earlier-result']);
+    // In strict code (modules) it does not.
+    expect(analyse(code, 'a.mjs').runs).toHaveLength(1);
+  });
+
+  it('a direct eval can read anything', () => {
+    const code = "async function f() {\n  const a = await getA();\n  const b = await getB(eval('a'));\n}";
+    expect(reasonsOf(code)).toEqual(['uses-earlier-result']);
   });
 });
 
@@ -133,6 +182,21 @@ describe('planPromiseAll', () => {
     expect(keepsEveryComment(file, range, 'x // one y /* two */')).toBe(true);
     expect(keepsEveryComment(file, range, 'x // one y')).toBe(false);
     expect(keepsEveryComment(file, range, '/* two */ x // one')).toBe(false);
+  });
+
+  it('refuses declarations typed by JSDoc', () => {
+    const code = 'async function f() {\n  /** @type {User} */\n  const user = await getUser();\n  const orders = await getOrders();\n}';
+    expect(analyse(code, 'a.js').runs[0]?.plan.refusals.map((r) => r.reason)).toEqual(['jsdoc-type-annotation']);
+  });
+
+  it('keeps a guard semicolon on the next line where it was', () => {
+    const code = 'async function f() {\n  let a, b\n  a = await getA()\n  b = await getB()\n  ;[1].forEach(log)\n}';
+    expect(rewrite(code, 'a.js')).toBe('async function f() {\n  let a, b\n  ;[a, b] = await Promise.all([getA(), getB()])\n  ;[1].forEach(log)\n}');
+  });
+
+  it('keeps a trailing comment beside its call in CRLF files too', () => {
+    const code = 'async function f() {\r\n  const account = await accounts.get(id);\r\n  const page = await posts.list(id); // newest first\r\n}\r\n';
+    expect(rewrite(code)).toContain('    posts.list(id), // newest first\r\n  ]);\r\n}');
   });
 
   it('writes line breaks as the file does (CRLF)', () => {

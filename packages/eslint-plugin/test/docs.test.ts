@@ -13,7 +13,13 @@ const ruleNames = Object.keys(plugin.rules);
 
 /** Reasons a rule's page must explain, beyond what every page has. */
 const reasonsByRule: Record<string, readonly string[]> = {
-  'prefer-promise-all': [...silenceReasons, 'partial-type-annotations', 'promise-shadowed', 'would-drop-comment'],
+  'prefer-promise-all': [
+    ...silenceReasons,
+    'partial-type-annotations',
+    'jsdoc-type-annotation',
+    'promise-shadowed',
+    'would-drop-comment',
+  ],
 };
 
 interface Example {
