@@ -14,7 +14,7 @@ export {
   type SafetyLevel,
   type TextEdit,
 } from './edits';
-export { anyYes, type Tri } from './tri';
+export type { Tri } from './tri';
 export type { TypeOracle } from './oracle/type-oracle';
 export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
@@ -31,5 +31,4 @@ export {
 export { planPromiseAll } from './plan-promise-all';
 export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';
-export { perFile } from './cache';
 export * as catalogues from './catalogues/promise-apis';

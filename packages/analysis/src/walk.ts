@@ -73,17 +73,6 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   return functionTypes.has(node.type);
 }
 
-/** The nearest enclosing function of `node`, or the Program when it is at module level. */
-export function enclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program {
-  let current = node.parent;
-  while (current) {
-    if (isFunctionNode(current) || current.type === 'Program') return current;
-    current = current.parent;
-  }
-  // A node without parents is the Program itself.
-  return node as TSESTree.Program;
-}
-
 /** Strips parentheses-free wrappers that do not change a value at run time (TS assertions, `!`, optional chains). */
 export function skipTransparentWrappers(node: TSESTree.Expression): TSESTree.Expression {
   let current: TSESTree.Expression = node;
