@@ -1,11 +1,12 @@
 // The rule and the codemod must find exactly the same sites: both ask the same analysis, and this
 // test keeps it that way on every codemod fixture and on the fixture service.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../packages/codemods/src/transforms/sequential-to-concurrent';
+import { casesOf } from '../../packages/codemods/test/helpers';
 import plugin from '../../packages/eslint-plugin/src/index';
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -14,18 +15,11 @@ const serviceSources = path.join(root, 'fixtures/sequential-service/src');
 
 interface Case {
   file: string;
-  options: { ignore?: string[]; minRun?: number; includeBareAwaits?: boolean };
+  options: { ignore?: readonly string[]; minRun?: number; includeBareAwaits?: boolean };
 }
 
 function cases(): Case[] {
-  const out: Case[] = [];
-  for (const name of readdirSync(codemodFixtures)) {
-    const match = /^(.+)\.input\.[cm]?[jt]sx?$/.exec(name);
-    if (!match) continue;
-    const optionsPath = path.join(codemodFixtures, `${match[1]}.options.json`);
-    const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as Case['options']) : {};
-    out.push({ file: path.join(codemodFixtures, name), options });
-  }
+  const out: Case[] = casesOf(codemodFixtures).map((c) => ({ file: c.inputPath, options: c.options }));
   for (const name of readdirSync(serviceSources)) {
     if (name.endsWith('.ts')) out.push({ file: path.join(serviceSources, name), options: {} });
   }

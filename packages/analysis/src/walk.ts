@@ -10,17 +10,37 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** Child nodes of `node` in source order, by the host's visitor keys (never a hard-coded key list). */
-export function childNodes(node: TSESTree.Node, keys: VisitorKeys): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
-  for (const key of keys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
+/**
+ * Calls `visit` for each child of `node`, by the host's visitor keys (never a hard-coded key list),
+ * in source order, or in reverse when `reverse` is set (for pushing onto a stack). Allocates nothing.
+ */
+function forEachChild(
+  node: TSESTree.Node,
+  keys: VisitorKeys,
+  visit: (child: TSESTree.Node) => void,
+  reverse = false,
+): void {
+  const nodeKeys = keys[node.type];
+  if (!nodeKeys) return;
+  const count = nodeKeys.length;
+  for (let k = 0; k < count; k++) {
+    const value = (node as unknown as Record<string, unknown>)[nodeKeys[reverse ? count - 1 - k : k] as string];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) out.push(item);
+      const length = value.length;
+      for (let i = 0; i < length; i++) {
+        const item: unknown = value[reverse ? length - 1 - i : i];
+        if (isNode(item)) visit(item);
+      }
     } else if (isNode(value)) {
-      out.push(value);
+      visit(value);
     }
   }
+}
+
+/** Child nodes of `node` in source order. */
+export function childNodes(node: TSESTree.Node, keys: VisitorKeys): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  forEachChild(node, keys, (child) => out.push(child));
   return out;
 }
 
@@ -35,30 +55,23 @@ export function walk(
   enter: (node: TSESTree.Node) => boolean | void,
 ): void {
   const stack: TSESTree.Node[] = [root];
+  const push = (child: TSESTree.Node) => {
+    stack.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     if (enter(node) === false) continue;
-    const nodeKeys = keys[node.type];
-    if (!nodeKeys) continue;
-    // Push in reverse so children come off the stack in source order.
-    for (let k = nodeKeys.length - 1; k >= 0; k--) {
-      const value = (node as unknown as Record<string, unknown>)[nodeKeys[k] as string];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const item: unknown = value[i];
-          if (isNode(item)) stack.push(item);
-        }
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
+    // Pushed in reverse, so children come off the stack in source order.
+    forEachChild(node, keys, push, true);
   }
 }
 
 /** Sets `parent` on every node below `root`, as ESLint does before rules run. */
 export function setParents(root: TSESTree.Node, keys: VisitorKeys): void {
   walk(root, keys, (node) => {
-    for (const child of childNodes(node, keys)) (child as { parent?: TSESTree.Node }).parent = node;
+    forEachChild(node, keys, (child) => {
+      (child as { parent?: TSESTree.Node }).parent = node;
+    });
   });
 }
 

@@ -11,28 +11,9 @@ import { parseFile } from '@asyncwise/analysis';
 import type { TransformOptions } from '../src/types';
 import { describe, expect, it } from 'vitest';
 import { codemods, loadCodemods } from '../src/registry';
+import { casesOf } from './helpers';
 
 const fixturesRoot = fileURLToPath(new URL('../src/transforms/__testfixtures__', import.meta.url));
-
-interface FixtureCase {
-  readonly name: string;
-  readonly inputPath: string;
-  readonly outputPath: string;
-  readonly options: TransformOptions;
-}
-
-function casesOf(dir: string): FixtureCase[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((file) => {
-      const match = /^(.+)\.input(\.[cm]?[jt]sx?)$/.exec(file);
-      if (!match) return [];
-      const [, name, ext] = match as unknown as [string, string, string];
-      const optionsPath = path.join(dir, `${name}.options.json`);
-      const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as TransformOptions) : {};
-      return [{ name, inputPath: path.join(dir, file), outputPath: path.join(dir, `${name}.output${ext}`), options }];
-    });
-}
 
 const loaded = await loadCodemods(codemods);
 

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TransformOptions } from '../src/types';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const fixturesDir = path.join(packageRoot, 'src/transforms/__testfixtures__/sequential-to-concurrent');
@@ -58,3 +59,28 @@ export const loadThreeRewritten = `export async function load(id: string) {
   return { user, posts, settings };
 }
 `;
+
+export interface FixtureCase {
+  readonly name: string;
+  readonly inputPath: string;
+  readonly outputPath: string;
+  readonly options: TransformOptions;
+}
+
+/**
+ * The fixture cases of one codemod's `__testfixtures__` folder: `<case>.input.<ext>`, its expected
+ * `<case>.output.<ext>` (absent when the input must come back unchanged) and optional
+ * `<case>.options.json`. Shared by the fixture test and the rule/codemod parity test.
+ */
+export function casesOf(dir: string): FixtureCase[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((file) => {
+      const match = /^(.+)\.input(\.[cm]?[jt]sx?)$/.exec(file);
+      if (!match) return [];
+      const [, name, ext] = match as unknown as [string, string, string];
+      const optionsPath = path.join(dir, `${name}.options.json`);
+      const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as TransformOptions) : {};
+      return [{ name, inputPath: path.join(dir, file), outputPath: path.join(dir, `${name}.output${ext}`), options }];
+    });
+}

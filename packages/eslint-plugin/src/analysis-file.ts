@@ -14,11 +14,12 @@ const files = new WeakMap<TSESTree.Program, AnalysisFile>();
  * otherwise. `getParserServices` is called only when a program exists, because it throws in hosts
  * without one (oxlint, or ESLint without `parserOptions.project`).
  */
-function oracleFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeOracle {
-  const { sourceCode } = context;
-  if (!sourceCode.scopeManager) throw new Error('asyncwise rules need scope analysis; the parser returned no scopeManager.');
-  const syntax = new SyntaxOracle(sourceCode.scopeManager);
-  if (!sourceCode.parserServices?.program) return syntax;
+function oracleFor(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  scopeManager: NonNullable<TSESLint.SourceCode['scopeManager']>,
+): TypeOracle {
+  const syntax = new SyntaxOracle(scopeManager);
+  if (!context.sourceCode.parserServices?.program) return syntax;
   const services = ESLintUtils.getParserServices(context, true);
   if (!services.program) return syntax;
   return new ParserServicesOracle(services, syntax);
@@ -39,7 +40,7 @@ export function analysisFileFor(context: Readonly<TSESLint.RuleContext<string, r
     scopeManager: sourceCode.scopeManager,
     visitorKeys: sourceCode.visitorKeys,
     comments: sourceCode.getAllComments(),
-    oracle: oracleFor(context),
+    oracle: oracleFor(context, sourceCode.scopeManager),
   };
   files.set(sourceCode.ast, file);
   return file;
