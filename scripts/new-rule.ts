@@ -1,5 +1,5 @@
 // `pnpm new-rule <rule-name> [analysis-export]`: scaffolds a rule in the four places one name lives —
-// the rule, its test, its doc page and the rules index — and regenerates the README table.
+// the rule, its cases, its doc page and the rules index — and regenerates the README table.
 // The files it writes fail their own tests until the rule is written: the doc has no examples yet.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,13 +41,18 @@ export default createRule<Options, MessageIds>({
   },
 });
 `,
-  [`packages/eslint-plugin/test/${name}.test.ts`]: `import rule from '../src/rules/${name}';
-import { runRuleTests, syntaxTester } from './rule-tester';
+  [`packages/eslint-plugin/test/cases/${name}.ts`]: `import rule from '../../src/rules/${name}';
+import { defineRuleCases } from '../rule-tester';
 
-runRuleTests(syntaxTester, '${name}', rule, {
-  valid: [],
-  invalid: [],
-});
+// Run by ESLint's RuleTester (rules.test.ts) and linted as files by ESLint and oxlint alike
+// (test/integration/oxlint.test.ts). Add a 'typed' suite for what only type information decides.
+export default defineRuleCases(rule, [
+  {
+    host: 'syntax',
+    valid: [],
+    invalid: [],
+  },
+]);
 `,
   [`docs/rules/${name}.md`]: `# ${name}
 
@@ -82,4 +87,4 @@ const index = readFileSync(indexPath, 'utf8')
   .replace(/(import [^\n]+\n)(?!import)/, `$1import ${camel} from './${name}';\n`)
   .replace('export const rules = {\n', `export const rules = {\n  '${name}': ${camel},\n`);
 writeFileSync(indexPath, index);
-console.log('registered in packages/eslint-plugin/src/rules/index.ts; now write the analysis, then run `pnpm readme`.');
+console.log('registered in packages/eslint-plugin/src/rules/index.ts; now write the analysis, then run `pnpm generate`.');

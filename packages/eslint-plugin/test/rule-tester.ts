@@ -45,6 +45,38 @@ function assertSuggestionsChangeCode<M extends string, O extends readonly unknow
 }
 
 /**
+ * Where a suite of cases runs:
+ * - `syntax`: typescript-eslint's parser without a program (as oxlint, or ESLint without a TS project);
+ * - `typed`: with a TypeScript program (ESLint only; oxlint has no types);
+ * - `espree`: plain JavaScript with ESLint's default parser and eslint-scope.
+ */
+export type Host = 'syntax' | 'typed' | 'espree';
+
+export interface RuleSuite<M extends string, O extends readonly unknown[]> extends RunTests<M, O> {
+  host: Host;
+}
+
+export interface RuleCases<M extends string = string, O extends readonly unknown[] = readonly unknown[]> {
+  rule: RuleModule<M, O>;
+  suites: readonly RuleSuite<M, O>[];
+}
+
+/**
+ * A rule's cases, as data: `test/cases/<rule>.ts` exports one of these. `rules.test.ts` runs them
+ * through ESLint's RuleTester, and `test/integration/oxlint.test.ts` writes them out as files and
+ * lints them with oxlint and ESLint alike; a new rule is covered by both by adding its cases.
+ * (oxlint's own RuleTester would check each suggestion in-process, but it needs Node 22.)
+ */
+export function defineRuleCases<M extends string, O extends readonly unknown[]>(
+  rule: RuleModule<M, O>,
+  suites: readonly RuleSuite<M, O>[],
+): RuleCases<M, O> {
+  return { rule, suites };
+}
+
+export const testers: Record<Host, RuleTester> = { syntax: syntaxTester, typed: typedTester, espree: espreeTester };
+
+/**
  * Runs a rule's cases and adds the boring checks: an empty file, a file of only comments, and that
  * every suggestion output parses and differs from the input.
  */

@@ -1,0 +1,418 @@
+import rule from '../../src/rules/prefer-promise-all';
+import { defineRuleCases } from '../rule-tester';
+
+const fn = (body: string) => `async function handler(id: string) {\n${body}\n}`;
+
+// Declarations the typed cases check against.
+const typedPrelude = [
+  'declare const cache: { get(key: string): number };',
+  'declare const api: { getUser(id: string): Promise<{ name: string }>; getPosts(id: string): Promise<string[]> };',
+  'declare const loose: any;',
+].join('\n');
+
+export default defineRuleCases(rule, [
+  {
+    host: 'syntax',
+    valid: [
+      // uses-earlier-result: the second call needs the first result.
+      fn('  const user = await getUser(id);\n  const orders = await getOrders(user.accountId);'),
+      // The result is read inside a callback of the next call: still a dependency.
+      fn('  const token = await login();\n  const data = await fetchWith(() => token);'),
+      // Separated by control flow.
+      fn('  const a = await getA();\n  if (!a) return;\n  const b = await getB();'),
+      // A statement without await ends the run.
+      fn('  const a = await getA();\n  log(a);\n  const b = await getB();'),
+      // Awaits in nested functions belong to those functions, not to this run.
+      fn('  const a = await getA();\n  const b = (async () => await getB())();'),
+      fn('  items.forEach(async (item) => {\n    await save(item);\n  });\n  await done();'),
+      // for await is a loop, not an await statement.
+      fn('  const a = await getA();\n  for await (const chunk of stream()) consume(chunk);'),
+      // operand-not-a-call: these promises already run; Promise.all would start nothing earlier.
+      fn('  const a = await pendingA;\n  const b = await pendingB;'),
+      // member-written-then-read: the second call reads `this`, which the first write changed.
+      'class Store { async load() {\n  this.user = await fetchUser();\n  this.posts = await this.fetchPosts();\n} }',
+      'async function f(state) {\n  state.user = await fetchUser();\n  await persist(state);\n}',
+      // written-binding-observable: a hoisted function reads `a` and the second call may run it.
+      fn('  const a = await getA();\n  const b = await getB();\n  function getB() { return a; }'),
+      // written-binding-observable: module state written first could be read by the second call.
+      'let cache;\nexport async function warm() {\n  cache = await loadCache();\n  const b = await loadB();\n  return b;\n}\nexport function read() { return cache; }',
+      // written-binding-observable: if the second call throws, the catch must still see the first write.
+      fn('  let a, b;\n  try {\n    a = await getA();\n    b = await getB();\n  } catch {\n    report(a);\n  }'),
+      // writes-shared-binding: both write `x`.
+      fn('  let x;\n  x = await getA();\n  x = await getB();'),
+      // unsupported-statement: compound assignment reads the old value.
+      fn('  let total = 0;\n  total += await countA();\n  total += await countB();'),
+      // unsupported-statement: several declarators in one statement.
+      fn('  const a = await getA(), b = await getB();\n  const c = await getC();'),
+      // nested-await: the operand awaits too.
+      fn('  const a = await getA(await token());\n  const b = await getB();'),
+      // nested-await: yield in an async generator.
+      'async function* gen() {\n  const a = await (yield 1);\n  const b = await getB();\n}',
+      // different-statement-form: a `let` cannot share a destructuring with a `const`.
+      fn('  let a = await getA();\n  const b = await getB();\n  a = a + b;'),
+      // Different blocks are different runs.
+      fn('  {\n    await getA();\n  }\n  await getB();'),
+      // Exports of top-level awaits are left alone.
+      'export const a = await getA();\nexport const b = await getB();',
+      // ignored-callee: writes that must stay ordered.
+      {
+        code: fn('  await audit.write("start");\n  await audit.write("end");'),
+        options: [{ ignore: ['audit.*'] }],
+      },
+      {
+        code: 'class S { async run() {\n  await this.logger.info("a");\n  await this.logger.info("b");\n} }',
+        options: [{ ignore: ['logger.*'] }],
+      },
+      // minRun: two are not enough when three are asked for.
+      { code: fn('  const a = await getA();\n  const b = await getB();'), options: [{ minRun: 3 }] },
+      // result-unused (default): an await kept for its effect orders what follows.
+      fn('  await exec(installCommand);\n  const lockFile = await readFile(lockFileName);'),
+      fn('  await scm.checkoutBranch(base);\n  await scm.mergeAndPush(branch);'),
+      fn('  await setTimeout(1000);\n  await refresh(id);'),
+      // Not async code at all.
+      'function sync() { const a = getA(); const b = getB(); return [a, b]; }',
+    ],
+    invalid: [
+      {
+        code: fn('  const user = await getUser(id);\n  const posts = await getPosts(id);\n  return { user, posts };'),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            line: 2,
+            column: 16,
+            data: { names: '`getUser()` and `getPosts()`' },
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                data: { names: '`getUser()` and `getPosts()`' },
+                output: fn('  const [user, posts] = await Promise.all([getUser(id), getPosts(id)]);\n  return { user, posts };'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Type annotations become a tuple type; destructuring is kept.
+        code: fn(
+          '  const user: User = await api.getUser(id);\n  const { items }: Page<Post> = await api.getPosts(id);\n  return [user, items];',
+        ),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn(
+                  '  const [user, { items }]: [User, Page<Post>] = await Promise.all([\n    api.getUser(id),\n    api.getPosts(id),\n  ]);\n  return [user, items];',
+                ),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // With includeBareAwaits, bare awaits become holes; a trailing bare await needs none.
+        code: fn('  await warmUp();\n  const config = await loadConfig();\n  await ping();'),
+        options: [{ includeBareAwaits: true }],
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            data: { names: '`warmUp()`, `loadConfig()` and `ping()`' },
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn('  const [, config] = await Promise.all([warmUp(), loadConfig(), ping()]);'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Only bare awaits.
+        code: fn('  await db.connect();\n  await cache.connect();'),
+        options: [{ includeBareAwaits: true }],
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [{ messageId: 'suggestPromiseAll', output: fn('  await Promise.all([db.connect(), cache.connect()]);') }],
+          },
+        ],
+      },
+      {
+        // Member assignments become one destructuring assignment.
+        code: 'class Page {\n  async load() {\n    this.user = await fetchUser();\n    this.posts = await fetchPosts();\n  }\n}',
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            line: 3,
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: 'class Page {\n  async load() {\n    [this.user, this.posts] = await Promise.all([fetchUser(), fetchPosts()]);\n  }\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Without semicolons, a statement starting with `[` gets a guard so it cannot join the previous line.
+        code: 'async function f() {\n  let a, b\n  log("start")\n  a = await getA()\n  b = await getB()\n  return a + b\n}',
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: 'async function f() {\n  let a, b\n  log("start")\n  ;[a, b] = await Promise.all([getA(), getB()])\n  return a + b\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Every comment survives, next to the operation it described.
+        code: fn(
+          '  // who is asking\n  const user = await getUser(id); // cached\n  /* the expensive one */\n  const stats = await getStats(/* window */ 30);\n  return { user, stats };',
+        ),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn(
+                  '  // who is asking\n  const [user, stats] = await Promise.all([\n    getUser(id), // cached\n    /* the expensive one */\n    getStats(/* window */ 30),\n  ]);\n  return { user, stats };',
+                ),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A run stops at a dependent await; the independent prefix is reported.
+        code: fn('  const a = await getA();\n  const b = await getB();\n  const c = await getC(a, b);'),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn('  const [a, b] = await Promise.all([getA(), getB()]);\n  const c = await getC(a, b);'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // An ignored callee splits the awaits around it into separate runs.
+        code: fn('  await getA();\n  await getB();\n  await logger.info("half way");\n  await getC();\n  await getD();'),
+        options: [{ ignore: ['logger.*'], includeBareAwaits: true }],
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn('  await Promise.all([getA(), getB()]);\n  await logger.info("half way");\n  await getC();\n  await getD();'),
+              },
+            ],
+          },
+          {
+            messageId: 'preferPromiseAll',
+            line: 5,
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn('  await getA();\n  await getB();\n  await logger.info("half way");\n  await Promise.all([getC(), getD()]);'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // TypeScript-only syntax in the operands: generics, `as`, non-null, `satisfies`.
+        code: fn(
+          '  const user = await http.get<User>(`/users/${id}`);\n  const team = await (teams.find(id) as Promise<Team>);\n  const flags = await loadFlags()!;\n  const plan = await (plans.current() satisfies Promise<Plan>);',
+        ),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            data: { names: '`http.get()`, `teams.find()`, `loadFlags()` and `plans.current()`' },
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn(
+                  '  const [user, team, flags, plan] = await Promise.all([\n    http.get<User>(`/users/${id}`),\n    (teams.find(id) as Promise<Team>),\n    loadFlags()!,\n    (plans.current() satisfies Promise<Plan>),\n  ]);',
+                ),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Module top level, with top-level await.
+        code: 'const config = await loadConfig();\nconst secrets = await loadSecrets();\nexport { config, secrets };',
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            line: 1,
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: 'const [config, secrets] = await Promise.all([loadConfig(), loadSecrets()]);\nexport { config, secrets };',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Inside a switch case.
+        code: fn('  switch (id) {\n    case "a":\n      await stepA();\n      await stepB();\n      break;\n  }'),
+        options: [{ includeBareAwaits: true }],
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn('  switch (id) {\n    case "a":\n      await Promise.all([stepA(), stepB()]);\n      break;\n  }'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // promise-shadowed: reported, but no suggestion, since `Promise.all` would not be the built-in.
+        code: 'import Promise from "bluebird";\nexport async function f() {\n  const a = await getA();\n  const b = await getB();\n  return [a, b];\n}',
+        errors: [
+          {
+            messageId: 'preferPromiseAllByHand',
+            data: {
+              names: '`getA()` and `getB()`',
+              why: '`Promise` is not the built-in here; the rewrite would call a different `Promise.all`.',
+            },
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        // partial-type-annotations: reported, but a tuple annotation would need every type.
+        code: fn('  const user: User = await getUser(id);\n  const posts = await getPosts(id);'),
+        errors: [
+          {
+            messageId: 'preferPromiseAllByHand',
+            data: {
+              names: '`getUser()` and `getPosts()`',
+              why: 'Only some declarations have type annotations; a tuple annotation would need a type for every one.',
+            },
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        // A later closure reading a fresh binding is fine: it cannot run before the awaits finish.
+        code: fn('  const user = await getUser(id);\n  const posts = await getPosts(id);\n  return posts.map((p) => ({ ...p, author: user.name }));'),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn('  const [user, posts] = await Promise.all([getUser(id), getPosts(id)]);\n  return posts.map((p) => ({ ...p, author: user.name }));'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Many operations are named briefly.
+        code: fn('  await a1();\n  await a2();\n  await a3();\n  await a4();\n  await a5();'),
+        options: [{ minRun: 5, includeBareAwaits: true }],
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            data: { names: '`a1()`, `a2()`, `a3()` and 2 more' },
+            suggestions: [{ messageId: 'suggestPromiseAll', output: fn('  await Promise.all([a1(), a2(), a3(), a4(), a5()]);') }],
+          },
+        ],
+      },
+    ],
+  },
+  // With type information the rule knows which awaited values are not promises at all.
+  {
+    host: 'typed',
+    valid: [
+      // operand-not-a-promise: `cache.get` returns a number; awaiting it twice costs nothing.
+      `${typedPrelude}\nexport async function f() {\n  const a = await cache.get('a');\n  const b = await cache.get('b');\n  return a + b;\n}`,
+    ],
+    invalid: [
+      {
+        code: `${typedPrelude}\nexport async function f(id: string) {\n  const user = await api.getUser(id);\n  const posts = await api.getPosts(id);\n  return { user, posts };\n}`,
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            line: 5,
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: `${typedPrelude}\nexport async function f(id: string) {\n  const [user, posts] = await Promise.all([api.getUser(id), api.getPosts(id)]);\n  return { user, posts };\n}`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // `any` tells the checker nothing, so the answer falls back to syntax: still reported.
+        code: `${typedPrelude}\nexport async function f() {\n  await loose.a();\n  await loose.b();\n}`,
+        options: [{ includeBareAwaits: true }],
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: `${typedPrelude}\nexport async function f() {\n  await Promise.all([loose.a(), loose.b()]);\n}`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  // Without types the same sync call is unknown, not "no": the rule reports it as it would any call.
+  {
+    host: 'syntax',
+    valid: [],
+    invalid: [
+      {
+        code: 'export async function f(cache) {\n  const a = await cache.get("a");\n  const b = await cache.get("b");\n}',
+        errors: [{ messageId: 'preferPromiseAll', suggestions: [{ messageId: 'suggestPromiseAll', output: 'export async function f(cache) {\n  const [a, b] = await Promise.all([cache.get("a"), cache.get("b")]);\n}' }] }],
+      },
+    ],
+  },
+  // Plain JavaScript through ESLint's default parser and eslint-scope.
+  {
+    host: 'espree',
+    valid: [
+      'async function f(id) {\n  const user = await getUser(id);\n  const orders = await getOrders(user.id);\n}',
+      'async function f() {\n  let n = 0;\n  const read = () => n;\n  n = await count();\n  const m = await other(read);\n}',
+    ],
+    invalid: [
+      {
+        code: 'export async function f(id) {\n  const user = await getUser(id);\n  const { items } = await getItems(id);\n  return [user, items];\n}',
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: 'export async function f(id) {\n  const [user, { items }] = await Promise.all([getUser(id), getItems(id)]);\n  return [user, items];\n}',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
