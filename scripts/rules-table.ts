@@ -31,3 +31,18 @@ export function codemodsTable(): string {
     .map((c) => `| [${c.name}](${c.docsPath}) | ${c.description} | ${c.levels.map((l) => `\`${l}\``).join(', ')} |`);
   return ['| Codemod | What it does | Levels |', '| --- | --- | --- |', ...rows].join('\n');
 }
+
+/** Where the shipped oxlint preset lives, and how a project's `.oxlintrc.json` extends it. */
+export const oxlintPresetPath = 'packages/eslint-plugin/oxlint/recommended.json';
+
+/**
+ * The oxlint preset: the rules of `configs.recommended` (recommended and needing no types, since
+ * oxlint gives rules none), loaded through oxlint's `jsPlugins`. Generated, so it cannot drift.
+ */
+export function oxlintPreset(): string {
+  const preset = {
+    jsPlugins: ['eslint-plugin-asyncwise'],
+    rules: plugin.configs.recommended.rules,
+  };
+  return `${JSON.stringify(preset, null, 2)}\n`;
+}
