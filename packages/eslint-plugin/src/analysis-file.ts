@@ -27,12 +27,14 @@ function oracleFor(
 
 /**
  * The analysis view of the file a rule is linting, built once per file and shared by every
- * asyncwise rule (keyed by the Program node, which the host hands every rule alike).
+ * asyncwise rule. Keyed by the Program node, which both hosts hand every rule of a file alike (ESLint
+ * and oxlint; a test checks it for each); the text check guards against a host that ever recycled a
+ * Program object for another file.
  */
 export function analysisFileFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): AnalysisFile {
   const { sourceCode } = context;
   const cached = files.get(sourceCode.ast);
-  if (cached) return cached;
+  if (cached?.text === sourceCode.text) return cached;
   if (!sourceCode.scopeManager) throw new Error('asyncwise rules need scope analysis; the parser returned no scopeManager.');
   const file: AnalysisFile = {
     ast: sourceCode.ast,

@@ -1,0 +1,199 @@
+/**
+ * eslint-plugin-asyncwise under oxlint, loaded as users load it (`jsPlugins` in `.oxlintrc.json`):
+ * every rule's fixture files — its RuleTester cases and its doc page's examples — linted by oxlint
+ * and by ESLint must give the same diagnostics (rule, line, column, range, message) and the same
+ * files after `--fix` and `--fix-suggestions`. Rules are found through the plugin, so a new rule is
+ * covered as soon as it has cases and a doc page.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { examplesOf } from '../../packages/eslint-plugin/test/doc-examples';
+import type { RuleCases } from '../../packages/eslint-plugin/test/rule-tester';
+import {
+  applyOnePass,
+  plugin,
+  copyTree,
+  type Diagnostic,
+  type EslintFileResult,
+  type LintFile,
+  oxlintConfigOf,
+  oxlintVersion,
+  repoRoot,
+  runEslint,
+  runOxlint,
+  type OxlintRun,
+  writeOxlintConfig,
+  writeTree,
+} from './oxlint-harness';
+
+const ruleNames = Object.keys(plugin.rules);
+const extensions: Record<string, string> = { syntax: 'ts', typed: 'ts', espree: 'js' };
+
+/** Every rule's fixture files, one folder per rule and options. */
+async function fixtureFiles(): Promise<LintFile[]> {
+  const files: LintFile[] = [];
+  for (const rule of ruleNames) {
+    const folders = new Map<string, string>();
+    const folderFor = (options: readonly unknown[]) => {
+      const key = JSON.stringify(options);
+      if (!folders.has(key)) folders.set(key, `${rule}/${folders.size}`);
+      return folders.get(key) as string;
+    };
+    const { default: cases } = (await import(`../../packages/eslint-plugin/test/cases/${rule}.ts`)) as {
+      default: RuleCases;
+    };
+    cases.suites.forEach((suite, s) => {
+      const all = [...suite.valid.map((c) => ['valid', c] as const), ...suite.invalid.map((c) => ['invalid', c] as const)];
+      all.forEach(([kind, c], i) => {
+        const testCase = typeof c === 'string' ? { code: c } : c;
+        const ext = testCase.filename ? path.extname(testCase.filename).slice(1) : extensions[suite.host];
+        const options = (testCase.options ?? []);
+        files.push({ file: `${folderFor(options)}/${suite.host}-${s}-${kind}-${i}.${ext}`, code: testCase.code, rule, options });
+      });
+    });
+    const markdown = readFileSync(path.join(repoRoot, 'docs', 'rules', `${rule}.md`), 'utf8');
+    for (const example of examplesOf(markdown)) {
+      files.push({
+        file: `${folderFor(example.options)}/doc-line-${example.line}.${example.lang}`,
+        code: example.code,
+        rule,
+        options: example.options,
+      });
+    }
+  }
+  return files;
+}
+
+const comparable = (list: readonly Diagnostic[] | undefined) =>
+  [...(list ?? [])].sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+
+const dirs: string[] = [];
+function tempDir(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `asyncwise-oxlint-${name}-`));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe(`oxlint (${oxlintVersion()}) and ESLint agree on every rule's fixture files`, () => {
+  let files: LintFile[];
+  let lintDir: string;
+  let oxlint: OxlintRun;
+  let eslint: Map<string, EslintFileResult>;
+
+  beforeAll(async () => {
+    files = await fixtureFiles();
+    lintDir = tempDir('lint');
+    writeTree(lintDir, files);
+    oxlint = runOxlint(lintDir);
+    eslint = await runEslint(lintDir, files);
+  });
+
+  it('lints every fixture file, with no crashed rule and no config error', () => {
+    expect(oxlint.foreign).toEqual([]);
+    expect(oxlint.filesLinted).toBe(files.length);
+    expect(eslint.size).toBe(files.length);
+  });
+
+  it.each(ruleNames)('%s: the same diagnostics, file by file', (rule) => {
+    const ofRule = files.filter((f) => f.rule === rule);
+    let reported = 0;
+    for (const f of ofRule) {
+      const fromEslint = comparable(eslint.get(f.file)?.diagnostics);
+      expect(fromEslint.filter((d) => d.rule.startsWith('fatal')), `${f.file} parses in ESLint`).toEqual([]);
+      expect(comparable(oxlint.byFile.get(f.file)), f.file).toEqual(fromEslint);
+      reported += fromEslint.length;
+    }
+    // Not a comparison of two empty sets: the rule's invalid cases report under both linters.
+    expect(reported).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['--fix', (m: { fix?: unknown }) => m.fix],
+    ['--fix-suggestions', (m: { fix?: unknown; suggestions?: { fix: unknown }[] }) => m.fix ?? m.suggestions?.[0]?.fix],
+  ] as const)('%s leaves every file as ESLint’s fixes and suggestions would', (flag, pick) => {
+    const fixDir = tempDir('fix');
+    copyTree(lintDir, fixDir, files);
+    const run = runOxlint(fixDir, [flag]);
+    expect(run.foreign).toEqual([]);
+    let changed = 0;
+    for (const f of files) {
+      const result = eslint.get(f.file);
+      const expected = applyOnePass(f.code, result?.messages ?? [], pick as never);
+      const actual = readFileSync(path.join(fixDir, 'files', f.file), 'utf8');
+      expect(actual, `${f.file} after ${flag}`).toBe(expected);
+      if (actual !== f.code) changed++;
+    }
+    if (flag === '--fix-suggestions') expect(changed).toBeGreaterThan(0);
+  });
+});
+
+describe('loading the plugin into oxlint', () => {
+  const code = 'export async function f(id: string) {\n  const a = await getA(id);\n  const b = await getB(id);\n  return [a, b];\n}\n';
+  const one: LintFile[] = [{ file: 'x/one.ts', code, rule: 'prefer-promise-all', options: [] }];
+
+  it('by path, from the built package', () => {
+    const dir = tempDir('path');
+    writeTree(dir, one);
+    const dist = path.join(repoRoot, 'packages', 'eslint-plugin', 'dist', 'index.js');
+    writeOxlintConfig(dir, { jsPlugins: [dist], rules: { 'asyncwise/prefer-promise-all': 'error' } });
+    const run = runOxlint(dir);
+    expect(run.foreign).toEqual([]);
+    expect(run.byFile.get('x/one.ts')?.map((d) => [d.rule, d.line, d.column])).toEqual([['prefer-promise-all', 2, 13]]);
+  });
+
+  it('through the shipped preset, which turns on exactly configs.recommended', () => {
+    const dir = tempDir('preset');
+    writeTree(dir, one);
+    writeOxlintConfig(dir, { extends: ['./node_modules/eslint-plugin-asyncwise/oxlint/recommended.json'] });
+    const run = runOxlint(dir);
+    expect(run.foreign).toEqual([]);
+    expect(run.byFile.get('x/one.ts')?.map((d) => d.rule)).toEqual(['prefer-promise-all']);
+    const printed = oxlintConfigOf(dir);
+    const asyncwiseRules = Object.keys(printed.rules).filter((r) => r.startsWith('asyncwise/'));
+    expect(asyncwiseRules.sort()).toEqual(Object.keys(plugin.configs.recommended?.rules ?? {}).sort());
+  });
+
+  it('hands every rule of a file the same Program and each file its own, which the per-file analysis cache keys on', () => {
+    const dir = tempDir('probe');
+    const files: LintFile[] = ['a', 'b', 'c', 'd'].map((n) => ({ file: `x/${n}.ts`, code: `export const ${n} = 1;\n`, rule: 'prefer-promise-all', options: [] }));
+    writeTree(dir, files);
+    // Both rules look the Program up in one WeakMap, as analysisFileFor does, and say what they found.
+    const probe = `const seen = new WeakMap();
+const rule = { create(context) { return { 'Program:exit'(node) {
+  const ast = context.sourceCode.ast;
+  const hit = seen.get(ast);
+  if (!hit) seen.set(ast, context.sourceCode.text);
+  context.report({ node, message: hit === undefined ? 'built' : hit === context.sourceCode.text ? 'shared' : 'stale' });
+} }; } };
+export default { meta: { name: 'probe' }, rules: { first: rule, second: rule } };
+`;
+    writeFileSync(path.join(dir, 'probe.mjs'), probe);
+    writeOxlintConfig(dir, { jsPlugins: ['./probe.mjs'], rules: { 'probe/first': 'error', 'probe/second': 'error' } });
+    const run = runOxlint(dir, ['--threads=2']);
+    // Per file: one rule built, the other found it; never a Program seen with another file's text.
+    const byFile = new Map<string, string[]>();
+    for (const line of run.foreign) {
+      const match = /^files\/x\/(\w)\.ts: probe\(\w+\): (\w+)$/.exec(line);
+      expect(match, line).not.toBeNull();
+      const [, file = '', outcome = ''] = match ?? [];
+      byFile.set(file, [...(byFile.get(file) ?? []), outcome].sort());
+    }
+    expect(Object.fromEntries(byFile)).toEqual({ a: ['built', 'shared'], b: ['built', 'shared'], c: ['built', 'shared'], d: ['built', 'shared'] });
+  });
+
+  it('with every rule on, over the fixtures and this repository’s own sources: no rule errors', () => {
+    const dir = tempDir('all');
+    writeTree(dir, one);
+    const rules = Object.fromEntries(ruleNames.map((r) => [`asyncwise/${r}`, 'error']));
+    writeOxlintConfig(dir, { jsPlugins: ['eslint-plugin-asyncwise'], rules });
+    const sources = ['packages', 'fixtures', 'scripts', 'bench', 'test'].map((p) => path.join(repoRoot, p));
+    const run = runOxlint(dir, ['--ignore-pattern=**/node_modules/**', '--ignore-pattern=**/dist/**'], ['files', ...sources]);
+    expect(run.foreign).toEqual([]);
+    expect(run.filesLinted).toBeGreaterThan(50);
+  });
+});
