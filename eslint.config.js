@@ -61,6 +61,21 @@ export default tseslint.config(
     },
   },
   {
+    // Two hosts (ESLint and oxlint): parser services are asked for in one place, after checking that a
+    // TypeScript program exists, because getParserServices throws without one.
+    files: ['packages/eslint-plugin/src/**/*.ts'],
+    ignores: ['packages/eslint-plugin/src/analysis-file.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Identifier[name='getParserServices']",
+          message: 'Ask analysisFileFor(context).oracle; only analysis-file.ts calls getParserServices, after hasTypeInformation().',
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/codemods/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { analyze } from '@typescript-eslint/scope-manager';
+import type * as ScopeManagerModule from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type { AnalysisFile } from './file';
@@ -7,15 +7,23 @@ import { SyntaxOracle } from './oracle/syntax-oracle';
 import type { TypeOracle } from './oracle/type-oracle';
 import { defaultVisitorKeys, setParents } from './walk';
 
+const require = createRequire(import.meta.url);
 let typescriptEstree: typeof TypescriptEstree | undefined;
+let scopeManagerModule: typeof ScopeManagerModule | undefined;
 
 /**
- * typescript-estree, loaded on first parse. It loads TypeScript itself, which costs most of a
- * second; ESLint and oxlint hosts parse for us and never pay it.
+ * typescript-estree and scope-manager, loaded on first parse. typescript-estree loads TypeScript
+ * itself, which costs most of a second, and scope-manager another ~0.1 s; ESLint and oxlint parse
+ * and analyse scopes for us, so the plugin never pays either (in oxlint it would, on every run).
  */
 function estree(): typeof TypescriptEstree {
-  typescriptEstree ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as typeof TypescriptEstree;
+  typescriptEstree ??= require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree;
   return typescriptEstree;
+}
+
+function analyze(...args: Parameters<typeof ScopeManagerModule.analyze>): ReturnType<typeof ScopeManagerModule.analyze> {
+  scopeManagerModule ??= require('@typescript-eslint/scope-manager') as typeof ScopeManagerModule;
+  return scopeManagerModule.analyze(...args);
 }
 
 /** A file that does not parse, with where and why. */
