@@ -58,6 +58,13 @@ export default defineRuleCases(rule, [
 
 > Disallow …
 
+| | |
+| --- | --- |
+| Config | not in \`recommended\` |
+| Fix | none |
+| Types | not needed |
+| Hosts | ESLint 9/10 (flat config) and oxlint (JS plugin); plain JavaScript and TypeScript |
+
 ## Why
 
 ## Examples
@@ -69,6 +76,12 @@ export default defineRuleCases(rule, [
 ## When the rule stays silent
 
 ## Options
+
+## With and without type information
+
+What the rule decides without types, what types add, and that oxlint (no types) gets the former.
+A rule with \`requiresTypeChecking\` says it reports nothing there and names oxlint's type-aware rule
+for the same ground (\`meta.docs.oxlintTypeAwareRule\`), if there is one.
 
 ## When not to use it
 `,

@@ -55,6 +55,22 @@ describe('rule docs', () => {
       expect(rule.meta.docs?.url).toBe(`${docsBaseUrl}${name}.md`);
     });
 
+    it('says which hosts run it and what it does without type information', () => {
+      const row = (name: string) => markdown.split('\n').find((line) => line.startsWith(`| ${name} |`)) ?? '';
+      expect(row('Hosts')).toContain('oxlint');
+      expect(markdown).toContain('## With and without type information');
+      const section = markdown.split('## With and without type information')[1]?.split('\n## ')[0] ?? '';
+      expect(section).toContain('oxlint');
+      if (rule.meta.docs?.requiresTypeChecking) {
+        expect(row('Types')).toContain('required');
+        expect(section).toContain('reports nothing');
+        const counterpart = (rule.meta.docs as { oxlintTypeAwareRule?: string }).oxlintTypeAwareRule;
+        if (counterpart) expect(section).toContain(`\`${counterpart}\``);
+      } else {
+        expect(row('Types')).toContain('not needed');
+      }
+    });
+
     it('documents every option of its schema', () => {
       const schema = rule.meta.schema;
       const first = Array.isArray(schema) ? (schema[0] as { properties?: Record<string, unknown> } | undefined) : undefined;
