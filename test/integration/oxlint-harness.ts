@@ -3,7 +3,7 @@
  * and through ESLint, and puts both results in one shape so a test can compare them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
@@ -155,20 +155,35 @@ export function runOxlint(dir: string, extraArgs: readonly string[] = [], paths:
 /** Where a TypeScript file's extension sends ESLint: typescript-eslint's parser, no type information. */
 const tsFiles = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
-/** Lints the tree's files with ESLint: typescript-eslint's parser for TS, espree for JS, the built plugin. */
+/** Lints the tree's files with ESLint: typescript-eslint's parser for TS, espree for JS, the plugin. */
 export async function runEslint(dir: string, files: readonly LintFile[]): Promise<Map<string, EslintFileResult>> {
+  const overrides = [...groupsOf(files)].map(([folder, { rule, options }]) => ({
+    files: [`files/${folder}/**`],
+    rules: { [`asyncwise/${rule}`]: ['error', ...options] satisfies Linter.RuleEntry },
+  }));
+  return runEslintOn(dir, files.map((f) => path.join(dir, 'files', f.file)), overrides, dir);
+}
+
+/**
+ * Lints any files with ESLint as a user would for a mixed TS/JS project, keyed like `runOxlint`
+ * (relative to the tree's `files/` folder). `rules` turns rules on (config entries whose `files`
+ * globs are relative to `cwd`; the file system's root by default, so any path can be linted).
+ */
+export async function runEslintOn(
+  dir: string,
+  paths: readonly string[],
+  rules: readonly Linter.Config[],
+  cwd = path.parse(dir).root,
+): Promise<Map<string, EslintFileResult>> {
   const config: Linter.Config[] = [
     { linterOptions: { reportUnusedDisableDirectives: 'off' } },
     { files: tsFiles, languageOptions: { parser: tseslint.parser } },
     { files: ['**/*.jsx', '**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], plugins: { asyncwise: plugin as never } },
-    ...[...groupsOf(files)].map(([folder, { rule, options }]) => ({
-      files: [`files/${folder}/**`],
-      rules: { [`asyncwise/${rule}`]: ['error', ...options] satisfies Linter.RuleEntry },
-    })),
+    ...rules,
   ];
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, ignore: false });
-  const results = await eslint.lintFiles(files.map((f) => `files/${f.file}`));
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, ignore: false });
+  const results = await eslint.lintFiles([...paths]);
   const out = new Map<string, EslintFileResult>();
   for (const r of results) {
     const rel = path.relative(path.join(dir, 'files'), r.filePath).split(path.sep).join('/');
@@ -189,6 +204,16 @@ export async function runEslint(dir: string, files: readonly LintFile[]): Promis
     });
   }
   return out;
+}
+
+/** Every JS/TS source under `root`'s folders, skipping installs, builds and generated or scratch trees. */
+export function sourcesUnder(root: string, folders: readonly string[]): string[] {
+  const skip = /(^|[\\/])(node_modules|dist|\.tmp|\.corpus|\.results|\.git)([\\/]|$)/;
+  return folders.flatMap((folder) =>
+    readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(file) && !skip.test(file))
+      .map((file) => path.join(root, folder, file)),
+  );
 }
 
 /**

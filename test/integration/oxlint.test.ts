@@ -22,8 +22,10 @@ import {
   oxlintVersion,
   repoRoot,
   runEslint,
+  runEslintOn,
   runOxlint,
   type OxlintRun,
+  sourcesUnder,
   writeOxlintConfig,
   writeTree,
 } from './oxlint-harness';
@@ -146,16 +148,38 @@ describe('loading the plugin into oxlint', () => {
     expect(run.byFile.get('x/one.ts')?.map((d) => [d.rule, d.line, d.column])).toEqual([['prefer-promise-all', 2, 13]]);
   });
 
-  it('through the shipped preset, which turns on exactly configs.recommended', () => {
+  /** The `.oxlintrc.json` snippets of the README's "Use with oxlint" section, as a user copies them. */
+  function readmeSnippets(): Record<string, unknown>[] {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.split('## Use with oxlint')[1]?.split('\n## ')[0] ?? '';
+    return [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1] ?? '') as Record<string, unknown>);
+  }
+
+  it('through the shipped preset, as the README shows it, which turns on exactly configs.recommended', () => {
+    const [presetSnippet] = readmeSnippets();
+    expect(presetSnippet?.extends).toEqual(['./node_modules/eslint-plugin-asyncwise/oxlint/recommended.json']);
     const dir = tempDir('preset');
     writeTree(dir, one);
-    writeOxlintConfig(dir, { extends: ['./node_modules/eslint-plugin-asyncwise/oxlint/recommended.json'] });
+    writeOxlintConfig(dir, presetSnippet ?? {});
     const run = runOxlint(dir);
     expect(run.foreign).toEqual([]);
     expect(run.byFile.get('x/one.ts')?.map((d) => d.rule)).toEqual(['prefer-promise-all']);
     const printed = oxlintConfigOf(dir);
     const asyncwiseRules = Object.keys(printed.rules).filter((r) => r.startsWith('asyncwise/'));
-    expect(asyncwiseRules.sort()).toEqual(Object.keys(plugin.configs.recommended?.rules ?? {}).sort());
+    expect(asyncwiseRules.sort()).toEqual(Object.keys(plugin.configs.recommended.rules ?? {}).sort());
+  });
+
+  it('by package name with rule options, as the README shows it', () => {
+    const [, namedSnippet] = readmeSnippets();
+    expect(namedSnippet?.jsPlugins).toEqual(['eslint-plugin-asyncwise']);
+    const dir = tempDir('named');
+    const logged = 'export async function f() {\n  const a = await logger.info("a");\n  const b = await logger.info("b");\n  return [a, b];\n}\n';
+    writeTree(dir, [...one, { file: 'x/logged.ts', code: logged, rule: 'prefer-promise-all', options: [] }]);
+    writeOxlintConfig(dir, namedSnippet ?? {});
+    const run = runOxlint(dir);
+    expect(run.foreign).toEqual([]);
+    // The snippet's `ignore: ["logger.*"]` reached the rule: only the file without logger calls reports.
+    expect([...run.byFile.keys()]).toEqual(['x/one.ts']);
   });
 
   it('hands every rule of a file the same Program and each file its own, which the per-file analysis cache keys on', () => {
@@ -188,14 +212,23 @@ export default { meta: { name: 'probe' }, rules: { first: rule, second: rule } }
     expect(Object.fromEntries(byFile)).toEqual({ a: ['built', 'shared'], b: ['built', 'shared'], c: ['built', 'shared'], d: ['built', 'shared'] });
   });
 
-  it('with every rule on, over the fixtures and this repository’s own sources: no rule errors', () => {
+  it('with every rule on, over this repository’s own sources: no rule errors, and the same reports as ESLint', async () => {
     const dir = tempDir('all');
     writeTree(dir, one);
-    const rules = Object.fromEntries(ruleNames.map((r) => [`asyncwise/${r}`, 'error']));
+    const rules = Object.fromEntries(ruleNames.map((r) => [`asyncwise/${r}`, 'error' as const]));
     writeOxlintConfig(dir, { jsPlugins: ['eslint-plugin-asyncwise'], rules });
-    const sources = ['packages', 'fixtures', 'scripts', 'bench', 'test'].map((p) => path.join(repoRoot, p));
-    const run = runOxlint(dir, ['--ignore-pattern=**/node_modules/**', '--ignore-pattern=**/dist/**'], ['files', ...sources]);
+    // Real code in every syntax the repo has: sources, tests, scripts, the codemods' fixtures.
+    const sources = sourcesUnder(repoRoot, ['packages', 'fixtures', 'scripts', 'bench', 'test']);
+    expect(sources.length).toBeGreaterThan(50);
+    const run = runOxlint(dir, [], sources);
     expect(run.foreign).toEqual([]);
-    expect(run.filesLinted).toBeGreaterThan(50);
+    expect(run.filesLinted).toBe(sources.length);
+    const fromEslint = await runEslintOn(dir, sources, [{ rules }]);
+    let reported = 0;
+    for (const [file, result] of fromEslint) {
+      expect(comparable(run.byFile.get(file)), file).toEqual(comparable(result.diagnostics));
+      reported += result.diagnostics.length;
+    }
+    expect(reported).toBeGreaterThan(0);
   });
 });
