@@ -173,7 +173,35 @@ class RunFinder {
     return this.state.index;
   }
 
+  /**
+   * Whether `statement` has the shape of an await statement: a superset of what `classify` accepts
+   * or silences, read from the syntax alone (no scopes, no oracle). Bare `await f();` counts even
+   * when it cannot join a run, so a stretch of them still gets its silence reason.
+   */
+  private looksLikeAwaitStatement(statement: TSESTree.Node): boolean {
+    if (statement.type === 'VariableDeclaration') return statement.declarations[0]?.init?.type === 'AwaitExpression';
+    if (statement.type !== 'ExpressionStatement') return false;
+    const expression = statement.expression;
+    return expression.type === 'AwaitExpression' || (expression.type === 'AssignmentExpression' && expression.right.type === 'AwaitExpression');
+  }
+
+  /**
+   * Whether `minRun` await statements stand in a row. If not, no run can form here and nothing is
+   * worth explaining: a lone await statement is not a missed `Promise.all`.
+   */
+  private hasStretch(statements: readonly TSESTree.Node[]): boolean {
+    let stretch = 0;
+    for (const statement of statements) {
+      stretch = this.looksLikeAwaitStatement(statement) ? stretch + 1 : 0;
+      if (stretch >= this.minRun) return true;
+    }
+    return false;
+  }
+
   scan(container: TSESTree.Node, statements: readonly TSESTree.Node[]): void {
+    // A lone await statement can never make a run: skip the classification, whose oracle question
+    // would make the host build the file's scopes (in oxlint, on demand, the larger part of our cost).
+    if (!this.hasStretch(statements)) return;
     let run: Candidate[] = [];
     let runScope: Scope | null = null;
     const flush = () => {

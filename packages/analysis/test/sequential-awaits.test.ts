@@ -249,3 +249,34 @@ describe('planPromiseAll', () => {
     expect(rewrite(once)).toBe(once);
   });
 });
+
+describe('findSequentialAwaitRuns: no scopes where no run can form', () => {
+  /** The file with its scopes and oracle out of reach: any use of them throws. */
+  function withoutScopes(code: string) {
+    const parsed = parseFile(code, 'a.ts');
+    const refuse = (what: string) => () => {
+      throw new Error(`${what} was asked for`);
+    };
+    return { ...parsed, get scopeManager(): never { return refuse('scopeManager')(); }, get oracle(): never { return refuse('oracle')(); } };
+  }
+
+  it('lone await statements, however many, are not classified: no scope manager, no oracle', () => {
+    const code = [
+      'async function f() {',
+      '  const a = await getA(await token());',
+      '  log(a);',
+      '  await save(a);',
+      '  if (a) {',
+      '    const b = await getB();',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(findSequentialAwaitRuns(withoutScopes(code))).toEqual({ runs: [], silenced: [] });
+  });
+
+  it('two await statements in a row are classified (and so need the scopes)', () => {
+    const code = 'async function f() {\n  const a = await getA();\n  const b = await getB();\n}';
+    expect(() => findSequentialAwaitRuns(withoutScopes(code))).toThrow(/was asked for/);
+    expect(findSequentialAwaitRuns(parseFile(code, 'a.ts')).runs).toHaveLength(1);
+  });
+});
