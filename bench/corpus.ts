@@ -35,7 +35,7 @@ export interface CorpusSummary {
 }
 
 /** Bumped whenever the generator's output changes, so a stale corpus on disk is regenerated. */
-export const generatorVersion = 1;
+export const generatorVersion = 2;
 export const defaultCount = 1200;
 export const defaultSeed = 42;
 export const defaultCorpusDir = resolve(dirname(fileURLToPath(import.meta.url)), '.corpus');
@@ -357,6 +357,15 @@ function subjectOf(ctx: FileContext): string {
   return ctx.rng.chance(0.55) ? ctx.entity : ctx.rng.pick(ctx.related);
 }
 
+/**
+ * The entities related to a section's subject: never the subject itself, since a section names its
+ * locals after them (`const order = …; const order = …` is a redeclaration TypeScript and oxlint reject).
+ * When the subject is one of the file's related entities, the file's own entity takes its place.
+ */
+function relatedTo(ctx: FileContext, subject: string): readonly string[] {
+  return subject === ctx.entity ? ctx.related : [ctx.entity, ...ctx.related.filter((r) => r !== subject)];
+}
+
 type Section = (ctx: FileContext, w: Writer) => void;
 
 /** Independent awaits in a row, optionally after a lookup they all key on. */
@@ -369,7 +378,7 @@ const independentRun: Section = (ctx, w) => {
   const k = rng.int(2, 4);
   const annotated = rng.chance(0.3);
   const kind = rng.chance(0.85) ? 'const' : 'let';
-  const related = rng.sample(ctx.related, k);
+  const related = rng.sample(relatedTo(ctx, entity), k);
   const name = uniqueName(ctx, rng.pick(['load', 'get', 'build', 'assemble']) + `${entity}${rng.pick(['Overview', 'Details', 'Summary', 'View', 'Page'])}`);
   if (rng.chance(0.6)) w.line(`/** ${rng.pick(['Everything', 'What'])} the ${e} page needs; ${rng.pick(reasons)}. */`);
   w.open(signature(ctx, name, `${e}Id: string`, 'Promise<Record<string, unknown>>'));
@@ -397,7 +406,7 @@ const dependentChain: Section = (ctx, w) => {
   const { rng } = ctx;
   const entity = subjectOf(ctx);
   const e = lowerFirst(entity);
-  const [a, b] = rng.sample(ctx.related, 2) as [string, string];
+  const [a, b] = rng.sample(relatedTo(ctx, entity), 2) as [string, string];
   const ta = entityInterface(ctx, a);
   const tb = entityInterface(ctx, b);
   const name = uniqueName(ctx, `resolve${b}For${entity}`);

@@ -3,14 +3,15 @@
  * peak memory is its own. Reads every file first, then times one pass over all of them and prints
  * one JSON line (a {@link Measurement}) on stdout.
  *
- * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-rule|parse-only|codemod> <files.json>
+ * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
+ * (The oxlint measurements time a whole `oxlint` process instead: `bench/oxlint.ts`.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Linter } from 'eslint';
-import { type Measurement, type MeasurementName, measurementNames } from './measurement';
+import { type InProcessMeasurementName, type Measurement, inProcessMeasurementNames } from './measurement';
 
 interface Input {
   readonly path: string;
@@ -21,6 +22,8 @@ interface Counts {
   errors: number;
   errorSamples: string[];
   reports: number;
+  reportsByRule: Record<string, number>;
+  reportLocations: string[];
   applied: number;
   notApplied: number;
   refusals: number;
@@ -35,22 +38,25 @@ function noteError(counts: Counts, path: string, message: string): void {
   if (counts.errorSamples.length < MAX_SAMPLES) counts.errorSamples.push(`${path}: ${message.split('\n')[0]}`);
 }
 
-/** ESLint's `Linter` with typescript-eslint's parser (no type information), with or without our rule. */
-async function eslintPass(root: string, withRule: 'none' | 'empty' | 'asyncwise'): Promise<Pass> {
+/**
+ * ESLint's `Linter` with typescript-eslint's parser (no type information): no rules, one empty rule, or
+ * asyncwise's `configs.recommended` from the built plugin (so the measurement follows the config as rules are added).
+ */
+async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommended'): Promise<Pass> {
   // Imported here, not at the top: each measurement loads only what it measures, for a clean peak RSS.
   const { Linter: LinterClass } = await import('eslint');
   const tseslint = (await import('typescript-eslint')).default;
-  const plugin = withRule === 'asyncwise' ? (await import('eslint-plugin-asyncwise')).default : null;
+  const plugin = withRule === 'recommended' ? (await import('eslint-plugin-asyncwise')).default : null;
   const linter = new LinterClass({ configType: 'flat', cwd: root });
   const parserOptions = { ecmaFeatures: { jsx: true } };
   // An empty rule listening on `Program:exit` separates what ESLint pays for running any rule at all
   // (rule contexts, listener dispatch, report handling) from what the asyncwise rule itself costs.
   const emptyRule = { meta: { type: 'problem' as const, schema: [] }, create: () => ({ 'Program:exit'() {} }) };
   const ruleConfig: Linter.Config =
-    withRule === 'asyncwise' && plugin
+    withRule === 'recommended' && plugin
       ? {
-          plugins: { asyncwise: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-          rules: { 'asyncwise/prefer-promise-all': 'error' },
+          plugins: plugin.configs.recommended.plugins as Linter.Config['plugins'],
+          rules: plugin.configs.recommended.rules,
         }
       : withRule === 'empty'
         ? { plugins: { bench: { rules: { empty: emptyRule } } }, rules: { 'bench/empty': 'error' } }
@@ -72,7 +78,11 @@ async function eslintPass(root: string, withRule: 'none' | 'empty' | 'asyncwise'
       const messages = linter.verify(input.text, config, { filename: join(root, input.path) });
       for (const message of messages) {
         if (message.fatal) noteError(counts, input.path, message.message);
-        else if (message.ruleId === 'asyncwise/prefer-promise-all') counts.reports++;
+        else if (message.ruleId?.startsWith('asyncwise/')) {
+          counts.reports++;
+          counts.reportsByRule[message.ruleId] = (counts.reportsByRule[message.ruleId] ?? 0) + 1;
+          counts.reportLocations.push(`${input.path}:${message.line} ${message.ruleId}`);
+        }
       }
     }
   };
@@ -111,14 +121,14 @@ async function codemodPass(): Promise<Pass> {
   };
 }
 
-async function passFor(name: MeasurementName, root: string): Promise<Pass> {
+async function passFor(name: InProcessMeasurementName, root: string): Promise<Pass> {
   switch (name) {
     case 'eslint-baseline':
       return eslintPass(root, 'none');
     case 'eslint-empty-rule':
       return eslintPass(root, 'empty');
-    case 'eslint-rule':
-      return eslintPass(root, 'asyncwise');
+    case 'eslint-recommended':
+      return eslintPass(root, 'recommended');
     case 'parse-only':
       return parsePass();
     case 'codemod':
@@ -132,19 +142,19 @@ async function passFor(name: MeasurementName, root: string): Promise<Pass> {
 
 async function main(): Promise<void> {
   const [name, listFile] = process.argv.slice(2);
-  if (!name || !listFile || !(measurementNames as readonly string[]).includes(name)) {
-    console.error(`Usage: node --import tsx bench/measure.ts <${measurementNames.join('|')}> <files.json>`);
+  if (!name || !listFile || !(inProcessMeasurementNames as readonly string[]).includes(name)) {
+    console.error(`Usage: node --import tsx bench/measure.ts <${inProcessMeasurementNames.join('|')}> <files.json>`);
     process.exit(2);
   }
   const list = JSON.parse(readFileSync(listFile, 'utf8')) as { root: string; files: string[] };
   const inputs: Input[] = list.files.map((path) => ({ path, text: readFileSync(join(list.root, path), 'utf8') }));
-  const pass = await passFor(name as MeasurementName, list.root);
-  const counts: Counts = { errors: 0, errorSamples: [], reports: 0, applied: 0, notApplied: 0, refusals: 0 };
+  const pass = await passFor(name as InProcessMeasurementName, list.root);
+  const counts: Counts = { errors: 0, errorSamples: [], reports: 0, reportsByRule: {}, reportLocations: [], applied: 0, notApplied: 0, refusals: 0 };
   const started = performance.now();
   pass(inputs, counts);
   const ms = performance.now() - started;
   const measurement: Measurement = {
-    name: name as MeasurementName,
+    name: name as InProcessMeasurementName,
     ms,
     files: inputs.length,
     ...counts,

@@ -1,26 +1,32 @@
 /**
  * `pnpm bench`: what the plugin and the codemod cost, as ratios measured in one run.
  *
- *   a. ESLint (`Linter`, flat config, typescript-eslint's parser, no type information), no rules: the baseline
- *   b. the same with `asyncwise/prefer-promise-all` on
- *   c. `parseFile` from `@asyncwise/analysis`: the codemod's own parse (typescript-estree + scopes)
- *   d. the `sequential-to-concurrent` transform at level `review`, in memory
+ *   a.  ESLint (`Linter`, flat config, typescript-eslint's parser, no type information), no rules:
+ *       ESLint parse-only, the baseline and the reference of the oxlint ratios
+ *   a'. the same with one empty rule
+ *   b.  the same with asyncwise's `configs.recommended`
+ *   c.  `parseFile` from `@asyncwise/analysis`: the codemod's own parse (typescript-estree + scopes)
+ *   d.  the `sequential-to-concurrent` transform at level `review`, in memory
+ *   e.  oxlint with no rules at all: its parse/traverse floor, whole process
+ *   f.  oxlint with asyncwise's `configs.recommended` as a JS plugin, whole process
  *
- * Each measurement runs in a fresh `node` process (`bench/measure.ts`), so its peak RSS is its own;
- * rounds are interleaved (a b c d, a b c d, …) so drift hits every measurement alike, and the median
- * round is reported. Then the fixture `fixtures/sequential-service` is timed end to end before and
+ * Each measurement runs in a fresh `node` process (a–d: `bench/measure.ts`; e, f: `bench/oxlint.ts`),
+ * so its peak RSS is its own; rounds are interleaved (a a' b c d e f, …) so drift hits every
+ * measurement alike. Then the fixture `fixtures/sequential-service` is timed end to end before and
  * after the CLI migrates it. Results go to `bench/.results/latest.json`.
  *
- * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--skip-fixture]
- *   folder   lint/parse/migrate (in memory) the .ts/.tsx/.js/.jsx/.mjs/.cjs files under it instead of the
- *            generated corpus (node_modules, dist, .git and .d.ts files are skipped)
+ * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--oxlint-threads N] [--skip-fixture]
+ *   folder            lint/parse/migrate (in memory) the .ts/.tsx/.js/.jsx/.mjs/.cjs files under it instead of the
+ *                     generated corpus (node_modules, dist, .git and .d.ts files are skipped)
+ *   --oxlint-threads  oxlint's --threads (default: oxlint's own, one per core)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCorpusDir, defaultCount, defaultSeed, ensureCorpus } from './corpus';
-import { type Measurement, type MeasurementName, measurementNames } from './measurement';
+import { type InProcessMeasurementName, isOxlintMeasurement, type Measurement, type MeasurementName, measurementNames } from './measurement';
+import { compareReports, type OxlintSetup, prepareOxlint, presetPath, type ReportDifference, runOxlint } from './oxlint';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -32,13 +38,33 @@ const fixtureDir = join(repoRoot, 'fixtures/sequential-service');
 const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const skippedDirectories = new Set(['node_modules', 'dist', '.git']);
 
-const labels: Record<MeasurementName, string> = {
-  'eslint-baseline': 'a. ESLint, no rules (baseline)',
-  'eslint-empty-rule': "a'. ESLint + one empty rule",
-  'eslint-rule': 'b. ESLint + asyncwise/prefer-promise-all',
-  'parse-only': 'c. parseFile (codemod parse only)',
-  codemod: 'd. codemod sequential-to-concurrent',
+/** The oxlint/ESLint speed goal on a real repository: f / a, oxlint + asyncwise recommended against ESLint parse-only. */
+const OXLINT_BAR = 0.3;
+const MAX_DIFFERENCES_SHOWN = 10;
+
+const letters: Record<MeasurementName, string> = {
+  'eslint-baseline': 'a',
+  'eslint-empty-rule': "a'",
+  'eslint-recommended': 'b',
+  'parse-only': 'c',
+  codemod: 'd',
+  'oxlint-alone': 'e',
+  'oxlint-recommended': 'f',
 };
+
+function labelsFor(ruleCount: number, threads: number): Record<MeasurementName, string> {
+  const rules = `${ruleCount} rule${ruleCount === 1 ? '' : 's'}`;
+  const onThreads = `${threads} thread${threads === 1 ? '' : 's'}`;
+  return {
+    'eslint-baseline': 'a. ESLint parse-only, no rules (baseline)',
+    'eslint-empty-rule': "a'. ESLint + one empty rule",
+    'eslint-recommended': `b. ESLint + asyncwise recommended (${rules})`,
+    'parse-only': 'c. parseFile (codemod parse only)',
+    codemod: 'd. codemod sequential-to-concurrent',
+    'oxlint-alone': `e. oxlint alone, no rules (${onThreads})`,
+    'oxlint-recommended': `f. oxlint + asyncwise recommended (${rules}, ${onThreads})`,
+  };
+}
 
 interface Options {
   readonly folder: string | null;
@@ -46,11 +72,13 @@ interface Options {
   readonly count: number;
   readonly seed: number;
   readonly skipFixture: boolean;
+  /** oxlint's `--threads`, or null for its default. */
+  readonly oxlintThreads: number | null;
 }
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
-  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--skip-fixture]');
+  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture]');
   process.exit(2);
 }
 
@@ -60,6 +88,7 @@ function parseArgs(argv: readonly string[]): Options {
   let count = defaultCount;
   let seed = defaultSeed;
   let skipFixture = false;
+  let oxlintThreads: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = (): number => {
@@ -71,6 +100,7 @@ function parseArgs(argv: readonly string[]): Options {
     if (arg === '--runs') runs = value();
     else if (arg === '--count') count = value();
     else if (arg === '--seed') seed = value();
+    else if (arg === '--oxlint-threads') oxlintThreads = value();
     else if (arg === '--skip-fixture') skipFixture = true;
     else if (arg === '--help' || arg === '-h') usage('help');
     else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
@@ -79,7 +109,8 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (runs < 1) usage('--runs must be at least 1');
   if (count < 1) usage('--count must be at least 1');
-  return { folder, runs, count, seed, skipFixture };
+  if (oxlintThreads === 0) usage('--oxlint-threads must be at least 1');
+  return { folder, runs, count, seed, skipFixture, oxlintThreads };
 }
 
 /** Source files under `dir`, relative to it, sorted. */
@@ -106,7 +137,7 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function runMeasurement(name: MeasurementName, listFile: string): Measurement {
+function runMeasurement(name: InProcessMeasurementName, listFile: string): Measurement {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, 'measure.ts'), name, listFile], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -130,13 +161,13 @@ interface Summary {
   readonly last: Measurement;
 }
 
-function summarize(name: MeasurementName, samples: readonly Measurement[]): Summary {
+function summarize(name: MeasurementName, label: string, samples: readonly Measurement[]): Summary {
   const ms = samples.map((s) => s.ms);
   const medianMs = median(ms);
   const last = samples.at(-1) as Measurement;
   return {
     name,
-    label: labels[name],
+    label,
     medianMs,
     bestMs: Math.min(...ms),
     samplesMs: ms.map((v) => Math.round(v)),
@@ -207,7 +238,7 @@ function formatTable(rows: readonly (readonly string[])[]): string {
     .join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
 
@@ -226,35 +257,50 @@ function main(): void {
   if (files.length === 0) usage(`no .ts/.tsx/.js/.jsx/.mjs/.cjs files under ${root}`);
 
   mkdirSync(tmpRoot, { recursive: true });
-  const listFile = join(mkdtempSync(join(tmpRoot, 'bench-')), 'files.json');
+  // The file list and the oxlint configs live here, inside the repository (bare jsPlugins names resolve from its node_modules).
+  const workDir = mkdtempSync(join(tmpRoot, 'bench-'));
+  const listFile = join(workDir, 'files.json');
   writeFileSync(listFile, JSON.stringify({ root, files }));
   console.log(`Source: ${source}`);
-  console.log(`Measuring ${files.length} files, ${options.runs} round(s), each measurement in a fresh node process…`);
 
   const samples = new Map<MeasurementName, Measurement[]>(measurementNames.map((n) => [n, []]));
+  let oxlintSetup: OxlintSetup;
   try {
+    oxlintSetup = await prepareOxlint(workDir, options.oxlintThreads);
+    console.log(
+      `oxlint ${oxlintSetup.version} (${options.oxlintThreads === null ? 'default threads' : `--threads=${options.oxlintThreads}`}); ` +
+        `asyncwise configs.recommended: ${Object.keys(oxlintSetup.recommendedRules).join(', ')}`,
+    );
+    console.log(`Measuring ${files.length} files, ${options.runs} round(s), each measurement in a fresh node process…`);
     for (let round = 1; round <= options.runs; round++) {
       for (const name of measurementNames) {
-        const m = runMeasurement(name, listFile);
+        const m = isOxlintMeasurement(name) ? runOxlint(name, oxlintSetup, root, files, workDir) : runMeasurement(name, listFile);
         samples.get(name)?.push(m);
-        console.log(`  round ${round}/${options.runs}  ${pad(name, 16)} ${pad(Math.round(m.ms).toString(), 7, true)} ms`);
+        console.log(`  round ${round}/${options.runs}  ${pad(name, 18)} ${pad(Math.round(m.ms).toString(), 7, true)} ms`);
       }
     }
   } finally {
-    rmSync(dirname(listFile), { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
 
-  const summaries = new Map(measurementNames.map((n) => [n, summarize(n, samples.get(n) ?? [])] as const));
+  const lastOf = (n: MeasurementName) => samples.get(n)?.at(-1) as Measurement;
+  const ruleCount = Object.keys(oxlintSetup.recommendedRules).length;
+  const threads = lastOf('oxlint-recommended').oxlint?.threads ?? 0;
+  const labels = labelsFor(ruleCount, threads);
+  const summaries = new Map(measurementNames.map((n) => [n, summarize(n, labels[n], samples.get(n) ?? [])] as const));
   const get = (n: MeasurementName) => summaries.get(n) as Summary;
   const baseline = get('eslint-baseline');
   // Ratios of the best rounds: other load on the machine only ever adds time, so the fastest round
   // of each measurement is the least disturbed one. The medians are shown beside them.
+  const ofBaseline = (n: MeasurementName) => ({ value: get(n).bestMs / baseline.bestMs, of: 'a' });
   const ratios: Record<MeasurementName, { value: number; of: string }> = {
     'eslint-baseline': { value: 1, of: 'a' },
-    'eslint-empty-rule': { value: get('eslint-empty-rule').bestMs / baseline.bestMs, of: 'a' },
-    'eslint-rule': { value: get('eslint-rule').bestMs / baseline.bestMs, of: 'a' },
-    'parse-only': { value: get('parse-only').bestMs / baseline.bestMs, of: 'a' },
+    'eslint-empty-rule': ofBaseline('eslint-empty-rule'),
+    'eslint-recommended': ofBaseline('eslint-recommended'),
+    'parse-only': ofBaseline('parse-only'),
     codemod: { value: get('codemod').bestMs / get('parse-only').bestMs, of: 'c' },
+    'oxlint-alone': ofBaseline('oxlint-alone'),
+    'oxlint-recommended': ofBaseline('oxlint-recommended'),
   };
 
   const rows: string[][] = [['measurement', 'best ms', 'median ms', 'files/s', 'ratio', 'peak RSS MiB']];
@@ -270,23 +316,58 @@ function main(): void {
       s.peakRssMiB.toFixed(0),
     ]);
   }
+  const oxlintOwn = (n: 'oxlint-alone' | 'oxlint-recommended') => {
+    const details = (samples.get(n) ?? []).map((m) => m.oxlint).filter((d) => d !== undefined);
+    return {
+      reportedBestMs: Math.min(...details.map((d) => d.reportedMs)),
+      cpuMedianMs: median(details.map((d) => d.cpuMs)),
+    };
+  };
+  const ownAlone = oxlintOwn('oxlint-alone');
+  const ownRecommended = oxlintOwn('oxlint-recommended');
+  const bar = ratios['oxlint-recommended'].value;
+  const x = (a: MeasurementName, b: MeasurementName) => `${(get(a).bestMs / get(b).bestMs).toFixed(2)}×`;
+
   console.log('');
   console.log(formatTable(rows));
   console.log('');
-  console.log('ratio (of best rounds): b/a = what the rule adds to an ESLint run; c/a = our parse against ESLint\'s baseline;');
-  console.log(`       a'/a = what ESLint pays to run any rule at all; b/a' = ${(get('eslint-rule').bestMs / get('eslint-empty-rule').bestMs).toFixed(2)}×, the rule's own cost.`);
+  console.log('ratio (of best rounds): b/a = what asyncwise\'s recommended rules add to an ESLint run; c/a = our parse against ESLint\'s baseline;');
+  console.log(`       a'/a = what ESLint pays to run any rule at all; b/a' = ${x('eslint-recommended', 'eslint-empty-rule')}, the rules' own cost.`);
   console.log('       d/c = codemod vs parse-only (analysis, rewrite, re-parse of the output). files/s from the best round.');
+  console.log('oxlint (e, f time the whole oxlint process: Node start-up, config and plugin load, reading files; a–d time one pass in a warm process):');
+  console.log(`       f/a = ${bar.toFixed(3)}× ESLint parse-only (bar on a real repo: ≤ ${OXLINT_BAR.toFixed(2)}×, ${bar <= OXLINT_BAR ? 'met' : 'NOT met'} here); ` +
+    `f/b = ${x('oxlint-recommended', 'eslint-recommended')} ESLint with the same rules; f/e = ${x('oxlint-recommended', 'oxlint-alone')} oxlint alone.`);
+  console.log(`       oxlint's own "Finished in" (no Node start-up), best: e ${Math.round(ownAlone.reportedBestMs)} ms, f ${Math.round(ownRecommended.reportedBestMs)} ms; ` +
+    `CPU time of the whole process, median: e ${Math.round(ownAlone.cpuMedianMs)} ms, f ${Math.round(ownRecommended.cpuMedianMs)} ms.`);
 
-  const reports = get('eslint-rule').last.reports;
-  const rewritten = get('codemod').last.applied;
-  const codemod = get('codemod').last;
+  const warnings: string[] = [...oxlintSetup.warnings];
+  const eslintRec = lastOf('eslint-recommended');
+  const oxlintRec = lastOf('oxlint-recommended');
+  const byRule = (counts: Readonly<Record<string, number>>) =>
+    Object.keys(oxlintSetup.recommendedRules).map((rule) => `${rule} ${counts[rule] ?? 0}`).join(', ');
+  const difference: ReportDifference = compareReports(eslintRec.reportLocations, oxlintRec.reportLocations, MAX_DIFFERENCES_SHOWN);
+  const codemod = lastOf('codemod');
+  const rewritten = codemod.applied;
+  const preferPromiseAll = 'asyncwise/prefer-promise-all' in oxlintSetup.recommendedRules ? (eslintRec.reportsByRule['asyncwise/prefer-promise-all'] ?? 0) : null;
   console.log('');
   console.log(`files: ${files.length}`);
-  console.log(`reports by asyncwise/prefer-promise-all: ${reports}`);
+  console.log(`reports by asyncwise recommended, ESLint (b): ${eslintRec.reports} (${byRule(eslintRec.reportsByRule)})`);
+  console.log(`reports by asyncwise recommended, oxlint (f): ${oxlintRec.reports} (${byRule(oxlintRec.reportsByRule)})` +
+    (difference.eslintOnlyCount + difference.oxlintOnlyCount === 0 ? ', the same reports as ESLint (file, line, rule)' : ''));
   console.log(`runs rewritten by the codemod: ${rewritten} (not applied: ${codemod.notApplied}, refusals: ${codemod.refusals})`);
-  const warnings: string[] = [];
-  if (reports !== rewritten) {
-    warnings.push(`WARNING: the rule reported ${reports} runs but the codemod rewrote ${rewritten}; they should agree.`);
+  if (difference.eslintOnlyCount + difference.oxlintOnlyCount > 0) {
+    const list = (items: readonly string[], count: number) =>
+      `${count}${count > 0 ? `, e.g.\n      ${items.join('\n      ')}${count > items.length ? `\n      … ${count - items.length} more` : ''}` : ''}`;
+    warnings.push(
+      `WARNING: oxlint and ESLint disagree on asyncwise reports (ESLint ${eslintRec.reports}, oxlint ${oxlintRec.reports}, compared by file, line and rule):\n` +
+        `    only ESLint reported ${list(difference.eslintOnly, difference.eslintOnlyCount)}\n` +
+        `    only oxlint reported ${list(difference.oxlintOnly, difference.oxlintOnlyCount)}`,
+    );
+  }
+  if (preferPromiseAll === null) {
+    console.log('(asyncwise/prefer-promise-all is not in configs.recommended: its reports are not compared with the codemod\'s runs)');
+  } else if (preferPromiseAll !== rewritten) {
+    warnings.push(`WARNING: asyncwise/prefer-promise-all reported ${preferPromiseAll} runs but the codemod rewrote ${rewritten}; they should agree.`);
   }
   for (const name of measurementNames) {
     const m = get(name).last;
@@ -304,6 +385,7 @@ function main(): void {
       warnings.push(`WARNING: fixture timing failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  if (warnings.length > 0) console.log('');
   for (const w of warnings) console.log(w);
 
   mkdirSync(resultsDir, { recursive: true });
@@ -316,8 +398,10 @@ function main(): void {
     runs: options.runs,
     measurements: measurementNames.map((n) => {
       const s = get(n);
+      const own = n === 'oxlint-alone' ? ownAlone : n === 'oxlint-recommended' ? ownRecommended : null;
       return {
         name: n,
+        letter: letters[n],
         label: s.label,
         medianMs: Math.round(s.medianMs),
         bestMs: Math.round(s.bestMs),
@@ -327,9 +411,31 @@ function main(): void {
         ratioOf: ratios[n].of,
         peakRssMiB: Number(s.peakRssMiB.toFixed(1)),
         errors: s.last.errors,
+        ...(n === 'eslint-recommended' || n === 'oxlint-recommended' ? { reports: s.last.reports, reportsByRule: s.last.reportsByRule } : {}),
+        ...(own
+          ? { oxlint: { reportedBestMs: Math.round(own.reportedBestMs), cpuMedianMs: Math.round(own.cpuMedianMs), threads: s.last.oxlint?.threads, rules: s.last.oxlint?.rules } }
+          : {}),
       };
     }),
-    counts: { files: files.length, reports, runsRewritten: rewritten, notApplied: codemod.notApplied, refusals: codemod.refusals },
+    counts: {
+      files: files.length,
+      reports: eslintRec.reports,
+      reportsByRule: eslintRec.reportsByRule,
+      oxlintReports: oxlintRec.reports,
+      oxlintReportsByRule: oxlintRec.reportsByRule,
+      reportDifference: difference,
+      runsRewritten: rewritten,
+      notApplied: codemod.notApplied,
+      refusals: codemod.refusals,
+    },
+    oxlint: {
+      version: oxlintSetup.version,
+      threads,
+      threadsOption: options.oxlintThreads,
+      preset: relative(repoRoot, presetPath),
+      recommendedRules: Object.keys(oxlintSetup.recommendedRules),
+      bar: { ratio: Number(bar.toFixed(3)), of: 'eslint-baseline', goal: OXLINT_BAR, met: bar <= OXLINT_BAR },
+    },
     fixture,
     warnings,
     totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -340,4 +446,4 @@ function main(): void {
   console.log(`Results written to ${relative(process.cwd(), out)} (${result.totalSeconds} s).`);
 }
 
-main();
+await main();
