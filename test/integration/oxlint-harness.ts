@@ -3,12 +3,12 @@
  * and through ESLint, and puts both results in one shape so a test can compare them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import tseslint from 'typescript-eslint';
 import { ESLint, type Linter } from 'eslint';
 import plugin from 'eslint-plugin-asyncwise';
+import tseslint from 'typescript-eslint';
 
 export const repoRoot = path.join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -17,9 +17,21 @@ const oxlintBin = path.join(path.dirname(require.resolve('oxlint/package.json'))
 /**
  * The plugin ESLint runs here comes from its sources (the test runner's `source` condition, which
  * also reaches `require` in its workers); oxlint loads `dist/`, built from them by `pnpm test`.
- * That the built package itself works in ESLint is `eslint-config.test.ts`'s job.
+ * `assertBuildIsFresh` refuses to compare the two when `dist/` is older than the sources. That the
+ * built package itself works in ESLint is `eslint-config.test.ts`'s job.
  */
 export { plugin };
+
+/** Throws when a source file of the plugin or the analysis is newer than its build. */
+export function assertBuildIsFresh(): void {
+  for (const pkg of ['eslint-plugin', 'analysis']) {
+    const dist = path.join(repoRoot, 'packages', pkg, 'dist', 'index.js');
+    const built = statSync(dist).mtimeMs;
+    const src = path.join(repoRoot, 'packages', pkg, 'src');
+    const stale = readdirSync(src, { recursive: true, encoding: 'utf8' }).find((f) => statSync(path.join(src, f)).mtimeMs > built);
+    if (stale) throw new Error(`packages/${pkg}/src/${stale} is newer than its dist/: run \`pnpm build\` (pnpm test does).`);
+  }
+}
 
 /** One file to lint, and which rule (with which options) is on for it. */
 export interface LintFile {
@@ -30,7 +42,13 @@ export interface LintFile {
   options: readonly unknown[];
 }
 
-/** A diagnostic in host-neutral form: positions are UTF-16 offsets into the file's text. */
+/**
+ * A diagnostic in host-neutral form. `start`/`end` are UTF-16 offsets into the file's text without a
+ * BOM (ESLint's `range`); `line`/`column` are derived from `start` the way ESLint counts them (lines
+ * also break at `\r`, U+2028 and U+2029; columns in UTF-16 code units, from 1). oxlint's own JSON
+ * gives byte offsets and byte columns, which is how its output shows a column after non-ASCII text;
+ * the location is the same, so that is what is compared.
+ */
 export interface Diagnostic {
   rule: string;
   line: number;
@@ -44,6 +62,21 @@ export interface Diagnostic {
 export interface EslintFileResult {
   diagnostics: Diagnostic[];
   messages: Linter.LintMessage[];
+}
+
+const BOM = '\uFEFF';
+
+/** Where each line of `text` starts, as ESLint splits lines. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|[\r\n\u2028\u2029]/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+function lineAndColumn(starts: readonly number[], offset: number): { line: number; column: number } {
+  let line = 0;
+  while (line + 1 < starts.length && (starts[line + 1] ?? Infinity) <= offset) line++;
+  return { line: line + 1, column: offset - (starts[line] ?? 0) + 1 };
 }
 
 /** Files grouped by rule and options: each group is a folder that an override turns its rule on in. */
@@ -60,12 +93,19 @@ function groupsOf(files: readonly LintFile[]): Map<string, { rule: string; optio
   return groups;
 }
 
+/** More JS plugins and rules for a tree's config (a test-only plugin, for instance). */
+export interface ExtraPlugins {
+  /** Absolute paths of JS plugin modules. */
+  jsPlugins: readonly string[];
+  rules: Record<string, unknown>;
+}
+
 /**
  * Writes a tree a user could have: `files/…`, a `.oxlintrc.json` that loads the plugin by package
  * name through `jsPlugins` (resolved from `node_modules/`, linked to the workspace package) with
  * oxlint's own rules off, and one override per folder that turns its rule on with its options.
  */
-export function writeTree(dir: string, files: readonly LintFile[]): void {
+export function writeTree(dir: string, files: readonly LintFile[], extra?: ExtraPlugins): void {
   mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
   symlinkSync(path.join(repoRoot, 'packages', 'eslint-plugin'), path.join(dir, 'node_modules', 'eslint-plugin-asyncwise'));
   for (const f of files) {
@@ -77,18 +117,22 @@ export function writeTree(dir: string, files: readonly LintFile[]): void {
     files: [`files/${folder}/**`],
     rules: { [`asyncwise/${rule}`]: ['error', ...options] },
   }));
-  writeOxlintConfig(dir, { jsPlugins: ['eslint-plugin-asyncwise'], overrides });
+  writeOxlintConfig(dir, {
+    jsPlugins: ['eslint-plugin-asyncwise', ...(extra?.jsPlugins ?? [])],
+    rules: extra?.rules ?? {},
+    overrides,
+  });
 }
 
 /** Writes `.oxlintrc.json` with oxlint's built-in rules off, so only asyncwise reports. */
-export function writeOxlintConfig(dir: string, config: Record<string, unknown>): void {
+export function writeOxlintConfig(dir: string, config: Record<string, unknown>, name = '.oxlintrc.json'): void {
   const full = { plugins: [], categories: { correctness: 'off' }, ignorePatterns: ['node_modules/**'], ...config };
-  writeFileSync(path.join(dir, '.oxlintrc.json'), `${JSON.stringify(full, null, 2)}\n`);
+  writeFileSync(path.join(dir, name), `${JSON.stringify(full, null, 2)}\n`);
 }
 
-/** Copies a written tree's files to a fresh tree (same config), to let `--fix` write there. */
-export function copyTree(from: string, to: string, files: readonly LintFile[]): void {
-  writeTree(to, files);
+/** Copies a written tree's files to a fresh tree, to let `--fix` write there. */
+export function copyTree(from: string, to: string, files: readonly LintFile[], extra?: ExtraPlugins): void {
+  writeTree(to, files, extra);
   cpSync(path.join(from, 'files'), path.join(to, 'files'), { recursive: true });
 }
 
@@ -108,22 +152,32 @@ export interface OxlintRun {
   /** Anything that is not an asyncwise diagnostic: a crashed rule ("Error running JS plugin"), a config error. */
   foreign: string[];
   filesLinted: number;
-  status: number | null;
 }
 
-/** UTF-8 byte offset → UTF-16 offset (oxlint reports bytes, ESLint UTF-16 code units). */
-function utf16Offset(text: string, byteOffset: number): number {
-  return Buffer.from(text, 'utf8').subarray(0, byteOffset).toString('utf8').length;
+/** A UTF-8 byte offset into a file (BOM included) → a UTF-16 offset into its text without the BOM. */
+function textOffset(content: string, byteOffset: number): number {
+  const offset = Buffer.from(content, 'utf8').subarray(0, byteOffset).toString('utf8').length;
+  return content.startsWith(BOM) ? offset - 1 : offset;
 }
 
-/** Runs oxlint in `dir` on `paths` (default `files`) with the tree's config. */
-export function runOxlint(dir: string, extraArgs: readonly string[] = [], paths: readonly string[] = ['files']): OxlintRun {
-  const result = spawnSync(process.execPath, [oxlintBin, '-c', '.oxlintrc.json', '-f', 'json', ...extraArgs, ...paths], {
+/** Runs oxlint in `dir` on `paths` (default `files`) with the tree's config (or `config`). */
+export function runOxlint(
+  dir: string,
+  extraArgs: readonly string[] = [],
+  paths: readonly string[] = ['files'],
+  config = '.oxlintrc.json',
+): OxlintRun {
+  const result = spawnSync(process.execPath, [oxlintBin, '-c', config, '-f', 'json', ...extraArgs, ...paths], {
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
-  const start = result.stdout.indexOf('{');
+  if (result.error) throw result.error;
+  // 0: nothing reported, 1: something reported; anything else is oxlint failing.
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`oxlint exited with ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  }
+  const start = result.stdout.search(/^\{/m);
   if (start < 0) throw new Error(`oxlint printed no JSON (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
   const json = JSON.parse(result.stdout.slice(start)) as OxlintJson;
   const byFile = new Map<string, Diagnostic[]>();
@@ -137,49 +191,87 @@ export function runOxlint(dir: string, extraArgs: readonly string[] = [], paths:
     }
     const absolute = path.resolve(dir, d.filename);
     const rel = path.relative(path.join(dir, 'files'), absolute).split(path.sep).join('/');
-    const text = readFileSync(absolute, 'utf8');
+    const content = readFileSync(absolute, 'utf8');
+    const startOffset = textOffset(content, label.span.offset);
     const list = byFile.get(rel) ?? [];
     list.push({
       rule: match[1],
-      line: label.span.line,
-      column: label.span.column,
-      start: utf16Offset(text, label.span.offset),
-      end: utf16Offset(text, label.span.offset + label.span.length),
+      ...lineAndColumn(lineStartsOf(content.replace(/^\uFEFF/, '')), startOffset),
+      start: startOffset,
+      end: textOffset(content, label.span.offset + label.span.length),
       message: d.message,
     });
     byFile.set(rel, list);
   }
-  return { byFile, foreign, filesLinted: json.number_of_files, status: result.status };
+  return { byFile, foreign, filesLinted: json.number_of_files };
+}
+
+/** oxlint's verdict on each file: `module`, `script` or `commonjs` (it reads it from the file). */
+export function oxlintSourceTypes(dir: string, paths: readonly string[]): Map<string, string> {
+  const probe = path.join(dir, 'source-type-probe.mjs');
+  writeFileSync(
+    probe,
+    `export default { meta: { name: 'source-type' }, rules: { probe: { create: (context) => ({
+  'Program:exit': (node) => context.report({ node, message: node.sourceType }),
+}) } } };\n`,
+  );
+  writeOxlintConfig(dir, { jsPlugins: [probe], rules: { 'source-type/probe': 'error' } }, '.oxlintrc.source-type.json');
+  const run = runOxlint(dir, [], paths, '.oxlintrc.source-type.json');
+  const types = new Map<string, string>();
+  for (const line of run.foreign) {
+    const match = /^(.*): source-type\(probe\): (module|script|commonjs)$/.exec(line);
+    if (!match?.[1] || !match[2]) throw new Error(`Unexpected oxlint output: ${line}`);
+    types.set(path.resolve(dir, match[1]), match[2]);
+  }
+  return types;
 }
 
 /** Where a TypeScript file's extension sends ESLint: typescript-eslint's parser, no type information. */
 const tsFiles = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
 /** Lints the tree's files with ESLint: typescript-eslint's parser for TS, espree for JS, the plugin. */
-export async function runEslint(dir: string, files: readonly LintFile[]): Promise<Map<string, EslintFileResult>> {
-  const overrides = [...groupsOf(files)].map(([folder, { rule, options }]) => ({
+export async function runEslint(
+  dir: string,
+  files: readonly LintFile[],
+  options: { extra?: readonly Linter.Config[]; sourceTypes?: ReadonlyMap<string, string> } = {},
+): Promise<Map<string, EslintFileResult>> {
+  const overrides: Linter.Config[] = [...groupsOf(files)].map(([folder, { rule, options: ruleOptions }]) => ({
     files: [`files/${folder}/**`],
-    rules: { [`asyncwise/${rule}`]: ['error', ...options] satisfies Linter.RuleEntry },
+    rules: { [`asyncwise/${rule}`]: ['error', ...ruleOptions] satisfies Linter.RuleEntry },
   }));
-  return runEslintOn(dir, files.map((f) => path.join(dir, 'files', f.file)), overrides, dir);
+  const paths = files.map((f) => path.join(dir, 'files', f.file));
+  return runEslintOn(dir, paths, [...overrides, ...(options.extra ?? [])], { cwd: dir, sourceTypes: options.sourceTypes });
 }
 
 /**
  * Lints any files with ESLint as a user would for a mixed TS/JS project, keyed like `runOxlint`
  * (relative to the tree's `files/` folder). `rules` turns rules on (config entries whose `files`
  * globs are relative to `cwd`; the file system's root by default, so any path can be linted).
+ * `sourceTypes` (absolute path → `module`/`script`/`commonjs`) reads each file as oxlint does,
+ * where ESLint would otherwise take every file but `.cjs` for a module.
  */
 export async function runEslintOn(
   dir: string,
   paths: readonly string[],
   rules: readonly Linter.Config[],
-  cwd = path.parse(dir).root,
+  options: { cwd?: string; sourceTypes?: ReadonlyMap<string, string> | undefined } = {},
 ): Promise<Map<string, EslintFileResult>> {
+  const cwd = options.cwd ?? path.parse(dir).root;
+  const asOxlintReadsThem: Linter.Config[] = [...(options.sourceTypes ?? [])].map(([file, sourceType]) => ({
+    files: [path.relative(cwd, file).split(path.sep).join('/')],
+    // typescript-eslint's parser gets CommonJS's function scope from `globalReturn`; ESLint's
+    // `sourceType: 'commonjs'` does not reach it (the top level stays global).
+    languageOptions:
+      sourceType === 'commonjs' && /\.[cm]?tsx?$/.test(file)
+        ? { sourceType: 'script', parserOptions: { ecmaFeatures: { globalReturn: true } } }
+        : { sourceType: sourceType as 'module' | 'script' | 'commonjs' },
+  }));
   const config: Linter.Config[] = [
     { linterOptions: { reportUnusedDisableDirectives: 'off' } },
     { files: tsFiles, languageOptions: { parser: tseslint.parser } },
     { files: ['**/*.jsx', '**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     { files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], plugins: { asyncwise: plugin as never } },
+    ...asOxlintReadsThem,
     ...rules,
   ];
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, ignore: false });
@@ -187,20 +279,21 @@ export async function runEslintOn(
   const out = new Map<string, EslintFileResult>();
   for (const r of results) {
     const rel = path.relative(path.join(dir, 'files'), r.filePath).split(path.sep).join('/');
-    const text = r.source ?? readFileSync(r.filePath, 'utf8');
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-    const offset = (line: number, column: number) => (lineStarts[line - 1] ?? 0) + column - 1;
+    const text = readFileSync(r.filePath, 'utf8').replace(/^\uFEFF/, '');
+    const starts = lineStartsOf(text);
+    const offset = (line: number, column: number) => (starts[line - 1] ?? 0) + column - 1;
     out.set(rel, {
       messages: r.messages,
-      diagnostics: r.messages.map((m) => ({
-        rule: m.ruleId?.replace(/^asyncwise\//, '') ?? `fatal: ${m.message}`,
-        line: m.line,
-        column: m.column,
-        start: offset(m.line, m.column),
-        end: offset(m.endLine ?? m.line, m.endColumn ?? m.column),
-        message: m.message,
-      })),
+      diagnostics: r.messages.map((m) => {
+        const start = offset(m.line, m.column);
+        return {
+          rule: m.ruleId?.replace(/^asyncwise\//, '') ?? `fatal: ${m.message}`,
+          ...lineAndColumn(starts, start),
+          start,
+          end: offset(m.endLine ?? m.line, m.endColumn ?? m.column),
+          message: m.message,
+        };
+      }),
     });
   }
   return out;
@@ -217,15 +310,18 @@ export function sourcesUnder(root: string, folders: readonly string[]): string[]
 }
 
 /**
- * What one fix pass makes of a file, as ESLint applies fixes: sorted by range, a fix that overlaps
- * (or touches) the previous one left for a later pass. `pick` chooses each message's edit: its fix,
- * or for `--fix-suggestions` its fix or else its first suggestion.
+ * What one fix pass makes of a file, as ESLint applies fixes: ranges are over the text without its
+ * BOM (kept), sorted, and a fix that overlaps or touches the previous one is left for a later pass.
+ * `pick` chooses each message's edit: its fix, or for `--fix-suggestions` its fix or else its first
+ * suggestion.
  */
 export function applyOnePass(
-  text: string,
+  content: string,
   messages: readonly Linter.LintMessage[],
   pick: (m: Linter.LintMessage) => Linter.LintMessage['fix'],
 ): string {
+  const bom = content.startsWith(BOM) ? BOM : '';
+  const text = content.slice(bom.length);
   const fixes = messages
     .map(pick)
     .filter((f): f is NonNullable<typeof f> => f !== undefined)
@@ -239,7 +335,7 @@ export function applyOnePass(
     copied = fix.range[1];
     last = fix.range[1];
   }
-  return out + text.slice(copied);
+  return bom + out + text.slice(copied);
 }
 
 /** The configuration oxlint resolves in `dir` (`--print-config`): extends followed, presets merged. */

@@ -1,9 +1,14 @@
 /**
  * eslint-plugin-asyncwise under oxlint, loaded as users load it (`jsPlugins` in `.oxlintrc.json`):
- * every rule's fixture files — its RuleTester cases and its doc page's examples — linted by oxlint
- * and by ESLint must give the same diagnostics (rule, line, column, range, message) and the same
- * files after `--fix` and `--fix-suggestions`. Rules are found through the plugin, so a new rule is
- * covered as soon as it has cases and a doc page.
+ * every rule's fixture files — its RuleTester cases, their invalid ones again with CRLF line ends, a
+ * BOM and non-ASCII text before every line, and its doc page's examples — linted by oxlint and by
+ * ESLint must give the same diagnostics (rule, line, column, range, message) and the same files after
+ * `--fix` and `--fix-suggestions`. Rules are found through the plugin, so a new rule is covered as
+ * soon as it has cases and a doc page.
+ *
+ * ESLint is told, file by file, whether oxlint read the file as a module, a script or CommonJS:
+ * oxlint decides from the file (no `import`/`export`/top-level `await` in a .js/.ts file: a script),
+ * ESLint's default takes every file but .cjs for a module. The last test here pins that difference.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,12 +18,14 @@ import { examplesOf } from '../../packages/eslint-plugin/test/doc-examples';
 import type { RuleCases } from '../../packages/eslint-plugin/test/rule-tester';
 import {
   applyOnePass,
+  assertBuildIsFresh,
   plugin,
   copyTree,
   type Diagnostic,
   type EslintFileResult,
   type LintFile,
   oxlintConfigOf,
+  oxlintSourceTypes,
   oxlintVersion,
   repoRoot,
   runEslint,
@@ -30,8 +37,24 @@ import {
   writeTree,
 } from './oxlint-harness';
 
+assertBuildIsFresh();
 const ruleNames = Object.keys(plugin.rules);
 const extensions: Record<string, string> = { syntax: 'ts', typed: 'ts', espree: 'js' };
+
+/** What a case may hold besides code and options: expectations and a name, which linting ignores. */
+const supportedCaseKeys = new Set(['code', 'options', 'filename', 'errors', 'output', 'name', 'languageOptions']);
+
+/** The same code as a file could also come: CRLF line ends, a BOM, non-ASCII text before every line. */
+function encodings(code: string): Record<string, string> {
+  return {
+    crlf: code.replace(/\r?\n/g, '\r\n'),
+    bom: `\uFEFF${code}`,
+    unicode: code
+      .split('\n')
+      .map((line) => `/* café ☕ 😀 */ ${line}`)
+      .join('\n'),
+  };
+}
 
 /** Every rule's fixture files, one folder per rule and options. */
 async function fixtureFiles(): Promise<LintFile[]> {
@@ -50,9 +73,29 @@ async function fixtureFiles(): Promise<LintFile[]> {
       const all = [...suite.valid.map((c) => ['valid', c] as const), ...suite.invalid.map((c) => ['invalid', c] as const)];
       all.forEach(([kind, c], i) => {
         const testCase = typeof c === 'string' ? { code: c } : c;
+        const unsupported = Object.keys(testCase).filter((key) => !supportedCaseKeys.has(key));
+        const sourceType = (testCase.languageOptions as { parserOptions?: { sourceType?: string } } | undefined)?.parserOptions?.sourceType;
+        // `parserOptions.sourceType` alone: oxlint reads it from the file, and ESLint is told what
+        // oxlint read, below.
+        const languageOptions = (testCase.languageOptions ?? {}) as { parserOptions?: object };
+        const otherLanguageOptions = [
+          ...Object.keys(languageOptions).filter((key) => key !== 'parserOptions'),
+          ...Object.keys(languageOptions.parserOptions ?? {}).filter((key) => key !== 'sourceType'),
+        ];
+        if (unsupported.length > 0 || otherLanguageOptions.length > 0) {
+          throw new Error(`${rule}: a ${suite.host} case uses ${[...unsupported, ...otherLanguageOptions].join(', ')}, which this test cannot give oxlint.`);
+        }
+        if (sourceType && sourceType !== 'module' && /\b(import|export)\b/.test(testCase.code)) {
+          throw new Error(`${rule}: a case asks for sourceType ${sourceType} but oxlint would read it as a module.`);
+        }
         const ext = testCase.filename ? path.extname(testCase.filename).slice(1) : extensions[suite.host];
-        const options = (testCase.options ?? []);
-        files.push({ file: `${folderFor(options)}/${suite.host}-${s}-${kind}-${i}.${ext}`, code: testCase.code, rule, options });
+        const options = testCase.options ?? [];
+        const base = `${folderFor(options)}/${suite.host}-${s}-${kind}-${i}`;
+        files.push({ file: `${base}.${ext}`, code: testCase.code, rule, options });
+        if (kind !== 'invalid') return;
+        for (const [variant, code] of Object.entries(encodings(testCase.code))) {
+          files.push({ file: `${base}-${variant}.${ext}`, code, rule, options });
+        }
       });
     });
     const markdown = readFileSync(path.join(repoRoot, 'docs', 'rules', `${rule}.md`), 'utf8');
@@ -86,13 +129,15 @@ describe(`oxlint (${oxlintVersion()}) and ESLint agree on every rule's fixture f
   let lintDir: string;
   let oxlint: OxlintRun;
   let eslint: Map<string, EslintFileResult>;
+  let sourceTypes: Map<string, string>;
 
   beforeAll(async () => {
     files = await fixtureFiles();
     lintDir = tempDir('lint');
     writeTree(lintDir, files);
     oxlint = runOxlint(lintDir);
-    eslint = await runEslint(lintDir, files);
+    sourceTypes = oxlintSourceTypes(lintDir, ['files']);
+    eslint = await runEslint(lintDir, files, { sourceTypes });
   });
 
   it('lints every fixture file, with no crashed rule and no config error', () => {
@@ -114,23 +159,43 @@ describe(`oxlint (${oxlintVersion()}) and ESLint agree on every rule's fixture f
     expect(reported).toBeGreaterThan(0);
   });
 
-  it.each([
-    ['--fix', (m: { fix?: unknown }) => m.fix],
-    ['--fix-suggestions', (m: { fix?: unknown; suggestions?: { fix: unknown }[] }) => m.fix ?? m.suggestions?.[0]?.fix],
-  ] as const)('%s leaves every file as ESLint’s fixes and suggestions would', (flag, pick) => {
+  const fixProbe = path.join(import.meta.dirname, 'fix-probe.mjs');
+
+  it('--fix leaves every file as ESLint’s fixes would (with a test plugin whose fixes nest and overlap)', async () => {
+    // @ts-expect-error -- a plain .mjs plugin, as oxlint loads it; ESLint gets the same module.
+    const { default: probe } = (await import('./fix-probe.mjs')) as { default: object };
     const fixDir = tempDir('fix');
+    copyTree(lintDir, fixDir, files, { jsPlugins: [fixProbe], rules: { 'fix-probe/fix': 'error' } });
+    const run = runOxlint(fixDir, ['--fix']);
+    expect(run.foreign.filter((line) => !/: fix-probe\(fix\): /.test(line))).toEqual([]);
+    const withProbe = await runEslint(lintDir, files, {
+      sourceTypes,
+      extra: [{ plugins: { 'fix-probe': probe }, rules: { 'fix-probe/fix': 'error' } }],
+    });
+    let changed = 0;
+    for (const f of files) {
+      const expected = applyOnePass(f.code, withProbe.get(f.file)?.messages ?? [], (m) => m.fix);
+      const actual = readFileSync(path.join(fixDir, 'files', f.file), 'utf8');
+      expect(actual, `${f.file} after --fix`).toBe(expected);
+      if (actual !== f.code) changed++;
+    }
+    expect(changed).toBeGreaterThan(files.length / 2);
+  });
+
+  it('--fix-suggestions leaves every file as ESLint’s first suggestions would', () => {
+    const fixDir = tempDir('suggest');
     copyTree(lintDir, fixDir, files);
-    const run = runOxlint(fixDir, [flag]);
+    const run = runOxlint(fixDir, ['--fix-suggestions']);
     expect(run.foreign).toEqual([]);
     let changed = 0;
     for (const f of files) {
-      const result = eslint.get(f.file);
-      const expected = applyOnePass(f.code, result?.messages ?? [], pick as never);
+      const pick = (m: { fix?: never; suggestions?: { fix: never }[] }) => m.fix ?? m.suggestions?.[0]?.fix;
+      const expected = applyOnePass(f.code, eslint.get(f.file)?.messages ?? [], pick as never);
       const actual = readFileSync(path.join(fixDir, 'files', f.file), 'utf8');
-      expect(actual, `${f.file} after ${flag}`).toBe(expected);
+      expect(actual, `${f.file} after --fix-suggestions`).toBe(expected);
       if (actual !== f.code) changed++;
     }
-    if (flag === '--fix-suggestions') expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeGreaterThan(0);
   });
 });
 
@@ -223,12 +288,31 @@ export default { meta: { name: 'probe' }, rules: { first: rule, second: rule } }
     const run = runOxlint(dir, [], sources);
     expect(run.foreign).toEqual([]);
     expect(run.filesLinted).toBe(sources.length);
-    const fromEslint = await runEslintOn(dir, sources, [{ rules }]);
+    const fromEslint = await runEslintOn(dir, sources, [{ rules }], { sourceTypes: oxlintSourceTypes(dir, sources) });
     let reported = 0;
     for (const [file, result] of fromEslint) {
       expect(comparable(run.byFile.get(file)), file).toEqual(comparable(result.diagnostics));
       reported += result.diagnostics.length;
     }
     expect(reported).toBeGreaterThan(0);
+  });
+
+  it('reads a file without import or export as a script, where ESLint by default reads a module (documented in the README)', async () => {
+    // Top-level bindings of a script are globals other scripts can read between the awaits, so the
+    // rule stays silent there (`written-binding-observable`); in a module nothing else can see them.
+    const code = 'let a, b;\nasync function f() {\n  a = await getA();\n  b = await getB();\n}\nf();\n';
+    const files: LintFile[] = ['ts', 'js', 'tsx', 'cts'].map((ext) => ({ file: `x/script.${ext}`, code, rule: 'prefer-promise-all', options: [] }));
+    const dir = tempDir('source-type');
+    writeTree(dir, files);
+    const run = runOxlint(dir);
+    expect(run.foreign).toEqual([]);
+    // A CommonJS file's top level is a function's scope: private, as in a module. The scripts: silent.
+    expect([...run.byFile.keys()]).toEqual(['x/script.cts']);
+    const sourceTypes = oxlintSourceTypes(dir, ['files']);
+    expect([...sourceTypes.values()].sort()).toEqual(['commonjs', 'script', 'script', 'script']);
+    const reported = (results: Map<string, EslintFileResult>) =>
+      files.filter((f) => (results.get(f.file)?.diagnostics.length ?? 0) > 0).map((f) => f.file);
+    expect(reported(await runEslint(dir, files))).toEqual(files.map((f) => f.file));
+    expect(reported(await runEslint(dir, files, { sourceTypes }))).toEqual(['x/script.cts']);
   });
 });

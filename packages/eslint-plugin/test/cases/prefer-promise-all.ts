@@ -71,8 +71,19 @@ export default defineRuleCases(rule, [
       fn('  await setTimeout(1000);\n  await refresh(id);'),
       // Not async code at all.
       'function sync() { const a = getA(); const b = getB(); return [a, b]; }',
+      // written-binding-observable: in a script, top-level bindings are globals other scripts can read.
+      {
+        code: 'let a, b;\nasync function f() {\n  a = await getA();\n  b = await getB();\n}\nf();',
+        languageOptions: { parserOptions: { sourceType: 'script' } },
+      },
     ],
     invalid: [
+      {
+        // The same code in a module (ESLint's default; oxlint reads a file with import or export so):
+        // its top-level bindings are private to it.
+        code: 'let a, b;\nasync function f() {\n  a = await getA();\n  b = await getB();\n}\nf();',
+        errors: [{ messageId: 'preferPromiseAll', suggestions: [{ messageId: 'suggestPromiseAll', output: 'let a, b;\nasync function f() {\n  [a, b] = await Promise.all([getA(), getB()]);\n}\nf();' }] }],
+      },
       {
         code: fn('  const user = await getUser(id);\n  const posts = await getPosts(id);\n  return { user, posts };'),
         errors: [
