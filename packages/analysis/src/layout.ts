@@ -9,11 +9,11 @@ export function lineIndent(text: string, offset: number): string {
   return match ? match[0] : '';
 }
 
-const unitCache = new WeakMap<TSESTree.Program, string>();
+const unitCache = new WeakMap<AnalysisFile, string>();
 
 /** The file's indentation unit: a tab, or the smallest indentation of an indented line (2 by default). */
 export function indentUnitOf(file: AnalysisFile): string {
-  const cached = unitCache.get(file.ast);
+  const cached = unitCache.get(file);
   if (cached !== undefined) return cached;
   let unit = '  ';
   let smallest = Infinity;
@@ -29,7 +29,7 @@ export function indentUnitOf(file: AnalysisFile): string {
     if (match[1].length >= 2 && match[1].length < smallest) smallest = match[1].length;
   }
   if (smallest !== 0 && smallest !== Infinity) unit = ' '.repeat(Math.min(smallest, 8));
-  unitCache.set(file.ast, unit);
+  unitCache.set(file, unit);
   return unit;
 }
 

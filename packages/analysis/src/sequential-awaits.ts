@@ -72,7 +72,11 @@ export interface Silenced {
 
 export interface SequentialAwaitRunsResult {
   readonly runs: readonly SequentialAwaitRun[];
-  /** Await statements that were kept out of a run, with the reason: for docs, tests and `explain`. */
+  /**
+   * Await statements that were kept out of a run, with the reason: for docs, tests and `explain`.
+   * Only statements among at least `minRun` await statements in a row are examined; a lone await
+   * statement is no missed `Promise.all` and gets no entry.
+   */
   readonly silenced: readonly Silenced[];
 }
 
@@ -100,16 +104,17 @@ interface StatementFacts {
 
 type Candidate = { statement: AwaitStatement; facts: StatementFacts | null };
 
+/** Per-file facts, keyed by the file's analysis view (the plugin makes one per file, codemods one per parse). */
 const fileState = new WeakMap<
-  TSESTree.Program,
+  AnalysisFile,
   { index: ReferenceIndex | null; results: Map<string, SequentialAwaitRunsResult> }
 >();
 
 function stateOf(file: AnalysisFile) {
-  let state = fileState.get(file.ast);
+  let state = fileState.get(file);
   if (!state) {
     state = { index: null, results: new Map() };
-    fileState.set(file.ast, state);
+    fileState.set(file, state);
   }
   return state;
 }
@@ -174,12 +179,13 @@ class RunFinder {
   }
 
   /**
-   * Whether `statement` has the shape of an await statement: a superset of what `classify` accepts
-   * or silences, read from the syntax alone (no scopes, no oracle). Bare `await f();` counts even
-   * when it cannot join a run, so a stretch of them still gets its silence reason.
+   * Whether `statement` has the shape of an await statement, read from the syntax alone (no scopes,
+   * no oracle): a superset of what `classify` accepts, and of most of what it silences. Bare
+   * `await f();` counts even when it cannot join a run, so a stretch of them still gets its reason.
    */
   private looksLikeAwaitStatement(statement: TSESTree.Node): boolean {
-    if (statement.type === 'VariableDeclaration') return statement.declarations[0]?.init?.type === 'AwaitExpression';
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') return declaration.declarations.some((d) => d.init?.type === 'AwaitExpression');
     if (statement.type !== 'ExpressionStatement') return false;
     const expression = statement.expression;
     return expression.type === 'AwaitExpression' || (expression.type === 'AssignmentExpression' && expression.right.type === 'AwaitExpression');

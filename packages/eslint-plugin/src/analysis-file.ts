@@ -43,21 +43,27 @@ export function analysisFileFor(context: Context): AnalysisFile {
   let scopeManager: AnalysisFile['scopeManager'] | undefined;
   let comments: AnalysisFile['comments'] | undefined;
   let oracle: TypeOracle | undefined;
+  const ast = sourceCode.ast;
+  // oxlint hands every file the same SourceCode object; a getter must not answer for the next file.
+  const current = () => {
+    if (sourceCode.ast !== ast) throw new Error('asyncwise: a file\'s analysis was used after the linter moved to another file.');
+    return sourceCode;
+  };
   const file: AnalysisFile = {
-    ast: sourceCode.ast,
+    ast,
     text: sourceCode.text,
     visitorKeys: sourceCode.visitorKeys,
     get scopeManager() {
-      scopeManager ??= sourceCode.scopeManager ?? undefined;
+      scopeManager ??= current().scopeManager ?? undefined;
       if (!scopeManager) throw new Error('asyncwise rules need scope analysis; the parser returned no scopeManager.');
       return scopeManager;
     },
     get comments() {
-      comments ??= sourceCode.getAllComments();
+      comments ??= current().getAllComments();
       return comments;
     },
     get oracle() {
-      oracle ??= oracleFor(context, this.scopeManager);
+      oracle ??= oracleFor(context, file.scopeManager);
       return oracle;
     },
   };

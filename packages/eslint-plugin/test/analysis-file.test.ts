@@ -1,4 +1,4 @@
-import type { AnalysisFile } from '@asyncwise/analysis';
+import { type AnalysisFile, findSequentialAwaitRuns, parseFile } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,19 @@ describe('analysisFileFor', () => {
       'c.ts',
     );
     expect(seen[0]?.analysis.oracle.constructor.name).toBe('SyntaxOracle');
+  });
+
+  it('never answers for another file, even if a host handed the same Program with other text', () => {
+    const parsed = parseFile('async function f() {\n  const a = await getA();\n  const b = await getB();\n}', 'a.ts');
+    const contextFor = (text: string) =>
+      ({
+        sourceCode: { ...parsed, text, parserServices: {}, getAllComments: () => parsed.comments },
+      }) as never;
+    const first = analysisFileFor(contextFor(parsed.text));
+    expect(findSequentialAwaitRuns(first).runs).toHaveLength(1);
+    // Same Program object, different text: a new analysis, and no facts carried over from the first.
+    const second = analysisFileFor(contextFor('export {};'));
+    expect(second).not.toBe(first);
+    expect(findSequentialAwaitRuns(second).runs).toEqual([]);
   });
 });
