@@ -1,5 +1,5 @@
-// `pnpm new-rule <rule-name> [analysis-export]`: scaffolds a rule in the four places one name lives —
-// the rule, its cases, its doc page and the rules index — and regenerates the README table.
+// `pnpm new-rule <rule-name> [analysis-export]`: scaffolds a rule in the places one name lives —
+// the rule, its cases and their test, its doc page and the rules index — and regenerates the README table.
 // The files it writes fail their own tests until the rule is written: the doc has no examples yet.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
   [`packages/eslint-plugin/test/cases/${name}.ts`]: `import rule from '../../src/rules/${name}';
 import { defineRuleCases } from '../rule-tester';
 
-// Run by ESLint's RuleTester (rules.test.ts) and linted as files by ESLint and oxlint alike
+// Run by ESLint's RuleTester (${name}.test.ts) and linted as files by ESLint and oxlint alike
 // (test/integration/oxlint.test.ts). Add a 'typed' suite for what only type information decides.
 export default defineRuleCases(rule, [
   {
@@ -53,6 +53,11 @@ export default defineRuleCases(rule, [
     invalid: [],
   },
 ]);
+`,
+  [`packages/eslint-plugin/test/${name}.test.ts`]: `import cases from './cases/${name}';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('${name}', cases);
 `,
   [`docs/rules/${name}.md`]: `# ${name}
 

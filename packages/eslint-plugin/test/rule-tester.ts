@@ -62,8 +62,8 @@ export interface RuleCases<M extends string = string, O extends readonly unknown
 }
 
 /**
- * A rule's cases, as data: `test/cases/<rule>.ts` exports one of these. `rules.test.ts` runs them
- * through ESLint's RuleTester, and `test/integration/oxlint.test.ts` writes them out as files and
+ * A rule's cases, as data: `test/cases/<rule>.ts` exports one of these. `<rule>.test.ts` runs them
+ * through ESLint's RuleTester (`runRuleCases`), and `test/integration/oxlint.test.ts` writes them out as files and
  * lints them with oxlint and ESLint alike; a new rule is covered by both by adding its cases.
  * (oxlint's own RuleTester would check each suggestion in-process, but it needs Node 22.)
  */
@@ -89,4 +89,9 @@ export function runRuleTests<M extends string, O extends readonly unknown[]>(
   assertSuggestionsChangeCode(tests.invalid);
   const boring: ValidTestCase<O>[] = [{ code: '' }, { code: '// only a comment\n/* and another */' }];
   tester.run(name, rule, { valid: [...boring, ...tests.valid], invalid: tests.invalid });
+}
+
+/** Runs every suite of a rule's cases through ESLint's RuleTester, one suite per host. */
+export function runRuleCases(name: string, cases: RuleCases): void {
+  for (const suite of cases.suites) runRuleTests(testers[suite.host], `${name} (${suite.host})`, cases.rule, suite);
 }
