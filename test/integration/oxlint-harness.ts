@@ -28,7 +28,11 @@ export function assertBuildIsFresh(): void {
     const dist = path.join(repoRoot, 'packages', pkg, 'dist', 'index.js');
     const built = statSync(dist).mtimeMs;
     const src = path.join(repoRoot, 'packages', pkg, 'src');
-    const stale = readdirSync(src, { recursive: true, encoding: 'utf8' }).find((f) => statSync(path.join(src, f)).mtimeMs > built);
+    const stale = readdirSync(src, { recursive: true, encoding: 'utf8' }).find((f) => {
+      const stat = statSync(path.join(src, f));
+      // Files only: a folder's time moves when a file is added or removed, not when code changes.
+      return stat.isFile() && stat.mtimeMs > built;
+    });
     if (stale) throw new Error(`packages/${pkg}/src/${stale} is newer than its dist/: run \`pnpm build\` (pnpm test does).`);
   }
 }

@@ -13,6 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplesOf } from '../../packages/eslint-plugin/test/doc-examples';
 import type { RuleCases } from '../../packages/eslint-plugin/test/rule-tester';
@@ -161,6 +162,26 @@ describe(`oxlint (${oxlintVersion()}) and ESLint agree on every rule's fixture f
 
   const fixProbe = path.join(import.meta.dirname, 'fix-probe.mjs');
 
+  /**
+   * Expects every file oxlint rewrote in `fixDir` to read as ESLint's messages (`results`) applied in
+   * one pass, each message's edit chosen by `pick`; returns how many files changed.
+   */
+  function expectFixedAsEslintWould(
+    fixDir: string,
+    flag: string,
+    results: Map<string, EslintFileResult>,
+    pick: (m: Linter.LintMessage) => Linter.LintMessage['fix'],
+  ): number {
+    let changed = 0;
+    for (const f of files) {
+      const expected = applyOnePass(f.code, results.get(f.file)?.messages ?? [], pick);
+      const actual = readFileSync(path.join(fixDir, 'files', f.file), 'utf8');
+      expect(actual, `${f.file} after ${flag}`).toBe(expected);
+      if (actual !== f.code) changed++;
+    }
+    return changed;
+  }
+
   it('--fix leaves every file as ESLint’s fixes would (with a test plugin whose fixes nest and overlap)', async () => {
     // @ts-expect-error -- a plain .mjs plugin, as oxlint loads it; ESLint gets the same module.
     const { default: probe } = (await import('./fix-probe.mjs')) as { default: object };
@@ -172,14 +193,7 @@ describe(`oxlint (${oxlintVersion()}) and ESLint agree on every rule's fixture f
       sourceTypes,
       extra: [{ plugins: { 'fix-probe': probe }, rules: { 'fix-probe/fix': 'error' } }],
     });
-    let changed = 0;
-    for (const f of files) {
-      const expected = applyOnePass(f.code, withProbe.get(f.file)?.messages ?? [], (m) => m.fix);
-      const actual = readFileSync(path.join(fixDir, 'files', f.file), 'utf8');
-      expect(actual, `${f.file} after --fix`).toBe(expected);
-      if (actual !== f.code) changed++;
-    }
-    expect(changed).toBeGreaterThan(files.length / 2);
+    expect(expectFixedAsEslintWould(fixDir, '--fix', withProbe, (m) => m.fix)).toBeGreaterThan(files.length / 2);
   });
 
   it('--fix-suggestions leaves every file as ESLint’s first suggestions would', () => {
@@ -187,15 +201,8 @@ describe(`oxlint (${oxlintVersion()}) and ESLint agree on every rule's fixture f
     copyTree(lintDir, fixDir, files);
     const run = runOxlint(fixDir, ['--fix-suggestions']);
     expect(run.foreign).toEqual([]);
-    let changed = 0;
-    for (const f of files) {
-      const pick = (m: { fix?: never; suggestions?: { fix: never }[] }) => m.fix ?? m.suggestions?.[0]?.fix;
-      const expected = applyOnePass(f.code, eslint.get(f.file)?.messages ?? [], pick as never);
-      const actual = readFileSync(path.join(fixDir, 'files', f.file), 'utf8');
-      expect(actual, `${f.file} after --fix-suggestions`).toBe(expected);
-      if (actual !== f.code) changed++;
-    }
-    expect(changed).toBeGreaterThan(0);
+    const firstEdit = (m: Linter.LintMessage) => m.fix ?? m.suggestions?.[0]?.fix;
+    expect(expectFixedAsEslintWould(fixDir, '--fix-suggestions', eslint, firstEdit)).toBeGreaterThan(0);
   });
 });
 
