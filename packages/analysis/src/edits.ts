@@ -28,9 +28,20 @@ export const refusalReasons = [
   'jsdoc-type-annotation',
   'promise-shadowed',
   'would-drop-comment',
+  'would-lose-code',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];
+
+/**
+ * Refusals that mean asyncwise itself went wrong (a planner built an edit the invariant caught), not
+ * that the code is unsuitable: reports count them as bugs to report.
+ */
+export const bugRefusalReasons: readonly RefusalReason[] = ['would-lose-code'];
+
+export function isBugRefusal(reason: RefusalReason): boolean {
+  return bugRefusalReasons.includes(reason);
+}
 
 export interface Refusal {
   readonly reason: RefusalReason;
@@ -42,6 +53,10 @@ export type Plan =
   | { readonly level: SafetyLevel; readonly edits: readonly TextEdit[]; readonly refusals: readonly [] }
   | { readonly level: 'refused'; readonly edits: readonly []; readonly refusals: readonly Refusal[] };
 
+/**
+ * A plan as given, unchecked. Planners build theirs through `checkedPlan` (invariant.ts), which
+ * proves the edits keep the user's code; this is for tests of the machinery that applies plans.
+ */
 export function planOf(level: SafetyLevel, edits: readonly TextEdit[]): Plan {
   return { level, edits, refusals: [] };
 }

@@ -1,7 +1,20 @@
 export type { AnalysisFile } from './file';
-export { parseFile, ParseError, isParsablePath, parsableExtensions, type ParseFileOptions } from './parse';
+export {
+  defaultSourceTypeOf,
+  isParsablePath,
+  parsableExtensions,
+  ParseError,
+  parseFile,
+  sourceTypes,
+  withBom,
+  withoutBom,
+  type ParseFileOptions,
+  type SourceType,
+} from './parse';
 export {
   applyEdits,
+  bugRefusalReasons,
+  isBugRefusal,
   isLevelAllowed,
   OverlappingEditsError,
   planOf,
@@ -14,6 +27,7 @@ export {
   type SafetyLevel,
   type TextEdit,
 } from './edits';
+export { checkedPlan, invariantProblem, type PlanOwnership, type PlanVocabulary } from './invariant';
 export type { Tri } from './tri';
 export type { TypeOracle } from './oracle/type-oracle';
 export { SyntaxOracle } from './oracle/syntax-oracle';

@@ -50,8 +50,12 @@ export function canReindent(node: TSESTree.Node, file: AnalysisFile): boolean {
   return safe;
 }
 
-/** The file's line ending: `\r\n` when most lines end so, else `\n`. */
+const lineEndingCache = new WeakMap<AnalysisFile, string>();
+
+/** The file's line ending: `\r\n` when most of its first thousand lines end so, else `\n`. */
 export function lineEndingOf(file: AnalysisFile): string {
+  const cached = lineEndingCache.get(file);
+  if (cached !== undefined) return cached;
   const { text } = file;
   let crlf = 0;
   let lf = 0;
@@ -59,10 +63,26 @@ export function lineEndingOf(file: AnalysisFile): string {
     lf++;
     if (text.charCodeAt(i - 1) === 13) crlf++;
   }
-  return crlf * 2 > lf ? '\r\n' : '\n';
+  const ending = crlf * 2 > lf ? '\r\n' : '\n';
+  lineEndingCache.set(file, ending);
+  return ending;
 }
 
-/** Adds `extra` after every line break of `text`. */
-export function reindent(text: string, extra: string): string {
-  return text.replace(/\n/g, `\n${extra}`);
+/** Whether a character code ends a line in JavaScript: LF, CR, U+2028 or U+2029. */
+export function isLineTerminator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * Adds `extra` after every line break of `text`, except inside the `keep` ranges (comments, relative
+ * to `text`), whose text stays byte for byte as written.
+ */
+export function reindent(text: string, extra: string, keep: readonly (readonly [number, number])[] = []): string {
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of keep) {
+    out += text.slice(cursor, start).replace(/\n/g, `\n${extra}`) + text.slice(start, end);
+    cursor = end;
+  }
+  return out + text.slice(cursor).replace(/\n/g, `\n${extra}`);
 }

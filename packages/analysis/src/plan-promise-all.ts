@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { commentsWithin, commentText } from './comments';
-import { type Plan, planOf, refusedPlan } from './edits';
+import { commentsWithin, commentText, firstCommentFrom } from './comments';
+import { type Plan, refusedPlan } from './edits';
 import type { AnalysisFile } from './file';
-import { canReindent, indentUnitOf, lineEndingOf, lineIndent, reindent } from './layout';
+import { checkedPlan, type PlanVocabulary } from './invariant';
+import { canReindent, indentUnitOf, isLineTerminator, lineEndingOf, lineIndent, reindent } from './layout';
 import { isBuiltinGlobal } from './scope';
 import type { AwaitStatement } from './sequential-awaits';
 
@@ -20,9 +21,20 @@ const closedStatementTypes = new Set<string>([
   'TSEnumDeclaration',
 ]);
 
+/**
+ * The words the rewrite adds (`Promise.all`, and `unknown` for a hole in a tuple type) and removes
+ * (every `await` and declaration keyword but the first). Everything else must come through.
+ */
+const promiseAllVocabulary: PlanVocabulary = {
+  added: ['Promise', 'all', 'unknown'],
+  removed: ['await', 'const', 'let', 'var'],
+};
+
 interface Element {
   readonly statement: AwaitStatement;
   readonly text: string;
+  /** Ranges of comments inside `text`, relative to it: kept verbatim when the text is re-indented. */
+  readonly comments: readonly (readonly [number, number])[];
   readonly leading: string[];
   readonly trailing: string[];
 }
@@ -41,7 +53,7 @@ interface Element {
 export function planPromiseAll(
   file: AnalysisFile,
   run: readonly AwaitStatement[],
-  siblings: readonly TSESTree.Node[],
+  previous: TSESTree.Node | undefined,
 ): Plan {
   const first = run[0];
   const last = run[run.length - 1];
@@ -99,7 +111,7 @@ export function planPromiseAll(
   if (declarations.length > 0) {
     head = `${declarations[0]?.declarationKind} [${targets.join(', ')}]${types.length > 0 ? `: [${types.join(', ')}]` : ''} = `;
   } else if (assignments.length > 0) {
-    head = `${needsAsiGuard(text, first, siblings) ? ';' : ''}[${targets.join(', ')}] = `;
+    head = `${needsAsiGuard(text, previous) ? ';' : ''}[${targets.join(', ')}] = `;
   } else {
     head = '';
   }
@@ -123,7 +135,7 @@ export function planPromiseAll(
     const lines: string[] = [`${head}await Promise.all([`];
     for (const element of elements) {
       for (const comment of element.leading) lines.push(`${inner}${comment}`);
-      const body = canReindent(element.statement.operand, file) ? reindent(element.text, unit) : element.text;
+      const body = canReindent(element.statement.operand, file) ? reindent(element.text, unit, element.comments) : element.text;
       lines.push(`${inner}${body},${element.trailing.map((c) => ` ${c}`).join('')}`);
     }
     lines.push(`${indent}])${semicolon}`);
@@ -131,11 +143,14 @@ export function planPromiseAll(
   }
 
   const range: [number, number] = [first.node.range[0], end];
-  // Safety net against planner bugs: never hand out a rewrite that lost a comment.
+  // Comments move beside the element they belonged to; their order must survive that move.
   if (!keepsEveryComment(file, range, replacement)) {
     return refusedPlan({ reason: 'would-drop-comment', message: 'A comment in these statements would be lost by the rewrite.' });
   }
-  return planOf('review', [{ range, text: replacement }]);
+  return checkedPlan(file, 'review', [{ range, text: replacement }], {
+    owned: run.map((s) => s.node),
+    vocabulary: promiseAllVocabulary,
+  });
 }
 
 /** Whether every comment inside `range` of the file appears in `replacement`, in order. */
@@ -178,12 +193,15 @@ function targetText(text: string, statement: AwaitStatement): string {
  */
 function collectElements(file: AnalysisFile, run: readonly AwaitStatement[], end: number): Element[] {
   const { text } = file;
-  const elements: Element[] = run.map((statement) => ({
-    statement,
-    text: text.slice(statement.awaitExpression.range[0] + 'await'.length, statement.awaitExpression.range[1]).trim(),
-    leading: [],
-    trailing: [],
-  }));
+  const elements: Element[] = run.map((statement) => {
+    const raw = text.slice(statement.awaitExpression.range[0] + 'await'.length, statement.awaitExpression.range[1]);
+    const trimmed = raw.trim();
+    const base = statement.awaitExpression.range[0] + 'await'.length + raw.indexOf(trimmed);
+    const comments = commentsWithin(file.comments, base, base + trimmed.length).map(
+      (c): [number, number] => [c.range[0] - base, c.range[1] - base],
+    );
+    return { statement, text: trimmed, comments, leading: [], trailing: [] };
+  });
   let regionStart = run[0]?.node.range[0] ?? 0;
   run.forEach((statement, i) => {
     const kept: [number, number][] = [[statement.awaitExpression.range[0], statement.awaitExpression.range[1]]];
@@ -211,24 +229,43 @@ function jsdocTypeBefore(file: AnalysisFile, node: TSESTree.Node): boolean {
   return /@(type|satisfies)\b/.test(comment.value);
 }
 
-/** The comment that follows `offset` on the same line, with only spaces or tabs before it. */
+/**
+ * The last of the comments that follow `offset` on its line and end it: only spaces, tabs and
+ * comments stand between `offset` and the line's end (a line terminator of any kind, or the end of
+ * the file). Code anywhere after `offset` on the line (a call after a block comment) means no
+ * comment is taken, so the rewrite's range never passes over code.
+ */
 function trailingLineComment(file: AnalysisFile, offset: number): TSESTree.Comment | null {
-  const lineEnd = file.text.indexOf('\n', offset);
-  const candidates = commentsWithin(file.comments, offset, lineEnd < 0 ? file.text.length : lineEnd);
-  const first = candidates[0];
-  if (!first || !/^[ \t]*$/.test(file.text.slice(offset, first.range[0]))) return null;
-  // Only a comment that ends the line: `a(); /* x */ b();` keeps its comment where it is.
-  const last = candidates[candidates.length - 1] as TSESTree.Comment;
-  return /^[ \t\r]*$/.test(file.text.slice(last.range[1], lineEnd < 0 ? file.text.length : lineEnd)) ? last : null;
+  const { text } = file;
+  let cursor = offset;
+  let last: TSESTree.Comment | null = null;
+  for (let i = firstCommentFrom(file.comments, offset); ; ) {
+    while (cursor < text.length && isHorizontalSpace(text.charAt(cursor))) cursor++;
+    const comment = file.comments[i];
+    if (comment?.range[0] === cursor) {
+      last = comment;
+      cursor = comment.range[1];
+      i++;
+      // A `//` comment ends at its line's end, and so does every comment after it.
+      if (comment.type === 'Line') return last;
+      continue;
+    }
+    return cursor >= text.length || isLineTerminator(text.charCodeAt(cursor)) ? last : null;
+  }
+}
+
+/** White space that does not end a line. */
+const horizontalSpace = /[^\S\n\r\u2028\u2029]/;
+
+function isHorizontalSpace(char: string): boolean {
+  return horizontalSpace.test(char);
 }
 
 /**
  * Whether a statement starting with `[` needs a leading `;`: when the previous statement does not end
  * with one, the `[` could otherwise be read as a member access on it.
  */
-function needsAsiGuard(text: string, first: AwaitStatement, siblings: readonly TSESTree.Node[]): boolean {
-  const index = siblings.indexOf(first.node);
-  const previous = index > 0 ? siblings[index - 1] : undefined;
+function needsAsiGuard(text: string, previous: TSESTree.Node | undefined): boolean {
   if (!previous) return false;
   if (text.slice(previous.range[0], previous.range[1]).trimEnd().endsWith(';')) return false;
   return !closedStatementTypes.has(previous.type);

@@ -2,6 +2,7 @@ import type { Reference, Scope, Variable } from '@typescript-eslint/scope-manage
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Plan } from './edits';
 import type { AnalysisFile } from './file';
+import { jsxPragmaReads } from './jsx';
 import { calleeMatcher, calleeNames, operationName } from './names';
 import { planPromiseAll } from './plan-promise-all';
 import { type BindingKey, bindingKeyOf, innermostScope, ReferenceIndex } from './scope';
@@ -208,16 +209,16 @@ class RunFinder {
     // A lone await statement can never make a run: skip the classification, whose oracle question
     // would make the host build the file's scopes (in oxlint, on demand, the larger part of our cost).
     if (!this.hasStretch(statements)) return;
-    let run: Candidate[] = [];
+    let run: RunState | null = null;
     let runScope: Scope | null = null;
     const flush = () => {
-      if (run.length >= this.minRun) {
-        const awaitStatements = run.map((c) => c.statement);
-        this.runs.push({ statements: awaitStatements, plan: planPromiseAll(this.file, awaitStatements, statements) });
+      if (run && run.members.length >= this.minRun) {
+        const awaitStatements = run.members.map((c) => c.statement);
+        this.runs.push({ statements: awaitStatements, plan: planPromiseAll(this.file, awaitStatements, statements[run.startIndex - 1]) });
       }
-      run = [];
+      run = null;
     };
-    for (const statement of statements) {
+    for (const [index, statement] of statements.entries()) {
       const classified = this.classify(statement);
       if (classified === null) {
         flush();
@@ -230,11 +231,10 @@ class RunFinder {
       }
       const candidate: Candidate = { statement: classified, facts: null };
       const form = formOf(classified);
-      const runForm = run.map((c) => formOf(c.statement)).find((f) => f !== null) ?? null;
-      if (run.length > 0 && form !== null && runForm !== null && form !== runForm) {
+      if (run && form !== null && run.form !== null && form !== run.form) {
         this.silenced.push({ node: statement, reason: 'different-statement-form' });
         flush();
-      } else if (run.length > 0) {
+      } else if (run) {
         runScope ??= (innermostScope(this.file.scopeManager, container) as Scope).variableScope;
         const conflict = this.conflict(run, candidate, runScope);
         if (conflict) {
@@ -242,7 +242,9 @@ class RunFinder {
           flush();
         }
       }
-      run.push(candidate);
+      run ??= newRunState(index);
+      run.members.push(candidate);
+      run.form ??= form;
     }
     flush();
   }
@@ -327,6 +329,7 @@ class RunFinder {
       if (ref.isRead()) operandReads.add(bindingKeyOf(ref));
       if (ref.isWrite()) operandWrites.add(bindingKeyOf(ref));
     }
+    for (const key of jsxPragmaReads(this.file, statement.awaitExpression)) operandReads.add(key);
     const targetReads = new Set<BindingKey>();
     const targetWrites = new Set<BindingKey>();
     const memberRoots = new Set<BindingKey | 'this'>();
@@ -336,6 +339,7 @@ class RunFinder {
         if (ref.isRead()) targetReads.add(bindingKeyOf(ref));
         if (ref.isWrite()) targetWrites.add(bindingKeyOf(ref));
       }
+      for (const key of jsxPragmaReads(this.file, statement.target)) targetReads.add(key);
       for (const member of memberTargets(statement.target)) {
         const root = memberRoot(member);
         if (root.type === 'ThisExpression') memberRoots.add('this');
@@ -356,70 +360,113 @@ class RunFinder {
     return candidate.facts;
   }
 
-  /** Why `next` cannot join `run`, or `null` when it can. */
-  private conflict(run: readonly Candidate[], next: Candidate, runScope: Scope): SilenceReason | null {
+  /**
+   * Why `next` cannot join `run`, or `null` when it can. The run's earlier statements are folded
+   * into one summary as they join, so each statement is compared with the summary once: a run of
+   * N awaits costs O(N), not O(N²).
+   */
+  private conflict(run: RunState, next: Candidate, runScope: Scope): SilenceReason | null {
+    for (; run.folded < run.members.length; run.folded++) this.fold(run, run.members[run.folded] as Candidate, runScope);
     const later = this.factsOf(next);
     // A direct `eval` can read any binding, so it reads whatever an earlier statement wrote.
-    if (later.operandReads.has('global:eval') && run.some((c) => this.factsOf(c).targetWrites.size > 0)) {
-      return 'uses-earlier-result';
+    if (later.operandReads.has('global:eval') && run.writes.size > 0) return 'uses-earlier-result';
+    if (intersects(run.writes, later.operandReads) || intersects(run.writes, later.targetReads)) return 'uses-earlier-result';
+    if (intersects(run.writes, later.operandWrites) || intersects(run.writes, later.targetWrites)) return 'writes-shared-binding';
+    if (intersects(run.targetReads, later.operandWrites)) return 'writes-shared-binding';
+    for (const root of run.memberRoots) {
+      if (root === 'this' ? later.operandUsesThis : later.operandReads.has(root)) return 'member-written-then-read';
     }
-    for (const earlierCandidate of run) {
-      const earlier = this.factsOf(earlierCandidate);
-      for (const key of earlier.targetWrites) {
-        if (later.operandReads.has(key) || later.targetReads.has(key)) return 'uses-earlier-result';
-      }
-      for (const key of earlier.targetWrites) {
-        if (later.operandWrites.has(key) || later.targetWrites.has(key)) return 'writes-shared-binding';
-      }
-      for (const key of earlier.targetReads) {
-        if (later.operandWrites.has(key)) return 'writes-shared-binding';
-      }
-      for (const root of earlier.memberRoots) {
-        if (root === 'this' ? later.operandUsesThis : later.operandReads.has(root)) return 'member-written-then-read';
-      }
-      for (const key of earlier.targetWrites) {
-        if (this.isObservable(key, earlierCandidate.statement, next.statement, runScope)) {
-          return 'written-binding-observable';
-        }
-      }
-      // The earlier target (`obj.x =`, a destructuring default) is now evaluated after the later call
-      // ran: a binding it reads must not be writable by that call.
-      for (const key of earlier.targetReads) {
-        if (isWritableByOtherFunctions(key, runScope)) return 'target-changed-by-later-call';
-      }
-      // Sloppy-mode `arguments` aliases the parameters, so reading it reads them.
-      if (!runScope.isStrict && readsArguments(later.operandReads) && writesParameter(earlier.targetWrites)) {
-        return 'uses-earlier-result';
-      }
-    }
+    if (next.statement.node.range[1] > run.observableAfter) return 'written-binding-observable';
+    // An earlier target (`obj.x =`, a destructuring default) is now evaluated after the later call
+    // ran: a binding it reads must not be writable by that call.
+    if (run.targetReadWritableElsewhere) return 'target-changed-by-later-call';
+    // Sloppy-mode `arguments` aliases the parameters, so reading it reads them.
+    if (!runScope.isStrict && run.writesParameter && readsArguments(later.operandReads)) return 'uses-earlier-result';
     return null;
   }
 
+  /** Adds an earlier statement's facts to the run's summary. */
+  private fold(run: RunState, candidate: Candidate, runScope: Scope): void {
+    const facts = this.factsOf(candidate);
+    for (const key of facts.targetWrites) {
+      run.writes.add(key);
+      run.observableAfter = Math.min(run.observableAfter, this.observableAfter(key, candidate.statement, runScope));
+    }
+    for (const key of facts.targetReads) {
+      run.targetReads.add(key);
+      if (isWritableByOtherFunctions(key, runScope)) run.targetReadWritableElsewhere = true;
+    }
+    for (const root of facts.memberRoots) run.memberRoots.add(root);
+    if (writesParameter(facts.targetWrites)) run.writesParameter = true;
+  }
+
   /**
-   * Whether the value `earlier` writes to `key` could be seen by the later operation other than
-   * through a syntactic read: after the rewrite the write happens only once every operation settled.
+   * From which offset on a later statement could see the value `earlier` writes to `key` other than
+   * through a syntactic read (after the rewrite, the write happens only once every operation
+   * settled): a later statement ending after it conflicts. `-Infinity` when any later statement
+   * could, `Infinity` when none can.
    */
-  private isObservable(key: BindingKey, earlier: AwaitStatement, later: AwaitStatement, runScope: Scope): boolean {
+  private observableAfter(key: BindingKey, earlier: AwaitStatement, runScope: Scope): number {
     // Globals can be read by any function the later call reaches.
-    if (typeof key === 'string') return true;
+    if (typeof key === 'string') return -Infinity;
     const variable: Variable = key;
     const freshBinding =
       earlier.form === 'declaration' && earlier.declarationKind !== 'var' && isDeclaredBy(variable, earlier.node);
+    let after = Infinity;
     for (const ref of variable.references) {
       const closure = outermostClosure(ref, runScope);
       if (!closure) continue;
       // A fresh `const`/`let` can only be seen by a closure that exists before the later call runs:
-      // one written earlier, or a hoisted function declaration.
-      if (!freshBinding) return true;
-      if (closure.type === 'FunctionDeclaration' || closure.range[0] < later.node.range[1]) return true;
+      // one written earlier (it exists once the later statement ends past it), or a hoisted function declaration.
+      if (!freshBinding || closure.type === 'FunctionDeclaration') return -Infinity;
+      after = Math.min(after, closure.range[0]);
     }
-    if (freshBinding) return false;
+    if (freshBinding) return after;
     // Other modules can read an exported binding at any time (import cycles).
-    if (isExported(variable)) return true;
+    if (isExported(variable)) return -Infinity;
     // If a later operation throws, the earlier assignment now never happens; where the error is
     // caught, code after it would see the old value.
-    return outlivesEnclosingTry(variable, earlier.node);
+    return outlivesEnclosingTry(variable, earlier.node) ? -Infinity : Infinity;
   }
+}
+
+/** What a growing run's earlier statements amount to, for comparing the next one in constant time per fact. */
+interface RunState {
+  /** Index of the run's first statement in its statement list. */
+  readonly startIndex: number;
+  readonly members: Candidate[];
+  /** How many members are in the summary below (the first joins it only when a second arrives). */
+  folded: number;
+  /** The form every declaration or assignment of the run shares, once one has joined. */
+  form: string | null;
+  readonly writes: Set<BindingKey>;
+  readonly targetReads: Set<BindingKey>;
+  readonly memberRoots: Set<BindingKey | 'this'>;
+  /** A later statement ending past this offset could observe an earlier write (see `observableAfter`). */
+  observableAfter: number;
+  targetReadWritableElsewhere: boolean;
+  writesParameter: boolean;
+}
+
+function newRunState(startIndex: number): RunState {
+  return {
+    startIndex,
+    members: [],
+    folded: 0,
+    form: null,
+    writes: new Set(),
+    targetReads: new Set(),
+    memberRoots: new Set(),
+    observableAfter: Infinity,
+    targetReadWritableElsewhere: false,
+    writesParameter: false,
+  };
+}
+
+function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const item of small) if (large.has(item)) return true;
+  return false;
 }
 
 /** Whether a sorted list of offsets has one in `[start, end)`. */

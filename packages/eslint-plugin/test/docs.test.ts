@@ -19,6 +19,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'jsdoc-type-annotation',
     'promise-shadowed',
     'would-drop-comment',
+    'would-lose-code',
   ],
 };
 

@@ -69,6 +69,15 @@ export default defineRuleCases(rule, [
       fn('  await exec(installCommand);\n  const lockFile = await readFile(lockFileName);'),
       fn('  await scm.checkoutBranch(base);\n  await scm.mergeAndPush(branch);'),
       fn('  await setTimeout(1000);\n  await refresh(id);'),
+      // uses-earlier-result: under the classic JSX runtime `<App />` reads `React`.
+      {
+        code: 'async function page() {\n  const React = await import("react");\n  const html = await render(<App />);\n  return html;\n}',
+        languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      },
+      {
+        code: '/** @jsx h */\nasync function page() {\n  const { h } = await import("preact");\n  const html = await render(<App />);\n  return html;\n}',
+        languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      },
       // Not async code at all.
       'function sync() { const a = getA(); const b = getB(); return [a, b]; }',
       // written-binding-observable: in a script, top-level bindings are globals other scripts can read.
@@ -78,6 +87,54 @@ export default defineRuleCases(rule, [
       },
     ],
     invalid: [
+      {
+        // Code after a comment on the run's last line stays where it is: the rewrite ends at the
+        // statement, and takes the trailing comments only when nothing but comments ends the line.
+        code: fn('  const a = await x();\n  const b = await y(); /* a */ launch(); /* b */\n  return [a, b];'),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn('  const [a, b] = await Promise.all([x(), y()]); /* a */ launch(); /* b */\n  return [a, b];'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A `//` comment ends at U+2028 too: the call on the same physical line is code, not comment.
+        code: fn('  const a = await x();\n  const b = await y(); // c\u2028 launch(); /* d */\n  return [a, b];'),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn('  const [a, b] = await Promise.all([\n    x(),\n    y(), // c\n  ]);\u2028 launch(); /* d */\n  return [a, b];'),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A multi-line comment inside a call is kept byte for byte when the call is re-indented.
+        code: fn('  const a = await x({\n    /* first\n       second */\n    k: 1,\n  });\n  const b = await y();\n  return [a, b];'),
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: fn(
+                  '  const [a, b] = await Promise.all([\n    x({\n      /* first\n       second */\n      k: 1,\n    }),\n    y(),\n  ]);\n  return [a, b];',
+                ),
+              },
+            ],
+          },
+        ],
+      },
       {
         // The same code in a module (ESLint's default; oxlint reads a file with import or export so):
         // its top-level bindings are private to it.
