@@ -6,7 +6,11 @@ import {
   parseFile,
   type Plan,
   type SafetyLevel,
+  sortEdits,
+  type SourceType,
   type TextEdit,
+  withBom,
+  withoutBom,
 } from '@asyncwise/analysis';
 import { NotConvergingError, OutputParseError } from './errors';
 import type { Change, RefusalNote, TransformResult } from './types';
@@ -22,12 +26,14 @@ export interface FoundPlan {
 /** Asks the analysis for a file's plans. Called once per pass on the current text. */
 export type FindPlans = (file: AnalysisFile) => readonly FoundPlan[];
 
-/** Passes after which a file that still yields new rewrites is given up on. */
-const MAX_PASSES = 8;
-
 interface Pass {
   /** The edits applied in this pass, sorted, in the coordinates of the text before the pass. */
   readonly edits: readonly TextEdit[];
+  /**
+   * For each edit, how much longer the text is after it and every earlier edit of the pass than
+   * before them: maps an offset back through the pass with one binary search.
+   */
+  readonly deltas: readonly number[];
 }
 
 /**
@@ -35,14 +41,28 @@ interface Pass {
  * changes above the level (listed, not applied) and refusals. Everything outside an edit stays
  * byte-identical.
  *
+ * The text is read as ESLint reads it: without its byte order mark (put back on output), as the
+ * `sourceType` given or ESLint's default for the file name. So every rule report and codemod change
+ * sits at the same offsets.
+ *
  * Plans can nest: a run inside a callback that is itself awaited in an outer run. The outer plan's
  * edit covers the inner one, so they cannot go in one `applyEdits` call. Each pass applies the
  * innermost plans only, re-parses, and asks again; the outer plan, found again on the new text,
- * then carries the inner rewrite inside its own. Positions are mapped back to the input, so every
- * change is reported where the user wrote it. The result of every pass is re-parsed: a rewrite that
- * does not parse throws {@link OutputParseError}.
+ * then carries the inner rewrite inside its own. However deep the nesting, this ends: every applied
+ * plan leaves fewer `await`s than it found, and each pass applies at least one, so there are never
+ * more passes than the input has `await`s (more would be an asyncwise bug, reported as such).
+ * Positions are mapped back to the input, so every change is reported where the user wrote it.
+ * The result of every pass is re-parsed: a rewrite that does not parse throws {@link OutputParseError}.
  */
-export function applyPlans(source: string, filePath: string, level: SafetyLevel, findPlans: FindPlans): TransformResult {
+export function applyPlans(
+  input: string,
+  filePath: string,
+  level: SafetyLevel,
+  findPlans: FindPlans,
+  sourceType?: SourceType,
+): TransformResult {
+  const { text: source, bom } = withoutBom(input);
+  const parseOptions = sourceType === undefined ? {} : { sourceType };
   const lineStarts = lineStartsOf(source);
   const passes: Pass[] = [];
   const changes: Change[] = [];
@@ -68,30 +88,74 @@ export function applyPlans(source: string, filePath: string, level: SafetyLevel,
   };
 
   let text = source;
-  let file = parseFile(source, filePath);
+  let file = parseFile(source, filePath, parseOptions);
+  const maxPasses = countAwaits(source) + 1;
   for (let pass = 0; ; pass++) {
     const found = findPlans(file);
     const allowed = found.filter(
       (f) => f.plan.level !== 'refused' && f.plan.edits.length > 0 && isLevelAllowed(f.plan.level, level),
     );
-    for (const f of found) if (!allowed.includes(f)) note(f, false);
+    const allowedSet = new Set(allowed);
+    for (const f of found) if (!allowedSet.has(f)) note(f, false);
     if (allowed.length === 0) break;
-    if (pass >= MAX_PASSES) throw new NotConvergingError(filePath);
+    if (pass >= maxPasses) throw new NotConvergingError(filePath);
 
-    const innermost = allowed.filter((f) => !allowed.some((other) => other !== f && encloses(f, other)));
+    const innermost = innermostPlans(allowed);
     for (const f of innermost) note(f, true);
-    const edits = innermost.flatMap((f) => f.plan.edits);
+    const edits = sortEdits(innermost.flatMap((f) => f.plan.edits));
     const next = applyEdits(text, edits);
-    passes.push({ edits: [...edits].sort((a, b) => a.range[0] - b.range[0]) });
+    passes.push(passOf(edits));
     text = next;
-    file = reparse(text, filePath);
+    file = reparse(text, filePath, parseOptions);
   }
-  return { output: text === source ? source : text, changes: sortByPosition(changes), refusals: sortByPosition(refusals) };
+  return {
+    output: text === source ? input : withBom(text, bom),
+    changes: sortByPosition(changes),
+    refusals: sortByPosition(refusals),
+    // The loop ends only when a pass over the current text found nothing to apply.
+    settled: true,
+  };
 }
 
-function reparse(text: string, filePath: string): AnalysisFile {
+/** How many times the word `await` occurs: a bound on the plans that can ever apply in one file. */
+function countAwaits(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('await'); i >= 0; i = text.indexOf('await', i + 5)) count++;
+  return count;
+}
+
+/**
+ * The plans no other plan's edits enclose, in one sweep over the plans sorted by span (start
+ * ascending, longer first): a plan is innermost unless a later-starting plan lies inside it.
+ */
+function innermostPlans(plans: readonly FoundPlan[]): FoundPlan[] {
+  const spans = plans.map((plan) => ({ plan, span: spanOf(plan.plan) }));
+  spans.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  const enclosing = new Set<FoundPlan>();
+  // Open spans, outermost first; each encloses every span that starts inside it.
+  const open: { plan: FoundPlan; span: [number, number] }[] = [];
+  for (const entry of spans) {
+    while (open.length > 0 && (open[open.length - 1] as (typeof open)[number]).span[1] < entry.span[1]) open.pop();
+    const parent = open[open.length - 1];
+    if (parent && encloses(parent.span, entry.span)) enclosing.add(parent.plan);
+    open.push(entry);
+  }
+  return plans.filter((plan) => !enclosing.has(plan));
+}
+
+function passOf(edits: readonly TextEdit[]): Pass {
+  const deltas: number[] = [];
+  let delta = 0;
+  for (const edit of edits) {
+    delta += edit.text.length - (edit.range[1] - edit.range[0]);
+    deltas.push(delta);
+  }
+  return { edits, deltas };
+}
+
+function reparse(text: string, filePath: string, options: { sourceType?: SourceType }): AnalysisFile {
   try {
-    return parseFile(text, filePath);
+    return parseFile(text, filePath, options);
   } catch (error) {
     if (error instanceof ParseError) throw new OutputParseError(filePath, error.line, error.column, error.reason);
     throw error;
@@ -109,9 +173,9 @@ function spanOf(plan: Plan): [number, number] {
 }
 
 /** Whether `outer`'s edits span `inner`'s: they cannot be applied in the same pass. */
-function encloses(outer: FoundPlan, inner: FoundPlan): boolean {
-  const [os, oe] = spanOf(outer.plan);
-  const [is, ie] = spanOf(inner.plan);
+function encloses(outer: readonly [number, number], inner: readonly [number, number]): boolean {
+  const [os, oe] = outer;
+  const [is, ie] = inner;
   return os <= is && ie <= oe && (os !== is || oe !== ie);
 }
 
@@ -121,19 +185,28 @@ function encloses(outer: FoundPlan, inner: FoundPlan): boolean {
  */
 function toSourceOffset(passes: readonly Pass[], offset: number): number {
   let result = offset;
-  for (let p = passes.length - 1; p >= 0; p--) result = offsetBeforeEdits((passes[p] as Pass).edits, result);
+  for (let p = passes.length - 1; p >= 0; p--) result = offsetBeforeEdits(passes[p] as Pass, result);
   return result;
 }
 
-function offsetBeforeEdits(edits: readonly TextEdit[], offset: number): number {
-  let delta = 0;
-  for (const edit of edits) {
-    const newStart = edit.range[0] + delta;
-    if (offset < newStart) break;
-    if (offset < newStart + edit.text.length) return edit.range[0];
-    delta += edit.text.length - (edit.range[1] - edit.range[0]);
+function offsetBeforeEdits(pass: Pass, offset: number): number {
+  const { edits, deltas } = pass;
+  // The last edit that starts at or before `offset` in the text after the pass.
+  let lo = 0;
+  let hi = edits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const before = mid > 0 ? (deltas[mid - 1] as number) : 0;
+    if ((edits[mid] as TextEdit).range[0] + before <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return offset - delta;
+  const index = lo - 1;
+  if (index < 0) return offset;
+  const edit = edits[index] as TextEdit;
+  const before = index > 0 ? (deltas[index - 1] as number) : 0;
+  const newStart = edit.range[0] + before;
+  if (offset < newStart + edit.text.length) return edit.range[0];
+  return offset - (deltas[index] as number);
 }
 
 function lineStartsOf(text: string): number[] {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import packageJson from '../package.json' with { type: 'json' };
 import { DirtyWorkTreeError, OptionError, PathError } from './errors';
-import { parseIgnore, parseLevel, parseMinRun, safetyLevels } from './options';
+import { parseIgnore, parseLevel, parseMinRun, parseSourceType, safetyLevels } from './options';
 import { colorsFor, formatDiff, formatSummary } from './output';
 import { displayPath } from './paths';
 import { type Codemod, codemods, findCodemod, loadCodemods } from './registry';
@@ -29,7 +29,17 @@ class UsageError extends Error {
 
 export const exitCodes = { ok: 0, fileErrors: 1, usage: 2 } as const;
 
-const migrateOnlyFlags = ['write', 'level', 'report', 'ignore', 'min-run', 'include-bare-awaits', 'allow-dirty', 'quiet'] as const;
+const migrateOnlyFlags = [
+  'write',
+  'level',
+  'report',
+  'ignore',
+  'min-run',
+  'include-bare-awaits',
+  'source-type',
+  'allow-dirty',
+  'quiet',
+] as const;
 
 const optionSpec = {
   help: { type: 'boolean', short: 'h' },
@@ -40,6 +50,7 @@ const optionSpec = {
   ignore: { type: 'string', multiple: true },
   'min-run': { type: 'string' },
   'include-bare-awaits': { type: 'boolean' },
+  'source-type': { type: 'string' },
   'allow-dirty': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
@@ -69,6 +80,8 @@ function helpText(): string {
       ['--ignore <pattern>', 'callee-name glob whose awaits stay in order, e.g. logger.* (repeatable)'],
       ['--min-run <n>', 'the fewest awaits that make a run (default 2)'],
       ['--include-bare-awaits', 'let `await f();` statements (result unused) join runs'],
+      ['--source-type <type>', 'read every file as module, commonjs or script (default: as ESLint does,'],
+      ['', '.cjs as commonjs and every other file as a module)'],
       ['--allow-dirty', 'write even when files to rewrite have uncommitted git changes'],
       ['--quiet, -q', 'print counts and errors only: no diffs or listings'],
     ]),
@@ -79,7 +92,8 @@ function helpText(): string {
     'Codemods:',
     ...table(codemods.map((c) => [c.name, c.description])),
     '',
-    'Exit codes: 0 done (also when nothing changed), 1 a file failed, 2 bad usage or a dirty git tree.',
+    'Exit codes: 0 done (also when nothing changed), 1 a file failed or asyncwise caught a bug of its own',
+    '(would-lose-code), 2 bad usage or a dirty git tree.',
   ].join('\n');
 }
 
@@ -223,6 +237,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   const level = parseOption('--level', () => parseLevel(values.level));
   const minRun = parseOption('--min-run', () => parseMinRun(values['min-run']));
   const ignore = parseOption('--ignore', () => parseIgnore(values.ignore));
+  const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
 
   const selected: Codemod[] = [];
   const paths: string[] = [];
@@ -266,6 +281,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     ignore,
     ...(minRun === undefined ? {} : { minRun }),
     includeBareAwaits: values['include-bare-awaits'] === true,
+    ...(sourceType === undefined ? {} : { sourceType }),
     write,
     allowDirty: values['allow-dirty'] === true,
     onFile: (outcome, index, total) => {
@@ -297,7 +313,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     }
     if (!quiet) print(env, `Report written to ${displayPath(reportPath, env.cwd)}`);
   }
-  return report.summary.filesErrored > 0 ? exitCodes.fileErrors : exitCodes.ok;
+  return report.summary.filesErrored > 0 || report.summary.asyncwiseBugs > 0 ? exitCodes.fileErrors : exitCodes.ok;
 }
 
 function parseOption<T>(flag: string, parse: () => T): T {

@@ -70,6 +70,7 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
     ignore: options.ignore ?? [],
     ...(options.minRun === undefined ? {} : { minRun: options.minRun }),
     ...(options.includeBareAwaits === undefined ? {} : { includeBareAwaits: options.includeBareAwaits }),
+    ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),
   };
   const outcomes: FileOutcome[] = [];
   for (const [index, file] of options.files.entries()) {
@@ -105,9 +106,11 @@ export async function migrateFile(
   const changes: FileChange[] = [];
   const refusals: FileRefusal[] = [];
   let after = before;
+  let settled = false;
   try {
     for (const codemod of codemods) {
       const result = codemod.run(after, file, options);
+      settled = codemods.length === 1 && result.settled === true;
       changes.push(...result.changes.map((c) => ({ codemod: codemod.name, ...c })));
       refusals.push(...result.refusals.map((r) => ({ codemod: codemod.name, ...r })));
       after = result.output;
@@ -117,12 +120,17 @@ export async function migrateFile(
   }
   if (after === before) return { file, status: 'unchanged', changes, refusals, written: false };
 
-  const again = rerun(after, file, codemods, options);
+  // A lone codemod whose last pass already analysed its own output and found nothing more to apply
+  // has shown its fixed point; a rerun would compute the same again (for a large file, seconds).
+  const again = settled ? null : rerun(after, file, codemods, options);
   if (again !== null) return failed(file, changes, refusals, again);
   return { file, status: 'changed', changes, refusals, before, after, written: false };
 }
 
-/** The idempotence check: `null` when the codemods leave their own output alone. */
+/**
+ * The idempotence check: `null` when the codemods leave their own output alone. Several codemods
+ * are run again in turn, since a later one can give an earlier one new work.
+ */
 function rerun(text: string, file: string, codemods: readonly LoadedCodemod[], options: TransformOptions): FileError | null {
   let current = text;
   try {

@@ -1,4 +1,4 @@
-import type { SafetyLevel } from '@asyncwise/analysis';
+import { type SafetyLevel, type SourceType, sourceTypes } from '@asyncwise/analysis';
 import { OptionError } from './errors';
 import type { TransformOptions } from './types';
 
@@ -12,6 +12,15 @@ export function parseLevel(value: unknown): SafetyLevel {
     throw new OptionError(`Invalid level ${JSON.stringify(value)}: expected ${safetyLevels.join(' or ')}.`);
   }
   return level;
+}
+
+export function parseSourceType(value: unknown): SourceType | undefined {
+  if (value === undefined) return undefined;
+  const sourceType = sourceTypes.find((t) => t === value);
+  if (sourceType === undefined) {
+    throw new OptionError(`Invalid source type ${JSON.stringify(value)}: expected ${sourceTypes.join(', ')}.`);
+  }
+  return sourceType;
 }
 
 export function parseMinRun(value: unknown): number | undefined {
@@ -68,17 +77,19 @@ export function parseFlag(value: unknown, name: string): boolean | undefined {
 /**
  * Transform options from a jscodeshift command line or any loose object: values may be strings
  * (`--level=review`), JSON-parsed numbers, booleans or lists, and names may be dashed (`min-run`,
- * `include-bare-awaits`).
+ * `include-bare-awaits`, `source-type`).
  * Options this package does not know (jscodeshift's own `dry`, `parser`, …) are ignored.
  */
 export function transformOptionsFrom(raw: unknown): TransformOptions {
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const minRun = parseMinRun(record['minRun'] ?? record['min-run']);
   const includeBareAwaits = parseFlag(record['includeBareAwaits'] ?? record['include-bare-awaits'], 'includeBareAwaits');
+  const sourceType = parseSourceType(record['sourceType'] ?? record['source-type']);
   return {
     level: parseLevel(record['level']),
     ignore: parseIgnore(record['ignore']),
     ...(minRun === undefined ? {} : { minRun }),
     ...(includeBareAwaits === undefined ? {} : { includeBareAwaits }),
+    ...(sourceType === undefined ? {} : { sourceType }),
   };
 }

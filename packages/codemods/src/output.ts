@@ -86,6 +86,15 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
     }
   }
 
+  if (summary.asyncwiseBugs > 0) {
+    lines.push(
+      c.red(
+        `${plural(summary.asyncwiseBugs, 'rewrite')} refused by the invariant (would-lose-code): ` +
+          'asyncwise built an edit that would have lost code and did not apply it. This is an asyncwise bug; please report it with the file.',
+      ),
+    );
+  }
+
   if (summary.errors.length > 0) {
     lines.push(c.red(`${plural(summary.errors.length, 'file')} failed and ${summary.errors.length === 1 ? 'was' : 'were'} left unchanged:`));
     for (const error of summary.errors) lines.push(`  ${at(error.path, error)}: ${error.message}`);

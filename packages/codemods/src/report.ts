@@ -1,4 +1,4 @@
-import type { RefusalReason, SafetyLevel } from '@asyncwise/analysis';
+import { isBugRefusal, type RefusalReason, type SafetyLevel } from '@asyncwise/analysis';
 import type { FileChange, FileErrorKind, FileOutcome, FileRefusal } from './migrate';
 import { displayPath } from './paths';
 
@@ -25,6 +25,11 @@ export interface Summary {
   readonly changesNotApplied: Record<SafetyLevel, number>;
   /** Refused runs, by reason. */
   readonly refusals: Partial<Record<RefusalReason, number>>;
+  /**
+   * Refusals that are asyncwise bugs (`would-lose-code`: a rewrite the invariant caught before it
+   * could lose code). Never applied; they make the run exit 1 so they get reported.
+   */
+  readonly asyncwiseBugs: number;
   readonly errors: readonly ErrorSummary[];
 }
 
@@ -53,9 +58,13 @@ export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summar
   const changesNotApplied: Record<SafetyLevel, number> = { safe: 0, review: 0 };
   const refusals: Partial<Record<RefusalReason, number>> = {};
   const errors: ErrorSummary[] = [];
+  let asyncwiseBugs = 0;
   for (const outcome of outcomes) {
     for (const change of outcome.changes) (change.applied ? changesApplied : changesNotApplied)[change.level]++;
-    for (const refusal of outcome.refusals) refusals[refusal.reason] = (refusals[refusal.reason] ?? 0) + 1;
+    for (const refusal of outcome.refusals) {
+      refusals[refusal.reason] = (refusals[refusal.reason] ?? 0) + 1;
+      if (isBugRefusal(refusal.reason)) asyncwiseBugs++;
+    }
     if (outcome.error) errors.push({ path: displayPath(outcome.file, cwd), ...outcome.error });
   }
   return {
@@ -66,6 +75,7 @@ export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summar
     changesApplied,
     changesNotApplied,
     refusals,
+    asyncwiseBugs,
     errors,
   };
 }

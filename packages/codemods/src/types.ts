@@ -1,4 +1,4 @@
-import type { RefusalReason, SafetyLevel } from '@asyncwise/analysis';
+import type { RefusalReason, SafetyLevel, SourceType } from '@asyncwise/analysis';
 
 /** What a transform accepts once the options are validated (see `options.ts` for the raw forms). */
 export interface TransformOptions {
@@ -13,6 +13,11 @@ export interface TransformOptions {
    * unused is usually there for its effect, which the next statement relies on.
    */
   readonly includeBareAwaits?: boolean;
+  /**
+   * How to read every file: `module`, `commonjs` or `script`. Default: as ESLint's flat config does
+   * (`.cjs` as CommonJS, everything else as a module), so the codemod sees what the rule sees.
+   */
+  readonly sourceType?: SourceType;
 }
 
 /** One rewrite a transform found, applied or only listed. Positions are 1-based, in the input text. */
@@ -39,6 +44,11 @@ export interface TransformResult {
   readonly output: string;
   readonly changes: readonly Change[];
   readonly refusals: readonly RefusalNote[];
+  /**
+   * True when the transform itself analysed its output and found nothing more to apply (every
+   * `applyPlans` transform does), so a rerun to check idempotence would change nothing.
+   */
+  readonly settled?: boolean;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFile } from '@asyncwise/analysis';
+import { parseFile, withoutBom } from '@asyncwise/analysis';
 import type { TransformOptions } from '../src/types';
 import { describe, expect, it } from 'vitest';
 import { codemods, loadCodemods } from '../src/registry';
@@ -44,7 +44,7 @@ for (const [index, codemod] of codemods.entries()) {
           expect(expected).not.toBe(input);
           expect(result.output).toBe(expected);
           expect(applied.length).toBeGreaterThan(0);
-          expect(() => parseFile(expected, fixture.outputPath)).not.toThrow();
+          expect(() => parseFile(withoutBom(expected).text, fixture.outputPath)).not.toThrow();
           // Idempotence: the output is a fixed point.
           const again = run(expected, fixture.outputPath, options);
           expect(again.output).toBe(expected);

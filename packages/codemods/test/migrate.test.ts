@@ -126,3 +126,25 @@ describe('clean-git gate', () => {
     expect(outcomes[0]?.written).toBe(true);
   });
 });
+
+describe('asyncwise bugs caught by the invariant', () => {
+  it('counts would-lose-code refusals as bugs and says so in the summary', async () => {
+    const { summarize } = await import('../src/report');
+    const { formatSummary, colorsFor } = await import('../src/output');
+    const outcome = {
+      file: '/p/a.ts',
+      status: 'unchanged' as const,
+      changes: [],
+      refusals: [
+        { codemod: 'sequential-to-concurrent', line: 2, column: 3, reason: 'would-lose-code' as const, message: 'lost' },
+        { codemod: 'sequential-to-concurrent', line: 9, column: 3, reason: 'promise-shadowed' as const, message: 'shadowed' },
+      ],
+      written: false,
+    };
+    const summary = summarize([outcome], '/p');
+    expect(summary.asyncwiseBugs).toBe(1);
+    const text = formatSummary(summary, [outcome], { cwd: '/p', level: 'review', write: false, quiet: true }, colorsFor({}));
+    expect(text).toContain('1 rewrite refused by the invariant (would-lose-code)');
+    expect(text).toContain('asyncwise bug');
+  });
+});

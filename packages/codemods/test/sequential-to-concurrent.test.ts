@@ -145,6 +145,47 @@ describe('errors', () => {
   });
 });
 
+describe('nesting and positions', () => {
+  /** A run whose first operation takes a callback holding the next deeper run, `depth` levels down. */
+  function nested(depth: number): string {
+    let body = '    const x0 = await p0();\n    const y0 = await q0();\n    return [x0, y0];';
+    for (let d = 1; d <= depth; d++) {
+      const inner = body.replace(/^/gm, '  ');
+      body = `    const x${d} = await p${d}(async () => {\n${inner}\n    });\n    const y${d} = await q${d}();\n    return [x${d}, y${d}];`;
+    }
+    return `export async function f() {\n${body.replace(/^ {2}/gm, '')}\n}\n`;
+  }
+
+  it('settles nested runs however deep they go, each reported where the user wrote it', () => {
+    const source = nested(12);
+    const result = run(source, 'deep.ts', { level: 'review' });
+    expect(result.changes).toHaveLength(13);
+    expect(result.changes.every((c) => c.applied)).toBe(true);
+    const lines = source.split('\n');
+    for (const change of result.changes) expect(lines[change.line - 1]?.trimStart()).toMatch(/^const x\d+ = await p\d+\(/);
+    expect(result.output).not.toMatch(/const x\d+ = await/);
+    expect(run(result.output, 'deep.ts', { level: 'review' }).output).toBe(result.output);
+  });
+
+  it('maps positions back through many rewrites in one pass', () => {
+    const functions = Array.from({ length: 50 }, (_, i) => `async function f${i}() {\n  const a = await a${i}();\n  const b = await b${i}();\n  return [a, b];\n}\n`);
+    const result = run(functions.join(''), 'many.ts', { level: 'review' });
+    expect(result.changes.map((c) => c.line)).toEqual(functions.map((_, i) => i * 5 + 2));
+  });
+});
+
+describe('source type', () => {
+  const scriptShaped = 'let a, b;\nasync function f() {\n  a = await getA();\n  b = await getB();\n}\n';
+
+  it('reads a .js file as ESLint does by default (a module), or as the project says', () => {
+    expect(run(scriptShaped, 'f.js', { level: 'review' }).output).toContain('Promise.all');
+    // In a script, `a` and `b` are globals other scripts can read: the writes must stay in order.
+    expect(run(scriptShaped, 'f.js', { level: 'review', sourceType: 'script' }).output).toBe(scriptShaped);
+    expect(transform({ path: 'f.js', source: scriptShaped }, {}, { level: 'review', 'source-type': 'script' } as never)).toBeUndefined();
+    expect(() => transform({ path: 'f.js', source: scriptShaped }, {}, { sourceType: 'esm' })).toThrow('expected module, commonjs, script');
+  });
+});
+
 describe('jscodeshift entry', () => {
   const file = { path: 'save.ts', source: withAudit };
 

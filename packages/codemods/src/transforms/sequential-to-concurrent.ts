@@ -36,10 +36,15 @@ export function run(source: string, filePath: string, options: TransformOptions 
     includeBareAwaits: options.includeBareAwaits ?? false,
     ...(options.minRun === undefined ? {} : { minRun: options.minRun }),
   };
-  return applyPlans(source, filePath, options.level ?? 'safe', (file) =>
-    findSequentialAwaitRuns(file, analysisOptions).runs.map(
-      (r): FoundPlan => ({ start: r.statements[0]?.node.range[0] ?? 0, description: describeRun(r), plan: r.plan }),
-    ),
+  return applyPlans(
+    source,
+    filePath,
+    options.level ?? 'safe',
+    (file) =>
+      findSequentialAwaitRuns(file, analysisOptions).runs.map(
+        (r): FoundPlan => ({ start: r.statements[0]?.node.range[0] ?? 0, description: describeRun(r), plan: r.plan }),
+      ),
+    options.sourceType,
   );
 }
 
@@ -52,6 +57,7 @@ export default function transform(
     readonly ignore?: unknown;
     readonly minRun?: unknown;
     readonly includeBareAwaits?: unknown;
+    readonly sourceType?: unknown;
   } = {},
 ): string | undefined {
   const result = run(fileInfo.source, fileInfo.path, transformOptionsFrom(options));

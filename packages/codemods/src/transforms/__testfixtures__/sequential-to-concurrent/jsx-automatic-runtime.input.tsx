@@ -1,0 +1,6 @@
+/** @jsxRuntime automatic */
+export async function renderPage(render: (element: unknown) => Promise<string>) {
+  const React = await import('react');
+  const html = await render(<App />);
+  return { React, html };
+}
