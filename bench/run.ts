@@ -13,9 +13,10 @@
  * Each measurement runs in a fresh `node` process (a–d: `bench/measure.ts`; e, f: `bench/oxlint.ts`),
  * so its peak RSS is its own; rounds are interleaved (a a' b c d e f, …) so drift hits every
  * measurement alike. Then the fixture `fixtures/sequential-service` is timed end to end before and
- * after the CLI migrates it. Results go to `bench/.results/latest.json`.
+ * after the CLI migrates it, and `bench/scaling.ts` checks that cost grows linearly with a run's
+ * length and a file's size. Results go to `bench/.results/latest.json`.
  *
- * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--oxlint-threads N] [--skip-fixture]
+ * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--oxlint-threads N] [--skip-fixture] [--skip-scaling]
  *   folder            lint/parse/migrate (in memory) the .ts/.tsx/.js/.jsx/.mjs/.cjs files under it instead of the
  *                     generated corpus (node_modules, dist, .git and .d.ts files are skipped)
  *   --oxlint-threads  oxlint's --threads (default: oxlint's own, one per core)
@@ -26,6 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCorpusDir, defaultCount, defaultSeed, ensureCorpus } from './corpus';
 import { type InProcessMeasurementName, isOxlintMeasurement, type Measurement, type MeasurementName, measurementNames } from './measurement';
+import type { ScalingResult } from './scaling';
 import { compareReports, type OxlintSetup, prepareOxlint, presetPath, type ReportDifference, runOxlint } from './oxlint';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -72,13 +74,14 @@ interface Options {
   readonly count: number;
   readonly seed: number;
   readonly skipFixture: boolean;
+  readonly skipScaling: boolean;
   /** oxlint's `--threads`, or null for its default. */
   readonly oxlintThreads: number | null;
 }
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
-  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture]');
+  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling]');
   process.exit(2);
 }
 
@@ -88,6 +91,7 @@ function parseArgs(argv: readonly string[]): Options {
   let count = defaultCount;
   let seed = defaultSeed;
   let skipFixture = false;
+  let skipScaling = false;
   let oxlintThreads: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -102,6 +106,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--seed') seed = value();
     else if (arg === '--oxlint-threads') oxlintThreads = value();
     else if (arg === '--skip-fixture') skipFixture = true;
+    else if (arg === '--skip-scaling') skipScaling = true;
     else if (arg === '--help' || arg === '-h') usage('help');
     else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
     else if (folder === null) folder = resolve(arg);
@@ -110,7 +115,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (runs < 1) usage('--runs must be at least 1');
   if (count < 1) usage('--count must be at least 1');
   if (oxlintThreads === 0) usage('--oxlint-threads must be at least 1');
-  return { folder, runs, count, seed, skipFixture, oxlintThreads };
+  return { folder, runs, count, seed, skipFixture, skipScaling, oxlintThreads };
 }
 
 /** Source files under `dir`, relative to it, sorted. */
@@ -222,6 +227,26 @@ function timeFixture(): FixtureTiming {
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
+}
+
+function formatScaling(s: ScalingResult): string {
+  const rows = [
+    ['one run of N awaits (CPU ms per 1,000 awaits)', 'analysis', 'codemod', 'ESLint parse-only', 'ESLint + recommended'],
+    ...s.longRuns.map((r) => [
+      `N = ${r.awaits.toLocaleString('en-US')}`,
+      String(r.analysisMsPer1000),
+      String(r.codemodMsPer1000),
+      String(r.eslintParseMsPer1000),
+      String(r.eslintRecommendedMsPer1000),
+    ]),
+    ['time(16,000) / time(4,000): 4 is linear', `${s.growth.analysis}×`, `${s.growth.codemod}×`, '', `${s.growth.eslintRecommended}×`],
+  ];
+  const large = s.largeFile;
+  return (
+    `${formatTable(rows)}\n` +
+    `large file: ${(large.bytes / 1e6).toFixed(1)} MB, ${large.runs.toLocaleString('en-US')} runs: codemod ${large.codemodMs} ms CPU, ` +
+    `${large.ratio}× its parse (${large.parseMs} ms)`
+  );
 }
 
 function pad(text: string, width: number, right = false): string {
@@ -385,6 +410,18 @@ async function main(): Promise<void> {
       warnings.push(`WARNING: fixture timing failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  let scaling: unknown = null;
+  if (!options.skipScaling) {
+    const result = runNode(['--import', 'tsx', join(benchDir, 'scaling.ts')], repoRoot);
+    if (result.status === 0) {
+      const measured = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as ScalingResult;
+      scaling = measured;
+      console.log('');
+      console.log(formatScaling(measured));
+    } else {
+      warnings.push(`WARNING: scaling measurement failed (exit ${result.status}): ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    }
+  }
   if (warnings.length > 0) console.log('');
   for (const w of warnings) console.log(w);
 
@@ -437,6 +474,7 @@ async function main(): Promise<void> {
       bar: { ratio: Number(bar.toFixed(3)), of: 'eslint-baseline', goal: OXLINT_BAR, met: bar <= OXLINT_BAR },
     },
     fixture,
+    scaling,
     warnings,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };

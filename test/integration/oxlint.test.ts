@@ -290,7 +290,12 @@ export default { meta: { name: 'probe' }, rules: { first: rule, second: rule } }
     const rules = Object.fromEntries(ruleNames.map((r) => [`asyncwise/${r}`, 'error' as const]));
     writeOxlintConfig(dir, { jsPlugins: ['eslint-plugin-asyncwise'], rules });
     // Real code in every syntax the repo has: sources, tests, scripts, the codemods' fixtures.
-    const sources = sourcesUnder(repoRoot, ['packages', 'fixtures', 'scripts', 'bench', 'test']);
+    // A BOM before `#!` (the codemods' bom-and-hashbang fixture) is a syntax error to oxlint 1.94,
+    // which reads the BOM as white space before the hashbang, as the language spec does; ESLint and
+    // the codemods set the BOM aside first, as Node does. Both linters agree on every other file.
+    const sources = sourcesUnder(repoRoot, ['packages', 'fixtures', 'scripts', 'bench', 'test']).filter(
+      (file) => !readFileSync(file, 'utf8').startsWith('\uFEFF#!'),
+    );
     expect(sources.length).toBeGreaterThan(50);
     const run = runOxlint(dir, [], sources);
     expect(run.foreign).toEqual([]);

@@ -4,7 +4,8 @@ import { walk } from './walk';
 
 /** The indentation (spaces or tabs) at the start of the line that holds `offset`. */
 export function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineStart = offset;
+  while (lineStart > 0 && !isLineTerminator(text.charCodeAt(lineStart - 1))) lineStart--;
   const match = /^[ \t]*/.exec(text.slice(lineStart, offset));
   return match ? match[0] : '';
 }
@@ -71,6 +72,11 @@ export function lineEndingOf(file: AnalysisFile): string {
 /** Whether a character code ends a line in JavaScript: LF, CR, U+2028 or U+2029. */
 export function isLineTerminator(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
+
+/** Whether `text` holds a line break of any kind. */
+export function hasLineBreak(text: string): boolean {
+  return /[\n\r\u2028\u2029]/.test(text);
 }
 
 /**

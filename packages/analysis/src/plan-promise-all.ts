@@ -3,7 +3,7 @@ import { commentsWithin, commentText, firstCommentFrom } from './comments';
 import { type Plan, refusedPlan } from './edits';
 import type { AnalysisFile } from './file';
 import { checkedPlan, type PlanVocabulary } from './invariant';
-import { canReindent, indentUnitOf, isLineTerminator, lineEndingOf, lineIndent, reindent } from './layout';
+import { canReindent, hasLineBreak, indentUnitOf, isLineTerminator, lineEndingOf, lineIndent, reindent } from './layout';
 import { isBuiltinGlobal } from './scope';
 import type { AwaitStatement } from './sequential-awaits';
 
@@ -124,7 +124,7 @@ export function planPromiseAll(
 
   const oneLine = `${head}await Promise.all([${elements.map((e) => e.text).join(', ')}])`;
   const fitsOneLine =
-    !oneLine.includes('\n') &&
+    !hasLineBreak(oneLine) &&
     elements.every((e) => e.leading.length === 0 && e.trailing.length === 0) &&
     indent.length + oneLine.length + semicolon.trim().length <= MAX_LINE;
   let replacement: string;
@@ -189,7 +189,8 @@ function targetText(text: string, statement: AwaitStatement): string {
 /**
  * Each statement's awaited expression as text (parentheses and inner comments kept, `await` dropped),
  * with the comments that sat elsewhere in the statement or between statements. A comment on the
- * same line after a statement trails that statement's element; any other goes before its element.
+ * same line after a statement, or after the awaited call inside it, trails that statement's element;
+ * any other goes before its element.
  */
 function collectElements(file: AnalysisFile, run: readonly AwaitStatement[], end: number): Element[] {
   const { text } = file;
@@ -209,9 +210,12 @@ function collectElements(file: AnalysisFile, run: readonly AwaitStatement[], end
     const previousEnd = i > 0 ? (run[i - 1] as AwaitStatement).node.range[1] : -1;
     for (const comment of commentsWithin(file.comments, regionStart, statement.node.range[1])) {
       if (kept.some(([s, e]) => comment.range[0] >= s && comment.range[1] <= e)) continue;
-      const trailsPrevious = i > 0 && comment.range[0] >= previousEnd && !text.slice(previousEnd, comment.range[0]).includes('\n');
-      const element = trailsPrevious ? elements[i - 1] : elements[i];
-      (trailsPrevious ? element?.trailing : element?.leading)?.push(commentText(text, comment));
+      const trailsPrevious = i > 0 && comment.range[0] >= previousEnd && !hasLineBreak(text.slice(previousEnd, comment.range[0]));
+      // A comment after the awaited call, before the statement's end (`await f() /* c */;`), follows its call.
+      const followsOperand = comment.range[0] >= statement.awaitExpression.range[1];
+      if (trailsPrevious) elements[i - 1]?.trailing.push(commentText(text, comment));
+      else if (followsOperand) elements[i]?.trailing.push(commentText(text, comment));
+      else elements[i]?.leading.push(commentText(text, comment));
     }
     regionStart = statement.node.range[1];
   });

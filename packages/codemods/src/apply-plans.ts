@@ -70,7 +70,11 @@ export function applyPlans(
   const seen = new Set<string>();
 
   const note = (found: FoundPlan, applied: boolean) => {
-    const { line, column } = positionOf(lineStarts, toSourceOffset(passes, found.start));
+    const { offset, exact } = toSourceOffset(passes, found.start);
+    // A site inside text an earlier pass rewrote has no place of its own in the input; it was
+    // noted, where the user wrote it, in the pass before its surroundings were rewritten.
+    if (!exact && !applied) return;
+    const { line, column } = positionOf(lineStarts, offset);
     const plan = found.plan;
     if (plan.level === 'refused') {
       for (const refusal of plan.refusals) {
@@ -84,6 +88,14 @@ export function applyPlans(
     const key = `change:${line}:${column}`;
     if (seen.has(key)) return;
     seen.add(key);
+    // A run refused in an earlier pass can be rewritten once the runs nested in it were (their
+    // rewrite can settle what stopped it, such as the order of comments); one site, one outcome.
+    if (applied) {
+      for (let i = refusals.length - 1; i >= 0; i--) {
+        const refusal = refusals[i] as RefusalNote;
+        if (refusal.line === line && refusal.column === column) refusals.splice(i, 1);
+      }
+    }
     changes.push({ line, column, level: plan.level, description: found.description, applied });
   };
 
@@ -181,15 +193,20 @@ function encloses(outer: readonly [number, number], inner: readonly [number, num
 
 /**
  * Maps an offset in the text after the given passes back to the input. An offset inside a
- * replacement maps to the start of the text it replaced.
+ * replacement maps to the start of the text it replaced, and is then not `exact`.
  */
-function toSourceOffset(passes: readonly Pass[], offset: number): number {
+function toSourceOffset(passes: readonly Pass[], offset: number): { offset: number; exact: boolean } {
   let result = offset;
-  for (let p = passes.length - 1; p >= 0; p--) result = offsetBeforeEdits(passes[p] as Pass, result);
-  return result;
+  let exact = true;
+  for (let p = passes.length - 1; p >= 0; p--) {
+    const mapped = offsetBeforeEdits(passes[p] as Pass, result);
+    result = mapped.offset;
+    exact &&= mapped.exact;
+  }
+  return { offset: result, exact };
 }
 
-function offsetBeforeEdits(pass: Pass, offset: number): number {
+function offsetBeforeEdits(pass: Pass, offset: number): { offset: number; exact: boolean } {
   const { edits, deltas } = pass;
   // The last edit that starts at or before `offset` in the text after the pass.
   let lo = 0;
@@ -201,17 +218,19 @@ function offsetBeforeEdits(pass: Pass, offset: number): number {
     else hi = mid;
   }
   const index = lo - 1;
-  if (index < 0) return offset;
+  if (index < 0) return { offset, exact: true };
   const edit = edits[index] as TextEdit;
   const before = index > 0 ? (deltas[index - 1] as number) : 0;
   const newStart = edit.range[0] + before;
-  if (offset < newStart + edit.text.length) return edit.range[0];
-  return offset - (deltas[index] as number);
+  // The start of a replacement is where the replaced text started; anything later inside it is not.
+  if (offset < newStart + edit.text.length) return { offset: edit.range[0], exact: offset === newStart };
+  return { offset: offset - (deltas[index] as number), exact: true };
 }
 
+/** Where each line starts, with every line break ESLint counts: LF, CRLF, CR, U+2028 and U+2029. */
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (const match of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g)) starts.push(match.index + match[0].length);
   return starts;
 }
 

@@ -142,6 +142,7 @@ describe('asyncwise migrate', () => {
       changesApplied: { safe: 0, review: 0 },
       changesNotApplied: { safe: 0, review: 1 },
       refusals: { 'partial-type-annotations': 1 },
+      asyncwiseBugs: 0,
       errors: [{ path: 'broken.ts', kind: 'parse', line: 2, column: 19, message: 'Expression expected.' }],
     });
   });
@@ -152,6 +153,18 @@ describe('asyncwise migrate', () => {
     expect(code).toBe(0);
     expect(stdout).not.toContain('--- a/');
     expect(stdout).toContain('1 file scanned, 1 would change, 0 errors');
+  });
+
+  it('reads files as ESLint does by default, or as --source-type says', () => {
+    const source = 'let a, b;\nasync function f() {\n  a = await getA();\n  b = await getB();\n}\nf();\n';
+    const root = tempProject({ 'a.js': source });
+    const asModule = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--quiet');
+    expect(asModule.stdout).toContain('1 file scanned, 1 would change');
+    const asScript = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--quiet', '--source-type', 'script');
+    expect(asScript.stdout).toContain('1 file scanned, 0 would change');
+    const bad = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--source-type', 'esm');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--source-type: Invalid source type "esm": expected module, commonjs, script.');
   });
 
   it('takes --ignore, --min-run and --include-bare-awaits', () => {
