@@ -11,6 +11,7 @@
  * ESLint's default takes every file but .cjs for a module. The last test here pins that difference.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import jsTokens from 'js-tokens';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Linter } from 'eslint';
@@ -45,16 +46,30 @@ const extensions: Record<string, string> = { syntax: 'ts', typed: 'ts', espree: 
 /** What a case may hold besides code and options: expectations and a name, which linting ignores. */
 const supportedCaseKeys = new Set(['code', 'options', 'filename', 'errors', 'output', 'name', 'languageOptions']);
 
-/** The same code as a file could also come: CRLF line ends, a BOM, non-ASCII text before every line. */
+/**
+ * The same code as a file could also come: CRLF line ends, a BOM, non-ASCII text before every line
+ * (every line that does not start inside a multi-line comment, string or template, where the
+ * prefix would be text, not a comment).
+ */
 function encodings(code: string): Record<string, string> {
-  return {
-    crlf: code.replace(/\r?\n/g, '\r\n'),
-    bom: `\uFEFF${code}`,
-    unicode: code
-      .split('\n')
-      .map((line) => `/* café ☕ 😀 */ ${line}`)
-      .join('\n'),
-  };
+  const insideToken = new Set<number>();
+  let offset = 0;
+  for (const token of jsTokens(code, { jsx: true })) {
+    for (let i = token.value.indexOf('\n'); i >= 0; i = token.value.indexOf('\n', i + 1)) {
+      if (token.type !== 'LineTerminatorSequence' && i < token.value.length - 1) insideToken.add(offset + i + 1);
+    }
+    offset += token.value.length;
+  }
+  let lineStart = 0;
+  const unicode = code
+    .split('\n')
+    .map((line) => {
+      const prefixed = insideToken.has(lineStart) ? line : `/* café ☕ 😀 */ ${line}`;
+      lineStart += line.length + 1;
+      return prefixed;
+    })
+    .join('\n');
+  return { crlf: code.replace(/\r?\n/g, '\r\n'), bom: `\uFEFF${code}`, unicode };
 }
 
 /** Every rule's fixture files, one folder per rule and options. */

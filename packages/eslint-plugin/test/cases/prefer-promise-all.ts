@@ -72,11 +72,11 @@ export default defineRuleCases(rule, [
       // uses-earlier-result: under the classic JSX runtime `<App />` reads `React`.
       {
         code: 'async function page() {\n  const React = await import("react");\n  const html = await render(<App />);\n  return html;\n}',
-        languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+        filename: 'page.tsx',
       },
       {
         code: '/** @jsx h */\nasync function page() {\n  const { h } = await import("preact");\n  const html = await render(<App />);\n  return html;\n}',
-        languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+        filename: 'page.tsx',
       },
       // Not async code at all.
       'function sync() { const a = getA(); const b = getB(); return [a, b]; }',
