@@ -58,7 +58,8 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
   const changedVerb = settings.write ? 'changed' : 'would change';
   lines.push(
     c.bold(
-      `${plural(summary.filesScanned, 'file')} scanned, ${summary.filesChanged} ${changedVerb}, ${plural(summary.filesErrored, 'error')}` +
+      `${plural(summary.filesScanned, 'file')} scanned, ${summary.filesChanged} ${changedVerb}, ` +
+        `${summary.filesSkipped > 0 ? `${summary.filesSkipped} skipped, ` : ''}${plural(summary.filesErrored, 'error')}` +
         ` (level ${settings.level}${settings.write ? '' : ', dry run'})`,
     ),
   );
@@ -93,6 +94,12 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
           'asyncwise built an edit that would have lost code and did not apply it. This is an asyncwise bug; please report it with the file.',
       ),
     );
+  }
+
+  // Skips are listed even with --quiet: like an error, they say a file was not migrated.
+  if (summary.skipped.length > 0) {
+    lines.push(c.yellow(`${plural(summary.skipped.length, 'file')} skipped and left unchanged (not an error):`));
+    for (const skip of summary.skipped) lines.push(`  ${at(skip.path, skip)}: ${skip.reason}: ${skip.message}`);
   }
 
   if (summary.errors.length > 0) {

@@ -144,7 +144,31 @@ describe('asyncwise migrate', () => {
       refusals: { 'partial-type-annotations': 1 },
       asyncwiseBugs: 0,
       errors: [{ path: 'broken.ts', kind: 'parse', line: 2, column: 19, message: 'Expression expected.' }],
+      filesSkipped: 0,
+      skipped: [],
     });
+  });
+
+  it('skips a file that is not UTF-8: listed in the summary and the report, byte-identical, exit 0', () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    const latin1 = Buffer.concat([Buffer.from(loadThree), Buffer.from('// r\xe9sum\xe9\n', 'latin1')]);
+    writeFileSync(path.join(root, 'src/latin1.ts'), latin1);
+    const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write', '--report', 'report.json', '--quiet');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('2 files scanned, 1 changed, 1 skipped, 0 errors (level review)');
+    expect(run.stdout).toContain('1 file skipped and left unchanged (not an error):\n  src/latin1.ts:7:5: not-utf8: not valid UTF-8 (byte 0xE9');
+    expect(run.stdout).toContain('Wrote 1 file.');
+    expect(readFileSync(path.join(root, 'src/latin1.ts'))).toEqual(latin1);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as Report;
+    expect(report.files.find((f) => f.path === 'src/latin1.ts')).toMatchObject({
+      status: 'skipped',
+      written: false,
+      skip: { reason: 'not-utf8', line: 7, column: 5 },
+    });
+    expect(report.summary).toMatchObject({ filesScanned: 2, filesChanged: 1, filesSkipped: 1, filesErrored: 0 });
+    expect(report.summary.skipped).toEqual([expect.objectContaining({ path: 'src/latin1.ts', reason: 'not-utf8' })]);
   });
 
   it('prints only counts and errors with --quiet', () => {

@@ -91,6 +91,42 @@ describe('migrate', () => {
   });
 });
 
+describe('file encodings', () => {
+  // `load` with a Latin-1 comment and string: 0xE9 is "é" in Latin-1 and invalid on its own in UTF-8.
+  const latin1 = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from(`\nexport const label = "d${'\xe9'}j${'\xe0'}";\n`, 'latin1'), Buffer.from(loadThree)]);
+
+  it('skips a file that is not UTF-8 with reason not-utf8, and never writes it', async () => {
+    const root = tempProject({});
+    const file = path.join(root, 'latin1.ts');
+    writeFileSync(file, latin1);
+    const [outcome] = await migrate({ codemods: [sequential], files: [file], level: 'review', write: true, allowDirty: true });
+    expect(outcome).toMatchObject({ status: 'skipped', written: false, skip: { reason: 'not-utf8', line: 1, column: 7 } });
+    expect(outcome?.error).toBeUndefined();
+    expect(outcome?.skip?.message).toContain('byte 0xE9');
+    expect(readFileSync(file)).toEqual(latin1);
+  });
+
+  it('skips a UTF-16 file with its byte-order mark', async () => {
+    const root = tempProject({});
+    const file = path.join(root, 'utf16.ts');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(loadThree, 'utf16le')]);
+    writeFileSync(file, utf16);
+    const [outcome] = await migrate({ codemods: [sequential], files: [file], level: 'review', write: true, allowDirty: true });
+    expect(outcome).toMatchObject({ status: 'skipped', skip: { reason: 'not-utf8' } });
+    expect(readFileSync(file)).toEqual(utf16);
+  });
+
+  it('writes exactly the UTF-8 bytes of the rewrite, keeping a byte-order mark and non-ASCII text', async () => {
+    const root = tempProject({});
+    const file = path.join(root, 'bom.ts');
+    const text = (body: string) => `// Grüße, 日本, 😀\n${body}`;
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(loadThree), 'utf8')]));
+    const [outcome] = await migrate({ codemods: [sequential], files: [file], level: 'review', write: true, allowDirty: true });
+    expect(outcome).toMatchObject({ status: 'changed', written: true });
+    expect(readFileSync(file)).toEqual(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(loadThreeRewritten), 'utf8')]));
+  });
+});
+
 describe('clean-git gate', () => {
   it('refuses to write files with uncommitted changes, and writes nothing', async () => {
     const root = tempProject({ 'a.ts': loadThree, 'b.ts': loadThree });
