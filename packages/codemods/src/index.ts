@@ -28,6 +28,8 @@ export { decodeSource, encodeSource, skipReasons, type DecodedSource, type SkipR
 export { isAsyncwiseTempFile, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
 export { discoverFiles } from './discover';
 export { displayPath } from './paths';
+export { colorsFor, formatDiff, formatSummary, type Colors } from './output';
+export { unifiedDiff } from './unified-diff';
 export { dirtyFiles } from './git';
 export { buildReport, reportVersion, summarize, type ErrorSummary, type Report, type ReportFile, type SkipSummary, type Summary } from './report';
 export { parseIgnore, parseLevel, parseMinRun, safetyLevels, transformOptionsFrom } from './options';
