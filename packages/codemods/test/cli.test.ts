@@ -343,6 +343,8 @@ describe('list, explain, help, version', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('asyncwise migrate <codemod…> [paths…] [options]');
     for (const codemod of codemods) expect(help.stdout).toContain(codemod.name);
+    expect(help.stdout).toContain('Files that are not UTF-8 are skipped\n(not-utf8)');
+    expect(help.stdout).toContain('0 done (also when nothing changed or files were skipped), 1 a file failed');
     const version = asyncwise(packageRoot, '--version');
     expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
   });
