@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, lstatSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAsyncwiseTempFile, makeDirectory, removeStaleTempFiles, tempPathFor, writeFileAtomically } from '../src/atomic-write';
 import { discoverFiles } from '../src/discover';
 import { loadThree, loadThreeRewritten, packageRoot, removeTempProjects, tempProject } from './helpers';
-import { spawnSync } from 'node:child_process';
 
 afterEach(removeTempProjects);
 

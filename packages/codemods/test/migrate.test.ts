@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { planOf } from '@asyncwise/analysis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,26 @@ describe('migrate', () => {
     const root = tempProject({});
     const outcome = await migrateFile(path.join(root, 'gone.ts'), [sequential], {});
     expect(outcome).toMatchObject({ status: 'error', error: { kind: 'read' } });
+  });
+
+  it('migrates and writes a file given twice (once through a symlink) once, under the first path', async () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    const target = path.join(root, 'src/a.ts');
+    const link = path.join(root, 'link.ts');
+    symlinkSync('src/a.ts', link);
+    const seen: string[] = [];
+    const outcomes = await migrate({
+      codemods: [sequential],
+      files: [link, target, path.join(root, 'src/../src/a.ts')],
+      level: 'review',
+      write: true,
+      allowDirty: true,
+      onFile: (o) => seen.push(o.file),
+    });
+    expect(seen).toEqual([link]);
+    expect(outcomes.map((o) => [o.file, o.status, o.written])).toEqual([[link, 'changed', true]]);
+    expect(readFileSync(target, 'utf8')).toBe(loadThreeRewritten);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 
   it('never overwrites a file edited while the codemods ran', async () => {
