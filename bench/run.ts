@@ -16,7 +16,10 @@
  * after the CLI migrates it, and `bench/scaling.ts` checks that cost grows linearly with a run's
  * length and a file's size. Results go to `bench/.results/latest.json`.
  *
+ * Last, the dry-run diff of one generated ~1 MB file is timed against parsing that file (bench/large-diff.ts).
+ *
  * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--oxlint-threads N] [--skip-fixture] [--skip-scaling]
+ *        [--skip-large-diff]
  *   folder            lint/parse/migrate (in memory) the .ts/.tsx/.js/.jsx/.mjs/.cjs files under it instead of the
  *                     generated corpus (node_modules, dist, .git and .d.ts files are skipped)
  *   --oxlint-threads  oxlint's --threads (default: oxlint's own, one per core)
@@ -26,6 +29,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCorpusDir, defaultCount, defaultSeed, ensureCorpus } from './corpus';
+import { LARGE_DIFF_BAR_MS, type LargeDiffTiming, timeLargeDiff } from './large-diff';
 import { type InProcessMeasurementName, isOxlintMeasurement, type Measurement, type MeasurementName, measurementNames } from './measurement';
 import type { ScalingResult } from './scaling';
 import { compareReports, type OxlintSetup, prepareOxlint, presetPath, type ReportDifference, runOxlint } from './oxlint';
@@ -75,13 +79,14 @@ interface Options {
   readonly seed: number;
   readonly skipFixture: boolean;
   readonly skipScaling: boolean;
+  readonly skipLargeDiff: boolean;
   /** oxlint's `--threads`, or null for its default. */
   readonly oxlintThreads: number | null;
 }
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
-  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling]');
+  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling] [--skip-large-diff]');
   process.exit(2);
 }
 
@@ -92,6 +97,7 @@ function parseArgs(argv: readonly string[]): Options {
   let seed = defaultSeed;
   let skipFixture = false;
   let skipScaling = false;
+  let skipLargeDiff = false;
   let oxlintThreads: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -107,6 +113,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--oxlint-threads') oxlintThreads = value();
     else if (arg === '--skip-fixture') skipFixture = true;
     else if (arg === '--skip-scaling') skipScaling = true;
+    else if (arg === '--skip-large-diff') skipLargeDiff = true;
     else if (arg === '--help' || arg === '-h') usage('help');
     else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
     else if (folder === null) folder = resolve(arg);
@@ -115,7 +122,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (runs < 1) usage('--runs must be at least 1');
   if (count < 1) usage('--count must be at least 1');
   if (oxlintThreads === 0) usage('--oxlint-threads must be at least 1');
-  return { folder, runs, count, seed, skipFixture, skipScaling, oxlintThreads };
+  return { folder, runs, count, seed, skipFixture, skipScaling, skipLargeDiff, oxlintThreads };
 }
 
 /** Source files under `dir`, relative to it, sorted. */
@@ -420,6 +427,20 @@ async function main(): Promise<void> {
       console.log(formatScaling(measured));
     } else {
       warnings.push(`WARNING: scaling measurement failed (exit ${result.status}): ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+      }
+    }
+  let largeDiff: LargeDiffTiming | null = null;
+  if (!options.skipLargeDiff) {
+    try {
+      largeDiff = timeLargeDiff(1_000_000, options.runs);
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+      console.log('');
+      console.log(`large file, dry-run diff (${(largeDiff.bytes / 1e6).toFixed(2)} MB, ${largeDiff.lines} lines, ${largeDiff.runsRewritten} runs rewritten, ` +
+        `${largeDiff.diffLines} diff lines): diff ${seconds(largeDiff.diffBestMs)} = ${largeDiff.ratio.toFixed(2)}× parsing the same file ` +
+        `(${seconds(largeDiff.parseBestMs)}); bar: under ${seconds(LARGE_DIFF_BAR_MS)}, ${largeDiff.diffBestMs < LARGE_DIFF_BAR_MS ? 'met' : 'NOT met'} here. ` +
+        `The rewrite itself took ${seconds(largeDiff.transformMs)}.`);
+    } catch (error) {
+      warnings.push(`WARNING: large-file diff timing failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (warnings.length > 0) console.log('');
@@ -475,6 +496,7 @@ async function main(): Promise<void> {
     },
     fixture,
     scaling,
+    largeDiff: largeDiff && { ...largeDiff, barMs: LARGE_DIFF_BAR_MS, met: largeDiff.diffBestMs < LARGE_DIFF_BAR_MS },
     warnings,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };

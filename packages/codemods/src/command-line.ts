@@ -1,9 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import writeFileAtomic from 'write-file-atomic';
 import packageJson from '../package.json' with { type: 'json' };
-import { DirtyWorkTreeError, OptionError, PathError } from './errors';
+import { makeDirectory, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
+import { DirtyWorkTreeError, OptionError, PathError, ReportTargetError } from './errors';
 import { parseIgnore, parseLevel, parseMinRun, parseSourceType, safetyLevels } from './options';
 import { colorsFor, formatDiff, formatSummary } from './output';
 import { displayPath } from './paths';
@@ -76,24 +75,28 @@ function helpText(): string {
       ['--write', 'write the changes (default: print a diff, write nothing)'],
       ['--level <level>', `the highest safety level to apply: ${safetyLevels.join(' (default) or ')};`],
       ['', 'review changes are listed but not applied at level safe'],
-      ['--report <file>', 'write a JSON report of every file, change, refusal and error'],
+      ['--report <file>', 'write a JSON report of every file, change, refusal, skip and error; refused'],
+      ['', 'before the run if it is a file to migrate, not a regular file, or an existing'],
+      ['', 'file other than an earlier report'],
       ['--ignore <pattern>', 'callee-name glob whose awaits stay in order, e.g. logger.* (repeatable)'],
       ['--min-run <n>', 'the fewest awaits that make a run (default 2)'],
       ['--include-bare-awaits', 'let `await f();` statements (result unused) join runs'],
       ['--source-type <type>', 'read every file as module, commonjs or script (default: as ESLint does,'],
       ['', '.cjs as commonjs and every other file as a module)'],
       ['--allow-dirty', 'write even when files to rewrite have uncommitted git changes'],
-      ['--quiet, -q', 'print counts and errors only: no diffs or listings'],
+      ['--quiet, -q', 'print counts, skips and errors only: no diffs or listings'],
     ]),
     '',
     'Paths default to "."; directories are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files,',
-    'skipping node_modules, dist and .gitignore\'d files. A file named explicitly is always processed.',
+    'skipping node_modules, dist and .gitignore\'d files. A file named explicitly is always processed;',
+    'a file reached by two paths (a symlink) is migrated once. Files that are not UTF-8 are skipped',
+    '(not-utf8), left unchanged, and listed.',
     '',
     'Codemods:',
     ...table(codemods.map((c) => [c.name, c.description])),
     '',
-    'Exit codes: 0 done (also when nothing changed), 1 a file failed or asyncwise caught a bug of its own',
-    '(would-lose-code), 2 bad usage or a dirty git tree.',
+    'Exit codes: 0 done (also when nothing changed or files were skipped), 1 a file failed or asyncwise',
+    'caught a bug of its own (would-lose-code), 2 bad usage (also a refused --report path) or a dirty git tree.',
   ].join('\n');
 }
 
@@ -135,7 +138,7 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
         throw new UsageError(`Unknown command "${command}". Commands: migrate, list, explain.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof OptionError || error instanceof PathError) {
+    if (error instanceof UsageError || error instanceof OptionError || error instanceof PathError || error instanceof ReportTargetError) {
       return fail(error.message, exitCodes.usage);
     }
     if (error instanceof DirtyWorkTreeError) {
@@ -254,9 +257,10 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     throw new UsageError('No codemod named: asyncwise migrate <codemod…> [paths…]. Run asyncwise list to see them.');
   }
   // Loaded only now: the parser behind them takes most of a second, which `list` and `--help` need not pay.
-  const [{ discoverFiles }, { migrate }, loaded] = await Promise.all([
+  const [{ discoverFiles }, { migrate }, { prepareReportTarget }, loaded] = await Promise.all([
     import('./discover'),
     import('./migrate'),
+    import('./report-target'),
     loadCodemods(selected),
   ]);
   let files: string[];
@@ -264,11 +268,17 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     files = await discoverFiles(paths.length > 0 ? paths : ['.'], env.cwd);
   } catch (error) {
     // A missing path that looks like a name is most likely a mistyped codemod.
-    if (error instanceof PathError && !/[/\\.]/.test(error.path)) {
+    if (error instanceof PathError && error.problem === 'missing' && !/[/\\.]/.test(error.path)) {
       throw new UsageError(`Unknown codemod or path "${error.path}".${suggestion(error.path)} Run asyncwise list to see the codemods.`);
     }
     throw error;
   }
+
+  // Before the run, so that a report that could not be written costs no time and a typo no file.
+  const reportPath = values.report === undefined ? null : await prepareReportTarget(values.report, env.cwd, files);
+  // Temp files of a killed earlier run, beside the files this run reads (or the report).
+  const stale = await removeStaleTempFiles([...files, ...(reportPath === null ? [] : [reportPath])].map((f) => path.dirname(f)));
+  for (const file of stale) env.stderr.write(`asyncwise: removed ${displayPath(file, env.cwd)}, a temp file left by an interrupted asyncwise run\n`);
 
   const quiet = values.quiet === true;
   const write = values.write === true;
@@ -302,11 +312,11 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     write,
   });
   print(env, formatSummary(report.summary, outcomes, { cwd: env.cwd, level, write, quiet }, colors));
-  if (values.report !== undefined) {
-    const reportPath = path.resolve(env.cwd, values.report);
+  if (values.report !== undefined && reportPath !== null) {
     try {
-      await mkdir(path.dirname(reportPath), { recursive: true });
-      await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+      // Made before the run; again in case it was removed since.
+      await makeDirectory(path.dirname(reportPath));
+      await writeFileAtomically(reportPath, Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'));
     } catch (error) {
       env.stderr.write(`asyncwise: cannot write the report to ${values.report} (${(error as Error).message})\n`);
       return exitCodes.fileErrors;

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isParsablePath, parsableExtensions } from '@asyncwise/analysis';
 import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
+import { isAsyncwiseTempFile } from './atomic-write';
 import { PathError } from './errors';
+import { describeFileKind } from './paths';
 
 /** Directories never searched: dependencies, build output, version control. */
 const skippedDirectories = ['**/node_modules/**', '**/dist/**', '**/.git/**'];
@@ -15,24 +17,39 @@ interface GitignoreScope {
 }
 
 /**
- * The files to migrate under `paths` (absolute, sorted, without duplicates). Directories are searched
- * for parsable files (`isParsablePath`), skipping `node_modules`, `dist`, `.git` and whatever the
- * `.gitignore` files say, from the repository root down to nested ones. A file named explicitly is
- * always included, even when ignored. Throws {@link PathError} for a path that does not exist or an
- * explicit file that is not JavaScript or TypeScript.
+ * The files to migrate under `paths` (absolute, sorted, each file once). Directories are searched
+ * for parsable files (`isParsablePath`), skipping `node_modules`, `dist`, `.git`, whatever the
+ * `.gitignore` files say (from the repository root down to nested ones) and asyncwise's own temp
+ * files. A file named explicitly is always included, even when ignored.
+ *
+ * A file reached by two paths (a symlink named on the command line and its target found by a
+ * folder scan, two overlapping folders through a symlinked one) is listed once, by the path the
+ * user is most likely to recognise: the one named on the command line, else the file's own path
+ * (no symlink in it) when the scan found it, else the first in sorted order.
+ *
+ * Throws {@link PathError} for a path that does not exist, an explicit file that is not JavaScript
+ * or TypeScript, and a path that is neither a regular file nor a directory (`/dev/null`, a FIFO).
  */
 export async function discoverFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  const found = new Set<string>();
+  /** Every path found, with whether the user named it. */
+  const found = new Map<string, boolean>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = statOrNull(absolute);
-    if (!stat) throw new PathError(given, `No such file or directory: ${given}`);
+    if (!stat) throw new PathError(given, `No such file or directory: ${given}`, 'missing');
     if (stat.isFile()) {
-      if (!isParsablePath(absolute)) {
-        throw new PathError(given, `Not a JavaScript or TypeScript file: ${given} (expected ${parsableExtensions.join(', ')})`);
+      if (!isParsablePath(absolute) || isAsyncwiseTempFile(path.basename(absolute))) {
+        throw new PathError(given, `Not a JavaScript or TypeScript file: ${given} (expected ${parsableExtensions.join(', ')})`, 'not-source');
       }
-      found.add(absolute);
+      found.set(absolute, true);
       continue;
+    }
+    if (!stat.isDirectory()) {
+      throw new PathError(
+        given,
+        `Not a regular file or directory: ${given} (${describeFileKind(stat)}); name source files or folders to migrate`,
+        'not-file-or-directory',
+      );
     }
     const [candidates, scopes] = await Promise.all([
       glob(
@@ -46,10 +63,29 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
     const applying = isGitignored(absolute, scopes, true) ? scopes.filter((s) => isInside(s.base, absolute)) : scopes;
     for (const file of candidates) {
       const normalized = path.resolve(file);
-      if (isParsablePath(normalized) && !isGitignored(normalized, applying)) found.add(normalized);
+      if (isParsablePath(normalized) && !isAsyncwiseTempFile(path.basename(normalized)) && !isGitignored(normalized, applying)) {
+        if (!found.has(normalized)) found.set(normalized, false);
+      }
     }
   }
-  return [...found].sort();
+  return onePathPerFile(found);
+}
+
+/** Keeps one path per file (by real path), preferring a named one, then the real one, then the first. */
+function onePathPerFile(found: ReadonlyMap<string, boolean>): string[] {
+  const byRealPath = new Map<string, string>();
+  const rank = (file: string, real: string) => (found.get(file) === true ? 0 : file === real ? 1 : 2);
+  for (const file of [...found.keys()].sort()) {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      real = file;
+    }
+    const kept = byRealPath.get(real);
+    if (kept === undefined || rank(file, real) < rank(kept, real)) byRealPath.set(real, file);
+  }
+  return [...byRealPath.values()].sort();
 }
 
 function statOrNull(file: string) {

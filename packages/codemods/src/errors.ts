@@ -35,11 +35,18 @@ export class OptionError extends Error {
   }
 }
 
-/** A path the user named that cannot be used: it does not exist, or is a file the codemods cannot read. */
+/** Why a path the user named cannot be used. */
+export type PathProblem = 'missing' | 'not-source' | 'not-file-or-directory';
+
+/**
+ * A path the user named that cannot be used: it does not exist, is a file the codemods cannot read,
+ * or is neither a regular file nor a directory (`/dev/null`, a FIFO, a socket).
+ */
 export class PathError extends Error {
   constructor(
     readonly path: string,
     message: string,
+    readonly problem: PathProblem = 'missing',
   ) {
     super(message);
     this.name = 'PathError';
@@ -54,5 +61,20 @@ export class DirtyWorkTreeError extends Error {
         'commit or stash them first, or pass --allow-dirty.',
     );
     this.name = 'DirtyWorkTreeError';
+  }
+}
+
+/**
+ * `--report` names a place the report must not or cannot go: a file the run migrates, something
+ * that is not a regular file, a file that is not an earlier report, or a folder that cannot be
+ * written. Found before the run starts, so nothing was migrated.
+ */
+export class ReportTargetError extends Error {
+  constructor(
+    readonly reportPath: string,
+    message: string,
+  ) {
+    super(`--report ${reportPath}: ${message}`);
+    this.name = 'ReportTargetError';
   }
 }

@@ -21,12 +21,17 @@ export {
   type FileErrorKind,
   type FileOutcome,
   type FileRefusal,
+  type FileSkip,
   type MigrateOptions,
 } from './migrate';
+export { decodeSource, encodeSource, skipReasons, type DecodedSource, type SkipReason } from './source-text';
+export { isAsyncwiseTempFile, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
 export { discoverFiles } from './discover';
 export { displayPath } from './paths';
+export { colorsFor, formatDiff, formatSummary, type Colors } from './output';
+export { unifiedDiff } from './unified-diff';
 export { dirtyFiles } from './git';
-export { buildReport, reportVersion, summarize, type ErrorSummary, type Report, type ReportFile, type Summary } from './report';
+export { buildReport, reportVersion, summarize, type ErrorSummary, type Report, type ReportFile, type SkipSummary, type Summary } from './report';
 export { parseIgnore, parseLevel, parseMinRun, safetyLevels, transformOptionsFrom } from './options';
 export { DirtyWorkTreeError, NotConvergingError, OptionError, OutputParseError, PathError } from './errors';
 export { main, version, exitCodes, type CliEnvironment } from './command-line';

@@ -1,9 +1,11 @@
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { OverlappingEditsError, ParseError } from '@asyncwise/analysis';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, NotConvergingError, OutputParseError } from './errors';
 import { dirtyFiles } from './git';
 import type { LoadedCodemod } from './registry';
+import { decodeSource, encodeSource, type SkipReason } from './source-text';
 import type { Change, RefusalNote, TransformOptions } from './types';
 
 /** Why a file could not be migrated. It is left byte-for-byte unchanged in every case. */
@@ -24,6 +26,18 @@ export interface FileError {
   readonly message: string;
 }
 
+/**
+ * Why a file was left alone although neither it nor asyncwise is at fault: not an error (the run
+ * still exits 0), but listed in the summary and the report, so nobody thinks it was migrated.
+ */
+export interface FileSkip {
+  readonly reason: SkipReason;
+  /** 1-based, where the reason was found (the first byte that is not UTF-8). */
+  readonly line?: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
 export interface FileChange extends Change {
   readonly codemod: string;
 }
@@ -35,11 +49,13 @@ export interface FileRefusal extends RefusalNote {
 export interface FileOutcome {
   /** Absolute path. */
   readonly file: string;
-  /** `changed` in a dry run means "would change". */
-  readonly status: 'changed' | 'unchanged' | 'error';
+  /** `changed` in a dry run means "would change"; `skipped` files were not read as source (see `skip`). */
+  readonly status: 'changed' | 'unchanged' | 'skipped' | 'error';
   readonly changes: readonly FileChange[];
   readonly refusals: readonly FileRefusal[];
   readonly error?: FileError;
+  /** Only on `skipped` files. */
+  readonly skip?: FileSkip;
   /** Texts before and after, for diffs; only on `changed` files. */
   readonly before?: string;
   readonly after?: string;
@@ -62,7 +78,9 @@ export interface MigrateOptions extends TransformOptions {
  * error, not a result. Files are written (atomically: temp file and rename, mode kept) only with
  * `write`, only after every file was analysed, and only when none of those to be written has
  * uncommitted changes (unless `allowDirty`); otherwise {@link DirtyWorkTreeError} is thrown and
- * nothing is written. A file that fails anywhere is reported and left untouched.
+ * nothing is written. A file that fails anywhere is reported and left untouched. A file that is not
+ * UTF-8 is skipped (`not-utf8`), untouched. A file listed twice (also through a symlink or another
+ * path to it) is migrated once, under the first path given; the later ones are dropped.
  */
 export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const transformOptions: TransformOptions = {
@@ -72,11 +90,12 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
     ...(options.includeBareAwaits === undefined ? {} : { includeBareAwaits: options.includeBareAwaits }),
     ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),
   };
+  const files = withoutDuplicates(options.files);
   const outcomes: FileOutcome[] = [];
-  for (const [index, file] of options.files.entries()) {
+  for (const [index, file] of files.entries()) {
     const outcome = await migrateFile(file, options.codemods, transformOptions);
     outcomes.push(outcome);
-    options.onFile?.(outcome, index, options.files.length);
+    options.onFile?.(outcome, index, files.length);
   }
   if (!options.write) return outcomes;
 
@@ -91,6 +110,26 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   return written;
 }
 
+/**
+ * The files in order, each once: a second path to the same file (by real path, so through a symlink
+ * or `..` too) is dropped. Writing one file twice from two readings would report the second as
+ * "changed on disk", or worse, apply the rewrite twice.
+ */
+function withoutDuplicates(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      real = file; // Unreadable: kept, so that its read error is reported.
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
 /** Reads, transforms and checks one file; never throws. */
 export async function migrateFile(
   file: string,
@@ -99,7 +138,12 @@ export async function migrateFile(
 ): Promise<FileOutcome> {
   let before: string;
   try {
-    before = await readFile(file, 'utf8');
+    const decoded = decodeSource(await readFile(file));
+    if (!decoded.ok) {
+      const { line, column, message } = decoded;
+      return { file, status: 'skipped', changes: [], refusals: [], skip: { reason: 'not-utf8', line, column, message }, written: false };
+    }
+    before = decoded.text;
   } catch (error) {
     return failed(file, [], [], { kind: 'read', message: `cannot read the file (${messageOf(error)})` });
   }
@@ -147,12 +191,13 @@ function rerun(text: string, file: string, codemods: readonly LoadedCodemod[], o
 
 async function writeOutcome(outcome: FileOutcome): Promise<FileOutcome> {
   try {
-    // Someone may have saved the file while the codemods ran: never overwrite their edit.
-    const current = await readFile(outcome.file, 'utf8');
-    if (current !== outcome.before) {
+    // Someone may have saved the file while the codemods ran: never overwrite their edit. UTF-8
+    // decoding is one-to-one, so equal texts mean equal bytes.
+    const current = decodeSource(await readFile(outcome.file));
+    if (!current.ok || current.text !== outcome.before) {
       return { ...outcome, status: 'error', error: { kind: 'changed-on-disk', message: 'the file changed on disk during the run; rerun' } };
     }
-    await writeFileAtomic(outcome.file, outcome.after ?? '', { encoding: 'utf8' });
+    await writeFileAtomically(outcome.file, encodeSource(outcome.after ?? ''));
     return { ...outcome, written: true };
   } catch (error) {
     return { ...outcome, status: 'error', error: { kind: 'write', message: `cannot write the file (${messageOf(error)})` } };

@@ -1,9 +1,9 @@
 import type { SafetyLevel } from '@asyncwise/analysis';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import picocolors from 'picocolors';
 import type { FileOutcome } from './migrate';
 import { displayPath } from './paths';
 import type { Summary } from './report';
+import { unifiedDiff } from './unified-diff';
 
 export type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -12,15 +12,12 @@ export function colorsFor(stream: { isTTY?: boolean }): Colors {
   return picocolors.createColors(stream.isTTY === true && picocolors.isColorSupported);
 }
 
-/** A changed file as a unified diff, `a/` and `b/` prefixed like git's. */
+/** A changed file as a unified diff, `a/` and `b/` prefixed like git's; fast on big files (see unified-diff.ts). */
 export function formatDiff(outcome: FileOutcome, cwd: string, c: Colors): string {
   const shown = displayPath(outcome.file, cwd);
   // git writes `a/` before a relative path; an absolute one (outside the working folder) keeps its own `/`.
   const [from, to] = shown.startsWith('/') ? [`a${shown}`, `b${shown}`] : [`a/${shown}`, `b/${shown}`];
-  const patch = createTwoFilesPatch(from, to, outcome.before ?? '', outcome.after ?? '', undefined, undefined, {
-    context: 3,
-    headerOptions: FILE_HEADERS_ONLY,
-  });
+  const patch = unifiedDiff(from, to, outcome.before ?? '', outcome.after ?? '', 3);
   return patch
     .split('\n')
     .map((line) => {
@@ -58,7 +55,8 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
   const changedVerb = settings.write ? 'changed' : 'would change';
   lines.push(
     c.bold(
-      `${plural(summary.filesScanned, 'file')} scanned, ${summary.filesChanged} ${changedVerb}, ${plural(summary.filesErrored, 'error')}` +
+      `${plural(summary.filesScanned, 'file')} scanned, ${summary.filesChanged} ${changedVerb}, ` +
+        `${summary.filesSkipped > 0 ? `${summary.filesSkipped} skipped, ` : ''}${plural(summary.filesErrored, 'error')}` +
         ` (level ${settings.level}${settings.write ? '' : ', dry run'})`,
     ),
   );
@@ -93,6 +91,12 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
           'asyncwise built an edit that would have lost code and did not apply it. This is an asyncwise bug; please report it with the file.',
       ),
     );
+  }
+
+  // Skips are listed even with --quiet: like an error, they say a file was not migrated.
+  if (summary.skipped.length > 0) {
+    lines.push(c.yellow(`${plural(summary.skipped.length, 'file')} skipped and left unchanged (not an error):`));
+    for (const skip of summary.skipped) lines.push(`  ${at(skip.path, skip)}: ${skip.reason}: ${skip.message}`);
   }
 
   if (summary.errors.length > 0) {

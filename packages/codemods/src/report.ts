@@ -1,6 +1,7 @@
 import { isBugRefusal, type RefusalReason, type SafetyLevel } from '@asyncwise/analysis';
-import type { FileChange, FileErrorKind, FileOutcome, FileRefusal } from './migrate';
+import type { FileChange, FileErrorKind, FileOutcome, FileRefusal, FileSkip } from './migrate';
 import { displayPath } from './paths';
+import type { SkipReason } from './source-text';
 
 /** Bumped when the report's shape changes incompatibly. */
 export const reportVersion = 1;
@@ -13,12 +14,23 @@ export interface ErrorSummary {
   readonly message: string;
 }
 
+/** A file left alone for a reason that is not an error (see {@link FileSkip}). */
+export interface SkipSummary {
+  readonly path: string;
+  readonly reason: SkipReason;
+  readonly line?: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
 export interface Summary {
   readonly filesScanned: number;
   /** Files whose text changes (or would, in a dry run). */
   readonly filesChanged: number;
   readonly filesWritten: number;
   readonly filesErrored: number;
+  /** Files not migrated for a reason that is no error (`not-utf8`): they do not fail the run. */
+  readonly filesSkipped: number;
   /** Changes applied (or that would be, in a dry run), by level. */
   readonly changesApplied: Record<SafetyLevel, number>;
   /** Changes found above the requested level: listed, not applied. */
@@ -31,6 +43,7 @@ export interface Summary {
    */
   readonly asyncwiseBugs: number;
   readonly errors: readonly ErrorSummary[];
+  readonly skipped: readonly SkipSummary[];
 }
 
 export interface ReportFile {
@@ -40,6 +53,7 @@ export interface ReportFile {
   readonly changes: readonly FileChange[];
   readonly refusals: readonly FileRefusal[];
   readonly error?: FileOutcome['error'];
+  readonly skip?: FileSkip;
 }
 
 /** The `--report` file: everything the summary says, per file, for tools and CI. */
@@ -59,6 +73,7 @@ export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summar
   const refusals: Partial<Record<RefusalReason, number>> = {};
   const errors: ErrorSummary[] = [];
   let asyncwiseBugs = 0;
+  const skipped: SkipSummary[] = [];
   for (const outcome of outcomes) {
     for (const change of outcome.changes) (change.applied ? changesApplied : changesNotApplied)[change.level]++;
     for (const refusal of outcome.refusals) {
@@ -66,17 +81,20 @@ export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summar
       if (isBugRefusal(refusal.reason)) asyncwiseBugs++;
     }
     if (outcome.error) errors.push({ path: displayPath(outcome.file, cwd), ...outcome.error });
+    if (outcome.skip) skipped.push({ path: displayPath(outcome.file, cwd), ...outcome.skip });
   }
   return {
     filesScanned: outcomes.length,
     filesChanged: outcomes.filter((o) => o.status === 'changed').length,
     filesWritten: outcomes.filter((o) => o.written).length,
     filesErrored: errors.length,
+    filesSkipped: skipped.length,
     changesApplied,
     changesNotApplied,
     refusals,
     asyncwiseBugs,
     errors,
+    skipped,
   };
 }
 
@@ -97,6 +115,7 @@ export function buildReport(
       changes: o.changes,
       refusals: o.refusals,
       ...(o.error ? { error: o.error } : {}),
+      ...(o.skip ? { skip: o.skip } : {}),
     })),
     summary: summarize(outcomes, settings.cwd),
   };

@@ -4,7 +4,7 @@
  * `pnpm test` does).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { codemods } from '../src/registry';
@@ -17,7 +17,8 @@ const packageVersion = (JSON.parse(readFileSync(path.join(packageRoot, 'package.
 function asyncwise(cwd: string, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env['FORCE_COLOR'];
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env });
+  // A hang (as --report under /proc once did) fails the test instead of stalling the suite.
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env, timeout: 30_000, killSignal: 'SIGKILL' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -144,7 +145,31 @@ describe('asyncwise migrate', () => {
       refusals: { 'partial-type-annotations': 1 },
       asyncwiseBugs: 0,
       errors: [{ path: 'broken.ts', kind: 'parse', line: 2, column: 19, message: 'Expression expected.' }],
+      filesSkipped: 0,
+      skipped: [],
     });
+  });
+
+  it('skips a file that is not UTF-8: listed in the summary and the report, byte-identical, exit 0', () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    const latin1 = Buffer.concat([Buffer.from(loadThree), Buffer.from('// r\xe9sum\xe9\n', 'latin1')]);
+    writeFileSync(path.join(root, 'src/latin1.ts'), latin1);
+    const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write', '--report', 'report.json', '--quiet');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('2 files scanned, 1 changed, 1 skipped, 0 errors (level review)');
+    expect(run.stdout).toContain('1 file skipped and left unchanged (not an error):\n  src/latin1.ts:7:5: not-utf8: not valid UTF-8 (byte 0xE9');
+    expect(run.stdout).toContain('Wrote 1 file.');
+    expect(readFileSync(path.join(root, 'src/latin1.ts'))).toEqual(latin1);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as Report;
+    expect(report.files.find((f) => f.path === 'src/latin1.ts')).toMatchObject({
+      status: 'skipped',
+      written: false,
+      skip: { reason: 'not-utf8', line: 7, column: 5 },
+    });
+    expect(report.summary).toMatchObject({ filesScanned: 2, filesChanged: 1, filesSkipped: 1, filesErrored: 0 });
+    expect(report.summary.skipped).toEqual([expect.objectContaining({ path: 'src/latin1.ts', reason: 'not-utf8' })]);
   });
 
   it('prints only counts and errors with --quiet', () => {
@@ -225,6 +250,11 @@ describe('bad usage', () => {
     ['no codemod', ['migrate', 'src'], 'No codemod named'],
     ['a mistyped codemod', ['migrate', 'sequential-to-concurent'], 'Did you mean "sequential-to-concurrent"?'],
     ['a missing path', ['migrate', 'sequential-to-concurrent', 'nowhere/'], 'No such file or directory: nowhere/'],
+    ['a device as the path', ['migrate', 'sequential-to-concurrent', '/dev/null'], 'Not a regular file or directory: /dev/null (a character device)'],
+    ['--report on an input file', ['migrate', 'sequential-to-concurrent', '--report', 'src/a.ts'], '--report src/a.ts: is one of the files this run migrates'],
+    ['--report on a directory', ['migrate', 'sequential-to-concurrent', '--report', 'src'], '--report src: is a directory; name a file in it'],
+    ['--report on a device', ['migrate', 'sequential-to-concurrent', '--report', '/dev/null'], 'is a character device, not a regular file'],
+    ['--report where no folder can be made', ['migrate', 'sequential-to-concurrent', '--report', '/proc/asyncwise/report.json'], 'cannot create the folder /proc/asyncwise (ENOENT'],
     ['an unknown command', ['frobnicate'], 'Unknown command "frobnicate".'],
     ['no command', [], 'No command given.'],
     ['explain without a name', ['explain'], '"explain" takes one codemod name'],
@@ -243,6 +273,53 @@ describe('bad usage', () => {
       expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThree);
     });
   }
+});
+
+describe('paths and --report', () => {
+  it('keeps a report path that would replace a source file, a FIFO or a non-report file from being written', () => {
+    const root = tempProject({ 'src/a.ts': loadThree, 'package.json': '{ "name": "app" }\n', 'scripts/build.ts': 'build();\n' });
+    symlinkSync('src/a.ts', path.join(root, 'report-link.json'));
+    expect(spawnSync('mkfifo', [path.join(root, 'fifo.json')]).status).toBe(0);
+    const refusals: [string, string][] = [
+      ['report-link.json', 'is one of the files this run migrates'],
+      ['fifo.json', 'is a named pipe, not a regular file'],
+      ['package.json', 'exists and is not an asyncwise report; only an earlier report is replaced'],
+      ['scripts/build.ts', 'exists and is not an asyncwise report'],
+    ];
+    for (const [target, message] of refusals) {
+      const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--level', 'review', '--write', '--report', target);
+      expect(run.code, target).toBe(2);
+      expect(run.stderr, target).toContain(`--report ${target}: ${message}`);
+      expect(run.stdout, target).toBe('');
+    }
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThree);
+    expect(readFileSync(path.join(root, 'package.json'), 'utf8')).toBe('{ "name": "app" }\n');
+    expect(readFileSync(path.join(root, 'scripts/build.ts'), 'utf8')).toBe('build();\n');
+    expect(lstatSync(path.join(root, 'report-link.json')).isSymbolicLink()).toBe(true);
+  });
+
+  it('replaces an earlier report, and writes one into a folder it creates', () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    for (let round = 0; round < 2; round++) {
+      const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--report', 'out/deep/report.json', '--quiet');
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+    }
+    expect((JSON.parse(readFileSync(path.join(root, 'out/deep/report.json'), 'utf8')) as Report).summary.filesScanned).toBe(1);
+  });
+
+  it('migrates a file named through a symlink and found by the folder scan once, without a false "changed on disk"', () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    mkdirSync(path.join(root, 'links'));
+    symlinkSync('../src/a.ts', path.join(root, 'links/a.ts'));
+    const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'links/a.ts', 'src', '--level', 'review', '--write');
+    expect(run.stdout).toContain('1 file scanned, 1 changed, 0 errors');
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/^--- a\//gm)).toEqual(['--- a/']);
+    expect(run.stdout).toContain('--- a/links/a.ts');
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
+    expect(lstatSync(path.join(root, 'links/a.ts')).isSymbolicLink()).toBe(true);
+  });
 });
 
 describe('list, explain, help, version', () => {
@@ -266,6 +343,8 @@ describe('list, explain, help, version', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('asyncwise migrate <codemod…> [paths…] [options]');
     for (const codemod of codemods) expect(help.stdout).toContain(codemod.name);
+    expect(help.stdout).toContain('Files that are not UTF-8 are skipped\n(not-utf8)');
+    expect(help.stdout).toContain('0 done (also when nothing changed or files were skipped), 1 a file failed');
     const version = asyncwise(packageRoot, '--version');
     expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
   });

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../src/discover';
@@ -79,5 +81,33 @@ describe('discoverFiles', () => {
     await expect(discoverFiles(['missing'], root)).rejects.toThrow(PathError);
     await expect(discoverFiles(['missing'], root)).rejects.toThrow('No such file or directory: missing');
     await expect(discoverFiles(['notes.md'], root)).rejects.toThrow('Not a JavaScript or TypeScript file: notes.md');
+  });
+
+  it('rejects a named path that is neither a regular file nor a directory, such as /dev/null or a FIFO', async () => {
+    const root = tempProject({ 'a.ts': '' });
+    await expect(discoverFiles(['/dev/null'], root)).rejects.toThrow('Not a regular file or directory: /dev/null (a character device)');
+    await expect(discoverFiles(['/dev/null'], root)).rejects.toMatchObject({ problem: 'not-file-or-directory' });
+    expect(spawnSync('mkfifo', [path.join(root, 'pipe.ts')]).status).toBe(0);
+    await expect(discoverFiles(['pipe.ts'], root)).rejects.toThrow('Not a regular file or directory: pipe.ts (a named pipe)');
+  });
+
+  it('lists a file reached through a symlink once, by the path named on the command line', async () => {
+    const root = tempProject({ 'src/a.ts': '', 'src/b.ts': '' });
+    symlinkSync('src/a.ts', path.join(root, 'link.ts'));
+    expect(relative(root, await discoverFiles(['link.ts', 'src'], root))).toEqual(['link.ts', 'src/b.ts']);
+    expect(relative(root, await discoverFiles(['src', 'link.ts'], root))).toEqual(['link.ts', 'src/b.ts']);
+  });
+
+  it('lists the files of a folder named twice (once through a symlink) once, by their own paths', async () => {
+    const root = tempProject({ 'src/a.ts': '' });
+    symlinkSync('src', path.join(root, 'alias'));
+    expect(relative(root, await discoverFiles(['alias', 'src'], root))).toEqual(['src/a.ts']);
+    expect(relative(root, await discoverFiles(['alias'], root))).toEqual(['alias/a.ts']);
+  });
+
+  it("never takes asyncwise's temp files for source", async () => {
+    const root = tempProject({ 'src/a.ts': '', 'src/.a.ts.asyncwise-123-0123abcd.tmp': '' });
+    expect(relative(root, await discoverFiles(['.'], root))).toEqual(['src/a.ts']);
+    await expect(discoverFiles(['src/.a.ts.asyncwise-123-0123abcd.tmp'], root)).rejects.toThrow('Not a JavaScript or TypeScript file');
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { planOf } from '@asyncwise/analysis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +75,26 @@ describe('migrate', () => {
     expect(outcome).toMatchObject({ status: 'error', error: { kind: 'read' } });
   });
 
+  it('migrates and writes a file given twice (once through a symlink) once, under the first path', async () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    const target = path.join(root, 'src/a.ts');
+    const link = path.join(root, 'link.ts');
+    symlinkSync('src/a.ts', link);
+    const seen: string[] = [];
+    const outcomes = await migrate({
+      codemods: [sequential],
+      files: [link, target, path.join(root, 'src/../src/a.ts')],
+      level: 'review',
+      write: true,
+      allowDirty: true,
+      onFile: (o) => seen.push(o.file),
+    });
+    expect(seen).toEqual([link]);
+    expect(outcomes.map((o) => [o.file, o.status, o.written])).toEqual([[link, 'changed', true]]);
+    expect(readFileSync(target, 'utf8')).toBe(loadThreeRewritten);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
   it('never overwrites a file edited while the codemods ran', async () => {
     const root = tempProject({ 'a.ts': loadThree });
     const file = path.join(root, 'a.ts');
@@ -88,6 +108,42 @@ describe('migrate', () => {
     });
     expect(outcomes[0]).toMatchObject({ status: 'error', written: false, error: { kind: 'changed-on-disk' } });
     expect(readFileSync(file, 'utf8')).toBe('// edited by someone\n');
+  });
+});
+
+describe('file encodings', () => {
+  // `load` with a Latin-1 comment and string: 0xE9 is "é" in Latin-1 and invalid on its own in UTF-8.
+  const latin1 = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from(`\nexport const label = "d${'\xe9'}j${'\xe0'}";\n`, 'latin1'), Buffer.from(loadThree)]);
+
+  it('skips a file that is not UTF-8 with reason not-utf8, and never writes it', async () => {
+    const root = tempProject({});
+    const file = path.join(root, 'latin1.ts');
+    writeFileSync(file, latin1);
+    const [outcome] = await migrate({ codemods: [sequential], files: [file], level: 'review', write: true, allowDirty: true });
+    expect(outcome).toMatchObject({ status: 'skipped', written: false, skip: { reason: 'not-utf8', line: 1, column: 7 } });
+    expect(outcome?.error).toBeUndefined();
+    expect(outcome?.skip?.message).toContain('byte 0xE9');
+    expect(readFileSync(file)).toEqual(latin1);
+  });
+
+  it('skips a UTF-16 file with its byte-order mark', async () => {
+    const root = tempProject({});
+    const file = path.join(root, 'utf16.ts');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(loadThree, 'utf16le')]);
+    writeFileSync(file, utf16);
+    const [outcome] = await migrate({ codemods: [sequential], files: [file], level: 'review', write: true, allowDirty: true });
+    expect(outcome).toMatchObject({ status: 'skipped', skip: { reason: 'not-utf8' } });
+    expect(readFileSync(file)).toEqual(utf16);
+  });
+
+  it('writes exactly the UTF-8 bytes of the rewrite, keeping a byte-order mark and non-ASCII text', async () => {
+    const root = tempProject({});
+    const file = path.join(root, 'bom.ts');
+    const text = (body: string) => `// Grüße, 日本, 😀\n${body}`;
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(loadThree), 'utf8')]));
+    const [outcome] = await migrate({ codemods: [sequential], files: [file], level: 'review', write: true, allowDirty: true });
+    expect(outcome).toMatchObject({ status: 'changed', written: true });
+    expect(readFileSync(file)).toEqual(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text(loadThreeRewritten), 'utf8')]));
   });
 });
 
