@@ -1,8 +1,11 @@
 import type { Reference, Scope, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
+import picomatch from 'picomatch';
 import type { Plan } from './edits';
 import type { AnalysisFile } from './file';
 import { jsxPragmaReads } from './jsx';
+import { defaultTestFilePatterns, moduleRegistryResets } from './catalogues/effect-verbs';
+import { type EffectFacts, effectFactsOf, effectKindOf, RunEffects } from './effects';
 import { calleeMatcher, calleeNames, operationName } from './names';
 import { planPromiseAll } from './plan-promise-all';
 import { type BindingKey, bindingKeyOf, innermostScope, ReferenceIndex } from './scope';
@@ -25,7 +28,18 @@ import { isFunctionNode, skipTransparentWrappers, usesThis, walk } from './walk'
  * - `result-unused`: a bare `await f();` is there for its effect (a file written, a branch checked out,
  *   time passed) and what follows may rely on it; left out unless `includeBareAwaits` is set;
  * - `different-statement-form`: a declaration of another kind, or an assignment after declarations;
- * - `unsupported-statement`: compound assignment, several declarators, `using`, computed member targets, exports.
+ * - `unsupported-statement`: compound assignment, several declarators, `using`, computed member targets, exports;
+ * - `interactive-call`: the call asks the person at the terminal (a prompt): it joins no run;
+ * - `ordered-callee`: the callee matches an `ordered` pattern another call of the run matched;
+ * - `module-load-order`: a second module load (`import()`, `vi.importActual`) in a file that resets its module
+ *   registry (`vi.resetModules()`): instances must match, so the loads keep their order;
+ * - `repeated-call`: the same operation with the same arguments again (a cache fill then a hit, a retry);
+ * - `repeated-subject`: in a test file, the same operation on the same first argument again (the test
+ *   observes state across the calls, e.g. sequential access);
+ * - `setup-then-use`: an earlier call sets something up (starts, connects, logs in, installs, seeds,
+ *   begins) and a later one is no independent setup;
+ * - `shared-state-write`: an earlier call writes (by its verb) through a receiver or argument the later one
+ *   uses, the later one writes one the earlier used, or a later argument-less read follows a write.
  */
 export const silenceReasons = [
   'uses-earlier-result',
@@ -40,6 +54,13 @@ export const silenceReasons = [
   'result-unused',
   'different-statement-form',
   'unsupported-statement',
+  'interactive-call',
+  'ordered-callee',
+  'module-load-order',
+  'repeated-call',
+  'repeated-subject',
+  'setup-then-use',
+  'shared-state-write',
 ] as const;
 
 export type SilenceReason = (typeof silenceReasons)[number];
@@ -91,6 +112,18 @@ export interface SequentialAwaitOptions {
    * unused is there for its effect, and the next statement usually relies on that effect.
    */
   readonly includeBareAwaits?: boolean;
+  /**
+   * Callee-name glob patterns whose calls reach one shared state (`db.*`): calls matching the same
+   * pattern keep their order; other calls may still join the run.
+   */
+  readonly ordered?: readonly string[];
+  /** The file's path (relative to the working directory), for `testFiles`. */
+  readonly filePath?: string;
+  /**
+   * Path globs of test files, where the same operation on the same subject also stays in order
+   * (`repeated-subject`). Default `defaultTestFilePatterns`; `[]` turns the test tier off.
+   */
+  readonly testFiles?: readonly string[];
 }
 
 interface StatementFacts {
@@ -101,6 +134,9 @@ interface StatementFacts {
   readonly targetWrites: ReadonlySet<BindingKey>;
   /** Roots of member targets: `this` or the object's binding. */
   readonly memberRoots: ReadonlySet<BindingKey | 'this'>;
+  /** What the call may do to state outside the bindings, and which `ordered` groups its callee is in. */
+  readonly effects: EffectFacts;
+  readonly orderedGroups: readonly number[];
 }
 
 type Candidate = { statement: AwaitStatement; facts: StatementFacts | null };
@@ -137,7 +173,9 @@ export function findSequentialAwaitRuns(
   const minRun = Math.max(2, Math.floor(options.minRun ?? 2));
   const ignore = options.ignore ?? [];
   const includeBareAwaits = options.includeBareAwaits ?? false;
-  const key = JSON.stringify([minRun, ignore, includeBareAwaits]);
+  const ordered = options.ordered ?? [];
+  const testTier = isTestFile(options.filePath, options.testFiles ?? defaultTestFilePatterns);
+  const key = JSON.stringify([minRun, ignore, includeBareAwaits, ordered, testTier]);
   const state = stateOf(file);
   const cached = state.results.get(key);
   if (cached) return cached;
@@ -146,7 +184,8 @@ export function findSequentialAwaitRuns(
   const silenced: Silenced[] = [];
   // Cheap gate: a file without the word has nothing to find.
   if (file.text.includes('await')) {
-    const finder = new RunFinder(file, state, minRun, calleeMatcher(ignore), includeBareAwaits, runs, silenced);
+    const orderedMatchers = ordered.map((pattern) => calleeMatcher([pattern]));
+    const finder = new RunFinder(file, state, minRun, calleeMatcher(ignore), includeBareAwaits, orderedMatchers, testTier, runs, silenced);
     // Where the word `await` occurs: a subtree without one holds no await statement, so the walk
     // skips it. Most of a file is skipped this way.
     const awaitOffsets: number[] = [];
@@ -170,9 +209,34 @@ class RunFinder {
     private readonly minRun: number,
     private readonly isIgnored: (names: readonly string[]) => boolean,
     private readonly includeBareAwaits: boolean,
+    private readonly orderedMatchers: readonly ((names: readonly string[]) => boolean)[],
+    private readonly testTier: boolean,
     private readonly runs: SequentialAwaitRun[],
     private readonly silenced: Silenced[],
   ) {}
+
+  private resetsRegistry: boolean | null = null;
+
+  /** Whether the file calls a test runner's module-registry reset (`vi.resetModules()`), found once per finder. */
+  private get resetsModuleRegistry(): boolean {
+    if (this.resetsRegistry === null) {
+      const names: readonly string[] = moduleRegistryResets;
+      let found = false;
+      if (names.some((name) => this.file.text.includes(name))) {
+        walk(this.file.ast, this.file.visitorKeys, (node) => {
+          if (found) return false;
+          if (node.type === 'CallExpression') {
+            const callee = node.callee;
+            const name = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : null;
+            if (name !== null && names.includes(name)) found = true;
+          }
+          return !found;
+        });
+      }
+      this.resetsRegistry = found;
+    }
+    return this.resetsRegistry;
+  }
 
   private get index(): ReferenceIndex {
     this.state.index ??= new ReferenceIndex(this.file.scopeManager);
@@ -242,7 +306,7 @@ class RunFinder {
           flush();
         }
       }
-      run ??= newRunState(index);
+      run ??= newRunState(index, new RunEffects(this.testTier, this.resetsModuleRegistry));
       run.members.push(candidate);
       run.form ??= form;
     }
@@ -307,6 +371,7 @@ class RunFinder {
       return 'operand-not-a-call';
     }
     if (this.isIgnored(calleeNames(operand))) return 'ignored-callee';
+    if (effectKindOf(operand) === 'interactive') return 'interactive-call';
     if (this.file.oracle.isPromiseLike(operand) === 'no') return 'operand-not-a-promise';
     return {
       node,
@@ -356,8 +421,24 @@ class RunFinder {
       targetReads,
       targetWrites,
       memberRoots,
+      effects: effectFactsOf(statement.operand, this.file.text, (id) => {
+        const ref = this.index.within(id.range[0], id.range[1])[0];
+        return ref ? bindingKeyOf(ref) : null;
+      }),
+      orderedGroups: this.orderedGroupsOf(statement.operand),
     };
     return candidate.facts;
+  }
+
+  /** The indexes of the `ordered` patterns the operand's callees match. */
+  private orderedGroupsOf(operand: TSESTree.Expression): number[] {
+    if (this.orderedMatchers.length === 0) return [];
+    const names = calleeNames(operand);
+    const groups: number[] = [];
+    this.orderedMatchers.forEach((matches, i) => {
+      if (matches(names)) groups.push(i);
+    });
+    return groups;
   }
 
   /**
@@ -382,7 +463,8 @@ class RunFinder {
     if (run.targetReadWritableElsewhere) return 'target-changed-by-later-call';
     // Sloppy-mode `arguments` aliases the parameters, so reading it reads them.
     if (!runScope.isStrict && run.writesParameter && readsArguments(later.operandReads)) return 'uses-earlier-result';
-    return null;
+    // Through state outside the bindings: a store both calls reach, a setup and its use, a repeat.
+    return run.effects.conflict(later.effects, later.orderedGroups);
   }
 
   /** Adds an earlier statement's facts to the run's summary. */
@@ -398,6 +480,7 @@ class RunFinder {
     }
     for (const root of facts.memberRoots) run.memberRoots.add(root);
     if (writesParameter(facts.targetWrites)) run.writesParameter = true;
+    run.effects.add(facts.effects, facts.orderedGroups);
   }
 
   /**
@@ -446,11 +529,14 @@ interface RunState {
   observableAfter: number;
   targetReadWritableElsewhere: boolean;
   writesParameter: boolean;
+  /** What the run's calls did to state outside the bindings (see `effects.ts`), aggregated the same way. */
+  readonly effects: RunEffects;
 }
 
-function newRunState(startIndex: number): RunState {
+function newRunState(startIndex: number, effects: RunEffects): RunState {
   return {
     startIndex,
+    effects,
     members: [],
     folded: 0,
     form: null,
@@ -616,4 +702,11 @@ function memberRoot(node: TSESTree.MemberExpression): TSESTree.Expression {
   let object = node.object;
   while (object.type === 'MemberExpression') object = object.object;
   return object;
+}
+
+/** Whether `filePath` matches one of the test-file globs (a path relative to the working directory; `\\` as `/`). */
+export function isTestFile(filePath: string | undefined, patterns: readonly string[]): boolean {
+  if (filePath === undefined || patterns.length === 0) return false;
+  const normalized = filePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  return picomatch([...patterns], { dot: true })(normalized);
 }
