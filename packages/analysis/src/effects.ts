@@ -152,6 +152,47 @@ function collectArgumentRoots(node: TSESTree.Node, out: (TSESTree.Identifier | T
 
 const globalStateNames: ReadonlySet<string> = new Set(globalStateObjects.map((name) => `global:${name}`));
 
+const combinators: ReadonlySet<string> = new Set(['all', 'allSettled', 'any', 'race']);
+
+/**
+ * The operations an awaited operand starts: the elements of `Promise.all([…])` (and its siblings,
+ * nested too: what an earlier rewrite wrote), else the operand itself. A rewritten run must keep the
+ * effects of its calls, or the next pass would join it with what they must precede.
+ */
+export function operationsOf(operand: TSESTree.Expression): TSESTree.Expression[] {
+  const core = skipTransparentWrappers(operand);
+  if (
+    core.type === 'CallExpression' &&
+    core.callee.type === 'MemberExpression' &&
+    core.callee.object.type === 'Identifier' &&
+    core.callee.object.name === 'Promise' &&
+    core.callee.property.type === 'Identifier' &&
+    combinators.has(core.callee.property.name) &&
+    core.arguments[0]?.type === 'ArrayExpression'
+  ) {
+    return core.arguments[0].elements.flatMap((e) => (e && e.type !== 'SpreadElement' ? operationsOf(e) : []));
+  }
+  return [operand];
+}
+
+/** The effect facts of an awaited operand: of each operation it starts, merged. */
+export function effectFactsOfOperand(operand: TSESTree.Expression, text: string, resolve: ResolveIdentifier): EffectFacts {
+  const operations = operationsOf(operand);
+  if (operations.length === 1 && operations[0] === operand) return effectFactsOf(operand, text, resolve);
+  const all = operations.map((o) => effectFactsOf(o, text, resolve));
+  let kind: EffectKind | null = null;
+  for (const facts of all) if (facts.kind !== null && (kind === null || strength[facts.kind] > strength[kind])) kind = facts.kind;
+  return {
+    kind,
+    handles: new Set(all.flatMap((f) => [...f.handles])),
+    mutableArguments: new Set(all.flatMap((f) => [...f.mutableArguments])),
+    signature: null,
+    subject: null,
+    takesNoArguments: all.some((f) => f.takesNoArguments),
+    loadsModule: all.some((f) => f.loadsModule),
+  };
+}
+
 /**
  * The effect facts of one awaited operand. `text` is the file's text (signatures are compared as
  * written, whitespace folded); `resolve` maps identifiers to bindings.

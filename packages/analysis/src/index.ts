@@ -34,6 +34,7 @@ export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
 export {
   findSequentialAwaitRuns,
+  isTestFile,
   silenceReasons,
   type AwaitStatement,
   type SequentialAwaitOptions,
@@ -46,3 +47,13 @@ export { planPromiseAll } from './plan-promise-all';
 export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';
 export * as catalogues from './catalogues/promise-apis';
+export {
+  defaultTestFilePatterns,
+  effectKindOfName,
+  effectVerbs,
+  globalStateObjects,
+  moduleLoaders,
+  moduleRegistryResets,
+  verbModifiers,
+  type EffectKind,
+} from './catalogues/effect-verbs';

@@ -39,6 +39,17 @@ interface Element {
   readonly trailing: string[];
 }
 
+export interface PlanPromiseAllOptions {
+  /**
+   * Write `Promise.allSettled` with the results unpacked, asyncio's `gather(…, return_exceptions=True)`:
+   * every operation runs to its end, and each target receives its value or, if it rejected, its reason.
+   */
+  readonly settled?: boolean;
+}
+
+/** What unpacks `Promise.allSettled` results in place: the value, or the rejection's reason. */
+const unpackSettled = '.map((r) => (r.status === \'fulfilled\' ? r.value : r.reason))';
+
 /**
  * Plans the rewrite of a run of independent awaits into one `Promise.all`:
  * `const a = await f(); const b = await g();` becomes `const [a, b] = await Promise.all([f(), g()]);`.
@@ -54,6 +65,7 @@ export function planPromiseAll(
   file: AnalysisFile,
   run: readonly AwaitStatement[],
   previous: TSESTree.Node | undefined,
+  options: PlanPromiseAllOptions = {},
 ): Plan {
   const first = run[0];
   const last = run[run.length - 1];
@@ -122,7 +134,9 @@ export function planPromiseAll(
   const indent = lineIndent(text, first.node.range[0]);
   const unit = indentUnitOf(file);
 
-  const oneLine = `${head}await Promise.all([${elements.map((e) => e.text).join(', ')}])`;
+  // `Promise.allSettled` results unpacked: the await is parenthesised so `.map` applies to its value.
+  const [open, close] = options.settled ? ['(await Promise.allSettled([', `]))${unpackSettled}`] : ['await Promise.all([', '])'];
+  const oneLine = `${head}${open}${elements.map((e) => e.text).join(', ')}${close}`;
   const fitsOneLine =
     !hasLineBreak(oneLine) &&
     elements.every((e) => e.leading.length === 0 && e.trailing.length === 0) &&
@@ -132,13 +146,13 @@ export function planPromiseAll(
     replacement = oneLine + semicolon;
   } else {
     const inner = indent + unit;
-    const lines: string[] = [`${head}await Promise.all([`];
+    const lines: string[] = [`${head}${open}`];
     for (const element of elements) {
       for (const comment of element.leading) lines.push(`${inner}${comment}`);
       const body = canReindent(element.statement.operand, file) ? reindent(element.text, unit, element.comments) : element.text;
       lines.push(`${inner}${body},${element.trailing.map((c) => ` ${c}`).join('')}`);
     }
-    lines.push(`${indent}])${semicolon}`);
+    lines.push(`${indent}${close}${semicolon}`);
     replacement = lines.join(lineEndingOf(file));
   }
 

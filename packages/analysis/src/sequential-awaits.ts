@@ -5,7 +5,7 @@ import type { Plan } from './edits';
 import type { AnalysisFile } from './file';
 import { jsxPragmaReads } from './jsx';
 import { defaultTestFilePatterns, moduleRegistryResets } from './catalogues/effect-verbs';
-import { type EffectFacts, effectFactsOf, effectKindOf, RunEffects } from './effects';
+import { type EffectFacts, effectFactsOfOperand, effectKindOf, operationsOf, RunEffects } from './effects';
 import { calleeMatcher, calleeNames, operationName } from './names';
 import { planPromiseAll } from './plan-promise-all';
 import { type BindingKey, bindingKeyOf, innermostScope, ReferenceIndex } from './scope';
@@ -117,6 +117,11 @@ export interface SequentialAwaitOptions {
    * pattern keep their order; other calls may still join the run.
    */
   readonly ordered?: readonly string[];
+  /**
+   * Plan `Promise.allSettled` with the results unpacked (each target gets its value or its rejection
+   * reason) instead of `Promise.all`: for code where every operation must run to its end.
+   */
+  readonly settled?: boolean;
   /** The file's path (relative to the working directory), for `testFiles`. */
   readonly filePath?: string;
   /**
@@ -175,7 +180,8 @@ export function findSequentialAwaitRuns(
   const includeBareAwaits = options.includeBareAwaits ?? false;
   const ordered = options.ordered ?? [];
   const testTier = isTestFile(options.filePath, options.testFiles ?? defaultTestFilePatterns);
-  const key = JSON.stringify([minRun, ignore, includeBareAwaits, ordered, testTier]);
+  const settled = options.settled ?? false;
+  const key = JSON.stringify([minRun, ignore, includeBareAwaits, ordered, testTier, settled]);
   const state = stateOf(file);
   const cached = state.results.get(key);
   if (cached) return cached;
@@ -185,7 +191,7 @@ export function findSequentialAwaitRuns(
   // Cheap gate: a file without the word has nothing to find.
   if (file.text.includes('await')) {
     const orderedMatchers = ordered.map((pattern) => calleeMatcher([pattern]));
-    const finder = new RunFinder(file, state, minRun, calleeMatcher(ignore), includeBareAwaits, orderedMatchers, testTier, runs, silenced);
+    const finder = new RunFinder(file, state, minRun, calleeMatcher(ignore), includeBareAwaits, orderedMatchers, testTier, settled, runs, silenced);
     // Where the word `await` occurs: a subtree without one holds no await statement, so the walk
     // skips it. Most of a file is skipped this way.
     const awaitOffsets: number[] = [];
@@ -211,6 +217,7 @@ class RunFinder {
     private readonly includeBareAwaits: boolean,
     private readonly orderedMatchers: readonly ((names: readonly string[]) => boolean)[],
     private readonly testTier: boolean,
+    private readonly settled: boolean,
     private readonly runs: SequentialAwaitRun[],
     private readonly silenced: Silenced[],
   ) {}
@@ -278,7 +285,9 @@ class RunFinder {
     const flush = () => {
       if (run && run.members.length >= this.minRun) {
         const awaitStatements = run.members.map((c) => c.statement);
-        this.runs.push({ statements: awaitStatements, plan: planPromiseAll(this.file, awaitStatements, statements[run.startIndex - 1]) });
+        this.runs.push({ statements: awaitStatements, plan: planPromiseAll(this.file, awaitStatements, statements[run.startIndex - 1], {
+          settled: this.settled,
+        }) });
       }
       run = null;
     };
@@ -371,7 +380,7 @@ class RunFinder {
       return 'operand-not-a-call';
     }
     if (this.isIgnored(calleeNames(operand))) return 'ignored-callee';
-    if (effectKindOf(operand) === 'interactive') return 'interactive-call';
+    if (operationsOf(operand).some((o) => effectKindOf(o) === 'interactive')) return 'interactive-call';
     if (this.file.oracle.isPromiseLike(operand) === 'no') return 'operand-not-a-promise';
     return {
       node,
@@ -421,7 +430,7 @@ class RunFinder {
       targetReads,
       targetWrites,
       memberRoots,
-      effects: effectFactsOf(statement.operand, this.file.text, (id) => {
+      effects: effectFactsOfOperand(statement.operand, this.file.text, (id) => {
         const ref = this.index.within(id.range[0], id.range[1])[0];
         return ref ? bindingKeyOf(ref) : null;
       }),
@@ -433,7 +442,7 @@ class RunFinder {
   /** The indexes of the `ordered` patterns the operand's callees match. */
   private orderedGroupsOf(operand: TSESTree.Expression): number[] {
     if (this.orderedMatchers.length === 0) return [];
-    const names = calleeNames(operand);
+    const names = operationsOf(operand).flatMap((o) => calleeNames(o));
     const groups: number[] = [];
     this.orderedMatchers.forEach((matches, i) => {
       if (matches(names)) groups.push(i);

@@ -34,6 +34,29 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     'nested-await': { code: 'async function f() {\n  const a = await getA(await t());\n  const b = await getB();\n}' },
     'different-statement-form': { code: 'async function f() {\n  let a = await getA();\n  const b = await getB();\n}' },
     'unsupported-statement': { code: 'async function f() {\n  let n = 0;\n  n += await getA();\n  n += await getB();\n}' },
+    // Two prompts on one terminal.
+    'interactive-call': { code: 'async function f() {\n  const user = await read.username("Username:");\n  const pass = await read.password("Password:");\n}' },
+    'ordered-callee': {
+      code: 'async function f() {\n  const a = await db.users.count();\n  const b = await db.orders.count();\n}',
+      options: { ordered: ['db.*'] },
+    },
+    // After a registry reset, the module under test must see the same instance of its dependency.
+    'module-load-order': {
+      code: 'beforeEach(async () => {\n  vi.resetModules();\n  const config = await import("./config");\n  const service = await import("./service");\n});',
+    },
+    // A cache fill, then a hit the test relies on.
+    'repeated-call': { code: 'async function f(url) {\n  const first = await cached.get(url);\n  const second = await cached.get(url);\n}' },
+    // In a test file: the same operation on the same subject, observing sequential access.
+    'repeated-subject': {
+      code: 'it("reads", async () => {\n  const foo = await registry.versions(url, "foo");\n  const bar = await registry.versions(url, "bar");\n});',
+      options: { filePath: 'test/registry.test.ts' },
+    },
+    // Start a server, then talk to it.
+    'setup-then-use': { code: 'async function f(app) {\n  const server = await app.listen(0);\n  const res = await request("/health");\n}' },
+    // Write to a cache directory, then read the same entry.
+    'shared-state-write': {
+      code: 'async function f(dir, key) {\n  const entry = await index.insert(dir, key, data);\n  const info = await get.info(dir, key);\n}',
+    },
   };
 
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {
@@ -278,5 +301,94 @@ describe('findSequentialAwaitRuns: no scopes where no run can form', () => {
     const code = 'async function f() {\n  const a = await getA();\n  const b = await getB();\n}';
     expect(() => findSequentialAwaitRuns(withoutScopes(code))).toThrow(/was asked for/);
     expect(findSequentialAwaitRuns(parseFile(code, 'a.ts')).runs).toHaveLength(1);
+  });
+});
+
+describe('findSequentialAwaitRuns: order through shared state (effects)', () => {
+  const reasonsOf = (code: string, options: object = {}) => analyse(code, 'a.ts', options).silenced.map((s) => s.reason);
+  const runsOf = (code: string, options: object = {}, filePath = 'a.ts') => analyse(code, filePath, options).runs.length;
+
+  it('reads of one store may run together', () => {
+    expect(runsOf('async function f(dir) {\n  const a = await readA(dir);\n  const b = await readB(dir);\n}')).toBe(1);
+  });
+
+  it('a read then a write of the same receiver (check, then act) keeps its order', () => {
+    const code = 'async function f(pr) {\n  const before = await github.getPr(pr);\n  const merged = await github.mergePr(pr);\n}';
+    expect(reasonsOf(code)).toEqual(['shared-state-write']);
+  });
+
+  it('a write through an argument then a read of a member of it', () => {
+    const code = 'async function f(commit) {\n  const sha = await git.commitFiles(commit);\n  const remote = await fetchBranch(commit.branchName);\n}';
+    expect(reasonsOf(code)).toEqual(['shared-state-write']);
+  });
+
+  it('a protocol on one object: reconcile then finalize', () => {
+    const code = 'async function f(strategy, page) {\n  const done = await strategy.reconcile(page);\n  const res = await strategy.finalizeAndReturn();\n}';
+    expect(reasonsOf(code)).toEqual(['shared-state-write']);
+  });
+
+  it('a write then a read of ambient state (no arguments)', () => {
+    const code = 'async function f(file) {\n  const lock = await updateLockFiles(file);\n  const status = await getRepoStatus();\n}';
+    expect(reasonsOf(code)).toEqual(['shared-state-write']);
+  });
+
+  it('process-wide state passed to two calls', () => {
+    const code = 'async function f() {\n  const a = await parseFile(process.env);\n  const b = await parseMore(process.env);\n}';
+    expect(reasonsOf(code)).toEqual(['shared-state-write']);
+  });
+
+  it('a builder chain is known by its verbs: an insert, then a count of the same table', () => {
+    const code = 'async function f(db) {\n  const id = await db.insertInto("pet").values(v).execute();\n  const n = await db.selectFrom("pet").count();\n}';
+    expect(reasonsOf(code)).toEqual(['shared-state-write']);
+  });
+
+  it('two independent setups may run together; what uses them may not', () => {
+    const code = 'async function f() {\n  const db = await connectDb(dbUrl);\n  const cache = await connectCache(cacheUrl);\n  const user = await loadUser(id);\n}';
+    expect(reasonsOf(code)).toEqual(['setup-then-use']);
+  });
+
+  it('writes to different stores stay independent in source files', () => {
+    expect(runsOf('async function f() {\n  const a = await users.insert(u);\n  const b = await orders.insert(o);\n}')).toBe(1);
+  });
+
+  it('in test files a write is ordered with everything around it (arrange, act, assert)', () => {
+    const code = 'it("x", async () => {\n  const a = await users.insert(u);\n  const b = await orders.insert(o);\n});';
+    expect(runsOf(code, { filePath: 'src/a.test.ts' }, 'src/a.test.ts')).toBe(0);
+    expect(runsOf(code, { filePath: 'src/a.test.ts', testFiles: [] })).toBe(1);
+    expect(runsOf(code, { filePath: 'src/a.ts' })).toBe(1);
+  });
+
+  it('the test tier follows the usual globs and can be overridden', () => {
+    const code = 'it("x", async () => {\n  const a = await api.versions(url, "a");\n  const b = await api.versions(url, "b");\n});';
+    for (const filePath of ['lib/x.spec.ts', 'test/x.js', 'packages/p/__tests__/x.tsx']) {
+      expect(runsOf(code, { filePath })).toBe(0);
+    }
+    expect(runsOf(code, { filePath: 'lib/x.ts' })).toBe(1);
+    expect(runsOf(code, { filePath: 'checks/x.ts', testFiles: ['checks/**'] })).toBe(0);
+  });
+
+  it('module loads may run together unless the file resets its module registry', () => {
+    expect(runsOf('async function f() {\n  const a = await import("./a");\n  const b = await import("./b");\n}')).toBe(1);
+  });
+
+  it('ordered patterns group calls: only calls in the same group keep their order', () => {
+    const code = 'async function f() {\n  const a = await db.count();\n  const b = await cache.count();\n  const c = await db.sum();\n}';
+    expect(reasonsOf(code, { ordered: ['db.*', 'cache.*'] })).toEqual(['ordered-callee']);
+    expect(analyse(code, 'a.ts', { ordered: ['db.*', 'cache.*'] }).runs[0]?.statements).toHaveLength(2);
+  });
+
+  it('a constructor call makes a fresh object each time: no repeated call', () => {
+    expect(runsOf('async function f(path) {\n  const a = await new Tree({ path }).load();\n  const b = await new Tree({ path }).load();\n}')).toBe(1);
+  });
+
+  it('verbs: first word, after modifiers, and after And/Or', async () => {
+    const { effectKindOfName } = await import('../src/catalogues/effect-verbs');
+    expect(effectKindOfName('insertOne')).toBe('write');
+    expect(effectKindOfName('nativeInsert')).toBe('write');
+    expect(effectKindOfName('findOneAndUpdate')).toBe('write');
+    expect(effectKindOfName('getBranchUpdateDate')).toBe('read');
+    expect(effectKindOfName('startServer')).toBe('setup');
+    expect(effectKindOfName('$transaction')).toBe('write');
+    expect(effectKindOfName('compute')).toBeNull();
   });
 });

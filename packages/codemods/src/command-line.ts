@@ -33,9 +33,11 @@ const migrateOnlyFlags = [
   'level',
   'report',
   'ignore',
+  'ordered',
   'min-run',
   'include-bare-awaits',
   'source-type',
+  'settled',
   'allow-dirty',
   'quiet',
 ] as const;
@@ -47,6 +49,8 @@ const optionSpec = {
   level: { type: 'string' },
   report: { type: 'string' },
   ignore: { type: 'string', multiple: true },
+  ordered: { type: 'string', multiple: true },
+  settled: { type: 'boolean' },
   'min-run': { type: 'string' },
   'include-bare-awaits': { type: 'boolean' },
   'source-type': { type: 'string' },
@@ -79,6 +83,8 @@ function helpText(): string {
       ['', 'before the run if it is a file to migrate, not a regular file, or an existing'],
       ['', 'file other than an earlier report'],
       ['--ignore <pattern>', 'callee-name glob whose awaits stay in order, e.g. logger.* (repeatable)'],
+      ['--ordered <pattern>', 'callee-name glob of calls on one shared state, kept in order among themselves, e.g. db.* (repeatable)'],
+      ['--settled', 'write Promise.allSettled with each result its value or rejection reason'],
       ['--min-run <n>', 'the fewest awaits that make a run (default 2)'],
       ['--include-bare-awaits', 'let `await f();` statements (result unused) join runs'],
       ['--source-type <type>', 'read every file as module, commonjs or script (default: as ESLint does,'],
@@ -241,6 +247,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   const minRun = parseOption('--min-run', () => parseMinRun(values['min-run']));
   const ignore = parseOption('--ignore', () => parseIgnore(values.ignore));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
+  const ordered = parseOption('--ordered', () => parseIgnore(values.ordered));
 
   const selected: Codemod[] = [];
   const paths: string[] = [];
@@ -292,6 +299,8 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     ...(minRun === undefined ? {} : { minRun }),
     includeBareAwaits: values['include-bare-awaits'] === true,
     ...(sourceType === undefined ? {} : { sourceType }),
+    ordered,
+    settled: values.settled === true,
     write,
     allowDirty: values['allow-dirty'] === true,
     onFile: (outcome, index, total) => {

@@ -89,6 +89,8 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
     ...(options.minRun === undefined ? {} : { minRun: options.minRun }),
     ...(options.includeBareAwaits === undefined ? {} : { includeBareAwaits: options.includeBareAwaits }),
     ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),
+    ...(options.ordered === undefined ? {} : { ordered: options.ordered }),
+    ...(options.settled === undefined ? {} : { settled: options.settled }),
   };
   const files = withoutDuplicates(options.files);
   const outcomes: FileOutcome[] = [];

@@ -85,9 +85,12 @@ export function transformOptionsFrom(raw: unknown): TransformOptions {
   const minRun = parseMinRun(record['minRun'] ?? record['min-run']);
   const includeBareAwaits = parseFlag(record['includeBareAwaits'] ?? record['include-bare-awaits'], 'includeBareAwaits');
   const sourceType = parseSourceType(record['sourceType'] ?? record['source-type']);
+  const settled = parseFlag(record['settled'], 'settled');
   return {
     level: parseLevel(record['level']),
     ignore: parseIgnore(record['ignore']),
+    ordered: parseIgnore(record['ordered']),
+    ...(settled === undefined ? {} : { settled }),
     ...(minRun === undefined ? {} : { minRun }),
     ...(includeBareAwaits === undefined ? {} : { includeBareAwaits }),
     ...(sourceType === undefined ? {} : { sourceType }),

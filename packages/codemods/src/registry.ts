@@ -57,6 +57,8 @@ export const codemods: readonly Codemod[] = [
     options: [
       { flag: '--ignore <pattern>', description: 'callee-name glob whose awaits must stay in order, e.g. logger.* (repeatable)' },
       { flag: '--min-run <n>', description: 'the fewest awaits that make a run (default 2)' },
+      { flag: '--ordered <pattern>', description: 'callee-name glob of calls on one shared state (e.g. db.*): they keep their order (repeatable)' },
+      { flag: '--settled', description: 'write Promise.allSettled with each result its value or its rejection reason' },
       {
         flag: '--include-bare-awaits',
         description: 'let bare `await f();` statements join runs (off: they are usually effects the next line needs)',

@@ -18,6 +18,10 @@ export interface TransformOptions {
    * (`.cjs` as CommonJS, everything else as a module), so the codemod sees what the rule sees.
    */
   readonly sourceType?: SourceType;
+  /** Callee-name glob patterns of calls that reach one shared state (`db.*`): each pattern's calls keep their order. */
+  readonly ordered?: readonly string[];
+  /** Write `Promise.allSettled` with the results unpacked (value or rejection reason) instead of `Promise.all`. */
+  readonly settled?: boolean;
 }
 
 /** One rewrite a transform found, applied or only listed. Positions are 1-based, in the input text. */

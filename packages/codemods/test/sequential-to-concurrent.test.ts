@@ -12,10 +12,10 @@ const threeFetches = `async function load(id: string) {
 }
 `;
 
-const withAudit = `async function save(item: Item) {
-  const entry = await audit.record('save', item.id);
+const withAudit = `async function save(id: string, item: Item, summary: Summary) {
+  const entry = await audit.record('save', id);
   const stored = await store.put(item);
-  const indexed = await index.update(item);
+  const indexed = await index.update(summary);
   return { entry, stored, indexed };
 }
 `;
@@ -88,11 +88,11 @@ describe('levels', () => {
 describe('options', () => {
   it('keeps ignored callees in order', () => {
     expect(run(withAudit, 'save.ts', { level: 'review' }).output).toContain(
-      "  const [entry, stored, indexed] = await Promise.all([\n    audit.record('save', item.id),\n",
+      "  const [entry, stored, indexed] = await Promise.all([\n    audit.record('save', id),\n",
     );
     const ignored = run(withAudit, 'save.ts', { level: 'review', ignore: ['audit.*'] });
     expect(ignored.output).toContain(
-      "  const entry = await audit.record('save', item.id);\n  const [stored, indexed] = await Promise.all([\n    store.put(item),\n",
+      "  const entry = await audit.record('save', id);\n  const [stored, indexed] = await Promise.all([\n    store.put(item),\n",
     );
   });
 

@@ -19,21 +19,26 @@
  * Also a jscodeshift transform module: `npx jscodeshift --no-babel -t …/sequential-to-concurrent.cjs
  * --level=review --ignore='logger.*' src`. jscodeshift's parser is not used.
  */
+import path from 'node:path';
 import { findSequentialAwaitRuns, type SequentialAwaitRun } from '@asyncwise/analysis';
 import { applyPlans, type FoundPlan } from '../apply-plans';
 import { transformOptionsFrom } from '../options';
 import type { TransformOptions, TransformResult } from '../types';
 
 /** How a run is described in diffs and reports: `3 awaits → Promise.all: getUser(), getPosts(), getSettings()`. */
-export function describeRun(run: SequentialAwaitRun): string {
-  return `${run.statements.length} awaits → Promise.all: ${run.statements.map((s) => s.name).join(', ')}`;
+export function describeRun(run: SequentialAwaitRun, settled = false): string {
+  return `${run.statements.length} awaits → Promise.${settled ? 'allSettled' : 'all'}: ${run.statements.map((s) => s.name).join(', ')}`;
 }
 
 /** Rewrites `source` and lists every run found. Throws `ParseError` for input that does not parse. */
 export function run(source: string, filePath: string, options: TransformOptions = {}): TransformResult {
   const analysisOptions = {
     ignore: options.ignore ?? [],
+    ordered: options.ordered ?? [],
     includeBareAwaits: options.includeBareAwaits ?? false,
+    settled: options.settled ?? false,
+    // Test files are recognised by the same default globs as the rule's, relative to the working directory.
+    filePath: path.isAbsolute(filePath) ? path.relative(process.cwd(), filePath) : filePath,
     ...(options.minRun === undefined ? {} : { minRun: options.minRun }),
   };
   return applyPlans(
@@ -42,7 +47,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
     options.level ?? 'safe',
     (file) =>
       findSequentialAwaitRuns(file, analysisOptions).runs.map(
-        (r): FoundPlan => ({ start: r.statements[0]?.node.range[0] ?? 0, description: describeRun(r), plan: r.plan }),
+        (r): FoundPlan => ({ start: r.statements[0]?.node.range[0] ?? 0, description: describeRun(r, analysisOptions.settled), plan: r.plan }),
       ),
     options.sourceType,
   );
@@ -58,6 +63,8 @@ export default function transform(
     readonly minRun?: unknown;
     readonly includeBareAwaits?: unknown;
     readonly sourceType?: unknown;
+    readonly ordered?: unknown;
+    readonly settled?: unknown;
   } = {},
 ): string | undefined {
   const result = run(fileInfo.source, fileInfo.path, transformOptionsFrom(options));

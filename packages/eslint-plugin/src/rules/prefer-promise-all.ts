@@ -1,10 +1,20 @@
-import { findSequentialAwaitRuns } from '@asyncwise/analysis';
+import path from 'node:path';
+import { defaultTestFilePatterns, findSequentialAwaitRuns } from '@asyncwise/analysis';
 import { analysisFileFor } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
-export type Options = [{ minRun?: number; ignore?: string[]; includeBareAwaits?: boolean }];
-export type MessageIds = 'preferPromiseAll' | 'preferPromiseAllByHand' | 'suggestPromiseAll';
+export type Options = [
+  {
+    minRun?: number;
+    ignore?: string[];
+    includeBareAwaits?: boolean;
+    ordered?: string[];
+    testFiles?: string[];
+    settled?: boolean;
+  },
+];
+export type MessageIds = 'preferPromiseAll' | 'preferPromiseAllByHand' | 'suggestPromiseAll' | 'suggestPromiseAllSettled';
 
 const MAX_NAMES = 4;
 
@@ -15,6 +25,11 @@ function listNames(names: readonly string[]): string {
     return `${quoted.slice(0, MAX_NAMES - 1).join(', ')} and ${quoted.length - (MAX_NAMES - 1)} more`;
   }
   return quoted.length === 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/** The file's path relative to the working directory, as the test-file globs expect. */
+function relativeFilename(filename: string, cwd: string | undefined): string {
+  return typeof cwd === 'string' && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
 }
 
 export default createRule<Options, MessageIds>({
@@ -34,6 +49,8 @@ export default createRule<Options, MessageIds>({
         'The awaits of {{names}} do not depend on each other but run one after another. Start them together with `Promise.all`, so the wait is the slowest call instead of the sum. {{why}} Rewrite it by hand.',
       suggestPromiseAll:
         'Run {{names}} concurrently with `Promise.all` (each call then starts even if an earlier one fails, and their side effects may interleave).',
+      suggestPromiseAllSettled:
+        'Run {{names}} concurrently with `Promise.allSettled`, each result its value or its rejection reason (every call runs to its end, and their side effects may interleave).',
     },
     schema: [
       {
@@ -56,11 +73,32 @@ export default createRule<Options, MessageIds>({
             description:
               'Let bare `await f();` statements (result unused) join runs. Off by default: such an await is there for its effect, which the next statement usually relies on.',
           },
+          ordered: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Glob patterns of callee names that reach one shared state (e.g. `db.*`): calls matching the same pattern keep their order; other calls may still run beside them.',
+          },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Path globs (relative to the working directory) of test files, where writes and repeated operations on one subject also keep their order. `[]` turns this off.',
+          },
+          settled: {
+            type: 'boolean',
+            description:
+              'Suggest `Promise.allSettled` with the results unpacked (each its value or its rejection reason) instead of `Promise.all`, where every operation must run to its end.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ minRun: 2, ignore: [], includeBareAwaits: false }],
+    defaultOptions: [
+      { minRun: 2, ignore: [], includeBareAwaits: false, ordered: [], testFiles: [...defaultTestFilePatterns], settled: false },
+    ],
   },
   create(context, [options]) {
     return {
@@ -71,6 +109,10 @@ export default createRule<Options, MessageIds>({
           minRun: options.minRun,
           ignore: options.ignore,
           includeBareAwaits: options.includeBareAwaits,
+          ordered: options.ordered,
+          testFiles: options.testFiles,
+          filePath: relativeFilename(context.filename, context.cwd),
+          settled: options.settled,
         });
         for (const run of runs) {
           const first = run.statements[0];
@@ -82,7 +124,7 @@ export default createRule<Options, MessageIds>({
             node: first.awaitExpression,
             messageId: why ? 'preferPromiseAllByHand' : 'preferPromiseAll',
             data: { names, why },
-            ...getFixOrSuggest(run.plan, 'suggestPromiseAll', { names }),
+            ...getFixOrSuggest(run.plan, options.settled ? 'suggestPromiseAllSettled' : 'suggestPromiseAll', { names }),
           });
         }
       },

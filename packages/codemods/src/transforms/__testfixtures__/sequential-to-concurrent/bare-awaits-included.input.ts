@@ -4,9 +4,9 @@ export async function warmUp(cache: Cache) {
   await cache.load('projects');
 }
 
-export async function startServices(db: Db, queue: Queue) {
+export async function startServices(db: Db, queue: Queue, mail: Mailer) {
   await db.connect();
-  const channel = await queue.open('jobs');
-  await queue.open('events');
+  const channel = await queue.connect('jobs');
+  await mail.connect();
   return channel;
 }

@@ -6,11 +6,11 @@ export async function warmUp(cache: Cache) {
   ]);
 }
 
-export async function startServices(db: Db, queue: Queue) {
+export async function startServices(db: Db, queue: Queue, mail: Mailer) {
   const [, channel] = await Promise.all([
     db.connect(),
-    queue.open('jobs'),
-    queue.open('events'),
+    queue.connect('jobs'),
+    mail.connect(),
   ]);
   return channel;
 }
