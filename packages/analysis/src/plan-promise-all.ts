@@ -30,6 +30,12 @@ const promiseAllVocabulary: PlanVocabulary = {
   removed: ['await', 'const', 'let', 'var'],
 };
 
+/** With `settled`: `Promise.allSettled` and the words of the unpacking `.map` (see `unpackSettled`). */
+const promiseAllSettledVocabulary: PlanVocabulary = {
+  added: ['Promise', 'allSettled', 'unknown', 'map', 'r', 'status', "'fulfilled'", 'value', 'reason'],
+  removed: promiseAllVocabulary.removed,
+};
+
 interface Element {
   readonly statement: AwaitStatement;
   readonly text: string;
@@ -163,7 +169,7 @@ export function planPromiseAll(
   }
   return checkedPlan(file, 'review', [{ range, text: replacement }], {
     owned: run.map((s) => s.node),
-    vocabulary: promiseAllVocabulary,
+    vocabulary: options.settled ? promiseAllSettledVocabulary : promiseAllVocabulary,
   });
 }
 

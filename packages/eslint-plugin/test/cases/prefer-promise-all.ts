@@ -80,6 +80,35 @@ export default defineRuleCases(rule, [
       },
       // Not async code at all.
       'function sync() { const a = getA(); const b = getB(); return [a, b]; }',
+      // shared-state-write: the read must see what the write stored in the same cache directory.
+      fn('  const inserted = await index.insert(cacheDir, id, data);\n  const entry = await get.info(cacheDir, id);'),
+      // shared-state-write: a protocol on one object.
+      fn('  const done = await strategy.reconcile(page);\n  const result = await strategy.finalizeAndReturn();'),
+      // shared-state-write: read, then merge the same pull request.
+      fn('  const before = await github.getPr(id);\n  const merged = await github.mergePr({ id });'),
+      // setup-then-use: the request needs the server.
+      fn('  const server = await app.listen(0);\n  const res = await request("/health");'),
+      // repeated-call: a cache fill, then the hit.
+      fn('  const first = await cache.getRelease(url, id);\n  const second = await cache.getRelease(url, id);'),
+      // interactive-call: two prompts on one terminal.
+      fn('  const user = await read.username("Username:");\n  const pass = await read.password("Password:");'),
+      // module-load-order: after a registry reset, the instances must match.
+      'beforeEach(async () => {\n  vi.resetModules();\n  const hostRules = await vi.importActual("./host-rules");\n  const platform = await vi.importActual("./platform");\n});',
+      // repeated-subject: in a test file, the same operation on one subject again.
+      {
+        code: 'it("reads in order", async () => {\n  const foo = await rubygems.getVersions(registryUrl, "foo");\n  const bar = await rubygems.getVersions(registryUrl, "bar");\n});',
+        filename: 'lib/versions.spec.ts',
+      },
+      // In a test file a write is ordered with what follows (arrange, then act).
+      {
+        code: 'it("finds", async () => {\n  const author = await db.insert(Author, { name: "a" });\n  const found = await orm.find(Author, {});\n});',
+        filename: 'test/find.test.ts',
+      },
+      // ordered-callee: calls matching one `ordered` pattern keep their order.
+      {
+        code: fn('  const users = await db.users.count();\n  const orders = await db.orders.count();'),
+        options: [{ ordered: ['db.*'] }],
+      },
       // written-binding-observable: in a script, top-level bindings are globals other scripts can read.
       {
         code: 'let a, b;\nasync function f() {\n  a = await getA();\n  b = await getB();\n}\nf();',
@@ -87,6 +116,37 @@ export default defineRuleCases(rule, [
       },
     ],
     invalid: [
+      {
+        // testFiles: [] turns the test-file tier off.
+        code: 'it("reads", async () => {\n  const foo = await api.versions(url, "foo");\n  const bar = await api.versions(url, "bar");\n});',
+        filename: 'lib/versions.spec.ts',
+        options: [{ testFiles: [] }],
+        errors: [{ messageId: 'preferPromiseAll', suggestions: [{ messageId: 'suggestPromiseAll', output: 'it("reads", async () => {\n  const [foo, bar] = await Promise.all([\n    api.versions(url, "foo"),\n    api.versions(url, "bar"),\n  ]);\n});' }] }],
+      },
+      {
+        // settled: Promise.allSettled, each result its value or its rejection reason.
+        code: fn('  const user = await getUser(id);\n  const posts = await getPosts(id);'),
+        options: [{ settled: true }],
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAllSettled',
+                output: fn(
+                  "  const [user, posts] = (await Promise.allSettled([\n    getUser(id),\n    getPosts(id),\n  ])).map((r) => (r.status === 'fulfilled' ? r.value : r.reason));",
+                ),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // ordered: calls outside the pattern still run beside them.
+        code: fn('  const users = await db.users.count();\n  const rate = await exchange.rate("EUR");'),
+        options: [{ ordered: ['db.*'] }],
+        errors: [{ messageId: 'preferPromiseAll', suggestions: [{ messageId: 'suggestPromiseAll', output: fn('  const [users, rate] = await Promise.all([\n    db.users.count(),\n    exchange.rate("EUR"),\n  ]);') }] }],
+      },
       {
         // Code after a comment on the run's last line stays where it is: the rewrite ends at the
         // statement, and takes the trailing comments only when nothing but comments ends the line.
