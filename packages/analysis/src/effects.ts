@@ -175,22 +175,13 @@ export function operationsOf(operand: TSESTree.Expression): TSESTree.Expression[
   return [operand];
 }
 
-/** The effect facts of an awaited operand: of each operation it starts, merged. */
-export function effectFactsOfOperand(operand: TSESTree.Expression, text: string, resolve: ResolveIdentifier): EffectFacts {
-  const operations = operationsOf(operand);
-  if (operations.length === 1 && operations[0] === operand) return effectFactsOf(operand, text, resolve);
-  const all = operations.map((o) => effectFactsOf(o, text, resolve));
-  let kind: EffectKind | null = null;
-  for (const facts of all) if (facts.kind !== null && (kind === null || strength[facts.kind] > strength[kind])) kind = facts.kind;
-  return {
-    kind,
-    handles: new Set(all.flatMap((f) => [...f.handles])),
-    mutableArguments: new Set(all.flatMap((f) => [...f.mutableArguments])),
-    signature: null,
-    subject: null,
-    takesNoArguments: all.some((f) => f.takesNoArguments),
-    loadsModule: all.some((f) => f.loadsModule),
-  };
+/**
+ * The effect facts of an awaited operand, one per operation it starts (see `operationsOf`). Kept
+ * apart, not merged: a run rewritten to one `Promise.all` must meet the statements around it exactly
+ * as its calls did, or the codemod's next pass would join what the rule keeps apart.
+ */
+export function effectFactsOfOperand(operand: TSESTree.Expression, text: string, resolve: ResolveIdentifier): EffectFacts[] {
+  return operationsOf(operand).map((o) => effectFactsOf(o, text, resolve));
 }
 
 /**
@@ -282,8 +273,16 @@ export class RunEffects {
    * Why `next` (with the `ordered` pattern groups its callee matches) cannot join the run, or `null`.
    * Checks only what the statements' names and handles show; the binding checks come before this.
    */
-  conflict(next: EffectFacts, orderedGroups: readonly number[]): EffectConflict | null {
+  conflict(operations: readonly EffectFacts[], orderedGroups: readonly number[]): EffectConflict | null {
     if (orderedGroups.some((g) => this.orderedGroups.has(g))) return 'ordered-callee';
+    for (const operation of operations) {
+      const conflict = this.conflictOf(operation);
+      if (conflict) return conflict;
+    }
+    return null;
+  }
+
+  private conflictOf(next: EffectFacts): EffectConflict | null {
     if (this.resetsModuleRegistry && next.loadsModule && this.loadedModule) return 'module-load-order';
     if (next.signature !== null && this.signatures.has(next.signature)) return 'repeated-call';
     if (this.testTier && next.subject !== null && this.subjects.has(next.subject)) return 'repeated-subject';
@@ -305,8 +304,13 @@ export class RunEffects {
     return null;
   }
 
-  /** Records a statement that joined the run. */
-  add(facts: EffectFacts, orderedGroups: readonly number[]): void {
+  /** Records a statement that joined the run: each operation it starts, and its `ordered` groups. */
+  add(operations: readonly EffectFacts[], orderedGroups: readonly number[]): void {
+    for (const group of orderedGroups) this.orderedGroups.add(group);
+    for (const operation of operations) this.addOperation(operation);
+  }
+
+  private addOperation(facts: EffectFacts): void {
     const written = writes(facts.kind);
     for (const handle of facts.handles) {
       const mutable = written || facts.mutableArguments.has(handle);
@@ -314,7 +318,6 @@ export class RunEffects {
     }
     if (facts.signature !== null) this.signatures.add(facts.signature);
     if (facts.subject !== null) this.subjects.add(facts.subject);
-    for (const group of orderedGroups) this.orderedGroups.add(group);
     this.anyWrite ||= written;
     this.anySetup ||= facts.kind === 'setup';
     this.loadedModule ||= facts.loadsModule;

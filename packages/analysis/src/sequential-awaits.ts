@@ -140,7 +140,7 @@ interface StatementFacts {
   /** Roots of member targets: `this` or the object's binding. */
   readonly memberRoots: ReadonlySet<BindingKey | 'this'>;
   /** What the call may do to state outside the bindings, and which `ordered` groups its callee is in. */
-  readonly effects: EffectFacts;
+  readonly effects: readonly EffectFacts[];
   readonly orderedGroups: readonly number[];
 }
 
