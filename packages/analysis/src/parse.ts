@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import type * as ScopeManagerModule from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
@@ -118,7 +119,7 @@ export function parseFile(text: string, filePath: string, options: ParseFileOpti
     visitorKeys: defaultVisitorKeys,
     comments: ast.comments ?? [],
   };
-  return { ...base, oracle: options.oracle ? options.oracle(base) : new SyntaxOracle(scopeManager) };
+  return { ...base, oracle: options.oracle ? options.oracle(base) : new SyntaxOracle(scopeManager, path.isAbsolute(filePath) ? filePath : null) };
 }
 
 const BOM = '\uFEFF';

@@ -60,7 +60,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
   };
 
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {
-    const file = parseFile(code, 'a.ts', notPromise ? { oracle: () => ({ source: 'types', isPromiseLike: () => 'no' }) } : {});
+    const file = parseFile(code, 'a.ts', notPromise ? { oracle: () => ({ source: 'types', isPromiseLike: () => 'no', promiseKind: () => 'no' }) } : {});
     const { runs, silenced } = findSequentialAwaitRuns(file, options ?? {});
     expect(runs).toEqual([]);
     expect(silenced.map((s) => s.reason)).toContain(reason);

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import {
   type AnalysisFile,
   ParserServicesOracle,
@@ -20,7 +21,9 @@ const files = new WeakMap<TSESTree.Program, AnalysisFile>();
  * without one (oxlint, or ESLint without `parserOptions.project`).
  */
 function oracleFor(context: Context, scopeManager: AnalysisFile['scopeManager']): TypeOracle {
-  const syntax = new SyntaxOracle(scopeManager);
+  // A real file's path lets the oracle read what it imports; `<input>` (stdin) and test names do not.
+  const filename = context.filename;
+  const syntax = new SyntaxOracle(scopeManager, isAbsolute(filename) ? filename : null);
   if (!hasTypeInformation(context)) return syntax;
   const services = ESLintUtils.getParserServices(context, true);
   if (!services.program) return syntax;

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type * as TsApiUtils from 'ts-api-utils';
 import type * as ts from 'typescript';
 import type { Tri } from '../tri';
-import type { TypeOracle } from './type-oracle';
+import type { PromiseKind, TypeOracle } from './type-oracle';
 
 /**
  * The part of typescript-eslint's parser services the oracle needs. ESLint rules get it from
@@ -50,12 +50,47 @@ export class ParserServicesOracle implements TypeOracle {
   }
 
   isPromiseLike(node: TSESTree.Expression): Tri {
+    const kind = this.promiseKind(node);
+    return kind === 'promise' || kind === 'thenable' ? 'yes' : kind;
+  }
+
+  promiseKind(node: TSESTree.Expression): PromiseKind {
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
-    if (!tsNode) return this.fallback.isPromiseLike(node);
+    if (!tsNode) return this.fallback.promiseKind(node);
     const type = this.checker.getTypeAtLocation(tsNode);
-    if (this.runtime.tsutils.isThenableType(this.checker, tsNode, type)) return 'yes';
+    const { tsutils } = this.runtime;
+    // As typescript-eslint's no-floating-promises: a union with a built-in Promise part is a promise.
+    if (tsutils.unionConstituents(this.checker.getApparentType(type)).some((part) => this.isBuiltinPromise(part, 0))) {
+      return 'promise';
+    }
+    if (tsutils.isThenableType(this.checker, tsNode, type)) return 'thenable';
     const constraint = this.checker.getBaseConstraintOfType(type) ?? type;
     const vague = (constraint.isUnion() ? constraint.types : [constraint]).some((t) => (t.flags & this.runtime.vague) !== 0);
-    return vague ? this.fallback.isPromiseLike(node) : 'no';
+    return vague ? this.fallback.promiseKind(node) : 'no';
+  }
+
+  /**
+   * The lib's `Promise`, or a class or interface that extends it. (typescript-eslint's type-utils has
+   * the same check, but needs ESLint installed, and codemods run without it.)
+   */
+  private isBuiltinPromise(type: ts.Type, depth: number): boolean {
+    if (depth > 8) return false;
+    const symbol = type.getSymbol();
+    if (!symbol) return false;
+    const program = this.services.program;
+    if (
+      symbol.getName() === 'Promise' &&
+      (symbol.getDeclarations() ?? []).some((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()))
+    ) {
+      return true;
+    }
+    const { ts: typescript } = this.runtime;
+    if (!(type.flags & typescript.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & (typescript.ObjectFlags.ClassOrInterface | typescript.ObjectFlags.Reference))) {
+      return false;
+    }
+    const target = (type as ts.ObjectType).objectFlags & typescript.ObjectFlags.Reference ? (type as ts.TypeReference).target : type;
+    if (!((target as ts.ObjectType).objectFlags & typescript.ObjectFlags.ClassOrInterface)) return false;
+    const bases = this.checker.getBaseTypes(target as ts.InterfaceType);
+    return bases.some((base) => this.isBuiltinPromise(base, depth + 1));
   }
 }

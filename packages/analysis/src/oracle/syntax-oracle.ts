@@ -6,11 +6,14 @@ import {
   promiseModuleAlias,
   promiseStatics,
 } from '../catalogues/promise-apis';
+import { moduleIndex } from '../declarations/module-index';
+import { ScopedSpace } from '../declarations/space';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from '../scope';
 import type { Tri } from '../tri';
-import type { TypeOracle } from './type-oracle';
+import type { PromiseKind, TypeOracle } from './type-oracle';
 
-const MAX_DEPTH = 6;
+/** Shared with the declaration index, whose questions call back into this oracle's syntax checks. */
+const MAX_DEPTH = 16;
 
 /** Where an identifier's value comes from, when it is a module import or `require` result. */
 type ModuleBinding = { source: string; member: string | null };
@@ -83,14 +86,57 @@ function moduleBindingOf(variable: Variable): ModuleBinding | null {
  */
 export class SyntaxOracle implements TypeOracle {
   readonly source = 'syntax' as const;
+  private readonly space: ScopedSpace;
 
-  constructor(private readonly scopeManager: ScopeManager) {}
+  /**
+   * @param path the file's absolute path, from which its imports resolve; without one (stdin, a
+   *   string in a test) only the file's own declarations and the catalogues answer.
+   */
+  constructor(
+    private readonly scopeManager: ScopeManager,
+    path: string | null = null,
+  ) {
+    this.space = new ScopedSpace(scopeManager, path, (node, depth) => this.syntaxPromiseLike(node, depth) === 'yes');
+  }
 
   isPromiseLike(node: TSESTree.Expression): Tri {
-    return this.promiseLike(node, 0);
+    const kind = this.promiseKind(node);
+    return kind === 'promise' || kind === 'thenable' ? 'yes' : kind;
+  }
+
+  promiseKind(node: TSESTree.Expression): PromiseKind {
+    const tri = this.promiseLike(node, 0);
+    if (tri !== 'yes') return tri;
+    // Everything the catalogue and the syntax show is a built-in promise; only a declared type can be a mere thenable.
+    const shape = moduleIndex.shapes.expression(node, this.space);
+    return shape.kind === 'promise' && shape.thenable ? 'thenable' : 'promise';
+  }
+
+  /** The declaration index's answer, for the shapes the catalogue and the plain syntax leave open. */
+  private declared(node: TSESTree.Expression, depth: number): Tri {
+    const shape = moduleIndex.shapes.expression(node, this.space, depth);
+    if (shape.kind === 'promise') return 'yes';
+    if (shape.kind === 'not-promise' || shape.kind === 'function') return 'no';
+    return 'unknown';
   }
 
   private promiseLike(node: TSESTree.Expression, depth: number): Tri {
+    const syntax = this.syntaxPromiseLike(node, depth);
+    if (syntax !== 'unknown') return syntax;
+    switch (node.type) {
+      case 'Identifier':
+      case 'CallExpression':
+      case 'NewExpression':
+      case 'MemberExpression':
+      case 'TSAsExpression':
+      case 'TSTypeAssertion':
+        return this.declared(node, depth);
+      default:
+        return 'unknown';
+    }
+  }
+
+  private syntaxPromiseLike(node: TSESTree.Expression, depth: number): Tri {
     if (depth > MAX_DEPTH) return 'unknown';
     switch (node.type) {
       case 'AwaitExpression':
@@ -118,8 +164,11 @@ export class SyntaxOracle implements TypeOracle {
       case 'TSSatisfiesExpression':
         return this.promiseLike(node.expression, depth + 1);
       case 'TSAsExpression':
-      case 'TSTypeAssertion':
-        return this.promiseLike(node.expression, depth + 1);
+      case 'TSTypeAssertion': {
+        // `x as Promise<T>` is what the code says it is; `as const` and `as any` say nothing.
+        const declared = this.declared(node, depth);
+        return declared !== 'unknown' ? declared : this.promiseLike(node.expression, depth + 1);
+      }
       case 'SequenceExpression': {
         const last = node.expressions[node.expressions.length - 1];
         return last ? this.promiseLike(last, depth + 1) : 'unknown';
@@ -165,8 +214,6 @@ export class SyntaxOracle implements TypeOracle {
       }
       const variable = findVariable(innermostScope(this.scopeManager, node), callee.name);
       if (!variable) return 'unknown';
-      const fn = this.functionOf(variable);
-      if (fn) return fn.async && !fn.generator ? 'yes' : 'unknown';
       const binding = moduleBindingOf(variable);
       if (binding && isPromiseModuleMember(binding.source, binding.member)) return 'yes';
       return 'unknown';
@@ -200,7 +247,6 @@ export class SyntaxOracle implements TypeOracle {
         if (alias && isPromiseModuleMember(alias, name)) return 'yes';
       }
     }
-    if (object.type === 'ThisExpression') return this.thisMethodIsAsync(node, name);
     if ((name === 'then' || name === 'catch' || name === 'finally') && object.type !== 'Super') {
       // Promise's own methods return promises; on anything not shown to be one, the name proves nothing.
       return this.promiseLike(object, depth + 1) === 'yes' ? 'yes' : 'unknown';
@@ -208,45 +254,5 @@ export class SyntaxOracle implements TypeOracle {
     return 'unknown';
   }
 
-  /** The function a variable is bound to when it is a function declaration or a constant function expression. */
-  private functionOf(variable: Variable): TSESTree.FunctionLike | null {
-    const def = variable.defs[0];
-    if (!def || variable.defs.length !== 1) return null;
-    if (def.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') return def.node;
-    const init = constantInitializer(variable);
-    if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) return init;
-    return null;
-  }
 
-  /** `this.m()` inside a class whose method `m` is declared `async` (and not a generator). */
-  private thisMethodIsAsync(call: TSESTree.CallExpression, name: string): Tri {
-    let current: TSESTree.Node | undefined = call.parent;
-    let isStatic: boolean | null = null;
-    while (current) {
-      if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
-        const owner = current.parent;
-        if (owner?.type !== 'MethodDefinition' && owner?.type !== 'PropertyDefinition') return 'unknown';
-        isStatic = owner.static;
-      }
-      if (current.type === 'PropertyDefinition') isStatic = current.static;
-      if (current.type === 'ClassBody') {
-        if (isStatic === null) return 'unknown';
-        for (const member of current.body) {
-          if (
-            member.type === 'MethodDefinition' &&
-            member.kind === 'method' &&
-            member.static === isStatic &&
-            !member.computed &&
-            member.key.type === 'Identifier' &&
-            member.key.name === name
-          ) {
-            return member.value.async && !member.value.generator ? 'yes' : 'unknown';
-          }
-        }
-        return 'unknown';
-      }
-      current = current.parent;
-    }
-    return 'unknown';
-  }
 }

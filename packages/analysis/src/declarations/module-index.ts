@@ -1,0 +1,216 @@
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/types';
+import type * as OxcParser from 'oxc-parser';
+import type * as OxcResolver from 'oxc-resolver';
+import { type ImportResolver, ShapeReader } from './reader';
+import { type Shape, unknownShape } from './shape';
+import { TopLevelSpace } from './space';
+
+/** How a module makes a name visible to its importers. */
+type ExportEntry =
+  | { readonly kind: 'local'; readonly name: string }
+  | { readonly kind: 'declaration'; readonly node: TSESTree.Node }
+  | { readonly kind: 'reexport'; readonly source: string; readonly imported: string };
+
+/** One module's exports as the index reads them, from its top level only. */
+interface ModuleRecord {
+  readonly space: TopLevelSpace | null;
+  readonly exports: ReadonlyMap<string, ExportEntry>;
+  /** `export * from '…'` sources, asked in order for a name the module does not export itself. */
+  readonly stars: readonly string[];
+}
+
+const emptyRecord: ModuleRecord = { space: null, exports: new Map(), stars: [] };
+
+/** The parser for other files: oxc's, about ten times faster than typescript-estree on the same file, same ESTree shapes. */
+let oxc: { parser: typeof OxcParser; resolver: typeof OxcResolver } | undefined;
+function native(): { parser: typeof OxcParser; resolver: typeof OxcResolver } {
+  if (oxc) return oxc;
+  const require = createRequire(import.meta.url);
+  oxc = { parser: require('oxc-parser') as typeof OxcParser, resolver: require('oxc-resolver') as typeof OxcResolver };
+  return oxc;
+}
+
+function langOf(file: string): 'ts' | 'tsx' | 'dts' | 'jsx' | null {
+  if (/\.d\.[mc]?ts$/.test(file)) return 'dts';
+  if (/\.[mc]?ts$/.test(file)) return 'ts';
+  if (file.endsWith('.tsx')) return 'tsx';
+  if (/\.(?:[mc]?js|jsx)$/.test(file)) return 'jsx';
+  return null;
+}
+
+function isInsidePackage(file: string): boolean {
+  return file.split(path.sep).includes('node_modules');
+}
+
+function exportedName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+function isDeclaration(node: TSESTree.Node): boolean {
+  return (
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'TSDeclareFunction' ||
+    node.type === 'ClassDeclaration' ||
+    node.type === 'TSInterfaceDeclaration' ||
+    node.type === 'TSEnumDeclaration'
+  );
+}
+
+function recordOf(program: TSESTree.Program, file: string): ModuleRecord {
+  const exports = new Map<string, ExportEntry>();
+  const stars: string[] = [];
+  const declared = (node: TSESTree.Node | null | undefined): void => {
+    if (!node) return;
+    if (node.type === 'VariableDeclaration') {
+      for (const d of node.declarations) if (d.id.type === 'Identifier') exports.set(d.id.name, { kind: 'local', name: d.id.name });
+      return;
+    }
+    if ('id' in node && node.id && node.id.type === 'Identifier') exports.set(node.id.name, { kind: 'local', name: node.id.name });
+  };
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case 'ExportNamedDeclaration':
+        if (statement.declaration) declared(statement.declaration);
+        for (const spec of statement.specifiers) {
+          const exported = exportedName(spec.exported);
+          const local = exportedName(spec.local);
+          exports.set(
+            exported,
+            statement.source ? { kind: 'reexport', source: statement.source.value, imported: local } : { kind: 'local', name: local },
+          );
+        }
+        break;
+      case 'ExportDefaultDeclaration': {
+        const declaration = statement.declaration;
+        if (declaration.type === 'Identifier') exports.set('default', { kind: 'local', name: declaration.name });
+        else exports.set('default', { kind: 'declaration', node: declaration });
+        break;
+      }
+      case 'ExportAllDeclaration':
+        if (statement.exported) exports.set(exportedName(statement.exported), { kind: 'reexport', source: statement.source.value, imported: '*' });
+        else stars.push(statement.source.value);
+        break;
+      default:
+        break;
+    }
+  }
+  return { space: new TopLevelSpace(program, file), exports, stars };
+}
+
+/**
+ * The project-wide half of the declaration index: what the modules a file imports export, read from
+ * their own declarations. Relative imports and tsconfig `paths` resolve as TypeScript resolves them
+ * (oxc's resolver, `.js` → `.ts` included); a bare import only to the `.d.ts` its package ships (or
+ * its `@types` package), since a package without types is `any` to TypeScript too. Each module is
+ * parsed once per process and read again only when its modification time or size changes, so an
+ * editor's long-running ESLint sees edits.
+ */
+export class ModuleIndex implements ImportResolver {
+  private readonly reader = new ShapeReader(this);
+  private readonly records = new Map<string, { mtimeMs: number; size: number; record: ModuleRecord }>();
+  private readonly resolved = new Map<string, string | null>();
+  private resolvers: { types: OxcResolver.ResolverFactory; files: OxcResolver.ResolverFactory } | undefined;
+
+  get shapes(): ShapeReader {
+    return this.reader;
+  }
+
+  /** The file `source` means when imported from `from`, or null when the index does not read it. */
+  resolve(from: string, source: string): string | null {
+    if (isBuiltin(source)) return null;
+    const key = `${path.dirname(from)}\0${source}`;
+    const cached = this.resolved.get(key);
+    if (cached !== undefined) return cached;
+    let target: string | null = null;
+    try {
+      // TypeScript's own lookup for declarations (`types`, `exports`, `@types`, `.js` → `.ts`) first;
+      // then a file lookup with the nearest tsconfig's `paths`, which the declaration lookup skips.
+      this.resolvers ??= this.createResolvers();
+      target = this.resolvers.types.resolveDtsSync(from, source).path ?? this.resolvers.files.resolveFileSync(from, source).path ?? null;
+    } catch {
+      target = null;
+    }
+    if (target && (langOf(target) === null || (isInsidePackage(target) && langOf(target) !== 'dts'))) target = null;
+    this.resolved.set(key, target);
+    return target;
+  }
+
+  private createResolvers(): { types: OxcResolver.ResolverFactory; files: OxcResolver.ResolverFactory } {
+    const types = new (native().resolver.ResolverFactory)({ tsconfig: 'auto' });
+    const typescriptFirst = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+    const files = types.cloneWithOptions({
+      tsconfig: 'auto',
+      extensions: typescriptFirst,
+      extensionAlias: { '.js': ['.ts', '.tsx', '.d.ts', '.js'], '.mjs': ['.mts', '.d.mts', '.mjs'], '.cjs': ['.cts', '.d.cts', '.cjs'] },
+      conditionNames: ['types', 'import', 'require', 'node', 'default'],
+      mainFields: ['types', 'typings', 'module', 'main'],
+    });
+    return { types, files };
+  }
+
+  private load(file: string): ModuleRecord {
+    let stat: { mtimeMs: number; size: number };
+    try {
+      stat = statSync(file);
+    } catch {
+      return emptyRecord;
+    }
+    const cached = this.records.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.record;
+    let record = emptyRecord;
+    const lang = langOf(file);
+    try {
+      if (lang) {
+        const result = native().parser.parseSync(file, readFileSync(file, 'utf8'), { lang, astType: 'ts', range: true });
+        if (result.errors.length === 0) record = recordOf(result.program as unknown as TSESTree.Program, file);
+      }
+    } catch {
+      record = emptyRecord;
+    }
+    this.records.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, record });
+    return record;
+  }
+
+  exportShape(from: string | null, source: string, name: string, space: 'value' | 'type', depth: number): Shape {
+    if (!from || depth > 24) return unknownShape;
+    const file = this.resolve(from, source);
+    if (!file) return unknownShape;
+    if (name === '*') {
+      if (space === 'type') return unknownShape;
+      return { kind: 'object', member: (member) => this.exportOf(file, member, 'value', depth + 1) };
+    }
+    return this.exportOf(file, name, space, depth + 1);
+  }
+
+  private exportOf(file: string, name: string, space: 'value' | 'type', depth: number): Shape {
+    if (depth > 24) return unknownShape;
+    const record = this.load(file);
+    if (!record.space) return unknownShape;
+    const entry = record.exports.get(name);
+    if (entry) {
+      switch (entry.kind) {
+        case 'local': {
+          const binding = space === 'value' ? record.space.value(entry.name) : record.space.type(entry.name);
+          return this.reader.exported(binding, record.space, space, depth);
+        }
+        case 'declaration':
+          if (isDeclaration(entry.node)) return this.reader.exported({ kind: 'declarations', nodes: [entry.node] }, record.space, space, depth);
+          return space === 'value' ? this.reader.expression(entry.node as TSESTree.Expression, record.space, depth) : unknownShape;
+        case 'reexport':
+          return this.exportShape(file, entry.source, entry.imported, space, depth + 1);
+      }
+    }
+    if (name === 'default') return unknownShape;
+    for (const star of record.stars) {
+      const shape = this.exportShape(file, star, name, space, depth + 1);
+      if (shape.kind !== 'unknown') return shape;
+    }
+    return unknownShape;
+  }
+}
+
+/** One index per process: every file of every lint run shares what has been read. */
+export const moduleIndex = new ModuleIndex();

@@ -1,0 +1,443 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import {
+  agreeing,
+  notPromise,
+  promiseShape,
+  type Shape,
+  thenableShape,
+  unknownShape,
+} from './shape';
+import type { DeclarationSpace, TypeBinding, ValueBinding } from './space';
+
+/** How far one question may follow declarations before it answers "unknown" (recursive types, long chains). */
+const MAX_DEPTH = 16;
+
+/** Where an import leads: the shape of another module's export, from the project-wide index. */
+export interface ImportResolver {
+  exportShape(from: string | null, source: string, name: string, space: 'value' | 'type', depth: number): Shape;
+}
+
+/** What one question carries: the file's names, type parameters in scope, and how deep it has gone. */
+interface Context {
+  readonly space: DeclarationSpace;
+  /** Type parameter names in scope where the file's space cannot tell (another file's top level). */
+  readonly hidden: ReadonlySet<string>;
+  readonly depth: number;
+}
+
+type FunctionShape = Extract<Shape, { kind: 'function' }>;
+
+type FunctionNode =
+  | TSESTree.FunctionLike
+  | TSESTree.TSMethodSignature
+  | TSESTree.TSFunctionType
+  | TSESTree.TSCallSignatureDeclaration;
+
+const notThenableTypes = new Set<string>([
+  'TSStringKeyword',
+  'TSNumberKeyword',
+  'TSBooleanKeyword',
+  'TSBigIntKeyword',
+  'TSSymbolKeyword',
+  'TSVoidKeyword',
+  'TSUndefinedKeyword',
+  'TSNullKeyword',
+  'TSLiteralType',
+  'TSTemplateLiteralType',
+  'TSArrayType',
+  'TSTupleType',
+]);
+
+const nullishTypes = new Set<string>(['TSVoidKeyword', 'TSUndefinedKeyword', 'TSNullKeyword']);
+
+const promiseMethods = new Set(['then', 'catch', 'finally']);
+
+function keyName(key: TSESTree.Node, computed: boolean): string | null {
+  if (!computed && key.type === 'Identifier') return key.name;
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (!computed && key.type === 'PrivateIdentifier') return `#${key.name}`;
+  return null;
+}
+
+/** A member's static name: `a.b`, `a['b']`, `a.#b`. */
+export function memberName(node: TSESTree.MemberExpression): string | null {
+  return keyName(node.property, node.computed);
+}
+
+function typeParameterNames(node: { typeParameters?: TSESTree.TSTypeParameterDeclaration | undefined | null }): string[] {
+  return node.typeParameters?.params.map((p) => p.name.name) ?? [];
+}
+
+/**
+ * Reads shapes from declarations. One reader serves a whole process: the file's names come with
+ * every question (its {@link DeclarationSpace}), imports go to the project-wide index.
+ */
+export class ShapeReader {
+  constructor(private readonly imports: ImportResolver) {}
+
+  /** The shape of the value `node` evaluates to, in the file `space` describes. */
+  expression(node: TSESTree.Expression, space: DeclarationSpace, depth = 0): Shape {
+    return this.expressionShape(node, { space, hidden: new Set(), depth });
+  }
+
+  /** The shape of a value declared with type `node`. */
+  type(node: TSESTree.TypeNode, space: DeclarationSpace, depth = 0): Shape {
+    return this.typeShape(node, { space, hidden: new Set(), depth });
+  }
+
+  /** The shape of what a module exports under `name`, read from the module's own top level. */
+  exported(binding: ValueBinding | TypeBinding | null, space: DeclarationSpace, kind: 'value' | 'type', depth: number): Shape {
+    const context: Context = { space, hidden: new Set(), depth };
+    if (!binding) return unknownShape;
+    return kind === 'value' ? this.valueShape(binding as ValueBinding, context) : this.typeBindingShape(binding as TypeBinding, context);
+  }
+
+  private deeper(context: Context, hidden?: readonly string[]): Context | null {
+    if (context.depth >= MAX_DEPTH) return null;
+    const next = hidden && hidden.length > 0 ? new Set([...context.hidden, ...hidden]) : context.hidden;
+    return { space: context.space, hidden: next, depth: context.depth + 1 };
+  }
+
+  private expressionShape(node: TSESTree.Expression, outer: Context): Shape {
+    const context = this.deeper(outer);
+    if (!context) return unknownShape;
+    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && context.space.catalogued(node, context.depth)) return promiseShape;
+    switch (node.type) {
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+        return this.functionShape(node, context);
+      case 'ClassExpression':
+        return this.classShape(node, context);
+      case 'ObjectExpression':
+        return this.objectLiteralShape(node, context);
+      case 'AwaitExpression':
+      case 'Literal':
+      case 'TemplateLiteral':
+      case 'ArrayExpression':
+      case 'UnaryExpression':
+      case 'UpdateExpression':
+      case 'BinaryExpression':
+        return notPromise;
+      case 'TSAsExpression':
+      case 'TSTypeAssertion': {
+        const annotation = node.typeAnnotation;
+        if (annotation.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'const') {
+          return this.expressionShape(node.expression, context);
+        }
+        return this.typeShape(annotation, context);
+      }
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'ChainExpression':
+        return this.expressionShape(node.expression, context);
+      case 'Identifier': {
+        const binding = context.space.value(node.name, node);
+        if (!binding) return node.name === 'undefined' ? notPromise : unknownShape;
+        return this.valueShape(binding, context);
+      }
+      case 'ThisExpression':
+        return context.space.scoped ? this.thisShape(node, context) : unknownShape;
+      case 'MemberExpression': {
+        const name = memberName(node);
+        if (name === null || node.object.type === 'Super') return unknownShape;
+        return this.memberOf(this.expressionShape(node.object, context), name);
+      }
+      case 'CallExpression': {
+        if (node.callee.type === 'Super') return unknownShape;
+        const callee = this.expressionShape(node.callee, context);
+        return callee.kind === 'function' ? callee.returns() : unknownShape;
+      }
+      case 'NewExpression': {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'Promise' && !context.space.value('Promise', node)) {
+          return promiseShape;
+        }
+        const callee = this.expressionShape(node.callee, context);
+        return callee.kind === 'object' && callee.construct ? callee.construct() : unknownShape;
+      }
+      default:
+        return unknownShape;
+    }
+  }
+
+  private memberOf(shape: Shape, name: string): Shape {
+    if (shape.kind === 'object') return shape.member(name);
+    if (shape.kind === 'promise' && promiseMethods.has(name)) {
+      const result = shape.thenable && name === 'then' ? thenableShape : shape.thenable ? unknownShape : promiseShape;
+      return { kind: 'function', returns: () => result };
+    }
+    return unknownShape;
+  }
+
+  private valueShape(binding: ValueBinding, context: Context): Shape {
+    switch (binding.kind) {
+      case 'import':
+        return this.imports.exportShape(context.space.path, binding.source, binding.imported, 'value', context.depth);
+      case 'member':
+        return this.memberOf(this.expressionShape(binding.object, context), binding.name);
+      case 'parameter':
+        return binding.annotation ? this.typeShape(binding.annotation, context) : unknownShape;
+      case 'variable': {
+        const annotation = binding.id.typeAnnotation?.typeAnnotation;
+        if (annotation) return this.typeShape(annotation, context);
+        const init = binding.declarator.init;
+        return binding.constant && init ? this.expressionShape(init, context) : unknownShape;
+      }
+      case 'declarations':
+        return this.declarationsShape(binding.nodes, context);
+    }
+  }
+
+  private declarationsShape(nodes: readonly TSESTree.Node[], context: Context): Shape {
+    const first = nodes[0];
+    if (!first) return unknownShape;
+    if (nodes.length === 1 && (first.type === 'ClassDeclaration' || first.type === 'ClassExpression')) return this.classShape(first, context);
+    if (nodes.length === 1 && first.type === 'TSEnumDeclaration') return { kind: 'object', member: () => notPromise };
+    if (!nodes.every((n) => n.type === 'FunctionDeclaration' || n.type === 'TSDeclareFunction')) return unknownShape;
+    // Callers see the overload signatures; the implementation's own signature only when there are none.
+    const signatures = nodes.filter((n) => n.type === 'TSDeclareFunction');
+    const visible = signatures.length > 0 ? signatures : nodes;
+    return agreeing(visible.map((n) => this.functionShape(n as TSESTree.FunctionLike, context)));
+  }
+
+  private functionShape(fn: FunctionNode, outer: Context): FunctionShape {
+    return {
+      kind: 'function',
+      returns: () => {
+        const context = this.deeper(outer, outer.space.scoped ? undefined : typeParameterNames(fn));
+        if (!context) return unknownShape;
+        if ('generator' in fn && fn.generator) return notPromise;
+        const returnType = fn.returnType?.typeAnnotation;
+        if (returnType) return this.typeShape(returnType, context);
+        if ('async' in fn && fn.async) return promiseShape;
+        // `() => fetch(x)`: the body's value, read only where names inside a body resolve correctly.
+        if (fn.type === 'ArrowFunctionExpression' && fn.expression && context.space.scoped) {
+          return this.expressionShape(fn.body as TSESTree.Expression, context);
+        }
+        return unknownShape;
+      },
+    };
+  }
+
+  private objectLiteralShape(node: TSESTree.ObjectExpression, context: Context): Shape {
+    return {
+      kind: 'object',
+      member: (name) => {
+        for (let i = node.properties.length - 1; i >= 0; i--) {
+          const property = node.properties[i] as TSESTree.ObjectLiteralElement;
+          if (property.type === 'SpreadElement') return unknownShape;
+          if (keyName(property.key, property.computed) !== name) continue;
+          if (property.kind === 'set') continue;
+          const value = property.value as TSESTree.Expression;
+          if (property.kind === 'get') {
+            return value.type === 'FunctionExpression' ? this.functionShape(value, context).returns() : unknownShape;
+          }
+          return this.expressionShape(value, context);
+        }
+        return unknownShape;
+      },
+    };
+  }
+
+  /** A class as a value: its static members, and what `new` gives. */
+  private classShape(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, context: Context): Shape {
+    return {
+      kind: 'object',
+      member: (name) => this.classMember(node, name, true, context),
+      construct: () => this.instanceShape(node, context),
+    };
+  }
+
+  private instanceShape(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, context: Context): Shape {
+    return { kind: 'object', member: (name) => this.classMember(node, name, false, context) };
+  }
+
+  private classMember(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string, isStatic: boolean, outer: Context): Shape {
+    const context = this.deeper(outer, outer.space.scoped ? undefined : typeParameterNames(node));
+    if (!context) return unknownShape;
+    const methods: TSESTree.FunctionLike[] = [];
+    for (const member of node.body.body) {
+      if (member.type === 'MethodDefinition' && member.kind === 'constructor' && !isStatic) {
+        for (const param of member.value.params) {
+          if (param.type !== 'TSParameterProperty') continue;
+          const id = param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter;
+          if (id.type === 'Identifier' && id.name === name) {
+            const annotation = id.typeAnnotation?.typeAnnotation;
+            return annotation ? this.typeShape(annotation, context) : unknownShape;
+          }
+        }
+        continue;
+      }
+      if (!('key' in member) || member.static !== isStatic || keyName(member.key, member.computed) !== name) continue;
+      switch (member.type) {
+        case 'MethodDefinition':
+        case 'TSAbstractMethodDefinition':
+          if (member.kind === 'get') return this.functionShape(member.value, context).returns();
+          if (member.kind === 'method') methods.push(member.value);
+          else if (member.kind !== 'set') return unknownShape;
+          break;
+        case 'PropertyDefinition':
+        case 'TSAbstractPropertyDefinition': {
+          const annotation = member.typeAnnotation?.typeAnnotation;
+          if (annotation) return this.typeShape(annotation, context);
+          return member.value ? this.expressionShape(member.value, context) : unknownShape;
+        }
+        default:
+          return unknownShape;
+      }
+    }
+    if (methods.length > 0) {
+      const signatures = methods.filter((m) => m.type === 'TSEmptyBodyFunctionExpression');
+      const visible = signatures.length > 0 && signatures.length < methods.length ? signatures : methods;
+      return agreeing(visible.map((m) => this.functionShape(m, context)));
+    }
+    const superClass = node.superClass;
+    if (!superClass) return unknownShape;
+    const parent = this.expressionShape(superClass, context);
+    if (parent.kind !== 'object') return unknownShape;
+    if (isStatic) return parent.member(name);
+    return parent.construct ? this.memberOf(parent.construct(), name) : unknownShape;
+  }
+
+  /** `this` inside a class's method, accessor or property initialiser (arrows see through). */
+  private thisShape(node: TSESTree.Node, context: Context): Shape {
+    let current: TSESTree.Node | undefined = node.parent;
+    let isStatic: boolean | null = null;
+    while (current) {
+      if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+        const owner = current.parent;
+        if (owner?.type !== 'MethodDefinition' && owner?.type !== 'PropertyDefinition') return unknownShape;
+        isStatic = owner.static;
+      }
+      if (current.type === 'PropertyDefinition' && isStatic === null) isStatic = current.static;
+      if (current.type === 'StaticBlock' && isStatic === null) isStatic = true;
+      if (current.type === 'ClassBody') {
+        const cls = current.parent;
+        if (isStatic === null || !cls || (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression')) return unknownShape;
+        return isStatic ? this.classShape(cls, context) : this.instanceShape(cls, context);
+      }
+      current = current.parent;
+    }
+    return unknownShape;
+  }
+
+  private typeShape(node: TSESTree.TypeNode, outer: Context): Shape {
+    const context = this.deeper(outer);
+    if (!context) return unknownShape;
+    if (notThenableTypes.has(node.type)) return notPromise;
+    switch (node.type) {
+      case 'TSTypeReference': {
+        if (node.typeName.type !== 'Identifier') return unknownShape;
+        const name = node.typeName.name;
+        if (context.hidden.has(name)) return unknownShape;
+        const binding = context.space.type(name, node);
+        if (!binding) {
+          if (name === 'Promise') return promiseShape;
+          if (name === 'PromiseLike') return thenableShape;
+          return unknownShape;
+        }
+        return this.typeBindingShape(binding, context);
+      }
+      case 'TSFunctionType':
+        return this.functionShape(node, context);
+      case 'TSTypeLiteral':
+        return this.membersShape([node.members], [], context);
+      case 'TSUnionType': {
+        const parts = node.types.filter((t) => !nullishTypes.has(t.type)).map((t) => this.typeShape(t, context));
+        if (parts.length === 0) return notPromise;
+        if (parts.every((p) => p.kind === 'promise')) return parts.some((p) => p.kind === 'promise' && p.thenable) ? thenableShape : promiseShape;
+        if (parts.every((p) => p.kind === 'not-promise')) return notPromise;
+        return unknownShape;
+      }
+      case 'TSTypeOperator':
+        return node.operator === 'readonly' && node.typeAnnotation ? this.typeShape(node.typeAnnotation, context) : unknownShape;
+      default:
+        return unknownShape;
+    }
+  }
+
+  private typeBindingShape(binding: TypeBinding, outer: Context): Shape {
+    const context = this.deeper(outer);
+    if (!context) return unknownShape;
+    switch (binding.kind) {
+      case 'type-parameter':
+        return unknownShape;
+      case 'import':
+        return this.imports.exportShape(context.space.path, binding.source, binding.imported, 'type', context.depth);
+      case 'declarations': {
+        const first = binding.nodes[0];
+        if (!first) return unknownShape;
+        if (binding.nodes.length === 1 && first.type === 'TSTypeAliasDeclaration') {
+          const inner = this.deeper(context, context.space.scoped ? undefined : typeParameterNames(first));
+          return inner ? this.typeShape(first.typeAnnotation, inner) : unknownShape;
+        }
+        if (binding.nodes.length === 1 && (first.type === 'ClassDeclaration' || first.type === 'ClassExpression')) {
+          return this.instanceShape(first, context);
+        }
+        if (binding.nodes.length === 1 && first.type === 'TSEnumDeclaration') return notPromise;
+        if (binding.nodes.every((n) => n.type === 'TSInterfaceDeclaration')) {
+          const interfaces = binding.nodes as TSESTree.TSInterfaceDeclaration[];
+          const inner = this.deeper(context, context.space.scoped ? undefined : interfaces.flatMap((i) => typeParameterNames(i)));
+          if (!inner) return unknownShape;
+          const heritage = interfaces.flatMap((i) => i.extends);
+          for (const parent of heritage) {
+            if (parent.expression.type !== 'Identifier') continue;
+            const parentName = parent.expression.name;
+            if (!inner.space.type(parentName, parent) && (parentName === 'Promise' || parentName === 'PromiseLike')) {
+              return parentName === 'Promise' ? promiseShape : thenableShape;
+            }
+          }
+          return this.membersShape(interfaces.map((i) => i.body.body), heritage, inner);
+        }
+        return unknownShape;
+      }
+    }
+  }
+
+  /** An object type from its members (a type literal, an interface with its merged declarations). */
+  private membersShape(
+    bodies: readonly (readonly TSESTree.TypeElement[])[],
+    heritage: readonly TSESTree.TSInterfaceHeritage[],
+    context: Context,
+  ): Shape {
+    const members = bodies.flat();
+    const calls = members.filter((m): m is TSESTree.TSCallSignatureDeclaration => m.type === 'TSCallSignatureDeclaration');
+    if (members.some((m) => (m.type === 'TSMethodSignature' || m.type === 'TSPropertySignature') && keyName(m.key, m.computed) === 'then')) {
+      return thenableShape;
+    }
+    if (calls.length > 0 && calls.length === members.length && heritage.length === 0) {
+      return agreeing(calls.map((c) => this.functionShape(c, context)));
+    }
+    return {
+      kind: 'object',
+      member: (name) => {
+        const found: Shape[] = [];
+        for (const member of members) {
+          if (member.type !== 'TSMethodSignature' && member.type !== 'TSPropertySignature') continue;
+          if (keyName(member.key, member.computed) !== name) continue;
+          if (member.type === 'TSMethodSignature') {
+            if (member.kind === 'get') {
+              const annotation = member.returnType?.typeAnnotation;
+              return annotation ? this.typeShape(annotation, context) : unknownShape;
+            }
+            if (member.kind === 'method') found.push(this.functionShape(member, context));
+          } else {
+            const annotation = member.typeAnnotation?.typeAnnotation;
+            return annotation ? this.typeShape(annotation, context) : unknownShape;
+          }
+        }
+        if (found.length > 0) return agreeing(found);
+        for (const parent of heritage) {
+          if (parent.expression.type !== 'Identifier') continue;
+          const binding = context.space.type(parent.expression.name, parent);
+          if (!binding) continue;
+          const shape = this.typeBindingShape(binding, context);
+          if (shape.kind === 'object') {
+            const inherited = shape.member(name);
+            if (inherited.kind !== 'unknown') return inherited;
+          }
+        }
+        return unknownShape;
+      },
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFile } from '../src/parse';
+import type { Tri } from '../src/tri';
+import { walk } from '../src/walk';
+
+/** A small project on disk: relative imports, re-exports, tsconfig paths, typed and untyped packages. */
+const project: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } } }),
+  'src/api.ts': [
+    'export async function getUser(id: string) { return { id }; }',
+    'export function count(): number { return 1; }',
+    'export function plain() { return load(); }',
+    'export const client = { async fetch() {}, close() {} };',
+    'export class Store { async save() {} static async open(): Promise<Store> { return new Store(); } }',
+    'export interface Api { load(): Promise<void>; stop(): void }',
+    'export type Job = PromiseLike<number>;',
+    'export default async function main() {}',
+    'function wrap<T>(x: T): T { return x; }',
+    'export { wrap };',
+  ].join('\n'),
+  'src/index.ts': "export * from './api';\nexport { getUser as loadUser } from './api';\nexport * as ns from './api';\n",
+  'src/lib/util.ts': 'export const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));\n',
+  'src/broken.ts': 'export async function oops( {\n',
+  'src/commonjs.js': 'exports.run = async function () {};\n',
+  'node_modules/typed-pkg/package.json': JSON.stringify({ name: 'typed-pkg', types: 'index.d.ts', main: 'index.js' }),
+  'node_modules/typed-pkg/index.d.ts': 'export declare function connect(): Promise<void>;\nexport declare class Pool { query(sql: string): Promise<unknown[]>; end(): void }\n',
+  'node_modules/typed-pkg/index.js': 'export async function connect() {}\n',
+  'node_modules/untyped-pkg/package.json': JSON.stringify({ name: 'untyped-pkg', main: 'index.js' }),
+  'node_modules/untyped-pkg/index.js': 'export async function connect() {}\n',
+  'node_modules/old-pkg/package.json': JSON.stringify({ name: 'old-pkg', main: 'index.js' }),
+  'node_modules/old-pkg/index.js': 'exports.run = async () => {};\n',
+  'node_modules/@types/old-pkg/package.json': JSON.stringify({ name: '@types/old-pkg', types: 'index.d.ts' }),
+  'node_modules/@types/old-pkg/index.d.ts': 'export function run(): Promise<void>;\n',
+};
+
+let root = '';
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'asyncwise-index-'));
+  for (const [file, text] of Object.entries(project)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** The oracle's answer for the initialiser of `probe` in a file at `src/app.ts` of the project. */
+function probe(code: string, file = 'src/app.ts'): Tri {
+  const parsed = parseFile(code, path.join(root, file));
+  let target: TSESTree.Expression | null = null;
+  walk(parsed.ast, parsed.visitorKeys, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === 'probe') target = node.init;
+  });
+  if (!target) throw new Error('no probe in the code');
+  return parsed.oracle.isPromiseLike(target);
+}
+
+describe('the declaration index across files', () => {
+  it.each<[string, string, Tri]>([
+    ['an async function', 'import { getUser } from "./api";\nconst probe = getUser("1");', 'yes'],
+    ['a .js specifier of a .ts file', 'import { getUser } from "./api.js";\nconst probe = getUser("1");', 'yes'],
+    ['a declared number return', 'import { count } from "./api";\nconst probe = count();', 'no'],
+    ['a function without a declared type', 'import { plain } from "./api";\nconst probe = plain();', 'unknown'],
+    ['an object literal method', 'import { client } from "./api";\nconst probe = client.fetch();', 'yes'],
+    ['an object literal plain method', 'import { client } from "./api";\nconst probe = client.close();', 'unknown'],
+    ['a class instance method', 'import { Store } from "./api";\nconst probe = new Store().save();', 'yes'],
+    ['a class static method', 'import { Store } from "./api";\nconst probe = Store.open();', 'yes'],
+    ['an imported interface', 'import type { Api } from "./api";\ndeclare const api: Api;\nconst probe = api.load();', 'yes'],
+    ['an imported interface void method', 'import type { Api } from "./api";\ndeclare const api: Api;\nconst probe = api.stop();', 'no'],
+    ['an imported alias of PromiseLike', 'import type { Job } from "./api";\ndeclare const job: Job;\nconst probe = job;', 'yes'],
+    ['a default export', 'import main from "./api";\nconst probe = main();', 'yes'],
+    ['a namespace import', 'import * as api from "./api";\nconst probe = api.getUser("1");', 'yes'],
+    ['a generic identity in another file', 'import { wrap } from "./api";\nconst probe = wrap(1);', 'unknown'],
+    ['a renamed re-export', 'import { loadUser } from "./index";\nconst probe = loadUser("1");', 'yes'],
+    ['a star re-export', 'import { getUser } from "./index";\nconst probe = getUser("1");', 'yes'],
+    ['a directory import', 'import { getUser } from ".";\nconst probe = getUser("1");', 'yes'],
+    ['a namespace re-export', 'import { ns } from "./index";\nconst probe = ns.getUser("1");', 'yes'],
+    ['a tsconfig path', 'import { wait } from "@lib/util";\nconst probe = wait(1);', 'yes'],
+    ['a file that does not parse', 'import { oops } from "./broken";\nconst probe = oops();', 'unknown'],
+    ['a CommonJS export', 'import { run } from "./commonjs.js";\nconst probe = run();', 'unknown'],
+    ['a missing module', 'import { gone } from "./gone";\nconst probe = gone();', 'unknown'],
+    ['a package with types', 'import { connect } from "typed-pkg";\nconst probe = connect();', 'yes'],
+    ['a package class method', 'import { Pool } from "typed-pkg";\nconst pool = new Pool();\nconst probe = pool.query("x");', 'yes'],
+    // TypeScript reads an untyped package as `any`: its JavaScript proves nothing to a typed run either.
+    ['a package without types', 'import { connect } from "untyped-pkg";\nconst probe = connect();', 'unknown'],
+    ['a package typed by @types', 'import { run } from "old-pkg";\nconst probe = run();', 'yes'],
+  ])('%s', (_name, code, expected) => {
+    expect(probe(code)).toBe(expected);
+  });
+
+  it('answers from no file when the path is not absolute (stdin, a test string)', () => {
+    const parsed = parseFile('import { getUser } from "./api";\nconst probe = getUser("1");', 'src/app.ts');
+    let target: TSESTree.Expression | null = null;
+    walk(parsed.ast, parsed.visitorKeys, (node) => {
+      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === 'probe') target = node.init;
+    });
+    expect(parsed.oracle.isPromiseLike(target as unknown as TSESTree.Expression)).toBe('unknown');
+  });
+
+  it('reads a module again when it changes on disk', () => {
+    const code = 'import { later } from "./changing";\nconst probe = later();';
+    const file = path.join(root, 'src/changing.ts');
+    writeFileSync(file, 'export async function later() {}\n');
+    utimesSync(file, new Date(1_000_000_000_000), new Date(1_000_000_000_000));
+    expect(probe(code)).toBe('yes');
+    writeFileSync(file, 'export function later(): number { return 1; }\n');
+    utimesSync(file, new Date(1_000_000_100_000), new Date(1_000_000_100_000));
+    expect(probe(code)).toBe('no');
+  });
+});
