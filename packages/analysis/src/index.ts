@@ -29,7 +29,7 @@ export {
 } from './edits';
 export { checkedPlan, invariantProblem, type PlanOwnership, type PlanVocabulary } from './invariant';
 export type { Tri } from './tri';
-export type { TypeOracle } from './oracle/type-oracle';
+export type { PromiseKind, TypeOracle } from './oracle/type-oracle';
 export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
 export {
@@ -44,6 +44,14 @@ export {
   type Silenced,
 } from './sequential-awaits';
 export { planPromiseAll } from './plan-promise-all';
+export {
+  findFloatingPromise,
+  type FloatingKind,
+  type FloatingPromise,
+  type FloatingPromiseOptions,
+  type FloatingSuggestionKind,
+  type TypeOrValueSpecifier,
+} from './floating-promises';
 export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';
 export * as catalogues from './catalogues/promise-apis';

@@ -23,7 +23,7 @@ const files = new WeakMap<TSESTree.Program, AnalysisFile>();
 function oracleFor(context: Context, scopeManager: AnalysisFile['scopeManager']): TypeOracle {
   // A real file's path lets the oracle read what it imports; `<input>` (stdin) and test names do not.
   const filename = context.filename;
-  const syntax = new SyntaxOracle(scopeManager, isAbsolute(filename) ? filename : null);
+  const syntax = new SyntaxOracle(scopeManager, typeof filename === 'string' && isAbsolute(filename) ? filename : null);
   if (!hasTypeInformation(context)) return syntax;
   const services = ESLintUtils.getParserServices(context, true);
   if (!services.program) return syntax;

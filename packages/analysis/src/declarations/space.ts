@@ -49,6 +49,21 @@ function importBindingOf(spec: TSESTree.Node, declaration: TSESTree.Node): Value
   return null;
 }
 
+/** `require('x')` with a literal specifier: its module. */
+function requiredModule(node: TSESTree.Expression): string | null {
+  if (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    node.arguments[0]?.type === 'Literal' &&
+    typeof node.arguments[0].value === 'string'
+  ) {
+    return node.arguments[0].value;
+  }
+  return null;
+}
+
 /** The type written on a parameter's identifier (`x: T`, `x: T = d`, `private x: T`). */
 function parameterAnnotation(name: TSESTree.Node): TSESTree.TypeNode | null {
   if (name.type !== 'Identifier') return null;
@@ -103,7 +118,11 @@ export class ScopedSpace implements DeclarationSpace {
         property.parent === declarator.id
       ) {
         const key = !property.computed && property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : null;
-        if (key !== null) return { kind: 'member', object: declarator.init, name: key };
+        if (key === null) return { kind: 'declarations', nodes: [] };
+        // `const { describe } = require('node:test')` is the module's named export, as an import would be.
+        const source = requiredModule(declarator.init);
+        if (source !== null) return { kind: 'import', source, imported: key };
+        return { kind: 'member', object: declarator.init, name: key };
       }
       return { kind: 'declarations', nodes: [] };
     }

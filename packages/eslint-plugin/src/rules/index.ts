@@ -1,7 +1,9 @@
 import preferPromiseAll from './prefer-promise-all';
+import noFloatingPromises from './no-floating-promises';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
+  'no-floating-promises': noFloatingPromises,
   'prefer-promise-all': preferPromiseAll,
 };
 

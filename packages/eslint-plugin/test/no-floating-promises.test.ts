@@ -1,0 +1,4 @@
+import cases from './cases/no-floating-promises';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-floating-promises', cases);
