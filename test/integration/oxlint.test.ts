@@ -208,7 +208,10 @@ describe(`oxlint (${oxlintVersion()}) and ESLint agree on every rule's fixture f
       sourceTypes,
       extra: [{ plugins: { 'fix-probe': probe }, rules: { 'fix-probe/fix': 'error' } }],
     });
-    expect(expectFixedAsEslintWould(fixDir, '--fix', withProbe, (m) => m.fix)).toBeGreaterThan(files.length / 2);
+    // Every file ESLint would fix changed, and there are such files (the probe fires on every await).
+    const fixable = files.filter((f) => (withProbe.get(f.file)?.messages ?? []).some((m) => m.fix)).length;
+    expect(fixable).toBeGreaterThan(files.length / 4);
+    expect(expectFixedAsEslintWould(fixDir, '--fix', withProbe, (m) => m.fix)).toBe(fixable);
   });
 
   it('--fix-suggestions leaves every file as ESLint’s first suggestions would', () => {

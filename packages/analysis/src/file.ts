@@ -16,4 +16,6 @@ export interface AnalysisFile {
   /** Every comment of the file in source order. */
   readonly comments: readonly TSESTree.Comment[];
   readonly oracle: TypeOracle;
+  /** The file's absolute path, from which its imports resolve; null or absent when there is none (stdin, a string). */
+  readonly path?: string | null;
 }

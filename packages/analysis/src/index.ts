@@ -52,6 +52,18 @@ export {
   type FloatingSuggestionKind,
   type TypeOrValueSpecifier,
 } from './floating-promises';
+export {
+  inheritedMethodMisuses,
+  isMisusedAttribute,
+  isMisusedConditional,
+  isMisusedSpread,
+  isMisusedVoidReturn,
+  misusedPredicate,
+  type InheritedMisuse,
+  type MisusedPromiseOptions,
+  type VoidReturnPlace,
+} from './misused-promises';
+export { voidCallbacks, type VoidCallbackEntry } from './catalogues/void-callbacks';
 export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';
 export * as catalogues from './catalogues/promise-apis';

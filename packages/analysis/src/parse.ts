@@ -115,11 +115,12 @@ export function parseFile(text: string, filePath: string, options: ParseFileOpti
   const base = {
     ast,
     text,
+    path: path.isAbsolute(filePath) ? filePath : null,
     scopeManager,
     visitorKeys: defaultVisitorKeys,
     comments: ast.comments ?? [],
   };
-  return { ...base, oracle: options.oracle ? options.oracle(base) : new SyntaxOracle(scopeManager, path.isAbsolute(filePath) ? filePath : null) };
+  return { ...base, oracle: options.oracle ? options.oracle(base) : new SyntaxOracle(scopeManager, base.path) };
 }
 
 const BOM = '\uFEFF';

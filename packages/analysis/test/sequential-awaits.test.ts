@@ -1,3 +1,4 @@
+import type { TypeOracle } from '../src/oracle/type-oracle';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../src/edits';
 import { parseFile } from '../src/parse';
@@ -59,8 +60,19 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     },
   };
 
+  // An oracle with types that says no operand is a promise.
+  const notPromiseOracle: TypeOracle = {
+    source: 'types',
+    isPromiseLike: () => 'no',
+    promiseKind: () => 'no',
+    isAlwaysPromiseLike: () => 'no',
+    returnsPromise: () => 'no',
+    expectsVoidFunction: () => 'no',
+    isArray: () => 'unknown',
+  };
+
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {
-    const file = parseFile(code, 'a.ts', notPromise ? { oracle: () => ({ source: 'types', isPromiseLike: () => 'no', promiseKind: () => 'no' }) } : {});
+    const file = parseFile(code, 'a.ts', notPromise ? { oracle: () => notPromiseOracle } : {});
     const { runs, silenced } = findSequentialAwaitRuns(file, options ?? {});
     expect(runs).toEqual([]);
     expect(silenced.map((s) => s.reason)).toContain(reason);

@@ -15,15 +15,19 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const files = new WeakMap<TSESTree.Program, AnalysisFile>();
 
+/** A real file's path lets the oracle read what it imports; `<input>` (stdin) and test names do not. */
+function pathOf(context: Context): string | null {
+  const filename = context.filename;
+  return typeof filename === 'string' && isAbsolute(filename) ? filename : null;
+}
+
 /**
  * Picks the type oracle for a file: typed when the host parsed with a TypeScript program, syntax-only
  * otherwise. `getParserServices` is called only when a program exists, because it throws in hosts
  * without one (oxlint, or ESLint without `parserOptions.project`).
  */
 function oracleFor(context: Context, scopeManager: AnalysisFile['scopeManager']): TypeOracle {
-  // A real file's path lets the oracle read what it imports; `<input>` (stdin) and test names do not.
-  const filename = context.filename;
-  const syntax = new SyntaxOracle(scopeManager, typeof filename === 'string' && isAbsolute(filename) ? filename : null);
+  const syntax = new SyntaxOracle(scopeManager, pathOf(context));
   if (!hasTypeInformation(context)) return syntax;
   const services = ESLintUtils.getParserServices(context, true);
   if (!services.program) return syntax;
@@ -55,6 +59,7 @@ export function analysisFileFor(context: Context): AnalysisFile {
   const file: AnalysisFile = {
     ast,
     text: sourceCode.text,
+    path: pathOf(context),
     visitorKeys: sourceCode.visitorKeys,
     get scopeManager() {
       scopeManager ??= current().scopeManager ?? undefined;

@@ -29,13 +29,13 @@ function lint(ruleName: string, example: Example) {
     example.code,
     [
       {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser },
+        files: ['**/*.{ts,tsx,js,jsx}'],
+        languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: example.lang.endsWith('x') } } },
         plugins: { asyncwise: plugin as never },
         rules: { [`asyncwise/${ruleName}`]: ['error', ...example.options] as never },
       },
     ],
-    'example.ts',
+    `example.${example.lang}`,
   );
 }
 

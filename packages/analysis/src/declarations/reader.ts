@@ -1,11 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import {
   agreeing,
+  arrayShape,
   notPromise,
   promiseShape,
   type Shape,
   thenableShape,
   unknownShape,
+  voidShape,
 } from './shape';
 import type { DeclarationSpace, TypeBinding, ValueBinding } from './space';
 
@@ -39,14 +41,16 @@ const notThenableTypes = new Set<string>([
   'TSBooleanKeyword',
   'TSBigIntKeyword',
   'TSSymbolKeyword',
-  'TSVoidKeyword',
   'TSUndefinedKeyword',
   'TSNullKeyword',
   'TSLiteralType',
   'TSTemplateLiteralType',
-  'TSArrayType',
-  'TSTupleType',
 ]);
+
+/** Array methods whose result is an array again. */
+const arrayReturningMethods = new Set(['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with']);
+/** Static calls that build arrays: `Array.from(x)`, `Object.keys(x)`. */
+const arrayBuilders: Record<string, readonly string[]> = { Array: ['from', 'of'], Object: ['keys', 'values', 'entries'] };
 
 const nullishTypes = new Set<string>(['TSVoidKeyword', 'TSUndefinedKeyword', 'TSNullKeyword']);
 
@@ -110,10 +114,11 @@ export class ShapeReader {
         return this.classShape(node, context);
       case 'ObjectExpression':
         return this.objectLiteralShape(node, context);
+      case 'ArrayExpression':
+        return arrayShape;
       case 'AwaitExpression':
       case 'Literal':
       case 'TemplateLiteral':
-      case 'ArrayExpression':
       case 'UnaryExpression':
       case 'UpdateExpression':
       case 'BinaryExpression':
@@ -144,6 +149,12 @@ export class ShapeReader {
       }
       case 'CallExpression': {
         if (node.callee.type === 'Super') return unknownShape;
+        const callee_ = node.callee;
+        if (callee_.type === 'MemberExpression' && callee_.object.type === 'Identifier') {
+          const builders = arrayBuilders[callee_.object.name];
+          const name = memberName(callee_);
+          if (builders && name && builders.includes(name) && !context.space.value(callee_.object.name, callee_)) return arrayShape;
+        }
         const callee = this.expressionShape(node.callee, context);
         return callee.kind === 'function' ? callee.returns() : unknownShape;
       }
@@ -161,6 +172,7 @@ export class ShapeReader {
 
   private memberOf(shape: Shape, name: string): Shape {
     if (shape.kind === 'object') return shape.member(name);
+    if (shape.kind === 'not-promise' && shape.array && arrayReturningMethods.has(name)) return { kind: 'function', returns: () => arrayShape };
     if (shape.kind === 'promise' && promiseMethods.has(name)) {
       const result = shape.thenable && name === 'then' ? thenableShape : shape.thenable ? unknownShape : promiseShape;
       return { kind: 'function', returns: () => result };
@@ -202,6 +214,10 @@ export class ShapeReader {
   private functionShape(fn: FunctionNode, outer: Context): FunctionShape {
     return {
       kind: 'function',
+      parameter: (index) => {
+        const context = this.deeper(outer, outer.space.scoped ? undefined : typeParameterNames(fn));
+        return context ? this.parameterShape(fn.params, index, context) : unknownShape;
+      },
       returns: () => {
         const context = this.deeper(outer, outer.space.scoped ? undefined : typeParameterNames(fn));
         if (!context) return unknownShape;
@@ -211,11 +227,30 @@ export class ShapeReader {
         if ('async' in fn && fn.async) return promiseShape;
         // `() => fetch(x)`: the body's value, read only where names inside a body resolve correctly.
         if (fn.type === 'ArrowFunctionExpression' && fn.expression && context.space.scoped) {
-          return this.expressionShape(fn.body as TSESTree.Expression, context);
+          return this.expressionShape(fn.body, context);
         }
         return unknownShape;
       },
     };
+  }
+
+  /** The declared type of the parameter a call's `index`-th argument binds to. */
+  private parameterShape(params: readonly TSESTree.Parameter[], index: number, context: Context): Shape {
+    for (let i = 0; i < params.length; i++) {
+      let param: TSESTree.Parameter = params[i] as TSESTree.Parameter;
+      if (param.type === 'TSParameterProperty') param = param.parameter;
+      if (param.type === 'RestElement') {
+        const annotation = param.typeAnnotation?.typeAnnotation;
+        if (annotation?.type === 'TSArrayType') return this.typeShape(annotation.elementType, context);
+        return unknownShape;
+      }
+      if (i !== index) continue;
+      const target = param.type === 'AssignmentPattern' ? param.left : param;
+      if (target.type === 'Identifier' && target.name === 'this') return unknownShape;
+      const annotation = 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+      return annotation ? this.typeShape(annotation, context) : unknownShape;
+    }
+    return unknownShape;
   }
 
   private objectLiteralShape(node: TSESTree.ObjectExpression, context: Context): Shape {
@@ -325,6 +360,11 @@ export class ShapeReader {
     if (!context) return unknownShape;
     if (notThenableTypes.has(node.type)) return notPromise;
     switch (node.type) {
+      case 'TSVoidKeyword':
+        return voidShape;
+      case 'TSArrayType':
+      case 'TSTupleType':
+        return arrayShape;
       case 'TSTypeReference': {
         if (node.typeName.type !== 'Identifier') return unknownShape;
         const name = node.typeName.name;
@@ -333,6 +373,7 @@ export class ShapeReader {
         if (!binding) {
           if (name === 'Promise') return promiseShape;
           if (name === 'PromiseLike') return thenableShape;
+          if (name === 'Array' || name === 'ReadonlyArray') return arrayShape;
           return unknownShape;
         }
         return this.typeBindingShape(binding, context);
@@ -342,9 +383,13 @@ export class ShapeReader {
       case 'TSTypeLiteral':
         return this.membersShape([node.members], [], context);
       case 'TSUnionType': {
+        const nullish = node.types.filter((t) => nullishTypes.has(t.type));
         const parts = node.types.filter((t) => !nullishTypes.has(t.type)).map((t) => this.typeShape(t, context));
-        if (parts.length === 0) return notPromise;
-        if (parts.every((p) => p.kind === 'promise')) return parts.some((p) => p.kind === 'promise' && p.thenable) ? thenableShape : promiseShape;
+        if (parts.length === 0) return nullish.some((t) => t.type === 'TSVoidKeyword') ? voidShape : notPromise;
+        if (parts.every((p) => p.kind === 'promise')) {
+          return { kind: 'promise', thenable: parts.some((p) => p.kind === 'promise' && p.thenable), ...(nullish.length > 0 ? { nullable: true } : {}) };
+        }
+        if (parts.every((p) => p.kind === 'not-promise') && nullish.length === 0) return agreeing(parts);
         if (parts.every((p) => p.kind === 'not-promise')) return notPromise;
         return unknownShape;
       }

@@ -5,20 +5,32 @@
  * from a member's name.
  */
 export type Shape =
-  /** A promise; `thenable` when only a `PromiseLike` (or another `then`-bearing type) is declared. */
-  | { readonly kind: 'promise'; readonly thenable: boolean }
-  /** Something callable; what a call returns is read only when asked. */
-  | { readonly kind: 'function'; readonly returns: () => Shape }
+  /**
+   * A promise; `thenable` when only a `PromiseLike` (or another `then`-bearing type) is declared;
+   * `nullable` when declared as a union with `undefined`, `null` or `void` (so not always a promise).
+   */
+  | { readonly kind: 'promise'; readonly thenable: boolean; readonly nullable?: boolean }
+  /** Something callable; what a call returns, and what its parameters are declared as, read only when asked. */
+  | { readonly kind: 'function'; readonly returns: () => Shape; readonly parameter?: (index: number) => Shape }
   /** Something with members (an object literal, a class instance or its statics, an interface). */
   | { readonly kind: 'object'; readonly member: (name: string) => Shape; readonly construct?: () => Shape }
-  /** Shown not to be a thenable (a declared primitive, `void`, a literal). */
-  | { readonly kind: 'not-promise' }
+  /** Shown not to be a thenable (a declared primitive, a literal); `void` and arrays are told apart. */
+  | { readonly kind: 'not-promise'; readonly void?: boolean; readonly array?: boolean }
   | { readonly kind: 'unknown' };
 
 export const unknownShape: Shape = { kind: 'unknown' };
 export const notPromise: Shape = { kind: 'not-promise' };
 export const promiseShape: Shape = { kind: 'promise', thenable: false };
 export const thenableShape: Shape = { kind: 'promise', thenable: true };
+export const voidShape: Shape = { kind: 'not-promise', void: true };
+export const arrayShape: Shape = { kind: 'not-promise', array: true };
+
+/** Whether a shape is a function declared to return `void` (what a callback parameter typed `() => void` is). */
+export function isVoidFunction(shape: Shape): boolean {
+  if (shape.kind !== 'function') return false;
+  const returns = shape.returns();
+  return returns.kind === 'not-promise' && returns.void === true;
+}
 
 /**
  * One shape for several declarations of one thing (overloads, an interface's merged members): a
@@ -32,11 +44,17 @@ export function agreeing(shapes: readonly Shape[]): Shape {
     return {
       kind: 'function',
       returns: () => agreeing(shapes.map((s) => (s.kind === 'function' ? s.returns() : unknownShape))),
+      parameter: (index) => agreeing(shapes.map((s) => (s.kind === 'function' && s.parameter ? s.parameter(index) : unknownShape))),
     };
   }
   if (shapes.every((s) => s.kind === 'promise')) {
-    return shapes.some((s) => s.kind === 'promise' && s.thenable) ? thenableShape : promiseShape;
+    const thenable = shapes.some((s) => s.kind === 'promise' && s.thenable);
+    const nullable = shapes.some((s) => s.kind === 'promise' && s.nullable);
+    return { kind: 'promise', thenable, ...(nullable ? { nullable } : {}) };
   }
-  if (shapes.every((s) => s.kind === 'not-promise')) return notPromise;
+  if (shapes.every((s) => s.kind === 'not-promise')) {
+    if (shapes.every((s) => s.kind === 'not-promise' && s.void)) return voidShape;
+    return shapes.every((s) => s.kind === 'not-promise' && s.array) ? arrayShape : notPromise;
+  }
   return unknownShape;
 }

@@ -64,9 +64,62 @@ export class ParserServicesOracle implements TypeOracle {
       return 'promise';
     }
     if (tsutils.isThenableType(this.checker, tsNode, type)) return 'thenable';
+    return this.isVague(type) ? this.fallback.promiseKind(node) : 'no';
+  }
+
+  isAlwaysPromiseLike(node: TSESTree.Expression): Tri {
+    const typed = this.typeOf(node);
+    if (!typed) return this.fallback.isAlwaysPromiseLike(node);
+    const { tsutils } = this.runtime;
+    const parts = tsutils.unionConstituents(this.checker.getApparentType(typed.type));
+    if (parts.every((part) => tsutils.isThenableType(this.checker, typed.tsNode, part))) return 'yes';
+    return this.isVague(typed.type) ? this.fallback.isAlwaysPromiseLike(node) : 'no';
+  }
+
+  returnsPromise(node: TSESTree.Expression): Tri {
+    const typed = this.typeOf(node);
+    if (!typed) return this.fallback.returnsPromise(node);
+    const { tsutils } = this.runtime;
+    const signatures = tsutils.unionConstituents(typed.type).flatMap((part) => part.getCallSignatures());
+    if (signatures.some((signature) => tsutils.isThenableType(this.checker, typed.tsNode, signature.getReturnType()))) return 'yes';
+    return this.isVague(typed.type) ? this.fallback.returnsPromise(node) : 'no';
+  }
+
+  /** As typescript-eslint's no-misused-promises: some signature of the contextual type returns `void`, none a thenable. */
+  expectsVoidFunction(node: TSESTree.Expression): Tri {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
+    if (!tsNode) return this.fallback.expectsVoidFunction(node);
+    const contextual = this.checker.getContextualType(tsNode as ts.Expression);
+    if (!contextual) return 'no';
+    const { ts: typescript, tsutils } = this.runtime;
+    let voidReturn = false;
+    for (const part of tsutils.unionConstituents(contextual)) {
+      for (const signature of part.getCallSignatures()) {
+        const returnType = signature.getReturnType();
+        if (tsutils.isThenableType(this.checker, tsNode, returnType)) return 'no';
+        voidReturn ||= (returnType.flags & typescript.TypeFlags.Void) !== 0;
+      }
+    }
+    return voidReturn ? 'yes' : 'no';
+  }
+
+  isArray(node: TSESTree.Expression): Tri {
+    const typed = this.typeOf(node);
+    if (!typed) return this.fallback.isArray(node);
+    const parts = this.runtime.tsutils.unionConstituents(this.checker.getApparentType(typed.type));
+    if (parts.every((part) => this.checker.isArrayType(part) || this.checker.isTupleType(part))) return 'yes';
+    return this.isVague(typed.type) ? this.fallback.isArray(node) : 'no';
+  }
+
+  private typeOf(node: TSESTree.Expression): { tsNode: ts.Node; type: ts.Type } | null {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
+    return tsNode ? { tsNode, type: this.checker.getTypeAtLocation(tsNode) } : null;
+  }
+
+  /** `any`, `unknown`, an unconstrained type parameter: the checker knows nothing, so the syntax may. */
+  private isVague(type: ts.Type): boolean {
     const constraint = this.checker.getBaseConstraintOfType(type) ?? type;
-    const vague = (constraint.isUnion() ? constraint.types : [constraint]).some((t) => (t.flags & this.runtime.vague) !== 0);
-    return vague ? this.fallback.promiseKind(node) : 'no';
+    return (constraint.isUnion() ? constraint.types : [constraint]).some((t) => (t.flags & this.runtime.vague) !== 0);
   }
 
   /**

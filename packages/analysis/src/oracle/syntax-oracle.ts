@@ -6,7 +6,9 @@ import {
   promiseModuleAlias,
   promiseStatics,
 } from '../catalogues/promise-apis';
+import { voidCallbackArgument } from '../catalogues/void-callbacks';
 import { moduleIndex } from '../declarations/module-index';
+import { isVoidFunction, type Shape, unknownShape } from '../declarations/shape';
 import { ScopedSpace } from '../declarations/space';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from '../scope';
 import type { Tri } from '../tri';
@@ -110,6 +112,112 @@ export class SyntaxOracle implements TypeOracle {
     // Everything the catalogue and the syntax show is a built-in promise; only a declared type can be a mere thenable.
     const shape = moduleIndex.shapes.expression(node, this.space);
     return shape.kind === 'promise' && shape.thenable ? 'thenable' : 'promise';
+  }
+
+  isAlwaysPromiseLike(node: TSESTree.Expression): Tri {
+    const tri = this.promiseLike(node, 0);
+    if (tri !== 'yes') return tri;
+    const shape = moduleIndex.shapes.expression(node, this.space);
+    return shape.kind === 'promise' && shape.nullable ? 'unknown' : 'yes';
+  }
+
+  returnsPromise(node: TSESTree.Expression): Tri {
+    if ((node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') && node.async && !node.generator) return 'yes';
+    const shape = moduleIndex.shapes.expression(node, this.space);
+    if (shape.kind !== 'function') return 'unknown';
+    const returns = shape.returns();
+    if (returns.kind === 'promise') return 'yes';
+    return returns.kind === 'not-promise' ? 'no' : 'unknown';
+  }
+
+  expectsVoidFunction(node: TSESTree.Expression): Tri {
+    return isVoidFunction(this.expectedShape(node)) || this.isCataloguedVoidCallback(node) || this.isDomEventHandler(node) ? 'yes' : 'unknown';
+  }
+
+  isArray(node: TSESTree.Expression): Tri {
+    const shape = moduleIndex.shapes.expression(node, this.space);
+    return shape.kind === 'not-promise' && shape.array ? 'yes' : 'unknown';
+  }
+
+  /** What the code declares the value at `node`'s place must be: a parameter's type, an annotation, a member of one. */
+  private expectedShape(node: TSESTree.Node, depth = 0): Shape {
+    const parent = node.parent;
+    if (!parent || depth > 8) return unknownShape;
+    const reader = moduleIndex.shapes;
+    switch (parent.type) {
+      case 'CallExpression': {
+        const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+        if (index < 0 || parent.callee.type === 'Super') return unknownShape;
+        const callee = reader.expression(parent.callee, this.space);
+        return callee.kind === 'function' && callee.parameter ? callee.parameter(index) : unknownShape;
+      }
+      case 'Property': {
+        if (parent.value !== node || parent.parent.type !== 'ObjectExpression' || parent.kind !== 'init') return unknownShape;
+        const key = !parent.computed && parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : null;
+        if (key === null) return unknownShape;
+        const object = this.expectedShape(parent.parent, depth + 1);
+        return object.kind === 'object' ? object.member(key) : unknownShape;
+      }
+      case 'VariableDeclarator': {
+        const annotation = parent.init === node && parent.id.type === 'Identifier' ? parent.id.typeAnnotation?.typeAnnotation : undefined;
+        return annotation ? reader.type(annotation, this.space) : unknownShape;
+      }
+      case 'AssignmentExpression':
+        return parent.right === node && parent.operator === '=' && parent.left.type !== 'ObjectPattern' && parent.left.type !== 'ArrayPattern'
+          ? reader.expression(parent.left, this.space)
+          : unknownShape;
+      case 'TSSatisfiesExpression':
+      case 'TSAsExpression':
+        return reader.type(parent.typeAnnotation, this.space);
+      case 'ReturnStatement': {
+        let fn: TSESTree.Node | undefined = parent.parent;
+        while (fn && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') fn = fn.parent;
+        const annotation = fn?.returnType?.typeAnnotation;
+        return annotation ? reader.type(annotation, this.space) : unknownShape;
+      }
+      case 'ArrowFunctionExpression': {
+        const annotation = parent.body === node ? parent.returnType?.typeAnnotation : undefined;
+        return annotation ? reader.type(annotation, this.space) : unknownShape;
+      }
+      default:
+        return unknownShape;
+    }
+  }
+
+  /** An argument of a catalogued platform API whose callback returns `void` (`process.on(event, listener)`). */
+  private isCataloguedVoidCallback(node: TSESTree.Node): boolean {
+    const call = node.parent;
+    if (call?.type !== 'CallExpression') return false;
+    const index = call.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+    if (index < 0) return false;
+    const callee = call.callee;
+    if (callee.type === 'Identifier') {
+      return voidCallbackArgument(callee.name, null) === index && isBuiltinGlobal(this.scopeManager, call, callee.name);
+    }
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') {
+      const method = staticPropertyName(callee);
+      return (
+        method !== null &&
+        voidCallbackArgument(callee.object.name, method) === index &&
+        isBuiltinGlobal(this.scopeManager, call, callee.object.name)
+      );
+    }
+    return false;
+  }
+
+  /** `onClick={…}` on an intrinsic element: every JSX runtime's DOM handler types return `void`. */
+  private isDomEventHandler(node: TSESTree.Node): boolean {
+    const container = node.parent;
+    const attribute = container?.parent;
+    if (container?.type !== 'JSXExpressionContainer' || attribute?.type !== 'JSXAttribute') return false;
+    const element = attribute.parent;
+    return (
+      attribute.name.type === 'JSXIdentifier' &&
+      /^on[A-Z]/.test(attribute.name.name) &&
+      element?.type === 'JSXOpeningElement' &&
+      element.name.type === 'JSXIdentifier' &&
+      /^[a-z]/.test(element.name.name)
+    );
   }
 
   /** The declaration index's answer, for the shapes the catalogue and the plain syntax leave open. */

@@ -29,4 +29,15 @@ export interface TypeOracle {
    * `'promise'` or `'thenable'` here.
    */
   promiseKind(node: TSESTree.Expression): PromiseKind;
+  /** Whether the value is a thenable on every path (not `Promise<T> | undefined`), as a boolean test sees it. */
+  isAlwaysPromiseLike(node: TSESTree.Expression): Tri;
+  /** Whether calling the value returns a thenable: an async function, one declared to return a promise. */
+  returnsPromise(node: TSESTree.Expression): Tri;
+  /**
+   * Whether the place `node` stands in (a call argument, an object property, an annotated variable's
+   * initialiser or assignment, a returned value, a JSX attribute) expects a function that returns `void`.
+   */
+  expectsVoidFunction(node: TSESTree.Expression): Tri;
+  /** Whether the value is an array (or tuple). */
+  isArray(node: TSESTree.Expression): Tri;
 }

@@ -1,8 +1,10 @@
 import preferPromiseAll from './prefer-promise-all';
 import noFloatingPromises from './no-floating-promises';
+import noMisusedPromises from './no-misused-promises';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
+  'no-misused-promises': noMisusedPromises,
   'no-floating-promises': noFloatingPromises,
   'prefer-promise-all': preferPromiseAll,
 };

@@ -1,0 +1,145 @@
+/**
+ * Promises where the code does not handle them: a promise as a boolean test (always truthy), spread
+ * into an object (it has no own properties), an async predicate (always truthy), and an async function
+ * where a `void`-returning callback is expected, whose rejection nobody sees.
+ *
+ * The judgement is typescript-eslint's `no-misused-promises`, asked of the {@link TypeOracle}: exact
+ * with types; without, reported only where the code shows both the promise and the `void` expectation.
+ */
+import type { TSESTree } from '@typescript-eslint/types';
+import { moduleIndex } from './declarations/module-index';
+import { isVoidFunction, type Shape } from './declarations/shape';
+import { ScopedSpace } from './declarations/space';
+import type { AnalysisFile } from './file';
+
+export type VoidReturnPlace = 'arguments' | 'attributes' | 'properties' | 'returns' | 'variables';
+
+export interface MisusedPromiseOptions {
+  /**
+   * Accept an async callback whose whole body is one `try` with a `catch`: only the `catch` block can
+   * reject it (typescript-eslint#5543). Default true.
+   */
+  readonly allowTryCatchCallbacks?: boolean;
+  /** JSX attributes that accept promise-returning functions (React 19's `action`, a form library's `onSubmit`). */
+  readonly allowedAttributes?: readonly string[];
+}
+
+/** Array methods whose callback's result is read as a boolean. */
+const predicateMethods = new Set(['filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every']);
+
+function isFunctionExpression(node: TSESTree.Node): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+}
+
+/** `async () => { try { … } catch (e) { … } }`: nothing outside the try, and a catch that handles. */
+function isWrappedInTryCatch(node: TSESTree.Expression): boolean {
+  if (!isFunctionExpression(node) || node.body.type !== 'BlockStatement') return false;
+  const [only, ...rest] = node.body.body;
+  return rest.length === 0 && only?.type === 'TryStatement' && only.handler !== null;
+}
+
+/** Whether a boolean test of `node` tests a promise (always truthy). */
+export function isMisusedConditional(file: AnalysisFile, node: TSESTree.Expression): boolean {
+  return file.oracle.isAlwaysPromiseLike(node) === 'yes';
+}
+
+/** Whether `{ ...node }` spreads a promise. */
+export function isMisusedSpread(file: AnalysisFile, node: TSESTree.Expression): boolean {
+  return file.oracle.isPromiseLike(node) === 'yes';
+}
+
+/** The async predicate of `xs.filter(async …)` and its kin on an array, or null. */
+export function misusedPredicate(file: AnalysisFile, call: TSESTree.CallExpression): TSESTree.Expression | null {
+  const callee = call.callee;
+  const callback = call.arguments[0];
+  if (callee.type !== 'MemberExpression' || !callback || callback.type === 'SpreadElement') return null;
+  const name = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : null;
+  if (name === null || !predicateMethods.has(name)) return null;
+  if (file.oracle.returnsPromise(callback) !== 'yes') return null;
+  return file.oracle.isArray(callee.object) === 'yes' ? callback : null;
+}
+
+/**
+ * Whether `node`, a promise-returning function, stands where a `void`-returning function is
+ * expected. The caller says where `node` is; the judgement is the same for every place.
+ */
+export function isMisusedVoidReturn(file: AnalysisFile, node: TSESTree.Expression, options: MisusedPromiseOptions = {}): boolean {
+  if ((options.allowTryCatchCallbacks ?? true) && isWrappedInTryCatch(node)) return false;
+  // Cheap first: most arguments are neither functions nor names of functions.
+  if (!isFunctionExpression(node) && node.type !== 'Identifier' && node.type !== 'MemberExpression') return false;
+  if (file.oracle.returnsPromise(node) !== 'yes') return false;
+  return file.oracle.expectsVoidFunction(node) === 'yes';
+}
+
+/** Whether a JSX attribute's value is a promise-returning function where a `void` handler is expected. */
+export function isMisusedAttribute(file: AnalysisFile, attribute: TSESTree.JSXAttribute, options: MisusedPromiseOptions = {}): TSESTree.Expression | null {
+  const value = attribute.value;
+  if (value?.type !== 'JSXExpressionContainer' || value.expression.type === 'JSXEmptyExpression') return null;
+  const name = attribute.name.type === 'JSXIdentifier' ? attribute.name.name : `${attribute.name.namespace.name}:${attribute.name.name.name}`;
+  if (options.allowedAttributes?.includes(name)) return null;
+  return isMisusedVoidReturn(file, value.expression, options) ? value.expression : null;
+}
+
+export interface InheritedMisuse {
+  /** The async method (its key), reported where it is declared. */
+  readonly node: TSESTree.Node;
+  /** The extended or implemented type whose member returns `void`. */
+  readonly heritageTypeName: string;
+}
+
+/**
+ * Async methods of a class that override a member its base class or an implemented interface
+ * declares as returning `void` (callers of the base type drop the promise).
+ */
+export function inheritedMethodMisuses(file: AnalysisFile, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): InheritedMisuse[] {
+  const heritage: { name: string; shape: () => Shape }[] = [];
+  const space = fileSpaceOf(file);
+  const reader = moduleIndex.shapes;
+  for (const implemented of node.implements ?? []) {
+    if (implemented.expression.type !== 'Identifier') continue;
+    const name = implemented.expression.name;
+    const typeNode = implemented;
+    heritage.push({
+      name,
+      shape: () => {
+        const binding = space.type(name, typeNode);
+        return binding ? reader.exported(binding, space, 'type', 0) : { kind: 'unknown' };
+      },
+    });
+  }
+  if (node.superClass?.type === 'Identifier') {
+    const superClass = node.superClass;
+    heritage.push({
+      name: superClass.name,
+      shape: () => {
+        const statics = reader.expression(superClass, space);
+        return statics.kind === 'object' && statics.construct ? statics.construct() : { kind: 'unknown' };
+      },
+    });
+  }
+  if (heritage.length === 0) return [];
+  const out: InheritedMisuse[] = [];
+  for (const member of node.body.body) {
+    if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.static || member.computed) continue;
+    if (member.key.type !== 'Identifier' || !member.value.async || member.value.generator) continue;
+    const key = member.key.name;
+    for (const parent of heritage) {
+      const shape = parent.shape();
+      if (shape.kind === 'object' && isVoidFunction(shape.member(key))) {
+        out.push({ node: member.key, heritageTypeName: parent.name });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const spaces = new WeakMap<AnalysisFile, ScopedSpace>();
+function fileSpaceOf(file: AnalysisFile): ScopedSpace {
+  let space = spaces.get(file);
+  if (!space) {
+    space = new ScopedSpace(file.scopeManager, file.path ?? null, () => false);
+    spaces.set(file, space);
+  }
+  return space;
+}
