@@ -187,7 +187,7 @@ export class ShapeReader {
       case 'member':
         return this.memberOf(this.expressionShape(binding.object, context), binding.name);
       case 'parameter':
-        return binding.annotation ? this.typeShape(binding.annotation, context) : unknownShape;
+        return binding.annotation ? this.declaredShape(binding.annotation, binding.optional, context) : unknownShape;
       case 'variable': {
         const annotation = binding.id.typeAnnotation?.typeAnnotation;
         if (annotation) return this.typeShape(annotation, context);
@@ -248,7 +248,8 @@ export class ShapeReader {
       const target = param.type === 'AssignmentPattern' ? param.left : param;
       if (target.type === 'Identifier' && target.name === 'this') return unknownShape;
       const annotation = 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
-      return annotation ? this.typeShape(annotation, context) : unknownShape;
+      const optional = param.type === 'AssignmentPattern' || ('optional' in target && target.optional === true);
+      return annotation ? this.declaredShape(annotation, optional, context) : unknownShape;
     }
     return unknownShape;
   }
@@ -297,7 +298,7 @@ export class ShapeReader {
           const id = param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter;
           if (id.type === 'Identifier' && id.name === name) {
             const annotation = id.typeAnnotation?.typeAnnotation;
-            return annotation ? this.typeShape(annotation, context) : unknownShape;
+            return annotation ? this.declaredShape(annotation, id.optional, context) : unknownShape;
           }
         }
         continue;
@@ -313,7 +314,7 @@ export class ShapeReader {
         case 'PropertyDefinition':
         case 'TSAbstractPropertyDefinition': {
           const annotation = member.typeAnnotation?.typeAnnotation;
-          if (annotation) return this.typeShape(annotation, context);
+          if (annotation) return this.declaredShape(annotation, member.optional, context);
           return member.value ? this.expressionShape(member.value, context) : unknownShape;
         }
         default:
@@ -353,6 +354,12 @@ export class ShapeReader {
       current = current.parent;
     }
     return unknownShape;
+  }
+
+  /** The shape of a declared type, `undefined` included when the declaration is optional (`x?: T`). */
+  private declaredShape(annotation: TSESTree.TypeNode, optional: boolean | undefined, context: Context): Shape {
+    const shape = this.typeShape(annotation, context);
+    return optional && shape.kind === 'promise' ? { ...shape, nullable: true } : shape;
   }
 
   private typeShape(node: TSESTree.TypeNode, outer: Context): Shape {
@@ -467,7 +474,7 @@ export class ShapeReader {
             if (member.kind === 'method') found.push(this.functionShape(member, context));
           } else {
             const annotation = member.typeAnnotation?.typeAnnotation;
-            return annotation ? this.typeShape(annotation, context) : unknownShape;
+            return annotation ? this.declaredShape(annotation, member.optional, context) : unknownShape;
           }
         }
         if (found.length > 0) return agreeing(found);

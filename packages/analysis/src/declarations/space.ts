@@ -11,7 +11,7 @@ export type ValueBinding =
   /** `const { name } = object`: a member of another value. */
   | { readonly kind: 'member'; readonly object: TSESTree.Expression; readonly name: string }
   /** A parameter, with its declared type when it has one. */
-  | { readonly kind: 'parameter'; readonly annotation: TSESTree.TypeNode | null }
+  | { readonly kind: 'parameter'; readonly annotation: TSESTree.TypeNode | null; readonly optional: boolean }
   /** An import: `imported` is the exported name, `'default'`, or `'*'` for a namespace. */
   | { readonly kind: 'import'; readonly source: string; readonly imported: string };
 
@@ -99,7 +99,11 @@ export class ScopedSpace implements DeclarationSpace {
       if (first.parent.type === 'ImportDeclaration' && first.parent.importKind === 'type') return null;
       return importBindingOf(first.node, first.parent);
     }
-    if (first.type === 'Parameter') return { kind: 'parameter', annotation: parameterAnnotation(first.name) };
+    if (first.type === 'Parameter') {
+      // `x?: T` and `x: T = d` may be `undefined` in the body... only `x?: T` says so in its type.
+      const optional = first.name.type === 'Identifier' && first.name.optional === true;
+      return { kind: 'parameter', annotation: parameterAnnotation(first.name), optional };
+    }
     if (first.type === 'Variable' && first.name.type === 'Identifier') {
       const declarator = first.node;
       const declaration = declarator.parent;

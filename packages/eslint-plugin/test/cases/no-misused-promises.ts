@@ -11,6 +11,11 @@ export default defineRuleCases(rule, [
       'async function ready() { return true; }\nasync function run() {\n  if (await ready()) go();\n}',
       'if (isReady()) go();\nwhile (queue.next()) step();',
       'declare const maybe: Promise<void> | undefined;\nif (maybe) go();',
+      // Optional members and parameters may be undefined: testing them is meaningful.
+      'class Mutex {\n  #pending?: Promise<void>;\n  async lock() {\n    while (this.#pending) await this.#pending;\n  }\n}',
+      'interface Options { ready?: Promise<void> }\nfunction start(options: Options) {\n  if (options.ready) go();\n}',
+      'function start(ready?: Promise<void>) {\n  if (ready) go();\n}',
+      'class Pool {\n  constructor(private ready?: Promise<void>) {}\n  run() {\n    return this.ready ? 1 : 2;\n  }\n}',
       // A callback whose declared type accepts a promise, or whose type the code does not show.
       'function each(fn: () => void | Promise<void>) {}\neach(async () => {});',
       'function each(fn: () => unknown) {}\neach(async () => {});',
@@ -40,6 +45,7 @@ export default defineRuleCases(rule, [
     invalid: [
       { code: 'async function ready() { return true; }\nif (ready()) go();', errors: [{ messageId: 'conditional' }] },
       { code: 'const pending = fetch("/");\nwhile (pending) step();', errors: [{ messageId: 'conditional' }] },
+      { code: 'class Mutex {\n  #pending: Promise<void> = Promise.resolve();\n  check() {\n    if (this.#pending) go();\n  }\n}', errors: [{ messageId: 'conditional' }] },
       { code: 'async function ready() { return true; }\nconst label = ready() ? "yes" : "no";', errors: [{ messageId: 'conditional' }] },
       { code: 'async function ready() { return true; }\nif (!ready()) stop();', errors: [{ messageId: 'conditional' }] },
       { code: 'async function ready() { return true; }\nready() && go();', errors: [{ messageId: 'conditional' }] },
