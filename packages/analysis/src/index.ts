@@ -64,6 +64,7 @@ export {
   type VoidReturnPlace,
 } from './misused-promises';
 export { voidCallbacks, type VoidCallbackEntry } from './catalogues/void-callbacks';
+export { moduleIndex } from './declarations/module-index';
 export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';
 export * as catalogues from './catalogues/promise-apis';

@@ -65,10 +65,38 @@ export function misusedPredicate(file: AnalysisFile, call: TSESTree.CallExpressi
  */
 export function isMisusedVoidReturn(file: AnalysisFile, node: TSESTree.Expression, options: MisusedPromiseOptions = {}): boolean {
   if ((options.allowTryCatchCallbacks ?? true) && isWrappedInTryCatch(node)) return false;
-  // Cheap first: most arguments are neither functions nor names of functions.
-  if (!isFunctionExpression(node) && node.type !== 'Identifier' && node.type !== 'MemberExpression') return false;
-  if (file.oracle.returnsPromise(node) !== 'yes') return false;
-  return file.oracle.expectsVoidFunction(node) === 'yes';
+  // Cheap first: an async function expression shows itself; a name is read only where a void function is expected.
+  if (isFunctionExpression(node)) {
+    return file.oracle.returnsPromise(node) === 'yes' && file.oracle.expectsVoidFunction(node) === 'yes';
+  }
+  if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return false;
+  if (file.oracle.source === 'syntax' && !mayNameAFunction(file, node)) return false;
+  return file.oracle.expectsVoidFunction(node) === 'yes' && file.oracle.returnsPromise(node) === 'yes';
+}
+
+/**
+ * Without types, a name can only be shown to return a promise through a declaration that is a
+ * function: a function declaration, an import, a `const` holding a function expression, a parameter
+ * or variable with a declared type, or a member (`this.save`, `api.save`). A `const x = call()` is
+ * left alone before anything is read for it: answering would mean reading what `call` returns, often
+ * from another module, for a value that is almost never a function.
+ */
+function mayNameAFunction(file: AnalysisFile, node: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+  if (node.type === 'MemberExpression') return true;
+  const binding = fileSpaceOf(file).value(node.name, node);
+  if (!binding) return false;
+  switch (binding.kind) {
+    case 'declarations':
+    case 'import':
+    case 'member':
+      return true;
+    case 'parameter':
+      return binding.annotation !== null;
+    case 'variable': {
+      const init = binding.declarator.init;
+      return binding.id.typeAnnotation !== undefined || (init !== null && isFunctionExpression(init));
+    }
+  }
 }
 
 /** Whether a JSX attribute's value is a promise-returning function where a `void` handler is expected. */

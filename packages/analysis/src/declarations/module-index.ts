@@ -110,12 +110,27 @@ function recordOf(program: TSESTree.Program, file: string): ModuleRecord {
  */
 export class ModuleIndex implements ImportResolver {
   private readonly reader = new ShapeReader(this);
-  private readonly records = new Map<string, { mtimeMs: number; size: number; record: ModuleRecord }>();
+  private readonly records = new Map<string, { mtimeMs: number; size: number; record: ModuleRecord; seen: number }>();
+  /** Answers given while linting the current file: the files it reads cannot change meanwhile. */
+  private readonly answers = new Map<string, Shape>();
+  /** Counts the files asked about, so each module's modification time is checked once per file. */
+  private generation = 0;
+  /** What the index has read, for benchmarks and diagnostics. */
+  readonly stats = { modulesRead: 0, bytesRead: 0, resolutions: 0 };
   private readonly resolved = new Map<string, string | null>();
   private resolvers: { types: OxcResolver.ResolverFactory; files: OxcResolver.ResolverFactory } | undefined;
 
   get shapes(): ShapeReader {
     return this.reader;
+  }
+
+  /**
+   * Starts the questions of another file: modules are checked for changes again, and what was
+   * answered for the last file is forgotten. The oracle of each file calls it once.
+   */
+  beginFile(): void {
+    this.generation++;
+    this.answers.clear();
   }
 
   /** The file `source` means when imported from `from`, or null when the index does not read it. */
@@ -125,6 +140,7 @@ export class ModuleIndex implements ImportResolver {
     const cached = this.resolved.get(key);
     if (cached !== undefined) return cached;
     let target: string | null = null;
+    this.stats.resolutions++;
     try {
       // TypeScript's own lookup for declarations (`types`, `exports`, `@types`, `.js` → `.ts`) first;
       // then a file lookup with the nearest tsconfig's `paths`, which the declaration lookup skips.
@@ -152,25 +168,33 @@ export class ModuleIndex implements ImportResolver {
   }
 
   private load(file: string): ModuleRecord {
+    const cached = this.records.get(file);
+    if (cached?.seen === this.generation) return cached.record;
     let stat: { mtimeMs: number; size: number };
     try {
       stat = statSync(file);
     } catch {
+      this.records.delete(file);
       return emptyRecord;
     }
-    const cached = this.records.get(file);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.record;
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+      cached.seen = this.generation;
+      return cached.record;
+    }
     let record = emptyRecord;
     const lang = langOf(file);
     try {
       if (lang) {
-        const result = native().parser.parseSync(file, readFileSync(file, 'utf8'), { lang, astType: 'ts', range: true });
+        const text = readFileSync(file, 'utf8');
+        this.stats.modulesRead++;
+        this.stats.bytesRead += text.length;
+        const result = native().parser.parseSync(file, text, { lang, astType: 'ts', range: true });
         if (result.errors.length === 0) record = recordOf(result.program as unknown as TSESTree.Program, file);
       }
     } catch {
       record = emptyRecord;
     }
-    this.records.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, record });
+    this.records.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, record, seen: this.generation });
     return record;
   }
 
@@ -187,6 +211,15 @@ export class ModuleIndex implements ImportResolver {
 
   private exportOf(file: string, name: string, space: 'value' | 'type', depth: number): Shape {
     if (depth > 24) return unknownShape;
+    const key = `${space}\0${name}\0${file}`;
+    const answered = this.answers.get(key);
+    if (answered) return answered;
+    const shape = this.findExport(file, name, space, depth);
+    this.answers.set(key, shape);
+    return shape;
+  }
+
+  private findExport(file: string, name: string, space: 'value' | 'type', depth: number): Shape {
     const record = this.load(file);
     if (!record.space) return unknownShape;
     const entry = record.exports.get(name);

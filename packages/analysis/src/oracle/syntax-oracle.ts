@@ -89,6 +89,7 @@ function moduleBindingOf(variable: Variable): ModuleBinding | null {
 export class SyntaxOracle implements TypeOracle {
   readonly source = 'syntax' as const;
   private readonly space: ScopedSpace;
+  private readonly callees = new WeakMap<TSESTree.CallExpression, Shape>();
 
   /**
    * @param path the file's absolute path, from which its imports resolve; without one (stdin, a
@@ -99,6 +100,7 @@ export class SyntaxOracle implements TypeOracle {
     path: string | null = null,
   ) {
     this.space = new ScopedSpace(scopeManager, path, (node, depth) => this.syntaxPromiseLike(node, depth) === 'yes');
+    moduleIndex.beginFile();
   }
 
   isPromiseLike(node: TSESTree.Expression): Tri {
@@ -148,7 +150,12 @@ export class SyntaxOracle implements TypeOracle {
       case 'CallExpression': {
         const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
         if (index < 0 || parent.callee.type === 'Super') return unknownShape;
-        const callee = reader.expression(parent.callee, this.space);
+        // One call, many arguments: its callee is read once.
+        let callee = this.callees.get(parent);
+        if (!callee) {
+          callee = reader.expression(parent.callee, this.space);
+          this.callees.set(parent, callee);
+        }
         return callee.kind === 'function' && callee.parameter ? callee.parameter(index) : unknownShape;
       }
       case 'Property': {
