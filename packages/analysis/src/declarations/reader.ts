@@ -314,7 +314,10 @@ export class ShapeReader {
         case 'PropertyDefinition':
         case 'TSAbstractPropertyDefinition': {
           const annotation = member.typeAnnotation?.typeAnnotation;
-          if (annotation) return this.declaredShape(annotation, member.optional, context);
+          // A field without an initialiser (and without `!`) is undefined until something assigns it, whatever
+          // its type says where `strictPropertyInitialization` is off.
+          const uninitialised = member.type === 'PropertyDefinition' && member.value === null && !member.definite;
+          if (annotation) return this.declaredShape(annotation, member.optional || uninitialised, context);
           return member.value ? this.expressionShape(member.value, context) : unknownShape;
         }
         default:

@@ -13,6 +13,8 @@ export default defineRuleCases(rule, [
       'declare const maybe: Promise<void> | undefined;\nif (maybe) go();',
       // Optional members and parameters may be undefined: testing them is meaningful.
       'class Mutex {\n  #pending?: Promise<void>;\n  async lock() {\n    while (this.#pending) await this.#pending;\n  }\n}',
+      // A field declared without an initialiser is undefined until assigned (lazy connection promises).
+      'class Runner {\n  protected connecting: Promise<void>;\n  connect() {\n    if (this.connecting) return this.connecting;\n    return (this.connecting = open());\n  }\n}',
       'interface Options { ready?: Promise<void> }\nfunction start(options: Options) {\n  if (options.ready) go();\n}',
       'function start(ready?: Promise<void>) {\n  if (ready) go();\n}',
       'class Pool {\n  constructor(private ready?: Promise<void>) {}\n  run() {\n    return this.ready ? 1 : 2;\n  }\n}',
