@@ -175,22 +175,17 @@ class FloatingJudge {
       case 'LogicalExpression':
         return this.unhandled(node.left) ?? this.unhandled(node.right);
       case 'ArrayExpression':
-        return node.elements.some((e) => e !== null && e.type !== 'SpreadElement' && this.isPromise(e)) ? 'promise-array' : null;
+        return this.file.oracle.isPromiseArray(node) === 'yes' ? 'promise-array' : null;
       case 'CallExpression':
-        return this.unhandledCall(node);
+        return this.file.oracle.isPromiseArray(node) === 'yes' ? 'promise-array' : this.unhandledCall(node);
       default:
-        return this.isPromise(node) ? 'floating' : null;
+        if (this.isPromise(node)) return 'floating';
+        return this.file.oracle.isPromiseArray(node) === 'yes' ? 'promise-array' : null;
     }
   }
 
   private unhandledCall(node: TSESTree.CallExpression): FloatingKind | null {
     const callee = node.callee;
-    if (callee.type === 'MemberExpression' && staticName(callee) === 'map' && callee.object.type === 'ArrayExpression') {
-      const callback = node.arguments[0];
-      if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') && callback.async && !callback.generator) {
-        return 'promise-array';
-      }
-    }
     if (!this.isPromise(node)) return null;
     if (this.isKnownSafeCall(node)) return null;
     if (callee.type === 'MemberExpression') {

@@ -69,6 +69,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     returnsPromise: () => 'no',
     expectsVoidFunction: () => 'no',
     isArray: () => 'unknown',
+    isPromiseArray: () => 'no',
   };
 
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {

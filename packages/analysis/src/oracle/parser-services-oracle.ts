@@ -85,22 +85,84 @@ export class ParserServicesOracle implements TypeOracle {
     return this.isVague(typed.type) ? this.fallback.returnsPromise(node) : 'no';
   }
 
-  /** As typescript-eslint's no-misused-promises: some signature of the contextual type returns `void`, none a thenable. */
+  /**
+   * As typescript-eslint's no-misused-promises: for a call argument, some overload of the callee takes
+   * a `void` function there and none takes a thenable-returning one; elsewhere, the contextual type's
+   * signatures return `void` and none returns a thenable.
+   */
   expectsVoidFunction(node: TSESTree.Expression): Tri {
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
     if (!tsNode) return this.fallback.expectsVoidFunction(node);
+    const parent = node.parent;
+    if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee !== node) {
+      const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+      const call = this.services.esTreeNodeToTSNodeMap.get(parent) as ts.CallExpression | ts.NewExpression | undefined;
+      if (index >= 0 && call) return this.voidArgument(call, index, parent.type === 'NewExpression') ? 'yes' : 'no';
+    }
     const contextual = this.checker.getContextualType(tsNode as ts.Expression);
     if (!contextual) return 'no';
+    return this.returnsOnly(contextual, tsNode) === 'void' ? 'yes' : 'no';
+  }
+
+  /** What a function type's signatures return: a thenable (any of them), `void`, or neither. */
+  private returnsOnly(type: ts.Type, at: ts.Node): 'thenable' | 'void' | 'other' {
     const { ts: typescript, tsutils } = this.runtime;
     let voidReturn = false;
-    for (const part of tsutils.unionConstituents(contextual)) {
+    for (const part of tsutils.unionConstituents(type)) {
       for (const signature of part.getCallSignatures()) {
         const returnType = signature.getReturnType();
-        if (tsutils.isThenableType(this.checker, tsNode, returnType)) return 'no';
+        if (tsutils.isThenableType(this.checker, at, returnType)) return 'thenable';
         voidReturn ||= (returnType.flags & typescript.TypeFlags.Void) !== 0;
       }
     }
-    return voidReturn ? 'yes' : 'no';
+    return voidReturn ? 'void' : 'other';
+  }
+
+  /** typescript-eslint's `voidFunctionArguments` for one argument: every overload of the callee, rest parameters included. */
+  private voidArgument(call: ts.CallExpression | ts.NewExpression, index: number, isNew: boolean): boolean {
+    const { ts: typescript, tsutils } = this.runtime;
+    const calleeType = this.checker.getTypeAtLocation(call.expression);
+    let voidSeen = false;
+    for (const part of tsutils.unionConstituents(calleeType)) {
+      const signatures = isNew ? part.getConstructSignatures() : part.getCallSignatures();
+      for (const signature of signatures) {
+        const parameters = signature.getParameters();
+        let parameterType: ts.Type | undefined;
+        for (let i = 0; i < parameters.length; i++) {
+          const parameter = parameters[i] as ts.Symbol;
+          const declaration = parameter.valueDeclaration;
+          const type = this.checker.getTypeOfSymbolAtLocation(parameter, call.expression);
+          if (declaration && typescript.isParameter(declaration) && declaration.dotDotDotToken) {
+            if (index >= i) {
+              if (this.checker.isArrayType(type)) parameterType = this.checker.getTypeArguments(type as ts.TypeReference)[0];
+              else if (this.checker.isTupleType(type)) parameterType = this.checker.getTypeArguments(type as ts.TypeReference)[index - i];
+            }
+            break;
+          }
+          if (i === index) {
+            parameterType = type;
+            break;
+          }
+        }
+        if (!parameterType) continue;
+        const returns = this.returnsOnly(parameterType, call.expression);
+        if (returns === 'thenable') return false;
+        voidSeen ||= returns === 'void';
+      }
+    }
+    return voidSeen;
+  }
+
+  isPromiseArray(node: TSESTree.Expression): Tri {
+    const typed = this.typeOf(node);
+    if (!typed) return this.fallback.isPromiseArray(node);
+    const { tsutils } = this.runtime;
+    const parts = tsutils.unionConstituents(this.checker.getApparentType(typed.type));
+    const arrays = parts.filter((part) => this.checker.isArrayType(part) || this.checker.isTupleType(part));
+    if (arrays.length === 0) return this.isVague(typed.type) ? this.fallback.isPromiseArray(node) : 'no';
+    // As typescript-eslint: an array or tuple with an element that is a built-in promise.
+    const elements = arrays.flatMap((array) => this.checker.getTypeArguments(array as ts.TypeReference));
+    return elements.some((element) => tsutils.unionConstituents(element).some((part) => this.isBuiltinPromise(part, 0))) ? 'yes' : 'no';
   }
 
   isArray(node: TSESTree.Expression): Tri {

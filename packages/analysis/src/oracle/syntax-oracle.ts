@@ -136,6 +136,26 @@ export class SyntaxOracle implements TypeOracle {
     return isVoidFunction(this.expectedShape(node)) || this.isCataloguedVoidCallback(node) || this.isDomEventHandler(node) ? 'yes' : 'unknown';
   }
 
+  isPromiseArray(node: TSESTree.Expression): Tri {
+    if (node.type === 'ArrayExpression') {
+      return node.elements.some((e) => e !== null && e.type !== 'SpreadElement' && this.promiseKind(e) === 'promise') ? 'yes' : 'unknown';
+    }
+    // `[1, 2].map(async …)`: an array shown to be one, mapped by an async callback.
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && staticPropertyName(node.callee) === 'map') {
+      const callback = node.arguments[0];
+      if (
+        callback &&
+        (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') &&
+        callback.async &&
+        !callback.generator &&
+        this.isArray(node.callee.object) === 'yes'
+      ) {
+        return 'yes';
+      }
+    }
+    return 'unknown';
+  }
+
   isArray(node: TSESTree.Expression): Tri {
     const shape = moduleIndex.shapes.expression(node, this.space);
     return shape.kind === 'not-promise' && shape.array ? 'yes' : 'unknown';

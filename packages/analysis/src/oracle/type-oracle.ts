@@ -40,4 +40,6 @@ export interface TypeOracle {
   expectsVoidFunction(node: TSESTree.Expression): Tri;
   /** Whether the value is an array (or tuple). */
   isArray(node: TSESTree.Expression): Tri;
+  /** Whether the value is an array (or tuple) holding promises: `[a(), b()]`, `[1, 2].map(async …)`. */
+  isPromiseArray(node: TSESTree.Expression): Tri;
 }

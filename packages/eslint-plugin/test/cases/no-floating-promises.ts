@@ -148,6 +148,8 @@ export default defineRuleCases(rule, [
       // Only types know `client.send` returns a promise.
       floating('declare const client: { send(m: string): Promise<void> };\nclient.send("x");', { expression: 'client.send("x")' }),
       floating('declare function load(): Promise<number> | undefined;\nload();', { expression: 'load()' }),
+      // Only types show `splice` returns promises here.
+      floating('declare const queue: Promise<void>[];\nqueue.splice(0, 1);', { expression: 'queue.splice(0, 1)', messageId: 'floatingPromiseArrayVoid' }),
       {
         ...floating('import { describe } from "node:test";\ndescribe("x", () => {});', { expression: 'describe("x", () => {})' }),
         options: [{ allowTestRunnerCalls: false }],

@@ -92,6 +92,8 @@ export default defineRuleCases(rule, [
     valid: [
       'declare const ready: () => boolean;\nif (ready()) go();',
       'declare function each(fn: () => Promise<void>): void;\neach(async () => {});',
+      // One overload takes an async function: typescript-eslint reads every overload (mocha's it/describe).
+      'declare function it(name: string, fn: () => void): void;\ndeclare function it(name: string, fn: () => Promise<void>): void;\nit("x", async () => {});',
     ],
     invalid: [
       // Only types show `check` returns a promise and `each` wants void.
@@ -99,6 +101,8 @@ export default defineRuleCases(rule, [
         code: 'declare const api: { check(): Promise<boolean>; each(fn: () => void): void };\nif (api.check()) go();\napi.each(async () => {});',
         errors: [{ messageId: 'conditional' }, { messageId: 'voidReturnArgument' }],
       },
+      { code: 'declare function later(fn: () => void, ...rest: Array<() => void>): void;\nlater(() => {}, async () => {});', errors: [{ messageId: 'voidReturnArgument' }] },
+      { code: 'declare const work: () => Promise<void>;\nnew Promise<void>(async (resolve) => {\n  await work();\n  resolve();\n});', errors: [{ messageId: 'voidReturnArgument' }] },
     ],
   },
   {
