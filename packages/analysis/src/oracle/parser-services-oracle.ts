@@ -95,7 +95,7 @@ export class ParserServicesOracle implements TypeOracle {
     if (!tsNode) return this.fallback.expectsVoidFunction(node);
     const parent = node.parent;
     if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee !== node) {
-      const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
+      const index = parent.arguments.indexOf(node);
       const call = this.services.esTreeNodeToTSNodeMap.get(parent) as ts.CallExpression | ts.NewExpression | undefined;
       if (index >= 0 && call) return this.voidArgument(call, index, parent.type === 'NewExpression') ? 'yes' : 'no';
     }
