@@ -19,7 +19,7 @@ interface Case {
 }
 
 function cases(): Case[] {
-  const out: Case[] = casesOf(codemodFixtures).map((c) => ({ file: c.inputPath, options: c.options }));
+  const out: Case[] = casesOf<Case['options']>(codemodFixtures).map((c) => ({ file: c.inputPath, options: c.options }));
   for (const name of readdirSync(serviceSources)) {
     if (name.endsWith('.ts')) out.push({ file: path.join(serviceSources, name), options: {} });
   }

@@ -1,12 +1,14 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
 import { makeDirectory, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, OptionError, PathError, ReportTargetError } from './errors';
-import { parseIgnore, parseLevel, parseMinRun, parseSourceType, safetyLevels } from './options';
+import { type CodemodOption, flagUsage, optionHelp, parseOptionValues } from './option-spec';
+import { parseLevel, parseSourceType, safetyLevels } from './options';
 import { colorsFor, formatDiff, formatSummary } from './output';
 import { displayPath } from './paths';
-import { type Codemod, codemods, findCodemod, loadCodemods } from './registry';
+import { type Codemod, codemods as builtInCodemods, findCodemod, loadCodemods } from './registry';
 import { buildReport } from './report';
 
 export const version: string = packageJson.version;
@@ -16,6 +18,11 @@ export interface CliEnvironment {
   readonly cwd: string;
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /**
+   * The codemods to offer; the registry's by default. Programs that embed the CLI (and tests) can
+   * add their own rows: everything the CLI knows of a codemod, its options included, comes from here.
+   */
+  readonly codemods?: readonly Codemod[];
 }
 
 /** Bad usage: exit code 2, one line and a hint. */
@@ -28,35 +35,38 @@ class UsageError extends Error {
 
 export const exitCodes = { ok: 0, fileErrors: 1, usage: 2 } as const;
 
-const migrateOnlyFlags = [
-  'write',
-  'level',
-  'report',
-  'ignore',
-  'ordered',
-  'min-run',
-  'include-bare-awaits',
-  'source-type',
-  'settled',
-  'allow-dirty',
-  'quiet',
-] as const;
-
-const optionSpec = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
+/** The options of `migrate` that every codemod shares, as `node:util` parseArgs takes them. */
+const migrateOptionSpec = {
   write: { type: 'boolean' },
   level: { type: 'string' },
   report: { type: 'string' },
-  ignore: { type: 'string', multiple: true },
-  ordered: { type: 'string', multiple: true },
-  settled: { type: 'boolean' },
-  'min-run': { type: 'string' },
-  'include-bare-awaits': { type: 'boolean' },
   'source-type': { type: 'string' },
   'allow-dirty': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
+
+const globalOptionSpec = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type OptionSpec = Record<string, { type: 'boolean' | 'string'; multiple?: boolean; short?: string }>;
+
+/** Every codemod option of the registry, once per flag (rows that share a flag share its declaration). */
+function codemodOptionsOf(registry: readonly Codemod[]): CodemodOption[] {
+  const byFlag = new Map<string, CodemodOption>();
+  for (const codemod of registry) for (const option of codemod.options) if (!byFlag.has(option.flag)) byFlag.set(option.flag, option);
+  return [...byFlag.values()];
+}
+
+/** The parser's options: the global and shared ones, and every codemod's, built from their declarations. */
+function optionSpecFor(registry: readonly Codemod[]): OptionSpec {
+  const spec: OptionSpec = { ...globalOptionSpec, ...migrateOptionSpec };
+  for (const option of codemodOptionsOf(registry)) {
+    spec[option.flag] = option.type === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.type === 'patterns' };
+  }
+  return spec;
+}
 
 /** Two aligned columns, indented by two spaces. */
 function table(rows: readonly (readonly [string, string])[]): string[] {
@@ -64,7 +74,7 @@ function table(rows: readonly (readonly [string, string])[]): string[] {
   return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
 }
 
-function helpText(): string {
+function helpText(registry: readonly Codemod[]): string {
   return [
     `asyncwise ${version}: migrate async code to concurrent, bounded, cancellable async/await`,
     '',
@@ -82,24 +92,22 @@ function helpText(): string {
       ['--report <file>', 'write a JSON report of every file, change, refusal, skip and error; refused'],
       ['', 'before the run if it is a file to migrate, not a regular file, or an existing'],
       ['', 'file other than an earlier report'],
-      ['--ignore <pattern>', 'callee-name glob whose awaits stay in order, e.g. logger.* (repeatable)'],
-      ['--ordered <pattern>', 'callee-name glob of calls on one shared state, kept in order among themselves, e.g. db.* (repeatable)'],
-      ['--settled', 'write Promise.allSettled with each result its value or rejection reason'],
-      ['--min-run <n>', 'the fewest awaits that make a run (default 2)'],
-      ['--include-bare-awaits', 'let `await f();` statements (result unused) join runs'],
       ['--source-type <type>', 'read every file as module, commonjs or script (default: as ESLint does,'],
       ['', '.cjs as commonjs and every other file as a module)'],
       ['--allow-dirty', 'write even when files to rewrite have uncommitted git changes'],
       ['--quiet, -q', 'print counts, skips and errors only: no diffs or listings'],
     ]),
     '',
+    ...registry.flatMap((codemod) =>
+      codemod.options.length === 0 ? [] : [`Options of ${codemod.name}:`, ...table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)])), ''],
+    ),
     'Paths default to "."; directories are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files,',
     'skipping node_modules, dist and .gitignore\'d files. A file named explicitly is always processed;',
     'a file reached by two paths (a symlink) is migrated once. Files that are not UTF-8 are skipped',
     '(not-utf8), left unchanged, and listed.',
     '',
-    'Codemods:',
-    ...table(codemods.map((c) => [c.name, c.description])),
+    'Codemods (several run in this order, each on the output of the one before):',
+    ...table(registry.map((c) => [c.name, c.description])),
     '',
     'Exit codes: 0 done (also when nothing changed or files were skipped), 1 a file failed or asyncwise',
     'caught a bug of its own (would-lose-code), 2 bad usage (also a refused --report path) or a dirty git tree.',
@@ -112,18 +120,20 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
     env.stderr.write(`asyncwise: ${message}\n${hint ? `${hint}\n` : ''}`);
     return code;
   };
+  const registry = env.codemods ?? builtInCodemods;
   try {
-    const { values, positionals } = parseCommandLine(argv);
+    const { values, positionals } = parseCommandLine(argv, optionSpecFor(registry));
     if (values.version) {
       print(env, version);
       return exitCodes.ok;
     }
     const [command, ...rest] = positionals;
     if (values.help || command === 'help') {
-      print(env, helpText());
+      print(env, helpText(registry));
       return exitCodes.ok;
     }
     if (command !== 'migrate') {
+      const migrateOnlyFlags = [...Object.keys(migrateOptionSpec), ...codemodOptionsOf(registry).map((o) => o.flag)];
       const given = migrateOnlyFlags.filter((flag) => values[flag] !== undefined);
       if (given.length > 0) throw new UsageError(`--${given[0]} only applies to "asyncwise migrate".`);
     }
@@ -132,14 +142,14 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
         throw new UsageError('No command given.');
       case 'list':
         if (rest.length > 0) throw new UsageError(`"list" takes no arguments (got "${rest[0]}").`);
-        print(env, listText());
+        print(env, listText(registry));
         return exitCodes.ok;
       case 'explain':
         if (rest.length !== 1) throw new UsageError('"explain" takes one codemod name, e.g. asyncwise explain sequential-to-concurrent.');
-        print(env, explainText(codemodOrThrow(rest[0] as string)));
+        print(env, explainText(codemodOrThrow(rest[0] as string, registry)));
         return exitCodes.ok;
       case 'migrate':
-        return await runMigrate(rest, values, env);
+        return await runMigrate(rest, values, env, registry);
       default:
         throw new UsageError(`Unknown command "${command}". Commands: migrate, list, explain.`);
     }
@@ -158,9 +168,9 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
 
 type ParsedValues = ReturnType<typeof parseCommandLine>['values'];
 
-function parseCommandLine(argv: readonly string[]) {
+function parseCommandLine(argv: readonly string[], options: OptionSpec) {
   try {
-    return parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);
@@ -175,8 +185,8 @@ function parseCommandLine(argv: readonly string[]) {
   }
 }
 
-function listText(): string {
-  return table(codemods.map((c) => [c.name, c.description]))
+function listText(registry: readonly Codemod[]): string {
+  return table(registry.map((c) => [c.name, c.description]))
     .map((line) => line.slice(2))
     .join('\n');
 }
@@ -192,7 +202,7 @@ function explainText(codemod: Codemod): string {
     '',
     `Levels: ${levels}`,
     'Options:',
-    ...table(codemod.options.map((o) => [o.flag, o.description])),
+    ...(codemod.options.length === 0 ? ['  (none beyond --level and --source-type)'] : table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)]))),
     `Docs: ${codemod.docsPath}`,
     `Try: asyncwise migrate ${codemod.name} src${codemod.levels.includes('safe') ? '' : ' --level review'}`,
   ].join('\n');
@@ -213,20 +223,32 @@ function wrap(text: string, width: number): string {
   return lines.join('\n');
 }
 
-function codemodOrThrow(name: string): Codemod {
-  const codemod = findCodemod(name);
+function codemodOrThrow(name: string, registry: readonly Codemod[]): Codemod {
+  const codemod = findCodemod(name, registry);
   if (codemod) return codemod;
-  throw new UsageError(`Unknown codemod "${name}".${suggestion(name)} Run asyncwise list to see them all.`);
+  throw new UsageError(`Unknown codemod "${name}".${suggestion(name, registry)} Run asyncwise list to see them all.`);
 }
 
-/** ` Did you mean "x"?` for a near miss of a codemod name, else nothing. */
-function suggestion(name: string): string {
-  let best: { name: string; distance: number } | null = null;
-  for (const codemod of codemods) {
-    const distance = editDistance(name, codemod.name);
-    if (!best || distance < best.distance) best = { name: codemod.name, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 4)) ? ` Did you mean "${best.name}"?` : '';
+/**
+ * ` Did you mean "x"?` for a near miss of a codemod name; otherwise the nearest known names, so that
+ * the message always says what would have worked.
+ */
+function suggestion(name: string, registry: readonly Codemod[]): string {
+  const ranked = registry
+    .map((codemod) => ({ name: codemod.name, distance: editDistance(name, codemod.name) }))
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+  const best = ranked[0];
+  if (!best) return '';
+  if (best.distance <= Math.max(2, Math.floor(best.name.length / 4))) return ` Did you mean "${best.name}"?`;
+  return ` The nearest known: ${ranked.slice(0, 3).map((c) => c.name).join(', ')}.`;
+}
+
+/** The usage error of `asyncwise migrate` without a codemod: names every codemod there is. */
+function noCodemodError(registry: readonly Codemod[], given: string | undefined): UsageError {
+  const what = given === undefined ? 'No codemod given' : `No codemod given ("${given}" is a path)`;
+  return new UsageError(
+    [`${what}: asyncwise migrate <codemod…> [paths…]. The codemods:`, ...table(registry.map((c) => [c.name, c.description]))].join('\n'),
+  );
 }
 
 function editDistance(a: string, b: string): number {
@@ -242,33 +264,45 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-async function runMigrate(args: readonly string[], values: ParsedValues, env: CliEnvironment): Promise<number> {
+async function runMigrate(args: readonly string[], values: ParsedValues, env: CliEnvironment, registry: readonly Codemod[]): Promise<number> {
   const level = parseOption('--level', () => parseLevel(values.level));
-  const minRun = parseOption('--min-run', () => parseMinRun(values['min-run']));
-  const ignore = parseOption('--ignore', () => parseIgnore(values.ignore));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
-  const ordered = parseOption('--ordered', () => parseIgnore(values.ordered));
 
   const selected: Codemod[] = [];
   const paths: string[] = [];
   for (const arg of args) {
-    const codemod = findCodemod(arg);
+    const codemod = findCodemod(arg, registry);
     if (!codemod) paths.push(arg);
     else if (!selected.includes(codemod)) selected.push(codemod);
   }
   if (selected.length === 0) {
     const first = paths[0];
-    if (first !== undefined && suggestion(first) !== '') {
-      throw new UsageError(`Unknown codemod "${first}".${suggestion(first)}`);
-    }
-    throw new UsageError('No codemod named: asyncwise migrate <codemod…> [paths…]. Run asyncwise list to see them.');
+    if (first === undefined || /[/\\.]/.test(first) || existsSync(path.resolve(env.cwd, first))) throw noCodemodError(registry, first);
+    throw new UsageError(`Unknown codemod "${first}".${suggestion(first, registry)} Run asyncwise list to see them all.`);
   }
+  // The registry's order, whatever the command line's: it is documented, and a later codemod may
+  // rely on what an earlier one wrote.
+  selected.sort((a, b) => registry.indexOf(a) - registry.indexOf(b));
+
+  // Each codemod's own options, read by their declarations and validated before any work starts.
+  const raw: Record<string, unknown> = {};
+  for (const option of codemodOptionsOf(registry)) {
+    const value = values[option.flag];
+    if (value === undefined) continue;
+    if (!selected.some((c) => c.options.some((o) => o.flag === option.flag))) {
+      const owners = registry.filter((c) => c.options.some((o) => o.flag === option.flag)).map((c) => c.name);
+      throw new UsageError(`--${option.flag} is an option of ${owners.join(', ')}, which this run does not include.`);
+    }
+    raw[option.key] = value;
+  }
+  for (const codemod of selected) parseOptionValues(codemod.options, raw);
+
   // Loaded only now: the parser behind them takes most of a second, which `list` and `--help` need not pay.
   const [{ discoverFiles }, { migrate }, { prepareReportTarget }, loaded] = await Promise.all([
     import('./discover'),
     import('./migrate'),
     import('./report-target'),
-    loadCodemods(selected),
+    loadCodemods(selected, raw),
   ]);
   let files: string[];
   try {
@@ -276,13 +310,14 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   } catch (error) {
     // A missing path that looks like a name is most likely a mistyped codemod.
     if (error instanceof PathError && error.problem === 'missing' && !/[/\\.]/.test(error.path)) {
-      throw new UsageError(`Unknown codemod or path "${error.path}".${suggestion(error.path)} Run asyncwise list to see the codemods.`);
+      throw new UsageError(`Unknown codemod or path "${error.path}".${suggestion(error.path, registry)} Run asyncwise list to see the codemods.`);
     }
     throw error;
   }
 
   // Before the run, so that a report that could not be written costs no time and a typo no file.
-  const reportPath = values.report === undefined ? null : await prepareReportTarget(values.report, env.cwd, files);
+  const reportArg = typeof values.report === 'string' ? values.report : undefined;
+  const reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, files);
   // Temp files of a killed earlier run, beside the files this run reads (or the report).
   const stale = await removeStaleTempFiles([...files, ...(reportPath === null ? [] : [reportPath])].map((f) => path.dirname(f)));
   for (const file of stale) env.stderr.write(`asyncwise: removed ${displayPath(file, env.cwd)}, a temp file left by an interrupted asyncwise run\n`);
@@ -295,12 +330,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     codemods: loaded,
     files,
     level,
-    ignore,
-    ...(minRun === undefined ? {} : { minRun }),
-    includeBareAwaits: values['include-bare-awaits'] === true,
     ...(sourceType === undefined ? {} : { sourceType }),
-    ordered,
-    settled: values.settled === true,
     write,
     allowDirty: values['allow-dirty'] === true,
     onFile: (outcome, index, total) => {
@@ -321,13 +351,13 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     write,
   });
   print(env, formatSummary(report.summary, outcomes, { cwd: env.cwd, level, write, quiet }, colors));
-  if (values.report !== undefined && reportPath !== null) {
+  if (reportArg !== undefined && reportPath !== null) {
     try {
       // Made before the run; again in case it was removed since.
       await makeDirectory(path.dirname(reportPath));
       await writeFileAtomically(reportPath, Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'));
     } catch (error) {
-      env.stderr.write(`asyncwise: cannot write the report to ${values.report} (${(error as Error).message})\n`);
+      env.stderr.write(`asyncwise: cannot write the report to ${reportArg} (${(error as Error).message})\n`);
       return exitCodes.fileErrors;
     }
     if (!quiet) print(env, `Report written to ${displayPath(reportPath, env.cwd)}`);

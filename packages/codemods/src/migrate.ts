@@ -64,6 +64,7 @@ export interface FileOutcome {
 }
 
 export interface MigrateOptions extends TransformOptions {
+  /** In the order they run on each file, each with its own options bound (see `loadCodemods`). */
   readonly codemods: readonly LoadedCodemod[];
   readonly files: readonly string[];
   readonly write: boolean;
@@ -85,12 +86,7 @@ export interface MigrateOptions extends TransformOptions {
 export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const transformOptions: TransformOptions = {
     level: options.level ?? 'safe',
-    ignore: options.ignore ?? [],
-    ...(options.minRun === undefined ? {} : { minRun: options.minRun }),
-    ...(options.includeBareAwaits === undefined ? {} : { includeBareAwaits: options.includeBareAwaits }),
     ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),
-    ...(options.ordered === undefined ? {} : { ordered: options.ordered }),
-    ...(options.settled === undefined ? {} : { settled: options.settled }),
   };
   const files = withoutDuplicates(options.files);
   const outcomes: FileOutcome[] = [];

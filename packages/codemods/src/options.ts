@@ -23,15 +23,6 @@ export function parseSourceType(value: unknown): SourceType | undefined {
   return sourceType;
 }
 
-export function parseMinRun(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 2) {
-    throw new OptionError(`Invalid minimum run ${JSON.stringify(value)}: expected a whole number of at least 2.`);
-  }
-  return n;
-}
-
 /**
  * Ignore patterns from a string (`logger.*,audit.*`), a list of strings (a repeated option), or
  * nothing. Commas inside braces belong to the glob (`{logger,audit}.*`), so they do not split.
@@ -75,24 +66,13 @@ export function parseFlag(value: unknown, name: string): boolean | undefined {
 }
 
 /**
- * Transform options from a jscodeshift command line or any loose object: values may be strings
- * (`--level=review`), JSON-parsed numbers, booleans or lists, and names may be dashed (`min-run`,
- * `include-bare-awaits`, `source-type`).
- * Options this package does not know (jscodeshift's own `dry`, `parser`, …) are ignored.
+ * The shared transform options from a jscodeshift command line or any loose object: values may be
+ * strings (`--level=review`) and names dashed (`source-type`). A codemod's own options are read from
+ * the same object through its declarations (`parseOptionValues`); anything else (jscodeshift's own
+ * `dry`, `parser`, …) is ignored.
  */
 export function transformOptionsFrom(raw: unknown): TransformOptions {
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const minRun = parseMinRun(record['minRun'] ?? record['min-run']);
-  const includeBareAwaits = parseFlag(record['includeBareAwaits'] ?? record['include-bare-awaits'], 'includeBareAwaits');
   const sourceType = parseSourceType(record['sourceType'] ?? record['source-type']);
-  const settled = parseFlag(record['settled'], 'settled');
-  return {
-    level: parseLevel(record['level']),
-    ignore: parseIgnore(record['ignore']),
-    ordered: parseIgnore(record['ordered']),
-    ...(settled === undefined ? {} : { settled }),
-    ...(minRun === undefined ? {} : { minRun }),
-    ...(includeBareAwaits === undefined ? {} : { includeBareAwaits }),
-    ...(sourceType === undefined ? {} : { sourceType }),
-  };
+  return { level: parseLevel(record['level']), ...(sourceType === undefined ? {} : { sourceType }) };
 }

@@ -1,5 +1,7 @@
 import type { SafetyLevel } from '@asyncwise/analysis';
-import type { RunTransform } from './types';
+import { sequentialToConcurrentOptions } from './codemod-options/sequential-to-concurrent';
+import { type CodemodOption, type CodemodOptionValues, parseOptionValues } from './option-spec';
+import type { RunTransform, TransformOptions, TransformResult } from './types';
 
 /** What every `src/transforms/<name>.ts` exports: the runner's entry and jscodeshift's. */
 export interface TransformModule {
@@ -24,8 +26,12 @@ export interface Codemod {
   readonly details: string;
   /** The safety levels its changes can have; a `review` change needs `--level review`. */
   readonly levels: readonly SafetyLevel[];
-  /** The options it reads, by CLI flag, with what each does. */
-  readonly options: readonly { readonly flag: string; readonly description: string }[];
+  /**
+   * The options it reads beyond the shared ones (level, source type): flag, type, default and
+   * description. The CLI parses, validates and documents them from here alone; two codemods that
+   * declare the same flag must give it the same type (a test holds the registry to it).
+   */
+  readonly options: readonly CodemodOption[];
   /** The doc page, relative to the repository root. */
   readonly docsPath: string;
   /**
@@ -35,10 +41,10 @@ export interface Codemod {
   readonly load: () => Promise<TransformModule>;
 }
 
-/** A codemod ready to run. */
+/** A codemod ready to run, its own options validated and bound: only the shared ones remain to give. */
 export interface LoadedCodemod {
   readonly name: string;
-  readonly run: RunTransform;
+  readonly run: (source: string, filePath: string, options?: TransformOptions) => TransformResult;
 }
 
 export const codemods: readonly Codemod[] = [
@@ -54,25 +60,27 @@ export const codemods: readonly Codemod[] = [
       'state, at control flow, at bare `await f();` statements (kept for their effect unless --include-bare-awaits), ' +
       'and when the rewrite would drop a comment or mix declaration kinds.',
     levels: ['review'],
-    options: [
-      { flag: '--ignore <pattern>', description: 'callee-name glob whose awaits must stay in order, e.g. logger.* (repeatable)' },
-      { flag: '--min-run <n>', description: 'the fewest awaits that make a run (default 2)' },
-      { flag: '--ordered <pattern>', description: 'callee-name glob of calls on one shared state (e.g. db.*): they keep their order (repeatable)' },
-      { flag: '--settled', description: 'write Promise.allSettled with each result its value or its rejection reason' },
-      {
-        flag: '--include-bare-awaits',
-        description: 'let bare `await f();` statements join runs (off: they are usually effects the next line needs)',
-      },
-    ],
+    options: sequentialToConcurrentOptions,
     docsPath: 'docs/codemods/sequential-to-concurrent.md',
     load: () => import('./transforms/sequential-to-concurrent'),
   },
 ];
 
-export function findCodemod(name: string): Codemod | undefined {
-  return codemods.find((c) => c.name === name);
+export function findCodemod(name: string, registry: readonly Codemod[] = codemods): Codemod | undefined {
+  return registry.find((c) => c.name === name);
 }
 
-export async function loadCodemods(selected: readonly Codemod[]): Promise<LoadedCodemod[]> {
-  return Promise.all(selected.map(async (codemod) => ({ name: codemod.name, run: (await codemod.load()).run })));
+/**
+ * Loads the codemods and binds each to its own options, read from `raw` (by key or flag, in any of
+ * the forms {@link parseOptionValues} takes) and validated against its declarations; options of
+ * other codemods in `raw` are left to them. Throws `OptionError` for a value a codemod cannot use.
+ */
+export async function loadCodemods(selected: readonly Codemod[], raw: Readonly<Record<string, unknown>> = {}): Promise<LoadedCodemod[]> {
+  return Promise.all(
+    selected.map(async (codemod) => {
+      const own: CodemodOptionValues = parseOptionValues(codemod.options, raw);
+      const { run } = await codemod.load();
+      return { name: codemod.name, run: (source: string, filePath: string, options: TransformOptions = {}) => run(source, filePath, { ...options, ...own }) };
+    }),
+  );
 }

@@ -1,27 +1,18 @@
 import type { RefusalReason, SafetyLevel, SourceType } from '@asyncwise/analysis';
+import type { CodemodOptionValues } from './option-spec';
 
-/** What a transform accepts once the options are validated (see `options.ts` for the raw forms). */
+/**
+ * What every transform reads, once validated (see `options.ts` for the raw forms). A codemod's own
+ * options are declared in its registry row and reach it beside these (see `option-spec.ts`).
+ */
 export interface TransformOptions {
   /** The highest safety level to apply; lower-level plans are applied, higher ones only listed. Default `safe`. */
   readonly level?: SafetyLevel;
-  /** Callee-name glob patterns whose awaits must stay in order, e.g. `logger.*`. */
-  readonly ignore?: readonly string[];
-  /** The fewest awaits that make a run (at least 2). */
-  readonly minRun?: number;
-  /**
-   * Whether bare `await f();` statements may join a run. Off by default: an await whose result is
-   * unused is usually there for its effect, which the next statement relies on.
-   */
-  readonly includeBareAwaits?: boolean;
   /**
    * How to read every file: `module`, `commonjs` or `script`. Default: as ESLint's flat config does
    * (`.cjs` as CommonJS, everything else as a module), so the codemod sees what the rule sees.
    */
   readonly sourceType?: SourceType;
-  /** Callee-name glob patterns of calls that reach one shared state (`db.*`): each pattern's calls keep their order. */
-  readonly ordered?: readonly string[];
-  /** Write `Promise.allSettled` with the results unpacked (value or rejection reason) instead of `Promise.all`. */
-  readonly settled?: boolean;
 }
 
 /** One rewrite a transform found, applied or only listed. Positions are 1-based, in the input text. */
@@ -56,7 +47,8 @@ export interface TransformResult {
 }
 
 /**
- * A transform as the CLI runs it: text in, text and notes out, no I/O. Throws `ParseError` when the
+ * A transform as the CLI runs it: text in, text and notes out, no I/O. `options` holds the shared
+ * options and the codemod's own, validated against its declarations. Throws `ParseError` when the
  * input does not parse and `OutputParseError` when the rewrite would not.
  */
-export type RunTransform = (source: string, filePath: string, options?: TransformOptions) => TransformResult;
+export type RunTransform = (source: string, filePath: string, options?: TransformOptions & CodemodOptionValues) => TransformResult;

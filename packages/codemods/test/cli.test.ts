@@ -246,9 +246,10 @@ describe('bad usage', () => {
     ['an unknown flag', ['migrate', 'sequential-to-concurrent', '--frobnicate'], 'Unknown option --frobnicate.'],
     ['a bad --level', ['migrate', 'sequential-to-concurrent', '--level', 'yolo'], '--level: Invalid level "yolo": expected safe or review.'],
     ['a flag without its value', ['migrate', 'sequential-to-concurrent', '--level'], 'Option --level needs a value.'],
-    ['a bad --min-run', ['migrate', 'sequential-to-concurrent', '--min-run', '1'], 'at least 2'],
-    ['no codemod', ['migrate', 'src'], 'No codemod named'],
-    ['a mistyped codemod', ['migrate', 'sequential-to-concurent'], 'Did you mean "sequential-to-concurrent"?'],
+    ['a bad --min-run', ['migrate', 'sequential-to-concurrent', '--min-run', '1'], '--min-run: invalid value "1": expected a whole number of at least 2.'],
+    ['a codemod option without its value', ['migrate', 'sequential-to-concurrent', '--min-run'], 'Option --min-run needs a value.'],
+    ['a mistyped codemod', ['migrate', 'sequential-to-concurent'], 'Unknown codemod "sequential-to-concurent". Did you mean "sequential-to-concurrent"?'],
+    ['an unknown codemod', ['migrate', 'no-such-codemod', '.'], 'Unknown codemod "no-such-codemod". The nearest known: sequential-to-concurrent.'],
     ['a missing path', ['migrate', 'sequential-to-concurrent', 'nowhere/'], 'No such file or directory: nowhere/'],
     ['a device as the path', ['migrate', 'sequential-to-concurrent', '/dev/null'], 'Not a regular file or directory: /dev/null (a character device)'],
     ['--report on an input file', ['migrate', 'sequential-to-concurrent', '--report', 'src/a.ts'], '--report src/a.ts: is one of the files this run migrates'],
@@ -260,6 +261,7 @@ describe('bad usage', () => {
     ['explain without a name', ['explain'], '"explain" takes one codemod name'],
     ['explain of an unknown codemod', ['explain', 'nope'], 'Unknown codemod "nope".'],
     ['a migrate flag on list', ['list', '--write'], '--write only applies to "asyncwise migrate".'],
+    ['a codemod option on list', ['list', '--settled'], '--settled only applies to "asyncwise migrate".'],
   ];
   for (const [what, args, message] of cases) {
     it(`exits 2 on ${what}`, () => {
@@ -271,6 +273,20 @@ describe('bad usage', () => {
       expect(stderr).toContain('asyncwise --help');
       expect(stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
       expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThree);
+    });
+  }
+});
+
+describe('migrate without a codemod', () => {
+  for (const args of [['migrate'], ['migrate', 'src']]) {
+    it(`lists the codemods and exits 2: asyncwise ${args.join(' ')}`, () => {
+      const root = tempProject({ 'src/a.ts': loadThree });
+      const { code, stdout, stderr } = asyncwise(root, ...args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(args.length === 1 ? 'No codemod given: asyncwise migrate <codemod…> [paths…]. The codemods:' : 'No codemod given ("src" is a path)');
+      for (const codemod of codemods) expect(stderr).toMatch(new RegExp(`^  ${codemod.name} +${codemod.description}$`, 'm'));
+      expect(stderr).not.toMatch(/\n\s+at /);
     });
   }
 });
@@ -335,6 +351,8 @@ describe('list, explain, help, version', () => {
     expect(stdout).toContain('sequential-to-concurrent: Run independent sequential awaits together with one Promise.all');
     expect(stdout).toContain('Levels: review (applied only with --level review)');
     expect(stdout).toContain('--min-run <n>');
+    expect(stdout).toContain('the fewest awaits that make a run (default 2)');
+    expect(stdout).toContain('--ignore <pattern>');
     expect(stdout).toContain('Docs: docs/codemods/sequential-to-concurrent.md');
   });
 

@@ -8,17 +8,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFile, withoutBom } from '@asyncwise/analysis';
-import type { TransformOptions } from '../src/types';
 import { describe, expect, it } from 'vitest';
-import { codemods, loadCodemods } from '../src/registry';
+import { codemods } from '../src/registry';
 import { casesOf } from './helpers';
 
 const fixturesRoot = fileURLToPath(new URL('../src/transforms/__testfixtures__', import.meta.url));
 
-const loaded = await loadCodemods(codemods);
+// The modules themselves: their `run` takes the shared options and the codemod's own together.
+const modules = await Promise.all(codemods.map((codemod) => codemod.load()));
 
 for (const [index, codemod] of codemods.entries()) {
-  const { run } = loaded[index] as (typeof loaded)[number];
+  const { run } = modules[index] as (typeof modules)[number];
   describe(`${codemod.name} fixtures`, () => {
     const dir = path.join(fixturesRoot, codemod.name);
     const cases = casesOf(dir);
@@ -35,7 +35,7 @@ for (const [index, codemod] of codemods.entries()) {
     for (const fixture of cases) {
       it(fixture.name, () => {
         const input = readFileSync(fixture.inputPath, 'utf8');
-        const options: TransformOptions = { ...fixture.options, level: 'review' };
+        const options = { ...fixture.options, level: 'review' as const };
         const result = run(input, fixture.inputPath, options);
         const applied = result.changes.filter((c) => c.applied);
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CodemodOptionValues } from '../src/option-spec';
 import type { TransformOptions } from '../src/types';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -60,11 +61,12 @@ export const loadThreeRewritten = `export async function load(id: string) {
 }
 `;
 
-export interface FixtureCase {
+export interface FixtureCase<O = TransformOptions & CodemodOptionValues> {
   readonly name: string;
   readonly inputPath: string;
   readonly outputPath: string;
-  readonly options: TransformOptions;
+  /** The shared options and the codemod's own, as the transform module's `run` takes them. */
+  readonly options: O;
 }
 
 /**
@@ -72,7 +74,7 @@ export interface FixtureCase {
  * `<case>.output.<ext>` (absent when the input must come back unchanged) and optional
  * `<case>.options.json`. Shared by the fixture test and the rule/codemod parity test.
  */
-export function casesOf(dir: string): FixtureCase[] {
+export function casesOf<O = TransformOptions & CodemodOptionValues>(dir: string): FixtureCase<O>[] {
   return readdirSync(dir)
     .sort()
     .flatMap((file) => {
@@ -80,7 +82,7 @@ export function casesOf(dir: string): FixtureCase[] {
       if (!match) return [];
       const [, name, ext] = match as unknown as [string, string, string];
       const optionsPath = path.join(dir, `${name}.options.json`);
-      const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as TransformOptions) : {};
+      const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as O) : ({} as O);
       return [{ name, inputPath: path.join(dir, file), outputPath: path.join(dir, `${name}.output${ext}`), options }];
     });
 }

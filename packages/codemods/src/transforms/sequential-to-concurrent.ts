@@ -22,8 +22,13 @@
 import path from 'node:path';
 import { findSequentialAwaitRuns, type SequentialAwaitRun } from '@asyncwise/analysis';
 import { applyPlans, type FoundPlan } from '../apply-plans';
+import { sequentialToConcurrentOptions, type SequentialToConcurrentOptionValues } from '../codemod-options/sequential-to-concurrent';
+import { parseOptionValues } from '../option-spec';
 import { transformOptionsFrom } from '../options';
 import type { TransformOptions, TransformResult } from '../types';
+
+/** The shared options and this codemod's own (declared in `codemod-options/sequential-to-concurrent.ts`). */
+export type SequentialToConcurrentOptions = TransformOptions & Partial<SequentialToConcurrentOptionValues>;
 
 /** How a run is described in diffs and reports: `3 awaits → Promise.all: getUser(), getPosts(), getSettings()`. */
 export function describeRun(run: SequentialAwaitRun, settled = false): string {
@@ -31,7 +36,7 @@ export function describeRun(run: SequentialAwaitRun, settled = false): string {
 }
 
 /** Rewrites `source` and lists every run found. Throws `ParseError` for input that does not parse. */
-export function run(source: string, filePath: string, options: TransformOptions = {}): TransformResult {
+export function run(source: string, filePath: string, options: SequentialToConcurrentOptions = {}): TransformResult {
   const analysisOptions = {
     ignore: options.ignore ?? [],
     ordered: options.ordered ?? [],
@@ -57,16 +62,8 @@ export function run(source: string, filePath: string, options: TransformOptions 
 export default function transform(
   fileInfo: { readonly path: string; readonly source: string },
   _api: unknown,
-  options: {
-    readonly level?: unknown;
-    readonly ignore?: unknown;
-    readonly minRun?: unknown;
-    readonly includeBareAwaits?: unknown;
-    readonly sourceType?: unknown;
-    readonly ordered?: unknown;
-    readonly settled?: unknown;
-  } = {},
+  options: Readonly<Record<string, unknown>> = {},
 ): string | undefined {
-  const result = run(fileInfo.source, fileInfo.path, transformOptionsFrom(options));
+  const result = run(fileInfo.source, fileInfo.path, { ...transformOptionsFrom(options), ...parseOptionValues(sequentialToConcurrentOptions, options) });
   return result.output === fileInfo.source ? undefined : result.output;
 }

@@ -1,0 +1,110 @@
+/**
+ * A codemod's own options as data: each one is declared once (key, flag, type, default,
+ * description) beside its registry row, and parsed, validated and documented from that declaration
+ * alone. The CLI builds its parser, `--help`, `explain` and its error messages from the
+ * declarations, so adding a codemod (or an option) never touches the CLI.
+ */
+import { OptionError } from './errors';
+import { parseFlag, parseIgnore } from './options';
+
+interface OptionBase {
+  /** The name a transform reads (`minRun`), also accepted in library and jscodeshift options. */
+  readonly key: string;
+  /** The command-line flag without its dashes (`min-run`); jscodeshift passes this spelling too. */
+  readonly flag: string;
+  /** What the option does, one line, no trailing period. */
+  readonly description: string;
+}
+
+/** On or off: `--settled`. */
+export interface BooleanOption extends OptionBase {
+  readonly type: 'boolean';
+  readonly default: boolean;
+}
+
+/** A whole number with a lower bound: `--min-run 3`. */
+export interface IntegerOption extends OptionBase {
+  readonly type: 'integer';
+  readonly default: number;
+  readonly min: number;
+  /** How help shows the value: `<n>`. */
+  readonly placeholder: string;
+}
+
+/**
+ * Callee-name globs, repeatable and comma-separated outside braces: `--ignore 'logger.*'`.
+ * The default is always none.
+ */
+export interface PatternsOption extends OptionBase {
+  readonly type: 'patterns';
+  readonly default: readonly [];
+  readonly placeholder: string;
+}
+
+export type CodemodOption = BooleanOption | IntegerOption | PatternsOption;
+
+type ValueOf<O extends CodemodOption> = O extends BooleanOption ? boolean : O extends IntegerOption ? number : readonly string[];
+
+/** The validated values of a list of declarations, by key, every one present (defaults filled in). */
+export type OptionValues<T extends readonly CodemodOption[]> = { readonly [O in T[number] as O['key']]: ValueOf<O> };
+
+/** Validated option values as a transform receives them, of any codemod. */
+export interface CodemodOptionValues {
+  readonly [key: string]: boolean | number | string | readonly string[] | undefined;
+}
+
+/** `--min-run <n>`, `--settled`: the flag as help shows it. */
+export function flagUsage(option: CodemodOption): string {
+  return option.type === 'boolean' ? `--${option.flag}` : `--${option.flag} <${option.placeholder}>`;
+}
+
+/** The description, with the default where it is not the obvious one (off, none). */
+export function optionHelp(option: CodemodOption): string {
+  const repeatable = option.type === 'patterns' ? ' (repeatable)' : '';
+  const byDefault = option.type === 'integer' ? ` (default ${option.default})` : '';
+  return `${option.description}${repeatable}${byDefault}`;
+}
+
+/**
+ * Reads the declared options out of `raw` (by key or by flag, as strings, numbers, booleans or
+ * lists, the forms a command line, jscodeshift or a JSON file gives) and validates each, filling in
+ * the defaults. Keys `raw` has beyond the declared ones are not looked at. Throws
+ * {@link OptionError} naming the flag, the value and what it expects.
+ */
+export function parseOptionValues<const T extends readonly CodemodOption[]>(declared: T, raw: Readonly<Record<string, unknown>>): OptionValues<T> {
+  const values: Record<string, boolean | number | readonly string[]> = {};
+  for (const option of declared) {
+    const value = raw[option.key] ?? raw[option.flag];
+    values[option.key] = value === undefined ? option.default : parseValue(option, value);
+  }
+  // Built key by key from `declared` just above, so it has exactly the shape OptionValues<T> names.
+  return values as OptionValues<T>;
+}
+
+function parseValue(option: CodemodOption, value: unknown): boolean | number | readonly string[] {
+  const fail = (expected: string): never => {
+    throw new OptionError(`--${option.flag}: invalid value ${JSON.stringify(value)}: expected ${expected}.`);
+  };
+  switch (option.type) {
+    case 'boolean':
+      try {
+        return parseFlag(value, option.flag) ?? option.default;
+      } catch {
+        return fail('true or false');
+      }
+    case 'integer': {
+      const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+      return Number.isInteger(n) && n >= option.min ? n : fail(`a whole number of at least ${option.min}`);
+    }
+    case 'patterns':
+      try {
+        return parseIgnore(value);
+      } catch {
+        return fail('callee-name globs such as logger.*');
+      }
+    default: {
+      const never: never = option;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The CLI in process (`main`), with a registry that holds a codemod of the tests beside the real
+ * one: what the CLI knows of a codemod, its options included, comes from the registry row alone.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CliEnvironment, main } from '../src/command-line';
+import { codemods } from '../src/registry';
+import { removeTempProjects, tempProject } from './helpers';
+import { registryWithTestCodemod } from './test-codemods';
+
+afterEach(removeTempProjects);
+
+/** A writable that keeps what it is given. */
+function sink(): NodeJS.WritableStream & { text: () => string } {
+  const chunks: string[] = [];
+  const stream = {
+    write(chunk: string | Uint8Array) {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    },
+    text: () => chunks.join(''),
+  };
+  return stream as unknown as NodeJS.WritableStream & { text: () => string };
+}
+
+async function run(cwd: string, ...argv: string[]) {
+  const stdout = sink();
+  const stderr = sink();
+  const env: CliEnvironment = { cwd, stdout, stderr, codemods: registryWithTestCodemod };
+  const code = await main(argv, env);
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+const logs = 'export function f() {\n  console.log("a");\n}\n';
+
+describe('codemod options from the registry', () => {
+  it('parses a codemod option the CLI has no code for', async () => {
+    const root = tempProject({ 'a.ts': logs });
+    const plain = await run(root, 'migrate', 'log-to-logger', '--write');
+    expect(plain.code).toBe(0);
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe('export function f() {\n  logger.info("a");\n}\n');
+
+    const warned = tempProject({ 'a.ts': logs });
+    const run2 = await run(warned, 'migrate', 'log-to-logger', '--warn', '--write');
+    expect(run2.code).toBe(0);
+    expect(readFileSync(path.join(warned, 'a.ts'), 'utf8')).toBe('export function f() {\n  logger.warn("a");\n}\n');
+  });
+
+  it('documents every codemod option in --help and explain, with its default', async () => {
+    const help = await run(tempProject({}), '--help');
+    expect(help.stdout).toContain('Options of log-to-logger:\n  --warn  write logger.warn instead of logger.info\n');
+    expect(help.stdout).toMatch(/^ {2}--min-run <n> +the fewest awaits that make a run \(default 2\)$/m);
+    const explain = await run(tempProject({}), 'explain', 'log-to-logger');
+    expect(explain.stdout).toContain('  --warn  write logger.warn instead of logger.info');
+  });
+
+  it('refuses an option of a codemod the run does not include, naming its codemod', async () => {
+    const root = tempProject({ 'a.ts': logs });
+    const result = await run(root, 'migrate', 'log-to-logger', '--min-run', '3');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--min-run is an option of sequential-to-concurrent, which this run does not include.');
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(logs);
+  });
+
+  it('validates a boolean given a value and an integer by their declarations', async () => {
+    const root = tempProject({ 'a.ts': logs });
+    const result = await run(root, 'migrate', 'sequential-to-concurrent', '--min-run', 'two');
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toContain('--min-run: invalid value "two": expected a whole number of at least 2.');
+  });
+
+  it('gives every flag one declaration: rows that share a flag share its key and type', () => {
+    const byFlag = new Map<string, { key: string; type: string }>();
+    for (const codemod of codemods) {
+      for (const option of codemod.options) {
+        const seen = byFlag.get(option.flag);
+        if (seen) expect({ key: option.key, type: option.type }).toEqual(seen);
+        byFlag.set(option.flag, { key: option.key, type: option.type });
+        expect(option.description).not.toMatch(/\.$/);
+        expect(['help', 'version', 'write', 'level', 'report', 'source-type', 'allow-dirty', 'quiet']).not.toContain(option.flag);
+      }
+    }
+  });
+});
+
+describe('usage messages', () => {
+  it('names an unknown codemod and the nearest known ones', async () => {
+    const result = await run(tempProject({}), 'migrate', 'log-to-loger', '.');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown codemod "log-to-loger". Did you mean "log-to-logger"?');
+    const far = await run(tempProject({}), 'migrate', 'no-such-codemod', '.');
+    expect(far.stderr).toContain('Unknown codemod "no-such-codemod". The nearest known: log-to-logger, sequential-to-concurrent.');
+    expect(far.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists every codemod of the registry when none is given', async () => {
+    const result = await run(tempProject({}), 'migrate');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ {2}log-to-logger +Write console\.log calls as logger calls/m);
+    expect(result.stderr).toMatch(/^ {2}sequential-to-concurrent +Run independent sequential awaits/m);
+  });
+});
