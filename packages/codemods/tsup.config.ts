@@ -13,8 +13,10 @@ export default defineConfig([
   {
     // The library and every transform. The object form of `entry` keeps `transforms/` in dist, so
     // `jscodeshift -t dist/transforms/<name>.cjs` and the `./transforms/*` export both resolve.
-    entry: { index: 'src/index.ts', ...transforms },
+    entry: { index: 'src/index.ts', worker: 'src/worker.ts', ...transforms },
     ...packageBuild,
+    // `new URL('./worker.js', import.meta.url)` finds the worker from the CommonJS build too.
+    shims: true,
     clean: ['!cli.*'],
   },
   {

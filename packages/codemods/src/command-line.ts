@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
 import { makeDirectory, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, OptionError, PathError, ReportTargetError } from './errors';
+import { minFilesPerWorker } from './jobs';
 import { type CodemodOption, flagUsage, optionHelp, parseOptionValues } from './option-spec';
 import { parseLevel, parseSourceType, safetyLevels } from './options';
 import { colorsFor, formatDiff, formatSummary } from './output';
@@ -43,6 +45,7 @@ const migrateOptionSpec = {
   'source-type': { type: 'string' },
   'allow-dirty': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  jobs: { type: 'string', short: 'j' },
 } as const;
 
 const globalOptionSpec = {
@@ -96,6 +99,8 @@ function helpText(registry: readonly Codemod[]): string {
       ['', '.cjs as commonjs and every other file as a module)'],
       ['--allow-dirty', 'write even when files to rewrite have uncommitted git changes'],
       ['--quiet, -q', 'print counts, skips and errors only: no diffs or listings'],
+      ['--jobs <n>, -j', `files analysed at once, in worker threads (default: the cores, here ${defaultJobs()});`],
+      ['', `--jobs 1 stays in one thread; a thread is started per ${minFilesPerWorker} files at most`],
     ]),
     '',
     ...registry.flatMap((codemod) =>
@@ -267,6 +272,7 @@ function editDistance(a: string, b: string): number {
 async function runMigrate(args: readonly string[], values: ParsedValues, env: CliEnvironment, registry: readonly Codemod[]): Promise<number> {
   const level = parseOption('--level', () => parseLevel(values.level));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
+  const jobs = parseJobs(values.jobs);
 
   const selected: Codemod[] = [];
   const paths: string[] = [];
@@ -331,6 +337,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     files,
     level,
     ...(sourceType === undefined ? {} : { sourceType }),
+    jobs,
     write,
     allowDirty: values['allow-dirty'] === true,
     onFile: (outcome, index, total) => {
@@ -363,6 +370,18 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     if (!quiet) print(env, `Report written to ${displayPath(reportPath, env.cwd)}`);
   }
   return report.summary.filesErrored > 0 || report.summary.asyncwiseBugs > 0 ? exitCodes.fileErrors : exitCodes.ok;
+}
+
+/** One job per core the process may use, at least one. */
+function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+function parseJobs(value: unknown): number {
+  if (value === undefined) return defaultJobs();
+  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs: invalid value ${JSON.stringify(value)}: expected a whole number of at least 1.`);
+  return n;
 }
 
 function parseOption<T>(flag: string, parse: () => T): T {

@@ -1,4 +1,5 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { OverlappingEditsError, ParseError } from '@asyncwise/analysis';
 import { writeFileAtomically } from './atomic-write';
@@ -7,6 +8,8 @@ import { dirtyFiles } from './git';
 import type { LoadedCodemod } from './registry';
 import { decodeSource, encodeSource, type SkipReason } from './source-text';
 import type { Change, RefusalNote, TransformOptions } from './types';
+import type { WorkerCodemod, WorkerTask } from './worker';
+import { workerThreadsFor } from './jobs';
 
 /** Why a file could not be migrated. It is left byte-for-byte unchanged in every case. */
 export type FileErrorKind =
@@ -69,12 +72,25 @@ export interface MigrateOptions extends TransformOptions {
   readonly files: readonly string[];
   readonly write: boolean;
   readonly allowDirty: boolean;
-  /** Called after each file is analysed, in order: for diffs and progress. */
+  /**
+   * How many files to analyse at once: 1 (the default) in this thread, more in a pool of worker
+   * threads (see {@link workerThreadsFor}). The outcomes, their order, the diffs and the writes are
+   * the same for every value.
+   */
+  readonly jobs?: number;
+  /** Called after each file is analysed, in path order whatever the jobs: for diffs and progress. */
   readonly onFile?: (outcome: FileOutcome, index: number, total: number) => void;
 }
 
+/** The built worker module beside this one, or `null` when running from source (no build). */
+function workerModule(): URL | null {
+  const url = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
 /**
- * Runs the codemods over the files, in process and in order. A file's codemods run one after the
+ * Runs the codemods over the files, in order (in worker threads with `jobs` > 1, the results merged
+ * back in path order). A file's codemods run one after the
  * other on the text, then once more on their own output: a file that would change again is an
  * error, not a result. Files are written (atomically: temp file and rename, mode kept) only with
  * `write`, only after every file was analysed, and only when none of those to be written has
@@ -90,10 +106,17 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   };
   const files = withoutDuplicates(options.files);
   const outcomes: FileOutcome[] = [];
-  for (const [index, file] of files.entries()) {
-    const outcome = await migrateFile(file, options.codemods, transformOptions);
+  const collect = (outcome: FileOutcome, index: number) => {
     outcomes.push(outcome);
     options.onFile?.(outcome, index, files.length);
+  };
+  const threads = workerThreadsFor(options.jobs ?? 1, files.length);
+  const module = threads > 0 ? workerModule() : null;
+  const inWorkers = options.codemods.every((c) => c.worker !== undefined);
+  if (module !== null && inWorkers) {
+    await analyseInWorkers(files, options.codemods, transformOptions, threads, module, collect);
+  } else {
+    for (const [index, file] of files.entries()) collect(await migrateFile(file, options.codemods, transformOptions), index);
   }
   if (!options.write) return outcomes;
 
@@ -106,6 +129,46 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const written: FileOutcome[] = [];
   for (const outcome of outcomes) written.push(outcome.status === 'changed' ? await writeOutcome(outcome) : outcome);
   return written;
+}
+
+/**
+ * Analyses `files` in a pool of worker threads and hands each outcome to `collect` in path order.
+ * A few tasks per thread are in flight at once, so the outcomes waiting for an earlier, slower file
+ * stay few however many files there are.
+ */
+async function analyseInWorkers(
+  files: readonly string[],
+  codemods: readonly LoadedCodemod[],
+  options: TransformOptions,
+  threads: number,
+  module: URL,
+  collect: (outcome: FileOutcome, index: number) => void,
+): Promise<void> {
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: module.href, minThreads: threads, maxThreads: threads });
+  const wanted: WorkerCodemod[] = codemods.flatMap((c) => (c.worker ? [c.worker] : []));
+  const pending: Promise<FileOutcome>[] = [];
+  let next = 0;
+  const submit = () => {
+    const file = files[next++] as string;
+    const task: WorkerTask = { file, codemods: wanted, options };
+    pending.push(
+      pool.run(task).then(
+        (outcome: FileOutcome) => outcome,
+        (error: unknown) => failed(file, [], [], { kind: 'transform', message: `the worker failed (${firstLine(messageOf(error))}); this is an asyncwise bug, please report it` }),
+      ),
+    );
+  };
+  try {
+    while (next < files.length && pending.length < threads * 4) submit();
+    for (let index = 0; index < files.length; index++) {
+      const outcome = await (pending.shift() as Promise<FileOutcome>);
+      if (next < files.length) submit();
+      collect(outcome, index);
+    }
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /**

@@ -45,6 +45,12 @@ export interface Codemod {
 export interface LoadedCodemod {
   readonly name: string;
   readonly run: (source: string, filePath: string, options?: TransformOptions) => TransformResult;
+  /**
+   * How a worker thread loads the same codemod (functions cannot cross threads): a built-in row's
+   * name and the options it was bound to. Absent for a row the registry does not hold (one a
+   * program or a test made): the runner then keeps every file in process.
+   */
+  readonly worker?: { readonly name: string; readonly options: Readonly<Record<string, unknown>> };
 }
 
 export const codemods: readonly Codemod[] = [
@@ -80,7 +86,11 @@ export async function loadCodemods(selected: readonly Codemod[], raw: Readonly<R
     selected.map(async (codemod) => {
       const own: CodemodOptionValues = parseOptionValues(codemod.options, raw);
       const { run } = await codemod.load();
-      return { name: codemod.name, run: (source: string, filePath: string, options: TransformOptions = {}) => run(source, filePath, { ...options, ...own }) };
+      return {
+        name: codemod.name,
+        run: (source: string, filePath: string, options: TransformOptions = {}) => run(source, filePath, { ...options, ...own }),
+        ...(codemods.includes(codemod) ? { worker: { name: codemod.name, options: own } } : {}),
+      };
     }),
   );
 }

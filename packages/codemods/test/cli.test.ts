@@ -211,6 +211,40 @@ describe('asyncwise migrate', () => {
   });
 });
 
+describe('--jobs', () => {
+  it('prints the same diff and writes the same report with --jobs 1 and --jobs 2', () => {
+    // Enough files for two worker threads (see minFilesPerWorker), of every outcome.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) {
+      const name = `src/m${String(i).padStart(2, '0')}.ts`;
+      files[name] = i % 10 === 3 ? broken : i % 10 === 7 ? 'export const same = 1;\n' : loadThree.replace('load', `load${i}`);
+    }
+    files['src/refused.ts'] = 'export async function f(api: Api) {\n  const a: A = await api.a();\n  const b = await api.b();\n}\n';
+    const root = tempProject(files);
+    writeFileSync(path.join(root, 'src/latin1.ts'), Buffer.from('// r\xe9sum\xe9\n', 'latin1'));
+    const one = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--jobs', '1', '--report', 'one.json');
+    const two = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--jobs', '2', '--report', 'two.json');
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(1);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout.replace('two.json', 'one.json')).toBe(one.stdout);
+    expect(one.stdout).toContain('82 files scanned, 64 would change, 1 skipped, 8 errors (level review, dry run)');
+    expect(readFileSync(path.join(root, 'two.json'), 'utf8')).toBe(readFileSync(path.join(root, 'one.json'), 'utf8'));
+  });
+
+  it('writes the same files with --jobs 2 as with --jobs 1', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 70; i++) files[`m${i}.ts`] = i % 2 === 0 ? loadThree : 'export const same = 1;\n';
+    const one = tempProject(files);
+    const two = tempProject(files);
+    expect(asyncwise(one, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write', '-j', '1').code).toBe(0);
+    const run = asyncwise(two, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write', '-j', '2');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Wrote 35 files.');
+    for (const name of Object.keys(files)) expect(readFileSync(path.join(two, name), 'utf8')).toBe(readFileSync(path.join(one, name), 'utf8'));
+  });
+});
+
 describe('clean-git gate', () => {
   it('refuses --write on uncommitted changes unless --allow-dirty; dry runs are not gated', () => {
     const root = tempProject({ 'src/a.ts': loadThree });
@@ -260,6 +294,7 @@ describe('bad usage', () => {
     ['no command', [], 'No command given.'],
     ['explain without a name', ['explain'], '"explain" takes one codemod name'],
     ['explain of an unknown codemod', ['explain', 'nope'], 'Unknown codemod "nope".'],
+    ['a bad --jobs', ['migrate', 'sequential-to-concurrent', '--jobs', '0'], '--jobs: invalid value "0": expected a whole number of at least 1.'],
     ['a migrate flag on list', ['list', '--write'], '--write only applies to "asyncwise migrate".'],
     ['a codemod option on list', ['list', '--settled'], '--settled only applies to "asyncwise migrate".'],
   ];
