@@ -13,7 +13,7 @@ import {
   withoutBom,
 } from '@asyncwise/analysis';
 import { NotConvergingError, OutputParseError } from './errors';
-import type { Change, RefusalNote, TransformResult } from './types';
+import type { Change, RefusalNote, TextRange, TransformResult } from './types';
 
 /** One plan a transform found in a file, with where it starts and how to describe it. */
 export interface FoundPlan {
@@ -60,6 +60,7 @@ export function applyPlans(
   level: SafetyLevel,
   findPlans: FindPlans,
   sourceType?: SourceType,
+  earlierChanges: readonly TextRange[] = [],
 ): TransformResult {
   const { text: source, bom } = withoutBom(input);
   const parseOptions = sourceType === undefined ? {} : { sourceType };
@@ -99,16 +100,38 @@ export function applyPlans(
     changes.push({ line, column, level: plan.level, description: found.description, applied });
   };
 
+  /** What an earlier codemod wrote, in the current text's coordinates; a plan that touches it is refused. */
+  let earlier: TextRange[] = mergeRanges(earlierChanges);
+  /** What this transform wrote, in the current text's coordinates. */
+  let own: TextRange[] = [];
+  const refuseOverlap = (found: FoundPlan) => {
+    const { offset } = toSourceOffset(passes, found.start);
+    const { line, column } = positionOf(lineStarts, offset);
+    const key = `refusal:${line}:${column}:overlaps-earlier-change`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    refusals.push({
+      line,
+      column,
+      reason: 'overlaps-earlier-change',
+      message: 'an earlier codemod of this run rewrote this code; run asyncwise again to apply this change to the new text',
+    });
+  };
+
   let text = source;
   let file = parseFile(source, filePath, parseOptions);
   const maxPasses = countAwaits(source) + 1;
   for (let pass = 0; ; pass++) {
     const found = findPlans(file);
+    const overlapping = new Set(found.filter((f) => f.plan.edits.length > 0 && overlapsAny(spanOf(f.plan), earlier)));
     const allowed = found.filter(
-      (f) => f.plan.level !== 'refused' && f.plan.edits.length > 0 && isLevelAllowed(f.plan.level, level),
+      (f) => !overlapping.has(f) && f.plan.level !== 'refused' && f.plan.edits.length > 0 && isLevelAllowed(f.plan.level, level),
     );
     const allowedSet = new Set(allowed);
-    for (const f of found) if (!allowedSet.has(f)) note(f, false);
+    for (const f of found) {
+      if (overlapping.has(f)) refuseOverlap(f);
+      else if (!allowedSet.has(f)) note(f, false);
+    }
     if (allowed.length === 0) break;
     if (pass >= maxPasses) throw new NotConvergingError(filePath);
 
@@ -116,7 +139,10 @@ export function applyPlans(
     for (const f of innermost) note(f, true);
     const edits = sortEdits(innermost.flatMap((f) => f.plan.edits));
     const next = applyEdits(text, edits);
-    passes.push(passOf(edits));
+    const thisPass = passOf(edits);
+    passes.push(thisPass);
+    earlier = mapRanges(thisPass, earlier);
+    own = mergeRanges([...mapRanges(thisPass, own), ...writtenBy(thisPass)]);
     text = next;
     file = reparse(text, filePath, parseOptions);
   }
@@ -126,7 +152,58 @@ export function applyPlans(
     refusals: sortByPosition(refusals),
     // The loop ends only when a pass over the current text found nothing to apply.
     settled: true,
+    written: mergeRanges([...earlier, ...own]),
+    inputOffsetOf: (offset) => toSourceOffset(passes, offset).offset,
   };
+}
+
+/** Sorted, with overlapping and touching ranges joined. */
+function mergeRanges(ranges: readonly TextRange[]): TextRange[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/** Whether `span` shares a character with one of the sorted `ranges` (an insertion at a range's edge does not). */
+function overlapsAny(span: readonly [number, number], ranges: readonly TextRange[]): boolean {
+  return ranges.some(([start, end]) => span[0] < end && start < span[1]);
+}
+
+/** The replacement texts of a pass, in the coordinates of the text after it. */
+function writtenBy(pass: Pass): TextRange[] {
+  return pass.edits.map((edit, i) => {
+    const start = edit.range[0] + (i > 0 ? (pass.deltas[i - 1] as number) : 0);
+    return [start, start + edit.text.length] as const;
+  });
+}
+
+/**
+ * Sorted, disjoint ranges of the text before a pass, in the text after it: each shifted by the
+ * edits before it and widened to cover any edit that overlaps it. One sweep over both lists.
+ */
+function mapRanges(pass: Pass, ranges: readonly TextRange[]): TextRange[] {
+  const { edits, deltas } = pass;
+  const out: TextRange[] = [];
+  let first = 0;
+  for (const [start, end] of ranges) {
+    while (first < edits.length && (edits[first] as TextEdit).range[1] <= start) first++;
+    const shift = first > 0 ? (deltas[first - 1] as number) : 0;
+    let newStart = start + shift;
+    let newEnd = end + shift;
+    for (let j = first; j < edits.length && (edits[j] as TextEdit).range[0] < end; j++) {
+      const edit = edits[j] as TextEdit;
+      const editStart = edit.range[0] + (j > 0 ? (deltas[j - 1] as number) : 0);
+      newStart = Math.min(newStart, editStart);
+      newEnd = Math.max(newEnd, editStart + edit.text.length, end + (deltas[j] as number));
+    }
+    out.push([newStart, newEnd]);
+  }
+  return out;
 }
 
 /** How many times the word `await` occurs: a bound on the plans that can ever apply in one file. */
@@ -228,14 +305,14 @@ function offsetBeforeEdits(pass: Pass, offset: number): { offset: number; exact:
 }
 
 /** Where each line starts, with every line break ESLint counts: LF, CRLF, CR, U+2028 and U+2029. */
-function lineStartsOf(text: string): number[] {
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (const match of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g)) starts.push(match.index + match[0].length);
   return starts;
 }
 
 /** 1-based line and column of an offset. */
-function positionOf(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+export function positionOf(lineStarts: readonly number[], offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {

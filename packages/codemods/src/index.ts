@@ -37,4 +37,4 @@ export { flagUsage, optionHelp, parseOptionValues, type BooleanOption, type Code
 export { sequentialToConcurrentOptions, type SequentialToConcurrentOptionValues } from './codemod-options/sequential-to-concurrent';
 export { DirtyWorkTreeError, NotConvergingError, OptionError, OutputParseError, PathError } from './errors';
 export { main, version, exitCodes, type CliEnvironment } from './command-line';
-export type { Change, RefusalNote, RunTransform, TransformOptions, TransformResult } from './types';
+export type { Change, NoteReason, RefusalNote, RunOptions, RunnerRefusalReason, RunTransform, TextRange, TransformOptions, TransformResult } from './types';

@@ -1,13 +1,14 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { OverlappingEditsError, ParseError } from '@asyncwise/analysis';
+import { OverlappingEditsError, ParseError, withoutBom } from '@asyncwise/analysis';
+import { lineStartsOf, positionOf } from './apply-plans';
 import { writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, NotConvergingError, OutputParseError } from './errors';
 import { dirtyFiles } from './git';
 import type { LoadedCodemod } from './registry';
 import { decodeSource, encodeSource, type SkipReason } from './source-text';
-import type { Change, RefusalNote, TransformOptions } from './types';
+import type { Change, RefusalNote, TextRange, TransformOptions } from './types';
 import type { WorkerCodemod, WorkerTask } from './worker';
 import { workerThreadsFor } from './jobs';
 
@@ -212,12 +213,23 @@ export async function migrateFile(
   const refusals: FileRefusal[] = [];
   let after = before;
   let settled = false;
+  // What the codemods before the current one wrote: a later plan that touches it is refused
+  // (overlaps-earlier-change), so the first codemod's change wins.
+  let written: readonly TextRange[] = [];
+  // Maps of the codemods so far from their output back to their input, to report each later
+  // change where the user wrote it.
+  const backToInput: ((offset: number) => number)[] = [];
   try {
     for (const codemod of codemods) {
-      const result = codemod.run(after, file, options);
+      const result = codemod.run(after, file, codemods.length === 1 ? options : { ...options, earlierChanges: written });
       settled = codemods.length === 1 && result.settled === true;
-      changes.push(...result.changes.map((c) => ({ codemod: codemod.name, ...c })));
-      refusals.push(...result.refusals.map((r) => ({ codemod: codemod.name, ...r })));
+      const where = positionsInInput(after, before, backToInput);
+      changes.push(...result.changes.map((c) => ({ codemod: codemod.name, ...c, ...where(c) })));
+      refusals.push(...result.refusals.map((r) => ({ codemod: codemod.name, ...r, ...where(r) })));
+      if (result.output !== after) {
+        written = result.written ?? [[0, Number.MAX_SAFE_INTEGER]];
+        backToInput.push(result.inputOffsetOf ?? (() => 0));
+      }
       after = result.output;
     }
   } catch (error) {
@@ -227,14 +239,35 @@ export async function migrateFile(
 
   // A lone codemod whose last pass already analysed its own output and found nothing more to apply
   // has shown its fixed point; a rerun would compute the same again (for a large file, seconds).
-  const again = settled ? null : rerun(after, file, codemods, options);
+  const again = settled ? null : rerun(after, file, codemods, codemods.length === 1 ? options : { ...options, earlierChanges: written });
   if (again !== null) return failed(file, changes, refusals, again);
   return { file, status: 'changed', changes, refusals, before, after, written: false };
 }
 
 /**
+ * Moves a position in `current` (the text the earlier codemods of the pass left) to where it is in
+ * `original`, through each earlier codemod's map; the identity while nothing has changed yet.
+ */
+function positionsInInput(
+  current: string,
+  original: string,
+  maps: readonly ((offset: number) => number)[],
+): (at: { line: number; column: number }) => { line: number; column: number } {
+  if (maps.length === 0) return ({ line, column }) => ({ line, column });
+  const currentStarts = lineStartsOf(withoutBom(current).text);
+  const originalStarts = lineStartsOf(withoutBom(original).text);
+  return ({ line, column }) => {
+    let offset = (currentStarts[line - 1] ?? 0) + column - 1;
+    for (let i = maps.length - 1; i >= 0; i--) offset = (maps[i] as (offset: number) => number)(offset);
+    return positionOf(originalStarts, offset);
+  };
+}
+
+/**
  * The idempotence check: `null` when the codemods leave their own output alone. Several codemods
- * are run again in turn, since a later one can give an earlier one new work.
+ * are run again in turn, since a later one can give an earlier one new work; what the pass wrote
+ * stays out of bounds to them (`earlierChanges`), as it was for the codemods after its writer, so a
+ * change refused as overlapping is not mistaken for one the rewrite failed to settle.
  */
 function rerun(text: string, file: string, codemods: readonly LoadedCodemod[], options: TransformOptions): FileError | null {
   let current = text;

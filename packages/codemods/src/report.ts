@@ -1,7 +1,16 @@
-import { isBugRefusal, type RefusalReason, type SafetyLevel } from '@asyncwise/analysis';
+import { isBugRefusal, type SafetyLevel } from '@asyncwise/analysis';
 import type { FileChange, FileErrorKind, FileOutcome, FileRefusal, FileSkip } from './migrate';
 import { displayPath } from './paths';
 import type { SkipReason } from './source-text';
+import type { NoteReason, RunnerRefusalReason } from './types';
+
+function isRunnerRefusal(reason: NoteReason): reason is RunnerRefusalReason {
+  return reason === 'overlaps-earlier-change';
+}
+
+function isAsyncwiseBug(reason: NoteReason): boolean {
+  return !isRunnerRefusal(reason) && isBugRefusal(reason);
+}
 
 /** Bumped when the report's shape changes incompatibly. */
 export const reportVersion = 1;
@@ -36,7 +45,7 @@ export interface Summary {
   /** Changes found above the requested level: listed, not applied. */
   readonly changesNotApplied: Record<SafetyLevel, number>;
   /** Refused runs, by reason. */
-  readonly refusals: Partial<Record<RefusalReason, number>>;
+  readonly refusals: Partial<Record<NoteReason, number>>;
   /**
    * Refusals that are asyncwise bugs (`would-lose-code`: a rewrite the invariant caught before it
    * could lose code). Never applied; they make the run exit 1 so they get reported.
@@ -70,7 +79,7 @@ export interface Report {
 export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summary {
   const changesApplied: Record<SafetyLevel, number> = { safe: 0, review: 0 };
   const changesNotApplied: Record<SafetyLevel, number> = { safe: 0, review: 0 };
-  const refusals: Partial<Record<RefusalReason, number>> = {};
+  const refusals: Partial<Record<NoteReason, number>> = {};
   const errors: ErrorSummary[] = [];
   let asyncwiseBugs = 0;
   const skipped: SkipSummary[] = [];
@@ -78,7 +87,7 @@ export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summar
     for (const change of outcome.changes) (change.applied ? changesApplied : changesNotApplied)[change.level]++;
     for (const refusal of outcome.refusals) {
       refusals[refusal.reason] = (refusals[refusal.reason] ?? 0) + 1;
-      if (isBugRefusal(refusal.reason)) asyncwiseBugs++;
+      if (isAsyncwiseBug(refusal.reason)) asyncwiseBugs++;
     }
     if (outcome.error) errors.push({ path: displayPath(outcome.file, cwd), ...outcome.error });
     if (outcome.skip) skipped.push({ path: displayPath(outcome.file, cwd), ...outcome.skip });

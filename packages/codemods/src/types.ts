@@ -1,5 +1,4 @@
 import type { RefusalReason, SafetyLevel, SourceType } from '@asyncwise/analysis';
-import type { CodemodOptionValues } from './option-spec';
 
 /**
  * What every transform reads, once validated (see `options.ts` for the raw forms). A codemod's own
@@ -13,7 +12,23 @@ export interface TransformOptions {
    * (`.cjs` as CommonJS, everything else as a module), so the codemod sees what the rule sees.
    */
   readonly sourceType?: SourceType;
+  /**
+   * Set by the runner when several codemods run on a file: ranges (`[start, end)` offsets, byte order
+   * mark excluded) of the input that an earlier codemod of the same pass wrote. A plan whose edits
+   * touch one is not applied: it is refused as `overlaps-earlier-change` (the first codemod's change
+   * wins; a later run, on the new text, can take the second up).
+   */
+  readonly earlierChanges?: readonly TextRange[];
 }
+
+/** `[start, end)` offsets in a text. */
+export type TextRange = readonly [number, number];
+
+/** Why the runner, not the analysis, left a plan alone. */
+export type RunnerRefusalReason = 'overlaps-earlier-change';
+
+/** Every reason a report gives for a refusal: the analysis's and the runner's. */
+export type NoteReason = RefusalReason | RunnerRefusalReason;
 
 /** One rewrite a transform found, applied or only listed. Positions are 1-based, in the input text. */
 export interface Change {
@@ -30,7 +45,7 @@ export interface Change {
 export interface RefusalNote {
   readonly line: number;
   readonly column: number;
-  readonly reason: RefusalReason;
+  readonly reason: NoteReason;
   readonly message: string;
 }
 
@@ -44,6 +59,17 @@ export interface TransformResult {
    * `applyPlans` transform does), so a rerun to check idempotence would change nothing.
    */
   readonly settled?: boolean;
+  /**
+   * Ranges of the output (byte order mark excluded) that this transform or an earlier codemod of the
+   * pass (`earlierChanges`, carried along) wrote: what the next codemod must leave alone.
+   */
+  readonly written?: readonly TextRange[];
+  /**
+   * Maps an offset of the output back to the input (both without a byte order mark): how the runner
+   * reports a later codemod's changes where the user wrote them. Offsets inside a replacement map to
+   * its start.
+   */
+  readonly inputOffsetOf?: (outputOffset: number) => number;
 }
 
 /**
@@ -51,4 +77,7 @@ export interface TransformResult {
  * options and the codemod's own, validated against its declarations. Throws `ParseError` when the
  * input does not parse and `OutputParseError` when the rewrite would not.
  */
-export type RunTransform = (source: string, filePath: string, options?: TransformOptions & CodemodOptionValues) => TransformResult;
+export type RunTransform = (source: string, filePath: string, options?: RunOptions) => TransformResult;
+
+/** The shared options and a codemod's own values (by key, as its declarations name them; see `option-spec.ts`). */
+export type RunOptions = TransformOptions & { readonly [option: string]: unknown };

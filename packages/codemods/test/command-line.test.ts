@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CliEnvironment, main } from '../src/command-line';
 import { codemods } from '../src/registry';
+import type { Report } from '../src/report';
 import { removeTempProjects, tempProject } from './helpers';
 import { registryWithTestCodemod } from './test-codemods';
 
@@ -100,5 +101,67 @@ describe('usage messages', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ {2}log-to-logger +Write console\.log calls as logger calls/m);
     expect(result.stderr).toMatch(/^ {2}sequential-to-concurrent +Run independent sequential awaits/m);
+  });
+});
+
+describe('several codemods in one pass', () => {
+  const both = [
+    'export async function load(id: string) {',
+    '  console.log("loading");',
+    '  const user = await getUser(id, console.log);',
+    '  const posts = await getPosts(id);',
+    '  return { user, posts };',
+    '}',
+    '',
+  ].join('\n');
+
+  it('runs them in registry order, each on the output of the one before, and attributes every change', async () => {
+    const root = tempProject({ 'a.ts': both });
+    // Named in the other order: the registry's decides.
+    const result = await run(root, 'migrate', 'log-to-logger', 'sequential-to-concurrent', '--level', 'review', '--write', '--report', 'r.json');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(
+      [
+        'export async function load(id: string) {',
+        '  logger.info("loading");',
+        '  const [user, posts] = await Promise.all([',
+        '    getUser(id, console.log),',
+        '    getPosts(id),',
+        '  ]);',
+        '  return { user, posts };',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const report = JSON.parse(readFileSync(path.join(root, 'r.json'), 'utf8')) as Report;
+    expect(report.codemods).toEqual(['sequential-to-concurrent', 'log-to-logger']);
+    const [file] = report.files;
+    expect(file?.changes.map((c) => [c.codemod, c.description, c.applied])).toEqual([
+      ['sequential-to-concurrent', '2 awaits → Promise.all: getUser(), getPosts()', true],
+      ['log-to-logger', 'console.log → logger.info', true],
+    ]);
+    // The second console.log sits in code the first codemod rewrote: refused, not applied over it.
+    expect(file?.refusals).toEqual([
+      // In the input's coordinates (line 4 of the rewritten text): at the start of the statements the
+      // first codemod replaced, since the code inside a replacement has no place of its own there.
+      expect.objectContaining({ codemod: 'log-to-logger', reason: 'overlaps-earlier-change', line: 3, column: 3 }),
+    ]);
+    expect(report.summary.refusals).toEqual({ 'overlaps-earlier-change': 1 });
+    expect(report.summary.asyncwiseBugs).toBe(0);
+
+    // A second run, on the new text, takes up the refused change.
+    const again = await run(root, 'migrate', 'sequential-to-concurrent', 'log-to-logger', '--level', 'review', '--write');
+    expect(again.code).toBe(0);
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toContain('    getUser(id, logger.info),\n');
+  });
+
+  it('at level safe, applies the safe codemod and lists the review one', async () => {
+    const root = tempProject({ 'a.ts': both });
+    const result = await run(root, 'migrate', 'sequential-to-concurrent', 'log-to-logger', '--write');
+    expect(result.code).toBe(0);
+    const text = readFileSync(path.join(root, 'a.ts'), 'utf8');
+    expect(text).toContain('logger.info("loading")');
+    expect(text).toContain('await getUser(id, logger.info)');
+    expect(result.stdout).toContain('1 review change listed, not applied; rerun with --level review');
   });
 });

@@ -3,8 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CodemodOptionValues } from '../src/option-spec';
-import type { TransformOptions } from '../src/types';
+import type { RunOptions } from '../src/types';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const fixturesDir = path.join(packageRoot, 'src/transforms/__testfixtures__/sequential-to-concurrent');
@@ -61,7 +60,7 @@ export const loadThreeRewritten = `export async function load(id: string) {
 }
 `;
 
-export interface FixtureCase<O = TransformOptions & CodemodOptionValues> {
+export interface FixtureCase<O = RunOptions> {
   readonly name: string;
   readonly inputPath: string;
   readonly outputPath: string;
@@ -74,7 +73,7 @@ export interface FixtureCase<O = TransformOptions & CodemodOptionValues> {
  * `<case>.output.<ext>` (absent when the input must come back unchanged) and optional
  * `<case>.options.json`. Shared by the fixture test and the rule/codemod parity test.
  */
-export function casesOf<O = TransformOptions & CodemodOptionValues>(dir: string): FixtureCase<O>[] {
+export function casesOf<O = RunOptions>(dir: string): FixtureCase<O>[] {
   return readdirSync(dir)
     .sort()
     .flatMap((file) => {

@@ -204,3 +204,34 @@ describe('asyncwise bugs caught by the invariant', () => {
     expect(text).toContain('asyncwise bug');
   });
 });
+
+describe('earlier changes of the pass', () => {
+  const twoEdits = (source: string, file: string, earlierChanges: readonly (readonly [number, number])[]) =>
+    applyPlans(
+      source,
+      file,
+      'safe',
+      // Each plan only while its letter is still there, so a second pass finds nothing.
+      (file) => [
+        ...(file.text[6] === 'a' ? [{ start: 0, description: 'a → x', plan: planOf('safe', [{ range: [6, 7], text: 'x' }]) }] : []),
+        ...(file.text[19] === 'b' ? [{ start: 13, description: 'b → yy', plan: planOf('safe', [{ range: [19, 20], text: 'yy' }]) }] : []),
+      ],
+      undefined,
+      earlierChanges,
+    );
+
+  it('refuses a plan that touches what an earlier codemod wrote, and applies one beside it', () => {
+    const result = twoEdits('const a = 1;\nconst b = 2;\n', 'a.ts', [[17, 24]]);
+    expect(result.output).toBe('const x = 1;\nconst b = 2;\n');
+    expect(result.refusals).toEqual([expect.objectContaining({ line: 2, column: 1, reason: 'overlaps-earlier-change' })]);
+    // The earlier range and this pass's own edit, in the output's coordinates.
+    expect(result.written).toEqual([[6, 7], [17, 24]]);
+  });
+
+  it('shifts the earlier ranges past its own edits', () => {
+    const result = twoEdits('const a = 1;\nconst b = 2;\n', 'a.ts', [[0, 2]]);
+    expect(result.output).toBe('const x = 1;\nconst yy = 2;\n');
+    expect(result.written).toEqual([[0, 2], [6, 7], [19, 21]]);
+    expect(result.inputOffsetOf?.(22)).toBe(21);
+  });
+});

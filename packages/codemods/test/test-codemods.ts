@@ -32,6 +32,7 @@ export const logToLoggerRun: RunTransform = (source, filePath, options = {}) =>
       return found;
     },
     options.sourceType,
+    options.earlierChanges,
   );
 
 export const logToLogger: Codemod = {

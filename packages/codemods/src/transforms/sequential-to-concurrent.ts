@@ -55,6 +55,7 @@ export function run(source: string, filePath: string, options: SequentialToConcu
         (r): FoundPlan => ({ start: r.statements[0]?.node.range[0] ?? 0, description: describeRun(r, analysisOptions.settled), plan: r.plan }),
       ),
     options.sourceType,
+    options.earlierChanges,
   );
 }
 
