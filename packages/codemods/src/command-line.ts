@@ -9,6 +9,7 @@ import { minFilesPerWorker } from './jobs';
 import { type CodemodOption, flagUsage, optionHelp, parseOptionValues } from './option-spec';
 import { parseLevel, parseSourceType, safetyLevels } from './options';
 import { colorsFor, formatDiff, formatSummary } from './output';
+import { progressModeFor, startProgress } from './progress';
 import { displayPath } from './paths';
 import { type Codemod, codemods as builtInCodemods, findCodemod, loadCodemods } from './registry';
 import { buildReport } from './report';
@@ -25,6 +26,8 @@ export interface CliEnvironment {
    * add their own rows: everything the CLI knows of a codemod, its options included, comes from here.
    */
   readonly codemods?: readonly Codemod[];
+  /** Environment variables (`CI`); the process's by default. */
+  readonly variables?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Bad usage: exit code 2, one line and a hint. */
@@ -46,6 +49,8 @@ const migrateOptionSpec = {
   'allow-dirty': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   jobs: { type: 'string', short: 'j' },
+  progress: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
 } as const;
 
 const globalOptionSpec = {
@@ -99,6 +104,9 @@ function helpText(registry: readonly Codemod[]): string {
       ['', '.cjs as commonjs and every other file as a module)'],
       ['--allow-dirty', 'write even when files to rewrite have uncommitted git changes'],
       ['--quiet, -q', 'print counts, skips and errors only: no diffs or listings'],
+      ['--progress', 'show progress on stderr even with --quiet, in CI or when stderr is no terminal'],
+      ['', '(then a plain line every 2 s); shown by default on a terminal only'],
+      ['--no-progress', 'never show progress'],
       ['--jobs <n>, -j', `files analysed at once, in worker threads (default: the cores, here ${defaultJobs()});`],
       ['', `--jobs 1 stays in one thread; a thread is started per ${minFilesPerWorker} files at most`],
     ]),
@@ -331,7 +339,14 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   const quiet = values.quiet === true;
   const write = values.write === true;
   const colors = colorsFor(env.stdout);
-  const showProgress = env.stderr.isTTY === true && !quiet && files.length > 1;
+  if (values.progress === true && values['no-progress'] === true) throw new UsageError('--progress and --no-progress contradict each other; give one.');
+  const progressMode = progressModeFor({
+    asked: values.progress === true ? true : values['no-progress'] === true ? false : undefined,
+    quiet,
+    stderrIsTTY: env.stderr.isTTY === true,
+    ci: (env.variables ?? process.env)['CI'],
+  });
+  const progress = startProgress(progressMode, env.stderr, files.length);
   const outcomes = await migrate({
     codemods: loaded,
     files,
@@ -340,15 +355,14 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     jobs,
     write,
     allowDirty: values['allow-dirty'] === true,
-    onFile: (outcome, index, total) => {
-      if (showProgress) env.stderr.write(`\r\x1b[K[${index + 1}/${total}] ${displayPath(outcome.file, env.cwd)}`);
+    onFile: (outcome) => {
       if (outcome.status === 'changed' && !quiet) {
-        if (showProgress) env.stderr.write('\r\x1b[K');
+        progress.clear();
         env.stdout.write(`${formatDiff(outcome, env.cwd, colors)}\n`);
       }
+      progress.file(outcome);
     },
-  });
-  if (showProgress) env.stderr.write('\r\x1b[K');
+  }).finally(() => progress.stop());
 
   const report = buildReport(outcomes, {
     cwd: env.cwd,

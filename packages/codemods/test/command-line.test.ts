@@ -27,9 +27,14 @@ function sink(): NodeJS.WritableStream & { text: () => string } {
 }
 
 async function run(cwd: string, ...argv: string[]) {
+  return runWith({}, cwd, ...argv);
+}
+
+/** As `run`, with stderr a terminal or not, and the given environment variables. */
+async function runWith(setting: { stderrIsTTY?: boolean; variables?: Record<string, string> }, cwd: string, ...argv: string[]) {
   const stdout = sink();
-  const stderr = sink();
-  const env: CliEnvironment = { cwd, stdout, stderr, codemods: registryWithTestCodemod };
+  const stderr = Object.assign(sink(), { isTTY: setting.stderrIsTTY === true, columns: 120 });
+  const env: CliEnvironment = { cwd, stdout, stderr, codemods: registryWithTestCodemod, variables: setting.variables ?? {} };
   const code = await main(argv, env);
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
@@ -163,5 +168,44 @@ describe('several codemods in one pass', () => {
     expect(text).toContain('logger.info("loading")');
     expect(text).toContain('await getUser(id, logger.info)');
     expect(result.stdout).toContain('1 review change listed, not applied; rerun with --level review');
+  });
+});
+
+describe('progress', () => {
+  const files = { 'a.ts': logs, 'b.ts': logs, 'c.ts': 'export const c = 1;\n' };
+
+  it('draws a line on a terminal stderr, never on stdout, and the diff is the same without it', async () => {
+    const shown = await runWith({ stderrIsTTY: true }, tempProject(files), 'migrate', 'log-to-logger');
+    const hidden = await runWith({ stderrIsTTY: true }, tempProject(files), 'migrate', 'log-to-logger', '--no-progress');
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toContain('3/3 files, 2 changed, 0 errors');
+    expect(shown.stdout).toBe(hidden.stdout);
+    expect(shown.stdout).not.toContain('files/s');
+    expect(hidden.stderr).toBe('');
+  });
+
+  it('shows nothing in CI, with --quiet, or when stderr is no terminal, unless asked with --progress', async () => {
+    for (const [setting, flags] of [
+      [{ stderrIsTTY: true, variables: { CI: 'true' } }, []],
+      [{ stderrIsTTY: true }, ['--quiet']],
+      [{ stderrIsTTY: false }, []],
+    ] as const) {
+      const quiet = await runWith(setting, tempProject(files), 'migrate', 'log-to-logger', ...flags);
+      expect(quiet.stderr, JSON.stringify([setting, flags])).toBe('');
+      const asked = await runWith(setting, tempProject(files), 'migrate', 'log-to-logger', ...flags, '--progress');
+      expect(asked.stderr, JSON.stringify([setting, flags])).toContain('3/3 files, 2 changed, 0 errors');
+    }
+  });
+
+  it('writes plain lines, no escape codes, when stderr is no terminal', async () => {
+    const result = await runWith({ stderrIsTTY: false }, tempProject(files), 'migrate', 'log-to-logger', '--progress');
+    expect(result.stderr).toMatch(/^asyncwise 3\/3 files, 2 changed, 0 errors, [\d.]+ files\/s, done$/m);
+    expect(result.stderr).not.toContain('\x1b[');
+  });
+
+  it('refuses --progress with --no-progress', async () => {
+    const result = await run(tempProject(files), 'migrate', 'log-to-logger', '--progress', '--no-progress');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--progress and --no-progress contradict each other');
   });
 });
