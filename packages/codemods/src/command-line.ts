@@ -12,7 +12,8 @@ import { colorsFor, formatDiff, formatSummary } from './output';
 import { progressModeFor, startProgress } from './progress';
 import { displayPath } from './paths';
 import { type Codemod, codemods as builtInCodemods, findCodemod, loadCodemods } from './registry';
-import { buildReport } from './report';
+import { buildReport, mergeReports, type Report, ReportMergeError, summarizeFiles } from './report';
+import { parseShard, shardOf } from './shard';
 
 export const version: string = packageJson.version;
 
@@ -51,6 +52,7 @@ const migrateOptionSpec = {
   jobs: { type: 'string', short: 'j' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
+  shard: { type: 'string' },
 } as const;
 
 const globalOptionSpec = {
@@ -90,6 +92,8 @@ function helpText(registry: readonly Codemod[]): string {
     '  asyncwise migrate <codemod…> [paths…] [options]   rewrite files (a dry run with a diff by default)',
     '  asyncwise list                                    the codemods',
     '  asyncwise explain <codemod>                       what a codemod does, its levels and docs',
+    '  asyncwise report merge <report.json…>             merge the reports of --shard runs into one',
+    '                                                    (printed, or written with --report <file>)',
     '  asyncwise --help | --version',
     '',
     'Migrate options:',
@@ -107,6 +111,8 @@ function helpText(registry: readonly Codemod[]): string {
       ['--progress', 'show progress on stderr even with --quiet, in CI or when stderr is no terminal'],
       ['', '(then a plain line every 2 s); shown by default on a terminal only'],
       ['--no-progress', 'never show progress'],
+      ['--shard <i/n>', 'migrate only the i-th of n shares of the files (by a hash of each path, so adding'],
+      ['', 'a file moves no other); merge the n reports with asyncwise report merge'],
       ['--jobs <n>, -j', `files analysed at once, in worker threads (default: the cores, here ${defaultJobs()});`],
       ['', `--jobs 1 stays in one thread; a thread is started per ${minFilesPerWorker} files at most`],
     ]),
@@ -146,7 +152,9 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
       return exitCodes.ok;
     }
     if (command !== 'migrate') {
-      const migrateOnlyFlags = [...Object.keys(migrateOptionSpec), ...codemodOptionsOf(registry).map((o) => o.flag)];
+      // `report merge` writes a report too, and can be quiet about it.
+      const alsoHere = command === 'report' ? ['report', 'quiet'] : [];
+      const migrateOnlyFlags = [...Object.keys(migrateOptionSpec), ...codemodOptionsOf(registry).map((o) => o.flag)].filter((f) => !alsoHere.includes(f));
       const given = migrateOnlyFlags.filter((flag) => values[flag] !== undefined);
       if (given.length > 0) throw new UsageError(`--${given[0]} only applies to "asyncwise migrate".`);
     }
@@ -163,11 +171,20 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
         return exitCodes.ok;
       case 'migrate':
         return await runMigrate(rest, values, env, registry);
+      case 'report':
+        if (rest[0] !== 'merge') throw new UsageError(`"report" takes the subcommand merge, e.g. asyncwise report merge shard-1.json shard-2.json (got ${rest[0] === undefined ? 'nothing' : `"${rest[0]}"`}).`);
+        return await runReportMerge(rest.slice(1), values, env);
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: migrate, list, explain.`);
+        throw new UsageError(`Unknown command "${command}". Commands: migrate, list, explain, report merge.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof OptionError || error instanceof PathError || error instanceof ReportTargetError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof OptionError ||
+      error instanceof PathError ||
+      error instanceof ReportTargetError ||
+      error instanceof ReportMergeError
+    ) {
       return fail(error.message, exitCodes.usage);
     }
     if (error instanceof DirtyWorkTreeError) {
@@ -281,6 +298,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   const level = parseOption('--level', () => parseLevel(values.level));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
   const jobs = parseJobs(values.jobs);
+  const shard = parseOption('--shard', () => parseShard(values.shard));
 
   const selected: Codemod[] = [];
   const paths: string[] = [];
@@ -329,6 +347,9 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     throw error;
   }
 
+  const allFiles = files.length;
+  if (shard) files = files.filter((file) => shardOf(displayPath(file, env.cwd), shard.count) === shard.index);
+
   // Before the run, so that a report that could not be written costs no time and a typo no file.
   const reportArg = typeof values.report === 'string' ? values.report : undefined;
   const reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, files);
@@ -370,7 +391,9 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     codemods: selected.map((c) => c.name),
     level,
     write,
+    ...(shard ? { shard } : {}),
   });
+  if (shard) print(env, `Shard ${shard.index}/${shard.count}: ${files.length} of ${allFiles} files; merge the shards' reports with asyncwise report merge.`);
   print(env, formatSummary(report.summary, outcomes, { cwd: env.cwd, level, write, quiet }, colors));
   if (reportArg !== undefined && reportPath !== null) {
     try {
@@ -384,6 +407,51 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     if (!quiet) print(env, `Report written to ${displayPath(reportPath, env.cwd)}`);
   }
   return report.summary.filesErrored > 0 || report.summary.asyncwiseBugs > 0 ? exitCodes.fileErrors : exitCodes.ok;
+}
+
+/**
+ * `asyncwise report merge r1.json … rN.json`: the reports of `--shard 1/n` … `n/n` as the one report
+ * a single run would have written. Printed as JSON, or with `--report <file>` written there and
+ * summarised as a run is. Exits as that run would have (1 when a file failed), 2 when the reports do
+ * not belong together.
+ */
+async function runReportMerge(args: readonly string[], values: ParsedValues, env: CliEnvironment): Promise<number> {
+  if (args.length === 0) throw new UsageError('"report merge" takes the shard reports, e.g. asyncwise report merge shard-1.json shard-2.json.');
+  const { readFile } = await import('node:fs/promises');
+  const named: { name: string; report: Report }[] = [];
+  for (const name of args) {
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(path.resolve(env.cwd, name), 'utf8'));
+    } catch (error) {
+      throw new UsageError(`cannot read the report ${name} (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    if (!isReport(value)) throw new UsageError(`${name} is not an asyncwise report (written by asyncwise migrate --report).`);
+    named.push({ name, report: value });
+  }
+  const merged = mergeReports(named);
+  const text = `${JSON.stringify(merged, null, 2)}\n`;
+  const reportArg = typeof values.report === 'string' ? values.report : undefined;
+  const failed = merged.summary.filesErrored > 0 || merged.summary.asyncwiseBugs > 0 ? exitCodes.fileErrors : exitCodes.ok;
+  if (reportArg === undefined) {
+    env.stdout.write(text);
+    return failed;
+  }
+  const { prepareReportTarget } = await import('./report-target');
+  const target = await prepareReportTarget(reportArg, env.cwd, []);
+  await writeFileAtomically(target, Buffer.from(text, 'utf8'));
+  // Summarised as the single run would be; positions and listings come from the report's files.
+  const outcomes = merged.files.map((f) => ({ ...f, file: path.resolve(env.cwd, f.path) }));
+  const settings = { cwd: env.cwd, level: merged.level, write: merged.write, quiet: values.quiet === true };
+  print(env, formatSummary(summarizeFiles(merged.files), outcomes, settings, colorsFor(env.stdout)));
+  if (values.quiet !== true) print(env, `Merged ${named.length} reports into ${displayPath(target, env.cwd)}`);
+  return failed;
+}
+
+function isReport(value: unknown): value is Report {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record['asyncwiseVersion'] === 'string' && Array.isArray(record['files']) && Array.isArray(record['codemods']) && typeof record['summary'] === 'object';
 }
 
 /** One job per core the process may use, at least one. */

@@ -2,6 +2,7 @@ import { isBugRefusal, type SafetyLevel } from '@asyncwise/analysis';
 import type { FileChange, FileErrorKind, FileOutcome, FileRefusal, FileSkip } from './migrate';
 import { displayPath } from './paths';
 import type { SkipReason } from './source-text';
+import type { Shard } from './shard';
 import type { NoteReason, RunnerRefusalReason } from './types';
 
 function isRunnerRefusal(reason: NoteReason): reason is RunnerRefusalReason {
@@ -72,30 +73,37 @@ export interface Report {
   readonly codemods: readonly string[];
   readonly level: SafetyLevel;
   readonly write: boolean;
+  /** Only on the report of a `--shard i/n` run: which share of the files it covers. */
+  readonly shard?: Shard;
   readonly files: readonly ReportFile[];
   readonly summary: Summary;
 }
 
 export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summary {
+  return summarizeFiles(outcomes.map((o) => reportFileOf(o, cwd)));
+}
+
+/** The summary of a report's files: what `summarize` gives for the run, and for merged shards alike. */
+export function summarizeFiles(files: readonly ReportFile[]): Summary {
   const changesApplied: Record<SafetyLevel, number> = { safe: 0, review: 0 };
   const changesNotApplied: Record<SafetyLevel, number> = { safe: 0, review: 0 };
   const refusals: Partial<Record<NoteReason, number>> = {};
   const errors: ErrorSummary[] = [];
   let asyncwiseBugs = 0;
   const skipped: SkipSummary[] = [];
-  for (const outcome of outcomes) {
-    for (const change of outcome.changes) (change.applied ? changesApplied : changesNotApplied)[change.level]++;
-    for (const refusal of outcome.refusals) {
+  for (const file of files) {
+    for (const change of file.changes) (change.applied ? changesApplied : changesNotApplied)[change.level]++;
+    for (const refusal of file.refusals) {
       refusals[refusal.reason] = (refusals[refusal.reason] ?? 0) + 1;
       if (isAsyncwiseBug(refusal.reason)) asyncwiseBugs++;
     }
-    if (outcome.error) errors.push({ path: displayPath(outcome.file, cwd), ...outcome.error });
-    if (outcome.skip) skipped.push({ path: displayPath(outcome.file, cwd), ...outcome.skip });
+    if (file.error) errors.push({ path: file.path, ...file.error });
+    if (file.skip) skipped.push({ path: file.path, ...file.skip });
   }
   return {
-    filesScanned: outcomes.length,
-    filesChanged: outcomes.filter((o) => o.status === 'changed').length,
-    filesWritten: outcomes.filter((o) => o.written).length,
+    filesScanned: files.length,
+    filesChanged: files.filter((f) => f.status === 'changed').length,
+    filesWritten: files.filter((f) => f.written).length,
     filesErrored: errors.length,
     filesSkipped: skipped.length,
     changesApplied,
@@ -107,25 +115,84 @@ export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summar
   };
 }
 
+function reportFileOf(o: FileOutcome, cwd: string): ReportFile {
+  return {
+    path: displayPath(o.file, cwd),
+    status: o.status,
+    written: o.written,
+    changes: o.changes,
+    refusals: o.refusals,
+    ...(o.error ? { error: o.error } : {}),
+    ...(o.skip ? { skip: o.skip } : {}),
+  };
+}
+
 export function buildReport(
   outcomes: readonly FileOutcome[],
-  settings: { cwd: string; asyncwiseVersion: string; codemods: readonly string[]; level: SafetyLevel; write: boolean },
+  settings: { cwd: string; asyncwiseVersion: string; codemods: readonly string[]; level: SafetyLevel; write: boolean; shard?: Shard },
 ): Report {
+  const files = outcomes.map((o) => reportFileOf(o, settings.cwd));
   return {
     version: reportVersion,
     asyncwiseVersion: settings.asyncwiseVersion,
     codemods: settings.codemods,
     level: settings.level,
     write: settings.write,
-    files: outcomes.map((o) => ({
-      path: displayPath(o.file, settings.cwd),
-      status: o.status,
-      written: o.written,
-      changes: o.changes,
-      refusals: o.refusals,
-      ...(o.error ? { error: o.error } : {}),
-      ...(o.skip ? { skip: o.skip } : {}),
-    })),
-    summary: summarize(outcomes, settings.cwd),
+    ...(settings.shard ? { shard: settings.shard } : {}),
+    files,
+    summary: summarizeFiles(files),
   };
+}
+
+/** Shard reports that cannot be merged into one, and why. */
+export class ReportMergeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportMergeError';
+  }
+}
+
+/**
+ * Merges the reports of `--shard 1/n` … `--shard n/n` into the report one run over every file would
+ * have written: files in path order, the summary computed again from them. Throws
+ * {@link ReportMergeError} unless the reports come from the same asyncwise, codemods, level and
+ * write mode, are shards of one count and each shard is there exactly once, and no file is in two.
+ */
+export function mergeReports(named: readonly { readonly name: string; readonly report: Report }[]): Report {
+  const [first] = named;
+  if (!first) throw new ReportMergeError('no reports given: asyncwise report merge <report.json…>');
+  const same = (what: string, value: (r: Report) => unknown) => {
+    for (const { name, report } of named) {
+      if (JSON.stringify(value(report)) !== JSON.stringify(value(first.report))) {
+        throw new ReportMergeError(`${name} and ${first.name} differ in ${what} (${JSON.stringify(value(report))} and ${JSON.stringify(value(first.report))}); merge reports of one run only.`);
+      }
+    }
+  };
+  same('report version', (r) => r.version);
+  same('asyncwise version', (r) => r.asyncwiseVersion);
+  same('codemods', (r) => r.codemods);
+  same('level', (r) => r.level);
+  same('write', (r) => r.write);
+  same('shard count', (r) => r.shard?.count ?? null);
+  const count = first.report.shard?.count;
+  if (count === undefined) throw new ReportMergeError(`${first.name} is not the report of a --shard run; only shard reports are merged.`);
+  const byIndex = new Map<number, string>();
+  for (const { name, report } of named) {
+    const index = report.shard?.index as number;
+    const earlier = byIndex.get(index);
+    if (earlier !== undefined) throw new ReportMergeError(`${earlier} and ${name} are both shard ${index}/${count}.`);
+    byIndex.set(index, name);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) throw new ReportMergeError(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} missing: every shard's report is needed for the whole run.`);
+  const files = new Map<string, ReportFile>();
+  for (const { name, report } of named) {
+    for (const file of report.files) {
+      if (files.has(file.path)) throw new ReportMergeError(`${file.path} is in two reports (one of them ${name}); were the shards run from different folders?`);
+      files.set(file.path, file);
+    }
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { shard: _shard, ...rest } = first.report;
+  return { ...rest, files: sorted, summary: summarizeFiles(sorted) };
 }

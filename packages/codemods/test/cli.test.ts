@@ -245,6 +245,72 @@ describe('--jobs', () => {
   });
 });
 
+describe('--shard and report merge', () => {
+  function mixedProject(): string {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`src/f${i}.ts`] = i % 7 === 0 ? broken : i % 3 === 0 ? 'export {};\n' : loadThree;
+    return tempProject(files);
+  }
+
+  it('covers every file exactly once over the shards, and the merged report is the single run\'s', () => {
+    const root = mixedProject();
+    const flags = ['--level', 'review', '--quiet', '-j', '1'];
+    expect(asyncwise(root, 'migrate', 'sequential-to-concurrent', ...flags, '--report', 'all.json').code).toBe(1);
+    const shardFiles: string[][] = [];
+    for (const i of [1, 2, 3]) {
+      const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', ...flags, '--shard', `${i}/3`, '--report', `s${i}.json`);
+      expect(run.stdout).toMatch(new RegExp(`^Shard ${i}/3: \\d+ of 30 files; merge`, 'm'));
+      const report = JSON.parse(readFileSync(path.join(root, `s${i}.json`), 'utf8')) as Report;
+      expect(report.shard).toEqual({ index: i, count: 3 });
+      shardFiles.push(report.files.map((f) => f.path));
+    }
+    const all = (JSON.parse(readFileSync(path.join(root, 'all.json'), 'utf8')) as Report).files.map((f) => f.path);
+    expect(shardFiles.flat().sort()).toEqual(all);
+    expect(shardFiles.every((files) => files.length > 0 && files.length < 30)).toBe(true);
+
+    // Printed, in any order of the arguments; and written with --report, summarised like the run.
+    const printed = asyncwise(root, 'report', 'merge', 's3.json', 's1.json', 's2.json');
+    expect(printed.code).toBe(1);
+    expect(printed.stdout).toBe(readFileSync(path.join(root, 'all.json'), 'utf8'));
+    const written = asyncwise(root, 'report', 'merge', 's1.json', 's2.json', 's3.json', '--report', 'merged.json');
+    expect(written.code).toBe(1);
+    expect(readFileSync(path.join(root, 'merged.json'), 'utf8')).toBe(readFileSync(path.join(root, 'all.json'), 'utf8'));
+    expect(written.stdout).toContain('30 files scanned, 17 would change, 5 errors (level review, dry run)');
+  });
+
+  it('keeps a file in its shard when other files are added', () => {
+    const root = mixedProject();
+    const before = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--quiet', '--shard', '2/3', '--report', 'before.json');
+    expect(before.code).toBe(1);
+    for (let i = 0; i < 10; i++) writeFileSync(path.join(root, `src/new${i}.ts`), 'export {};\n');
+    asyncwise(root, 'migrate', 'sequential-to-concurrent', '--quiet', '--shard', '2/3', '--report', 'after.json');
+    const paths = (file: string) => (JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Report).files.map((f) => f.path);
+    expect(paths('after.json').filter((p) => !p.startsWith('src/new'))).toEqual(paths('before.json'));
+  });
+
+  it('refuses reports that do not make one run', () => {
+    const root = mixedProject();
+    asyncwise(root, 'migrate', 'sequential-to-concurrent', '--quiet', '--shard', '1/2', '--report', 'a1.json');
+    asyncwise(root, 'migrate', 'sequential-to-concurrent', '--quiet', '--shard', '2/2', '--report', 'a2.json');
+    asyncwise(root, 'migrate', 'sequential-to-concurrent', '--quiet', '--shard', '2/2', '--level', 'review', '--report', 'b2.json');
+    asyncwise(root, 'migrate', 'sequential-to-concurrent', '--quiet', '--report', 'whole.json');
+    const cases: [string[], string][] = [
+      [['a1.json'], 'shard 2/2 missing'],
+      [['a1.json', 'a1.json'], 'a1.json and a1.json are both shard 1/2'],
+      [['a1.json', 'b2.json'], 'b2.json and a1.json differ in level ("review" and "safe")'],
+      [['whole.json'], 'whole.json is not the report of a --shard run'],
+      [['src/f1.ts'], 'cannot read the report src/f1.ts'],
+    ];
+    for (const [args, message] of cases) {
+      const run = asyncwise(root, 'report', 'merge', ...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toContain(message);
+      expect(run.stdout).toBe('');
+    }
+    expect(asyncwise(root, 'migrate', 'sequential-to-concurrent', '--shard', '3/2').stderr).toContain('--shard: invalid value "3/2": expected i/n with 1 ≤ i ≤ n');
+  });
+});
+
 describe('clean-git gate', () => {
   it('refuses --write on uncommitted changes unless --allow-dirty; dry runs are not gated', () => {
     const root = tempProject({ 'src/a.ts': loadThree });
