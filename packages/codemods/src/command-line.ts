@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { colorsFor, formatDiff, formatSummary } from './output';
 import { progressModeFor, startProgress } from './progress';
 import { displayPath } from './paths';
 import { type Codemod, codemods as builtInCodemods, findCodemod, loadCodemods } from './registry';
+import type { OutcomeCache } from './cache';
 import { buildReport, mergeReports, type Report, ReportMergeError, summarizeFiles } from './report';
 import { parseShard, shardOf } from './shard';
 
@@ -53,6 +54,8 @@ const migrateOptionSpec = {
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   shard: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
 } as const;
 
 const globalOptionSpec = {
@@ -113,6 +116,9 @@ function helpText(registry: readonly Codemod[]): string {
       ['--no-progress', 'never show progress'],
       ['--shard <i/n>', 'migrate only the i-th of n shares of the files (by a hash of each path, so adding'],
       ['', 'a file moves no other); merge the n reports with asyncwise report merge'],
+      ['--cache', 'do not analyse again files unchanged since a run with the same codemods, options'],
+      ['', 'and asyncwise that found nothing to write in them (their outcome is kept in the cache)'],
+      ['--cache-location <path>', 'the cache file, or a folder for it (default: .asyncwise-cache)'],
       ['--jobs <n>, -j', `files analysed at once, in worker threads (default: the cores, here ${defaultJobs()});`],
       ['', `--jobs 1 stays in one thread; a thread is started per ${minFilesPerWorker} files at most`],
     ]),
@@ -298,6 +304,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   const level = parseOption('--level', () => parseLevel(values.level));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
   const jobs = parseJobs(values.jobs);
+  if (values['cache-location'] !== undefined && values.cache !== true) throw new UsageError('--cache-location applies with --cache only; add --cache.');
   const shard = parseOption('--shard', () => parseShard(values.shard));
 
   const selected: Codemod[] = [];
@@ -367,6 +374,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     stderrIsTTY: env.stderr.isTTY === true,
     ci: (env.variables ?? process.env)['CI'],
   });
+  const cache = values.cache === true ? await loadCache(values['cache-location'], env.cwd, { level, sourceType, selected, raw }) : undefined;
   const progress = startProgress(progressMode, env.stderr, files.length);
   const outcomes = await migrate({
     codemods: loaded,
@@ -374,6 +382,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     level,
     ...(sourceType === undefined ? {} : { sourceType }),
     jobs,
+    ...(cache ? { cache } : {}),
     write,
     allowDirty: values['allow-dirty'] === true,
     onFile: (outcome) => {
@@ -393,6 +402,14 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     write,
     ...(shard ? { shard } : {}),
   });
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (error) {
+      env.stderr.write(`asyncwise: cannot write the cache to ${displayPath(cache.location, env.cwd)} (${(error as Error).message}); the next run analyses every file\n`);
+    }
+    if (!quiet) print(env, `Cache: ${cache.hits} of ${outcomes.length} files unchanged since an earlier run, taken from ${displayPath(cache.location, env.cwd)}.`);
+  }
   if (shard) print(env, `Shard ${shard.index}/${shard.count}: ${files.length} of ${allFiles} files; merge the shards' reports with asyncwise report merge.`);
   print(env, formatSummary(report.summary, outcomes, { cwd: env.cwd, level, write, quiet }, colors));
   if (reportArg !== undefined && reportPath !== null) {
@@ -452,6 +469,30 @@ function isReport(value: unknown): value is Report {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return typeof record['asyncwiseVersion'] === 'string' && Array.isArray(record['files']) && Array.isArray(record['codemods']) && typeof record['summary'] === 'object';
+}
+
+/**
+ * The `--cache` file: `--cache-location` (a file, or a folder, existing or named with a trailing
+ * slash, to hold `.asyncwise-cache`), else `.asyncwise-cache` in the working directory. Its outcomes
+ * count only for the same asyncwise, codemods, options, level and source type.
+ */
+async function loadCache(
+  location: unknown,
+  cwd: string,
+  settings: { level: string; sourceType: string | undefined; selected: readonly Codemod[]; raw: Readonly<Record<string, unknown>> },
+): Promise<OutcomeCache> {
+  const given = typeof location === 'string' ? location : '.asyncwise-cache';
+  const absolute = path.resolve(cwd, given);
+  const isFolder = /[/\\]$/.test(given) || (existsSync(absolute) && statSync(absolute).isDirectory());
+  const file = isFolder ? path.join(absolute, '.asyncwise-cache') : absolute;
+  const { OutcomeCache: Cache, settingsKey } = await import('./cache');
+  const key = settingsKey({
+    asyncwise: version,
+    level: settings.level,
+    sourceType: settings.sourceType ?? null,
+    codemods: settings.selected.map((c) => ({ name: c.name, options: parseOptionValues(c.options, settings.raw) })),
+  });
+  return Cache.load(file, key);
 }
 
 /** One job per core the process may use, at least one. */

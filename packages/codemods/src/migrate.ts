@@ -6,6 +6,7 @@ import { lineStartsOf, positionOf } from './apply-plans';
 import { writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, NotConvergingError, OutputParseError } from './errors';
 import { dirtyFiles } from './git';
+import type { OutcomeCache } from './cache';
 import type { LoadedCodemod } from './registry';
 import { decodeSource, encodeSource, type SkipReason } from './source-text';
 import type { Change, RefusalNote, TextRange, TransformOptions } from './types';
@@ -79,6 +80,11 @@ export interface MigrateOptions extends TransformOptions {
    * the same for every value.
    */
   readonly jobs?: number;
+  /**
+   * Outcomes of an earlier run to reuse for files whose bytes are the same (`--cache`); this run's
+   * outcomes are recorded in it. The caller saves it.
+   */
+  readonly cache?: OutcomeCache;
   /** Called after each file is analysed, in path order whatever the jobs: for diffs and progress. */
   readonly onFile?: (outcome: FileOutcome, index: number, total: number) => void;
 }
@@ -114,11 +120,21 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const threads = workerThreadsFor(options.jobs ?? 1, files.length);
   const module = threads > 0 ? workerModule() : null;
   const inWorkers = options.codemods.every((c) => c.worker !== undefined);
+  const cache = options.cache;
   if (module !== null && inWorkers) {
-    await analyseInWorkers(files, options.codemods, transformOptions, threads, module, collect);
+    await analyseInWorkers(files, options.codemods, transformOptions, threads, module, cache, collect);
   } else {
-    for (const [index, file] of files.entries()) collect(await migrateFile(file, options.codemods, transformOptions), index);
+    for (const [index, file] of files.entries()) {
+      collect((await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions)), index);
+    }
   }
+  const finished = await writeChanges(outcomes, options);
+  if (cache) for (const outcome of finished) cache.record(outcome);
+  return finished;
+}
+
+/** The write phase of {@link migrate}: the clean-git gate, then each changed file, one at a time. */
+async function writeChanges(outcomes: FileOutcome[], options: MigrateOptions): Promise<FileOutcome[]> {
   if (!options.write) return outcomes;
 
   const toWrite = outcomes.filter((o) => o.status === 'changed');
@@ -143,6 +159,7 @@ async function analyseInWorkers(
   options: TransformOptions,
   threads: number,
   module: URL,
+  cache: OutcomeCache | undefined,
   collect: (outcome: FileOutcome, index: number) => void,
 ): Promise<void> {
   const { Tinypool } = await import('tinypool');
@@ -153,12 +170,12 @@ async function analyseInWorkers(
   const submit = () => {
     const file = files[next++] as string;
     const task: WorkerTask = { file, codemods: wanted, options };
-    pending.push(
+    const analyse = () =>
       pool.run(task).then(
         (outcome: FileOutcome) => outcome,
         (error: unknown) => failed(file, [], [], { kind: 'transform', message: `the worker failed (${firstLine(messageOf(error))}); this is an asyncwise bug, please report it` }),
-      ),
-    );
+      );
+    pending.push(cache ? cache.get(file).then((cached) => cached ?? analyse()) : analyse());
   };
   try {
     while (next < files.length && pending.length < threads * 4) submit();

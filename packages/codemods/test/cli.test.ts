@@ -311,6 +311,59 @@ describe('--shard and report merge', () => {
   });
 });
 
+describe('--cache', () => {
+  const refused = 'export async function f(api: Api) {\n  const a: A = await api.a();\n  const b = await api.b();\n}\n';
+  const cacheLine = /^Cache: (\d+) of (\d+) files unchanged since an earlier run, taken from (.+)\.$/m;
+  const hits = (stdout: string) => Number(cacheLine.exec(stdout)?.[1]);
+
+  it('takes unchanged files from the cache: the same output and report, and a changed file is analysed again', () => {
+    const root = tempProject({ 'a.ts': loadThree, 'b.ts': refused, 'c.ts': 'export {};\n', 'broken.ts': broken });
+    const first = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache', '--report', 'r1.json');
+    expect(first.code).toBe(1);
+    expect(hits(first.stdout)).toBe(0);
+    expect(existsSync(path.join(root, '.asyncwise-cache'))).toBe(true);
+    const second = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache', '--report', 'r2.json');
+    // a.ts (a review change listed, not applied), b.ts (refused) and c.ts; broken.ts is read every time.
+    expect(hits(second.stdout)).toBe(3);
+    expect(second.stdout.replace(cacheLine, '').replace('r2.json', 'r1.json')).toBe(first.stdout.replace(cacheLine, ''));
+    expect(readFileSync(path.join(root, 'r2.json'), 'utf8')).toBe(readFileSync(path.join(root, 'r1.json'), 'utf8'));
+
+    writeFileSync(path.join(root, 'c.ts'), loadThree);
+    const third = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache', '--quiet', '--report', 'r3.json');
+    const report = JSON.parse(readFileSync(path.join(root, 'r3.json'), 'utf8')) as Report;
+    expect(report.files.find((f) => f.path === 'c.ts')?.changes).toHaveLength(1);
+    expect(third.stdout).not.toMatch(cacheLine);
+    const fourth = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache');
+    expect(hits(fourth.stdout)).toBe(3);
+  });
+
+  it('starts afresh for other options or level, and does not keep files it changed', () => {
+    const root = tempProject({ 'a.ts': loadThree, 'c.ts': 'export {};\n' });
+    asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache');
+    expect(hits(asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache', '--min-run', '3').stdout)).toBe(0);
+    expect(hits(asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache', '--min-run', '3').stdout)).toBe(2);
+    const written = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache', '--level', 'review', '--write');
+    expect(hits(written.stdout)).toBe(0);
+    expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toBe(loadThreeRewritten);
+    // a.ts was written, so its new text is analysed once more before it is kept.
+    expect(hits(asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache', '--level', 'review').stdout)).toBe(1);
+    expect(hits(asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache', '--level', 'review').stdout)).toBe(2);
+  });
+
+  it('keeps the cache where --cache-location says, a file or a folder', () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    mkdirSync(path.join(root, 'tmp'));
+    const inFolder = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--cache', '--cache-location', 'tmp');
+    expect(cacheLine.exec(inFolder.stdout)?.[3]).toBe('tmp/.asyncwise-cache');
+    expect(existsSync(path.join(root, 'tmp/.asyncwise-cache'))).toBe(true);
+    asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--cache', '--cache-location', 'tmp/my-cache.json');
+    expect(existsSync(path.join(root, 'tmp/my-cache.json'))).toBe(true);
+    const alone = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache-location', 'tmp');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--cache-location applies with --cache only');
+  });
+});
+
 describe('clean-git gate', () => {
   it('refuses --write on uncommitted changes unless --allow-dirty; dry runs are not gated', () => {
     const root = tempProject({ 'src/a.ts': loadThree });
