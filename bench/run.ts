@@ -19,7 +19,7 @@
  * Last, the dry-run diff of one generated ~1 MB file is timed against parsing that file (bench/large-diff.ts).
  *
  * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--oxlint-threads N] [--skip-fixture] [--skip-scaling]
- *        [--skip-large-diff]
+ *        [--skip-large-diff] [--skip-cli-scale]
  *   folder            lint/parse/migrate (in memory) the .ts/.tsx/.js/.jsx/.mjs/.cjs files under it instead of the
  *                     generated corpus (node_modules, dist, .git and .d.ts files are skipped)
  *   --oxlint-threads  oxlint's --threads (default: oxlint's own, one per core)
@@ -29,6 +29,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCorpusDir, defaultCount, defaultSeed, ensureCorpus } from './corpus';
+import { type CliScaleResult, formatCliScale, measureCliScale } from './cli-scale';
 import { LARGE_DIFF_BAR_MS, type LargeDiffTiming, timeLargeDiff } from './large-diff';
 import { type InProcessMeasurementName, isOxlintMeasurement, type Measurement, type MeasurementName, measurementNames } from './measurement';
 import type { ScalingResult } from './scaling';
@@ -80,13 +81,14 @@ interface Options {
   readonly skipFixture: boolean;
   readonly skipScaling: boolean;
   readonly skipLargeDiff: boolean;
+  readonly skipCliScale: boolean;
   /** oxlint's `--threads`, or null for its default. */
   readonly oxlintThreads: number | null;
 }
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
-  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling] [--skip-large-diff]');
+  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling] [--skip-large-diff] [--skip-cli-scale]');
   process.exit(2);
 }
 
@@ -98,6 +100,7 @@ function parseArgs(argv: readonly string[]): Options {
   let skipFixture = false;
   let skipScaling = false;
   let skipLargeDiff = false;
+  let skipCliScale = false;
   let oxlintThreads: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -114,6 +117,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--skip-fixture') skipFixture = true;
     else if (arg === '--skip-scaling') skipScaling = true;
     else if (arg === '--skip-large-diff') skipLargeDiff = true;
+    else if (arg === '--skip-cli-scale') skipCliScale = true;
     else if (arg === '--help' || arg === '-h') usage('help');
     else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
     else if (folder === null) folder = resolve(arg);
@@ -122,7 +126,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (runs < 1) usage('--runs must be at least 1');
   if (count < 1) usage('--count must be at least 1');
   if (oxlintThreads === 0) usage('--oxlint-threads must be at least 1');
-  return { folder, runs, count, seed, skipFixture, skipScaling, skipLargeDiff, oxlintThreads };
+  return { folder, runs, count, seed, skipFixture, skipScaling, skipLargeDiff, skipCliScale, oxlintThreads };
 }
 
 /** Source files under `dir`, relative to it, sorted. */
@@ -443,6 +447,16 @@ async function main(): Promise<void> {
       warnings.push(`WARNING: large-file diff timing failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  let cliScale: CliScaleResult | null = null;
+  if (!options.skipCliScale) {
+    try {
+      cliScale = measureCliScale(root, options.runs);
+      console.log('');
+      console.log(formatCliScale(cliScale));
+    } catch (error) {
+      warnings.push(`WARNING: CLI scale measurement failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   if (warnings.length > 0) console.log('');
   for (const w of warnings) console.log(w);
 
@@ -497,6 +511,7 @@ async function main(): Promise<void> {
     fixture,
     scaling,
     largeDiff: largeDiff && { ...largeDiff, barMs: LARGE_DIFF_BAR_MS, met: largeDiff.diffBestMs < LARGE_DIFF_BAR_MS },
+    cliScale,
     warnings,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };

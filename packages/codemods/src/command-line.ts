@@ -15,6 +15,7 @@ import { type Codemod, codemods as builtInCodemods, findCodemod, loadCodemods } 
 import type { OutcomeCache } from './cache';
 import { buildReport, mergeReports, type Report, ReportMergeError, summarizeFiles } from './report';
 import { parseShard, shardOf } from './shard';
+import { defaultMaxFileSize } from './source-text';
 
 export const version: string = packageJson.version;
 
@@ -54,6 +55,7 @@ const migrateOptionSpec = {
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   shard: { type: 'string' },
+  'max-file-size': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
 } as const;
@@ -116,6 +118,7 @@ function helpText(registry: readonly Codemod[]): string {
       ['--no-progress', 'never show progress'],
       ['--shard <i/n>', 'migrate only the i-th of n shares of the files (by a hash of each path, so adding'],
       ['', 'a file moves no other); merge the n reports with asyncwise report merge'],
+      ['--max-file-size <size>', 'skip larger files (too-large), e.g. 500KB, 4MB (default 2MB)'],
       ['--cache', 'do not analyse again files unchanged since a run with the same codemods, options'],
       ['', 'and asyncwise that found nothing to write in them (their outcome is kept in the cache)'],
       ['--cache-location <path>', 'the cache file, or a folder for it (default: .asyncwise-cache)'],
@@ -129,7 +132,8 @@ function helpText(registry: readonly Codemod[]): string {
     'Paths default to "."; directories are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files,',
     'skipping node_modules, dist and .gitignore\'d files. A file named explicitly is always processed;',
     'a file reached by two paths (a symlink) is migrated once. Files that are not UTF-8 are skipped',
-    '(not-utf8), left unchanged, and listed.',
+    '(not-utf8), as are binary files (binary: a NUL byte in the first 8,000 bytes, as git tells) and',
+    'files over --max-file-size (too-large): left unchanged, and listed.',
     '',
     'Codemods (several run in this order, each on the output of the one before):',
     ...table(registry.map((c) => [c.name, c.description])),
@@ -304,6 +308,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   const level = parseOption('--level', () => parseLevel(values.level));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
   const jobs = parseJobs(values.jobs);
+  const maxFileSize = parseSize(values['max-file-size']);
   if (values['cache-location'] !== undefined && values.cache !== true) throw new UsageError('--cache-location applies with --cache only; add --cache.');
   const shard = parseOption('--shard', () => parseShard(values.shard));
 
@@ -382,6 +387,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     level,
     ...(sourceType === undefined ? {} : { sourceType }),
     jobs,
+    maxFileSize,
     ...(cache ? { cache } : {}),
     write,
     allowDirty: values['allow-dirty'] === true,
@@ -493,6 +499,16 @@ async function loadCache(
     codemods: settings.selected.map((c) => ({ name: c.name, options: parseOptionValues(c.options, settings.raw) })),
   });
   return Cache.load(file, key);
+}
+
+/** `--max-file-size`: bytes, or a number with KB or MB (1,024-based; `k`, `m`, `kib`, `mib` too). */
+function parseSize(value: unknown): number {
+  if (value === undefined) return defaultMaxFileSize;
+  const match = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib)?\s*$/i.exec(value) : null;
+  if (!match) throw new UsageError(`--max-file-size: invalid value ${JSON.stringify(value)}: expected a size such as 500KB, 4MB or 1048576 (bytes).`);
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+  return Math.floor(Number(match[1]) * factor);
 }
 
 /** One job per core the process may use, at least one. */

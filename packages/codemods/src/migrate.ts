@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { OverlappingEditsError, ParseError, withoutBom } from '@asyncwise/analysis';
 import { lineStartsOf, positionOf } from './apply-plans';
 import { writeFileAtomically } from './atomic-write';
@@ -8,7 +8,7 @@ import { DirtyWorkTreeError, NotConvergingError, OutputParseError } from './erro
 import { dirtyFiles } from './git';
 import type { OutcomeCache } from './cache';
 import type { LoadedCodemod } from './registry';
-import { decodeSource, encodeSource, type SkipReason } from './source-text';
+import { decodeSource, defaultMaxFileSize, encodeSource, firstNulByte, type SkipReason } from './source-text';
 import type { Change, RefusalNote, TextRange, TransformOptions } from './types';
 import type { WorkerCodemod, WorkerTask } from './worker';
 import { workerThreadsFor } from './jobs';
@@ -85,6 +85,8 @@ export interface MigrateOptions extends TransformOptions {
    * outcomes are recorded in it. The caller saves it.
    */
   readonly cache?: OutcomeCache;
+  /** Files larger than this many bytes are skipped (`too-large`); default 2 MiB (`defaultMaxFileSize`). */
+  readonly maxFileSize?: number;
   /** Called after each file is analysed, in path order whatever the jobs: for diffs and progress. */
   readonly onFile?: (outcome: FileOutcome, index: number, total: number) => void;
 }
@@ -121,11 +123,12 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const module = threads > 0 ? workerModule() : null;
   const inWorkers = options.codemods.every((c) => c.worker !== undefined);
   const cache = options.cache;
+  const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
   if (module !== null && inWorkers) {
-    await analyseInWorkers(files, options.codemods, transformOptions, threads, module, cache, collect);
+    await analyseInWorkers(files, options.codemods, { options: transformOptions, maxFileSize }, threads, module, cache, collect);
   } else {
     for (const [index, file] of files.entries()) {
-      collect((await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions)), index);
+      collect((await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions, maxFileSize)), index);
     }
   }
   const finished = await writeChanges(outcomes, options);
@@ -156,7 +159,7 @@ async function writeChanges(outcomes: FileOutcome[], options: MigrateOptions): P
 async function analyseInWorkers(
   files: readonly string[],
   codemods: readonly LoadedCodemod[],
-  options: TransformOptions,
+  settings: { readonly options: TransformOptions; readonly maxFileSize: number },
   threads: number,
   module: URL,
   cache: OutcomeCache | undefined,
@@ -169,7 +172,7 @@ async function analyseInWorkers(
   let next = 0;
   const submit = () => {
     const file = files[next++] as string;
-    const task: WorkerTask = { file, codemods: wanted, options };
+    const task: WorkerTask = { file, codemods: wanted, ...settings };
     const analyse = () =>
       pool.run(task).then(
         (outcome: FileOutcome) => outcome,
@@ -214,13 +217,27 @@ export async function migrateFile(
   file: string,
   codemods: readonly LoadedCodemod[],
   options: TransformOptions,
+  maxFileSize: number = defaultMaxFileSize,
 ): Promise<FileOutcome> {
   let before: string;
+  const skipped = (skip: FileSkip): FileOutcome => ({ file, status: 'skipped', changes: [], refusals: [], skip, written: false });
   try {
-    const decoded = decodeSource(await readFile(file));
+    const { size } = await stat(file);
+    if (size > maxFileSize) {
+      return skipped({
+        reason: 'too-large',
+        message: `${formatSize(size)}, more than --max-file-size (${formatSize(maxFileSize)}); such files are mostly generated. Raise the limit to migrate it.`,
+      });
+    }
+    const bytes = await readFile(file);
+    const nul = firstNulByte(bytes);
+    if (nul !== null) {
+      return skipped({ reason: 'binary', message: `a NUL byte at byte ${nul + 1}: a binary file, not source text (git's test), so it was left as it is` });
+    }
+    const decoded = decodeSource(bytes);
     if (!decoded.ok) {
       const { line, column, message } = decoded;
-      return { file, status: 'skipped', changes: [], refusals: [], skip: { reason: 'not-utf8', line, column, message }, written: false };
+      return skipped({ reason: 'not-utf8', line, column, message });
     }
     before = decoded.text;
   } catch (error) {
@@ -259,6 +276,13 @@ export async function migrateFile(
   const again = settled ? null : rerun(after, file, codemods, codemods.length === 1 ? options : { ...options, earlierChanges: written });
   if (again !== null) return failed(file, changes, refusals, again);
   return { file, status: 'changed', changes, refusals, before, after, written: false };
+}
+
+/** `2.1 MB`, `512 KB`, `17 bytes`: sizes in messages (1 KB = 1,024 bytes, as `--max-file-size` reads them). */
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
 }
 
 /**

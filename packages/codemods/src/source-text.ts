@@ -9,11 +9,31 @@
  * which the parser reads as whitespace) and so is written back as it was.
  */
 
-/** Why a file was not migrated although nothing is wrong with asyncwise or the run. */
-export type SkipReason = 'not-utf8';
+/**
+ * Why a file was not migrated although nothing is wrong with asyncwise or the run: its bytes are not
+ * UTF-8, it is larger than `--max-file-size`, or it holds a NUL byte (a binary file with a source
+ * extension, such as a compiled `.ts` video transport stream).
+ */
+export type SkipReason = 'not-utf8' | 'too-large' | 'binary';
 
 /** Every {@link SkipReason}, for reports and docs. */
-export const skipReasons = ['not-utf8'] as const satisfies readonly SkipReason[];
+export const skipReasons = ['not-utf8', 'too-large', 'binary'] as const satisfies readonly SkipReason[];
+
+/** The default of `--max-file-size`: larger files are generated or bundled, not written by hand. */
+export const defaultMaxFileSize = 2 * 1024 * 1024;
+
+/** How far into a file a NUL byte is looked for, as git does to tell binary files from text. */
+const binarySniffBytes = 8000;
+
+/**
+ * The offset of the first NUL byte in the file's first 8,000 bytes, or `null`: git's test for a
+ * binary file. UTF-16 and UTF-32 text (with its byte-order mark) is text, not binary: `null`.
+ */
+export function firstNulByte(bytes: Uint8Array): number | null {
+  if (utf16Or32Bom(bytes) !== null) return null;
+  const at = bytes.subarray(0, binarySniffBytes).indexOf(0);
+  return at < 0 ? null : at;
+}
 
 /** Where a file stops being UTF-8: 1-based line, and the byte in that line (1-based). */
 export interface NotUtf8 {

@@ -21,6 +21,7 @@ export interface WorkerTask {
   readonly file: string;
   readonly codemods: readonly WorkerCodemod[];
   readonly options: TransformOptions;
+  readonly maxFileSize: number;
 }
 
 const loaded = new Map<string, Promise<LoadedCodemod[]>>();
@@ -43,5 +44,5 @@ async function codemodsFor(wanted: readonly WorkerCodemod[]): Promise<LoadedCode
 }
 
 export default async function migrateInWorker(task: WorkerTask): Promise<FileOutcome> {
-  return migrateFile(task.file, await codemodsFor(task.codemods), task.options);
+  return migrateFile(task.file, await codemodsFor(task.codemods), task.options, task.maxFileSize);
 }

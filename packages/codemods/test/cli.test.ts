@@ -172,6 +172,23 @@ describe('asyncwise migrate', () => {
     expect(report.summary.skipped).toEqual([expect.objectContaining({ path: 'src/latin1.ts', reason: 'not-utf8' })]);
   });
 
+  it('skips files over --max-file-size and binary files, and reports why', () => {
+    const root = tempProject({ 'src/a.ts': loadThree, 'src/big.ts': `${loadThree}// ${'x'.repeat(600 * 1024)}\n` });
+    writeFileSync(path.join(root, 'src/clip.ts'), Buffer.from([0x47, 0x40, 0x00, 0x10, 0x00]));
+    const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--quiet', '--max-file-size', '512KB', '--report', 'r.json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('3 files scanned, 1 would change, 2 skipped, 0 errors');
+    expect(run.stdout).toContain('  src/big.ts: too-large: 600.2 KB, more than --max-file-size (512.0 KB)');
+    expect(run.stdout).toContain('  src/clip.ts: binary: a NUL byte at byte 3');
+    const report = JSON.parse(readFileSync(path.join(root, 'r.json'), 'utf8')) as Report;
+    expect(report.summary.skipped.map((s) => [s.path, s.reason])).toEqual([
+      ['src/big.ts', 'too-large'],
+      ['src/clip.ts', 'binary'],
+    ]);
+    const raised = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--quiet', '--max-file-size', '1mb');
+    expect(raised.stdout).toContain('3 files scanned, 2 would change, 1 skipped');
+  });
+
   it('prints only counts and errors with --quiet', () => {
     const root = tempProject({ 'a.ts': loadThree });
     const { code, stdout } = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--quiet');
@@ -413,6 +430,7 @@ describe('bad usage', () => {
     ['no command', [], 'No command given.'],
     ['explain without a name', ['explain'], '"explain" takes one codemod name'],
     ['explain of an unknown codemod', ['explain', 'nope'], 'Unknown codemod "nope".'],
+    ['a bad --max-file-size', ['migrate', 'sequential-to-concurrent', '--max-file-size', 'huge'], '--max-file-size: invalid value "huge": expected a size such as 500KB'],
     ['a bad --jobs', ['migrate', 'sequential-to-concurrent', '--jobs', '0'], '--jobs: invalid value "0": expected a whole number of at least 1.'],
     ['a migrate flag on list', ['list', '--write'], '--write only applies to "asyncwise migrate".'],
     ['a codemod option on list', ['list', '--settled'], '--settled only applies to "asyncwise migrate".'],

@@ -235,3 +235,29 @@ describe('earlier changes of the pass', () => {
     expect(result.inputOffsetOf?.(22)).toBe(21);
   });
 });
+
+describe('files that are not source', () => {
+  it('skips a file over the size limit (too-large) and a binary .ts (binary), leaving both byte-identical', async () => {
+    const root = tempProject({ 'a.ts': loadThree });
+    const big = path.join(root, 'big.ts');
+    writeFileSync(big, `${loadThree}// ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    // An MPEG transport stream (.ts): sync bytes, NULs and bytes that are not UTF-8.
+    const video = Buffer.from([0x47, 0x40, 0x00, 0x10, 0x00, 0x00, 0xb0, 0x0d, 0x00, 0x01, 0xc1, 0x00, 0x00]);
+    const binary = path.join(root, 'clip.ts');
+    writeFileSync(binary, video);
+    const files = [path.join(root, 'a.ts'), big, binary];
+    const outcomes = await migrate({ codemods: [sequential], files, level: 'review', write: true, allowDirty: true });
+    expect(outcomes.map((o) => [o.status, o.skip?.reason])).toEqual([
+      ['changed', undefined],
+      ['skipped', 'too-large'],
+      ['skipped', 'binary'],
+    ]);
+    expect(outcomes[1]?.skip?.message).toContain('3.0 MB, more than --max-file-size (2.0 MB)');
+    expect(outcomes[2]?.skip?.message).toContain('a NUL byte at byte 3');
+    expect(readFileSync(binary)).toEqual(video);
+    expect(readFileSync(big, 'utf8').startsWith(loadThree)).toBe(true);
+
+    const raised = await migrate({ codemods: [sequential], files: [big], level: 'review', write: false, allowDirty: true, maxFileSize: 4 * 1024 * 1024 });
+    expect(raised[0]?.status).toBe('changed');
+  });
+});
