@@ -325,17 +325,33 @@ function rerun(text: string, file: string, codemods: readonly LoadedCodemod[], o
 }
 
 async function writeOutcome(outcome: FileOutcome): Promise<FileOutcome> {
+  // Nothing reached the disk, so nothing is reported as applied.
+  const notWritten = (error: FileError): FileOutcome => ({
+    ...outcome,
+    status: 'error',
+    changes: outcome.changes.map((c) => ({ ...c, applied: false })),
+    error,
+  });
   try {
     // Someone may have saved the file while the codemods ran: never overwrite their edit. UTF-8
     // decoding is one-to-one, so equal texts mean equal bytes.
     const current = decodeSource(await readFile(outcome.file));
     if (!current.ok || current.text !== outcome.before) {
-      return { ...outcome, status: 'error', error: { kind: 'changed-on-disk', message: 'the file changed on disk during the run; rerun' } };
+      return notWritten({ kind: 'changed-on-disk', message: 'the file changed on disk during the run; rerun' });
+    }
+    // A rename replaces a read-only file as easily as any other (and root may write anything):
+    // the mode is the owner's word that the file is not to be changed.
+    const { mode } = await stat(outcome.file);
+    if ((mode & 0o222) === 0) {
+      return notWritten({
+        kind: 'write',
+        message: `the file is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); make it writable (chmod u+w) to migrate it`,
+      });
     }
     await writeFileAtomically(outcome.file, encodeSource(outcome.after ?? ''));
     return { ...outcome, written: true };
   } catch (error) {
-    return { ...outcome, status: 'error', error: { kind: 'write', message: `cannot write the file (${messageOf(error)})` } };
+    return notWritten({ kind: 'write', message: `cannot write the file (${messageOf(error)})` });
   }
 }
 

@@ -261,3 +261,23 @@ describe('files that are not source', () => {
     expect(raised[0]?.status).toBe('changed');
   });
 });
+
+describe('writes that must not happen', () => {
+  it('reports a read-only file as a write error, leaves it as it was, and writes the others', async () => {
+    const root = tempProject({ 'a.ts': loadThree, 'locked.ts': loadThree, 'z.ts': loadThree });
+    const locked = path.join(root, 'locked.ts');
+    chmodSync(locked, 0o444);
+    const files = ['a.ts', 'locked.ts', 'z.ts'].map((f) => path.join(root, f));
+    const outcomes = await migrate({ codemods: [sequential], files, level: 'review', write: true, allowDirty: true });
+    expect(outcomes.map((o) => [o.status, o.written])).toEqual([
+      ['changed', true],
+      ['error', false],
+      ['changed', true],
+    ]);
+    expect(outcomes[1]?.error).toEqual({ kind: 'write', message: 'the file is read-only (mode 0444); make it writable (chmod u+w) to migrate it' });
+    expect(outcomes[1]?.changes.every((c) => !c.applied)).toBe(true);
+    expect(readFileSync(locked, 'utf8')).toBe(loadThree);
+    expect(statSync(locked).mode & 0o777).toBe(0o444);
+    expect(readFileSync(files[2] as string, 'utf8')).toBe(loadThreeRewritten);
+  });
+});
