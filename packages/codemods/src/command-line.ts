@@ -41,7 +41,8 @@ class UsageError extends Error {
   }
 }
 
-export const exitCodes = { ok: 0, fileErrors: 1, usage: 2 } as const;
+/** 130 and 143 as a shell reports a process ended by SIGINT or SIGTERM: 128 + the signal's number. */
+export const exitCodes = { ok: 0, fileErrors: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 /** The options of `migrate` that every codemod shares, as `node:util` parseArgs takes them. */
 const migrateOptionSpec = {
@@ -139,7 +140,8 @@ function helpText(registry: readonly Codemod[]): string {
     ...table(registry.map((c) => [c.name, c.description])),
     '',
     'Exit codes: 0 done (also when nothing changed or files were skipped), 1 a file failed or asyncwise',
-    'caught a bug of its own (would-lose-code), 2 bad usage (also a refused --report path) or a dirty git tree.',
+    'caught a bug of its own (would-lose-code), 2 bad usage (also a refused --report path) or a dirty git tree,',
+    '130 or 143 stopped by SIGINT or SIGTERM (the file in hand is finished, nothing more is written).',
   ].join('\n');
 }
 
@@ -380,6 +382,17 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     ci: (env.variables ?? process.env)['CI'],
   });
   const cache = values.cache === true ? await loadCache(values['cache-location'], env.cwd, { level, sourceType, selected, raw }) : undefined;
+  // SIGINT/SIGTERM: finish the file in hand (a write is never cut short), write nothing more, and
+  // report what was done. A second signal stops at once; writes are atomic, so even then no file is
+  // half-written, and the next run removes a temp file left behind.
+  const interruption = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interruption.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    interruption.abort(signal);
+    env.stderr.write(`\nasyncwise: ${signal}: stopping after the file in hand; nothing more is written (again to stop at once)\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const progress = startProgress(progressMode, env.stderr, files.length);
   const outcomes = await migrate({
     codemods: loaded,
@@ -389,6 +402,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     jobs,
     maxFileSize,
     ...(cache ? { cache } : {}),
+    signal: interruption.signal,
     write,
     allowDirty: values['allow-dirty'] === true,
     onFile: (outcome) => {
@@ -398,7 +412,11 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
       }
       progress.file(outcome);
     },
-  }).finally(() => progress.stop());
+  }).finally(() => {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  });
 
   const report = buildReport(outcomes, {
     cwd: env.cwd,
@@ -428,6 +446,15 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
       return exitCodes.fileErrors;
     }
     if (!quiet) print(env, `Report written to ${displayPath(reportPath, env.cwd)}`);
+  }
+  const stoppedBy = interruption.signal.aborted ? (interruption.signal.reason as NodeJS.Signals) : null;
+  if (stoppedBy !== null) {
+    const notWritten = outcomes.filter((o) => o.status === 'changed' && !o.written).length;
+    const notAnalysed = outcomes.filter((o) => o.skip?.reason === 'interrupted').length;
+    env.stderr.write(
+      `asyncwise: interrupted by ${stoppedBy}: ${report.summary.filesWritten} files written, ${notWritten} changed files not written, ${notAnalysed} files not analysed (listed as interrupted).\n`,
+    );
+    return stoppedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
   }
   return report.summary.filesErrored > 0 || report.summary.asyncwiseBugs > 0 ? exitCodes.fileErrors : exitCodes.ok;
 }

@@ -85,6 +85,12 @@ export interface MigrateOptions extends TransformOptions {
    * outcomes are recorded in it. The caller saves it.
    */
   readonly cache?: OutcomeCache;
+  /**
+   * Stops the run early (the CLI aborts it on SIGINT and SIGTERM): no file is analysed or written
+   * after it fires, the write in progress is finished, and every file not analysed is reported as
+   * skipped (`interrupted`). A file analysed but not written stays `changed` with `written: false`.
+   */
+  readonly signal?: AbortSignal;
   /** Files larger than this many bytes are skipped (`too-large`); default 2 MiB (`defaultMaxFileSize`). */
   readonly maxFileSize?: number;
   /** Called after each file is analysed, in path order whatever the jobs: for diffs and progress. */
@@ -124,13 +130,17 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const inWorkers = options.codemods.every((c) => c.worker !== undefined);
   const cache = options.cache;
   const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
+  const signal = options.signal;
   if (module !== null && inWorkers) {
-    await analyseInWorkers(files, options.codemods, { options: transformOptions, maxFileSize }, threads, module, cache, collect);
+    await analyseInWorkers(files, options.codemods, { options: transformOptions, maxFileSize }, threads, module, cache, collect, signal);
   } else {
     for (const [index, file] of files.entries()) {
+      if (signal?.aborted) break;
       collect((await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions, maxFileSize)), index);
     }
   }
+  // Whatever the interruption left, each file still gets an outcome, so the report says what happened to it.
+  for (const file of files.slice(outcomes.length)) outcomes.push(interrupted(file));
   const finished = await writeChanges(outcomes, options);
   if (cache) for (const outcome of finished) cache.record(outcome);
   return finished;
@@ -147,8 +157,21 @@ async function writeChanges(outcomes: FileOutcome[], options: MigrateOptions): P
   }
   // One file at a time: a large migration must not run out of file handles.
   const written: FileOutcome[] = [];
-  for (const outcome of outcomes) written.push(outcome.status === 'changed' ? await writeOutcome(outcome) : outcome);
+  for (const outcome of outcomes) {
+    written.push(outcome.status === 'changed' && options.signal?.aborted !== true ? await writeOutcome(outcome) : outcome);
+  }
   return written;
+}
+
+function interrupted(file: string): FileOutcome {
+  return {
+    file,
+    status: 'skipped',
+    changes: [],
+    refusals: [],
+    skip: { reason: 'interrupted', message: 'the run was interrupted before this file was analysed; it was left as it is' },
+    written: false,
+  };
 }
 
 /**
@@ -164,6 +187,7 @@ async function analyseInWorkers(
   module: URL,
   cache: OutcomeCache | undefined,
   collect: (outcome: FileOutcome, index: number) => void,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: module.href, minThreads: threads, maxThreads: threads });
@@ -184,6 +208,8 @@ async function analyseInWorkers(
     while (next < files.length && pending.length < threads * 4) submit();
     for (let index = 0; index < files.length; index++) {
       const outcome = await (pending.shift() as Promise<FileOutcome>);
+      // Interrupted: the outcome in hand is complete, those still in the pool are dropped with it.
+      if (signal?.aborted) break;
       if (next < files.length) submit();
       collect(outcome, index);
     }
