@@ -29,7 +29,7 @@ export {
 } from './edits';
 export { checkedPlan, invariantProblem, type PlanOwnership, type PlanVocabulary } from './invariant';
 export type { Tri } from './tri';
-export type { PromiseKind, TypeOracle } from './oracle/type-oracle';
+export type { ErrorKind, PromiseKind, TypeOracle } from './oracle/type-oracle';
 export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
 export {

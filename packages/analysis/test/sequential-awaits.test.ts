@@ -70,6 +70,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     expectsVoidFunction: () => 'no',
     isArray: () => 'unknown',
     isPromiseArray: () => 'no',
+    errorKind: () => 'unknown',
   };
 
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {

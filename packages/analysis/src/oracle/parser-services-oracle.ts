@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type * as TsApiUtils from 'ts-api-utils';
 import type * as ts from 'typescript';
 import type { Tri } from '../tri';
-import type { PromiseKind, TypeOracle } from './type-oracle';
+import type { ErrorKind, PromiseKind, TypeOracle } from './type-oracle';
 
 /**
  * The part of typescript-eslint's parser services the oracle needs. ESLint rules get it from
@@ -182,6 +182,48 @@ export class ParserServicesOracle implements TypeOracle {
   private isVague(type: ts.Type): boolean {
     const constraint = this.checker.getBaseConstraintOfType(type) ?? type;
     return (constraint.isUnion() ? constraint.types : [constraint]).some((t) => (t.flags & this.runtime.vague) !== 0);
+  }
+
+  errorKind(node: TSESTree.Expression): ErrorKind {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
+    if (!tsNode) return this.fallback.errorKind(node);
+    const type = this.checker.getTypeAtLocation(tsNode);
+    const flags = this.runtime.ts.TypeFlags;
+    if (type.flags & flags.Any) return 'any';
+    if (type.flags & flags.Unknown) return 'unknown-type';
+    return this.isErrorLike(type, 0) ? 'error' : 'not-error';
+  }
+
+  /**
+   * typescript-eslint's `isErrorLike` and `isReadonlyErrorLike`: the lib's `Error` or a class or
+   * interface derived from it, `Readonly<…>` of one, every member of a union, some member of an
+   * intersection, a type parameter's constraint.
+   */
+  private isErrorLike(type: ts.Type, depth: number): boolean {
+    if (depth > 8) return false;
+    if (type.isIntersection()) return type.types.some((part) => this.isErrorLike(part, depth + 1));
+    if (type.isUnion()) return type.types.every((part) => this.isErrorLike(part, depth + 1));
+    const { ts: typescript, tsutils } = this.runtime;
+    if (tsutils.isTypeParameter(type)) {
+      const constraint = type.getConstraint();
+      return constraint ? this.isErrorLike(constraint, depth + 1) : false;
+    }
+    const alias = type.aliasSymbol;
+    if (alias?.getName() === 'Readonly' && this.fromDefaultLibrary(alias) && type.aliasTypeArguments?.[0]) {
+      return this.isErrorLike(type.aliasTypeArguments[0], depth + 1);
+    }
+    const symbol = type.getSymbol();
+    if (!symbol) return false;
+    if (symbol.getName() === 'Error' && this.fromDefaultLibrary(symbol)) return true;
+    if (!(symbol.flags & (typescript.SymbolFlags.Class | typescript.SymbolFlags.Interface))) return false;
+    const declared = this.checker.getDeclaredTypeOfSymbol(symbol);
+    if (!declared.isClassOrInterface()) return false;
+    return this.checker.getBaseTypes(declared).some((base) => this.isErrorLike(base, depth + 1));
+  }
+
+  private fromDefaultLibrary(symbol: ts.Symbol): boolean {
+    const program = this.services.program;
+    return (symbol.getDeclarations() ?? []).some((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()));
   }
 
   /**

@@ -12,7 +12,8 @@ import { isVoidFunction, type Shape, unknownShape } from '../declarations/shape'
 import { ScopedSpace } from '../declarations/space';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from '../scope';
 import type { Tri } from '../tri';
-import type { PromiseKind, TypeOracle } from './type-oracle';
+import { syntaxErrorKind } from './error-syntax';
+import type { ErrorKind, PromiseKind, TypeOracle } from './type-oracle';
 
 /** Shared with the declaration index, whose questions call back into this oracle's syntax checks. */
 const MAX_DEPTH = 16;
@@ -245,6 +246,10 @@ export class SyntaxOracle implements TypeOracle {
       element.name.type === 'JSXIdentifier' &&
       /^[a-z]/.test(element.name.name)
     );
+  }
+
+  errorKind(node: TSESTree.Expression): ErrorKind {
+    return syntaxErrorKind(node, this.scopeManager);
   }
 
   /** The declaration index's answer, for the shapes the catalogue and the plain syntax leave open. */

@@ -8,6 +8,13 @@ import type { Tri } from '../tri';
 export type PromiseKind = 'promise' | 'thenable' | 'no' | 'unknown';
 
 /**
+ * What a value is as a rejection reason: an `Error` (a subclass, or a type TypeScript derives from
+ * it), shown not to be one, typed `any` or `unknown` (the checker allows anything there, and
+ * typescript-eslint's options decide), or not known (syntax that could be an `Error`: stay quiet).
+ */
+export type ErrorKind = 'error' | 'not-error' | 'any' | 'unknown-type' | 'unknown';
+
+/**
  * The questions the analysis asks about types, answered with or without a type checker.
  *
  * Three implementations share this interface: one over typescript-eslint's parser services (rules in
@@ -42,4 +49,11 @@ export interface TypeOracle {
   isArray(node: TSESTree.Expression): Tri;
   /** Whether the value is an array (or tuple) holding promises: `[a(), b()]`, `[1, 2].map(async …)`. */
   isPromiseArray(node: TSESTree.Expression): Tri;
+  /**
+   * Whether the value of `node` is an `Error`. Without types only `'not-error'` (literals, object
+   * and array literals, templates, arithmetic, the global `undefined`: what ESLint core's
+   * `prefer-promise-reject-errors` knows is never one) and `'unknown'`; with types, typescript-eslint's
+   * `isErrorLike` (and `Readonly<Error>`), or `'any'`/`'unknown-type'` for values so typed.
+   */
+  errorKind(node: TSESTree.Expression): ErrorKind;
 }
