@@ -29,6 +29,8 @@ export const refusalReasons = [
   'promise-shadowed',
   'would-drop-comment',
   'would-lose-code',
+  'function-awaits',
+  'return-type-not-rewritable',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -65,6 +65,17 @@ export {
 } from './misused-promises';
 export { voidCallbacks, type VoidCallbackEntry } from './catalogues/void-callbacks';
 export { moduleIndex } from './declarations/module-index';
+export {
+  findAsyncPromiseExecutor,
+  findExecutorReturns,
+  promiseExecutorOf,
+  type AsyncPromiseExecutor,
+  type ExecutorFunction,
+  type ExecutorReturn,
+  type ExecutorReturnOptions,
+  type ExecutorReturnSuggestionKind,
+} from './executors';
+export { asyncKeywordRange, describeFunction, functionHeadRange, planRemoveAsync } from './async-functions';
 export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';
 export * as catalogues from './catalogues/promise-apis';

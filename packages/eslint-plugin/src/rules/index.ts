@@ -1,11 +1,15 @@
-import preferPromiseAll from './prefer-promise-all';
+import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noFloatingPromises from './no-floating-promises';
 import noMisusedPromises from './no-misused-promises';
+import noPromiseExecutorReturn from './no-promise-executor-return';
+import preferPromiseAll from './prefer-promise-all';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
-  'no-misused-promises': noMisusedPromises,
+  'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-floating-promises': noFloatingPromises,
+  'no-misused-promises': noMisusedPromises,
+  'no-promise-executor-return': noPromiseExecutorReturn,
   'prefer-promise-all': preferPromiseAll,
 };
 

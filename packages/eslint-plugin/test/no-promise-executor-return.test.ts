@@ -1,0 +1,4 @@
+import cases from './cases/no-promise-executor-return';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-promise-executor-return', cases);
