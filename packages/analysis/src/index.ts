@@ -75,6 +75,7 @@ export {
   type ExecutorReturnOptions,
   type ExecutorReturnSuggestionKind,
 } from './executors';
+export { isPromiseRejectCall, rejectCallsOf, rejectsWithNonError, type RejectionReasonOptions } from './rejection-reasons';
 export { asyncKeywordRange, describeFunction, functionHeadRange, planRemoveAsync } from './async-functions';
 export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';

@@ -3,6 +3,7 @@ import noFloatingPromises from './no-floating-promises';
 import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import preferPromiseAll from './prefer-promise-all';
+import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -11,6 +12,7 @@ export const rules = {
   'no-misused-promises': noMisusedPromises,
   'no-promise-executor-return': noPromiseExecutorReturn,
   'prefer-promise-all': preferPromiseAll,
+  'prefer-promise-reject-errors': preferPromiseRejectErrors,
 };
 
 export type RuleName = keyof typeof rules;
