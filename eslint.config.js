@@ -90,7 +90,9 @@ export default tseslint.config(
     rules: {
       ...eslintPlugin.configs.recommended.rules,
       'eslint-plugin/require-meta-default-options': 'error',
-      'eslint-plugin/report-message-format': ['error', '^[A-Z`].*[.)]$'],
+      // A message starts with a capital or a backtick, or with a placeholder whose value does
+      // (require-await's "{{name}} has no 'await' expression.", ESLint's own text).
+      'eslint-plugin/report-message-format': ['error', '^([A-Z`]|\\{\\{\\w+\\}\\}).*[.)]$'],
       'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow) ' }],
       // Fixes and suggestions come from one helper (getFixOrSuggest) that maps a plan's safety level;
       // these two rules cannot follow a messageId through it.

@@ -76,6 +76,7 @@ export {
   type ExecutorReturnSuggestionKind,
 } from './executors';
 export { isPromiseRejectCall, rejectCallsOf, rejectsWithNonError, type RejectionReasonOptions } from './rejection-reasons';
+export { judgeRequireAwait, type MissingAwait, type RequireAwaitResult, type RequireAwaitSilence } from './require-await';
 export { asyncKeywordRange, describeFunction, functionHeadRange, planRemoveAsync } from './async-functions';
 export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';

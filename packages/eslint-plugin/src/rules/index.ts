@@ -4,6 +4,7 @@ import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
+import requireAwait from './require-await';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -13,6 +14,7 @@ export const rules = {
   'no-promise-executor-return': noPromiseExecutorReturn,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,
+  'require-await': requireAwait,
 };
 
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,4 @@
+import cases from './cases/require-await';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('require-await', cases);
