@@ -85,6 +85,16 @@ export default defineRuleCases(rule, [
         "Async function 'outer'",
         'function outer() {\n  const inner = async () => {\n    await tick();\n  };\n  console.log(inner);\n}',
       ),
+      // A JSX handler.
+      {
+        ...missing(
+          'export const Toggle = () => <button onClick={async () => {\n  setOpen(true);\n}} />;',
+          'Async arrow function',
+          'export const Toggle = () => <button onClick={() => {\n  setOpen(true);\n}} />;',
+          { line: 1, column: 55, endColumn: 57 },
+        ),
+        filename: 'page.tsx',
+      },
       // Without `async`, the next line would continue the previous one: a `;` takes its place.
       missing('class Cache {\n  size = 0\n  async [Symbol.iterator]() {\n    return 1;\n  }\n}', 'Async method', 'class Cache {\n  size = 0\n  ;[Symbol.iterator]() {\n    return 1;\n  }\n}'),
       missing('const a = 1\nasync () => {\n  console.log(a);\n};', 'Async arrow function', 'const a = 1\n;() => {\n  console.log(a);\n};'),
