@@ -29,6 +29,12 @@ export const refusalReasons = [
   'promise-shadowed',
   'would-drop-comment',
   'would-lose-code',
+  'no-promise-twin',
+  'twin-value-differs',
+  'unsupported-option',
+  'unsupported-call-shape',
+  'twin-name-taken',
+  'not-awaitable-here',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

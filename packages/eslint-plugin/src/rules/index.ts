@@ -1,11 +1,13 @@
 import preferPromiseAll from './prefer-promise-all';
 import noFloatingPromises from './no-floating-promises';
 import noMisusedPromises from './no-misused-promises';
+import noSyncInAsync from './no-sync-in-async';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
   'no-misused-promises': noMisusedPromises,
   'no-floating-promises': noFloatingPromises,
+  'no-sync-in-async': noSyncInAsync,
   'prefer-promise-all': preferPromiseAll,
 };
 
