@@ -227,7 +227,7 @@ export function planPromiseTwin(file: AnalysisFile, call: TSESTree.CallExpressio
   if (reference.imports.length > 0 && imports === null) {
     return refusedPlan({ reason: 'twin-name-taken', message: 'There is no place to add the import the twin needs.' });
   }
-  if (imports) edits.push({ range: imports.range, text: imports.text });
+  if (imports) edits.push(...imports.edits);
   const removedName = call.callee.type === 'MemberExpression' && call.callee.computed ? file.text.slice(call.callee.property.range[0], call.callee.property.range[1]) : api.name;
   return checkedPlan(file, 'review', edits, {
     owned: [call],

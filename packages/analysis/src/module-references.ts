@@ -155,7 +155,7 @@ function isCoreModule(source: string): boolean {
 export function importEdit(
   file: AnalysisFile,
   imports: readonly { readonly module: string; readonly name: string }[],
-): { readonly range: readonly [number, number]; readonly text: string; readonly words: readonly string[] } | null {
+): { readonly edits: readonly { readonly range: readonly [number, number]; readonly text: string }[]; readonly words: readonly string[] } | null {
   if (imports.length === 0) return null;
   const style = importStyleOf(file);
   const byModule = new Map<string, string[]>();
@@ -164,11 +164,19 @@ export function importEdit(
     if (!names.includes(name)) names.push(name);
     byModule.set(module, names);
   }
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
-  const semi = style.semicolon ? ';' : '';
+  const edits: { range: readonly [number, number]; text: string }[] = [];
   const words: string[] = [];
   const lines: string[] = [];
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const semi = style.semicolon ? ';' : '';
   for (const [module, names] of byModule) {
+    // A module the file already imports by name gets the new names beside the old ones.
+    const extended = extendExistingImport(file, module, names, style.esm);
+    if (extended) {
+      edits.push({ range: extended.range, text: extended.text });
+      words.push(...extended.words);
+      continue;
+    }
     const specifier = `${style.quote}${style.nodeScheme ? 'node:' : ''}${module}${style.quote}`;
     if (style.esm) {
       lines.push(`import { ${names.join(', ')} } from ${specifier}${semi}`);
@@ -178,14 +186,46 @@ export function importEdit(
       words.push('const', ...names, 'require', specifier);
     }
   }
-  if (style.after) {
-    const at = endOfLineAfter(file.text, style.after.range[1]);
-    return { range: [at, at], text: lines.map((l) => `${eol}${l}`).join(''), words };
+  if (lines.length > 0) {
+    if (style.after) {
+      const at = endOfLineAfter(file.text, style.after.range[1]);
+      edits.push({ range: [at, at], text: lines.map((l) => `${eol}${l}`).join('') });
+    } else {
+      const first = firstStatementAfterDirectives(file.ast);
+      if (!first) return null;
+      const at = first.range[0];
+      edits.push({ range: [at, at], text: lines.map((l) => `${l}${eol}`).join('') });
+    }
   }
-  const first = firstStatementAfterDirectives(file.ast);
-  if (!first) return null;
-  const at = first.range[0];
-  return { range: [at, at], text: lines.map((l) => `${l}${eol}`).join(''), words };
+  return { edits, words };
+}
+
+/** Adds `names` after the last specifier of a top-level `import { … } from module` (or `const { … } = require(module)`). */
+function extendExistingImport(
+  file: AnalysisFile,
+  module: string,
+  names: readonly string[],
+  esm: boolean,
+): { readonly range: readonly [number, number]; readonly text: string; readonly words: readonly string[] } | null {
+  for (const statement of file.ast.body) {
+    let last: TSESTree.Node | undefined;
+    if (esm && statement.type === 'ImportDeclaration' && statement.importKind !== 'type' && normalizeModuleName(statement.source.value) === module) {
+      const specifiers = statement.specifiers;
+      if (specifiers.length === 0 || !specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind !== 'type')) continue;
+      last = specifiers[specifiers.length - 1];
+    } else if (!esm && statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
+      const declarator = statement.declarations[0];
+      const source = requireSource(declarator?.init);
+      if (source === null || normalizeModuleName(source) !== module || declarator?.id.type !== 'ObjectPattern') continue;
+      const properties = declarator.id.properties;
+      if (properties.length === 0 || properties.some((p) => p.type === 'RestElement')) continue;
+      last = properties[properties.length - 1];
+    }
+    if (!last) continue;
+    const at = last.range[1];
+    return { range: [at, at], text: names.map((n) => `, ${n}`).join(''), words: [...names] };
+  }
+  return null;
 }
 
 function firstStatementAfterDirectives(program: TSESTree.Program): TSESTree.Node | null {
