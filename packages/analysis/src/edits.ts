@@ -35,6 +35,7 @@ export const refusalReasons = [
   'unsupported-call-shape',
   'twin-name-taken',
   'not-awaitable-here',
+  'not-a-forwarding-wrapper',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -21,6 +21,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'would-drop-comment',
     'would-lose-code',
   ],
+  'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

@@ -1,0 +1,45 @@
+import { describeCallbackResult, describeTwin, findCallbackApiCalls } from '@asyncwise/analysis';
+import { analysisFileFor } from '../analysis-file';
+import { createRule } from '../create-rule';
+import { getFixOrSuggest } from '../fix-or-suggest';
+
+export type Options = [];
+export type MessageIds = 'preferPromiseApi' | 'suggestPromiseTwin';
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-promise-api',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Prefer the promise twin of a Node core callback API (`fs/promises`, `util.promisify(exec)` …)',
+      recommended: false,
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      preferPromiseApi:
+        '`{{name}}()` takes a callback, and Node has a promise twin: {{twin}}, which resolves to {{result}}. Await the twin instead, so its error reaches `try/catch` and the caller.',
+      suggestPromiseTwin: 'Return {{twin}} instead of wrapping the callback in `new Promise`.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      // One call per file: the analysis resolves every catalogued call once and caches the result.
+      'Program:exit'() {
+        const file = analysisFileFor(context);
+        for (const call of findCallbackApiCalls(file)) {
+          const twin = describeTwin(call.api.twin);
+          context.report({
+            node: call.node,
+            messageId: 'preferPromiseApi',
+            data: { name: call.name, twin, result: describeCallbackResult(call.api.result) },
+            // Only the `new Promise` that merely forwards the callback has a rewrite; other shapes are migrated by hand or by codemod.
+            ...getFixOrSuggest(call.plan, 'suggestPromiseTwin', { twin }),
+          });
+        }
+      },
+    };
+  },
+});
