@@ -13,6 +13,8 @@ import { checkedPlan } from './invariant';
 import { importEdit, type ModuleReference, referenceTo } from './module-references';
 import { resolveModuleMember, staticPropertyName } from './modules';
 import { isBuiltinGlobal } from './scope';
+import { defaultTestFilePatterns } from './catalogues/effect-verbs';
+import { isTestFile } from './sequential-awaits';
 import { walk } from './walk';
 
 /** Why a call of a catalogued blocking API is not reported. */
@@ -23,6 +25,8 @@ export const blockingCallSilenceReasons = [
   'command-line-entry-point',
   /** The nearest function is not `async`: the call cannot be awaited there (a sync helper, a sync callback). */
   'not-in-async-function',
+  /** A test file (by the `testFiles` globs): a test runs one case at a time, so a blocking check holds up nothing. */
+  'test-file',
 ] as const;
 
 export type BlockingCallSilenceReason = (typeof blockingCallSilenceReasons)[number];
@@ -39,6 +43,10 @@ export interface BlockingCall {
 export interface BlockingCallsOptions {
   /** The file's path, to tell whether it is a `bin` of its nearest package.json. */
   readonly filePath?: string;
+  /** The file's path relative to the working directory, matched against `testFiles`. */
+  readonly relativePath?: string;
+  /** Path globs of test files, left alone (default: the usual test globs; `[]` turns this off). */
+  readonly testFiles?: readonly string[];
   /** Leave CLI entry points alone (default `true`). */
   readonly allowEntryPoints?: boolean;
   /** Leave module top level alone (default `true`); when `false`, top-level calls are reported without a rewrite. */
@@ -67,17 +75,25 @@ const cache = new WeakMap<AnalysisFile, Map<string, BlockingCallsResult>>();
 export function findBlockingCalls(file: AnalysisFile, options: BlockingCallsOptions = {}): BlockingCallsResult {
   const allowEntryPoints = options.allowEntryPoints ?? true;
   const allowTopLevel = options.allowTopLevel ?? true;
-  const key = `${options.filePath ?? ''}\0${allowEntryPoints}\0${allowTopLevel}`;
+  const testFiles = options.testFiles ?? defaultTestFilePatterns;
+  const key = `${options.filePath ?? ''}\0${options.relativePath ?? ''}\0${allowEntryPoints}\0${allowTopLevel}\0${testFiles.join('\0')}`;
   let byOptions = cache.get(file);
   const cached = byOptions?.get(key);
   if (cached) return cached;
-  const result = compute(file, options.filePath, allowEntryPoints, allowTopLevel);
+  const inTestFile = isTestFile(options.relativePath, testFiles);
+  const result = compute(file, options.filePath, allowEntryPoints, allowTopLevel, inTestFile);
   if (!byOptions) cache.set(file, (byOptions = new Map()));
   byOptions.set(key, result);
   return result;
 }
 
-function compute(file: AnalysisFile, filePath: string | undefined, allowEntryPoints: boolean, allowTopLevel: boolean): BlockingCallsResult {
+function compute(
+  file: AnalysisFile,
+  filePath: string | undefined,
+  allowEntryPoints: boolean,
+  allowTopLevel: boolean,
+  inTestFile: boolean,
+): BlockingCallsResult {
   const empty: BlockingCallsResult = { calls: [], silenced: [] };
   if (!gateWords.some((word) => file.text.includes(word))) return empty;
   const calls: BlockingCall[] = [];
@@ -89,6 +105,7 @@ function compute(file: AnalysisFile, filePath: string | undefined, allowEntryPoi
     if (api) found.push({ node, api });
   });
   if (found.length === 0) return empty;
+  if (inTestFile) return { calls: [], silenced: found.map(({ node }) => ({ node, reason: 'test-file' as const })) };
   if (allowEntryPoints && isCommandLineEntryPoint(file.text, filePath)) {
     return { calls: [], silenced: found.map(({ node }) => ({ node, reason: 'command-line-entry-point' as const })) };
   }

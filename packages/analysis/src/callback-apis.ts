@@ -112,14 +112,14 @@ function planForwardingWrapper(file: AnalysisFile, call: TSESTree.CallExpression
     return refuse('This twin is not rewritten automatically.');
   }
   const args = call.arguments.filter((a) => a !== callback).map((a) => file.text.slice(a.range[0], a.range[1]));
-  const edits: TextEdit[] = [{ range: [wrapper.range[0], wrapper.range[1]], text: `${twinText}(${args.join(', ')})` }];
+  const edits: TextEdit[] = [{ range: [wrapper.node.range[0], wrapper.node.range[1]], text: `${twinText}(${args.join(', ')})` }];
   const importEdits = importEdit(file, imports);
   if (imports.length > 0 && !importEdits) return refusedPlan({ reason: 'twin-name-taken', message: 'There is no place to add the import the twin needs.' });
   if (importEdits) edits.push(...importEdits.edits);
   const removed = ['new', 'Promise', 'resolve', 'reject', ...wrapper.words];
   if (objectText !== null && twin.kind === 'member') removed.push(callee.type === 'MemberExpression' && !callee.computed ? api.name : '');
   return checkedPlan(file, 'review', edits, {
-    owned: [wrapper],
+    owned: [wrapper.node],
     vocabulary: { added: [...words, ...(importEdits?.words ?? [])], removed: [...removed, api.name, 'if', 'return', 'else', 'null', 'undefined'] },
   });
 }
@@ -133,7 +133,7 @@ function forwardingWrapperOf(
   call: TSESTree.CallExpression,
   api: NodeCallbackApi,
   callback: CallbackNode,
-): { range: readonly [number, number]; words: string[] } | null {
+): { node: TSESTree.NewExpression; words: string[] } | null {
   if (api.style !== 'error-first' || api.result.kind === 'fields') return null;
   if (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression') return null;
   // The executor: `(resolve, reject) => call` or `{ call; }`.
@@ -161,7 +161,7 @@ function forwardingWrapperOf(
   // Every word the wrapper has besides the call's callee and kept arguments.
   const words = [names.resolve, names.reject, names.err, ...(names.value ? [names.value] : [])];
   if (executor.type === 'FunctionExpression' || callback.type === 'FunctionExpression') words.push('function');
-  return { range: created.range, words };
+  return { node: created, words };
 }
 
 interface ForwardingNames {

@@ -22,6 +22,7 @@
  * Also a jscodeshift transform module: `npx jscodeshift --no-babel -t …/sync-to-async-io.cjs
  * --level=review src`. jscodeshift's parser is not used.
  */
+import path from 'node:path';
 import { type BlockingCall, findBlockingCalls } from '@asyncwise/analysis';
 import { applyPlans, type FoundPlan } from '../apply-plans';
 import { transformOptionsFrom } from '../options';
@@ -47,12 +48,14 @@ function countBlockingNames(text: string): number {
 
 /** Rewrites `source` and lists every blocking call found. Throws `ParseError` for input that does not parse. */
 export function run(source: string, filePath: string, options: TransformOptions = {}): TransformResult {
+  // Test files are recognised by the rule's default globs, relative to the working directory.
+  const relativePath = path.isAbsolute(filePath) ? path.relative(process.cwd(), filePath) : filePath;
   return applyPlans(
     source,
     filePath,
     options.level ?? 'safe',
     (file) =>
-      findBlockingCalls(file, { filePath }).calls.map(
+      findBlockingCalls(file, { filePath, relativePath }).calls.map(
         (call): FoundPlan => ({ start: call.node.range[0], description: describeCall(call), plan: call.plan }),
       ),
     options.sourceType,

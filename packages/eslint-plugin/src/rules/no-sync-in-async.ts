@@ -1,9 +1,10 @@
-import { describeTwin, findBlockingCalls } from '@asyncwise/analysis';
+import path from 'node:path';
+import { defaultTestFilePatterns, describeTwin, findBlockingCalls } from '@asyncwise/analysis';
 import { analysisFileFor } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
-export type Options = [{ allowEntryPoints?: boolean; allowTopLevel?: boolean }];
+export type Options = [{ allowEntryPoints?: boolean; allowTopLevel?: boolean; testFiles?: string[] }];
 export type MessageIds = 'noSyncInAsync' | 'noSyncInAsyncByHand' | 'suggestPromiseTwin';
 
 export default createRule<Options, MessageIds>({
@@ -35,11 +36,18 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Leave module top level alone: it runs once, when the module loads.',
           },
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Path globs (relative to the working directory) of test files, which are left alone: a test runs one case at a time. `[]` turns this off.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allowEntryPoints: true, allowTopLevel: true }],
+    defaultOptions: [{ allowEntryPoints: true, allowTopLevel: true, testFiles: [...defaultTestFilePatterns] }],
   },
   create(context, [options]) {
     return {
@@ -50,6 +58,9 @@ export default createRule<Options, MessageIds>({
           filePath: context.filename,
           allowEntryPoints: options.allowEntryPoints,
           allowTopLevel: options.allowTopLevel,
+          testFiles: options.testFiles,
+          relativePath:
+            typeof context.cwd === 'string' && path.isAbsolute(context.filename) ? path.relative(context.cwd, context.filename) : context.filename,
         });
         for (const call of calls) {
           const twin = call.api.twin ? describeTwin(call.api.twin) : '';

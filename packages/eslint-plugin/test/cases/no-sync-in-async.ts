@@ -33,7 +33,17 @@ export default defineRuleCases(rule, [
       // command-line-entry-point: a shebang.
       "#!/usr/bin/env node\nimport fs from 'node:fs';\nasync function main() {\n  fs.writeFileSync('out.txt', await render());\n}\nmain();",
       // command-line-entry-point: the bin of the nearest package.json.
-      { code: "const fs = require('node:fs');\nasync function main() {\n  process.stdout.write(fs.readFileSync(process.argv[2], 'utf8'));\n}\nmain();", filename: cliBin },
+      {
+        code: "const fs = require('node:fs');\nasync function main() {\n  process.stdout.write(fs.readFileSync(process.argv[2], 'utf8'));\n}\nmain();",
+        filename: cliBin,
+        // The fixture package lies in a test folder; only the bin decides here.
+        options: [{ testFiles: [] }],
+      },
+      // test-file: a test runs one case at a time.
+      {
+        code: "import fs from 'node:fs';\nit('writes the file', async () => {\n  await save('out.txt');\n  expect(fs.readFileSync('out.txt', 'utf8')).toBe('done');\n});",
+        filename: 'src/save.test.ts',
+      },
       // A user's Atomics shadows the global.
       'const Atomics = { wait() {} };\nexport async function f() {\n  Atomics.wait();\n}',
     ],
@@ -156,6 +166,7 @@ export default defineRuleCases(rule, [
         // A file of the same package that is not its bin.
         code: "const crypto = require('node:crypto');\nasync function hash(password, salt) {\n  return crypto.scryptSync(password, salt, 64);\n}\nmodule.exports = hash;",
         filename: cliLibrary,
+        options: [{ testFiles: [] }],
         errors: [
           {
             messageId: 'noSyncInAsync',
