@@ -11,11 +11,10 @@ import { isCommandLineEntryPoint } from './entry-points';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { importEdit, type ModuleReference, referenceTo } from './module-references';
-import { resolveModuleMember, staticPropertyName } from './modules';
+import { moduleBindingOf, resolveModuleMember, staticPropertyName } from './modules';
 import { isBuiltinGlobal } from './scope';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { isTestFile } from './sequential-awaits';
-import { walk } from './walk';
 
 /** Why a call of a catalogued blocking API is not reported. */
 export const blockingCallSilenceReasons = [
@@ -99,11 +98,10 @@ function compute(
   const calls: BlockingCall[] = [];
   const silenced: BlockingCallsResult['silenced'][number][] = [];
   const found: { node: TSESTree.CallExpression; api: BlockingApi }[] = [];
-  walk(file.ast, file.visitorKeys, (node) => {
-    if (node.type !== 'CallExpression') return;
+  for (const node of candidateCalls(file)) {
     const api = blockingApiAt(file, node);
     if (api) found.push({ node, api });
-  });
+  }
   if (found.length === 0) return empty;
   if (inTestFile) return { calls: [], silenced: found.map(({ node }) => ({ node, reason: 'test-file' as const })) };
   if (allowEntryPoints && isCommandLineEntryPoint(file.text, filePath)) {
@@ -123,6 +121,67 @@ function compute(
     } else silenced.push({ node, reason: where === 'top-level' ? 'top-level' : 'not-in-async-function' });
   }
   return { calls, silenced };
+}
+
+/** The core modules the catalogue names, with and without `node:`. */
+const catalogueModules = new Set(blockingApis.flatMap((api) => (api.module ? [api.module, `node:${api.module}`] : [])));
+const globalObjects = new Set(blockingApis.flatMap((api) => (api.object ? [api.object] : [])));
+
+/** The call whose callee is `node` (`node(…)`), or whose callee is the member `node.x` (`node.x(…)`, `node['x'](…)`). */
+function callOf(node: TSESTree.Node): TSESTree.CallExpression | null {
+  const parent = node.parent;
+  if (parent?.type === 'CallExpression' && parent.callee === node) return parent;
+  if (parent?.type === 'MemberExpression' && parent.object === node && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+    return parent.parent;
+  }
+  return null;
+}
+
+/**
+ * Calls that may be catalogued, found from the bindings instead of a walk of the whole file (as
+ * eslint-utils' ReferenceTracker does): the references of every variable bound to a catalogued
+ * module by an import or `require`, inline `require('fs').x()` calls, and the references of a
+ * global the catalogue names (`Atomics`). In source order.
+ */
+function candidateCalls(file: AnalysisFile): TSESTree.CallExpression[] {
+  const calls = new Set<TSESTree.CallExpression>();
+  const scopeManager = file.scopeManager;
+  for (const scope of scopeManager.scopes) {
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (!def || (def.type !== 'ImportBinding' && def.type !== 'Variable')) continue;
+      const binding = moduleBindingOf(variable);
+      if (!binding || !catalogueModules.has(binding.source)) continue;
+      for (const reference of variable.references) {
+        if (!reference.isRead()) continue;
+        const call = callOf(reference.identifier);
+        if (call) calls.add(call);
+      }
+    }
+  }
+  const global = scopeManager.globalScope;
+  if (global) {
+    const globalReferences = [...global.through];
+    for (const name of globalObjects) {
+      const variable = global.set.get(name);
+      if (variable && variable.defs.length === 0) globalReferences.push(...variable.references);
+    }
+    for (const reference of globalReferences) {
+      const name = reference.identifier.name;
+      if (globalObjects.has(name)) {
+        const call = callOf(reference.identifier);
+        if (call) calls.add(call);
+      } else if (name === 'require') {
+        // `require('fs').readFileSync(…)`: the require call is the object of the callee.
+        const requireCall = reference.identifier.parent;
+        if (requireCall?.type === 'CallExpression' && requireCall.callee === reference.identifier) {
+          const call = callOf(requireCall);
+          if (call) calls.add(call);
+        }
+      }
+    }
+  }
+  return [...calls].sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /** The catalogued blocking API a call resolves to, or `undefined`. */

@@ -55,7 +55,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
     filePath,
     options.level ?? 'safe',
     (file) =>
-      findBlockingCalls(file, { filePath, relativePath }).calls.map(
+      findBlockingCalls(file, { filePath, relativePath, ...(options.testFiles ? { testFiles: options.testFiles } : {}) }).calls.map(
         (call): FoundPlan => ({ start: call.node.range[0], description: describeCall(call), plan: call.plan }),
       ),
     options.sourceType,
