@@ -81,7 +81,7 @@ export function findBlockingCalls(file: AnalysisFile, options: BlockingCallsOpti
   if (cached) return cached;
   const inTestFile = isTestFile(options.relativePath, testFiles);
   const result = compute(file, options.filePath, allowEntryPoints, allowTopLevel, inTestFile);
-  if (!byOptions) cache.set(file, (byOptions = new Map()));
+  if (!byOptions) cache.set(file, (byOptions = new Map<string, BlockingCallsResult>()));
   byOptions.set(key, result);
   return result;
 }
@@ -353,8 +353,10 @@ function twinReference(file: AnalysisFile, call: TSESTree.CallExpression, twin: 
     case 'global':
       return { callee: `${file.text.slice(callee.range[0], callee.range[1] - (callee.type === 'MemberExpression' ? callee.property.range[1] - callee.property.range[0] : 0))}${twin.member}`, words: [twin.member], removed: [], imports: [] };
     case 'member': {
-      if (objectText !== null && twin.viaModuleObject) {
-        return { callee: `${objectText}.${twin.viaModuleObject}.${twin.member}`, words: [twin.viaModuleObject, twin.member], removed: [], imports: [] };
+      if (objectText !== null && twin.viaModuleObject && callee.type === 'MemberExpression') {
+        // The text up to the property stays as written (`fs\n  .readdirSync` keeps its line break).
+        const kept = callee.computed ? `${objectText}.` : file.text.slice(callee.range[0], callee.property.range[0]);
+        return { callee: `${kept}${twin.viaModuleObject}.${twin.member}`, words: [twin.viaModuleObject, twin.member], removed: [], imports: [] };
       }
       const sourceModule = twin.viaModuleObject ? { module: twin.module.split('/')[0] ?? twin.module, member: twin.viaModuleObject } : undefined;
       const reference = referenceTo(file, call, twin.module, twin.member, sourceModule);
