@@ -124,7 +124,7 @@ function importStyleOf(file: AnalysisFile): ImportStyle {
       if (requireSource(root) !== null && root?.type === 'CallExpression') {
         lastRequire = statement;
         const argument = root.arguments[0];
-        if (argument?.type === 'Literal' && typeof argument.value === 'string') literal = argument as TSESTree.StringLiteral;
+        if (argument?.type === 'Literal' && typeof argument.value === 'string') literal = argument;
       }
     }
     if (literal) {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { blockingApis, nodeCallbackApis, parseFile, resolveModuleMember, walk } from '../src/index';
 
 const require = createRequire(import.meta.url);
+/** A core module's exports, by name without `node:`. */
+const core = (name: string) => require(`node:${name}`) as Record<string, unknown>;
 
 /** What the callee of the last call in `code` resolves to. */
 function resolveLastCallee(code: string, filePath = 'file.ts') {
@@ -54,25 +56,24 @@ describe('resolveModuleMember', () => {
 
 describe('the catalogues name what Node has', () => {
   it.each(blockingApis.map((api) => [api.module ?? api.object, api.name, api] as const))('%s.%s exists, and so does its twin', (_m, _n, api) => {
-    const owner = api.module === null ? (globalThis as Record<string, unknown>)[api.object ?? ''] : require(`node:${api.module}`);
-    expect(typeof (owner as Record<string, unknown>)[api.name]).toBe('function');
+    const owner = (api.module === null ? (globalThis as Record<string, unknown>)[api.object ?? ''] : core(api.module)) as Record<string, unknown>;
+    expect(typeof owner[api.name]).toBe('function');
     const twin = api.twin;
     if (twin === null) return;
     if (twin.kind === 'member') {
-      expect(typeof require(`node:${twin.module}`)[twin.member]).toBe('function');
-      if (twin.viaModuleObject && api.module) expect(require(`node:${api.module}`)[twin.viaModuleObject]).toBe(require(`node:${twin.module}`));
+      expect(typeof core(twin.module)[twin.member]).toBe('function');
+      if (twin.viaModuleObject && api.module) expect(core(api.module)[twin.viaModuleObject]).toBe(core(twin.module));
     } else if (twin.kind === 'promisify') {
-      expect(typeof require(`node:${twin.module}`)[twin.member]).toBe('function');
+      expect(typeof core(twin.module)[twin.member]).toBe('function');
     } else {
       expect(typeof ((globalThis as Record<string, unknown>)[twin.object] as Record<string, unknown>)[twin.member]).toBe('function');
     }
   });
 
   it.each(nodeCallbackApis.filter((api) => !api.receiver).map((api) => [api.module, api.name, api] as const))('%s.%s exists, and so does its twin', (_m, _n, api) => {
-    expect(typeof require(`node:${api.module}`)[api.name]).toBe('function');
+    expect(typeof core(api.module)[api.name]).toBe('function');
     const twin = api.twin;
-    if (twin.kind === 'member') expect(typeof require(`node:${twin.module}`)[twin.member]).toBe('function');
-    if (twin.kind === 'promisify') expect(typeof require(`node:${twin.module}`)[twin.member]).toBe('function');
+    if (twin.kind === 'member' || twin.kind === 'promisify') expect(typeof core(twin.module)[twin.member]).toBe('function');
   });
 
   it('zlib and crypto twins give the value of the sync call (the catalogue says sameValue)', async () => {

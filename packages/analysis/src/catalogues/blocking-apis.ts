@@ -204,7 +204,7 @@ const byModule = new Map<string, Map<string, BlockingApi>>();
 for (const api of blockingApis) {
   const key = api.module ?? `global:${api.object ?? ''}`;
   let members = byModule.get(key);
-  if (!members) byModule.set(key, (members = new Map()));
+  if (!members) byModule.set(key, (members = new Map<string, BlockingApi>()));
   members.set(api.name, api);
 }
 

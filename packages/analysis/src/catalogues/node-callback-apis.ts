@@ -199,7 +199,7 @@ const byModule = new Map<string, Map<string, NodeCallbackApi>>();
 for (const api of nodeCallbackApis) {
   if (api.receiver) continue;
   let members = byModule.get(api.module);
-  if (!members) byModule.set(api.module, (members = new Map()));
+  if (!members) byModule.set(api.module, (members = new Map<string, NodeCallbackApi>()));
   members.set(api.name, api);
 }
 

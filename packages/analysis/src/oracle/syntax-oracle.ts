@@ -1,4 +1,4 @@
-import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import {
   isPromiseModuleMember,

@@ -21,7 +21,7 @@ export default createRule<Options, MessageIds>({
       noSyncInAsync:
         '`{{name}}()` blocks the event loop inside async code: every other task waits until it returns. Await its promise twin {{twin}} instead.',
       noSyncInAsyncByHand:
-        '`{{name}}()` blocks the event loop inside async code: every other task waits until it returns. {{why}}',
+        '`{{name}}()` blocks the event loop inside async code: every other task waits until it returns. {{why}}.',
       suggestPromiseTwin: 'Await {{twin}} instead (other tasks may now run while it works, before the function goes on).',
     },
     schema: [
@@ -65,7 +65,7 @@ export default createRule<Options, MessageIds>({
         for (const call of calls) {
           const twin = call.api.twin ? describeTwin(call.api.twin) : '';
           // A refused plan still reports the blocking call, and says why there is no rewrite.
-          const why = call.plan.refusals[0]?.message;
+          const why = call.plan.refusals[0]?.message.replace(/\.$/, '');
           context.report({
             node: call.node,
             messageId: why ? 'noSyncInAsyncByHand' : 'noSyncInAsync',

@@ -11,7 +11,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Prefer the promise twin of a Node core callback API (`fs/promises`, `util.promisify(exec)` …)',
+      description: 'Enforce the promise twin of a Node core callback API (`fs/promises`, `util.promisify(exec)` …)',
       recommended: false,
       requiresTypeChecking: false,
     },
@@ -22,7 +22,6 @@ export default createRule<Options, MessageIds>({
       suggestPromiseTwin: 'Return {{twin}} instead of wrapping the callback in `new Promise`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return {
