@@ -14,7 +14,9 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { importEdit, referenceTo } from './module-references';
 import { resolveModuleMember, staticPropertyName } from './modules';
+import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { isBuiltinGlobal } from './scope';
+import { isTestFile } from './sequential-awaits';
 import { walk } from './walk';
 
 export interface CallbackApiCall {
@@ -26,12 +28,30 @@ export interface CallbackApiCall {
   readonly plan: Plan;
 }
 
-const cache = new WeakMap<AnalysisFile, readonly CallbackApiCall[]>();
+export interface CallbackApiCallsOptions {
+  /** The file's path relative to the working directory, matched against `testFiles`. */
+  readonly relativePath?: string;
+  /** Path globs of test files, left alone (default: the usual test globs; `[]` turns this off). */
+  readonly testFiles?: readonly string[];
+}
 
-/** Every callback-form call of a catalogued Node callback API, with its plan. Cached per file. */
-export function findCallbackApiCalls(file: AnalysisFile): readonly CallbackApiCall[] {
-  const cached = cache.get(file);
+const cache = new WeakMap<AnalysisFile, Map<string, readonly CallbackApiCall[]>>();
+
+/**
+ * Every callback-form call of a catalogued Node callback API, with its plan; none in a test file
+ * (tests written with `done` callbacks are a style of their own). Cached per file and options.
+ */
+export function findCallbackApiCalls(file: AnalysisFile, options: CallbackApiCallsOptions = {}): readonly CallbackApiCall[] {
+  const testFiles = options.testFiles ?? defaultTestFilePatterns;
+  const key = `${options.relativePath ?? ''}\0${testFiles.join('\0')}`;
+  let byOptions = cache.get(file);
+  const cached = byOptions?.get(key);
   if (cached) return cached;
+  if (!byOptions) cache.set(file, (byOptions = new Map<string, readonly CallbackApiCall[]>()));
+  if (isTestFile(options.relativePath, testFiles)) {
+    byOptions.set(key, []);
+    return [];
+  }
   const calls: CallbackApiCall[] = [];
   walk(file.ast, file.visitorKeys, (node) => {
     if (node.type !== 'CallExpression') return;
@@ -42,7 +62,7 @@ export function findCallbackApiCalls(file: AnalysisFile): readonly CallbackApiCa
     const text = file.text.slice(node.callee.range[0], node.callee.range[1]);
     calls.push({ node, api, name: text.length > 60 ? `${text.slice(0, 57)}...` : text, plan: planForwardingWrapper(file, node, api, callback) });
   });
-  cache.set(file, calls);
+  byOptions.set(key, calls);
   return calls;
 }
 

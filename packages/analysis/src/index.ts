@@ -101,7 +101,7 @@ export {
   type BlockingCallsOptions,
   type BlockingCallsResult,
 } from './blocking-calls';
-export { findCallbackApiCalls, type CallbackApiCall } from './callback-apis';
+export { findCallbackApiCalls, type CallbackApiCall, type CallbackApiCallsOptions } from './callback-apis';
 export {
   defaultTestFilePatterns,
   effectKindOfName,

@@ -146,9 +146,11 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'noSyncInAsyncByHand' }],
       },
       {
-        // allowEntryPoints: false reports inside CLI entry points too.
-        code: "#!/usr/bin/env node\nimport fs from 'node:fs';\nasync function main() {\n  fs.rmSync('dist', { recursive: true });\n}\nmain();",
-        options: [{ allowEntryPoints: false }],
+        // allowEntryPoints: false reports inside CLI entry points too (here the package's bin; a
+        // shebang case cannot be an invalid case: the parity test prefixes every line).
+        code: "const fs = require('node:fs');\nasync function main() {\n  fs.rmSync('dist', { recursive: true });\n}\nmain();",
+        filename: cliBin,
+        options: [{ allowEntryPoints: false, testFiles: [] }],
         errors: [
           {
             messageId: 'noSyncInAsync',
@@ -156,7 +158,7 @@ export default defineRuleCases(rule, [
               {
                 messageId: 'suggestPromiseTwin',
                 data: { twin: '`rm` from `node:fs/promises`' },
-                output: "#!/usr/bin/env node\nimport fs from 'node:fs';\nasync function main() {\n  await fs.promises.rm('dist', { recursive: true });\n}\nmain();",
+                output: "const fs = require('node:fs');\nasync function main() {\n  await fs.promises.rm('dist', { recursive: true });\n}\nmain();",
               },
             ],
           },

@@ -16,6 +16,8 @@ export default defineRuleCases(rule, [
       'function exec(cmd, cb) { cb(null, cmd); }\nexec("ls", (err, out) => console.log(out));',
       // Global timers are not resolved through a module: setTimeout stays.
       'setTimeout(() => console.log("later"), 10);',
+      // Test files are left alone by default (`done`-callback tests are a style of their own).
+      { code: "import fs from 'node:fs';\nit('reads', (done) => {\n  fs.readFile('a.txt', done);\n});", filename: 'test/read.js' },
       // A shadowed `fs`.
       "import fs from 'node:fs';\nexport function read(fs: { readFile(p: string, cb: () => void): void }) {\n  fs.readFile('a', () => {});\n}",
     ],
@@ -73,6 +75,13 @@ export default defineRuleCases(rule, [
             ],
           },
         ],
+      },
+      {
+        // testFiles: [] reports in tests too.
+        code: "import fs from 'node:fs';\nit('reads', (done) => {\n  fs.readFile('a.txt', done);\n});",
+        filename: 'test/read.js',
+        options: [{ testFiles: [] }],
+        errors: [{ messageId: 'preferPromiseApi' }],
       },
       {
         code: "import dns from 'node:dns';\ndns.lookup('example.org', (err, address, family) => console.log(address, family));",
