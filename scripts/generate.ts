@@ -3,6 +3,7 @@
 // `pnpm generate` writes them; `--check` (run by `pnpm lint`) exits 1 when any is stale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { blockingApisTable, nodeCallbackApisTable } from './catalogue-tables';
 import { codemodsTable, oxlintPreset, oxlintPresetPath, rulesTable } from './rules-table';
 
 const root = path.join(import.meta.dirname, '..');
@@ -12,7 +13,7 @@ export function fillBlock(text: string, name: string, content: string): string {
   const start = new RegExp(`<!-- ${name}:start[^>]*-->`).exec(text);
   const endMarker = `<!-- ${name}:end -->`;
   const end = text.indexOf(endMarker);
-  if (!start || end < start.index) throw new Error(`README.md has no <!-- ${name}:start --> … ${endMarker} block.`);
+  if (!start || end < start.index) throw new Error(`The page has no <!-- ${name}:start --> … ${endMarker} block.`);
   const afterStart = start.index + start[0].length;
   return `${text.slice(0, afterStart)}\n${content}\n${text.slice(end)}`;
 }
@@ -34,6 +35,8 @@ export function generatedFiles(): Record<string, string> {
   return {
     'README.md': generatedReadme(read('README.md') ?? ''),
     [oxlintPresetPath]: oxlintPreset(),
+    'docs/rules/no-sync-in-async.md': fillBlock(read('docs/rules/no-sync-in-async.md') ?? '', 'blocking-apis', blockingApisTable()),
+    'docs/guide/node-promise-twins.md': fillBlock(read('docs/guide/node-promise-twins.md') ?? '', 'callback-apis', nodeCallbackApisTable()),
   };
 }
 

@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../packages/codemods/src/transforms/sequential-to-concurrent';
+import { run as runSyncToAsync } from '../../packages/codemods/src/transforms/sync-to-async-io';
 import { casesOf } from '../../packages/codemods/test/helpers';
 import plugin from '../../packages/eslint-plugin/src/index';
 
@@ -64,5 +65,35 @@ describe('prefer-promise-all and sequential-to-concurrent find the same sites', 
   it('finds something in most files, so the comparison is not trivially empty', () => {
     const withSites = all.filter((c) => codemodSites(c.file, readFileSync(c.file, 'utf8'), c.options).length > 0);
     expect(withSites.length).toBeGreaterThan(all.length / 2);
+  });
+});
+
+describe('no-sync-in-async and sync-to-async-io find the same calls', () => {
+  const fixtures = casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/sync-to-async-io'));
+
+  function ruleCalls(file: string, source: string): string[] {
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(
+      source,
+      [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { asyncwise: plugin as never },
+          rules: { 'asyncwise/no-sync-in-async': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/no-sync-in-async')).toEqual([]);
+    return messages.map((m) => `${m.line}:${m.column}`).sort();
+  }
+
+  it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    // Each change and refusal at the first pass's sites: one per call the rule reports.
+    const result = runSyncToAsync(source, inputPath, { level: 'review' });
+    const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...new Set(result.refusals.map((r) => `${r.line}:${r.column}`))];
+    expect(sites.sort()).toEqual(ruleCalls(inputPath, source));
   });
 });

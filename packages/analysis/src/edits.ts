@@ -31,6 +31,13 @@ export const refusalReasons = [
   'would-lose-code',
   'function-awaits',
   'return-type-not-rewritable',
+  'no-promise-twin',
+  'twin-value-differs',
+  'unsupported-option',
+  'unsupported-call-shape',
+  'twin-name-taken',
+  'not-awaitable-here',
+  'not-a-forwarding-wrapper',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -82,6 +82,40 @@ export { calleeMatcher, calleeNames, operationName } from './names';
 export { childNodes, defaultVisitorKeys, setParents, walk, type VisitorKeys } from './walk';
 export * as catalogues from './catalogues/promise-apis';
 export {
+  blockingApis,
+  blockingApiOf,
+  describeTwin,
+  type BlockingApi,
+  type PromiseTwin,
+} from './catalogues/blocking-apis';
+export {
+  describeCallbackResult,
+  nodeCallbackApiOf,
+  nodeCallbackApis,
+  type CallbackResult,
+  type NodeCallbackApi,
+  type SignalPosition,
+} from './catalogues/node-callback-apis';
+export {
+  moduleBindingOf,
+  normalizeModuleName,
+  requireSource,
+  resolveModuleMember,
+  type ModuleBinding,
+  type ModuleMember,
+} from './modules';
+export { hasShebang, isCommandLineEntryPoint, isPackageBin } from './entry-points';
+export {
+  blockingCallSilenceReasons,
+  findBlockingCalls,
+  planPromiseTwin,
+  type BlockingCall,
+  type BlockingCallSilenceReason,
+  type BlockingCallsOptions,
+  type BlockingCallsResult,
+} from './blocking-calls';
+export { findCallbackApiCalls, type CallbackApiCall, type CallbackApiCallsOptions } from './callback-apis';
+export {
   defaultTestFilePatterns,
   effectKindOfName,
   effectVerbs,

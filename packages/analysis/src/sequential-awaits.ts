@@ -716,6 +716,7 @@ function memberRoot(node: TSESTree.MemberExpression): TSESTree.Expression {
 /** Whether `filePath` matches one of the test-file globs (a path relative to the working directory; `\\` as `/`). */
 export function isTestFile(filePath: string | undefined, patterns: readonly string[]): boolean {
   if (filePath === undefined || patterns.length === 0) return false;
-  const normalized = filePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  // Leading `./` and `../` go: a host whose working directory lies elsewhere (oxlint's) gives `../../repo/test/x.ts`.
+  const normalized = filePath.replace(/\\/g, '/').replace(/^(\.\.?\/)+/, '');
   return picomatch([...patterns], { dot: true })(normalized);
 }

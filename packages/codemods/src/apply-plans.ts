@@ -51,6 +51,8 @@ interface Pass {
  * then carries the inner rewrite inside its own. However deep the nesting, this ends: every applied
  * plan leaves fewer `await`s than it found, and each pass applies at least one, so there are never
  * more passes than the input has `await`s (more would be an asyncwise bug, reported as such).
+ * A transform whose plans add `await`s (sync-to-async-io) gives its own bound, `passBound`: what
+ * each of its plans removes from the text.
  * Positions are mapped back to the input, so every change is reported where the user wrote it.
  * The result of every pass is re-parsed: a rewrite that does not parse throws {@link OutputParseError}.
  */
@@ -61,6 +63,7 @@ export function applyPlans(
   findPlans: FindPlans,
   sourceType?: SourceType,
   earlierChanges: readonly TextRange[] = [],
+  passBound: (text: string) => number = countAwaits,
 ): TransformResult {
   const { text: source, bom } = withoutBom(input);
   const parseOptions = sourceType === undefined ? {} : { sourceType };
@@ -120,7 +123,7 @@ export function applyPlans(
 
   let text = source;
   let file = parseFile(source, filePath, parseOptions);
-  const maxPasses = countAwaits(source) + 1;
+  const maxPasses = passBound(source) + 1;
   for (let pass = 0; ; pass++) {
     const found = findPlans(file);
     const overlapping = new Set(found.filter((f) => f.plan.edits.length > 0 && overlapsAny(spanOf(f.plan), earlier)));

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isParsablePath, parsableExtensions } from '@asyncwise/analysis';
 import ignore, { type Ignore } from 'ignore';
@@ -96,6 +97,16 @@ function statOrNull(file: string) {
   }
 }
 
+/** Whether `file` exists, as `existsSync` answers (any error is "no"), without blocking the event loop. */
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every `.gitignore` that applies under `root`, outermost first: those of the directories from the
  * repository root (the nearest ancestor holding `.git`) down to `root`, then the nested ones.
@@ -104,10 +115,10 @@ async function gitignoreScopes(root: string): Promise<GitignoreScope[]> {
   const ancestors: string[] = [];
   for (let dir = root; ; dir = path.dirname(dir)) {
     ancestors.unshift(dir);
-    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
+    if ((await exists(path.join(dir, '.git'))) || path.dirname(dir) === dir) break;
   }
   // Outside a repository, only `root`'s own `.gitignore` and the nested ones count.
-  const inRepository = existsSync(path.join(ancestors[0] as string, '.git'));
+  const inRepository = await exists(path.join(ancestors[0] as string, '.git'));
   const outer = inRepository ? ancestors.slice(0, -1) : [];
   const nested = await glob('**/.gitignore', { cwd: root, absolute: true, dot: true, ignore: skippedDirectories });
   const files = [...outer.map((dir) => path.join(dir, '.gitignore')), ...nested.map((f) => path.resolve(f))];
@@ -115,7 +126,7 @@ async function gitignoreScopes(root: string): Promise<GitignoreScope[]> {
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = await readFile(file, 'utf8');
     } catch {
       continue;
     }

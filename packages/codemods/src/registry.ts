@@ -70,6 +70,22 @@ export const codemods: readonly Codemod[] = [
     docsPath: 'docs/codemods/sequential-to-concurrent.md',
     load: () => import('./transforms/sequential-to-concurrent'),
   },
+  {
+    name: 'sync-to-async-io',
+    description: 'Await the promise twins of blocking Node core calls inside async functions',
+    details:
+      'Finds the calls no-sync-in-async reports: fs, zlib and crypto `…Sync` calls resolved through imports and ' +
+      '`require` (never by name) inside async functions, and awaits their promise twin in place: ' +
+      '`fs.readFileSync(p)` becomes `await fs.promises.readFile(p)`, `gzipSync(b)` becomes `await promisify(gzip)(b)`, ' +
+      'with the imports the twin needs added in the file\'s style. Every change is `review`: the new await lets ' +
+      'other tasks run before the function goes on. It leaves module top level, sync functions and CLI entry points ' +
+      '(a shebang, a `bin` of the nearest package.json) alone, and lists as refusals the calls whose twin gives ' +
+      'another value (execSync, existsSync), that have none (spawnSync, fd calls), or that pass an option the twin lacks.',
+    levels: ['review'],
+    options: [],
+    docsPath: 'docs/codemods/sync-to-async-io.md',
+    load: () => import('./transforms/sync-to-async-io'),
+  },
 ];
 
 export function findCodemod(name: string, registry: readonly Codemod[] = codemods): Codemod | undefined {

@@ -19,6 +19,8 @@ export interface TransformOptions {
    * wins; a later run, on the new text, can take the second up).
    */
   readonly earlierChanges?: readonly TextRange[];
+  /** Path globs of test files that sync-to-async-io leaves alone (default: the usual test globs; `[]` includes tests). */
+  readonly testFiles?: readonly string[];
 }
 
 /** `[start, end)` offsets in a text. */

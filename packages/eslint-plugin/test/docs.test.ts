@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { silenceReasons } from '@asyncwise/analysis';
+import { blockingCallSilenceReasons, silenceReasons } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,17 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'jsdoc-type-annotation',
     'promise-shadowed',
     'would-drop-comment',
+    'would-lose-code',
+  ],
+  'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
+  'no-sync-in-async': [
+    ...blockingCallSilenceReasons,
+    'not-awaitable-here',
+    'no-promise-twin',
+    'twin-value-differs',
+    'unsupported-option',
+    'unsupported-call-shape',
+    'twin-name-taken',
     'would-lose-code',
   ],
 };

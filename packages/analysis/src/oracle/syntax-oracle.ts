@@ -1,4 +1,4 @@
-import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
+import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import {
   isPromiseModuleMember,
@@ -10,6 +10,7 @@ import { voidCallbackArgument } from '../catalogues/void-callbacks';
 import { moduleIndex } from '../declarations/module-index';
 import { isVoidFunction, type Shape, unknownShape } from '../declarations/shape';
 import { ScopedSpace } from '../declarations/space';
+import { moduleBindingOf, staticPropertyName } from '../modules';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from '../scope';
 import type { Tri } from '../tri';
 import { syntaxErrorKind } from './error-syntax';
@@ -17,69 +18,6 @@ import type { ErrorKind, PromiseKind, TypeOracle } from './type-oracle';
 
 /** Shared with the declaration index, whose questions call back into this oracle's syntax checks. */
 const MAX_DEPTH = 16;
-
-/** Where an identifier's value comes from, when it is a module import or `require` result. */
-type ModuleBinding = { source: string; member: string | null };
-
-function staticPropertyName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed && node.property.type === 'Identifier') return node.property.name;
-  if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') {
-    return node.property.value;
-  }
-  return null;
-}
-
-function requireSource(node: TSESTree.Expression | null | undefined): string | null {
-  if (
-    node?.type === 'CallExpression' &&
-    node.callee.type === 'Identifier' &&
-    node.callee.name === 'require' &&
-    node.arguments.length === 1 &&
-    node.arguments[0]?.type === 'Literal' &&
-    typeof node.arguments[0].value === 'string'
-  ) {
-    return node.arguments[0].value;
-  }
-  return null;
-}
-
-/** Resolves a variable to the module member it was imported or required as, through every common form. */
-function moduleBindingOf(variable: Variable): ModuleBinding | null {
-  const def = variable.defs[0];
-  if (!def || variable.defs.length !== 1) return null;
-  if (def.type === 'ImportBinding') {
-    const declaration = def.parent;
-    if (declaration.type !== 'ImportDeclaration') return null;
-    const source = declaration.source.value;
-    const spec = def.node;
-    if (spec.type === 'ImportSpecifier') {
-      const imported = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
-      return { source, member: imported };
-    }
-    // Default and namespace imports of Node core modules both expose the module object.
-    return { source, member: null };
-  }
-  if (def.type === 'Variable') {
-    const declarator = def.node;
-    const source = requireSource(declarator.init);
-    if (source === null) return null;
-    if (declarator.id.type === 'Identifier') return { source, member: null };
-    if (declarator.id.type === 'ObjectPattern') {
-      for (const property of declarator.id.properties) {
-        if (
-          property.type === 'Property' &&
-          !property.computed &&
-          property.key.type === 'Identifier' &&
-          property.value.type === 'Identifier' &&
-          property.value.name === variable.name
-        ) {
-          return { source, member: property.key.name };
-        }
-      }
-    }
-  }
-  return null;
-}
 
 /**
  * Answers from syntax alone, and only what the code shows: `async` functions resolved through

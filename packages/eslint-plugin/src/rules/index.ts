@@ -2,7 +2,9 @@ import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noFloatingPromises from './no-floating-promises';
 import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
+import noSyncInAsync from './no-sync-in-async';
 import preferPromiseAll from './prefer-promise-all';
+import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 import requireAwait from './require-await';
 
@@ -12,9 +14,10 @@ export const rules = {
   'no-floating-promises': noFloatingPromises,
   'no-misused-promises': noMisusedPromises,
   'no-promise-executor-return': noPromiseExecutorReturn,
+  'no-sync-in-async': noSyncInAsync,
   'prefer-promise-all': preferPromiseAll,
+  'prefer-promise-api': preferPromiseApi,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,
   'require-await': requireAwait,
 };
-
 export type RuleName = keyof typeof rules;

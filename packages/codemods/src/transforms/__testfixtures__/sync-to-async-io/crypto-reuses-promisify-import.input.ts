@@ -1,0 +1,7 @@
+import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+
+export async function hashPassword(password: string, salt: Buffer) {
+  const key = crypto.scryptSync(password, salt, 64);
+  return key.toString('hex');
+}

@@ -1,0 +1,5 @@
+import fs from 'node:fs';
+
+export async function exists(file: string) {
+  return fs.statSync(file, { throwIfNoEntry: false }) !== undefined;
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { defaultTestFilePatterns, describeCallbackResult, describeTwin, findCallbackApiCalls } from '@asyncwise/analysis';
+import { analysisFileFor } from '../analysis-file';
+import { createRule } from '../create-rule';
+import { getFixOrSuggest } from '../fix-or-suggest';
+
+export type Options = [{ testFiles?: string[] }];
+export type MessageIds = 'preferPromiseApi' | 'suggestPromiseTwin';
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-promise-api',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Enforce the promise twin of a Node core callback API (`fs/promises`, `util.promisify(exec)` …)',
+      recommended: false,
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      preferPromiseApi:
+        '`{{name}}()` takes a callback, and Node has a promise twin: {{twin}}, which resolves to {{result}}. Await the twin instead, so its error reaches `try/catch` and the caller.',
+      suggestPromiseTwin: 'Return {{twin}} instead of wrapping the callback in `new Promise`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Path globs (relative to the working directory) of test files, which are left alone: tests written with `done` callbacks are a style of their own. `[]` turns this off.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ testFiles: [...defaultTestFilePatterns] }],
+  },
+  create(context, [options]) {
+    return {
+      // One call per file: the analysis resolves every catalogued call once and caches the result.
+      'Program:exit'() {
+        const file = analysisFileFor(context);
+        const relativePath =
+          typeof context.cwd === 'string' && path.isAbsolute(context.filename) ? path.relative(context.cwd, context.filename) : context.filename;
+        for (const call of findCallbackApiCalls(file, { relativePath, testFiles: options.testFiles })) {
+          const twin = describeTwin(call.api.twin);
+          context.report({
+            node: call.node,
+            messageId: 'preferPromiseApi',
+            data: { name: call.name, twin, result: describeCallbackResult(call.api.result) },
+            // Only the `new Promise` that merely forwards the callback has a rewrite; other shapes are migrated by hand or by codemod.
+            ...getFixOrSuggest(call.plan, 'suggestPromiseTwin', { twin }),
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,92 @@
+import rule from '../../src/rules/prefer-promise-api';
+import { defineRuleCases } from '../rule-tester';
+
+const cjs = { languageOptions: { parserOptions: { sourceType: 'script' as const } } };
+
+export default defineRuleCases(rule, [
+  {
+    host: 'syntax',
+    valid: [
+      // The promise API already.
+      "import { readFile } from 'node:fs/promises';\nexport const load = (p: string) => readFile(p, 'utf8');",
+      // Not the callback form: randomBytes without a callback is synchronous.
+      "import crypto from 'node:crypto';\nexport const id = () => crypto.randomBytes(16).toString('hex');",
+      // Not Node core: fs-extra's readFile, or a user's own `exec`.
+      "import fse from 'fs-extra';\nfse.readFile('a.txt', (err, data) => console.log(err, data));",
+      'function exec(cmd, cb) { cb(null, cmd); }\nexec("ls", (err, out) => console.log(out));',
+      // Global timers are not resolved through a module: setTimeout stays.
+      'setTimeout(() => console.log("later"), 10);',
+      // Test files are left alone by default (`done`-callback tests are a style of their own).
+      { code: "import fs from 'node:fs';\nit('reads', (done) => {\n  fs.readFile('a.txt', done);\n});", filename: 'test/read.js' },
+      // A shadowed `fs`.
+      "import fs from 'node:fs';\nexport function read(fs: { readFile(p: string, cb: () => void): void }) {\n  fs.readFile('a', () => {});\n}",
+    ],
+    invalid: [
+      {
+        code: "import fs from 'node:fs';\nfs.readFile('config.json', 'utf8', (err, text) => {\n  if (err) throw err;\n  console.log(JSON.parse(text));\n});",
+        errors: [{ messageId: 'preferPromiseApi', line: 2, column: 1, data: { name: 'fs.readFile', twin: '`readFile` from `node:fs/promises`', result: 'the value' } }],
+      },
+      {
+        // not-a-forwarding-wrapper: a callback that does more than forward gets no suggestion.
+        code: "const { exec } = require('child_process');\nexec('git status', (err, stdout) => {\n  console.log(err ? 'failed' : stdout);\n});",
+        ...cjs,
+        errors: [{ messageId: 'preferPromiseApi', data: { name: 'exec', twin: '`util.promisify(child_process.exec)`', result: '`{ stdout, stderr }`' } }],
+      },
+      {
+        // The forwarding wrapper: the twin does exactly this.
+        code: "import fs from 'node:fs';\nexport function read(p: string) {\n  return new Promise((resolve, reject) => fs.readFile(p, 'utf8', (err, text) => (err ? reject(err) : resolve(text))));\n}",
+        errors: [
+          {
+            messageId: 'preferPromiseApi',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseTwin',
+                data: { twin: '`readFile` from `node:fs/promises`' },
+                output: "import fs from 'node:fs';\nexport function read(p: string) {\n  return fs.promises.readFile(p, 'utf8');\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // mkdir's twin resolves to the first folder it created, this wrapper to undefined: no suggestion.
+        code: "const { mkdir } = require('node:fs');\nfunction ensureDir(dir) {\n  return new Promise((resolve, reject) => {\n    mkdir(dir, { recursive: true }, (err) => {\n      if (err) return reject(err);\n      resolve();\n    });\n  });\n}\nmodule.exports = ensureDir;",
+        ...cjs,
+        errors: [
+          {
+            messageId: 'preferPromiseApi',
+            data: { name: 'mkdir', twin: '`mkdir` from `node:fs/promises`', result: 'the value' },
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        code: "const zlib = require('zlib');\nconst pack = (body) => new Promise((resolve, reject) => {\n  zlib.gzip(body, (error, packed) => {\n    if (error) reject(error);\n    else resolve(packed);\n  });\n});\nmodule.exports = pack;",
+        ...cjs,
+        errors: [
+          {
+            messageId: 'preferPromiseApi',
+            suggestions: [
+              {
+                messageId: 'suggestPromiseTwin',
+                data: { twin: '`util.promisify(zlib.gzip)`' },
+                output: "const zlib = require('zlib');\nconst { promisify } = require('util');\nconst pack = (body) => promisify(zlib.gzip)(body);\nmodule.exports = pack;",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // testFiles: [] reports in tests too.
+        code: "import fs from 'node:fs';\nit('reads', (done) => {\n  fs.readFile('a.txt', done);\n});",
+        filename: 'test/read.js',
+        options: [{ testFiles: [] }],
+        errors: [{ messageId: 'preferPromiseApi' }],
+      },
+      {
+        code: "import dns from 'node:dns';\ndns.lookup('example.org', (err, address, family) => console.log(address, family));",
+        errors: [{ messageId: 'preferPromiseApi', data: { name: 'dns.lookup', twin: '`lookup` from `node:dns/promises`', result: '`{ address, family }`' } }],
+      },
+    ],
+  },
+]);

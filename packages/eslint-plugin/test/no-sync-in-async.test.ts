@@ -1,0 +1,4 @@
+import cases from './cases/no-sync-in-async';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-sync-in-async', cases);

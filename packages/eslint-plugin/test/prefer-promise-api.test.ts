@@ -1,0 +1,4 @@
+import cases from './cases/prefer-promise-api';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('prefer-promise-api', cases);

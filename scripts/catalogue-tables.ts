@@ -1,0 +1,25 @@
+// Doc tables generated from the analysis catalogues, so an API and its twin are written once.
+import { blockingApis, describeCallbackResult, describeTwin, nodeCallbackApis } from '../packages/analysis/src/index';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** `no-sync-in-async`'s table: each blocking call, its twin, and whether the rewrite is offered. */
+export function blockingApisTable(): string {
+  const rows = blockingApis.map((api) => {
+    const call = api.module === null ? `\`${api.object ?? ''}.${api.name}\`` : `\`${api.module}.${api.name}\``;
+    const twin = api.twin ? describeTwin(api.twin) : 'none';
+    const rewrite = api.twin === null ? 'no' : api.sameValue ? (api.unsupportedOptions ? 'yes, unless it passes an unsupported option' : 'yes') : 'no';
+    return `| ${call} | ${cell(twin)} | ${api.sameValue ? 'yes' : 'no'} | ${rewrite} | ${cell(api.difference ?? '')} |`;
+  });
+  return ['| Blocking call | Promise twin | Same value | Rewrite offered | Difference |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The callback APIs and their twins: how the callback's values become the twin's result, and where a signal goes. */
+export function nodeCallbackApisTable(): string {
+  const rows = nodeCallbackApis.map((api) => {
+    const call = api.receiver ? `\`${api.receiver}#${api.name}\`` : `\`${api.module}.${api.name}\``;
+    const signal = api.signal === null ? '—' : api.signal.argument < 0 ? 'last argument `{ signal }`' : `argument ${api.signal.argument + 1} \`{ signal }\``;
+    return `| ${call} | ${api.style} | ${cell(describeTwin(api.twin))} | ${cell(describeCallbackResult(api.result))} | ${signal} |`;
+  });
+  return ['| Callback API | Callback | Promise twin | Twin resolves to | Signal |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,103 @@
+/**
+ * Migrates the fixture `fixtures/callback-library` (a callback-era CommonJS file store) with the
+ * built `asyncwise` CLI's `sync-to-async-io`: the blocking calls inside async functions become awaited
+ * promise twins, the refused ones (`existsSync`, `execSync`) and the sync API, the module's top
+ * level and the CLI stay as written, the library's own `node:test` suite passes before and after
+ * (unchanged), and a second run changes nothing.
+ *
+ * Runs on the built CLI (`packages/codemods/dist/cli.js`): `pnpm test` builds first.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixtureDir = path.join(repoRoot, 'fixtures/callback-library');
+const cliPath = path.join(repoRoot, 'packages/codemods/dist/cli.js');
+
+interface Exec {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function exec(args: readonly string[], cwd: string): Exec {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const explain = (result: Exec) => `exit ${result.status}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+
+describe('migrating fixtures/callback-library with sync-to-async-io', () => {
+  let copy = '';
+  let files: string[] = [];
+  const read = (file: string) => readFileSync(path.join(copy, file), 'utf8');
+  // Files are named one by one: the copy lies in the gitignored `.tmp/`, which a directory search skips.
+  const migrate = (...flags: string[]) => exec([cliPath, 'migrate', 'sync-to-async-io', ...files, '--level', 'review', ...flags], repoRoot);
+  const runLibraryTests = () => exec(['--test', 'test/'], copy);
+
+  beforeAll(() => {
+    if (!existsSync(cliPath)) throw new Error(`${path.relative(repoRoot, cliPath)} is missing: build first (pnpm build).`);
+    mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
+    copy = mkdtempSync(path.join(repoRoot, '.tmp', 'callback-library-'));
+    cpSync(fixtureDir, copy, { recursive: true });
+    files = ['lib/store.js', 'bin/store.js', 'test/store.test.js'].map((f) => path.join(copy, f));
+  });
+
+  afterAll(() => {
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('passes its own tests before the migration', () => {
+    const result = runLibraryTests();
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toMatch(/# fail 0/);
+  });
+
+  it('rewrites the blocking calls of the async functions, and refuses the two whose twin differs', () => {
+    const before = { bin: read('bin/store.js'), test: read('test/store.test.js') };
+    const reportPath = path.join(copy, 'report.json');
+    const result = migrate('--write', '--report', reportPath);
+    expect(result.status, explain(result)).toBe(0);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
+      files: { path: string; status: string; changes: { applied: boolean; level: string }[]; refusals: { reason: string }[] }[];
+    };
+    const lib = report.files.find((f) => f.path.endsWith('lib/store.js'));
+    expect(lib?.status).toBe('changed');
+    expect(lib?.changes.filter((c) => c.applied)).toHaveLength(7);
+    expect(lib?.changes.every((c) => c.level === 'review')).toBe(true);
+    expect(lib?.refusals.map((r) => r.reason)).toEqual(['twin-value-differs', 'twin-value-differs']);
+
+    const store = read('lib/store.js');
+    expect(store).toContain("const { scryptSync, randomBytes, scrypt } = require('crypto');\n");
+    expect(store).toContain("const { promisify } = require('util');\n");
+    expect(store).toContain('await fs.promises.mkdir(dir, { recursive: true });');
+    expect(store).toContain('const body = await promisify(zlib.gzip)(Buffer.from(JSON.stringify(value)));');
+    expect(store).toContain('return JSON.parse((await promisify(zlib.gunzip)(body)).toString(\'utf8\'));');
+    expect(store).toContain('return (await promisify(scrypt)(secret, salt, 16)).toString(\'hex\');');
+    // Refused, top level and the sync API stay as written.
+    expect(store).toContain('if (!fs.existsSync(entryPath(dir, key))) return fallback;');
+    expect(store).toContain("return execSync('git rev-parse --short HEAD'");
+    expect(store).toContain("const defaults = JSON.parse(fs.readFileSync(path.join(__dirname, 'defaults.json'), 'utf8'));");
+    expect(store).toContain('return JSON.parse(zlib.gunzipSync(fs.readFileSync(entryPath(dir, key))).toString(\'utf8\'));');
+    // The CLI (shebang, and the package's bin) and the tests are left alone.
+    expect(read('bin/store.js')).toBe(before.bin);
+    expect(read('test/store.test.js')).toBe(before.test);
+  });
+
+  it('passes its own tests after the migration, unchanged', () => {
+    const result = runLibraryTests();
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toMatch(/# pass 9/);
+    expect(result.stdout).toMatch(/# fail 0/);
+  });
+
+  it('changes nothing on a second run', () => {
+    const before = read('lib/store.js');
+    const result = migrate('--write');
+    expect(result.status, explain(result)).toBe(0);
+    expect(read('lib/store.js')).toBe(before);
+  });
+});
