@@ -1,4 +1,4 @@
-import { isAbsolute } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import {
   type AnalysisFile,
   ParserServicesOracle,
@@ -19,6 +19,12 @@ const files = new WeakMap<TSESTree.Program, AnalysisFile>();
 function pathOf(context: Context): string | null {
   const filename = context.filename;
   return typeof filename === 'string' && isAbsolute(filename) ? filename : null;
+}
+
+/** The linted file's path relative to the working directory, as the test-file globs expect. */
+export function relativeFilenameOf(context: Context): string {
+  const { filename, cwd } = context;
+  return typeof cwd === 'string' && isAbsolute(filename) ? relative(cwd, filename) : filename;
 }
 
 /**

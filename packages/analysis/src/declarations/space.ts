@@ -1,5 +1,6 @@
 import type { ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
+import { requireSource } from '../modules';
 import { findVariable, innermostScope } from '../scope';
 
 /** What a value name at some place is bound to, as far as declarations show it. */
@@ -46,21 +47,6 @@ function importBindingOf(spec: TSESTree.Node, declaration: TSESTree.Node): Value
   }
   if (spec.type === 'ImportDefaultSpecifier') return { kind: 'import', source, imported: 'default' };
   if (spec.type === 'ImportNamespaceSpecifier') return { kind: 'import', source, imported: '*' };
-  return null;
-}
-
-/** `require('x')` with a literal specifier: its module. */
-function requiredModule(node: TSESTree.Expression): string | null {
-  if (
-    node.type === 'CallExpression' &&
-    node.callee.type === 'Identifier' &&
-    node.callee.name === 'require' &&
-    node.arguments.length === 1 &&
-    node.arguments[0]?.type === 'Literal' &&
-    typeof node.arguments[0].value === 'string'
-  ) {
-    return node.arguments[0].value;
-  }
   return null;
 }
 
@@ -124,7 +110,7 @@ export class ScopedSpace implements DeclarationSpace {
         const key = !property.computed && property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : null;
         if (key === null) return { kind: 'declarations', nodes: [] };
         // `const { describe } = require('node:test')` is the module's named export, as an import would be.
-        const source = requiredModule(declarator.init);
+        const source = requireSource(declarator.init);
         if (source !== null) return { kind: 'import', source, imported: key };
         return { kind: 'member', object: declarator.init, name: key };
       }

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { defaultTestFilePatterns, describeTwin, findBlockingCalls } from '@asyncwise/analysis';
-import { analysisFileFor } from '../analysis-file';
+import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
@@ -59,8 +58,7 @@ export default createRule<Options, MessageIds>({
           allowEntryPoints: options.allowEntryPoints,
           allowTopLevel: options.allowTopLevel,
           testFiles: options.testFiles,
-          relativePath:
-            typeof context.cwd === 'string' && path.isAbsolute(context.filename) ? path.relative(context.cwd, context.filename) : context.filename,
+          relativePath: relativeFilenameOf(context),
         });
         for (const call of calls) {
           const twin = call.api.twin ? describeTwin(call.api.twin) : '';

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { defaultTestFilePatterns, findSequentialAwaitRuns } from '@asyncwise/analysis';
-import { analysisFileFor } from '../analysis-file';
+import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
@@ -25,11 +24,6 @@ function listNames(names: readonly string[]): string {
     return `${quoted.slice(0, MAX_NAMES - 1).join(', ')} and ${quoted.length - (MAX_NAMES - 1)} more`;
   }
   return quoted.length === 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
-}
-
-/** The file's path relative to the working directory, as the test-file globs expect. */
-function relativeFilename(filename: string, cwd: string | undefined): string {
-  return typeof cwd === 'string' && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
 }
 
 export default createRule<Options, MessageIds>({
@@ -111,7 +105,7 @@ export default createRule<Options, MessageIds>({
           includeBareAwaits: options.includeBareAwaits,
           ordered: options.ordered,
           testFiles: options.testFiles,
-          filePath: relativeFilename(context.filename, context.cwd),
+          filePath: relativeFilenameOf(context),
           settled: options.settled,
         });
         for (const run of runs) {

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { defaultTestFilePatterns, describeCallbackResult, describeTwin, findCallbackApiCalls } from '@asyncwise/analysis';
-import { analysisFileFor } from '../analysis-file';
+import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
@@ -44,8 +43,7 @@ export default createRule<Options, MessageIds>({
       // One call per file: the analysis resolves every catalogued call once and caches the result.
       'Program:exit'() {
         const file = analysisFileFor(context);
-        const relativePath =
-          typeof context.cwd === 'string' && path.isAbsolute(context.filename) ? path.relative(context.cwd, context.filename) : context.filename;
+        const relativePath = relativeFilenameOf(context);
         for (const call of findCallbackApiCalls(file, { relativePath, testFiles: options.testFiles })) {
           const twin = describeTwin(call.api.twin);
           context.report({
