@@ -88,13 +88,13 @@ async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommende
   };
 }
 
-/** The codemods' own parse: typescript-estree plus scope analysis, via `parseFile`. */
+/** The codemods' own parse: oxc-parser plus scope analysis, via `parseFile` (scopes are built on first use). */
 async function parsePass(): Promise<Pass> {
   const { parseFile } = await import('@asyncwise/analysis');
   return (inputs, counts) => {
     for (const input of inputs) {
       try {
-        parseFile(input.text, input.path);
+        void parseFile(input.text, input.path, { parser: 'oxc' }).scopeManager;
       } catch (error) {
         noteError(counts, input.path, error instanceof Error ? error.message : String(error));
       }

@@ -5,10 +5,12 @@ export {
   parsableExtensions,
   ParseError,
   parseFile,
+  parserNames,
   sourceTypes,
   withBom,
   withoutBom,
   type ParseFileOptions,
+  type ParserName,
   type SourceType,
 } from './parse';
 export {

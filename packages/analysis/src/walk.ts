@@ -14,7 +14,7 @@ function isNode(value: unknown): value is TSESTree.Node {
  * Calls `visit` for each child of `node`, by the host's visitor keys (never a hard-coded key list),
  * in source order, or in reverse when `reverse` is set (for pushing onto a stack). Allocates nothing.
  */
-function forEachChild(
+export function forEachChild(
   node: TSESTree.Node,
   keys: VisitorKeys,
   visit: (child: TSESTree.Node) => void,

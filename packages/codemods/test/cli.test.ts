@@ -75,7 +75,7 @@ describe('asyncwise migrate', () => {
     const root = tempProject({ 'src/a.ts': loadThree, 'src/broken.ts': broken, 'src/c.ts': loadThree });
     const { code, stdout, stderr } = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--write', '--level', 'review');
     expect(code).toBe(1);
-    expect(stdout).toContain('1 file failed and was left unchanged:\n  src/broken.ts:2:19: Expression expected.');
+    expect(stdout).toContain('1 file failed and was left unchanged:\n  src/broken.ts:2:19: Unexpected token');
     expect(stdout).toContain('Wrote 2 files.');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(root, 'src/broken.ts'), 'utf8')).toBe(broken);
@@ -131,7 +131,7 @@ describe('asyncwise migrate', () => {
         applied: false,
       },
     ]);
-    expect(report.files[1]?.error).toEqual({ kind: 'parse', line: 2, column: 19, message: 'Expression expected.' });
+    expect(report.files[1]?.error).toEqual({ kind: 'parse', line: 2, column: 19, message: 'Unexpected token' });
     expect(report.files[2]?.refusals).toEqual([
       expect.objectContaining({ codemod: 'sequential-to-concurrent', line: 2, column: 3, reason: 'partial-type-annotations' }),
     ]);
@@ -144,7 +144,7 @@ describe('asyncwise migrate', () => {
       changesNotApplied: { safe: 0, review: 1 },
       refusals: { 'partial-type-annotations': 1 },
       asyncwiseBugs: 0,
-      errors: [{ path: 'broken.ts', kind: 'parse', line: 2, column: 19, message: 'Expression expected.' }],
+      errors: [{ path: 'broken.ts', kind: 'parse', line: 2, column: 19, message: 'Unexpected token' }],
       filesSkipped: 0,
       skipped: [],
     });

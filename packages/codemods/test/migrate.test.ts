@@ -37,7 +37,7 @@ describe('migrate', () => {
       ['error', false],
       ['unchanged', false],
     ]);
-    expect(outcomes[1]?.error).toEqual({ kind: 'parse', line: 2, column: 19, message: 'Expression expected.' });
+    expect(outcomes[1]?.error).toEqual({ kind: 'parse', line: 2, column: 19, message: 'Unexpected token' });
     expect(readFileSync(files[0] as string, 'utf8')).toBe(loadThreeRewritten);
     expect(statSync(files[0] as string).mode & 0o777).toBe(0o640);
     expect(readFileSync(files[1] as string, 'utf8')).toBe(broken);
