@@ -1,12 +1,11 @@
 import type { Reference, Scope, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import picomatch from 'picomatch';
 import type { Plan } from './edits';
 import type { AnalysisFile } from './file';
 import { jsxPragmaReads } from './jsx';
 import { defaultTestFilePatterns, moduleRegistryResets } from './catalogues/effect-verbs';
 import { type EffectFacts, effectFactsOfOperand, effectKindOf, operationsOf, RunEffects } from './effects';
-import { calleeMatcher, calleeNames, operationName } from './names';
+import { calleeMatcher, calleeNames, globMatcher, operationName } from './names';
 import { planPromiseAll } from './plan-promise-all';
 import { type BindingKey, bindingKeyOf, innermostScope, ReferenceIndex } from './scope';
 import { isFunctionNode, skipTransparentWrappers, usesThis, walk } from './walk';
@@ -718,5 +717,5 @@ export function isTestFile(filePath: string | undefined, patterns: readonly stri
   if (filePath === undefined || patterns.length === 0) return false;
   // Leading `./` and `../` go: a host whose working directory lies elsewhere (oxlint's) gives `../../repo/test/x.ts`.
   const normalized = filePath.replace(/\\/g, '/').replace(/^(\.\.?\/)+/, '');
-  return picomatch([...patterns], { dot: true })(normalized);
+  return globMatcher(patterns, { dot: true })(normalized);
 }
