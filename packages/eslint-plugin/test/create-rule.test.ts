@@ -1,4 +1,5 @@
-import { describe } from 'vitest';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import { createRule } from '../src/create-rule';
 import { syntaxTester, typedTester } from './rule-tester';
 
@@ -24,5 +25,38 @@ describe('createRule and requiresTypeChecking', () => {
   typedTester.run('needs types, has them', everyFile, {
     valid: [],
     invalid: [{ code: 'export const a = 1;', errors: [{ messageId: 'seen' }] }],
+  });
+});
+
+describe('createRule and default options', () => {
+  const seen: unknown[] = [];
+  const withDefaults = createRule<[{ depth?: number; names?: string[] }], 'seen'>({
+    name: 'with-defaults',
+    meta: {
+      type: 'problem',
+      docs: { description: 'Record the options every file gets' },
+      messages: { seen: 'Seen.' },
+      schema: [{ type: 'object', properties: { depth: { type: 'number' }, names: { type: 'array', items: { type: 'string' } } } }],
+    },
+    defaultOptions: [{ depth: 2, names: ['a'] }],
+    create(context, [options]) {
+      seen.push(options);
+      return {};
+    },
+  });
+  const lint = (options: unknown[], files: string[]) => {
+    const linter = new Linter({ configType: 'flat' });
+    const config = [{ files: ['**/*.js'], plugins: { t: { rules: { 'with-defaults': withDefaults } } }, rules: { 't/with-defaults': ['error', ...options] } }] as Linter.Config[];
+    for (const file of files) linter.verify('export {};', config, file);
+  };
+
+  it('merges the defaults into the configured options, once per configured options', () => {
+    seen.length = 0;
+    lint([{ depth: 5 }], ['a.js', 'b.js']);
+    expect(seen[0]).toEqual({ depth: 5, names: ['a'] });
+    // Both files have the same configured options (ESLint hands each its own copy): merged once, not per file.
+    expect(seen[1]).toBe(seen[0]);
+    lint([], ['c.js']);
+    expect(seen[2]).toEqual({ depth: 2, names: ['a'] });
   });
 });
