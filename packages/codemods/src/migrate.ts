@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readFile, stat } from 'node:fs/promises';
 import { OverlappingEditsError, ParseError, withoutBom } from '@asyncwise/analysis';
 import { lineStartsOf, positionOf } from './apply-plans';
-import { writeFileAtomically } from './atomic-write';
+import { type AtomicWriteHooks, writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, NotConvergingError, OutputParseError } from './errors';
 import { dirtyFiles } from './git';
 import type { OutcomeCache } from './cache';
@@ -20,7 +20,7 @@ export type FileErrorKind =
   | 'output-parse'
   | 'transform'
   | 'not-idempotent'
-  | 'changed-on-disk'
+  | 'changed-during-run'
   | 'write';
 
 export interface FileError {
@@ -93,6 +93,11 @@ export interface MigrateOptions extends TransformOptions {
   readonly signal?: AbortSignal;
   /** Files larger than this many bytes are skipped (`too-large`); default 2 MiB (`defaultMaxFileSize`). */
   readonly maxFileSize?: number;
+  /**
+   * Hooks of every atomic write: tests simulate there what the file system can do to a write
+   * (ENOSPC, EACCES at the rename); the real calls by default.
+   */
+  readonly atomicWrite?: AtomicWriteHooks;
   /** Called after each file is analysed, in path order whatever the jobs: for diffs and progress. */
   readonly onFile?: (outcome: FileOutcome, index: number, total: number) => void;
 }
@@ -158,7 +163,7 @@ async function writeChanges(outcomes: FileOutcome[], options: MigrateOptions): P
   // One file at a time: a large migration must not run out of file handles.
   const written: FileOutcome[] = [];
   for (const outcome of outcomes) {
-    written.push(outcome.status === 'changed' && options.signal?.aborted !== true ? await writeOutcome(outcome) : outcome);
+    written.push(outcome.status === 'changed' && options.signal?.aborted !== true ? await writeOutcome(outcome, options.atomicWrite) : outcome);
   }
   return written;
 }
@@ -221,7 +226,7 @@ async function analyseInWorkers(
 /**
  * The files in order, each once: a second path to the same file (by real path, so through a symlink
  * or `..` too) is dropped. Writing one file twice from two readings would report the second as
- * "changed on disk", or worse, apply the rewrite twice.
+ * "changed during the run", or worse, apply the rewrite twice.
  */
 function withoutDuplicates(files: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -350,7 +355,7 @@ function rerun(text: string, file: string, codemods: readonly LoadedCodemod[], o
   };
 }
 
-async function writeOutcome(outcome: FileOutcome): Promise<FileOutcome> {
+async function writeOutcome(outcome: FileOutcome, hooks: AtomicWriteHooks = {}): Promise<FileOutcome> {
   // Nothing reached the disk, so nothing is reported as applied.
   const notWritten = (error: FileError): FileOutcome => ({
     ...outcome,
@@ -359,11 +364,19 @@ async function writeOutcome(outcome: FileOutcome): Promise<FileOutcome> {
     error,
   });
   try {
-    // Someone may have saved the file while the codemods ran: never overwrite their edit. UTF-8
-    // decoding is one-to-one, so equal texts mean equal bytes.
-    const current = decodeSource(await readFile(outcome.file));
+    // Someone may have saved (or deleted) the file while the codemods ran: never overwrite their
+    // edit, never bring back a file they removed. UTF-8 decoding is one-to-one, so equal texts mean
+    // equal bytes.
+    const bytes = await readFile(outcome.file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (bytes === null) {
+      return notWritten({ kind: 'changed-during-run', message: 'the file was deleted during the run, so it was not written again; rerun to migrate it if it comes back' });
+    }
+    const current = decodeSource(bytes);
     if (!current.ok || current.text !== outcome.before) {
-      return notWritten({ kind: 'changed-on-disk', message: 'the file changed on disk during the run; rerun' });
+      return notWritten({ kind: 'changed-during-run', message: 'the file changed during the run, so its new text was kept and the rewrite not written; rerun' });
     }
     // A rename replaces a read-only file as easily as any other (and root may write anything):
     // the mode is the owner's word that the file is not to be changed.
@@ -374,10 +387,31 @@ async function writeOutcome(outcome: FileOutcome): Promise<FileOutcome> {
         message: `the file is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); make it writable (chmod u+w) to migrate it`,
       });
     }
-    await writeFileAtomically(outcome.file, encodeSource(outcome.after ?? ''));
+    await writeFileAtomically(outcome.file, encodeSource(outcome.after ?? ''), hooks);
     return { ...outcome, written: true };
   } catch (error) {
-    return notWritten({ kind: 'write', message: `cannot write the file (${messageOf(error)})` });
+    return notWritten({ kind: 'write', message: `cannot write the file (${messageOf(error)}); ${writeRemedy(error)}` });
+  }
+}
+
+/**
+ * What to do about a failed write, by its error code. The atomic writer has removed its temp file
+ * and the file is as it was in every case, so the message says that too.
+ */
+function writeRemedy(error: unknown): string {
+  const kept = 'the file is unchanged';
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `${kept}; free disk space (or quota) and rerun`;
+    case 'EACCES':
+    case 'EPERM':
+      // The new text goes to a temp file beside the file and is renamed over it: the folder must be writable.
+      return `${kept}; its folder must be writable (the rewrite is written beside the file and renamed over it)`;
+    case 'EROFS':
+      return `${kept}; it is on a read-only file system`;
+    default:
+      return `${kept}; rerun once the cause is fixed`;
   }
 }
 

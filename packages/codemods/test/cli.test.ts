@@ -529,7 +529,7 @@ describe('paths and --report', () => {
     expect((JSON.parse(readFileSync(path.join(root, 'out/deep/report.json'), 'utf8')) as Report).summary.filesScanned).toBe(1);
   });
 
-  it('migrates a file named through a symlink and found by the folder scan once, without a false "changed on disk"', () => {
+  it('migrates a file named through a symlink and found by the folder scan once, without a false "changed during the run"', () => {
     const root = tempProject({ 'src/a.ts': loadThree });
     mkdirSync(path.join(root, 'links'));
     symlinkSync('../src/a.ts', path.join(root, 'links/a.ts'));
