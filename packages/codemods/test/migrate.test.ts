@@ -226,7 +226,7 @@ describe('asyncwise bugs caught by the invariant', () => {
     };
     const summary = summarize([outcome], '/p');
     expect(summary.asyncwiseBugs).toBe(1);
-    const text = formatSummary(summary, [outcome], { cwd: '/p', level: 'review', write: false, quiet: true }, colorsFor({}));
+    const text = formatSummary(summary, [outcome], { cwd: '/p', level: 'review', write: false, quiet: true, codemods: [] }, colorsFor({}));
     expect(text).toContain('1 rewrite refused by the invariant (would-lose-code)');
     expect(text).toContain('asyncwise bug');
   });
