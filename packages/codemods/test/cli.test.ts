@@ -109,7 +109,7 @@ describe('asyncwise migrate', () => {
     expect(code).toBe(1);
     const report = JSON.parse(readFileSync(path.join(root, 'out/report.json'), 'utf8')) as Report;
     expect(report).toMatchObject({
-      version: 1,
+      version: 2,
       asyncwiseVersion: packageVersion,
       codemods: ['sequential-to-concurrent'],
       level: 'safe',
@@ -378,6 +378,18 @@ describe('--cache', () => {
     const alone = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache-location', 'tmp');
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--cache-location applies with --cache only');
+  });
+
+  it("removes a killed run's temp file of the cache, in a folder no source file is in", () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    mkdirSync(path.join(root, '.cache'));
+    const deadPid = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const stray = `.asyncwise-cache.asyncwise-${deadPid}-0123abcd.tmp`;
+    writeFileSync(path.join(root, '.cache', stray), '{"half":');
+    const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--cache', '--cache-location', '.cache/');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`asyncwise: removed .cache/${stray}, a temp file left by an interrupted asyncwise run\n`);
+    expect(readdirSync(path.join(root, '.cache'))).toEqual(['.asyncwise-cache']);
   });
 });
 
