@@ -4,14 +4,14 @@
  * `pnpm test` does).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { codemods } from '../src/registry';
 import type { Report } from '../src/report';
 import { git, gitInit, loadThree, loadThreeRewritten, packageRoot, removeTempProjects, tempProject } from './helpers';
 
-const cli = path.join(packageRoot, 'dist/cli.js');
+const cli = path.join(packageRoot, 'bin/asyncwise.js');
 const packageVersion = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 function asyncwise(cwd: string, ...args: string[]) {
@@ -25,7 +25,8 @@ function asyncwise(cwd: string, ...args: string[]) {
 const broken = 'export async function f() {\n  const a = await ;\n}\n';
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run pnpm --filter @asyncwise/codemods build first.`);
+  const built = path.join(packageRoot, 'dist/cli.js');
+  if (!existsSync(built)) throw new Error(`${built} is missing: run pnpm --filter @asyncwise/codemods build first.`);
 });
 afterEach(removeTempProjects);
 
@@ -584,7 +585,12 @@ describe('list, explain, help, version', () => {
     expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
   });
 
-  it('is an executable node script', () => {
+  it('is an executable node script, which says what to do when the CLI is not built', () => {
     expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(cli).mode & 0o111).toBe(0o111);
+    const unbuilt = tempProject({ 'package.json': '{ "type": "module" }\n', 'bin/asyncwise.js': readFileSync(cli, 'utf8') });
+    const result = spawnSync(process.execPath, [path.join(unbuilt, 'bin/asyncwise.js'), '--version'], { encoding: 'utf8' });
+    expect(result).toMatchObject({ status: 1, stdout: '' });
+    expect(result.stderr).toBe('asyncwise: the CLI is not built (dist/cli.js is missing); run pnpm build in the asyncwise repository first.\n');
   });
 });
