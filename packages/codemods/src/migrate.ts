@@ -1,4 +1,5 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile, stat } from 'node:fs/promises';
 import { OverlappingEditsError, ParseError, withoutBom } from '@asyncwise/analysis';
@@ -91,6 +92,14 @@ export interface MigrateOptions extends TransformOptions {
    * skipped (`interrupted`). A file analysed but not written stays `changed` with `written: false`.
    */
   readonly signal?: AbortSignal;
+  /**
+   * The paths the run was given (absolute; the CLI's command line). When set, a file whose real path
+   * is neither inside a given folder nor a given file itself (a symlink to a file elsewhere) is
+   * skipped (`outside-paths`) and never written. A given folder counts by its real path, so a folder
+   * named through a symlink is followed; a named file that is a symlink is not, unless its target is
+   * inside the given paths too.
+   */
+  readonly roots?: readonly string[];
   /** Files larger than this many bytes are skipped (`too-large`); default 2 MiB (`defaultMaxFileSize`). */
   readonly maxFileSize?: number;
   /**
@@ -124,7 +133,17 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
     level: options.level ?? 'safe',
     ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),
   };
-  const files = withoutDuplicates(options.files);
+  const listed = withoutDuplicates(options.files);
+  // Symlinks out of the given paths are skipped without being read.
+  const outside = new Map<string, FileOutcome>();
+  if (options.roots) {
+    const isInside = insideRoots(options.roots);
+    for (const file of listed) {
+      const target = isInside(file);
+      if (target !== null) outside.set(file, outsidePaths(file, target));
+    }
+  }
+  const files = listed;
   const outcomes: FileOutcome[] = [];
   const collect = (outcome: FileOutcome, index: number) => {
     outcomes.push(outcome);
@@ -137,11 +156,11 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
   const signal = options.signal;
   if (module !== null && inWorkers) {
-    await analyseInWorkers(files, options.codemods, { options: transformOptions, maxFileSize }, threads, module, cache, collect, signal);
+    await analyseInWorkers(files, options.codemods, { options: transformOptions, maxFileSize }, threads, module, { cache, outside }, collect, signal);
   } else {
     for (const [index, file] of files.entries()) {
       if (signal?.aborted) break;
-      collect((await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions, maxFileSize)), index);
+      collect(outside.get(file) ?? (await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions, maxFileSize)), index);
     }
   }
   // Whatever the interruption left, each file still gets an outcome, so the report says what happened to it.
@@ -180,6 +199,53 @@ function interrupted(file: string): FileOutcome {
 }
 
 /**
+ * For the paths a run was given, a test of each file: `null` when its real path is inside a given
+ * folder (by the folder's real path) or is a given file (by its own name, its folders' links
+ * resolved), else the real path it leads to outside them. A file that cannot be resolved (gone,
+ * a dangling link) is `null`: its analysis reports why it cannot be read.
+ */
+function insideRoots(roots: readonly string[]): (file: string) => string | null {
+  const folders: string[] = [];
+  const files = new Set<string>();
+  for (const root of roots) {
+    try {
+      if (statSync(root).isDirectory()) folders.push(realpathSync(root));
+      else files.add(path.join(realpathSync(path.dirname(root)), path.basename(root)));
+    } catch {
+      // A root that is gone names nothing to allow.
+    }
+  }
+  return (file) => {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return null;
+    }
+    if (files.has(real)) return null;
+    for (const folder of folders) {
+      const relative = path.relative(folder, real);
+      if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return null;
+    }
+    return real;
+  };
+}
+
+function outsidePaths(file: string, target: string): FileOutcome {
+  return {
+    file,
+    status: 'skipped',
+    changes: [],
+    refusals: [],
+    skip: {
+      reason: 'outside-paths',
+      message: `a symlink to ${target}, outside the paths given, so it was left as it is; name the target (or its folder) to migrate it`,
+    },
+    written: false,
+  };
+}
+
+/**
  * Analyses `files` in a pool of worker threads and hands each outcome to `collect` in path order.
  * A few tasks per thread are in flight at once, so the outcomes waiting for an earlier, slower file
  * stay few however many files there are.
@@ -190,7 +256,7 @@ async function analyseInWorkers(
   settings: { readonly options: TransformOptions; readonly maxFileSize: number },
   threads: number,
   module: URL,
-  cache: OutcomeCache | undefined,
+  known: { readonly cache: OutcomeCache | undefined; readonly outside: ReadonlyMap<string, FileOutcome> },
   collect: (outcome: FileOutcome, index: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
@@ -207,7 +273,9 @@ async function analyseInWorkers(
         (outcome: FileOutcome) => outcome,
         (error: unknown) => failed(file, [], [], { kind: 'transform', message: `the worker failed (${firstLine(messageOf(error))}); this is an asyncwise bug, please report it` }),
       );
-    pending.push(cache ? cache.get(file).then((cached) => cached ?? analyse()) : analyse());
+    const { cache, outside } = known;
+    const skipped = outside.get(file);
+    pending.push(skipped ? Promise.resolve(skipped) : cache ? cache.get(file).then((cached) => cached ?? analyse()) : analyse());
   };
   try {
     while (next < files.length && pending.length < threads * 4) submit();

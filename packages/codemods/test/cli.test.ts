@@ -556,6 +556,58 @@ describe('paths and --report', () => {
   });
 });
 
+describe('symlinks', () => {
+  it('skips a named symlink to a file outside the given paths (outside-paths), and rewrites through it once its target is given', () => {
+    const base = tempProject({ 'project/src/a.ts': loadThree, 'elsewhere/shared.ts': loadThree });
+    const root = path.join(base, 'project');
+    symlinkSync('../../elsewhere/shared.ts', path.join(root, 'src/shared.ts'));
+    const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src/a.ts', 'src/shared.ts', '--level', 'review', '--write', '--report', 'r.json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 files scanned, 1 changed, 1 skipped, 0 errors');
+    expect(run.stdout).toContain(
+      `  src/shared.ts: outside-paths: a symlink to ${path.join(base, 'elsewhere/shared.ts')}, outside the paths given, so it was left as it is; name the target (or its folder) to migrate it`,
+    );
+    expect(readFileSync(path.join(base, 'elsewhere/shared.ts'), 'utf8')).toBe(loadThree);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
+    const report = JSON.parse(readFileSync(path.join(root, 'r.json'), 'utf8')) as Report;
+    expect(report.files.map((f) => [f.path, f.status, f.skip?.reason])).toEqual([
+      ['src/a.ts', 'changed', undefined],
+      ['src/shared.ts', 'skipped', 'outside-paths'],
+    ]);
+
+    // Its target's folder is given too: the link is rewritten through, once, and stays a link.
+    const both = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src/shared.ts', '../elsewhere', '--level', 'review', '--write');
+    expect(both.code).toBe(0);
+    expect(both.stdout).toContain('1 file scanned, 1 changed, 0 errors');
+    expect(readFileSync(path.join(base, 'elsewhere/shared.ts'), 'utf8')).toBe(loadThreeRewritten);
+    expect(lstatSync(path.join(root, 'src/shared.ts')).isSymbolicLink()).toBe(true);
+  });
+
+  it('skips it in worker threads too, in its place among the other files, and a folder scan never follows a link out or in a loop', () => {
+    const files: Record<string, string> = { 'elsewhere/shared.ts': loadThree };
+    for (let i = 0; i < 70; i++) files[`project/src/f${String(i).padStart(2, '0')}.ts`] = loadThree;
+    const base = tempProject(files);
+    const root = path.join(base, 'project');
+    symlinkSync('../../elsewhere/shared.ts', path.join(root, 'src/f35-shared.ts'));
+    symlinkSync('../../elsewhere', path.join(root, 'src/elsewhere'));
+    symlinkSync('..', path.join(root, 'src/up'));
+    symlinkSync('loop.ts', path.join(root, 'src/loop.ts'));
+    const named = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', 'src/f35-shared.ts', '--level', 'review', '-j', '2', '--report', 'r.json', '--quiet');
+    expect(named.code).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(root, 'r.json'), 'utf8')) as Report;
+    expect(report.files).toHaveLength(71);
+    // In path order: after f34.ts, before f35.ts ('-' sorts before '.').
+    expect(report.files.slice(34, 37).map((f) => f.path)).toEqual(['src/f34.ts', 'src/f35-shared.ts', 'src/f35.ts']);
+    expect(report.files[35]).toMatchObject({ status: 'skipped', written: false, skip: { reason: 'outside-paths' } });
+    expect(report.files.filter((f) => f.status === 'changed')).toHaveLength(70);
+    const scanned = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--level', 'review', '-j', '2', '--report', 'scan.json', '--quiet');
+    expect(scanned.code).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(root, 'scan.json'), 'utf8')) as Report).files.map((f) => f.path)).toEqual(
+      Array.from({ length: 70 }, (_, i) => `src/f${String(i).padStart(2, '0')}.ts`),
+    );
+  });
+});
+
 describe('list, explain, help, version', () => {
   it('lists every codemod with its description', () => {
     const { code, stdout } = asyncwise(packageRoot, 'list');
