@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { planOf } from '@asyncwise/analysis';
@@ -283,6 +283,15 @@ describe('files that are not source', () => {
     expect(outcomes[2]?.skip?.message).toContain('a NUL byte at byte 3');
     expect(readFileSync(binary)).toEqual(video);
     expect(readFileSync(big, 'utf8').startsWith(loadThree)).toBe(true);
+
+    // 50 MB (sparse, so the test costs no disk): skipped by its size alone, never read.
+    const huge = path.join(root, 'bundle.ts');
+    writeFileSync(huge, loadThree);
+    truncateSync(huge, 50 * 1024 * 1024);
+    const [hugeOutcome] = await migrate({ codemods: [sequential], files: [huge], level: 'review', write: true, allowDirty: true });
+    expect(hugeOutcome).toMatchObject({ status: 'skipped', written: false, skip: { reason: 'too-large' } });
+    expect(hugeOutcome?.skip?.message).toContain('50.0 MB, more than --max-file-size (2.0 MB)');
+    expect(statSync(huge).size).toBe(50 * 1024 * 1024);
 
     const raised = await migrate({ codemods: [sequential], files: [big], level: 'review', write: false, allowDirty: true, maxFileSize: 4 * 1024 * 1024 });
     expect(raised[0]?.status).toBe('changed');
