@@ -250,6 +250,26 @@ describe('--jobs', () => {
     expect(readFileSync(path.join(root, 'two.json'), 'utf8')).toBe(readFileSync(path.join(root, 'one.json'), 'utf8'));
   });
 
+  it('leaves the parser to the workers: the main thread loads neither TypeScript nor typescript-estree', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 70; i++) files[`src/f${String(i).padStart(2, '0')}.ts`] = loadThree;
+    const root = tempProject(files);
+    // At exit, the main thread's CommonJS modules (TypeScript and typescript-estree are CommonJS,
+    // however they are imported); each worker thread has a module cache of its own.
+    const probe = path.join(root, 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => { const loaded = Object.keys(require.cache); process.stderr.write(JSON.stringify(['/typescript/lib/typescript.js', '/typescript-estree/'].map((m) => loaded.some((k) => k.includes(m)))) + '\\n'); });\n",
+    );
+    const run = (jobs: string) =>
+      spawnSync(process.execPath, ['--require', probe, cli, 'migrate', 'sequential-to-concurrent', 'src', '--level', 'review', '--quiet', '-j', jobs], { cwd: root, encoding: 'utf8' });
+    const inWorkers = run('2');
+    expect(inWorkers.status).toBe(0);
+    expect(inWorkers.stderr).toBe('[false,false]\n');
+    // The probe sees them when this thread does the work.
+    expect(run('1').stderr).toBe('[true,true]\n');
+  });
+
   it('writes the same files with --jobs 2 as with --jobs 1', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 70; i++) files[`m${i}.ts`] = i % 2 === 0 ? loadThree : 'export const same = 1;\n';
