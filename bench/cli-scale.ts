@@ -22,7 +22,7 @@ import type { Measurement } from './measurement';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
-const cliPath = join(repoRoot, 'packages/codemods/dist/cli.js');
+const cliPath = join(repoRoot, 'packages/codemods/bin/asyncwise.js');
 const resourceUsagePreload = pathToFileURL(join(benchDir, 'oxlint-resource-usage.mjs')).href;
 
 /** The bars: --jobs 2 against --jobs 1, the CLI per core against parsing, a cached rerun against the first. */

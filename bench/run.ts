@@ -39,7 +39,7 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
 const resultsDir = join(benchDir, '.results');
 const tmpRoot = join(repoRoot, '.tmp');
-const cliPath = join(repoRoot, 'packages/codemods/dist/cli.js');
+const cliPath = join(repoRoot, 'packages/codemods/bin/asyncwise.js');
 const fixtureDir = join(repoRoot, 'fixtures/sequential-service');
 
 const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];

@@ -26,7 +26,7 @@ const text = await formatter.format(results);
 console.log(text.trim() === '' ? 'No problems found.\n' : text);
 
 console.log(`▶ asyncwise migrate sequential-to-concurrent --level review (dry run)\n`);
-const cli = path.join(root, 'packages', 'codemods', 'dist', 'cli.js');
+const cli = path.join(root, 'packages', 'codemods', 'bin', 'asyncwise.js');
 const migrate = spawnSync(process.execPath, [cli, 'migrate', 'sequential-to-concurrent', target, '--level', 'review'], {
   stdio: 'inherit',
 });

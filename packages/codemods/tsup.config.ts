@@ -20,12 +20,11 @@ export default defineConfig([
     clean: ['!cli.*'],
   },
   {
-    // The `asyncwise` bin: the only file with the shebang.
+    // What the `asyncwise` bin (bin/asyncwise.js, committed so that it can be linked before a build) imports.
     entry: { cli: 'src/cli.ts' },
     ...packageBuild,
     format: ['esm'],
     dts: false,
     clean: false,
-    banner: { js: '#!/usr/bin/env node' },
   },
 ]);

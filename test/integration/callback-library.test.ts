@@ -5,7 +5,7 @@
  * level and the CLI stay as written, the library's own `node:test` suite passes before and after
  * (unchanged), and a second run changes nothing.
  *
- * Runs on the built CLI (`packages/codemods/dist/cli.js`): `pnpm test` builds first.
+ * Runs the `asyncwise` bin (`packages/codemods/bin/asyncwise.js`, which imports the built CLI): `pnpm test` builds first.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.join(repoRoot, 'fixtures/callback-library');
-const cliPath = path.join(repoRoot, 'packages/codemods/dist/cli.js');
+const cliPath = path.join(repoRoot, 'packages/codemods/bin/asyncwise.js');
+const builtCli = path.join(repoRoot, 'packages/codemods/dist/cli.js');
 
 interface Exec {
   status: number | null;
@@ -39,7 +40,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io', () => {
   const runLibraryTests = () => exec(['--test', 'test/'], copy);
 
   beforeAll(() => {
-    if (!existsSync(cliPath)) throw new Error(`${path.relative(repoRoot, cliPath)} is missing: build first (pnpm build).`);
+    if (!existsSync(builtCli)) throw new Error(`${path.relative(repoRoot, builtCli)} is missing: build first (pnpm build).`);
     mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
     copy = mkdtempSync(path.join(repoRoot, '.tmp', 'callback-library-'));
     cpSync(fixtureDir, copy, { recursive: true });

@@ -4,7 +4,7 @@
  * dependent and ordered awaits stay as they were, the project's own tests pass before and after,
  * and a second run changes nothing.
  *
- * Runs on the built CLI (`packages/codemods/dist/cli.js`): `pnpm test` builds first.
+ * Runs the `asyncwise` bin (`packages/codemods/bin/asyncwise.js`, which imports the built CLI): `pnpm test` builds first.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.join(repoRoot, 'fixtures/sequential-service');
-const cliPath = path.join(repoRoot, 'packages/codemods/dist/cli.js');
+const cliPath = path.join(repoRoot, 'packages/codemods/bin/asyncwise.js');
+const builtCli = path.join(repoRoot, 'packages/codemods/dist/cli.js');
 const tscPath = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 
 /** Handlers (function, method or route names) with a run of independent awaits, by file. */
@@ -120,8 +121,8 @@ describe('migrating fixtures/sequential-service with sequential-to-concurrent', 
   const migrate = (...flags: string[]) => exec([cliPath, 'migrate', 'sequential-to-concurrent', ...srcFiles, ...flags], repoRoot);
 
   beforeAll(() => {
-    if (!existsSync(cliPath)) {
-      throw new Error(`${path.relative(repoRoot, cliPath)} is missing: build first (pnpm build, or pnpm test which builds).`);
+    if (!existsSync(builtCli)) {
+      throw new Error(`${path.relative(repoRoot, builtCli)} is missing: build first (pnpm build, or pnpm test which builds).`);
     }
     // Inside the repository, so `tsx` and `@types/node` resolve from the root's node_modules.
     mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });

@@ -39,6 +39,12 @@ export function tempPathFor(target: string, pid: number = process.pid): string {
 export interface AtomicWriteHooks {
   /** Called once the temp file holds every byte, before the rename. Tests use it to kill a write midway. */
   readonly beforeRename?: (tempPath: string) => Promise<void> | void;
+  /**
+   * The rename that puts the temp file in place; `fs.promises.rename` by default. Tests give one
+   * that fails as a full disk (ENOSPC) or a folder without write permission (EACCES) would, which
+   * no unprivileged test can make the real one do on demand.
+   */
+  readonly rename?: (from: string, to: string) => Promise<void>;
 }
 
 /**
@@ -72,7 +78,7 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array, hoo
       }
     }
     await hooks.beforeRename?.(temp);
-    await rename(temp, real);
+    await (hooks.rename ?? rename)(temp, real);
     created = false;
   } finally {
     if (created) await unlink(temp).catch(() => undefined);

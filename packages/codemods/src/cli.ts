@@ -5,5 +5,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-// The `asyncwise` bin; tsup adds the `#!/usr/bin/env node` line (see tsup.config.ts).
+// What the `asyncwise` bin (bin/asyncwise.js) runs.
 process.exitCode = await main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });

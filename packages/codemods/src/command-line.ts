@@ -131,10 +131,12 @@ function helpText(registry: readonly Codemod[]): string {
       codemod.options.length === 0 ? [] : [`Options of ${codemod.name}:`, ...table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)])), ''],
     ),
     'Paths default to "."; directories are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files,',
-    'skipping node_modules, dist and .gitignore\'d files. A file named explicitly is always processed;',
-    'a file reached by two paths (a symlink) is migrated once. Files that are not UTF-8 are skipped',
-    '(not-utf8), as are binary files (binary: a NUL byte in the first 8,000 bytes, as git tells) and',
-    'files over --max-file-size (too-large): left unchanged, and listed.',
+    'skipping node_modules, dist and .gitignore\'d files, and never following a symlink inside them.',
+    'A file named explicitly is always processed; a file reached by two paths (a symlink) is migrated',
+    'once. Files that are not UTF-8 are skipped',
+    '(not-utf8), as are binary files (binary: a NUL byte in the first 8,000 bytes, as git tells),',
+    'files over --max-file-size (too-large) and named symlinks to files outside the paths given',
+    '(outside-paths): left unchanged, and listed.',
     '',
     'Codemods (several run in this order, each on the output of the one before):',
     ...table(registry.map((c) => [c.name, c.description])),
@@ -185,7 +187,7 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
         return await runMigrate(rest, values, env, registry);
       case 'report':
         if (rest[0] !== 'merge') throw new UsageError(`"report" takes the subcommand merge, e.g. asyncwise report merge shard-1.json shard-2.json (got ${rest[0] === undefined ? 'nothing' : `"${rest[0]}"`}).`);
-        return await runReportMerge(rest.slice(1), values, env);
+        return await runReportMerge(rest.slice(1), values, env, registry);
       default:
         throw new UsageError(`Unknown command "${command}". Commands: migrate, list, explain, report merge.`);
     }
@@ -367,8 +369,10 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   // Before the run, so that a report that could not be written costs no time and a typo no file.
   const reportArg = typeof values.report === 'string' ? values.report : undefined;
   const reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, files);
-  // Temp files of a killed earlier run, beside the files this run reads (or the report).
-  const stale = await removeStaleTempFiles([...files, ...(reportPath === null ? [] : [reportPath])].map((f) => path.dirname(f)));
+  const cache = values.cache === true ? await loadCache(values['cache-location'], env.cwd, { level, sourceType, selected, raw }) : undefined;
+  // Temp files of a killed earlier run, beside the files this run writes: sources, the report, the cache.
+  const written = [...files, ...(reportPath === null ? [] : [reportPath]), ...(cache ? [cache.location] : [])];
+  const stale = await removeStaleTempFiles(written.map((f) => path.dirname(f)));
   for (const file of stale) env.stderr.write(`asyncwise: removed ${displayPath(file, env.cwd)}, a temp file left by an interrupted asyncwise run\n`);
 
   const quiet = values.quiet === true;
@@ -381,7 +385,6 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     stderrIsTTY: env.stderr.isTTY === true,
     ci: (env.variables ?? process.env)['CI'],
   });
-  const cache = values.cache === true ? await loadCache(values['cache-location'], env.cwd, { level, sourceType, selected, raw }) : undefined;
   // SIGINT/SIGTERM: finish the file in hand (a write is never cut short), write nothing more, and
   // report what was done. A second signal stops at once; writes are atomic, so even then no file is
   // half-written, and the next run removes a temp file left behind.
@@ -397,6 +400,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   const outcomes = await migrate({
     codemods: loaded,
     files,
+    roots: (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(env.cwd, p)),
     level,
     ...(sourceType === undefined ? {} : { sourceType }),
     jobs,
@@ -435,7 +439,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     if (!quiet) print(env, `Cache: ${cache.hits} of ${outcomes.length} files unchanged since an earlier run, taken from ${displayPath(cache.location, env.cwd)}.`);
   }
   if (shard) print(env, `Shard ${shard.index}/${shard.count}: ${files.length} of ${allFiles} files; merge the shards' reports with asyncwise report merge.`);
-  print(env, formatSummary(report.summary, outcomes, { cwd: env.cwd, level, write, quiet }, colors));
+  print(env, formatSummary(report.summary, outcomes, { cwd: env.cwd, level, write, quiet, codemods: selected }, colors));
   if (reportArg !== undefined && reportPath !== null) {
     try {
       // Made before the run; again in case it was removed since.
@@ -465,7 +469,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
  * summarised as a run is. Exits as that run would have (1 when a file failed), 2 when the reports do
  * not belong together.
  */
-async function runReportMerge(args: readonly string[], values: ParsedValues, env: CliEnvironment): Promise<number> {
+async function runReportMerge(args: readonly string[], values: ParsedValues, env: CliEnvironment, registry: readonly Codemod[]): Promise<number> {
   if (args.length === 0) throw new UsageError('"report merge" takes the shard reports, e.g. asyncwise report merge shard-1.json shard-2.json.');
   const { readFile } = await import('node:fs/promises');
   const named: { name: string; report: Report }[] = [];
@@ -492,7 +496,7 @@ async function runReportMerge(args: readonly string[], values: ParsedValues, env
   await writeFileAtomically(target, Buffer.from(text, 'utf8'));
   // Summarised as the single run would be; positions and listings come from the report's files.
   const outcomes = merged.files.map((f) => ({ ...f, file: path.resolve(env.cwd, f.path) }));
-  const settings = { cwd: env.cwd, level: merged.level, write: merged.write, quiet: values.quiet === true };
+  const settings = { cwd: env.cwd, level: merged.level, write: merged.write, quiet: values.quiet === true, codemods: merged.codemods.flatMap((name) => findCodemod(name, registry) ?? []) };
   print(env, formatSummary(summarizeFiles(merged.files), outcomes, settings, colorsFor(env.stdout)));
   if (values.quiet !== true) print(env, `Merged ${named.length} reports into ${displayPath(target, env.cwd)}`);
   return failed;

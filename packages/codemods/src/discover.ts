@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isParsablePath, parsableExtensions } from '@asyncwise/analysis';
@@ -28,8 +28,14 @@ interface GitignoreScope {
  * user is most likely to recognise: the one named on the command line, else the file's own path
  * (no symlink in it) when the scan found it, else the first in sorted order.
  *
- * Throws {@link PathError} for a path that does not exist, an explicit file that is not JavaScript
- * or TypeScript, and a path that is neither a regular file nor a directory (`/dev/null`, a FIFO).
+ * Symlinks inside a searched folder are never followed, to files or folders alike: a link out of
+ * the folder would make the run rewrite a file nobody named, and a link back up would loop. (A
+ * linked file's target inside the folder is found by its own path.) A path named on the command
+ * line is followed; `migrate` decides whether a named link's target is inside the run (`roots`).
+ *
+ * Throws {@link PathError} for a path that does not exist, a named symlink that loops or dangles, an
+ * explicit file that is not JavaScript or TypeScript, and a path that is neither a regular file nor
+ * a directory (`/dev/null`, a FIFO).
  */
 export async function discoverFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   /** Every path found, with whether the user named it. */
@@ -37,7 +43,13 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = statOrNull(absolute);
-    if (!stat) throw new PathError(given, `No such file or directory: ${given}`, 'missing');
+    if (!stat) {
+      const link = lstatOrNull(absolute);
+      if (link?.isSymbolicLink()) {
+        throw new PathError(given, `Cannot follow the symlink ${given}: it leads to itself (a loop) or to nothing; name its target instead`, 'broken-symlink');
+      }
+      throw new PathError(given, `No such file or directory: ${given}`, 'missing');
+    }
     if (stat.isFile()) {
       if (!isParsablePath(absolute) || isAsyncwiseTempFile(path.basename(absolute))) {
         throw new PathError(given, `Not a JavaScript or TypeScript file: ${given} (expected ${parsableExtensions.join(', ')})`, 'not-source');
@@ -92,6 +104,14 @@ function onePathPerFile(found: ReadonlyMap<string, boolean>): string[] {
 function statOrNull(file: string) {
   try {
     return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function lstatOrNull(file: string) {
+  try {
+    return lstatSync(file);
   } catch {
     return null;
   }

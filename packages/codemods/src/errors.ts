@@ -36,11 +36,12 @@ export class OptionError extends Error {
 }
 
 /** Why a path the user named cannot be used. */
-export type PathProblem = 'missing' | 'not-source' | 'not-file-or-directory';
+export type PathProblem = 'missing' | 'not-source' | 'not-file-or-directory' | 'broken-symlink';
 
 /**
- * A path the user named that cannot be used: it does not exist, is a file the codemods cannot read,
- * or is neither a regular file nor a directory (`/dev/null`, a FIFO, a socket).
+ * A path the user named that cannot be used: it does not exist, is a symlink that leads nowhere (a
+ * loop, a missing target), is a file the codemods cannot read, or is neither a regular file nor a
+ * directory (`/dev/null`, a FIFO, a socket).
  */
 export class PathError extends Error {
   constructor(

@@ -36,13 +36,19 @@ function uncommittedPaths(workTree: string): Set<string> | null {
 /**
  * Which of `files` (absolute paths) have uncommitted changes in their git work tree: the clean-git
  * gate before `--write`, so every rewrite can be reviewed and undone with git. Files outside a work
- * tree, or where git is unavailable, are never reported.
+ * tree, or where git is unavailable, are never reported; nor are files gone since they were read.
  */
 export function dirtyFiles(files: readonly string[]): string[] {
   const statusByTree = new Map<string, Set<string> | null>();
   const dirty: string[] = [];
   for (const file of files) {
-    const real = realpathSync(file);
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      // Deleted (or made unreadable) since it was analysed: the write phase reports it and writes nothing.
+      continue;
+    }
     const tree = workTreeOf(real);
     if (tree === null) continue;
     if (!statusByTree.has(tree)) statusByTree.set(tree, uncommittedPaths(tree));

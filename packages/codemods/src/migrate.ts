@@ -1,9 +1,10 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile, stat } from 'node:fs/promises';
 import { OverlappingEditsError, ParseError, withoutBom } from '@asyncwise/analysis';
 import { lineStartsOf, positionOf } from './apply-plans';
-import { writeFileAtomically } from './atomic-write';
+import { type AtomicWriteHooks, writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, NotConvergingError, OutputParseError } from './errors';
 import { dirtyFiles } from './git';
 import type { OutcomeCache } from './cache';
@@ -20,7 +21,7 @@ export type FileErrorKind =
   | 'output-parse'
   | 'transform'
   | 'not-idempotent'
-  | 'changed-on-disk'
+  | 'changed-during-run'
   | 'write';
 
 export interface FileError {
@@ -91,8 +92,21 @@ export interface MigrateOptions extends TransformOptions {
    * skipped (`interrupted`). A file analysed but not written stays `changed` with `written: false`.
    */
   readonly signal?: AbortSignal;
+  /**
+   * The paths the run was given (absolute; the CLI's command line). When set, a file whose real path
+   * is neither inside a given folder nor a given file itself (a symlink to a file elsewhere) is
+   * skipped (`outside-paths`) and never written. A given folder counts by its real path, so a folder
+   * named through a symlink is followed; a named file that is a symlink is not, unless its target is
+   * inside the given paths too.
+   */
+  readonly roots?: readonly string[];
   /** Files larger than this many bytes are skipped (`too-large`); default 2 MiB (`defaultMaxFileSize`). */
   readonly maxFileSize?: number;
+  /**
+   * Hooks of every atomic write: tests simulate there what the file system can do to a write
+   * (ENOSPC, EACCES at the rename); the real calls by default.
+   */
+  readonly atomicWrite?: AtomicWriteHooks;
   /** Called after each file is analysed, in path order whatever the jobs: for diffs and progress. */
   readonly onFile?: (outcome: FileOutcome, index: number, total: number) => void;
 }
@@ -119,7 +133,17 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
     level: options.level ?? 'safe',
     ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),
   };
-  const files = withoutDuplicates(options.files);
+  const listed = withoutDuplicates(options.files);
+  // Symlinks out of the given paths are skipped without being read.
+  const outside = new Map<string, FileOutcome>();
+  if (options.roots) {
+    const isInside = insideRoots(options.roots);
+    for (const file of listed) {
+      const target = isInside(file);
+      if (target !== null) outside.set(file, outsidePaths(file, target));
+    }
+  }
+  const files = listed;
   const outcomes: FileOutcome[] = [];
   const collect = (outcome: FileOutcome, index: number) => {
     outcomes.push(outcome);
@@ -132,11 +156,11 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
   const signal = options.signal;
   if (module !== null && inWorkers) {
-    await analyseInWorkers(files, options.codemods, { options: transformOptions, maxFileSize }, threads, module, cache, collect, signal);
+    await analyseInWorkers(files, options.codemods, { options: transformOptions, maxFileSize }, threads, module, { cache, outside }, collect, signal);
   } else {
     for (const [index, file] of files.entries()) {
       if (signal?.aborted) break;
-      collect((await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions, maxFileSize)), index);
+      collect(outside.get(file) ?? (await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions, maxFileSize)), index);
     }
   }
   // Whatever the interruption left, each file still gets an outcome, so the report says what happened to it.
@@ -158,7 +182,7 @@ async function writeChanges(outcomes: FileOutcome[], options: MigrateOptions): P
   // One file at a time: a large migration must not run out of file handles.
   const written: FileOutcome[] = [];
   for (const outcome of outcomes) {
-    written.push(outcome.status === 'changed' && options.signal?.aborted !== true ? await writeOutcome(outcome) : outcome);
+    written.push(outcome.status === 'changed' && options.signal?.aborted !== true ? await writeOutcome(outcome, options.atomicWrite) : outcome);
   }
   return written;
 }
@@ -175,6 +199,53 @@ function interrupted(file: string): FileOutcome {
 }
 
 /**
+ * For the paths a run was given, a test of each file: `null` when its real path is inside a given
+ * folder (by the folder's real path) or is a given file (by its own name, its folders' links
+ * resolved), else the real path it leads to outside them. A file that cannot be resolved (gone,
+ * a dangling link) is `null`: its analysis reports why it cannot be read.
+ */
+function insideRoots(roots: readonly string[]): (file: string) => string | null {
+  const folders: string[] = [];
+  const files = new Set<string>();
+  for (const root of roots) {
+    try {
+      if (statSync(root).isDirectory()) folders.push(realpathSync(root));
+      else files.add(path.join(realpathSync(path.dirname(root)), path.basename(root)));
+    } catch {
+      // A root that is gone names nothing to allow.
+    }
+  }
+  return (file) => {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return null;
+    }
+    if (files.has(real)) return null;
+    for (const folder of folders) {
+      const relative = path.relative(folder, real);
+      if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return null;
+    }
+    return real;
+  };
+}
+
+function outsidePaths(file: string, target: string): FileOutcome {
+  return {
+    file,
+    status: 'skipped',
+    changes: [],
+    refusals: [],
+    skip: {
+      reason: 'outside-paths',
+      message: `a symlink to ${target}, outside the paths given, so it was left as it is; name the target (or its folder) to migrate it`,
+    },
+    written: false,
+  };
+}
+
+/**
  * Analyses `files` in a pool of worker threads and hands each outcome to `collect` in path order.
  * A few tasks per thread are in flight at once, so the outcomes waiting for an earlier, slower file
  * stay few however many files there are.
@@ -185,7 +256,7 @@ async function analyseInWorkers(
   settings: { readonly options: TransformOptions; readonly maxFileSize: number },
   threads: number,
   module: URL,
-  cache: OutcomeCache | undefined,
+  known: { readonly cache: OutcomeCache | undefined; readonly outside: ReadonlyMap<string, FileOutcome> },
   collect: (outcome: FileOutcome, index: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
@@ -202,7 +273,9 @@ async function analyseInWorkers(
         (outcome: FileOutcome) => outcome,
         (error: unknown) => failed(file, [], [], { kind: 'transform', message: `the worker failed (${firstLine(messageOf(error))}); this is an asyncwise bug, please report it` }),
       );
-    pending.push(cache ? cache.get(file).then((cached) => cached ?? analyse()) : analyse());
+    const { cache, outside } = known;
+    const skipped = outside.get(file);
+    pending.push(skipped ? Promise.resolve(skipped) : cache ? cache.get(file).then((cached) => cached ?? analyse()) : analyse());
   };
   try {
     while (next < files.length && pending.length < threads * 4) submit();
@@ -221,7 +294,7 @@ async function analyseInWorkers(
 /**
  * The files in order, each once: a second path to the same file (by real path, so through a symlink
  * or `..` too) is dropped. Writing one file twice from two readings would report the second as
- * "changed on disk", or worse, apply the rewrite twice.
+ * "changed during the run", or worse, apply the rewrite twice.
  */
 function withoutDuplicates(files: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -350,7 +423,7 @@ function rerun(text: string, file: string, codemods: readonly LoadedCodemod[], o
   };
 }
 
-async function writeOutcome(outcome: FileOutcome): Promise<FileOutcome> {
+async function writeOutcome(outcome: FileOutcome, hooks: AtomicWriteHooks = {}): Promise<FileOutcome> {
   // Nothing reached the disk, so nothing is reported as applied.
   const notWritten = (error: FileError): FileOutcome => ({
     ...outcome,
@@ -359,11 +432,19 @@ async function writeOutcome(outcome: FileOutcome): Promise<FileOutcome> {
     error,
   });
   try {
-    // Someone may have saved the file while the codemods ran: never overwrite their edit. UTF-8
-    // decoding is one-to-one, so equal texts mean equal bytes.
-    const current = decodeSource(await readFile(outcome.file));
+    // Someone may have saved (or deleted) the file while the codemods ran: never overwrite their
+    // edit, never bring back a file they removed. UTF-8 decoding is one-to-one, so equal texts mean
+    // equal bytes.
+    const bytes = await readFile(outcome.file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (bytes === null) {
+      return notWritten({ kind: 'changed-during-run', message: 'the file was deleted during the run, so it was not written again; rerun to migrate it if it comes back' });
+    }
+    const current = decodeSource(bytes);
     if (!current.ok || current.text !== outcome.before) {
-      return notWritten({ kind: 'changed-on-disk', message: 'the file changed on disk during the run; rerun' });
+      return notWritten({ kind: 'changed-during-run', message: 'the file changed during the run, so its new text was kept and the rewrite not written; rerun' });
     }
     // A rename replaces a read-only file as easily as any other (and root may write anything):
     // the mode is the owner's word that the file is not to be changed.
@@ -374,10 +455,31 @@ async function writeOutcome(outcome: FileOutcome): Promise<FileOutcome> {
         message: `the file is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); make it writable (chmod u+w) to migrate it`,
       });
     }
-    await writeFileAtomically(outcome.file, encodeSource(outcome.after ?? ''));
+    await writeFileAtomically(outcome.file, encodeSource(outcome.after ?? ''), hooks);
     return { ...outcome, written: true };
   } catch (error) {
-    return notWritten({ kind: 'write', message: `cannot write the file (${messageOf(error)})` });
+    return notWritten({ kind: 'write', message: `cannot write the file (${messageOf(error)}); ${writeRemedy(error)}` });
+  }
+}
+
+/**
+ * What to do about a failed write, by its error code. The atomic writer has removed its temp file
+ * and the file is as it was in every case, so the message says that too.
+ */
+function writeRemedy(error: unknown): string {
+  const kept = 'the file is unchanged';
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `${kept}; free disk space (or quota) and rerun`;
+    case 'EACCES':
+    case 'EPERM':
+      // The new text goes to a temp file beside the file and is renamed over it: the folder must be writable.
+      return `${kept}; its folder must be writable (the rewrite is written beside the file and renamed over it)`;
+    case 'EROFS':
+      return `${kept}; it is on a read-only file system`;
+    default:
+      return `${kept}; rerun once the cause is fixed`;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { SafetyLevel } from '@asyncwise/analysis';
 import picocolors from 'picocolors';
 import type { FileOutcome } from './migrate';
+import type { CodemodUnit } from './registry';
 import { displayPath } from './paths';
 import type { Summary } from './report';
 import { unifiedDiff } from './unified-diff';
@@ -44,6 +45,18 @@ export interface SummarySettings {
   readonly write: boolean;
   /** Only counts and errors: no per-change listings. */
   readonly quiet: boolean;
+  /**
+   * The run's codemods, in order, with the noun of what each rewrites: the counts of changes and
+   * refusals are given per codemod in its own words ("Runs rewritten", "Calls rewritten").
+   */
+  readonly codemods: readonly { readonly name: string; readonly unit: CodemodUnit }[];
+}
+
+/** The unit of a codemod the settings do not name (a merged report from another registry). */
+const genericUnit: CodemodUnit = { one: 'change', many: 'changes' };
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -60,8 +73,19 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
         ` (level ${settings.level}${settings.write ? '' : ', dry run'})`,
     ),
   );
-  const applied = summary.changesApplied;
-  lines.push(`Runs rewritten: ${applied.review} review, ${applied.safe} safe`);
+  // One line per codemod, in its own noun; with one codemod the line needs no name.
+  const named = [...settings.codemods];
+  for (const o of outcomes) {
+    for (const item of [...o.changes, ...o.refusals]) {
+      if (!named.some((c) => c.name === item.codemod)) named.push({ name: item.codemod, unit: genericUnit });
+    }
+  }
+  const by = (name: string) => (named.length === 1 ? '' : ` by ${name}`);
+  for (const { name, unit } of named) {
+    const applied = { safe: 0, review: 0 };
+    for (const o of outcomes) for (const ch of o.changes) if (ch.applied && ch.codemod === name) applied[ch.level]++;
+    lines.push(`${capitalized(unit.many)} rewritten${by(name)}: ${applied.review} review, ${applied.safe} safe`);
+  }
 
   const notApplied = outcomes.flatMap((o) => o.changes.filter((ch) => !ch.applied && o.status !== 'error').map((ch) => ({ o, ch })));
   if (summary.changesNotApplied.review > 0) {
@@ -75,8 +99,14 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
 
   const refusalCount = Object.values(summary.refusals).reduce((a, b) => a + b, 0);
   if (refusalCount > 0) {
-    const byReason = Object.entries(summary.refusals).map(([reason, n]) => `${reason} ×${n}`);
-    lines.push(`${plural(refusalCount, 'run')} refused: ${byReason.join(', ')}`);
+    for (const { name, unit } of named) {
+      const byReason = new Map<string, number>();
+      for (const o of outcomes) for (const r of o.refusals) if (r.codemod === name) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+      const count = [...byReason.values()].reduce((a, b) => a + b, 0);
+      if (count === 0) continue;
+      const reasons = [...byReason].map(([reason, n]) => `${reason} ×${n}`);
+      lines.push(`${plural(count, unit.one, unit.many)} refused${by(name)}: ${reasons.join(', ')}`);
+    }
     if (!settings.quiet) {
       for (const o of outcomes) {
         for (const r of o.refusals) lines.push(`  ${at(displayPath(o.file, settings.cwd), r)}  ${r.reason}: ${r.message}`);

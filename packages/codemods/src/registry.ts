@@ -24,6 +24,11 @@ export interface Codemod {
   readonly description: string;
   /** What the rewrite does and when it stays silent, for `asyncwise explain`. */
   readonly details: string;
+  /**
+   * What one of its changes rewrites, as the summary counts it: `run` (of awaits) for
+   * sequential-to-concurrent, `call` for sync-to-async-io.
+   */
+  readonly unit: CodemodUnit;
   /** The safety levels its changes can have; a `review` change needs `--level review`. */
   readonly levels: readonly SafetyLevel[];
   /**
@@ -39,6 +44,12 @@ export interface Codemod {
    * parser (TypeScript alone takes most of a second).
    */
   readonly load: () => Promise<TransformModule>;
+}
+
+/** The noun of what a codemod rewrites, singular and plural ("3 runs rewritten", "1 call refused"). */
+export interface CodemodUnit {
+  readonly one: string;
+  readonly many: string;
 }
 
 /** A codemod ready to run, its own options validated and bound: only the shared ones remain to give. */
@@ -65,6 +76,7 @@ export const codemods: readonly Codemod[] = [
       'earlier one rejects. It stays silent when an await uses an earlier result, when statements write shared ' +
       'state, at control flow, at bare `await f();` statements (kept for their effect unless --include-bare-awaits), ' +
       'and when the rewrite would drop a comment or mix declaration kinds.',
+    unit: { one: 'run', many: 'runs' },
     levels: ['review'],
     options: sequentialToConcurrentOptions,
     docsPath: 'docs/codemods/sequential-to-concurrent.md',
@@ -81,6 +93,7 @@ export const codemods: readonly Codemod[] = [
       'other tasks run before the function goes on. It leaves module top level, sync functions and CLI entry points ' +
       '(a shebang, a `bin` of the nearest package.json) alone, and lists as refusals the calls whose twin gives ' +
       'another value (execSync, existsSync), that have none (spawnSync, fd calls), or that pass an option the twin lacks.',
+    unit: { one: 'call', many: 'calls' },
     levels: ['review'],
     options: [],
     docsPath: 'docs/codemods/sync-to-async-io.md',

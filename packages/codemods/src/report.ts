@@ -13,8 +13,11 @@ function isAsyncwiseBug(reason: NoteReason): boolean {
   return !isRunnerRefusal(reason) && isBugRefusal(reason);
 }
 
-/** Bumped when the report's shape changes incompatibly. */
-export const reportVersion = 1;
+/**
+ * Bumped when the report's shape changes incompatibly. 2: the error kind `changed-on-disk` became
+ * `changed-during-run` (it also covers a file deleted during the run); see the package README.
+ */
+export const reportVersion = 2;
 
 export interface ErrorSummary {
   readonly path: string;

@@ -12,13 +12,14 @@
 /**
  * Why a file was not migrated although nothing is wrong with asyncwise or the run: its bytes are not
  * UTF-8, it is larger than `--max-file-size`, or it holds a NUL byte (a binary file with a source
- * extension, such as a compiled `.ts` video transport stream), or the run was interrupted (SIGINT,
- * SIGTERM) before the file was analysed.
+ * extension, such as a compiled `.ts` video transport stream), the run was interrupted (SIGINT,
+ * SIGTERM) before the file was analysed, or it is a symlink to a file outside the paths the run was
+ * given (`outside-paths`: a rewrite would change a file nobody asked to change).
  */
-export type SkipReason = 'not-utf8' | 'too-large' | 'binary' | 'interrupted';
+export type SkipReason = 'not-utf8' | 'too-large' | 'binary' | 'interrupted' | 'outside-paths';
 
 /** Every {@link SkipReason}, for reports and docs. */
-export const skipReasons = ['not-utf8', 'too-large', 'binary', 'interrupted'] as const satisfies readonly SkipReason[];
+export const skipReasons = ['not-utf8', 'too-large', 'binary', 'interrupted', 'outside-paths'] as const satisfies readonly SkipReason[];
 
 /** The default of `--max-file-size`: larger files are generated or bundled, not written by hand. */
 export const defaultMaxFileSize = 2 * 1024 * 1024;

@@ -8,9 +8,10 @@ import { loadThree, loadThreeRewritten, packageRoot, removeTempProjects, tempPro
 
 afterEach(removeTempProjects);
 
-const cli = path.join(packageRoot, 'dist/cli.js');
+const cli = path.join(packageRoot, 'bin/asyncwise.js');
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run pnpm --filter @asyncwise/codemods build first.`);
+  const built = path.join(packageRoot, 'dist/cli.js');
+  if (!existsSync(built)) throw new Error(`${built} is missing: run pnpm --filter @asyncwise/codemods build first.`);
 });
 
 /** Starts the child that writes `target` and stops before the rename; resolves with its temp path once it waits. */

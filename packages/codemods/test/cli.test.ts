@@ -4,14 +4,14 @@
  * `pnpm test` does).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { codemods } from '../src/registry';
 import type { Report } from '../src/report';
 import { git, gitInit, loadThree, loadThreeRewritten, packageRoot, removeTempProjects, tempProject } from './helpers';
 
-const cli = path.join(packageRoot, 'dist/cli.js');
+const cli = path.join(packageRoot, 'bin/asyncwise.js');
 const packageVersion = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 function asyncwise(cwd: string, ...args: string[]) {
@@ -25,7 +25,8 @@ function asyncwise(cwd: string, ...args: string[]) {
 const broken = 'export async function f() {\n  const a = await ;\n}\n';
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run pnpm --filter @asyncwise/codemods build first.`);
+  const built = path.join(packageRoot, 'dist/cli.js');
+  if (!existsSync(built)) throw new Error(`${built} is missing: run pnpm --filter @asyncwise/codemods build first.`);
 });
 afterEach(removeTempProjects);
 
@@ -109,7 +110,7 @@ describe('asyncwise migrate', () => {
     expect(code).toBe(1);
     const report = JSON.parse(readFileSync(path.join(root, 'out/report.json'), 'utf8')) as Report;
     expect(report).toMatchObject({
-      version: 1,
+      version: 2,
       asyncwiseVersion: packageVersion,
       codemods: ['sequential-to-concurrent'],
       level: 'safe',
@@ -249,6 +250,26 @@ describe('--jobs', () => {
     expect(readFileSync(path.join(root, 'two.json'), 'utf8')).toBe(readFileSync(path.join(root, 'one.json'), 'utf8'));
   });
 
+  it('leaves the parsers to the workers: the main thread loads neither oxc-parser, scope-manager, typescript-estree nor TypeScript', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 70; i++) files[`src/f${String(i).padStart(2, '0')}.ts`] = loadThree;
+    const root = tempProject(files);
+    // At exit, the main thread's CommonJS modules (all four are CommonJS, however they are
+    // imported); each worker thread has a module cache of its own.
+    const probe = path.join(root, 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => { const loaded = Object.keys(require.cache); process.stderr.write(JSON.stringify(['/oxc-parser/', '/scope-manager/', '/typescript-estree/', '/typescript/lib/typescript.js'].map((m) => loaded.some((k) => k.includes(m)))) + '\\n'); });\n",
+    );
+    const run = (jobs: string) =>
+      spawnSync(process.execPath, ['--require', probe, cli, 'migrate', 'sequential-to-concurrent', 'src', '--level', 'review', '--quiet', '-j', jobs], { cwd: root, encoding: 'utf8' });
+    const inWorkers = run('2');
+    expect(inWorkers.status).toBe(0);
+    expect(inWorkers.stderr).toBe('[false,false,false,false]\n');
+    // The probe sees the codemods' parser and scopes when this thread does the work.
+    expect(run('1').stderr).toMatch(/^\[true,true,/);
+  });
+
   it('writes the same files with --jobs 2 as with --jobs 1', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 70; i++) files[`m${i}.ts`] = i % 2 === 0 ? loadThree : 'export const same = 1;\n';
@@ -378,6 +399,18 @@ describe('--cache', () => {
     const alone = asyncwise(root, 'migrate', 'sequential-to-concurrent', '--cache-location', 'tmp');
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--cache-location applies with --cache only');
+  });
+
+  it("removes a killed run's temp file of the cache, in a folder no source file is in", () => {
+    const root = tempProject({ 'src/a.ts': loadThree });
+    mkdirSync(path.join(root, '.cache'));
+    const deadPid = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const stray = `.asyncwise-cache.asyncwise-${deadPid}-0123abcd.tmp`;
+    writeFileSync(path.join(root, '.cache', stray), '{"half":');
+    const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--cache', '--cache-location', '.cache/');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`asyncwise: removed .cache/${stray}, a temp file left by an interrupted asyncwise run\n`);
+    expect(readdirSync(path.join(root, '.cache'))).toEqual(['.asyncwise-cache']);
   });
 });
 
@@ -529,7 +562,7 @@ describe('paths and --report', () => {
     expect((JSON.parse(readFileSync(path.join(root, 'out/deep/report.json'), 'utf8')) as Report).summary.filesScanned).toBe(1);
   });
 
-  it('migrates a file named through a symlink and found by the folder scan once, without a false "changed on disk"', () => {
+  it('migrates a file named through a symlink and found by the folder scan once, without a false "changed during the run"', () => {
     const root = tempProject({ 'src/a.ts': loadThree });
     mkdirSync(path.join(root, 'links'));
     symlinkSync('../src/a.ts', path.join(root, 'links/a.ts'));
@@ -540,6 +573,58 @@ describe('paths and --report', () => {
     expect(run.stdout).toContain('--- a/links/a.ts');
     expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
     expect(lstatSync(path.join(root, 'links/a.ts')).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('symlinks', () => {
+  it('skips a named symlink to a file outside the given paths (outside-paths), and rewrites through it once its target is given', () => {
+    const base = tempProject({ 'project/src/a.ts': loadThree, 'elsewhere/shared.ts': loadThree });
+    const root = path.join(base, 'project');
+    symlinkSync('../../elsewhere/shared.ts', path.join(root, 'src/shared.ts'));
+    const run = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src/a.ts', 'src/shared.ts', '--level', 'review', '--write', '--report', 'r.json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 files scanned, 1 changed, 1 skipped, 0 errors');
+    expect(run.stdout).toContain(
+      `  src/shared.ts: outside-paths: a symlink to ${path.join(base, 'elsewhere/shared.ts')}, outside the paths given, so it was left as it is; name the target (or its folder) to migrate it`,
+    );
+    expect(readFileSync(path.join(base, 'elsewhere/shared.ts'), 'utf8')).toBe(loadThree);
+    expect(readFileSync(path.join(root, 'src/a.ts'), 'utf8')).toBe(loadThreeRewritten);
+    const report = JSON.parse(readFileSync(path.join(root, 'r.json'), 'utf8')) as Report;
+    expect(report.files.map((f) => [f.path, f.status, f.skip?.reason])).toEqual([
+      ['src/a.ts', 'changed', undefined],
+      ['src/shared.ts', 'skipped', 'outside-paths'],
+    ]);
+
+    // Its target's folder is given too: the link is rewritten through, once, and stays a link.
+    const both = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src/shared.ts', '../elsewhere', '--level', 'review', '--write');
+    expect(both.code).toBe(0);
+    expect(both.stdout).toContain('1 file scanned, 1 changed, 0 errors');
+    expect(readFileSync(path.join(base, 'elsewhere/shared.ts'), 'utf8')).toBe(loadThreeRewritten);
+    expect(lstatSync(path.join(root, 'src/shared.ts')).isSymbolicLink()).toBe(true);
+  });
+
+  it('skips it in worker threads too, in its place among the other files, and a folder scan never follows a link out or in a loop', () => {
+    const files: Record<string, string> = { 'elsewhere/shared.ts': loadThree };
+    for (let i = 0; i < 70; i++) files[`project/src/f${String(i).padStart(2, '0')}.ts`] = loadThree;
+    const base = tempProject(files);
+    const root = path.join(base, 'project');
+    symlinkSync('../../elsewhere/shared.ts', path.join(root, 'src/f35-shared.ts'));
+    symlinkSync('../../elsewhere', path.join(root, 'src/elsewhere'));
+    symlinkSync('..', path.join(root, 'src/up'));
+    symlinkSync('loop.ts', path.join(root, 'src/loop.ts'));
+    const named = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', 'src/f35-shared.ts', '--level', 'review', '-j', '2', '--report', 'r.json', '--quiet');
+    expect(named.code).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(root, 'r.json'), 'utf8')) as Report;
+    expect(report.files).toHaveLength(71);
+    // In path order: after f34.ts, before f35.ts ('-' sorts before '.').
+    expect(report.files.slice(34, 37).map((f) => f.path)).toEqual(['src/f34.ts', 'src/f35-shared.ts', 'src/f35.ts']);
+    expect(report.files[35]).toMatchObject({ status: 'skipped', written: false, skip: { reason: 'outside-paths' } });
+    expect(report.files.filter((f) => f.status === 'changed')).toHaveLength(70);
+    const scanned = asyncwise(root, 'migrate', 'sequential-to-concurrent', 'src', '--level', 'review', '-j', '2', '--report', 'scan.json', '--quiet');
+    expect(scanned.code).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(root, 'scan.json'), 'utf8')) as Report).files.map((f) => f.path)).toEqual(
+      Array.from({ length: 70 }, (_, i) => `src/f${String(i).padStart(2, '0')}.ts`),
+    );
   });
 });
 
@@ -572,7 +657,12 @@ describe('list, explain, help, version', () => {
     expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
   });
 
-  it('is an executable node script', () => {
+  it('is an executable node script, which says what to do when the CLI is not built', () => {
     expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(cli).mode & 0o111).toBe(0o111);
+    const unbuilt = tempProject({ 'package.json': '{ "type": "module" }\n', 'bin/asyncwise.js': readFileSync(cli, 'utf8') });
+    const result = spawnSync(process.execPath, [path.join(unbuilt, 'bin/asyncwise.js'), '--version'], { encoding: 'utf8' });
+    expect(result).toMatchObject({ status: 1, stdout: '' });
+    expect(result.stderr).toBe('asyncwise: the CLI is not built (dist/cli.js is missing); run pnpm build in the asyncwise repository first.\n');
   });
 });

@@ -153,11 +153,24 @@ describe('several codemods in one pass', () => {
     ]);
     expect(report.summary.refusals).toEqual({ 'overlaps-earlier-change': 1 });
     expect(report.summary.asyncwiseBugs).toBe(0);
+    // The summary counts each codemod's changes in its own noun, from its registry row.
+    expect(result.stdout).toContain('Runs rewritten by sequential-to-concurrent: 1 review, 0 safe\nLog calls rewritten by log-to-logger: 0 review, 1 safe\n');
+    expect(result.stdout).toContain('1 log call refused by log-to-logger: overlaps-earlier-change ×1\n');
+    expect(result.stdout).not.toMatch(/runs? refused/);
 
     // A second run, on the new text, takes up the refused change.
     const again = await run(root, 'migrate', 'sequential-to-concurrent', 'log-to-logger', '--level', 'review', '--write');
     expect(again.code).toBe(0);
     expect(readFileSync(path.join(root, 'a.ts'), 'utf8')).toContain('    getUser(id, logger.info),\n');
+  });
+
+  it("counts sync-to-async-io's changes as calls, alone as in a set", async () => {
+    const io = "import fs from 'node:fs';\nexport async function read(p: string) {\n  return fs.readFileSync(p, 'utf8');\n}\n";
+    const alone = await run(tempProject({ 'io.ts': io }), 'migrate', 'sync-to-async-io', '--level', 'review');
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toContain('\nCalls rewritten: 1 review, 0 safe\n');
+    const set = await run(tempProject({ 'io.ts': io }), 'migrate', 'sequential-to-concurrent', 'sync-to-async-io', '--level', 'review');
+    expect(set.stdout).toContain('\nRuns rewritten by sequential-to-concurrent: 0 review, 0 safe\nCalls rewritten by sync-to-async-io: 1 review, 0 safe\n');
   });
 
   it('at level safe, applies the safe codemod and lists the review one', async () => {

@@ -105,6 +105,34 @@ describe('discoverFiles', () => {
     expect(relative(root, await discoverFiles(['alias'], root))).toEqual(['alias/a.ts']);
   });
 
+  it('never follows a symlink inside a searched folder: to a file or folder outside, back up, in a loop or dangling', async () => {
+    const base = tempProject({ 'outside/o.ts': '', 'outside/deep/p.ts': '', 'root/src/a.ts': '', 'root/src/d/b.ts': '' });
+    const root = path.join(base, 'root');
+    symlinkSync('../../outside/o.ts', path.join(root, 'src/out.ts'));
+    symlinkSync('../../outside', path.join(root, 'src/outdir'));
+    symlinkSync('a.ts', path.join(root, 'src/in.ts'));
+    symlinkSync('..', path.join(root, 'src/d/up'));
+    symlinkSync('self.ts', path.join(root, 'src/self.ts'));
+    symlinkSync('loop-b.ts', path.join(root, 'src/loop-a.ts'));
+    symlinkSync('loop-a.ts', path.join(root, 'src/loop-b.ts'));
+    symlinkSync('missing.ts', path.join(root, 'src/dangling.ts'));
+    expect(relative(root, await discoverFiles(['.'], root))).toEqual(['src/a.ts', 'src/d/b.ts']);
+    // A folder named through a symlink is the user's own choice, and is searched.
+    expect(relative(root, await discoverFiles(['src/outdir'], root))).toEqual(['src/outdir/deep/p.ts', 'src/outdir/o.ts']);
+  });
+
+  it('names a symlink loop or a dangling link given on the command line as what it is', async () => {
+    const root = tempProject({});
+    symlinkSync('self.ts', path.join(root, 'self.ts'));
+    symlinkSync('missing.ts', path.join(root, 'dangling.ts'));
+    for (const link of ['self.ts', 'dangling.ts']) {
+      await expect(discoverFiles([link], root)).rejects.toMatchObject({
+        problem: 'broken-symlink',
+        message: `Cannot follow the symlink ${link}: it leads to itself (a loop) or to nothing; name its target instead`,
+      });
+    }
+  });
+
   it("never takes asyncwise's temp files for source", async () => {
     const root = tempProject({ 'src/a.ts': '', 'src/.a.ts.asyncwise-123-0123abcd.tmp': '' });
     expect(relative(root, await discoverFiles(['.'], root))).toEqual(['src/a.ts']);

@@ -13,7 +13,7 @@ import { fixturesDir, packageRoot, removeTempProjects, tempProject } from './hel
 
 const jscodeshiftBin = createRequire(path.join(packageRoot, 'package.json')).resolve('jscodeshift/bin/jscodeshift.js');
 const transformModule = path.join(packageRoot, 'dist/transforms/sequential-to-concurrent.cjs');
-const cli = path.join(packageRoot, 'dist/cli.js');
+const cli = path.join(packageRoot, 'bin/asyncwise.js');
 
 const cases = [
   'independent-fetches.input.ts',
@@ -36,7 +36,7 @@ function node(args: string[], cwd: string) {
 }
 
 beforeAll(() => {
-  for (const built of [transformModule, cli]) {
+  for (const built of [transformModule, path.join(packageRoot, 'dist/cli.js')]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run pnpm --filter @asyncwise/codemods build first.`);
   }
 });

@@ -1,4 +1,5 @@
-import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { planOf } from '@asyncwise/analysis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,8 +107,34 @@ describe('migrate', () => {
       allowDirty: false,
       onFile: () => writeFileSync(file, '// edited by someone\n'),
     });
-    expect(outcomes[0]).toMatchObject({ status: 'error', written: false, error: { kind: 'changed-on-disk' } });
+    expect(outcomes[0]).toMatchObject({ status: 'error', written: false, error: { kind: 'changed-during-run' } });
     expect(readFileSync(file, 'utf8')).toBe('// edited by someone\n');
+  });
+
+  it('never brings back a file deleted while the codemods ran, nor overwrites one made unparsable meanwhile', async () => {
+    const root = tempProject({ 'deleted.ts': loadThree, 'broken.ts': loadThree, 'kept.ts': loadThree });
+    const [deleted, broken, kept] = ['deleted.ts', 'broken.ts', 'kept.ts'].map((f) => path.join(root, f)) as [string, string, string];
+    const outcomes = await migrate({
+      codemods: [sequential],
+      files: [broken, deleted, kept],
+      level: 'review',
+      write: true,
+      allowDirty: false,
+      onFile: (o) => {
+        if (o.file === deleted) rmSync(deleted);
+        if (o.file === broken) writeFileSync(broken, 'export async function load( {\n');
+      },
+    });
+    expect(outcomes.map((o) => [path.basename(o.file), o.status, o.written, o.error?.kind])).toEqual([
+      ['broken.ts', 'error', false, 'changed-during-run'],
+      ['deleted.ts', 'error', false, 'changed-during-run'],
+      ['kept.ts', 'changed', true, undefined],
+    ]);
+    expect(outcomes[1]?.error?.message).toContain('deleted during the run');
+    expect(outcomes.slice(0, 2).every((o) => o.changes.every((c) => !c.applied))).toBe(true);
+    expect(existsSync(deleted)).toBe(false);
+    expect(readFileSync(broken, 'utf8')).toBe('export async function load( {\n');
+    expect(readdirSync(root).sort()).toEqual(['broken.ts', 'kept.ts']);
   });
 });
 
@@ -199,7 +226,7 @@ describe('asyncwise bugs caught by the invariant', () => {
     };
     const summary = summarize([outcome], '/p');
     expect(summary.asyncwiseBugs).toBe(1);
-    const text = formatSummary(summary, [outcome], { cwd: '/p', level: 'review', write: false, quiet: true }, colorsFor({}));
+    const text = formatSummary(summary, [outcome], { cwd: '/p', level: 'review', write: false, quiet: true, codemods: [] }, colorsFor({}));
     expect(text).toContain('1 rewrite refused by the invariant (would-lose-code)');
     expect(text).toContain('asyncwise bug');
   });
@@ -257,6 +284,15 @@ describe('files that are not source', () => {
     expect(readFileSync(binary)).toEqual(video);
     expect(readFileSync(big, 'utf8').startsWith(loadThree)).toBe(true);
 
+    // 50 MB (sparse, so the test costs no disk): skipped by its size alone, never read.
+    const huge = path.join(root, 'bundle.ts');
+    writeFileSync(huge, loadThree);
+    truncateSync(huge, 50 * 1024 * 1024);
+    const [hugeOutcome] = await migrate({ codemods: [sequential], files: [huge], level: 'review', write: true, allowDirty: true });
+    expect(hugeOutcome).toMatchObject({ status: 'skipped', written: false, skip: { reason: 'too-large' } });
+    expect(hugeOutcome?.skip?.message).toContain('50.0 MB, more than --max-file-size (2.0 MB)');
+    expect(statSync(huge).size).toBe(50 * 1024 * 1024);
+
     const raised = await migrate({ codemods: [sequential], files: [big], level: 'review', write: false, allowDirty: true, maxFileSize: 4 * 1024 * 1024 });
     expect(raised[0]?.status).toBe('changed');
   });
@@ -279,5 +315,39 @@ describe('writes that must not happen', () => {
     expect(readFileSync(locked, 'utf8')).toBe(loadThree);
     expect(statSync(locked).mode & 0o777).toBe(0o444);
     expect(readFileSync(files[2] as string, 'utf8')).toBe(loadThreeRewritten);
+  });
+
+  it('reports ENOSPC and EACCES at the rename per file: each original intact, no temp file left, the other files written', async () => {
+    const root = tempProject({ 'a.ts': loadThree, 'denied.ts': loadThree, 'full.ts': loadThree, 'z.ts': loadThree });
+    const failing: Record<string, string> = { 'full.ts': 'ENOSPC', 'denied.ts': 'EACCES' };
+    const renames: string[] = [];
+    // What a full disk or a folder without write permission makes rename(2) answer.
+    const atomicWrite = {
+      rename: async (from: string, to: string) => {
+        renames.push(path.basename(to));
+        const code = failing[path.basename(to)];
+        if (code !== undefined) throw Object.assign(new Error(`${code}: simulated, rename '${from}' -> '${to}'`), { code });
+        await rename(from, to);
+      },
+    };
+    const files = ['a.ts', 'denied.ts', 'full.ts', 'z.ts'].map((f) => path.join(root, f));
+    const outcomes = await migrate({ codemods: [sequential], files, level: 'review', write: true, allowDirty: true, atomicWrite });
+    expect(renames).toEqual(['a.ts', 'denied.ts', 'full.ts', 'z.ts']);
+    expect(outcomes.map((o) => [path.basename(o.file), o.status, o.written, o.error?.kind])).toEqual([
+      ['a.ts', 'changed', true, undefined],
+      ['denied.ts', 'error', false, 'write'],
+      ['full.ts', 'error', false, 'write'],
+      ['z.ts', 'changed', true, undefined],
+    ]);
+    expect(outcomes[1]?.error?.message).toMatch(/^cannot write the file \(EACCES: .*\); the file is unchanged; its folder must be writable/);
+    expect(outcomes[2]?.error?.message).toMatch(/^cannot write the file \(ENOSPC: .*\); the file is unchanged; free disk space/);
+    expect(outcomes.filter((o) => o.status === 'error').every((o) => o.changes.length > 0 && o.changes.every((c) => !c.applied))).toBe(true);
+    expect(readFileSync(files[1] as string, 'utf8')).toBe(loadThree);
+    expect(readFileSync(files[2] as string, 'utf8')).toBe(loadThree);
+    expect(readFileSync(files[3] as string, 'utf8')).toBe(loadThreeRewritten);
+    expect(readdirSync(root).sort()).toEqual(['a.ts', 'denied.ts', 'full.ts', 'z.ts']);
+
+    const { summarize } = await import('../src/report');
+    expect(summarize(outcomes, root)).toMatchObject({ filesWritten: 2, filesErrored: 2 });
   });
 });

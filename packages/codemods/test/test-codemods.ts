@@ -39,6 +39,7 @@ export const logToLogger: Codemod = {
   name: 'log-to-logger',
   description: 'Write console.log calls as logger calls (a codemod of the tests)',
   details: 'Rewrites every `console.log` member expression to `logger.info`, or `logger.warn` with --warn.',
+  unit: { one: 'log call', many: 'log calls' },
   levels: ['safe'],
   options: logToLoggerOptions,
   docsPath: 'docs/codemods/log-to-logger.md',
