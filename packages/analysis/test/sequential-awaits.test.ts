@@ -374,10 +374,11 @@ describe('findSequentialAwaitRuns: order through shared state (effects)', () => 
 
   it('the test tier follows the usual globs and can be overridden', () => {
     const code = 'it("x", async () => {\n  const a = await api.versions(url, "a");\n  const b = await api.versions(url, "b");\n});';
-    for (const filePath of ['lib/x.spec.ts', 'test/x.js', 'packages/p/__tests__/x.tsx']) {
+    for (const filePath of ['lib/x.spec.ts', 'test/x.js', 'packages/p/__tests__/x.tsx', 'test.js', 'packages/p/test.mjs']) {
       expect(runsOf(code, { filePath })).toBe(0);
     }
     expect(runsOf(code, { filePath: 'lib/x.ts' })).toBe(1);
+    expect(runsOf(code, { filePath: 'lib/latest.js' })).toBe(1);
     expect(runsOf(code, { filePath: 'checks/x.ts', testFiles: ['checks/**'] })).toBe(0);
   });
 

@@ -83,6 +83,8 @@ export const globalStateObjects = [
  */
 export const defaultTestFilePatterns = [
   '**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
+  // A whole suite in one `test.js` at the package root (sindresorhus', ava's layout).
+  '**/test.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
   '**/{test,tests,__tests__,spec,e2e}/**',
 ] as const satisfies readonly string[];
 
