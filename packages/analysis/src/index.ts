@@ -127,3 +127,4 @@ export {
   verbModifiers,
   type EffectKind,
 } from './catalogues/effect-verbs';
+export { findNonThenableAwait, type NonThenableAwait } from './await-thenable';

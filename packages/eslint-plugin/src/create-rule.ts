@@ -54,7 +54,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     const key = JSON.stringify(configured);
     const known = merged.get(key);
     if (known) return known;
-    const options = ESLintUtils.applyDefault(defaults, configured as Options | null) as Options;
+    const options = ESLintUtils.applyDefault<Options, Options>(defaults, configured as Options);
     if (merged.size >= 64) merged.clear();
     merged.set(key, options);
     return options;

@@ -46,7 +46,7 @@ describe('createRule and default options', () => {
   });
   const lint = (options: unknown[], files: string[]) => {
     const linter = new Linter({ configType: 'flat' });
-    const config = [{ files: ['**/*.js'], plugins: { t: { rules: { 'with-defaults': withDefaults } } }, rules: { 't/with-defaults': ['error', ...options] } }] as Linter.Config[];
+    const config = [{ files: ['**/*.js'], plugins: { t: { rules: { 'with-defaults': withDefaults } } }, rules: { 't/with-defaults': ['error', ...options] } }] as unknown as Linter.Config[];
     for (const file of files) linter.verify('export {};', config, file);
   };
 

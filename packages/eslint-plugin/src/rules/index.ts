@@ -1,3 +1,4 @@
+import awaitThenable from './await-thenable';
 import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noFloatingPromises from './no-floating-promises';
 import noMisusedPromises from './no-misused-promises';
@@ -10,6 +11,7 @@ import requireAwait from './require-await';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
+  'await-thenable': awaitThenable,
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-floating-promises': noFloatingPromises,
   'no-misused-promises': noMisusedPromises,

@@ -1,0 +1,4 @@
+import cases from './cases/await-thenable';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('await-thenable', cases);
