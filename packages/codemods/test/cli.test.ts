@@ -417,7 +417,8 @@ describe('--cache', () => {
 describe('SIGINT', () => {
   it('stops a run with workers cleanly: no file half-written, no temp file left, the report says what happened to each', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 800; i++) files[`src/f${String(i).padStart(3, '0')}.ts`] = loadThree;
+    // Enough files that the run is still going when the interrupt lands, even with a fast parser on an idle machine.
+    for (let i = 0; i < 2400; i++) files[`src/f${String(i).padStart(4, '0')}.ts`] = loadThree;
     const root = tempProject(files);
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     const child = spawn(process.execPath, [cli, 'migrate', 'sequential-to-concurrent', '--level', 'review', '--write', '--quiet', '--progress', '-j', '2', '--report', 'r.json'], { cwd: root, env });
@@ -427,7 +428,7 @@ describe('SIGINT', () => {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
       // Once files are being analysed (the progress line counts them), interrupt.
-      if (!sent && /asyncwise [1-9]\d*\/800 files/.test(stderr)) {
+      if (!sent && /asyncwise [1-9]\d*\/2400 files/.test(stderr)) {
         sent = true;
         child.kill('SIGINT');
       }
@@ -437,7 +438,7 @@ describe('SIGINT', () => {
     expect(stderr).toContain('SIGINT: stopping after the file in hand');
     expect(stderr).toMatch(/interrupted by SIGINT: \d+ files written, \d+ changed files not written, [1-9]\d* files not analysed/);
     const report = JSON.parse(readFileSync(path.join(root, 'r.json'), 'utf8')) as Report;
-    expect(report.files).toHaveLength(800);
+    expect(report.files).toHaveLength(2400);
     expect(report.summary.skipped.some((s) => s.reason === 'interrupted')).toBe(true);
     for (const file of report.files) {
       const text = readFileSync(path.join(root, file.path), 'utf8');
