@@ -127,3 +127,23 @@ export {
   verbModifiers,
   type EffectKind,
 } from './catalogues/effect-verbs';
+export {
+  abortableApiOf,
+  abortableApis,
+  abortableGlobalOf,
+  describeAbortableApi,
+  describeSignalPlacement,
+  moduleObjectAliases,
+  type AbortableApi,
+  type AbortableResult,
+  type AbortableRole,
+  type SignalPlacement,
+} from './catalogues/abortable-apis';
+export {
+  abortableApiAt,
+  canonicalModuleMember,
+  findAbortableCalls,
+  signalArgumentOf,
+  type AbortableCall,
+  type SignalArgument,
+} from './abortable-calls';
