@@ -86,14 +86,20 @@ function instanceMethodOf(file: AnalysisFile, object: TSESTree.Identifier, name:
 /**
  * What a call was given for a signal:
  * - `passed`: the signal expression (the `signal` property's value, or the signal argument);
- * - `absent`: provably none — no options argument (`index` is where one would go), or an object
- *   literal without `signal` and without spreads (`options`);
+ * - `absent`: provably none — no options argument (`index` is where one would go), an object
+ *   literal without `signal` and without spreads (`options`), or a string shorthand (`'utf8'`);
  * - `unknown`: an options value the analysis cannot see into (a variable, a spread, a call), or an
  *   argument list whose shape does not say which argument the options are.
  */
 export type SignalArgument =
   | { readonly kind: 'passed'; readonly signal: TSESTree.Node }
-  | { readonly kind: 'absent'; readonly index: number; readonly options: TSESTree.ObjectExpression | null }
+  | {
+      readonly kind: 'absent';
+      readonly index: number;
+      readonly options: TSESTree.ObjectExpression | null;
+      /** A string in the options' place (`readFile(p, 'utf8')`): the options' shorthand, which holds no signal. */
+      readonly shorthand?: TSESTree.Literal;
+    }
   | { readonly kind: 'unknown' };
 
 const unknown: SignalArgument = { kind: 'unknown' };
@@ -165,6 +171,7 @@ export function signalArgumentOf(call: TSESTree.CallExpression, api: AbortableAp
   // Nothing there (a planner adding options after fewer arguments must fill the gap itself).
   if (options === undefined) return { kind: 'absent', index, options: null };
   if (isFunctionLiteral(options)) return { kind: 'absent', index, options: null };
+  if (options.type === 'Literal' && typeof options.value === 'string') return { kind: 'absent', index, options: null, shorthand: options };
   if (options.type !== 'ObjectExpression') return unknown;
   const signal = signalProperty(options);
   if (signal === undefined) return unknown;

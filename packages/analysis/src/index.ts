@@ -147,3 +147,22 @@ export {
   type AbortableCall,
   type SignalArgument,
 } from './abortable-calls';
+export { insertionStatement, racesOf, type Race } from './races';
+export {
+  findUncancelledRaces,
+  planCancellableRace,
+  raceSilenceReasons,
+  type RacedOperation,
+  type RaceSilenceReason,
+  type UncancelledRace,
+  type UncancelledRacesResult,
+} from './uncancelled-races';
+export {
+  findLeakedTimers,
+  leakedTimerSilenceReasons,
+  type LeakedTimer,
+  type LeakedTimerKind,
+  type LeakedTimerSilenceReason,
+  type LeakedTimersOptions,
+  type LeakedTimersResult,
+} from './leaked-timers';

@@ -122,6 +122,7 @@ describe('signalArgumentOf says what a call was given', () => {
     ['fetch(url, { signal: controller.signal });', 'passed controller.signal'],
     ['fetch(url, { signal: undefined });', 'absent at 1 (literal)'],
     ['fetch(url, init);', 'unknown'],
+    ["import { readFile } from 'fs/promises';\nreadFile(p, 'utf8');", 'absent at 1'],
     ['fetch(url, { ...init });', 'unknown'],
     ['fetch(url, { ...init, signal });', 'unknown'],
     ['fetch(...args);', 'unknown'],
@@ -279,6 +280,30 @@ describe('the abortableApis catalogue matches Node', () => {
     rl.close();
     // Only the question without a signal got the line.
     expect(answers).toEqual(['ada']);
+  });
+
+  it('fetch reads after settling: aborting its signal once the response is there aborts the body (readsAfterSettling)', async () => {
+    expect(abortableApis.filter((a) => a.readsAfterSettling).map(describeAbortableApi)).toEqual(['fetch', 'undici.request', 'undici.fetch']);
+    const { createServer } = await import('node:http');
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.write('first part');
+      // The rest of the body never comes until the test ends.
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = server.address();
+      if (address === null || typeof address === 'string') throw new Error('no port');
+      const controller = new AbortController();
+      const response = await fetch(`http://127.0.0.1:${address.port}/`, { signal: controller.signal });
+      expect(response.status).toBe(200);
+      controller.abort();
+      const error = await rejection(() => response.text());
+      expect(error.name).toBe('AbortError');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('makes-signal and timer entries exist, on the globals and modules they name', () => {

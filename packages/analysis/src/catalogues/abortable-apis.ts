@@ -47,6 +47,11 @@ export interface AbortableApi {
   readonly result: AbortableResult;
   /** A network call (`require-timeout`): the options that bound its time besides `signal`. */
   readonly network?: { readonly timeoutOptions: readonly string[] };
+  /**
+   * The promise settles before the work is done: the result is read later (a response body), and
+   * aborting the signal then aborts that read too. Aborting once a race settles would break the winner.
+   */
+  readonly readsAfterSettling?: boolean;
   /** For a timer without a signal: the call that does the same job and takes one. */
   readonly abortableTwin?: string;
 }
@@ -77,6 +82,7 @@ export const abortableApis: readonly AbortableApi[] = [
     signal: option(1),
     result: 'promise',
     network: { timeoutOptions: [] },
+    readsAfterSettling: true,
   },
   ...fsPromiseCalls.map(
     ([name, argument]): AbortableApi => ({
@@ -132,8 +138,17 @@ export const abortableApis: readonly AbortableApi[] = [
     signal: option(1),
     result: 'promise',
     network: { timeoutOptions: ['headersTimeout', 'bodyTimeout'] },
+    readsAfterSettling: true,
   },
-  { module: 'undici', name: 'fetch', role: 'accepts-signal', signal: option(1), result: 'promise', network: { timeoutOptions: [] } },
+  {
+    module: 'undici',
+    name: 'fetch',
+    role: 'accepts-signal',
+    signal: option(1),
+    result: 'promise',
+    network: { timeoutOptions: [] },
+    readsAfterSettling: true,
+  },
   { module: null, object: 'AbortSignal', name: 'timeout', role: 'makes-signal', signal: null, result: 'signal' },
   { module: null, object: 'AbortSignal', name: 'any', role: 'makes-signal', signal: null, result: 'signal' },
   { module: null, name: 'setTimeout', role: 'timer', signal: null, result: 'timer', abortableTwin: '`setTimeout` from `node:timers/promises`' },

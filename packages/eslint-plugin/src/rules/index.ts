@@ -1,8 +1,10 @@
 import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noFloatingPromises from './no-floating-promises';
+import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import noSyncInAsync from './no-sync-in-async';
+import noUncancelledRace from './no-uncancelled-race';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
@@ -12,9 +14,11 @@ import requireAwait from './require-await';
 export const rules = {
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-floating-promises': noFloatingPromises,
+  'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
   'no-promise-executor-return': noPromiseExecutorReturn,
   'no-sync-in-async': noSyncInAsync,
+  'no-uncancelled-race': noUncancelledRace,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,
