@@ -14,9 +14,11 @@ import { abortableApiAt, findAbortableCalls, signalArgumentOf } from './abortabl
 import { type AbortableApi, describeAbortableApi } from './catalogues/abortable-apis';
 import { type Plan, refusedPlan, type TextEdit } from './edits';
 import type { AnalysisFile } from './file';
+import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { checkedPlan } from './invariant';
 import { addSignalEdits, declarationBefore, insertionStatement, racesOf, startingCall, unusedName } from './races';
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
+import { isTestFile } from './sequential-awaits';
 
 /** Why a `setTimeout` inside a promise executor is not reported. */
 export const leakedTimerSilenceReasons = [
@@ -28,6 +30,8 @@ export const leakedTimerSilenceReasons = [
   'plain-sleep',
   /** The timer's callback settles nothing: it is not a timeout. */
   'timer-settles-nothing',
+  /** A test file (by the `testFiles` globs): a timeout there guards a test against hanging, and the runner's end bounds the timer. */
+  'test-file',
 ] as const;
 
 export type LeakedTimerSilenceReason = (typeof leakedTimerSilenceReasons)[number];
@@ -69,9 +73,13 @@ interface TimerInExecutor {
 export interface LeakedTimersOptions {
   /** The file's name as the host gives it, so a TypeScript file's new `let` gets a type (`.ts`, `.tsx`, `.mts`, `.cts`). */
   readonly filename?: string;
+  /** The file's path relative to the working directory, matched against `testFiles`. */
+  readonly relativePath?: string;
+  /** Path globs of test files, left alone (default: the usual test globs; `[]` turns this off). */
+  readonly testFiles?: readonly string[];
 }
 
-const cache = new WeakMap<AnalysisFile, Map<boolean, LeakedTimersResult>>();
+const cache = new WeakMap<AnalysisFile, Map<string, LeakedTimersResult>>();
 
 /** Whether new declarations need TypeScript annotations (under `noImplicitAny`, a `let` read in a closure does). */
 function isTypeScript(file: AnalysisFile, options: LeakedTimersOptions): boolean {
@@ -193,15 +201,18 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | null {
  */
 export function findLeakedTimers(file: AnalysisFile, options: LeakedTimersOptions = {}): LeakedTimersResult {
   const typed = isTypeScript(file, options);
+  const testFiles = options.testFiles ?? defaultTestFilePatterns;
+  const key = `${typed}\0${options.relativePath ?? ''}\0${testFiles.join('\0')}`;
   let byOptions = cache.get(file);
-  const cached = byOptions?.get(typed);
+  const cached = byOptions?.get(key);
   if (cached) return cached;
   const timers: LeakedTimer[] = [];
   const silenced: LeakedTimersResult['silenced'][number][] = [];
   const result: LeakedTimersResult = { timers, silenced };
-  if (!byOptions) cache.set(file, (byOptions = new Map<boolean, LeakedTimersResult>()));
-  byOptions.set(typed, result);
+  if (!byOptions) cache.set(file, (byOptions = new Map<string, LeakedTimersResult>()));
+  byOptions.set(key, result);
   if (!file.text.includes('setTimeout') || !file.text.includes('Promise')) return result;
+  const inTestFile = isTestFile(options.relativePath, testFiles);
   for (const { node, api } of findAbortableCalls(file)) {
     if (api.role !== 'timer') continue;
     const around = executorAround(file, node);
@@ -218,7 +229,9 @@ export function findLeakedTimers(file: AnalysisFile, options: LeakedTimersOption
       continue;
     }
     const places = racedPlaces(file, found.promise);
-    if (places.length > 0) {
+    if (inTestFile && (places.length > 0 || settlesElsewhere(found))) {
+      silenced.push({ node, reason: 'test-file' });
+    } else if (places.length > 0) {
       for (const place of places) {
         const inline = place.via === 'inline';
         timers.push({

@@ -1,9 +1,9 @@
-import { findLeakedTimers } from '@asyncwise/analysis';
-import { analysisFileFor } from '../analysis-file';
+import { defaultTestFilePatterns, findLeakedTimers } from '@asyncwise/analysis';
+import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getSuggestions } from '../fix-or-suggest';
 
-export type Options = [];
+export type Options = [{ testFiles?: string[] }];
 export type MessageIds = 'leakedRaceTimer' | 'leakedRaceTimerAbortable' | 'leakedExecutorTimer' | 'suggestSignalTimeout' | 'suggestClearTimer';
 
 export default createRule<Options, MessageIds>({
@@ -27,14 +27,29 @@ export default createRule<Options, MessageIds>({
         'Pass `AbortSignal.timeout(…)` to `{{operation}}` instead of racing a timer (the deadline then bounds the whole call, a response body read later included, and it rejects with a `TimeoutError`, not the timer’s error).',
       suggestClearTimer: 'Keep the timer’s id and clear it once the race settles.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          testFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Path globs (relative to the working directory) of test files, which are left alone: a timeout there guards a test against hanging, and the test run bounds the timer. `[]` turns this off.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ testFiles: [...defaultTestFilePatterns] }],
   },
-  create(context) {
+  create(context, [options]) {
     return {
       // One call per file: the analysis resolves every timer once (text tests first) and caches the result.
       'Program:exit'() {
         const file = analysisFileFor(context);
-        for (const timer of findLeakedTimers(file, { filename: context.filename }).timers) {
+        for (const timer of findLeakedTimers(file, { filename: context.filename, relativePath: relativeFilenameOf(context), testFiles: options.testFiles }).timers) {
           const operation = timer.operation ?? '';
           context.report({
             node: timer.node,

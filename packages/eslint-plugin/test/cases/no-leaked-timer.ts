@@ -19,6 +19,11 @@ export default defineRuleCases(rule, [
       'export function race<T>(work: Promise<T>, ms: number) {\n  return Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);\n}',
       // timer-settles-nothing: a log line is not a timeout.
       "export function race<T>(work: Promise<T>, ms: number) {\n  return Promise.race([work, new Promise((resolve) => {\n    setTimeout(() => console.log('still waiting'), ms);\n  })]);\n}",
+      // test-file: a timeout that guards a test against hanging.
+      {
+        code: "it('opens', async () => {\n  await Promise.race([open(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);\n});",
+        filename: 'test/open.test.ts',
+      },
       // A user's setTimeout is not the timer.
       "import { setTimeout } from './fake-clock';\nexport function race<T>(work: Promise<T>) {\n  return Promise.race([work, new Promise((resolve) => setTimeout(resolve, 10))]);\n}",
       // A user's Promise is not the built-in.
@@ -111,6 +116,26 @@ export default defineRuleCases(rule, [
         // Its id is kept in a variable nobody reads.
         code: "export function withTimeout<T>(work: Promise<T>, ms: number) {\n  return new Promise<T>((resolve, reject) => {\n    const timer = setTimeout(() => reject(new Error('timeout')), ms);\n    work.then(resolve, reject);\n  });\n}",
         errors: [{ messageId: 'leakedExecutorTimer', line: 3 }],
+      },
+      {
+        // `testFiles: []` reports in test files too.
+        code: "it('opens', async () => {\n  await Promise.race([open(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);\n});",
+        filename: 'test/open.test.ts',
+        options: [{ testFiles: [] }],
+        errors: [
+          {
+            messageId: 'leakedRaceTimer',
+            line: 2,
+            column: 58,
+            suggestions: [
+              {
+                messageId: 'suggestClearTimer',
+                output:
+                  "it('opens', async () => {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  await Promise.race([open(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1000)))]).finally(() => clearTimeout(timer));\n});",
+              },
+            ],
+          },
+        ],
       },
       {
         // CommonJS, the timers module's setTimeout.
