@@ -166,3 +166,10 @@ export {
   type LeakedTimersOptions,
   type LeakedTimersResult,
 } from './leaked-timers';
+export {
+  findUnpropagatedSignals,
+  signalPropagationSilenceReasons,
+  type SignalPropagationSilenceReason,
+  type UnpropagatedSignal,
+  type UnpropagatedSignalsResult,
+} from './signal-propagation';

@@ -104,26 +104,27 @@ export function unusedName(file: AnalysisFile, candidates: readonly string[]): s
 export function addSignalEdits(file: AnalysisFile, call: TSESTree.CallExpression, api: AbortableApi, signalText: string, argument: SignalArgument = signalArgumentOf(call, api)): TextEdit[] | null {
   if (argument.kind !== 'absent' || argument.shorthand || api.signal?.kind !== 'option') return null;
   const args = call.arguments;
+  const property = signalText === 'signal' ? 'signal' : `signal: ${signalText}`;
   if (argument.options) {
     const options = argument.options;
     const last = options.properties[options.properties.length - 1];
-    if (!last) return [{ range: [options.range[0] + 1, options.range[0] + 1], text: ` signal: ${signalText} ` }];
+    if (!last) return [{ range: [options.range[0] + 1, options.range[0] + 1], text: ` ${property} ` }];
     const between = file.text.slice(last.range[1], options.range[1] - 1);
     // `{ a, }` keeps its trailing comma after the new property; `{ a }` gets one before it.
     const trailingComma = /^\s*,/.test(between);
     const at = trailingComma ? last.range[1] + between.indexOf(',') + 1 : last.range[1];
-    return [{ range: [at, at], text: trailingComma ? ` signal: ${signalText},` : `, signal: ${signalText}` }];
+    return [{ range: [at, at], text: trailingComma ? ` ${property},` : `, ${property}` }];
   }
   const index = argument.index;
   const existing = args[index];
-  if (existing) return [{ range: [existing.range[0], existing.range[0]], text: `{ signal: ${signalText} }, ` }];
+  if (existing) return [{ range: [existing.range[0], existing.range[0]], text: `{ ${property} }, ` }];
   // After the last argument; arguments the options need before them are filled with `undefined`.
   const fill = Math.max(0, index - args.length);
   const lastArgument = args[args.length - 1];
   const closing = call.range[1] - 1;
   if (file.text[closing] !== ')') return null;
   const fillText = Array.from({ length: fill }, () => 'undefined').join(', ');
-  const parts = [fillText, `{ signal: ${signalText} }`].filter((p) => p !== '').join(', ');
+  const parts = [fillText, `{ ${property} }`].filter((p) => p !== '').join(', ');
   if (!lastArgument) return [{ range: [closing, closing], text: parts }];
   return [{ range: [lastArgument.range[1], lastArgument.range[1]], text: `, ${parts}` }];
 }

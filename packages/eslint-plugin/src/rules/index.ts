@@ -8,6 +8,7 @@ import noUncancelledRace from './no-uncancelled-race';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
+import propagateAbortSignal from './propagate-abort-signal';
 import requireAwait from './require-await';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
@@ -22,6 +23,7 @@ export const rules = {
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,
+  'propagate-abort-signal': propagateAbortSignal,
   'require-await': requireAwait,
 };
 export type RuleName = keyof typeof rules;

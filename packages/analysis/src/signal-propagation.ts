@@ -1,0 +1,208 @@
+/**
+ * Signals that stop short: a function has an `AbortSignal` in scope — a `signal` parameter or
+ * option, or the signal of its own `AbortController` — and calls a catalogued abortable API without
+ * it, so cancelling the caller leaves that call running. asyncio cancels a task and every `await`
+ * inside it; in JavaScript only the calls that were given the signal stop.
+ *
+ * A variable called `signal` is taken for an `AbortSignal` only on evidence, never for its name:
+ * `signal` is just as often an OS signal (`child.on('exit', (code, signal) => …)`). The evidence is
+ * a declared type that names `AbortSignal`, or a use only an `AbortSignal` has (`signal.aborted`,
+ * `signal.throwIfAborted()`, `addEventListener('abort', …)`, passed on as a `signal` option).
+ */
+import type { Variable } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/types';
+import { findAbortableCalls, signalArgumentOf } from './abortable-calls';
+import { type AbortableApi, describeAbortableApi } from './catalogues/abortable-apis';
+import { type Plan, refusedPlan } from './edits';
+import type { AnalysisFile } from './file';
+import { checkedPlan } from './invariant';
+import { staticPropertyName } from './modules';
+import { addSignalEdits } from './races';
+import { constantInitializer, isBuiltinGlobal } from './scope';
+
+/** Why a catalogued call inside a function with a signal is not reported. */
+export const signalPropagationSilenceReasons = [
+  /** The call already gets a signal (this one or another). */
+  'signal-passed',
+  /** The call gets an options object the analysis cannot see into: it may carry the signal. */
+  'opaque-options',
+  /** A variable called `signal` that nothing shows to be an `AbortSignal` (an OS signal, a string). */
+  'not-an-abort-signal',
+  /** The call is in a nested function, which may run after the signal has aborted (an `abort` listener, a cleanup). */
+  'nested-function',
+  /** The function's own controller may be aborted before the call (`.finally(() => controller.abort())` after a race): its signal would stop the call at once. */
+  'controller-aborted-before',
+] as const;
+
+export type SignalPropagationSilenceReason = (typeof signalPropagationSilenceReasons)[number];
+
+export interface UnpropagatedSignal {
+  readonly node: TSESTree.CallExpression;
+  readonly api: AbortableApi;
+  /** How the call is named in messages: `fetch`, `fs/promises.readFile`. */
+  readonly name: string;
+  /** The signal in scope, as code: `signal`, `controller.signal`. */
+  readonly signal: string;
+  /** The signal added: `safe` where the call had no options or a literal one without `signal`; refused otherwise. */
+  readonly plan: Plan;
+}
+
+export interface UnpropagatedSignalsResult {
+  readonly calls: readonly UnpropagatedSignal[];
+  readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: SignalPropagationSilenceReason }[];
+}
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+const isFunctionNode = (node: TSESTree.Node): node is FunctionNode =>
+  node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
+
+function nearestFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return null;
+}
+
+/** Members only an `AbortSignal` (or an `EventTarget` listening for `abort`) has. */
+const signalMembers = new Set(['aborted', 'throwIfAborted', 'reason', 'onabort']);
+
+/** Whether a use of the variable shows it is an `AbortSignal`. */
+function showsAbortSignal(reference: TSESTree.Identifier): boolean {
+  const parent = reference.parent;
+  if (parent.type === 'MemberExpression' && parent.object === reference) {
+    const name = staticPropertyName(parent);
+    if (name !== null && signalMembers.has(name)) return true;
+    if (name === 'addEventListener' || name === 'removeEventListener') {
+      const call = parent.parent;
+      const [event] = call.type === 'CallExpression' ? call.arguments : [];
+      return event?.type === 'Literal' && event.value === 'abort';
+    }
+    return false;
+  }
+  // Passed on as a `signal` option: `fetch(u, { signal })`.
+  return parent.type === 'Property' && parent.value === reference && !parent.computed && parent.key.type === 'Identifier' && parent.key.name === 'signal';
+}
+
+/** The text of a declared type around the variable's definition, when it has one. */
+function declaredTypeText(file: AnalysisFile, variable: Variable): string | null {
+  const def = variable.defs[0];
+  if (!def) return null;
+  // The annotation sits on the identifier (`signal: AbortSignal`) or on the pattern it is part of (`{ signal }: Options`).
+  for (let node: TSESTree.Node | undefined = def.name; node && node !== def.node.parent; node = node.parent) {
+    if ('typeAnnotation' in node && node.typeAnnotation && node.typeAnnotation.type === 'TSTypeAnnotation') {
+      return file.text.slice(node.typeAnnotation.range[0], node.typeAnnotation.range[1]);
+    }
+    if (isFunctionNode(node)) break;
+  }
+  return null;
+}
+
+/** Whether a variable called `signal` is shown to be an `AbortSignal`. */
+function isAbortSignalVariable(file: AnalysisFile, variable: Variable): boolean {
+  const type = declaredTypeText(file, variable);
+  if (type !== null && /\bAbortSignal\b/.test(type)) return true;
+  return variable.references.some((r) => r.isRead() && r.identifier.type === 'Identifier' && showsAbortSignal(r.identifier));
+}
+
+/** Timer and listener registrations: an `abort()` in their callback happens later, not before the next line. */
+const deferringCalls = new Set(['setTimeout', 'addEventListener', 'once', 'on']);
+
+/** Whether `controller.abort()` may run before `before`: written earlier, and not only in a timer or listener callback. */
+function mayBeAbortedBefore(variable: Variable, before: number): boolean {
+  return variable.references.some((reference) => {
+    const id = reference.identifier;
+    const member = id.parent;
+    if (id.range[0] >= before || member?.type !== 'MemberExpression' || staticPropertyName(member) !== 'abort') return false;
+    const fn = nearestFunction(id);
+    const registration = fn?.parent;
+    if (registration?.type !== 'CallExpression' || !registration.arguments.includes(fn as TSESTree.CallExpressionArgument)) return true;
+    const callee = registration.callee;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
+    return name === null || !deferringCalls.has(name);
+  });
+}
+
+/**
+ * The signal a function has in scope at `before`, as code, or `null`; `not-signal` when only a
+ * `signal` that is not one, `aborted` when only a controller that may already be aborted there.
+ */
+function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): string | 'not-signal' | 'aborted' | null {
+  const scope = file.scopeManager.acquire(fn);
+  if (!scope) return null;
+  let sawNonSignal = false;
+  const named = scope.set.get('signal');
+  if (named && named.defs.length === 1 && (named.defs[0]?.name.range[0] ?? Infinity) < before) {
+    if (isAbortSignalVariable(file, named)) return 'signal';
+    sawNonSignal = true;
+  }
+  // `const controller = new AbortController()` in this function, declared before the call.
+  for (const variable of scope.variables) {
+    const init = constantInitializer(variable);
+    if (
+      init?.type === 'NewExpression' &&
+      init.callee.type === 'Identifier' &&
+      init.callee.name === 'AbortController' &&
+      init.range[1] < before &&
+      isBuiltinGlobal(file.scopeManager, init, 'AbortController')
+    ) {
+      return mayBeAbortedBefore(variable, before) ? 'aborted' : `${variable.name}.signal`;
+    }
+  }
+  return sawNonSignal ? 'not-signal' : null;
+}
+
+const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
+
+/**
+ * Every call of a catalogued API that takes a signal, made directly in a function that has an
+ * `AbortSignal` in scope, that does not pass one. Cached per file.
+ */
+export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignalsResult {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const calls: UnpropagatedSignal[] = [];
+  const silenced: UnpropagatedSignalsResult['silenced'][number][] = [];
+  const result = { calls, silenced };
+  cache.set(file, result);
+  if (!file.text.includes('signal') && !file.text.includes('AbortController')) return result;
+  for (const { node, api } of findAbortableCalls(file)) {
+    if (api.role !== 'accepts-signal' || api.signal?.kind !== 'option') continue;
+    const fn = nearestFunction(node);
+    if (!fn) continue;
+    const signal = signalOf(file, fn, node.range[0]);
+    if (signal === null) {
+      // A signal of an enclosing function does not reach a nested one: it may run after the abort.
+      for (let outer = nearestFunction(fn); outer; outer = nearestFunction(outer)) {
+        const outerSignal = signalOf(file, outer, node.range[0]);
+        if (outerSignal !== null && outerSignal !== 'not-signal' && outerSignal !== 'aborted') {
+          silenced.push({ node, reason: 'nested-function' });
+          break;
+        }
+      }
+      continue;
+    }
+    if (signal === 'not-signal' || signal === 'aborted') {
+      silenced.push({ node, reason: signal === 'aborted' ? 'controller-aborted-before' : 'not-an-abort-signal' });
+      continue;
+    }
+    const argument = signalArgumentOf(node, api);
+    if (argument.kind === 'passed') {
+      silenced.push({ node, reason: 'signal-passed' });
+      continue;
+    }
+    if (argument.kind === 'unknown') {
+      silenced.push({ node, reason: 'opaque-options' });
+      continue;
+    }
+    const edits = addSignalEdits(file, node, api, signal, argument);
+    const name = describeAbortableApi(api);
+    const plan =
+      edits === null
+        ? refusedPlan({ reason: 'unsupported-call-shape', message: `The options of \`${name}\` are a shorthand that cannot take a signal as written; pass \`${signal}\` by hand.` })
+        : checkedPlan(file, 'safe', edits, {
+            owned: [node],
+            vocabulary: { added: ['signal', ...signal.split('.'), ...(edits.some((e) => e.text.includes('undefined')) ? ['undefined'] : [])], removed: [] },
+          });
+    calls.push({ node, api, name, signal, plan });
+  }
+  return result;
+}
