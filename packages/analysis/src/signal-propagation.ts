@@ -65,10 +65,11 @@ function nearestFunction(node: TSESTree.Node): FunctionNode | null {
 /** Members only an `AbortSignal` (or an `EventTarget` listening for `abort`) has. */
 const signalMembers = new Set(['aborted', 'throwIfAborted', 'reason', 'onabort']);
 
-/** Whether a use of the variable shows it is an `AbortSignal`. */
-function showsAbortSignal(reference: TSESTree.Identifier): boolean {
-  const parent = reference.parent;
-  if (parent.type === 'MemberExpression' && parent.object === reference) {
+/** Whether a use of a value (a variable, or `options.signal`) shows it is an `AbortSignal`. */
+function showsAbortSignal(use: TSESTree.Node): boolean {
+  const parent = use.parent;
+  if (!parent) return false;
+  if (parent.type === 'MemberExpression' && parent.object === use) {
     const name = staticPropertyName(parent);
     if (name !== null && signalMembers.has(name)) return true;
     if (name === 'addEventListener' || name === 'removeEventListener') {
@@ -78,8 +79,9 @@ function showsAbortSignal(reference: TSESTree.Identifier): boolean {
     }
     return false;
   }
-  // Passed on as a `signal` option: `fetch(u, { signal })`.
-  return parent.type === 'Property' && parent.value === reference && !parent.computed && parent.key.type === 'Identifier' && parent.key.name === 'signal';
+  // Passed on as a `signal` option: `fetch(u, { signal })`, `{ signal: options?.signal }`.
+  if (parent.type === 'ChainExpression') return showsAbortSignal(parent);
+  return parent.type === 'Property' && parent.value === use && !parent.computed && parent.key.type === 'Identifier' && parent.key.name === 'signal';
 }
 
 /** The text of a declared type around the variable's definition, when it has one. */
@@ -147,6 +149,22 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): string 
       return mayBeAbortedBefore(variable, before) ? 'aborted' : `${variable.name}.signal`;
     }
   }
+  // An option of a parameter: `options.signal`, shown to be a signal by one of its uses.
+  for (const param of fn.params) {
+    const id = param.type === 'AssignmentPattern' ? param.left : param;
+    if (id.type !== 'Identifier') continue;
+    const variable = scope.set.get(id.name);
+    if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== id)) continue;
+    let optional = false;
+    let shown = false;
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'signal' || member.computed) continue;
+      optional ||= member.optional;
+      shown ||= showsAbortSignal(member);
+    }
+    if (shown) return `${id.name}${optional ? '?.' : '.'}signal`;
+  }
   return sawNonSignal ? 'not-signal' : null;
 }
 
@@ -185,7 +203,10 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       continue;
     }
     const argument = signalArgumentOf(node, api);
-    if (argument.kind === 'passed') {
+    // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
+    const signalRoot = signal.split(/\??\./)[0];
+    const getsItAsArgument = node.arguments.some((a) => a.type === 'Identifier' ? a.name === signalRoot && !signal.includes('.') : file.text.slice(a.range[0], a.range[1]) === signal);
+    if (argument.kind === 'passed' || getsItAsArgument) {
       silenced.push({ node, reason: 'signal-passed' });
       continue;
     }
@@ -200,7 +221,7 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
         ? refusedPlan({ reason: 'unsupported-call-shape', message: `The options of \`${name}\` are a shorthand that cannot take a signal as written; pass \`${signal}\` by hand.` })
         : checkedPlan(file, 'safe', edits, {
             owned: [node],
-            vocabulary: { added: ['signal', ...signal.split('.'), ...(edits.some((e) => e.text.includes('undefined')) ? ['undefined'] : [])], removed: [] },
+            vocabulary: { added: ['signal', ...signal.split(/\??\./), ...(edits.some((e) => e.text.includes('undefined')) ? ['undefined'] : [])], removed: [] },
           });
     calls.push({ node, api, name, signal, plan });
   }

@@ -11,6 +11,8 @@ export default defineRuleCases(rule, [
     valid: [
       // signal-passed.
       'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { signal });\n}',
+      // signal-passed: waiting for the signal's own abort event gets the signal, as the emitter.
+      "import { once } from 'node:events';\nexport async function aborted(signal: AbortSignal) {\n  if (signal.aborted) return;\n  await once(signal, 'abort');\n}",
       // opaque-options: the init may carry the signal.
       'export async function load(url: string, init: RequestInit, signal: AbortSignal) {\n  return fetch(url, init);\n}',
       // not-an-abort-signal: an OS signal is called signal too.
@@ -21,6 +23,8 @@ export default defineRuleCases(rule, [
       "export async function withCleanup(url: string, signal: AbortSignal) {\n  signal.addEventListener('abort', () => {\n    fetch('/cancelled', { method: 'POST' });\n  });\n  return fetch(url, { signal });\n}",
       // controller-aborted-before: the race's controller is aborted once it settles.
       "export async function next(a: string, b: string) {\n  const controller = new AbortController();\n  const first = await Promise.race([\n    fetch(a, { signal: controller.signal }).then((r) => r.json()),\n    fetch(b, { signal: controller.signal }).then((r) => r.json()),\n  ]).finally(() => controller.abort());\n  return fetch(first.next);\n}",
+      // options.signal with nothing to show it is an AbortSignal.
+      "export async function load(url: string, options: { signal: string }) {\n  console.log(options.signal);\n  return fetch(url);\n}",
       // No signal in scope.
       'export async function load(url: string) {\n  return fetch(url);\n}',
       // A method named fetch is not the global.
@@ -55,6 +59,13 @@ export default defineRuleCases(rule, [
         output:
           "export async function handler(req: Request) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 5000);\n  const a = await fetch(req.url, { signal: controller.signal });\n  const b = await fetch(req.url + '/more', { signal: controller.signal });\n  return [a, b];\n}",
         errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'controller.signal' }, line: 5 }],
+      },
+      {
+        // An option of a parameter, shown by its use; written as the code reads it (`?.`).
+        code: "interface RequestOptions { timeout?: number }\nexport async function get(url: string, options?: RequestOptions & { signal?: unknown }) {\n  if (options?.signal?.aborted) throw new Error('aborted');\n  return fetch(url, { headers: { accept: 'application/json' } });\n}",
+        output:
+          "interface RequestOptions { timeout?: number }\nexport async function get(url: string, options?: RequestOptions & { signal?: unknown }) {\n  if (options?.signal?.aborted) throw new Error('aborted');\n  return fetch(url, { headers: { accept: 'application/json' }, signal: options?.signal });\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'options?.signal' } }],
       },
       {
         // CommonJS: exec's options go before the callback; an empty options literal gets the signal.
