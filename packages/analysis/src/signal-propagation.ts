@@ -124,16 +124,19 @@ function mayBeAbortedBefore(variable: Variable, before: number): boolean {
 }
 
 /**
- * The signal a function has in scope at `before`, as code, or `null`; `not-signal` when only a
- * `signal` that is not one, `aborted` when only a controller that may already be aborted there.
+ * The signal a function has in scope at `before`: its code (`signal`, `controller.signal`), or
+ * `not-signal` when there is only a `signal` that is not one, `aborted` when only a controller that
+ * may already be aborted there; `null` when there is none.
  */
-function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): string | 'not-signal' | 'aborted' | null {
+type SignalInScope = { readonly kind: 'signal'; readonly text: string } | { readonly kind: 'not-signal' | 'aborted' } | null;
+
+function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalInScope {
   const scope = file.scopeManager.acquire(fn);
   if (!scope) return null;
   let sawNonSignal = false;
   const named = scope.set.get('signal');
   if (named && named.defs.length === 1 && (named.defs[0]?.name.range[0] ?? Infinity) < before) {
-    if (isAbortSignalVariable(file, named)) return 'signal';
+    if (isAbortSignalVariable(file, named)) return { kind: 'signal', text: 'signal' };
     sawNonSignal = true;
   }
   // `const controller = new AbortController()` in this function, declared before the call.
@@ -146,7 +149,7 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): string 
       init.range[1] < before &&
       isBuiltinGlobal(file.scopeManager, init, 'AbortController')
     ) {
-      return mayBeAbortedBefore(variable, before) ? 'aborted' : `${variable.name}.signal`;
+      return mayBeAbortedBefore(variable, before) ? { kind: 'aborted' } : { kind: 'signal', text: `${variable.name}.signal` };
     }
   }
   // An option of a parameter: `options.signal`, shown to be a signal by one of its uses.
@@ -163,9 +166,9 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): string 
       optional ||= member.optional;
       shown ||= showsAbortSignal(member);
     }
-    if (shown) return `${id.name}${optional ? '?.' : '.'}signal`;
+    if (shown) return { kind: 'signal', text: `${id.name}${optional ? '?.' : '.'}signal` };
   }
-  return sawNonSignal ? 'not-signal' : null;
+  return sawNonSignal ? { kind: 'not-signal' } : null;
 }
 
 const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
@@ -186,22 +189,23 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
     if (api.role !== 'accepts-signal' || api.signal?.kind !== 'option') continue;
     const fn = nearestFunction(node);
     if (!fn) continue;
-    const signal = signalOf(file, fn, node.range[0]);
-    if (signal === null) {
+    const inScope = signalOf(file, fn, node.range[0]);
+    if (inScope === null) {
       // A signal of an enclosing function does not reach a nested one: it may run after the abort.
       for (let outer = nearestFunction(fn); outer; outer = nearestFunction(outer)) {
         const outerSignal = signalOf(file, outer, node.range[0]);
-        if (outerSignal !== null && outerSignal !== 'not-signal' && outerSignal !== 'aborted') {
+        if (outerSignal?.kind === 'signal') {
           silenced.push({ node, reason: 'nested-function' });
           break;
         }
       }
       continue;
     }
-    if (signal === 'not-signal' || signal === 'aborted') {
-      silenced.push({ node, reason: signal === 'aborted' ? 'controller-aborted-before' : 'not-an-abort-signal' });
+    if (inScope.kind !== 'signal') {
+      silenced.push({ node, reason: inScope.kind === 'aborted' ? 'controller-aborted-before' : 'not-an-abort-signal' });
       continue;
     }
+    const signal = inScope.text;
     const argument = signalArgumentOf(node, api);
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];

@@ -1,7 +1,12 @@
+import type { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ClientRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface as createPromiseInterface } from 'node:readline/promises';
+import { PassThrough, Readable } from 'node:stream';
 import type { TSESTree } from '@typescript-eslint/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -190,50 +195,45 @@ const realCalls: Record<string, (api: AbortableApi, signal: AbortSignal) => Prom
   'timers/promises.setImmediate': (api, s) => rejection(() => member('timers/promises', 'setImmediate')(...placed(api, ['v'], s))),
   'timers/promises.setInterval': (api, s) =>
     rejection(() => (member('timers/promises', 'setInterval')(...placed(api, [5000, 'v'], s)) as AsyncIterator<unknown>).next()),
-  'events.once': (api, s) => rejection(() => member('events', 'once')(...placed(api, [new (core('events') as unknown as typeof import('node:events'))(), 'x'], s))),
+  'events.once': (api, s) => rejection(() => member('events', 'once')(...placed(api, [new EventEmitter(), 'x'], s))),
   'events.on': (api, s) =>
-    rejection(() => (member('events', 'on')(...placed(api, [new (core('events') as unknown as typeof import('node:events'))(), 'x'], s)) as AsyncIterator<unknown>).next()),
+    rejection(() => (member('events', 'on')(...placed(api, [new EventEmitter(), 'x'], s)) as AsyncIterator<unknown>).next()),
   'child_process.exec': (api, s) =>
     new Promise((resolve) => member('child_process', 'exec')(...placed(api, [`"${process.execPath}" "${child}"`, resolve], s))),
   'child_process.execFile': (api, s) => new Promise((resolve) => member('child_process', 'execFile')(...placed(api, [process.execPath, [child], resolve], s))),
-  'child_process.spawn': (api, s) => errorOf(member('child_process', 'spawn')(...placed(api, [process.execPath, [child]], s)) as import('node:child_process').ChildProcess),
-  'child_process.fork': (api, s) => errorOf(member('child_process', 'fork')(...placed(api, [child, []], s)) as import('node:child_process').ChildProcess),
+  'child_process.spawn': (api, s) => errorOf(member('child_process', 'spawn')(...placed(api, [process.execPath, [child]], s)) as ChildProcess),
+  'child_process.fork': (api, s) => errorOf(member('child_process', 'fork')(...placed(api, [child, []], s)) as ChildProcess),
   'stream.finished': (api, s) => {
-    const { PassThrough } = require('node:stream') as typeof import('node:stream');
     return new Promise((resolve) => member('stream', 'finished')(...placed(api, [new PassThrough(), resolve], s)));
   },
   'stream.addAbortSignal': (api, s) => {
-    const { PassThrough } = require('node:stream') as typeof import('node:stream');
     const stream = new PassThrough();
     const errored = errorOf(stream);
     member('stream', 'addAbortSignal')(...placed(api, [stream], s));
     return errored;
   },
   'stream/promises.pipeline': (api, s) => {
-    const { PassThrough, Readable } = require('node:stream') as typeof import('node:stream');
     return rejection(() => member('stream/promises', 'pipeline')(...placed(api, [Readable.from(['a']), new PassThrough()], s)));
   },
   'stream/promises.finished': (api, s) => {
-    const { PassThrough } = require('node:stream') as typeof import('node:stream');
     return rejection(() => member('stream/promises', 'finished')(...placed(api, [new PassThrough()], s)));
   },
   'readline/promises.Interface#question': (api, s) => {
-    const { PassThrough } = require('node:stream') as typeof import('node:stream');
-    const rl = (require('node:readline/promises') as typeof import('node:readline/promises')).createInterface({ input: new PassThrough(), output: new PassThrough() });
+    const rl = createPromiseInterface({ input: new PassThrough(), output: new PassThrough() });
     return rejection(() => (rl.question as Call)(...placed(api, ['Name? '], s))).finally(() => rl.close());
   },
   'http.request': (api, s) => {
-    const request = member('http', 'request')(...placed(api, ['http://127.0.0.1:9/'], s)) as import('node:http').ClientRequest;
+    const request = member('http', 'request')(...placed(api, ['http://127.0.0.1:9/'], s)) as ClientRequest;
     request.end();
     return errorOf(request);
   },
-  'http.get': (api, s) => errorOf(member('http', 'get')(...placed(api, ['http://127.0.0.1:9/'], s)) as import('node:http').ClientRequest),
+  'http.get': (api, s) => errorOf(member('http', 'get')(...placed(api, ['http://127.0.0.1:9/'], s)) as ClientRequest),
   'https.request': (api, s) => {
-    const request = member('https', 'request')(...placed(api, ['https://127.0.0.1:9/'], s)) as import('node:http').ClientRequest;
+    const request = member('https', 'request')(...placed(api, ['https://127.0.0.1:9/'], s)) as ClientRequest;
     request.end();
     return errorOf(request);
   },
-  'https.get': (api, s) => errorOf(member('https', 'get')(...placed(api, ['https://127.0.0.1:9/'], s)) as import('node:http').ClientRequest),
+  'https.get': (api, s) => errorOf(member('https', 'get')(...placed(api, ['https://127.0.0.1:9/'], s)) as ClientRequest),
 };
 
 /** Entries checked another way, and why. */
