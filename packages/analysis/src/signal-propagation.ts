@@ -30,6 +30,8 @@ export const signalPropagationSilenceReasons = [
   'not-an-abort-signal',
   /** The call is in a nested function, which may run after the signal has aborted (an `abort` listener, a cleanup). */
   'nested-function',
+  /** The call is in a `catch` or `finally` block: cleanup that often runs because of the abort, where the signal would stop it at once. */
+  'in-cleanup',
   /** The function's own controller may be aborted before the call (`.finally(() => controller.abort())` after a race): its signal would stop the call at once. */
   'controller-aborted-before',
 ] as const;
@@ -56,6 +58,15 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclarat
 
 const isFunctionNode = (node: TSESTree.Node): node is FunctionNode =>
   node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
+
+/** Whether `node` lies in a `catch` clause or `finally` block of a `try` inside `fn`. */
+function inCleanup(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === 'CatchClause' || (parent.type === 'TryStatement' && parent.finalizer === current)) return true;
+  }
+  return false;
+}
 
 function nearestFunction(node: TSESTree.Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
@@ -206,6 +217,10 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       continue;
     }
     const signal = inScope.text;
+    if (inCleanup(node, fn)) {
+      silenced.push({ node, reason: 'in-cleanup' });
+      continue;
+    }
     const argument = signalArgumentOf(node, api);
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];

@@ -25,6 +25,8 @@ export default defineRuleCases(rule, [
       "export async function next(a: string, b: string) {\n  const controller = new AbortController();\n  const first = await Promise.race([\n    fetch(a, { signal: controller.signal }).then((r) => r.json()),\n    fetch(b, { signal: controller.signal }).then((r) => r.json()),\n  ]).finally(() => controller.abort());\n  return fetch(first.next);\n}",
       // options.signal with nothing to show it is an AbortSignal.
       "export async function load(url: string, options: { signal: string }) {\n  console.log(options.signal);\n  return fetch(url);\n}",
+      // in-cleanup: a release in `finally` runs after an abort too; the signal would stop it at once.
+      "export async function withLock(url: string, signal: AbortSignal) {\n  try {\n    return await fetch(url, { signal });\n  } catch (error) {\n    await fetch('/log', { method: 'POST' });\n    throw error;\n  } finally {\n    await fetch('/unlock', { method: 'POST' });\n  }\n}",
       // No signal in scope.
       'export async function load(url: string) {\n  return fetch(url);\n}',
       // A method named fetch is not the global.
