@@ -1,5 +1,13 @@
 // Doc tables generated from the analysis catalogues, so an API and its twin are written once.
-import { blockingApis, describeCallbackResult, describeTwin, nodeCallbackApis } from '../packages/analysis/src/index';
+import {
+  abortableApis,
+  blockingApis,
+  describeAbortableApi,
+  describeCallbackResult,
+  describeSignalPlacement,
+  describeTwin,
+  nodeCallbackApis,
+} from '../packages/analysis/src/index';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -22,4 +30,15 @@ export function nodeCallbackApisTable(): string {
     return `| ${call} | ${api.style} | ${cell(describeTwin(api.twin))} | ${cell(describeCallbackResult(api.result))} | ${signal} |`;
   });
   return ['| Callback API | Callback | Promise twin | Twin resolves to | Signal |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The cancellation table: each catalogued call, what it does with a signal, where the signal goes, and its timeout options. */
+export function abortableApisTable(): string {
+  const role = { 'accepts-signal': 'takes a signal', 'makes-signal': 'makes a signal', timer: 'timer, no signal' } as const;
+  const rows = abortableApis.map((api) => {
+    const call = api.module === null ? `\`${describeAbortableApi(api)}\` (global)` : `\`${describeAbortableApi(api)}\``;
+    const note = api.abortableTwin ? `abortable twin: ${api.abortableTwin}` : api.network ? `network call${api.network.timeoutOptions.length > 0 ? `; timeout options: ${api.network.timeoutOptions.map((o) => `\`${o}\``).join(', ')}` : ''}` : '';
+    return `| ${call} | ${role[api.role]} | ${cell(describeSignalPlacement(api.signal))} | ${api.result} | ${cell(note)} |`;
+  });
+  return ['| Call | Role | Signal | Gives | Notes |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

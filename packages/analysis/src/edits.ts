@@ -38,6 +38,9 @@ export const refusalReasons = [
   'twin-name-taken',
   'not-awaitable-here',
   'not-a-forwarding-wrapper',
+  'name-taken',
+  'timer-not-rejecting',
+  'winner-reads-after-race',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

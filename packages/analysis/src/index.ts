@@ -128,3 +128,49 @@ export {
   type EffectKind,
 } from './catalogues/effect-verbs';
 export { findNonThenableAwait, type NonThenableAwait } from './await-thenable';
+export {
+  abortableApiOf,
+  abortableApis,
+  abortableGlobalOf,
+  describeAbortableApi,
+  describeSignalPlacement,
+  moduleObjectAliases,
+  type AbortableApi,
+  type AbortableResult,
+  type AbortableRole,
+  type SignalPlacement,
+} from './catalogues/abortable-apis';
+export {
+  abortableApiAt,
+  canonicalModuleMember,
+  findAbortableCalls,
+  signalArgumentOf,
+  type AbortableCall,
+  type SignalArgument,
+} from './abortable-calls';
+export { insertionStatement, racesOf, type Race } from './races';
+export {
+  findUncancelledRaces,
+  planCancellableRace,
+  raceSilenceReasons,
+  type RacedOperation,
+  type RaceSilenceReason,
+  type UncancelledRace,
+  type UncancelledRacesResult,
+} from './uncancelled-races';
+export {
+  findLeakedTimers,
+  leakedTimerSilenceReasons,
+  type LeakedTimer,
+  type LeakedTimerKind,
+  type LeakedTimerSilenceReason,
+  type LeakedTimersOptions,
+  type LeakedTimersResult,
+} from './leaked-timers';
+export {
+  findUnpropagatedSignals,
+  signalPropagationSilenceReasons,
+  type SignalPropagationSilenceReason,
+  type UnpropagatedSignal,
+  type UnpropagatedSignalsResult,
+} from './signal-propagation';

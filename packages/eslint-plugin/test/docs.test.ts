@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { blockingCallSilenceReasons, silenceReasons } from '@asyncwise/analysis';
+import {
+  blockingCallSilenceReasons,
+  leakedTimerSilenceReasons,
+  raceSilenceReasons,
+  signalPropagationSilenceReasons,
+  silenceReasons,
+} from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +29,9 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'would-drop-comment',
     'would-lose-code',
   ],
+  'no-uncancelled-race': [...raceSilenceReasons, 'winner-reads-after-race', 'unsupported-call-shape', 'name-taken', 'would-lose-code'],
+  'no-leaked-timer': [...leakedTimerSilenceReasons, 'timer-not-rejecting', 'would-drop-comment', 'unsupported-call-shape', 'name-taken', 'would-lose-code'],
+  'propagate-abort-signal': [...signalPropagationSilenceReasons, 'unsupported-call-shape', 'would-lose-code'],
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,

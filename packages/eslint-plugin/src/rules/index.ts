@@ -1,12 +1,15 @@
 import awaitThenable from './await-thenable';
 import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noFloatingPromises from './no-floating-promises';
+import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import noSyncInAsync from './no-sync-in-async';
+import noUncancelledRace from './no-uncancelled-race';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
+import propagateAbortSignal from './propagate-abort-signal';
 import requireAwait from './require-await';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
@@ -14,12 +17,15 @@ export const rules = {
   'await-thenable': awaitThenable,
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-floating-promises': noFloatingPromises,
+  'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
   'no-promise-executor-return': noPromiseExecutorReturn,
   'no-sync-in-async': noSyncInAsync,
+  'no-uncancelled-race': noUncancelledRace,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,
+  'propagate-abort-signal': propagateAbortSignal,
   'require-await': requireAwait,
 };
 export type RuleName = keyof typeof rules;

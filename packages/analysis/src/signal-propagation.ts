@@ -1,0 +1,248 @@
+/**
+ * Signals that stop short: a function has an `AbortSignal` in scope — a `signal` parameter or
+ * option, or the signal of its own `AbortController` — and calls a catalogued abortable API without
+ * it, so cancelling the caller leaves that call running. asyncio cancels a task and every `await`
+ * inside it; in JavaScript only the calls that were given the signal stop.
+ *
+ * A variable called `signal` is taken for an `AbortSignal` only on evidence, never for its name:
+ * `signal` is just as often an OS signal (`child.on('exit', (code, signal) => …)`). The evidence is
+ * a declared type that names `AbortSignal`, or a use only an `AbortSignal` has (`signal.aborted`,
+ * `signal.throwIfAborted()`, `addEventListener('abort', …)`, passed on as a `signal` option).
+ */
+import type { Variable } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/types';
+import { findAbortableCalls, signalArgumentOf } from './abortable-calls';
+import { type AbortableApi, describeAbortableApi } from './catalogues/abortable-apis';
+import { type Plan, refusedPlan } from './edits';
+import type { AnalysisFile } from './file';
+import { checkedPlan } from './invariant';
+import { staticPropertyName } from './modules';
+import { addSignalEdits } from './races';
+import { constantInitializer, isBuiltinGlobal } from './scope';
+
+/** Why a catalogued call inside a function with a signal is not reported. */
+export const signalPropagationSilenceReasons = [
+  /** The call already gets a signal (this one or another). */
+  'signal-passed',
+  /** The call gets an options object the analysis cannot see into: it may carry the signal. */
+  'opaque-options',
+  /** A variable called `signal` that nothing shows to be an `AbortSignal` (an OS signal, a string). */
+  'not-an-abort-signal',
+  /** The call is in a nested function, which may run after the signal has aborted (an `abort` listener, a cleanup). */
+  'nested-function',
+  /** The call is in a `catch` or `finally` block: cleanup that often runs because of the abort, where the signal would stop it at once. */
+  'in-cleanup',
+  /** The function's own controller may be aborted before the call (`.finally(() => controller.abort())` after a race): its signal would stop the call at once. */
+  'controller-aborted-before',
+] as const;
+
+export type SignalPropagationSilenceReason = (typeof signalPropagationSilenceReasons)[number];
+
+export interface UnpropagatedSignal {
+  readonly node: TSESTree.CallExpression;
+  readonly api: AbortableApi;
+  /** How the call is named in messages: `fetch`, `fs/promises.readFile`. */
+  readonly name: string;
+  /** The signal in scope, as code: `signal`, `controller.signal`. */
+  readonly signal: string;
+  /** The signal added: `safe` where the call had no options or a literal one without `signal`; refused otherwise. */
+  readonly plan: Plan;
+}
+
+export interface UnpropagatedSignalsResult {
+  readonly calls: readonly UnpropagatedSignal[];
+  readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: SignalPropagationSilenceReason }[];
+}
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+const isFunctionNode = (node: TSESTree.Node): node is FunctionNode =>
+  node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
+
+/** Whether `node` lies in a `catch` clause or `finally` block of a `try` inside `fn`. */
+function inCleanup(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === 'CatchClause' || (parent.type === 'TryStatement' && parent.finalizer === current)) return true;
+  }
+  return false;
+}
+
+function nearestFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return null;
+}
+
+/** Members only an `AbortSignal` (or an `EventTarget` listening for `abort`) has. */
+const signalMembers = new Set(['aborted', 'throwIfAborted', 'reason', 'onabort']);
+
+/** Whether a use of a value (a variable, or `options.signal`) shows it is an `AbortSignal`. */
+function showsAbortSignal(use: TSESTree.Node): boolean {
+  const parent = use.parent;
+  if (!parent) return false;
+  if (parent.type === 'MemberExpression' && parent.object === use) {
+    const name = staticPropertyName(parent);
+    if (name !== null && signalMembers.has(name)) return true;
+    if (name === 'addEventListener' || name === 'removeEventListener') {
+      const call = parent.parent;
+      const [event] = call.type === 'CallExpression' ? call.arguments : [];
+      return event?.type === 'Literal' && event.value === 'abort';
+    }
+    return false;
+  }
+  // Passed on as a `signal` option: `fetch(u, { signal })`, `{ signal: options?.signal }`.
+  if (parent.type === 'ChainExpression') return showsAbortSignal(parent);
+  return parent.type === 'Property' && parent.value === use && !parent.computed && parent.key.type === 'Identifier' && parent.key.name === 'signal';
+}
+
+/** The text of a declared type around the variable's definition, when it has one. */
+function declaredTypeText(file: AnalysisFile, variable: Variable): string | null {
+  const def = variable.defs[0];
+  if (!def) return null;
+  // The annotation sits on the identifier (`signal: AbortSignal`) or on the pattern it is part of (`{ signal }: Options`).
+  for (let node: TSESTree.Node | undefined = def.name; node && node !== def.node.parent; node = node.parent) {
+    if ('typeAnnotation' in node && node.typeAnnotation && node.typeAnnotation.type === 'TSTypeAnnotation') {
+      return file.text.slice(node.typeAnnotation.range[0], node.typeAnnotation.range[1]);
+    }
+    if (isFunctionNode(node)) break;
+  }
+  return null;
+}
+
+/** Whether a variable called `signal` is shown to be an `AbortSignal`. */
+function isAbortSignalVariable(file: AnalysisFile, variable: Variable): boolean {
+  const type = declaredTypeText(file, variable);
+  if (type !== null && /\bAbortSignal\b/.test(type)) return true;
+  return variable.references.some((r) => r.isRead() && r.identifier.type === 'Identifier' && showsAbortSignal(r.identifier));
+}
+
+/** Timer and listener registrations: an `abort()` in their callback happens later, not before the next line. */
+const deferringCalls = new Set(['setTimeout', 'addEventListener', 'once', 'on']);
+
+/** Whether `controller.abort()` may run before `before`: written earlier, and not only in a timer or listener callback. */
+function mayBeAbortedBefore(variable: Variable, before: number): boolean {
+  return variable.references.some((reference) => {
+    const id = reference.identifier;
+    const member = id.parent;
+    if (id.range[0] >= before || member?.type !== 'MemberExpression' || staticPropertyName(member) !== 'abort') return false;
+    const fn = nearestFunction(id);
+    const registration = fn?.parent;
+    if (registration?.type !== 'CallExpression' || !registration.arguments.includes(fn as TSESTree.CallExpressionArgument)) return true;
+    const callee = registration.callee;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
+    return name === null || !deferringCalls.has(name);
+  });
+}
+
+/**
+ * The signal a function has in scope at `before`: its code (`signal`, `controller.signal`), or
+ * `not-signal` when there is only a `signal` that is not one, `aborted` when only a controller that
+ * may already be aborted there; `null` when there is none.
+ */
+type SignalInScope = { readonly kind: 'signal'; readonly text: string } | { readonly kind: 'not-signal' | 'aborted' } | null;
+
+function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalInScope {
+  const scope = file.scopeManager.acquire(fn);
+  if (!scope) return null;
+  let sawNonSignal = false;
+  const named = scope.set.get('signal');
+  if (named && named.defs.length === 1 && (named.defs[0]?.name.range[0] ?? Infinity) < before) {
+    if (isAbortSignalVariable(file, named)) return { kind: 'signal', text: 'signal' };
+    sawNonSignal = true;
+  }
+  // `const controller = new AbortController()` in this function, declared before the call.
+  for (const variable of scope.variables) {
+    const init = constantInitializer(variable);
+    if (
+      init?.type === 'NewExpression' &&
+      init.callee.type === 'Identifier' &&
+      init.callee.name === 'AbortController' &&
+      init.range[1] < before &&
+      isBuiltinGlobal(file.scopeManager, init, 'AbortController')
+    ) {
+      return mayBeAbortedBefore(variable, before) ? { kind: 'aborted' } : { kind: 'signal', text: `${variable.name}.signal` };
+    }
+  }
+  // An option of a parameter: `options.signal`, shown to be a signal by one of its uses.
+  for (const param of fn.params) {
+    const id = param.type === 'AssignmentPattern' ? param.left : param;
+    if (id.type !== 'Identifier') continue;
+    const variable = scope.set.get(id.name);
+    if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== id)) continue;
+    let optional = false;
+    let shown = false;
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'signal' || member.computed) continue;
+      optional ||= member.optional;
+      shown ||= showsAbortSignal(member);
+    }
+    if (shown) return { kind: 'signal', text: `${id.name}${optional ? '?.' : '.'}signal` };
+  }
+  return sawNonSignal ? { kind: 'not-signal' } : null;
+}
+
+const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
+
+/**
+ * Every call of a catalogued API that takes a signal, made directly in a function that has an
+ * `AbortSignal` in scope, that does not pass one. Cached per file.
+ */
+export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignalsResult {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const calls: UnpropagatedSignal[] = [];
+  const silenced: UnpropagatedSignalsResult['silenced'][number][] = [];
+  const result = { calls, silenced };
+  cache.set(file, result);
+  if (!file.text.includes('signal') && !file.text.includes('AbortController')) return result;
+  for (const { node, api } of findAbortableCalls(file)) {
+    if (api.role !== 'accepts-signal' || api.signal?.kind !== 'option') continue;
+    const fn = nearestFunction(node);
+    if (!fn) continue;
+    const inScope = signalOf(file, fn, node.range[0]);
+    if (inScope === null) {
+      // A signal of an enclosing function does not reach a nested one: it may run after the abort.
+      for (let outer = nearestFunction(fn); outer; outer = nearestFunction(outer)) {
+        const outerSignal = signalOf(file, outer, node.range[0]);
+        if (outerSignal?.kind === 'signal') {
+          silenced.push({ node, reason: 'nested-function' });
+          break;
+        }
+      }
+      continue;
+    }
+    if (inScope.kind !== 'signal') {
+      silenced.push({ node, reason: inScope.kind === 'aborted' ? 'controller-aborted-before' : 'not-an-abort-signal' });
+      continue;
+    }
+    const signal = inScope.text;
+    if (inCleanup(node, fn)) {
+      silenced.push({ node, reason: 'in-cleanup' });
+      continue;
+    }
+    const argument = signalArgumentOf(node, api);
+    // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
+    const signalRoot = signal.split(/\??\./)[0];
+    const getsItAsArgument = node.arguments.some((a) => a.type === 'Identifier' ? a.name === signalRoot && !signal.includes('.') : file.text.slice(a.range[0], a.range[1]) === signal);
+    if (argument.kind === 'passed' || getsItAsArgument) {
+      silenced.push({ node, reason: 'signal-passed' });
+      continue;
+    }
+    if (argument.kind === 'unknown') {
+      silenced.push({ node, reason: 'opaque-options' });
+      continue;
+    }
+    const edits = addSignalEdits(file, node, api, signal, argument);
+    const name = describeAbortableApi(api);
+    const plan =
+      edits === null
+        ? refusedPlan({ reason: 'unsupported-call-shape', message: `The options of \`${name}\` are a shorthand that cannot take a signal as written; pass \`${signal}\` by hand.` })
+        : checkedPlan(file, 'safe', edits, {
+            owned: [node],
+            vocabulary: { added: ['signal', ...signal.split(/\??\./), ...(edits.some((e) => e.text.includes('undefined')) ? ['undefined'] : [])], removed: [] },
+          });
+    calls.push({ node, api, name, signal, plan });
+  }
+  return result;
+}

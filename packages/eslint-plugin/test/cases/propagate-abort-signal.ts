@@ -1,0 +1,96 @@
+import rule from '../../src/rules/propagate-abort-signal';
+import { defineRuleCases } from '../rule-tester';
+
+const cjs = { languageOptions: { parserOptions: { sourceType: 'script' as const } } };
+
+// Run by ESLint's RuleTester (propagate-abort-signal.test.ts) and linted as files by ESLint and
+// oxlint alike (test/integration/oxlint.test.ts).
+export default defineRuleCases(rule, [
+  {
+    host: 'syntax',
+    valid: [
+      // signal-passed.
+      'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { signal });\n}',
+      // signal-passed: waiting for the signal's own abort event gets the signal, as the emitter.
+      "import { once } from 'node:events';\nexport async function aborted(signal: AbortSignal) {\n  if (signal.aborted) return;\n  await once(signal, 'abort');\n}",
+      // opaque-options: the init may carry the signal.
+      'export async function load(url: string, init: RequestInit, signal: AbortSignal) {\n  return fetch(url, init);\n}',
+      // not-an-abort-signal: an OS signal is called signal too.
+      "import { spawn } from 'node:child_process';\nexport function run(cmd: string) {\n  const child = spawn(cmd);\n  child.on('exit', (code, signal) => {\n    fetch('/report', { method: 'POST', body: String(signal) });\n  });\n}",
+      // not-an-abort-signal: a `signal` nothing shows to be an AbortSignal.
+      "export async function send(signal) {\n  process.kill(process.pid, signal);\n  await fetch('/sent');\n}",
+      // nested-function: a listener runs after the abort; passing the signal there would stop it at once.
+      "export async function withCleanup(url: string, signal: AbortSignal) {\n  signal.addEventListener('abort', () => {\n    fetch('/cancelled', { method: 'POST' });\n  });\n  return fetch(url, { signal });\n}",
+      // controller-aborted-before: the race's controller is aborted once it settles.
+      "export async function next(a: string, b: string) {\n  const controller = new AbortController();\n  const first = await Promise.race([\n    fetch(a, { signal: controller.signal }).then((r) => r.json()),\n    fetch(b, { signal: controller.signal }).then((r) => r.json()),\n  ]).finally(() => controller.abort());\n  return fetch(first.next);\n}",
+      // options.signal with nothing to show it is an AbortSignal.
+      "export async function load(url: string, options: { signal: string }) {\n  console.log(options.signal);\n  return fetch(url);\n}",
+      // in-cleanup: a release in `finally` runs after an abort too; the signal would stop it at once.
+      "export async function withLock(url: string, signal: AbortSignal) {\n  try {\n    return await fetch(url, { signal });\n  } catch (error) {\n    await fetch('/log', { method: 'POST' });\n    throw error;\n  } finally {\n    await fetch('/unlock', { method: 'POST' });\n  }\n}",
+      // No signal in scope.
+      'export async function load(url: string) {\n  return fetch(url);\n}',
+      // A method named fetch is not the global.
+      'export async function load(client: { fetch(u: string): Promise<unknown> }, signal: AbortSignal) {\n  return client.fetch("/a");\n}',
+    ],
+    invalid: [
+      {
+        // A destructured, typed option: the fix passes it.
+        code: 'export async function load(url: string, { signal }: { signal?: AbortSignal } = {}) {\n  const res = await fetch(url);\n  return res.json();\n}',
+        output: 'export async function load(url: string, { signal }: { signal?: AbortSignal } = {}) {\n  const res = await fetch(url, { signal });\n  return res.json();\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'signal' }, line: 2, column: 21 }],
+      },
+      {
+        // Shown by use: it is passed to one call and forgotten at the next. A string shorthand is left to you.
+        code: "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8' });\n  const more = await readFile('y.json', 'utf8');\n  return [first, text, more];\n}",
+        output:
+          "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8', signal });\n  const more = await readFile('y.json', 'utf8');\n  return [first, text, more];\n}",
+        errors: [
+          { messageId: 'propagateAbortSignal', data: { name: 'fs/promises.readFile', signal: 'signal' }, line: 5 },
+          { messageId: 'propagateAbortSignalByHand', line: 6 },
+        ],
+      },
+      {
+        // timers/promises takes its options third: the value before them is filled in.
+        code: "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function poll(signal: AbortSignal) {\n  while (!signal.aborted) {\n    await sleep(1000);\n  }\n}",
+        output: "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function poll(signal: AbortSignal) {\n  while (!signal.aborted) {\n    await sleep(1000, undefined, { signal });\n  }\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'timers/promises.setTimeout', signal: 'signal' } }],
+      },
+      {
+        // The function's own controller, aborted by a timer later: its signal is passed on.
+        code: "export async function handler(req: Request) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 5000);\n  const a = await fetch(req.url, { signal: controller.signal });\n  const b = await fetch(req.url + '/more');\n  return [a, b];\n}",
+        output:
+          "export async function handler(req: Request) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 5000);\n  const a = await fetch(req.url, { signal: controller.signal });\n  const b = await fetch(req.url + '/more', { signal: controller.signal });\n  return [a, b];\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'controller.signal' }, line: 5 }],
+      },
+      {
+        // An option of a parameter, shown by its use; written as the code reads it (`?.`).
+        code: "interface RequestOptions { timeout?: number }\nexport async function get(url: string, options?: RequestOptions & { signal?: unknown }) {\n  if (options?.signal?.aborted) throw new Error('aborted');\n  return fetch(url, { headers: { accept: 'application/json' } });\n}",
+        output:
+          "interface RequestOptions { timeout?: number }\nexport async function get(url: string, options?: RequestOptions & { signal?: unknown }) {\n  if (options?.signal?.aborted) throw new Error('aborted');\n  return fetch(url, { headers: { accept: 'application/json' }, signal: options?.signal });\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'options?.signal' } }],
+      },
+      {
+        // CommonJS: exec's options go before the callback; an empty options literal gets the signal.
+        code: "const { exec } = require('node:child_process');\nconst { once } = require('node:events');\nasync function build(dir, signal) {\n  if (signal.aborted) return;\n  exec('make', (error) => {});\n  await once(process, 'beforeExit', {});\n}\nmodule.exports = build;",
+        ...cjs,
+        output:
+          "const { exec } = require('node:child_process');\nconst { once } = require('node:events');\nasync function build(dir, signal) {\n  if (signal.aborted) return;\n  exec('make', { signal }, (error) => {});\n  await once(process, 'beforeExit', { signal });\n}\nmodule.exports = build;",
+        errors: [
+          { messageId: 'propagateAbortSignal', data: { name: 'child_process.exec', signal: 'signal' } },
+          { messageId: 'propagateAbortSignal', data: { name: 'events.once', signal: 'signal' } },
+        ],
+      },
+    ],
+  },
+  {
+    host: 'espree',
+    valid: ["export function onExit(code, signal) {\n  return fetch('/exit?signal=' + signal);\n}"],
+    invalid: [
+      {
+        code: "export async function load(url, signal) {\n  signal.throwIfAborted();\n  return fetch(url, { method: 'GET' });\n}",
+        output: "export async function load(url, signal) {\n  signal.throwIfAborted();\n  return fetch(url, { method: 'GET', signal });\n}",
+        errors: [{ messageId: 'propagateAbortSignal' }],
+      },
+    ],
+  },
+]);
