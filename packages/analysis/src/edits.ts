@@ -38,6 +38,21 @@ export const refusalReasons = [
   'twin-name-taken',
   'not-awaitable-here',
   'not-a-forwarding-wrapper',
+  'receiver-not-known-promise',
+  'then-two-arguments',
+  'handler-not-inlinable',
+  'handler-uses-this',
+  'handler-uses-arguments',
+  'return-in-non-final-handler',
+  'finally-returns-value',
+  'name-clash',
+  'chain-shape-not-supported',
+  'chain-not-in-tail',
+  'chain-not-returned',
+  'function-returns-non-promise',
+  'generator-function',
+  'getter-or-setter',
+  'constructor',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -127,3 +127,4 @@ export {
   verbModifiers,
   type EffectKind,
 } from './catalogues/effect-verbs';
+export { findThenChains, thenChainRefusalReasons, type ThenChain, type ThenChainOptions } from './then-chains';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { blockingCallSilenceReasons, silenceReasons } from '@asyncwise/analysis';
+import { blockingCallSilenceReasons, silenceReasons, thenChainRefusalReasons } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'would-lose-code',
   ],
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
+  'prefer-await-to-then': thenChainRefusalReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

@@ -3,6 +3,7 @@ import noFloatingPromises from './no-floating-promises';
 import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import noSyncInAsync from './no-sync-in-async';
+import preferAwaitToThen from './prefer-await-to-then';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
@@ -15,6 +16,7 @@ export const rules = {
   'no-misused-promises': noMisusedPromises,
   'no-promise-executor-return': noPromiseExecutorReturn,
   'no-sync-in-async': noSyncInAsync,
+  'prefer-await-to-then': preferAwaitToThen,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,
