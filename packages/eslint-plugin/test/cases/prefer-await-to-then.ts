@@ -170,7 +170,6 @@ export default defineRuleCases(rule, [
     invalid: [
       {
         code: "const fsp = require('fs/promises');\nfunction read(path) {\n  return fsp.readFile(path, 'utf8').then((text) => text.trim());\n}\nmodule.exports = read;",
-        languageOptions: { sourceType: 'commonjs' },
         errors: [
           {
             messageId: 'preferAwaitToThen',
