@@ -49,9 +49,9 @@ function typescriptConvert(fileName: string, text: string): { output: string; of
     getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
     fileExists: (f) => f === fileName || ts.sys.fileExists(f),
     readFile: (f) => (f === fileName ? current : ts.sys.readFile(f)),
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    directoryExists: (f) => ts.sys.directoryExists(f),
+    getDirectories: (f) => ts.sys.getDirectories(f),
   };
   const service = ts.createLanguageService(host, registry);
   const format = { ...ts.getDefaultFormatCodeSettings('\n'), indentSize: 2, tabSize: 2, convertTabsToSpaces: true };

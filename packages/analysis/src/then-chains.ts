@@ -117,7 +117,7 @@ export function findThenChains(file: AnalysisFile, options: ThenChainOptions = {
       if (!steps) continue;
       const call = returned as TSESTree.CallExpression;
       returnedOuter.add(call);
-      chains.push(chainOf(file, node, call, steps, planThenChain(file, node, call, steps)));
+      chains.push(chainOf(node, call, steps, planThenChain(file, node, call, steps)));
     }
   });
   if (options.strict) {
@@ -132,7 +132,7 @@ export function findThenChains(file: AnalysisFile, options: ThenChainOptions = {
         reason: 'chain-not-returned',
         message: 'Only a chain a function returns as its last statement is rewritten; this one is awaited, yielded or passed on.',
       });
-      chains.push(chainOf(file, fn, node, steps, plan));
+      chains.push(chainOf(fn, node, steps, plan));
     });
   }
   chains.sort((a, b) => a.reportNode.range[0] - b.reportNode.range[0]);
@@ -140,7 +140,7 @@ export function findThenChains(file: AnalysisFile, options: ThenChainOptions = {
   return chains;
 }
 
-function chainOf(_file: AnalysisFile, fn: FunctionNode, node: TSESTree.CallExpression, steps: readonly ChainStep[], plan: Plan): ThenChain {
+function chainOf(fn: FunctionNode, node: TSESTree.CallExpression, steps: readonly ChainStep[], plan: Plan): ThenChain {
   return {
     node,
     reportNode: (steps[0] as ChainStep).property,
@@ -236,7 +236,7 @@ function planThenChain(file: AnalysisFile, fn: FunctionNode, call: TSESTree.Call
   }
   const clash = nameClash(file, fn, planned);
   if (clash) return refuse('name-clash', clash);
-  return writePlan(file, fn, call, receiver, planned);
+  return writePlan(file, fn, receiver, planned);
 }
 
 function functionRefusal(file: AnalysisFile, fn: FunctionNode, call: TSESTree.CallExpression): Plan | null {
@@ -485,7 +485,6 @@ interface Writer {
 function writePlan(
   file: AnalysisFile,
   fn: FunctionNode,
-  call: TSESTree.CallExpression,
   receiver: TSESTree.Expression,
   planned: readonly PlannedStep[],
 ): Plan {
@@ -510,7 +509,7 @@ function writePlan(
   const lines: string[] = [];
   writer.copied.push([receiver.range[0], receiver.range[1]]);
   let value = `await ${wrapped(file, receiver)}`;
-  for (const [index, { handler, step }] of thens.entries()) {
+  for (const [index, { handler }] of thens.entries()) {
     const last = index === thens.length - 1;
     if (handler.kind === 'name') {
       writer.copied.push([handler.node.range[0], handler.node.range[1]]);
@@ -546,9 +545,9 @@ function writePlan(
       const statements = givesValue ? body.body.slice(0, -1) : body.body;
       const text = copyStatements(writer, body, statements, innerIndent);
       if (text) lines.push(text);
-      if (givesValue) {
-        const returned = (finalStatement as TSESTree.ReturnStatement).argument as TSESTree.Expression;
-        lines.push(...leadingComments(writer, finalStatement as TSESTree.ReturnStatement, returned));
+      const returned = finalStatement?.type === 'ReturnStatement' ? finalStatement.argument : null;
+      if (returned && finalStatement?.type === 'ReturnStatement') {
+        lines.push(...leadingComments(writer, finalStatement, returned));
         writer.copied.push([returned.range[0], returned.range[1]]);
         value = awaited(file, returned);
       } else {

@@ -11,7 +11,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Prefer `await` to `then()`/`catch()`/`finally()` chains a function returns',
+      description: 'Enforce `await` instead of the `then()`/`catch()`/`finally()` chain a function returns',
       recommended: false,
       requiresTypeChecking: false,
     },
