@@ -100,6 +100,7 @@ const expected: Record<string, Row> = {
   'comments-preserved': { typescript: 'converts', asyncwise: 'converts', sameCode: true, typescriptKeepsComments: false },
   'commonjs-finally': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
   'fetch-json-then-catch': { typescript: 'converts', asyncwise: 'converts', sameCode: true, typescriptKeepsComments: true },
+  'function-handlers-inlined': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
   'fresh-error-name': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
   'named-handlers-and-methods': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
   'nested-chain-in-handler': { typescript: 'converts', asyncwise: 'converts', sameCode: true, typescriptKeepsComments: true },
