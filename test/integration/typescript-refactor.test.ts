@@ -110,6 +110,7 @@ const expected: Record<string, Row> = {
   'refuses-method-handler-and-catch-first': { typescript: 'converts', asyncwise: 'handler-not-inlinable, chain-shape-not-supported' },
   'refuses-name-clash': { typescript: 'converts', asyncwise: 'name-clash' },
   'refuses-not-last-return': { typescript: 'converts', asyncwise: 'chain-not-in-tail' },
+  'refuses-promise-executor': { typescript: 'not offered', asyncwise: 'promise-executor' },
   'refuses-return-in-non-final-handler': { typescript: 'offered, no change', asyncwise: 'return-in-non-final-handler' },
   'refuses-sync-return': { typescript: 'not offered', asyncwise: 'function-returns-non-promise' },
   'refuses-two-argument-then': { typescript: 'not offered', asyncwise: 'then-two-arguments' },

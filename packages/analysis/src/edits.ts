@@ -53,6 +53,7 @@ export const refusalReasons = [
   'generator-function',
   'getter-or-setter',
   'constructor',
+  'promise-executor',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

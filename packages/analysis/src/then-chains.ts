@@ -32,6 +32,7 @@ import type { Scope, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { ownBodyFacts } from './async-functions';
 import { commentsWithin } from './comments';
+import { promiseExecutorOf } from './executors';
 import { type Plan, type RefusalReason, refusedPlan, type TextEdit } from './edits';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
@@ -57,6 +58,7 @@ export const thenChainRefusalReasons = [
   'generator-function',
   'getter-or-setter',
   'constructor',
+  'promise-executor',
   'return-type-not-rewritable',
   'would-lose-code',
 ] as const satisfies readonly RefusalReason[];
@@ -245,6 +247,9 @@ function functionRefusal(file: AnalysisFile, fn: FunctionNode, call: TSESTree.Ca
   if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property') && parent.value === fn) {
     if (parent.kind === 'get' || parent.kind === 'set') return refuse('getter-or-setter', 'A getter or setter cannot be async.');
     if (parent.kind === 'constructor') return refuse('constructor', 'A constructor cannot be async.');
+  }
+  if (fn.parent?.type === 'NewExpression' && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') && promiseExecutorOf(file, fn.parent) === fn) {
+    return refuse('promise-executor', 'A `new Promise` executor must not be async: a throw inside it would no longer reject the promise, which would never settle.');
   }
   if (fn.returnType && !isPromiseTypeAnnotation(fn.returnType.typeAnnotation)) {
     return refuse('return-type-not-rewritable', 'An async function must be declared to return `Promise<T>`; this one declares another return type.');

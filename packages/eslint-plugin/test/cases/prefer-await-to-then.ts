@@ -96,6 +96,11 @@ export default defineRuleCases(rule, [
         ],
       },
       {
+        // promise-executor: an async executor's throw would never reach the new promise.
+        code: 'export const wrapped = (load: () => Promise<number>) =>\n  new Promise((resolve) => Promise.resolve(load()).then(resolve));',
+        errors: [{ messageId: 'preferAwaitToThenByHand', suggestions: [] }],
+      },
+      {
         // chain-not-in-tail and function-returns-non-promise
         code: "export function choose(flag: boolean, p: Promise<string>) {\n  if (flag) return p.then((s) => s.trim());\n  return 'none';\n}",
         errors: [{ messageId: 'preferAwaitToThenByHand', suggestions: [] }],
