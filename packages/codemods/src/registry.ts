@@ -112,6 +112,7 @@ export const codemods: readonly Codemod[] = [
       'before the last, `finally` handlers that return, names that would clash, generators, getters, setters and ' +
       'constructors, functions that also return a non-promise, and receivers not shown to be promises.',
     levels: ['review'],
+    unit: { one: 'chain', many: 'chains' },
     options: [],
     docsPath: 'docs/codemods/then-to-await.md',
     load: () => import('./transforms/then-to-await'),
