@@ -3,7 +3,7 @@
  * peak memory is its own. Reads every file first, then times one pass over all of them and prints
  * one JSON line (a {@link Measurement}) on stdout.
  *
- * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod> <files.json>
+ * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
  * (The oxlint measurements time a whole `oxlint` process instead: `bench/oxlint.ts`.)
  */
@@ -102,9 +102,12 @@ async function parsePass(): Promise<Pass> {
   };
 }
 
-/** The `sequential-to-concurrent` transform over every file, in memory, at level `review`. */
-async function codemodPass(): Promise<Pass> {
-  const { run } = await import('@asyncwise/codemods/transforms/sequential-to-concurrent');
+/** A transform (`sequential-to-concurrent`, `then-to-await`) over every file, in memory, at level `review`. */
+async function codemodPass(name: 'sequential-to-concurrent' | 'then-to-await'): Promise<Pass> {
+  const { run } =
+    name === 'then-to-await'
+      ? await import('@asyncwise/codemods/transforms/then-to-await')
+      : await import('@asyncwise/codemods/transforms/sequential-to-concurrent');
   return (inputs, counts) => {
     for (const input of inputs) {
       try {
@@ -132,7 +135,9 @@ async function passFor(name: InProcessMeasurementName, root: string): Promise<Pa
     case 'parse-only':
       return parsePass();
     case 'codemod':
-      return codemodPass();
+      return codemodPass('sequential-to-concurrent');
+    case 'codemod-then':
+      return codemodPass('then-to-await');
     default: {
       const never: never = name;
       throw new Error(`Unknown measurement ${String(never)}`);

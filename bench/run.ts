@@ -7,6 +7,7 @@
  *   b.  the same with asyncwise's `configs.recommended`
  *   c.  `parseFile` from `@asyncwise/analysis`: the codemod's own parse (typescript-estree + scopes)
  *   d.  the `sequential-to-concurrent` transform at level `review`, in memory
+ *   d'. the `then-to-await` transform at level `review`, in memory
  *   e.  oxlint with no rules at all: its parse/traverse floor, whole process
  *   f.  oxlint with asyncwise's `configs.recommended` as a JS plugin, whole process
  *
@@ -55,6 +56,7 @@ const letters: Record<MeasurementName, string> = {
   'eslint-recommended': 'b',
   'parse-only': 'c',
   codemod: 'd',
+  'codemod-then': "d'",
   'oxlint-alone': 'e',
   'oxlint-recommended': 'f',
 };
@@ -68,6 +70,7 @@ function labelsFor(ruleCount: number, threads: number): Record<MeasurementName, 
     'eslint-recommended': `b. ESLint + asyncwise recommended (${rules})`,
     'parse-only': 'c. parseFile (the codemods\' parse: oxc-parser + scopes)',
     codemod: 'd. codemod sequential-to-concurrent',
+    'codemod-then': "d'. codemod then-to-await",
     'oxlint-alone': `e. oxlint alone, no rules (${onThreads})`,
     'oxlint-recommended': `f. oxlint + asyncwise recommended (${rules}, ${onThreads})`,
   };
@@ -336,6 +339,7 @@ async function main(): Promise<void> {
     'eslint-recommended': ofBaseline('eslint-recommended'),
     'parse-only': ofBaseline('parse-only'),
     codemod: { value: get('codemod').bestMs / get('parse-only').bestMs, of: 'c' },
+    'codemod-then': { value: get('codemod-then').bestMs / get('parse-only').bestMs, of: 'c' },
     'oxlint-alone': ofBaseline('oxlint-alone'),
     'oxlint-recommended': ofBaseline('oxlint-recommended'),
   };
@@ -372,6 +376,7 @@ async function main(): Promise<void> {
   console.log(`       a'/a = what ESLint pays to run any rule at all; b/a' = ${x('eslint-recommended', 'eslint-empty-rule')}, the rules' own cost.`);
   console.log(`       d/c = codemod vs parse-only (analysis, rewrite, re-parse of the output: two parses of every changed file); ` +
     `d/a = ${x('codemod', 'eslint-baseline')} ESLint parse-only. files/s from the best round.`);
+  console.log(`       d'/c = then-to-await vs parse-only (its bar: ≤ 1.5×); d'/a = ${x('codemod-then', 'eslint-baseline')} ESLint parse-only.`);
   console.log('oxlint (e, f time the whole oxlint process: Node start-up, config and plugin load, reading files; a–d time one pass in a warm process):');
   console.log(`       f/a = ${bar.toFixed(3)}× ESLint parse-only (bar on a real repo: ≤ ${OXLINT_BAR.toFixed(2)}×, ${bar <= OXLINT_BAR ? 'met' : 'NOT met'} here); ` +
     `f/b = ${x('oxlint-recommended', 'eslint-recommended')} ESLint with the same rules; f/e = ${x('oxlint-recommended', 'oxlint-alone')} oxlint alone.`);
@@ -393,6 +398,8 @@ async function main(): Promise<void> {
   console.log(`reports by asyncwise recommended, oxlint (f): ${oxlintRec.reports} (${byRule(oxlintRec.reportsByRule)})` +
     (difference.eslintOnlyCount + difference.oxlintOnlyCount === 0 ? ', the same reports as ESLint (file, line, rule)' : ''));
   console.log(`runs rewritten by the codemod: ${rewritten} (not applied: ${codemod.notApplied}, refusals: ${codemod.refusals})`);
+  const thenCodemod = lastOf('codemod-then');
+  console.log(`chains converted by then-to-await: ${thenCodemod.applied} (not applied: ${thenCodemod.notApplied}, refusals: ${thenCodemod.refusals})`);
   if (difference.eslintOnlyCount + difference.oxlintOnlyCount > 0) {
     const list = (items: readonly string[], count: number) =>
       `${count}${count > 0 ? `, e.g.\n      ${items.join('\n      ')}${count > items.length ? `\n      … ${count - items.length} more` : ''}` : ''}`;
@@ -501,6 +508,8 @@ async function main(): Promise<void> {
       runsRewritten: rewritten,
       notApplied: codemod.notApplied,
       refusals: codemod.refusals,
+      chainsConverted: thenCodemod.applied,
+      chainRefusals: thenCodemod.refusals,
     },
     oxlint: {
       version: oxlintSetup.version,

@@ -7,6 +7,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../packages/codemods/src/transforms/sequential-to-concurrent';
 import { run as runSyncToAsync } from '../../packages/codemods/src/transforms/sync-to-async-io';
+import { run as runThenToAwait } from '../../packages/codemods/src/transforms/then-to-await';
 import { casesOf } from '../../packages/codemods/test/helpers';
 import plugin from '../../packages/eslint-plugin/src/index';
 
@@ -95,5 +96,36 @@ describe('no-sync-in-async and sync-to-async-io find the same calls', () => {
     const result = runSyncToAsync(source, inputPath, { level: 'review' });
     const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...new Set(result.refusals.map((r) => `${r.line}:${r.column}`))];
     expect(sites.sort()).toEqual(ruleCalls(inputPath, source));
+  });
+});
+
+describe('prefer-await-to-then and then-to-await find the same chains', () => {
+  const fixtures = casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/then-to-await'));
+
+  function ruleChains(file: string, source: string): string[] {
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(
+      source,
+      [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } } },
+          plugins: { asyncwise: plugin as never },
+          rules: { 'asyncwise/prefer-await-to-then': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/prefer-await-to-then')).toEqual([]);
+    return messages.map((m) => `${m.line}:${m.column}`).sort();
+  }
+
+  it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    // The rule is silent where nothing shows the receiver is a promise; the codemod lists those.
+    const result = runThenToAwait(source, inputPath, { level: 'review' });
+    const refused = result.refusals.filter((r) => r.reason !== 'receiver-not-known-promise').map((r) => `${r.line}:${r.column}`);
+    const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...new Set(refused)];
+    expect(sites.sort()).toEqual(ruleChains(inputPath, source));
   });
 });

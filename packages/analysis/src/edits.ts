@@ -41,6 +41,22 @@ export const refusalReasons = [
   'name-taken',
   'timer-not-rejecting',
   'winner-reads-after-race',
+  'receiver-not-known-promise',
+  'then-two-arguments',
+  'handler-not-inlinable',
+  'handler-uses-this',
+  'handler-uses-arguments',
+  'return-in-non-final-handler',
+  'finally-returns-value',
+  'name-clash',
+  'chain-shape-not-supported',
+  'chain-not-in-tail',
+  'chain-not-returned',
+  'function-returns-non-promise',
+  'generator-function',
+  'getter-or-setter',
+  'constructor',
+  'promise-executor',
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -174,3 +174,4 @@ export {
   type UnpropagatedSignal,
   type UnpropagatedSignalsResult,
 } from './signal-propagation';
+export { findThenChains, thenChainRefusalReasons, type ThenChain, type ThenChainOptions } from './then-chains';

@@ -99,6 +99,24 @@ export const codemods: readonly Codemod[] = [
     docsPath: 'docs/codemods/sync-to-async-io.md',
     load: () => import('./transforms/sync-to-async-io'),
   },
+  {
+    name: 'then-to-await',
+    description: 'Write functions that return a then/catch/finally chain as async functions with await',
+    details:
+      'Finds the chains prefer-await-to-then reports: a `.then/.catch/.finally` chain a function returns as its last ' +
+      'statement (or an arrow\'s body), on a receiver shown to be a built-in promise (never a member name), and writes ' +
+      'the function `async` with `await` and `try/catch/finally`, inlining each handler written in place and calling each ' +
+      'named one, with the values kept on every path. Every change is `review`: the awaits take other ticks than the ' +
+      'callbacks, and a synchronous throw before the chain becomes a rejection. It lists as refusals, with the reason, ' +
+      'two-argument `then`, method handlers, handlers that use their own `this` or `arguments`, returns inside a handler ' +
+      'before the last, `finally` handlers that return, names that would clash, generators, getters, setters and ' +
+      'constructors, functions that also return a non-promise, and receivers not shown to be promises.',
+    levels: ['review'],
+    unit: { one: 'chain', many: 'chains' },
+    options: [],
+    docsPath: 'docs/codemods/then-to-await.md',
+    load: () => import('./transforms/then-to-await'),
+  },
 ];
 
 export function findCodemod(name: string, registry: readonly Codemod[] = codemods): Codemod | undefined {

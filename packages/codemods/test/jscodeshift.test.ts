@@ -82,3 +82,19 @@ it('passes jscodeshift command-line options through: the default level changes n
   expect(after).toContain('  const user = await getUser(id);\n  const posts = await getPosts(id);\n');
   expect(after).toContain('const [left, right] = await Promise.all([getUser(a), getUser(b)]);');
 });
+
+it('runs then-to-await as a jscodeshift transform module too, writing the fixture outputs', () => {
+  const thenFixtures = path.join(fixturesDir, '..', 'then-to-await');
+  const thenCases = ['fetch-json-then-catch.input.ts', 'tsx-component-loader.input.tsx', 'zero-parameter-callbacks.input.js', 'refuses-name-clash.input.ts'];
+  const project = tempProject(Object.fromEntries(thenCases.map((c) => [`src/${c.replace('.input', '')}`, readFileSync(path.join(thenFixtures, c), 'utf8')])));
+  const module = path.join(packageRoot, 'dist/transforms/then-to-await.cjs');
+  const result = node([jscodeshiftBin, '--no-babel', '-t', module, '--level=review', '--extensions=ts,tsx,js', '--parser=ts', 'src'], project);
+  expect(result.output).toContain('0 errors');
+  expect(result.output).toContain('3 ok');
+  expect(result.code).toBe(0);
+  for (const c of thenCases) {
+    const expectedOutput = path.join(thenFixtures, c.replace('.input', '.output'));
+    const expected = existsSync(expectedOutput) ? expectedOutput : path.join(thenFixtures, c);
+    expect(readFileSync(path.join(project, `src/${c.replace('.input', '')}`), 'utf8'), c).toBe(readFileSync(expected, 'utf8'));
+  }
+});

@@ -6,6 +6,7 @@ import {
   raceSilenceReasons,
   signalPropagationSilenceReasons,
   silenceReasons,
+  thenChainRefusalReasons,
 } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -33,6 +34,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'no-leaked-timer': [...leakedTimerSilenceReasons, 'timer-not-rejecting', 'would-drop-comment', 'unsupported-call-shape', 'name-taken', 'would-lose-code'],
   'propagate-abort-signal': [...signalPropagationSilenceReasons, 'unsupported-call-shape', 'would-lose-code'],
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
+  'prefer-await-to-then': thenChainRefusalReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

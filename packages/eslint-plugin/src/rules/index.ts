@@ -6,6 +6,7 @@ import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import noSyncInAsync from './no-sync-in-async';
 import noUncancelledRace from './no-uncancelled-race';
+import preferAwaitToThen from './prefer-await-to-then';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
@@ -22,6 +23,7 @@ export const rules = {
   'no-promise-executor-return': noPromiseExecutorReturn,
   'no-sync-in-async': noSyncInAsync,
   'no-uncancelled-race': noUncancelledRace,
+  'prefer-await-to-then': preferAwaitToThen,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,

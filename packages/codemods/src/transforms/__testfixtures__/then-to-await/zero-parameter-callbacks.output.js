@@ -1,0 +1,9 @@
+function refresh() {
+  return Date.now();
+}
+
+export async function touch(p) {
+  await Promise.resolve(p);
+  await console.log('saved');
+  return refresh();
+}
