@@ -1,5 +1,14 @@
 // Doc tables generated from the analysis catalogues, so an API and its twin are written once.
-import { blockingApis, describeCallbackResult, describeTwin, nodeCallbackApis } from '../packages/analysis/src/index';
+import {
+  blockingApis,
+  describeCallbackResult,
+  describeLimiterCall,
+  describeLimitPosition,
+  describeTwin,
+  type Limiter,
+  limiters,
+  nodeCallbackApis,
+} from '../packages/analysis/src/index';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -22,4 +31,15 @@ export function nodeCallbackApisTable(): string {
     return `| ${call} | ${api.style} | ${cell(describeTwin(api.twin))} | ${cell(describeCallbackResult(api.result))} | ${signal} |`;
   });
   return ['| Callback API | Callback | Promise twin | Twin resolves to | Signal |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The limiters table: each catalogued call, where its bound goes and what runs at once without one. */
+export function limitersTable(): string {
+  // async-es is async's ES-module build with the same functions: its rows would repeat async's.
+  const rows = (limiters as readonly Limiter[]).filter((l) => l.package !== 'async-es').map((limiter) => {
+    const running = limiter.default === 'required' ? 'required (no default)' : limiter.default === 'Infinity' ? '**all at once**' : String(limiter.default);
+    const bounded = limiter.bounded ? `\`${limiter.bounded}\`` : '';
+    return `| \`${limiter.package}\` | \`${describeLimiterCall(limiter)}\` | ${limiter.shape} | ${cell(describeLimitPosition(limiter.limit))} | ${running} | ${bounded} |`;
+  });
+  return ['| Package | Call | Shape | Bound goes in | Without a bound | Bounded form |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -106,6 +106,16 @@ export {
   type ModuleBinding,
   type ModuleMember,
 } from './modules';
+export {
+  describeLimiterCall,
+  describeLimitPosition,
+  limiterOf,
+  limiters,
+  type LimitPosition,
+  type Limiter,
+  type LimiterShape,
+} from './catalogues/limiters';
+export { isReadableStream, limiterAt, limiterBound, limiterCallOf, type LimiterBound, type LimiterCall } from './limiter-calls';
 export { hasShebang, isCommandLineEntryPoint, isPackageBin } from './entry-points';
 export {
   blockingCallSilenceReasons,
