@@ -116,6 +116,15 @@ export {
   type LimiterShape,
 } from './catalogues/limiters';
 export { isReadableStream, limiterAt, limiterBound, limiterCallOf, type LimiterBound, type LimiterCall } from './limiter-calls';
+export {
+  findAwaitLoops,
+  loopSilenceReasons,
+  type IndependentLoop,
+  type LoopAwaitsOptions,
+  type LoopAwaitsResult,
+  type LoopNode,
+  type LoopSilenceReason,
+} from './loop-awaits';
 export { hasShebang, isCommandLineEntryPoint, isPackageBin } from './entry-points';
 export {
   blockingCallSilenceReasons,

@@ -1,5 +1,6 @@
 import type { Reference, Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
+import type { AnalysisFile } from './file';
 
 /**
  * A binding as the analysis compares them: the resolved variable, or `global:<name>` for globals
@@ -53,6 +54,18 @@ export class ReferenceIndex {
     }
     return out;
   }
+}
+
+const referenceIndexes = new WeakMap<AnalysisFile, ReferenceIndex>();
+
+/** The file's reference index, built once per analysis view and shared by every finder. */
+export function referenceIndexOf(file: AnalysisFile): ReferenceIndex {
+  let index = referenceIndexes.get(file);
+  if (!index) {
+    index = new ReferenceIndex(file.scopeManager);
+    referenceIndexes.set(file, index);
+  }
+  return index;
 }
 
 /** The innermost scope that contains `node`, found by walking up to the nearest node that owns a scope. */

@@ -50,6 +50,17 @@ export const effectVerbs = {
 } as const satisfies Record<EffectKind, readonly string[]>;
 
 /**
+ * Verbs of calls that wait for time to pass or for a condition to come true: `sleep(ms)`,
+ * `delay(ms)`, `waitFor(…)`, `backoff(attempt)`. Awaited in a loop, the wait is the point (rate
+ * limiting, polling, backoff), so such a loop stays sequential (`sleep-or-backoff`). Like every verb
+ * here, used only to stay silent.
+ */
+export const pauseVerbs = ['backoff', 'delay', 'nap', 'pause', 'sleep', 'throttle', 'wait'] as const satisfies readonly string[];
+
+/** Timer functions whose awaited promise is a pause (`timers/promises`' `setTimeout`, `scheduler.wait`). */
+export const pauseCallees = ['setTimeout', 'setImmediate', 'scheduler.wait', 'scheduler.yield'] as const satisfies readonly string[];
+
+/**
  * Callees that load a module (besides `import()`), as test runners name them.
  */
 export const moduleLoaders = ['vi.importActual', 'vi.importMock', 'jest.importActual'] as const satisfies readonly string[];
