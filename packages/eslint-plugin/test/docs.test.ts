@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { blockingCallSilenceReasons, silenceReasons } from '@asyncwise/analysis';
+import { blockingCallSilenceReasons, loopSilenceReasons, silenceReasons } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'would-drop-comment',
     'would-lose-code',
   ],
+  'no-await-in-loop': [...loopSilenceReasons],
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,

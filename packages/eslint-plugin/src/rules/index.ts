@@ -8,10 +8,12 @@ import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 import requireAwait from './require-await';
+import noAwaitInLoop from './no-await-in-loop';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
   'await-thenable': awaitThenable,
+  'no-await-in-loop': noAwaitInLoop,
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-floating-promises': noFloatingPromises,
   'no-misused-promises': noMisusedPromises,
