@@ -10,7 +10,7 @@
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
-import { callEffectOf, effectKindOf, isPause, operationsOf, startingCall } from './effects';
+import { callEffectOf, effectFactsOf, effectKindOf, isPause, operationsOf, startingCall } from './effects';
 import type { AnalysisFile } from './file';
 import { limiterAt } from './limiter-calls';
 import { staticPropertyName } from './modules';
@@ -183,6 +183,12 @@ const reorderingMethods: ReadonlySet<string> = new Set(['pop', 'shift', 'unshift
 const collectingMethods: ReadonlySet<string> = new Set(['push', 'set', 'add']);
 
 const combinators: ReadonlySet<string> = new Set(['all', 'allSettled']);
+
+/** Globals that are values, not stores: passing one shares nothing. */
+const builtinValues: ReadonlySet<string> = new Set(['global:undefined', 'global:NaN', 'global:Infinity']);
+
+/** How deep `callee-writes-shared-state` follows local functions calling local functions. */
+const maxCalleeDepth = 3;
 
 class LoopJudge {
   private readonly body: TSESTree.Statement;
@@ -432,10 +438,11 @@ class LoopJudge {
             return false;
           }
         }
-        const awaited = node.parent?.type === 'AwaitExpression';
-        // A write to a shared receiver, or (awaited) a plain function whose name writes: one sink, in order.
-        if (effect.kind === 'write' && (key !== null || (awaited && effect.receiver === null))) reason = 'ordered-writes';
-        else if (effect.kind === 'setup' && key !== null) reason = 'ordered-setup';
+        // A call whose name writes or sets up, through a shared receiver, a plain function (its store is
+        // the module's or the process's), or an argument the iterations share: one sink, in order.
+        if ((effect.kind === 'write' || effect.kind === 'setup') && (key !== null || effect.receiver === null || this.passesSharedHandle(node))) {
+          reason = effect.kind === 'write' ? 'ordered-writes' : 'ordered-setup';
+        }
         return true;
       }
       return true;
@@ -456,11 +463,31 @@ class LoopJudge {
     return readsCollector ? 'loop-carried-dependency' : null;
   }
 
-  /** Whether the iteration calls a function declared in this file that assigns a binding declared outside it. */
+  /** Whether a call passes (as its receiver or an argument) something that outlives the iteration: its effect facts' handles. */
+  private passesSharedHandle(call: TSESTree.CallExpression): boolean {
+    const index = referenceIndexOf(this.file);
+    const facts = effectFactsOf(call, this.file.text, (id) => {
+      const ref = index.within(id.range[0], id.range[1])[0];
+      if (!ref) return null;
+      const key = bindingKeyOf(ref);
+      if (typeof key === 'string' && builtinValues.has(key)) return null;
+      return this.iterationBindings.has(key) || this.isIterationLocal(key) ? null : key;
+    });
+    return facts.handles.size > 0;
+  }
+
+  /**
+   * Whether the iteration calls a function declared in this file that assigns a binding declared
+   * outside it, directly or through the local functions it calls (a few levels deep).
+   */
   private callsLocalWriter(): boolean {
+    return this.reachesLocalWriter(this.body, 0, new Set());
+  }
+
+  private reachesLocalWriter(root: TSESTree.Node, depth: number, visited: Set<TSESTree.Node>): boolean {
     const index = referenceIndexOf(this.file);
     let found = false;
-    walk(this.body, this.file.visitorKeys, (node) => {
+    walk(root, this.file.visitorKeys, (node) => {
       if (found) return false;
       if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return true;
       const ref = index.within(node.callee.range[0], node.callee.range[1])[0];
@@ -472,7 +499,8 @@ class LoopJudge {
           : def?.type === 'Variable' && def.node.init && isFunctionNode(def.node.init)
             ? def.node.init
             : null;
-      if (!fn || (fn.range[0] <= this.loop.range[0] && fn.range[1] >= this.loop.range[1])) return true;
+      if (!fn || visited.has(fn) || (fn.range[0] <= this.loop.range[0] && fn.range[1] >= this.loop.range[1])) return true;
+      visited.add(fn);
       for (const inner of index.within(fn.range[0], fn.range[1])) {
         const target = inner.resolved;
         if (!inner.isWrite()) continue;
@@ -486,6 +514,7 @@ class LoopJudge {
           break;
         }
       }
+      if (!found && depth < maxCalleeDepth && fn.body) found = this.reachesLocalWriter(fn.body, depth + 1, visited);
       return !found;
     });
     return found;

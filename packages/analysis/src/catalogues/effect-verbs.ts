@@ -19,16 +19,17 @@ export type EffectKind = 'write' | 'setup' | 'read' | 'interactive';
 export const effectVerbs = {
   /**
    * Changes a store others read: rows, files, cache entries, branches, queues, counters,
-   * migrations (`up`, `down`, `rollback`).
+   * migrations (`up`, `down`, `rollback`), issues and messages (`close`, `comment`, `send`), and
+   * commands run for their effects (`run`, `exec`).
    */
   write: [
-    'add', 'append', 'bump', 'clear', 'commit', 'copy', 'cp', 'create', 'decrement', 'del',
-    'delete', 'destroy', 'drop', 'down', 'emit', 'enqueue', 'evict', 'finalize', 'flush', 'increment',
-    'insert', 'invalidate', 'link', 'merge', 'mkdir', 'mkdirp', 'move', 'mv', 'patch', 'persist', 'post',
-    'prune', 'publish', 'push', 'put', 'queue', 'reconcile', 'record', 'register', 'remove',
-    'rename', 'replace', 'reset', 'restore', 'rm', 'rmdir', 'rollback', 'rollup', 'save', 'set', 'store', 'submit',
-    'symlink', 'touch', 'transaction', 'transactional', 'truncate', 'unlink', 'unregister', 'up', 'update',
-    'upsert', 'write',
+    'abandon', 'add', 'append', 'approve', 'archive', 'assign', 'bump', 'cancel', 'clear', 'close', 'comment',
+    'commit', 'copy', 'cp', 'create', 'decrement', 'del', 'delete', 'destroy', 'drop', 'down', 'emit', 'enqueue',
+    'evict', 'exec', 'execute', 'finalize', 'flush', 'increment', 'insert', 'invalidate', 'link', 'merge',
+    'mkdir', 'mkdirp', 'move', 'mv', 'notify', 'patch', 'persist', 'post', 'prune', 'publish', 'push', 'put',
+    'queue', 'reconcile', 'record', 'register', 'remove', 'rename', 'replace', 'reply', 'reset', 'restore', 'rm',
+    'rmdir', 'rollback', 'rollup', 'run', 'save', 'send', 'set', 'store', 'submit', 'symlink', 'touch',
+    'transaction', 'transactional', 'truncate', 'unlink', 'unregister', 'up', 'update', 'upsert', 'write',
   ],
   /**
    * Brings up state that later operations use: a server, a session, a transaction, installed
