@@ -1,6 +1,10 @@
 // Doc tables generated from the analysis catalogues, so an API and its twin are written once.
 import {
+  arrayCallbackMethods,
+  asyncCallbackHarms,
   blockingApis,
+  collectionLibraries,
+  collectionLibraryFunctions,
   describeCallbackResult,
   describeLimiterCall,
   describeLimitPosition,
@@ -42,4 +46,16 @@ export function limitersTable(): string {
     return `| \`${limiter.package}\` | \`${describeLimiterCall(limiter)}\` | ${limiter.shape} | ${cell(describeLimitPosition(limiter.limit))} | ${running} | ${bounded} |`;
   });
   return ['| Package | Call | Shape | Bound goes in | Without a bound | Bounded form |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `no-async-array-callback`'s table: each method or library function and what an async callback does to it. */
+export function arrayCallbacksTable(): string {
+  const harms: Readonly<Record<string, string>> = asyncCallbackHarms;
+  const methods = Object.entries(arrayCallbackMethods).map(
+    ([name, harm]) => `| \`xs.${name}(…)\`${name === 'map' ? ' (result dropped)' : ''} | array, \`Iterator.prototype\` | ${cell(harms[harm] ?? harm)} |`,
+  );
+  const functions = Object.entries(collectionLibraryFunctions).map(
+    ([name, harm]) => `| \`_.${name}(xs, …)\`${name === 'map' || name === 'collect' ? ' (result dropped)' : ''} | ${collectionLibraries.map((l) => `\`${l}\``).join(', ')} | ${cell(harms[harm] ?? harm)} |`,
+  );
+  return ['| Call | Of | With an async callback |', '| --- | --- | --- |', ...methods, ...functions].join('\n');
 }

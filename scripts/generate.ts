@@ -3,7 +3,7 @@
 // `pnpm generate` writes them; `--check` (run by `pnpm lint`) exits 1 when any is stale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { blockingApisTable, limitersTable, nodeCallbackApisTable } from './catalogue-tables';
+import { arrayCallbacksTable, blockingApisTable, limitersTable, nodeCallbackApisTable } from './catalogue-tables';
 import { codemodsTable, oxlintPreset, oxlintPresetPath, rulesTable } from './rules-table';
 
 const root = path.join(import.meta.dirname, '..');
@@ -37,6 +37,7 @@ export function generatedFiles(): Record<string, string> {
     [oxlintPresetPath]: oxlintPreset(),
     'docs/rules/no-sync-in-async.md': fillBlock(read('docs/rules/no-sync-in-async.md') ?? '', 'blocking-apis', blockingApisTable()),
     'docs/guide/node-promise-twins.md': fillBlock(read('docs/guide/node-promise-twins.md') ?? '', 'callback-apis', nodeCallbackApisTable()),
+    'docs/rules/no-async-array-callback.md': fillBlock(read('docs/rules/no-async-array-callback.md') ?? '', 'array-callbacks', arrayCallbacksTable()),
     'docs/guide/limiters.md': fillBlock(read('docs/guide/limiters.md') ?? '', 'limiters', limitersTable()),
   };
 }

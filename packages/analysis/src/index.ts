@@ -125,6 +125,22 @@ export {
   type LoopNode,
   type LoopSilenceReason,
 } from './loop-awaits';
+export {
+  asyncArrayCallbackAt,
+  asyncCallbackSilenceReasons,
+  findAsyncArrayCallbacks,
+  mayTakeAsyncArrayCallback,
+  type AsyncArrayCallback,
+  type AsyncArrayCallbackOptions,
+  type AsyncCallbackSilenceReason,
+} from './async-array-callbacks';
+export {
+  arrayCallbackMethods,
+  asyncCallbackHarms,
+  collectionLibraries,
+  collectionLibraryFunctions,
+  type AsyncCallbackHarm,
+} from './catalogues/array-callbacks';
 export { hasShebang, isCommandLineEntryPoint, isPackageBin } from './entry-points';
 export {
   blockingCallSilenceReasons,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { blockingCallSilenceReasons, loopSilenceReasons, silenceReasons } from '@asyncwise/analysis';
+import { asyncCallbackSilenceReasons, blockingCallSilenceReasons, loopSilenceReasons, silenceReasons } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,14 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'would-lose-code',
   ],
   'no-await-in-loop': [...loopSilenceReasons],
+  'no-async-array-callback': [
+    ...asyncCallbackSilenceReasons,
+    'unsupported-call-shape',
+    'not-awaitable-here',
+    'promise-shadowed',
+    'would-drop-comment',
+    'would-lose-code',
+  ],
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,

@@ -9,10 +9,12 @@ import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 import requireAwait from './require-await';
 import noAwaitInLoop from './no-await-in-loop';
+import noAsyncArrayCallback from './no-async-array-callback';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
   'await-thenable': awaitThenable,
+  'no-async-array-callback': noAsyncArrayCallback,
   'no-await-in-loop': noAwaitInLoop,
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-floating-promises': noFloatingPromises,
