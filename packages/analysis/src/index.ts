@@ -141,6 +141,18 @@ export {
   collectionLibraryFunctions,
   type AsyncCallbackHarm,
 } from './catalogues/array-callbacks';
+export {
+  fanOutSilenceReasons,
+  findUnboundedFanOuts,
+  findUnboundedLimiterCalls,
+  limiterSilenceReasons,
+  type FanOutOptions,
+  type FanOutResult,
+  type FanOutSilenceReason,
+  type LimiterSilenceReason,
+  type UnboundedFanOut,
+  type UnboundedLimiterCall,
+} from './bounded-concurrency';
 export { hasShebang, isCommandLineEntryPoint, isPackageBin } from './entry-points';
 export {
   blockingCallSilenceReasons,

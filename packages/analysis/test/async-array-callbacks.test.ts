@@ -1,10 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
-import { asyncArrayCallbackAt, type AsyncCallbackSilenceReason, parseFile, SyntaxOracle, walk } from '../src/index';
+import { type AnalysisFile, asyncArrayCallbackAt, type AsyncCallbackSilenceReason, parseFile, SyntaxOracle, walk } from '../src/index';
 import type { TypeOracle } from '../src/oracle/type-oracle';
 
+type OracleFactory = (file: Omit<AnalysisFile, 'oracle'>) => TypeOracle;
+
 /** What the analysis says of the last call in `code` with an async callback. */
-function judge(code: string, options = {}, oracle?: (file: never) => TypeOracle) {
+function judge(code: string, options = {}, oracle?: OracleFactory) {
   const file = parseFile(code, 'a.ts', oracle ? { oracle } : {});
   let last: TSESTree.CallExpression | null = null;
   walk(file.ast, file.visitorKeys, (node) => {
@@ -16,11 +18,11 @@ function judge(code: string, options = {}, oracle?: (file: never) => TypeOracle)
 
 describe('asyncArrayCallbackAt: why a call stays quiet', () => {
   // The type checker says "no array" (a Set, a custom collection): a stand-in oracle plays it here.
-  const notArray = (file: never): TypeOracle => {
-    const syntax = new SyntaxOracle(file);
+  const notArray: OracleFactory = (file) => {
+    const syntax = new SyntaxOracle(file.scopeManager);
     return Object.assign(Object.create(syntax) as TypeOracle, { source: 'types' as const, isArray: () => 'no' as const });
   };
-  const cases: Record<AsyncCallbackSilenceReason, { code: string; options?: object; oracle?: (file: never) => TypeOracle }> = {
+  const cases: Record<AsyncCallbackSilenceReason, { code: string; options?: object; oracle?: OracleFactory }> = {
     'map-result-used': { code: 'async function f(ids) {\n  return Promise.all(ids.map(async (id) => get(id)));\n}' },
     'reduce-promise-chain': { code: 'async function f(steps) {\n  await steps.reduce(async (prev, step) => {\n    await prev;\n    await step();\n  }, Promise.resolve());\n}' },
     'stream-method': { code: "import { Readable } from 'node:stream';\nReadable.from(urls).forEach(async (url) => fetch(url));" },

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { asyncCallbackSilenceReasons, blockingCallSilenceReasons, loopSilenceReasons, silenceReasons } from '@asyncwise/analysis';
+import {
+  asyncCallbackSilenceReasons,
+  blockingCallSilenceReasons,
+  fanOutSilenceReasons,
+  limiterSilenceReasons,
+  loopSilenceReasons,
+  silenceReasons,
+} from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +31,8 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'would-lose-code',
   ],
   'no-await-in-loop': [...loopSilenceReasons],
+  'no-unbounded-concurrency': [...fanOutSilenceReasons],
+  'require-concurrency-limit': [...limiterSilenceReasons],
   'no-async-array-callback': [
     ...asyncCallbackSilenceReasons,
     'unsupported-call-shape',

@@ -10,10 +10,14 @@ import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 import requireAwait from './require-await';
 import noAwaitInLoop from './no-await-in-loop';
 import noAsyncArrayCallback from './no-async-array-callback';
+import noUnboundedConcurrency from './no-unbounded-concurrency';
+import requireConcurrencyLimit from './require-concurrency-limit';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
   'await-thenable': awaitThenable,
+  'require-concurrency-limit': requireConcurrencyLimit,
+  'no-unbounded-concurrency': noUnboundedConcurrency,
   'no-async-array-callback': noAsyncArrayCallback,
   'no-await-in-loop': noAwaitInLoop,
   'no-async-promise-executor': noAsyncPromiseExecutor,
