@@ -7,13 +7,14 @@
  * through a limiter; `findUnboundedLimiterCalls` reports limiter calls that leave the bound at an
  * unbounded default (`pMap` without `concurrency`, `new PQueue()`, `async.each`).
  */
+import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { type Limiter, limiterPackages } from './catalogues/limiters';
 import type { AnalysisFile } from './file';
 import { type LimiterCall, limiterAt, limiterCallOf } from './limiter-calls';
 import { moduleBindingOf, staticPropertyName } from './modules';
-import { isBuiltinGlobal, referenceIndexOf } from './scope';
+import { isBuiltinGlobal, isMemberUsed, referenceIndexOf } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOffsets } from './walk';
 
@@ -187,7 +188,7 @@ function knownSize(file: AnalysisFile, node: TSESTree.Expression, depth = 0): nu
     const ref = referenceIndexOf(file).within(core.range[0], core.range[1])[0];
     const variable = ref?.resolved;
     const def = variable?.defs[0];
-    if (variable && variable.defs.length === 1 && def?.type === 'Variable' && def.parent.kind === 'const' && def.node.id.type === 'Identifier' && def.node.init) {
+    if (variable && variable.defs.length === 1 && def?.type === 'Variable' && def.parent.kind === 'const' && def.node.id.type === 'Identifier' && def.node.init && !isMemberUsedBeyondReads(variable)) {
       return knownSize(file, def.node.init, depth + 1);
     }
     return null;
@@ -395,3 +396,16 @@ function callOrNewOf(node: TSESTree.Node): TSESTree.CallExpression | TSESTree.Ne
   if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.callee === callee) return call;
   return null;
 }
+
+/** Whether the array may grow: a member of it is called or assigned (`xs.push(…)`, `xs[i] = …`), beyond `.map`/`.slice`/`.filter` reads. */
+function isMemberUsedBeyondReads(variable: Variable): boolean {
+  if (!isMemberUsed(variable)) return false;
+  return variable.references.some((ref) => {
+    const member = ref.identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== ref.identifier) return false;
+    const name = staticPropertyName(member);
+    return name === null || !readingMethods.has(name);
+  });
+}
+
+const readingMethods: ReadonlySet<string> = new Set(['map', 'slice', 'filter', 'length', 'forEach', 'some', 'every', 'find', 'includes', 'indexOf', 'join']);

@@ -14,7 +14,7 @@ import { callEffectOf, effectFactsOf, effectKindOf, isPause, operationsOf, start
 import type { AnalysisFile } from './file';
 import { limiterAt } from './limiter-calls';
 import { staticPropertyName } from './modules';
-import { bindingKeyOf, type BindingKey, isBuiltinGlobal, referenceIndexOf } from './scope';
+import { bindingKeyOf, type BindingKey, isBuiltinGlobal, isMemberUsed, referenceIndexOf } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOffsets } from './walk';
 
@@ -40,6 +40,8 @@ import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOff
  * - `ordered-writes`: an iteration writes (by the verb of the call's name) through a receiver the
  *   iterations share, or through a plain function call: one sink, written in order;
  * - `ordered-setup`: an iteration starts, connects, installs or locks something: what comes up first may matter;
+ * - `shared-argument`: an awaited call gets a collection made outside the loop (`find(node, deps)` with
+ *   `const deps = new Set()`): the callee may fill it, and the order it is filled in shows;
  * - `interactive-call`: an iteration asks the person at the terminal;
  * - `iteration-variable-unused`: no iteration reads its element or counter: each does the same thing
  *   (a retry, a warm-up, repeated runs);
@@ -62,6 +64,7 @@ export const loopSilenceReasons = [
   'sleep-or-backoff',
   'ordered-writes',
   'ordered-setup',
+  'shared-argument',
   'interactive-call',
   'iteration-variable-unused',
   'test-file',
@@ -384,6 +387,7 @@ class LoopJudge {
     if (outerWrites.size > 0) return 'writes-outer-binding';
     const members = this.memberMutationsReason();
     if (members) return members;
+    if (this.passesSharedCollection()) return 'shared-argument';
     if (this.callsLocalWriter()) return 'callee-writes-shared-state';
     if (this.iterationBindings.size > 0 && iterationReads.size === 0) return 'iteration-variable-unused';
     return null;
@@ -461,6 +465,22 @@ class LoopJudge {
       return !readsCollector;
     });
     return readsCollector ? 'loop-carried-dependency' : null;
+  }
+
+  /** Whether an awaited call of the iteration is given a collection made outside the loop (a `Set`, `Map`, array or object literal). */
+  private passesSharedCollection(): boolean {
+    const index = referenceIndexOf(this.file);
+    return this.awaits.some((a) => {
+      if (a.type !== 'AwaitExpression') return false;
+      const call = startingCall(a.argument);
+      return (call?.arguments ?? []).some((argument) => {
+        if (argument.type !== 'Identifier') return false;
+        const variable = index.within(argument.range[0], argument.range[1])[0]?.resolved;
+        const def = variable?.defs[0];
+        if (!variable || def?.type !== 'Variable' || within(def.name, this.body)) return false;
+        return isFreshCollection(def.node.init);
+      });
+    });
   }
 
   /** Whether a call passes (as its receiver or an argument) something that outlives the iteration: its effect facts' handles. */
@@ -554,7 +574,9 @@ function knownLengthOf(file: AnalysisFile, loop: LoopNode): number | null {
       const def = variable?.defs[0];
       if (variable && variable.defs.length === 1 && def?.type === 'Variable' && def.parent.kind === 'const' && def.node.id.type === 'Identifier') {
         const init = def.node.init ? skipTransparentWrappers(def.node.init) : null;
-        if (init?.type === 'ArrayExpression' && init.elements.every((e) => e !== null && e.type !== 'SpreadElement')) return init.elements.length;
+        if (init?.type === 'ArrayExpression' && init.elements.every((e) => e !== null && e.type !== 'SpreadElement') && !isMemberUsed(variable)) {
+          return init.elements.length;
+        }
       }
     }
     return null;
@@ -567,3 +589,13 @@ function knownLengthOf(file: AnalysisFile, loop: LoopNode): number | null {
   const span = test.right.value - init.value + (test.operator === '<=' ? 1 : 0);
   return test.operator === '<' || test.operator === '<=' ? Math.max(0, span) : null;
 }
+
+/** `new Set()`, `new Map()`, `[]`, `{}`: a collection made to be filled. */
+function isFreshCollection(node: TSESTree.Expression | null | undefined): boolean {
+  if (!node) return false;
+  const core = skipTransparentWrappers(node);
+  if (core.type === 'ArrayExpression' || core.type === 'ObjectExpression') return true;
+  return core.type === 'NewExpression' && core.callee.type === 'Identifier' && collectionConstructors.has(core.callee.name);
+}
+
+const collectionConstructors: ReadonlySet<string> = new Set(['Set', 'Map', 'WeakMap', 'WeakSet', 'Array']);

@@ -110,3 +110,11 @@ export function constantInitializer(variable: Variable): TSESTree.Expression | n
   if (writes.length !== 1 || writes[0]?.writeExpr !== declarator.init) return null;
   return declarator.init;
 }
+
+/** Whether any reference to the variable reaches a member of it (`xs.push(…)`, `xs[0] = …`, `xs.length`): a `const` array may still change. */
+export function isMemberUsed(variable: Variable): boolean {
+  return variable.references.some((ref) => {
+    const parent = ref.identifier.parent;
+    return parent?.type === 'MemberExpression' && parent.object === ref.identifier;
+  });
+}

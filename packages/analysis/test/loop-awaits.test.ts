@@ -30,6 +30,7 @@ describe('findAwaitLoops: why a loop stays sequential', () => {
     'sleep-or-backoff': { code: 'async function f(ids) {\n  for (const id of ids) {\n    await notify(id);\n    await sleep(1000);\n  }\n}' },
     'ordered-writes': { code: 'async function f(stream, rows) {\n  for (const row of rows) {\n    await stream.write(format(row));\n  }\n}' },
     'ordered-setup': { code: 'async function f(services) {\n  for (const service of services) {\n    await service.start();\n  }\n}' },
+    'shared-argument': { code: 'async function f(nodes) {\n  const deps = new Set();\n  for (const node of nodes) {\n    await findDeps(node, deps);\n  }\n  return deps;\n}' },
     'interactive-call': { code: 'async function f(fields) {\n  for (const field of fields) {\n    answers[field] = await prompt(field);\n  }\n}' },
     'iteration-variable-unused': { code: 'async function f() {\n  for (let i = 0; i < 3; i++) {\n    await warmUp();\n  }\n}' },
     'test-file': {
@@ -55,6 +56,7 @@ describe('findAwaitLoops: independent loops', () => {
     ['a literal list', 'async function f() {\n  for (const name of ["a", "b", "c"]) {\n    console.log(await read(name));\n  }\n}', 3],
     ['a continue before any await', 'async function f(pkgs) {\n  for (const pkg of pkgs) {\n    if (pkg.private) continue;\n    const meta = await registry.fetchMeta(pkg.name);\n    console.log(meta.version);\n  }\n}', null],
     ['a break of an inner switch', 'async function f(jobs) {\n  for (const job of jobs) {\n    switch (job.kind) {\n      case "a":\n        await renderA(job);\n        break;\n      default:\n        await renderB(job);\n    }\n  }\n}', null],
+    ['a const list that grows is no literal size', 'async function f(ids) {\n  const todo = [];\n  todo.push(...ids);\n  for (const id of todo) {\n    console.log(await load(id));\n  }\n}', null],
     ['a per-item receiver that writes', 'async function f(docs) {\n  for (const doc of docs) {\n    await doc.save();\n  }\n}', null],
   ])('%s', (_name, code, knownLength) => {
     const { loops, silenced } = analyse(code);

@@ -47,6 +47,8 @@ export default defineRuleCases(rule, [
       'export async function seed(db: Db, rows: Row[]) {\n  for (const row of rows) {\n    await db.insert(row);\n  }\n}',
       // ordered-setup: services come up in order.
       'export async function boot(services: Service[]) {\n  for (const service of services) {\n    await service.start();\n  }\n}',
+      // shared-argument: the callee fills a set made outside the loop, in order.
+      'export async function deps(nodes: Node[]) {\n  const seen = new Set<string>();\n  for (const node of nodes) {\n    await findDeps(node, seen);\n  }\n  return seen;\n}',
       // interactive-call: one question at a time.
       'export async function ask(fields: string[]) {\n  const answers: Record<string, string> = {};\n  for (const field of fields) {\n    answers[field] = await prompt(field);\n  }\n  return answers;\n}',
       // iteration-variable-unused: the same call three times on purpose.
