@@ -28,6 +28,7 @@ import { type FunctionNode, isFunctionNode, skipTransparentWrappers, usesThis, w
  * - `reduce-promise-chain`: a `reduce` whose callback awaits its accumulator: the deliberate sequential chain;
  * - `stream-method`: the receiver is a Node `Readable`, whose `map`/`filter`/`forEach` wait for async callbacks;
  * - `promise-library`: the receiver is a promise (Bluebird's `map`/`filter`/`each` on a promise wait for the callback);
+ * - `own-async-method`: the method is shown to return a promise (a class's own `async forEach`): it is no array method, and it may await the callback;
  * - `not-an-array`: the type checker shows the receiver is no array;
  * - `receiver-unproven`: `requireArrayProof` is set and nothing shows the receiver is an array or an iterator.
  */
@@ -36,6 +37,7 @@ export const asyncCallbackSilenceReasons = [
   'reduce-promise-chain',
   'stream-method',
   'promise-library',
+  'own-async-method',
   'not-an-array',
   'receiver-unproven',
 ] as const;
@@ -103,6 +105,8 @@ export function asyncArrayCallbackAt(
     const callback = call.arguments[0];
     if (harm && isAsyncCallback(file, callback)) {
       const receiver = callee.object as TSESTree.Expression;
+      // An array method never returns a promise; a method declared to is the receiver's own.
+      if (file.oracle.returnsPromise(callee) === 'yes') return 'own-async-method';
       const proof = receiverProof(file, receiver, options.requireArrayProof ?? false);
       const reason = typeof proof === 'string' ? proof : usageReason(file, name, call, callback);
       if (reason) return reason;

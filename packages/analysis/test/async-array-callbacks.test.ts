@@ -28,6 +28,7 @@ describe('asyncArrayCallbackAt: why a call stays quiet', () => {
     'stream-method': { code: "import { Readable } from 'node:stream';\nReadable.from(urls).forEach(async (url) => fetch(url));" },
     // Bluebird's instance methods wait for the callback.
     'promise-library': { code: 'async function f(ids) {\n  const p = Promise.resolve(ids);\n  p.filter(async (id) => ok(id));\n}' },
+    'own-async-method': { code: 'class Dataset {\n  async forEach(fn: (item: Item) => Promise<void>) {}\n  async save() {\n    await this.forEach(async (item) => store(item));\n  }\n}' },
     'not-an-array': { code: 'function f(tasks: TaskSet) {\n  tasks.forEach(async (t) => t.run());\n}', oracle: notArray },
     'receiver-unproven': { code: 'function f(items) {\n  items.forEach(async (i) => i.save());\n}', options: { requireArrayProof: true } },
   };

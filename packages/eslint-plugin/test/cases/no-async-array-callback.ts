@@ -19,6 +19,8 @@ export default defineRuleCases(rule, [
       "import { Readable } from 'node:stream';\nexport async function sizes(urls: string[]) {\n  await Readable.from(urls).forEach(async (url) => console.log((await fetch(url)).status));\n}",
       // promise-library: Bluebird's filter on a promise waits for the callback.
       'export async function load(ids: string[]) {\n  return Promise.resolve(ids).filter(async (id) => ok(id));\n}',
+      // own-async-method: a class's own async forEach, which awaits its callback.
+      'export class Dataset {\n  async forEach(fn: (item: Item) => Promise<void>) {\n    for (const item of this.items) await fn(item);\n  }\n  async export() {\n    await this.forEach(async (item) => write(item));\n  }\n}',
       // receiver-unproven: with requireArrayProof, an unknown receiver is left alone.
       {
         code: 'export function save(items: Items) {\n  items.forEach(async (item) => await item.save());\n}',
