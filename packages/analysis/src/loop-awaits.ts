@@ -45,6 +45,8 @@ import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOff
  * - `interactive-call`: an iteration asks the person at the terminal;
  * - `iteration-variable-unused`: no iteration reads its element or counter: each does the same thing
  *   (a retry, a warm-up, repeated runs);
+ * - `calls-each-element`: an iteration calls its element (`await hook(ctx)`): hooks, middleware and
+ *   cleanups run in order by contract;
  * - `test-file`: a test file (by `testFiles`): a test's steps share fixtures and run in order on purpose;
  * - `unsupported-loop`: a loop head the analysis does not follow (`for (obj.x of xs)`, a `for` whose
  *   update assigns something other than its counters).
@@ -67,6 +69,7 @@ export const loopSilenceReasons = [
   'shared-argument',
   'interactive-call',
   'iteration-variable-unused',
+  'calls-each-element',
   'test-file',
   'unsupported-loop',
 ] as const;
@@ -366,6 +369,7 @@ class LoopJudge {
   /** Reads and writes of bindings that outlive an iteration, through the body, the condition, the update and local callees. */
   private bindingsReason(): LoopSilenceReason | null {
     const index = referenceIndexOf(this.file);
+    if (this.callsElement()) return 'calls-each-element';
     const outerReads = new Set<BindingKey>();
     const outerWrites = new Set<BindingKey>();
     const iterationReads = new Set<BindingKey>();
@@ -465,6 +469,21 @@ class LoopJudge {
       return !readsCollector;
     });
     return readsCollector ? 'loop-carried-dependency' : null;
+  }
+
+  /** Whether an awaited call's callee is the element itself: `await hook(ctx)`, `await cleanup.call(this)`. */
+  private callsElement(): boolean {
+    const index = referenceIndexOf(this.file);
+    return this.awaits.some((a) => {
+      if (a.type !== 'AwaitExpression') return false;
+      const call = startingCall(a.argument);
+      if (call?.type !== 'CallExpression') return false;
+      let callee = skipTransparentWrappers(call.callee as TSESTree.Expression);
+      if (callee.type === 'MemberExpression' && ['call', 'apply'].includes(staticPropertyName(callee) ?? '')) callee = skipTransparentWrappers(callee.object);
+      if (callee.type !== 'Identifier') return false;
+      const ref = index.within(callee.range[0], callee.range[1])[0];
+      return ref !== undefined && this.iterationBindings.has(bindingKeyOf(ref));
+    });
   }
 
   /** Whether an awaited call of the iteration is given a collection made outside the loop (a `Set`, `Map`, array or object literal). */

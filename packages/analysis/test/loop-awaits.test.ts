@@ -33,6 +33,7 @@ describe('findAwaitLoops: why a loop stays sequential', () => {
     'shared-argument': { code: 'async function f(nodes) {\n  const deps = new Set();\n  for (const node of nodes) {\n    await findDeps(node, deps);\n  }\n  return deps;\n}' },
     'interactive-call': { code: 'async function f(fields) {\n  for (const field of fields) {\n    answers[field] = await prompt(field);\n  }\n}' },
     'iteration-variable-unused': { code: 'async function f() {\n  for (let i = 0; i < 3; i++) {\n    await warmUp();\n  }\n}' },
+    'calls-each-element': { code: 'async function f(hooks, ctx) {\n  for (const hook of hooks) {\n    await hook(ctx);\n  }\n}' },
     'test-file': {
       code: 'it("loads", async () => {\n  for (const id of ids) {\n    expect(await load(id)).toBeDefined();\n  }\n});',
       options: { filePath: 'test/load.test.ts' },

@@ -53,6 +53,8 @@ export default defineRuleCases(rule, [
       'export async function ask(fields: string[]) {\n  const answers: Record<string, string> = {};\n  for (const field of fields) {\n    answers[field] = await prompt(field);\n  }\n  return answers;\n}',
       // iteration-variable-unused: the same call three times on purpose.
       'export async function warm() {\n  for (let i = 0; i < 3; i++) {\n    await warmUp();\n  }\n}',
+      // calls-each-element: middleware runs in order by contract.
+      'export async function run(middlewares: Middleware[], ctx: Context) {\n  for (const middleware of middlewares) {\n    await middleware(ctx);\n  }\n}',
       // test-file: a test steps through its cases in order.
       {
         code: 'it("loads each", async () => {\n  for (const id of ids) {\n    expect(await load(id)).toBeDefined();\n  }\n});',
