@@ -85,7 +85,7 @@ function isAsyncCallback(file: AnalysisFile, node: TSESTree.Node | undefined): n
   if (!node || node.type === 'SpreadElement') return false;
   if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return node.async && !node.generator;
   if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return false;
-  return file.oracle.returnsPromise(node as TSESTree.Expression) === 'yes';
+  return file.oracle.returnsPromise(node) === 'yes';
 }
 
 /**
@@ -104,7 +104,7 @@ export function asyncArrayCallbackAt(
     const harm = methodHarms[name];
     const callback = call.arguments[0];
     if (harm && isAsyncCallback(file, callback)) {
-      const receiver = callee.object as TSESTree.Expression;
+      const receiver = callee.object;
       // An array method never returns a promise; a method declared to is the receiver's own.
       if (file.oracle.returnsPromise(callee) === 'yes') return 'own-async-method';
       const proof = receiverProof(file, receiver, options.requireArrayProof ?? false);
@@ -151,7 +151,7 @@ function isIteratorShown(file: AnalysisFile, node: TSESTree.Expression): boolean
   const name = staticPropertyName(node.callee);
   const object = node.callee.object;
   if (name === 'from' && object.type === 'Identifier' && object.name === 'Iterator') return isBuiltinGlobal(file.scopeManager, object, 'Iterator');
-  return (name === 'values' || name === 'keys' || name === 'entries') && file.oracle.isArray(object as TSESTree.Expression) === 'yes';
+  return (name === 'values' || name === 'keys' || name === 'entries') && file.oracle.isArray(object) === 'yes';
 }
 
 /** `map` reports only when its result is dropped; `reduce` not when the callback awaits its accumulator. */

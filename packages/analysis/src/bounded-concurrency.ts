@@ -66,7 +66,7 @@ export function findUnboundedFanOuts(file: AnalysisFile, options: FanOutOptions 
   const cached = byOptions?.get(key);
   if (cached) return cached;
   const result = computeFanOuts(file, maxKnownLength, isTestFile(options.filePath, testFiles));
-  if (!byOptions) fanOutCache.set(file, (byOptions = new Map()));
+  if (!byOptions) fanOutCache.set(file, (byOptions = new Map<string, FanOutResult>()));
   byOptions.set(key, result);
   return result;
 }
@@ -80,7 +80,7 @@ function computeFanOuts(file: AnalysisFile, maxKnownLength: number, inTestFile: 
   walk(file.ast, file.visitorKeys, (node) => {
     if (!hasOffsetWithin(offsets, node.range[0], node.range[1])) return false;
     if (node.type !== 'CallExpression') return true;
-    const callee = skipTransparentWrappers(node.callee as TSESTree.Expression);
+    const callee = skipTransparentWrappers(node.callee);
     if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Promise') return true;
     const combinator = staticPropertyName(callee);
     const argument = node.arguments[0];
@@ -109,7 +109,7 @@ function judgeFanOut(
     if (!callback || callback.type === 'SpreadElement') return null;
     const work = startsPromisePerElement(file, callback);
     if (work === 'no') return null;
-    const input = core.callee.object as TSESTree.Expression;
+    const input = core.callee.object;
     const size = knownSize(file, input);
     if (size !== null && size <= maxKnownLength) return 'known-small';
     if (work === 'bounded') return 'bounded-by-limiter';
@@ -149,7 +149,7 @@ function goesThroughLimiter(file: AnalysisFile, fn: TSESTree.ArrowFunctionExpres
     if (found) return false;
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       if (limiterAt(file.scopeManager, node)) found = true;
-      const callee = skipTransparentWrappers(node.callee as TSESTree.Expression);
+      const callee = skipTransparentWrappers(node.callee);
       const root = callee.type === 'MemberExpression' ? callee.object : callee;
       if (!found && root.type === 'Identifier' && isLimiterInstance(file, root)) {
         found = callee.type === 'Identifier' || queueingMethods.has(staticPropertyName(callee as TSESTree.MemberExpression) ?? '');
@@ -195,7 +195,7 @@ function knownSize(file: AnalysisFile, node: TSESTree.Expression, depth = 0): nu
   }
   if (core.type !== 'CallExpression' || core.callee.type !== 'MemberExpression') return null;
   const method = staticPropertyName(core.callee);
-  const object = core.callee.object as TSESTree.Expression;
+  const object = core.callee.object;
   // `.slice(0, n)` keeps at most n; `filter`, `map` and friends keep at most what they get.
   if (method === 'slice') {
     const [start, end] = core.arguments;
@@ -264,7 +264,7 @@ function judgeFilledArray(
       (promised.type === 'CallExpression' || promised.type === 'NewExpression') &&
       (limiterAt(file.scopeManager, promised) !== undefined ||
         (() => {
-          const callee = skipTransparentWrappers(promised.callee as TSESTree.Expression);
+          const callee = skipTransparentWrappers(promised.callee);
           const root = callee.type === 'MemberExpression' ? callee.object : callee;
           return root.type === 'Identifier' && isLimiterInstance(file, root);
         })());

@@ -332,7 +332,7 @@ export function callEffectOf(call: TSESTree.CallExpression | TSESTree.NewExpress
   readonly method: string | null;
 } {
   const word = call.type === 'CallExpression' ? operationWord(call) : null;
-  const callee = skipTransparentWrappers(call.callee as TSESTree.Expression);
+  const callee = skipTransparentWrappers(call.callee);
   const receiver = callee.type === 'MemberExpression' ? rootOf(callee.object) : null;
   return { kind: word === null ? null : effectKindOfName(word), receiver, method: callee.type === 'MemberExpression' ? word : null };
 }

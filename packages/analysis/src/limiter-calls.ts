@@ -67,7 +67,7 @@ export function isReadableStream(scopeManager: ScopeManager, node: TSESTree.Expr
 
 /** The catalogued limiter `call` is, or `undefined`. */
 export function limiterAt(scopeManager: ScopeManager, call: TSESTree.CallExpression | TSESTree.NewExpression): Limiter | undefined {
-  const callee = skipTransparentWrappers(call.callee as TSESTree.Expression);
+  const callee = skipTransparentWrappers(call.callee);
   if (callee.type === 'MemberExpression' && call.type === 'CallExpression') {
     const method = staticPropertyName(callee);
     const stream = method === null ? undefined : streamLimiterOf(method);

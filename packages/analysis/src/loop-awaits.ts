@@ -123,7 +123,7 @@ export function findAwaitLoops(file: AnalysisFile, options: LoopAwaitsOptions = 
   const cached = byOptions?.get(key);
   if (cached) return cached;
   const result = compute(file, isTestFile(options.filePath, testFiles));
-  if (!byOptions) cache.set(file, (byOptions = new Map()));
+  if (!byOptions) cache.set(file, (byOptions = new Map<string, LoopAwaitsResult>()));
   byOptions.set(key, result);
   return result;
 }
@@ -311,7 +311,7 @@ class LoopJudge {
   private isBatch(operand: TSESTree.Expression): boolean {
     const call = startingCall(operand);
     if (!call) return false;
-    const callee = skipTransparentWrappers(call.callee as TSESTree.Expression);
+    const callee = skipTransparentWrappers(call.callee);
     if (
       callee.type === 'MemberExpression' &&
       callee.object.type === 'Identifier' &&
@@ -478,7 +478,7 @@ class LoopJudge {
       if (a.type !== 'AwaitExpression') return false;
       const call = startingCall(a.argument);
       if (call?.type !== 'CallExpression') return false;
-      let callee = skipTransparentWrappers(call.callee as TSESTree.Expression);
+      let callee = skipTransparentWrappers(call.callee);
       if (callee.type === 'MemberExpression' && ['call', 'apply'].includes(staticPropertyName(callee) ?? '')) callee = skipTransparentWrappers(callee.object);
       if (callee.type !== 'Identifier') return false;
       const ref = index.within(callee.range[0], callee.range[1])[0];

@@ -124,7 +124,7 @@ const byModule = new Map<string, Map<string, Limiter>>();
 for (const limiter of limiters as readonly Limiter[]) {
   if (limiter.shape === 'stream-method') continue;
   let exports = byModule.get(limiter.package);
-  if (!exports) byModule.set(limiter.package, (exports = new Map()));
+  if (!exports) byModule.set(limiter.package, (exports = new Map<string, Limiter>()));
   exports.set(limiter.export, limiter);
 }
 
