@@ -1,11 +1,19 @@
 // Doc tables generated from the analysis catalogues, so an API and its twin are written once.
 import {
   abortableApis,
+  arrayCallbackMethods,
+  asyncCallbackHarms,
   blockingApis,
+  collectionLibraries,
+  collectionLibraryFunctions,
   describeAbortableApi,
   describeCallbackResult,
+  describeLimiterCall,
+  describeLimitPosition,
   describeSignalPlacement,
   describeTwin,
+  type Limiter,
+  limiters,
   nodeCallbackApis,
 } from '../packages/analysis/src/index';
 
@@ -41,4 +49,27 @@ export function abortableApisTable(): string {
     return `| ${call} | ${role[api.role]} | ${cell(describeSignalPlacement(api.signal))} | ${api.result} | ${cell(note)} |`;
   });
   return ['| Call | Role | Signal | Gives | Notes |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The limiters table: each catalogued call, where its bound goes and what runs at once without one. */
+export function limitersTable(): string {
+  // async-es is async's ES-module build with the same functions: its rows would repeat async's.
+  const rows = (limiters as readonly Limiter[]).filter((l) => l.package !== 'async-es').map((limiter) => {
+    const running = limiter.default === 'required' ? 'required (no default)' : limiter.default === 'Infinity' ? '**all at once**' : String(limiter.default);
+    const bounded = limiter.bounded ? `\`${limiter.bounded}\`` : '';
+    return `| \`${limiter.package}\` | \`${describeLimiterCall(limiter)}\` | ${limiter.shape} | ${cell(describeLimitPosition(limiter.limit))} | ${running} | ${bounded} |`;
+  });
+  return ['| Package | Call | Shape | Bound goes in | Without a bound | Bounded form |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `no-async-array-callback`'s table: each method or library function and what an async callback does to it. */
+export function arrayCallbacksTable(): string {
+  const harms: Readonly<Record<string, string>> = asyncCallbackHarms;
+  const methods = Object.entries(arrayCallbackMethods).map(
+    ([name, harm]) => `| \`xs.${name}(…)\`${name === 'map' ? ' (result dropped)' : ''} | array, \`Iterator.prototype\` | ${cell(harms[harm] ?? harm)} |`,
+  );
+  const functions = Object.entries(collectionLibraryFunctions).map(
+    ([name, harm]) => `| \`_.${name}(xs, …)\`${name === 'map' || name === 'collect' ? ' (result dropped)' : ''} | ${collectionLibraries.map((l) => `\`${l}\``).join(', ')} | ${cell(harms[harm] ?? harm)} |`,
+  );
+  return ['| Call | Of | With an async callback |', '| --- | --- | --- |', ...methods, ...functions].join('\n');
 }

@@ -3,7 +3,7 @@
 // `pnpm generate` writes them; `--check` (run by `pnpm lint`) exits 1 when any is stale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { abortableApisTable, blockingApisTable, nodeCallbackApisTable } from './catalogue-tables';
+import { abortableApisTable, arrayCallbacksTable, blockingApisTable, limitersTable, nodeCallbackApisTable } from './catalogue-tables';
 import { codemodsTable, oxlintPreset, oxlintPresetPath, rulesTable } from './rules-table';
 
 const root = path.join(import.meta.dirname, '..');
@@ -38,6 +38,8 @@ export function generatedFiles(): Record<string, string> {
     'docs/rules/no-sync-in-async.md': fillBlock(read('docs/rules/no-sync-in-async.md') ?? '', 'blocking-apis', blockingApisTable()),
     'docs/guide/node-promise-twins.md': fillBlock(read('docs/guide/node-promise-twins.md') ?? '', 'callback-apis', nodeCallbackApisTable()),
     'docs/guide/abortable-apis.md': fillBlock(read('docs/guide/abortable-apis.md') ?? '', 'abortable-apis', abortableApisTable()),
+    'docs/rules/no-async-array-callback.md': fillBlock(read('docs/rules/no-async-array-callback.md') ?? '', 'array-callbacks', arrayCallbacksTable()),
+    'docs/guide/limiters.md': fillBlock(read('docs/guide/limiters.md') ?? '', 'limiters', limitersTable()),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { type EffectKind, effectKindOfName, globalStateObjects, moduleLoaders } from './catalogues/effect-verbs';
+import { type EffectKind, effectKindOfName, globalStateObjects, moduleLoaders, pauseCallees, pauseVerbs, verbsOf } from './catalogues/effect-verbs';
 import { calleeNames } from './names';
 import type { BindingKey } from './scope';
 import { skipTransparentWrappers } from './walk';
@@ -88,7 +88,7 @@ export function effectKindOf(operand: TSESTree.Expression): EffectKind | null {
  * The root a value is reached through, for handles: `a` of `a.b.c`, `this` of `this.x`; `null` for
  * anything else (a literal, a fresh object, a call's result).
  */
-function rootOf(node: TSESTree.Node): TSESTree.Identifier | TSESTree.ThisExpression | null {
+export function rootOf(node: TSESTree.Node): TSESTree.Identifier | TSESTree.ThisExpression | null {
   let current: TSESTree.Node = node;
   for (;;) {
     if (current.type === 'Identifier' || current.type === 'ThisExpression') return current;
@@ -323,4 +323,41 @@ export class RunEffects {
     this.loadedModule ||= facts.loadsModule;
     this.size++;
   }
+}
+
+/** The effect kind of one call by its own name (not its chain), with the root of its receiver (`null` for a plain function call). */
+export function callEffectOf(call: TSESTree.CallExpression | TSESTree.NewExpression): {
+  readonly kind: EffectKind | null;
+  readonly receiver: TSESTree.Identifier | TSESTree.ThisExpression | null;
+  readonly method: string | null;
+} {
+  const word = call.type === 'CallExpression' ? operationWord(call) : null;
+  const callee = skipTransparentWrappers(call.callee);
+  const receiver = callee.type === 'MemberExpression' ? rootOf(callee.object) : null;
+  return { kind: word === null ? null : effectKindOfName(word), receiver, method: callee.type === 'MemberExpression' ? word : null };
+}
+
+const pauseNames: ReadonlySet<string> = new Set(pauseCallees);
+const pauseWords: ReadonlySet<string> = new Set(pauseVerbs);
+
+/**
+ * Whether an awaited operand is a pause: a call whose verb waits (`sleep`, `delay`, `waitFor`,
+ * `backoff`), a timer promise (`setTimeout` of `timers/promises`), or a `new Promise` whose executor
+ * only sets a timer (`new Promise((r) => setTimeout(r, ms))`). By name, so used only to stay silent.
+ */
+export function isPause(operand: TSESTree.Expression): boolean {
+  const core = skipTransparentWrappers(operand);
+  if (core.type === 'NewExpression' && core.callee.type === 'Identifier' && core.callee.name === 'Promise') {
+    const executor = core.arguments[0];
+    if (executor?.type !== 'ArrowFunctionExpression' && executor?.type !== 'FunctionExpression') return false;
+    const body = executor.body.type === 'BlockStatement' && executor.body.body.length === 1 ? executor.body.body[0] : executor.body;
+    const expression = body?.type === 'ExpressionStatement' ? body.expression : body;
+    return expression?.type === 'CallExpression' && calleeNames(expression).some((name) => pauseNames.has(name) || name.endsWith('.setTimeout'));
+  }
+  const call = startingCall(core);
+  if (!call) return false;
+  if (calleeNames(call).some((name) => pauseNames.has(name))) return true;
+  const word = call.type === 'CallExpression' ? operationWord(call) : null;
+  const first = word === null ? undefined : verbsOf(word)[0];
+  return first !== undefined && pauseWords.has(first);
 }

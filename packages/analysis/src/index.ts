@@ -106,6 +106,53 @@ export {
   type ModuleBinding,
   type ModuleMember,
 } from './modules';
+export {
+  describeLimiterCall,
+  describeLimitPosition,
+  limiterOf,
+  limiters,
+  type LimitPosition,
+  type Limiter,
+  type LimiterShape,
+} from './catalogues/limiters';
+export { isReadableStream, limiterAt, limiterBound, limiterCallOf, type LimiterBound, type LimiterCall } from './limiter-calls';
+export {
+  findAwaitLoops,
+  loopSilenceReasons,
+  type IndependentLoop,
+  type LoopAwaitsOptions,
+  type LoopAwaitsResult,
+  type LoopNode,
+  type LoopSilenceReason,
+} from './loop-awaits';
+export {
+  asyncArrayCallbackAt,
+  asyncCallbackSilenceReasons,
+  findAsyncArrayCallbacks,
+  mayTakeAsyncArrayCallback,
+  type AsyncArrayCallback,
+  type AsyncArrayCallbackOptions,
+  type AsyncCallbackSilenceReason,
+} from './async-array-callbacks';
+export {
+  arrayCallbackMethods,
+  asyncCallbackHarms,
+  collectionLibraries,
+  collectionLibraryFunctions,
+  type AsyncCallbackHarm,
+} from './catalogues/array-callbacks';
+export {
+  fanOutSilenceReasons,
+  findUnboundedFanOuts,
+  findUnboundedLimiterCalls,
+  limiterSilenceReasons,
+  type FanOutOptions,
+  type FanOutResult,
+  type FanOutSilenceReason,
+  type LimiterSilenceReason,
+  type UnboundedFanOut,
+  type UnboundedLimiterCall,
+} from './bounded-concurrency';
 export { hasShebang, isCommandLineEntryPoint, isPackageBin } from './entry-points';
 export {
   blockingCallSilenceReasons,

@@ -1,5 +1,6 @@
 import type { Reference, Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
+import type { AnalysisFile } from './file';
 
 /**
  * A binding as the analysis compares them: the resolved variable, or `global:<name>` for globals
@@ -55,6 +56,18 @@ export class ReferenceIndex {
   }
 }
 
+const referenceIndexes = new WeakMap<AnalysisFile, ReferenceIndex>();
+
+/** The file's reference index, built once per analysis view and shared by every finder. */
+export function referenceIndexOf(file: AnalysisFile): ReferenceIndex {
+  let index = referenceIndexes.get(file);
+  if (!index) {
+    index = new ReferenceIndex(file.scopeManager);
+    referenceIndexes.set(file, index);
+  }
+  return index;
+}
+
 /** The innermost scope that contains `node`, found by walking up to the nearest node that owns a scope. */
 export function innermostScope(scopeManager: ScopeManager, node: TSESTree.Node): Scope | null {
   let current: TSESTree.Node | undefined = node;
@@ -96,4 +109,12 @@ export function constantInitializer(variable: Variable): TSESTree.Expression | n
   const writes = variable.references.filter((r) => r.isWrite());
   if (writes.length !== 1 || writes[0]?.writeExpr !== declarator.init) return null;
   return declarator.init;
+}
+
+/** Whether any reference to the variable reaches a member of it (`xs.push(…)`, `xs[0] = …`, `xs.length`): a `const` array may still change. */
+export function isMemberUsed(variable: Variable): boolean {
+  return variable.references.some((ref) => {
+    const parent = ref.identifier.parent;
+    return parent?.type === 'MemberExpression' && parent.object === ref.identifier;
+  });
 }

@@ -7,8 +7,8 @@ import { defaultTestFilePatterns, moduleRegistryResets } from './catalogues/effe
 import { type EffectFacts, effectFactsOfOperand, effectKindOf, operationsOf, RunEffects } from './effects';
 import { calleeMatcher, calleeNames, globMatcher, operationName } from './names';
 import { planPromiseAll } from './plan-promise-all';
-import { type BindingKey, bindingKeyOf, innermostScope, ReferenceIndex } from './scope';
-import { isFunctionNode, skipTransparentWrappers, usesThis, walk } from './walk';
+import { type BindingKey, bindingKeyOf, innermostScope, type ReferenceIndex, referenceIndexOf } from './scope';
+import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, usesThis, walk, wordOffsets } from './walk';
 
 /**
  * Why a statement was left out of a run, or why a run ended before it. One list, so every reason
@@ -148,13 +148,13 @@ type Candidate = { statement: AwaitStatement; facts: StatementFacts | null };
 /** Per-file facts, keyed by the file's analysis view (the plugin makes one per file, codemods one per parse). */
 const fileState = new WeakMap<
   AnalysisFile,
-  { index: ReferenceIndex | null; results: Map<string, SequentialAwaitRunsResult> }
+  { results: Map<string, SequentialAwaitRunsResult> }
 >();
 
 function stateOf(file: AnalysisFile) {
   let state = fileState.get(file);
   if (!state) {
-    state = { index: null, results: new Map() };
+    state = { results: new Map() };
     fileState.set(file, state);
   }
   return state;
@@ -193,8 +193,7 @@ export function findSequentialAwaitRuns(
     const finder = new RunFinder(file, state, minRun, calleeMatcher(ignore), includeBareAwaits, orderedMatchers, testTier, settled, runs, silenced);
     // Where the word `await` occurs: a subtree without one holds no await statement, so the walk
     // skips it. Most of a file is skipped this way.
-    const awaitOffsets: number[] = [];
-    for (let i = file.text.indexOf('await'); i >= 0; i = file.text.indexOf('await', i + 5)) awaitOffsets.push(i);
+    const awaitOffsets = wordOffsets(file.text, 'await');
     walk(file.ast, file.visitorKeys, (node) => {
       if (!hasOffsetWithin(awaitOffsets, node.range[0], node.range[1])) return false;
       if (node.type === 'Program' || node.type === 'BlockStatement') finder.scan(node, node.body);
@@ -245,8 +244,7 @@ class RunFinder {
   }
 
   private get index(): ReferenceIndex {
-    this.state.index ??= new ReferenceIndex(this.file.scopeManager);
-    return this.state.index;
+    return referenceIndexOf(this.file);
   }
 
   /**
@@ -561,18 +559,6 @@ function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const item of small) if (large.has(item)) return true;
   return false;
-}
-
-/** Whether a sorted list of offsets has one in `[start, end)`. */
-function hasOffsetWithin(offsets: readonly number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((offsets[mid] as number) < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < offsets.length && (offsets[lo] as number) < end;
 }
 
 /** What a run's rewrite must share: the declaration kind, or being an assignment; bare awaits fit any run. */

@@ -126,3 +126,22 @@ export function usesThis(node: TSESTree.Node, keys: VisitorKeys): boolean {
   });
   return found;
 }
+
+/** The offsets where `word` occurs in `text`, ascending: a subtree without one cannot hold the word's node. */
+export function wordOffsets(text: string, word: string): number[] {
+  const offsets: number[] = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) offsets.push(i);
+  return offsets;
+}
+
+/** Whether a sorted list of offsets has one in `[start, end)`. */
+export function hasOffsetWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((offsets[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && (offsets[lo] as number) < end;
+}

@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  asyncCallbackSilenceReasons,
   blockingCallSilenceReasons,
+  fanOutSilenceReasons,
   leakedTimerSilenceReasons,
+  limiterSilenceReasons,
+  loopSilenceReasons,
   raceSilenceReasons,
   signalPropagationSilenceReasons,
   silenceReasons,
@@ -33,6 +37,17 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'no-uncancelled-race': [...raceSilenceReasons, 'winner-reads-after-race', 'unsupported-call-shape', 'name-taken', 'would-lose-code'],
   'no-leaked-timer': [...leakedTimerSilenceReasons, 'timer-not-rejecting', 'would-drop-comment', 'unsupported-call-shape', 'name-taken', 'would-lose-code'],
   'propagate-abort-signal': [...signalPropagationSilenceReasons, 'unsupported-call-shape', 'would-lose-code'],
+  'no-await-in-loop': [...loopSilenceReasons],
+  'no-unbounded-concurrency': [...fanOutSilenceReasons],
+  'require-concurrency-limit': [...limiterSilenceReasons],
+  'no-async-array-callback': [
+    ...asyncCallbackSilenceReasons,
+    'unsupported-call-shape',
+    'not-awaitable-here',
+    'promise-shadowed',
+    'would-drop-comment',
+    'would-lose-code',
+  ],
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
   'prefer-await-to-then': thenChainRefusalReasons,
   'no-sync-in-async': [

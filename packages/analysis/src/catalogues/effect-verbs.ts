@@ -19,16 +19,17 @@ export type EffectKind = 'write' | 'setup' | 'read' | 'interactive';
 export const effectVerbs = {
   /**
    * Changes a store others read: rows, files, cache entries, branches, queues, counters,
-   * migrations (`up`, `down`, `rollback`).
+   * migrations (`up`, `down`, `rollback`), issues and messages (`close`, `comment`, `send`), and
+   * commands run for their effects (`run`, `exec`).
    */
   write: [
-    'add', 'append', 'bump', 'clear', 'commit', 'copy', 'cp', 'create', 'decrement', 'del',
-    'delete', 'destroy', 'drop', 'down', 'emit', 'enqueue', 'evict', 'finalize', 'flush', 'increment',
-    'insert', 'invalidate', 'link', 'merge', 'mkdir', 'mkdirp', 'move', 'mv', 'patch', 'persist', 'post',
-    'prune', 'publish', 'push', 'put', 'queue', 'reconcile', 'record', 'register', 'remove',
-    'rename', 'replace', 'reset', 'restore', 'rm', 'rmdir', 'rollback', 'rollup', 'save', 'set', 'store', 'submit',
-    'symlink', 'touch', 'transaction', 'transactional', 'truncate', 'unlink', 'unregister', 'up', 'update',
-    'upsert', 'write',
+    'abandon', 'add', 'append', 'approve', 'archive', 'assign', 'bump', 'cancel', 'clear', 'close', 'comment',
+    'commit', 'copy', 'cp', 'create', 'decrement', 'del', 'delete', 'destroy', 'drop', 'down', 'emit', 'enqueue',
+    'evict', 'exec', 'execute', 'finalize', 'flush', 'increment', 'insert', 'invalidate', 'link', 'merge',
+    'mkdir', 'mkdirp', 'move', 'mv', 'notify', 'patch', 'persist', 'post', 'prune', 'publish', 'push', 'put',
+    'queue', 'reconcile', 'record', 'register', 'remove', 'rename', 'replace', 'reply', 'reset', 'restore', 'rm',
+    'rmdir', 'rollback', 'rollup', 'run', 'save', 'send', 'set', 'store', 'submit', 'symlink', 'touch',
+    'transaction', 'transactional', 'truncate', 'unlink', 'unregister', 'up', 'update', 'upsert', 'write',
   ],
   /**
    * Brings up state that later operations use: a server, a session, a transaction, installed
@@ -48,6 +49,17 @@ export const effectVerbs = {
   /** Asks the person at the terminal: two prompts never run together, and a prompt joins no run. */
   interactive: ['ask', 'confirm', 'otp', 'password', 'prompt', 'question', 'username'],
 } as const satisfies Record<EffectKind, readonly string[]>;
+
+/**
+ * Verbs of calls that wait for time to pass or for a condition to come true: `sleep(ms)`,
+ * `delay(ms)`, `waitFor(…)`, `backoff(attempt)`. Awaited in a loop, the wait is the point (rate
+ * limiting, polling, backoff), so such a loop stays sequential (`sleep-or-backoff`). Like every verb
+ * here, used only to stay silent.
+ */
+export const pauseVerbs = ['backoff', 'delay', 'nap', 'pause', 'sleep', 'throttle', 'wait'] as const satisfies readonly string[];
+
+/** Timer functions whose awaited promise is a pause (`timers/promises`' `setTimeout`, `scheduler.wait`). */
+export const pauseCallees = ['setTimeout', 'setImmediate', 'scheduler.wait', 'scheduler.yield'] as const satisfies readonly string[];
 
 /**
  * Callees that load a module (besides `import()`), as test runners name them.

@@ -1,5 +1,7 @@
 import awaitThenable from './await-thenable';
+import noAsyncArrayCallback from './no-async-array-callback';
 import noAsyncPromiseExecutor from './no-async-promise-executor';
+import noAwaitInLoop from './no-await-in-loop';
 import noFloatingPromises from './no-floating-promises';
 import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
@@ -7,16 +9,20 @@ import noPromiseExecutorReturn from './no-promise-executor-return';
 import noSyncInAsync from './no-sync-in-async';
 import noUncancelledRace from './no-uncancelled-race';
 import preferAwaitToThen from './prefer-await-to-then';
+import noUnboundedConcurrency from './no-unbounded-concurrency';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 import propagateAbortSignal from './propagate-abort-signal';
 import requireAwait from './require-await';
+import requireConcurrencyLimit from './require-concurrency-limit';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
   'await-thenable': awaitThenable,
+  'no-async-array-callback': noAsyncArrayCallback,
   'no-async-promise-executor': noAsyncPromiseExecutor,
+  'no-await-in-loop': noAwaitInLoop,
   'no-floating-promises': noFloatingPromises,
   'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
@@ -24,10 +30,12 @@ export const rules = {
   'no-sync-in-async': noSyncInAsync,
   'no-uncancelled-race': noUncancelledRace,
   'prefer-await-to-then': preferAwaitToThen,
+  'no-unbounded-concurrency': noUnboundedConcurrency,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,
   'propagate-abort-signal': propagateAbortSignal,
   'require-await': requireAwait,
+  'require-concurrency-limit': requireConcurrencyLimit,
 };
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,4 @@
+import cases from './cases/no-async-array-callback';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-async-array-callback', cases);

@@ -1,0 +1,4 @@
+import cases from './cases/require-concurrency-limit';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('require-concurrency-limit', cases);
