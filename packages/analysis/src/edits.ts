@@ -20,6 +20,26 @@ export interface TextEdit {
  */
 export type SafetyLevel = 'safe' | 'review';
 
+/** The reasons only the then-chain planner (`then-chains.ts`) gives; listed once, here. */
+export const thenChainReasons = [
+  'receiver-not-known-promise',
+  'then-two-arguments',
+  'handler-not-inlinable',
+  'handler-uses-this',
+  'handler-uses-arguments',
+  'return-in-non-final-handler',
+  'finally-returns-value',
+  'name-clash',
+  'chain-shape-not-supported',
+  'chain-not-in-tail',
+  'chain-not-returned',
+  'function-returns-non-promise',
+  'generator-function',
+  'getter-or-setter',
+  'constructor',
+  'promise-executor',
+] as const;
+
 /** Every reason a planner can give for not producing edits. One list, so docs and tests can name them. */
 export const refusalReasons = [
   'mixed-declaration-kinds',
@@ -41,22 +61,7 @@ export const refusalReasons = [
   'name-taken',
   'timer-not-rejecting',
   'winner-reads-after-race',
-  'receiver-not-known-promise',
-  'then-two-arguments',
-  'handler-not-inlinable',
-  'handler-uses-this',
-  'handler-uses-arguments',
-  'return-in-non-final-handler',
-  'finally-returns-value',
-  'name-clash',
-  'chain-shape-not-supported',
-  'chain-not-in-tail',
-  'chain-not-returned',
-  'function-returns-non-promise',
-  'generator-function',
-  'getter-or-setter',
-  'constructor',
-  'promise-executor',
+  ...thenChainReasons,
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -33,7 +33,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { ownBodyFacts } from './async-functions';
 import { commentsWithin } from './comments';
 import { promiseExecutorOf } from './executors';
-import { type Plan, type RefusalReason, refusedPlan, type TextEdit } from './edits';
+import { type Plan, type RefusalReason, refusedPlan, type TextEdit, thenChainReasons } from './edits';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
@@ -43,22 +43,7 @@ import { type FunctionNode, isFunctionNode, usesThis, walk } from './walk';
 
 /** The refusal reasons this planner gives, each with a valid case and a line in the docs. */
 export const thenChainRefusalReasons = [
-  'receiver-not-known-promise',
-  'then-two-arguments',
-  'handler-not-inlinable',
-  'handler-uses-this',
-  'handler-uses-arguments',
-  'return-in-non-final-handler',
-  'finally-returns-value',
-  'name-clash',
-  'chain-shape-not-supported',
-  'chain-not-in-tail',
-  'chain-not-returned',
-  'function-returns-non-promise',
-  'generator-function',
-  'getter-or-setter',
-  'constructor',
-  'promise-executor',
+  ...thenChainReasons,
   'return-type-not-rewritable',
   'would-lose-code',
 ] as const satisfies readonly RefusalReason[];

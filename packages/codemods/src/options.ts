@@ -76,3 +76,24 @@ export function transformOptionsFrom(raw: unknown): TransformOptions {
   const sourceType = parseSourceType(record['sourceType'] ?? record['source-type']);
   return { level: parseLevel(record['level']), ...(sourceType === undefined ? {} : { sourceType }) };
 }
+
+/** What jscodeshift calls: the new source, or `undefined` when nothing changes. */
+export type JscodeshiftTransform = (
+  fileInfo: { readonly path: string; readonly source: string },
+  api: unknown,
+  options?: Readonly<Record<string, unknown>>,
+) => string | undefined;
+
+/**
+ * A codemod's jscodeshift entry from its `run`: the shared options read by {@link transformOptionsFrom},
+ * plus what `own` reads of the codemod's declared options (none when omitted).
+ */
+export function jscodeshiftTransform<Own extends object>(
+  run: (source: string, filePath: string, options: TransformOptions & Own) => { readonly output: string },
+  own: (raw: Readonly<Record<string, unknown>>) => Own = () => ({}) as Own,
+): JscodeshiftTransform {
+  return (fileInfo, _api, options = {}) => {
+    const result = run(fileInfo.source, fileInfo.path, { ...transformOptionsFrom(options), ...own(options) });
+    return result.output === fileInfo.source ? undefined : result.output;
+  };
+}

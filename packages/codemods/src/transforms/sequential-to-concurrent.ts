@@ -24,7 +24,7 @@ import { findSequentialAwaitRuns, type SequentialAwaitRun } from '@asyncwise/ana
 import { applyPlans, type FoundPlan } from '../apply-plans';
 import { sequentialToConcurrentOptions, type SequentialToConcurrentOptionValues } from '../codemod-options/sequential-to-concurrent';
 import { parseOptionValues } from '../option-spec';
-import { transformOptionsFrom } from '../options';
+import { jscodeshiftTransform } from '../options';
 import type { TransformOptions, TransformResult } from '../types';
 
 /** The shared options and this codemod's own (declared in `codemod-options/sequential-to-concurrent.ts`). */
@@ -60,11 +60,4 @@ export function run(source: string, filePath: string, options: SequentialToConcu
 }
 
 /** The jscodeshift entry: the new source, or `undefined` when nothing changes. */
-export default function transform(
-  fileInfo: { readonly path: string; readonly source: string },
-  _api: unknown,
-  options: Readonly<Record<string, unknown>> = {},
-): string | undefined {
-  const result = run(fileInfo.source, fileInfo.path, { ...transformOptionsFrom(options), ...parseOptionValues(sequentialToConcurrentOptions, options) });
-  return result.output === fileInfo.source ? undefined : result.output;
-}
+export default jscodeshiftTransform(run, (options) => parseOptionValues(sequentialToConcurrentOptions, options));

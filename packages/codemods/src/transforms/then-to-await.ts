@@ -25,7 +25,7 @@
  */
 import { findThenChains, type ThenChain } from '@asyncwise/analysis';
 import { applyPlans, type FoundPlan } from '../apply-plans';
-import { transformOptionsFrom } from '../options';
+import { jscodeshiftTransform } from '../options';
 import type { TransformOptions, TransformResult } from '../types';
 
 /** How a rewrite is described in diffs and reports: `then().catch() → async/await`. */
@@ -60,11 +60,4 @@ export function run(source: string, filePath: string, options: TransformOptions 
 }
 
 /** The jscodeshift entry: the new source, or `undefined` when nothing changes. */
-export default function transform(
-  fileInfo: { readonly path: string; readonly source: string },
-  _api: unknown,
-  options: { readonly level?: unknown; readonly sourceType?: unknown } = {},
-): string | undefined {
-  const result = run(fileInfo.source, fileInfo.path, transformOptionsFrom(options));
-  return result.output === fileInfo.source ? undefined : result.output;
-}
+export default jscodeshiftTransform(run);
