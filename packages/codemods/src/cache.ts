@@ -6,21 +6,60 @@
  * summary and the report are the same as without the cache, only sooner. Files that changed (or
  * would), failed or were skipped are analysed every time.
  *
+ * A file is not read at all when its size, modification and change times and inode are those its
+ * hash was taken with, as git trusts its index: a rewrite changes the change time (no program can
+ * set it back), so only a file modified so shortly before it was looked at that a later rewrite
+ * could keep every time stamp (a file system with coarse times) is hashed again on every run.
+ *
  * The cache is one JSON file (`.asyncwise-cache` by default), written atomically at the end of a
  * run. One that cannot be read or was made with other settings is started afresh, never an error.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { writeFileAtomically } from './atomic-write';
 import type { FileOutcome } from './migrate';
 
 /** Bumped when the file's shape changes; a cache of another version is started afresh. */
-const cacheVersion = 1;
+const cacheVersion = 2;
+
+/**
+ * A file's metadata when it was hashed: size, inode, modification and change times (ns, as decimal
+ * strings: exact where a double would round), and when it was looked at (ms since the epoch).
+ */
+interface Stamp {
+  readonly size: string;
+  readonly ino: string;
+  readonly mtimeNs: string;
+  readonly ctimeNs: string;
+  readonly checkedAt: number;
+}
+
+/**
+ * How long before it was looked at a file must have been last modified for its time stamps to be
+ * trusted: longer than the coarsest file-system time granularity in use (FAT's 2 s).
+ */
+const racyWindowMs = 3000;
 
 interface CachedFile {
   /** SHA-256 of the file's bytes, hex. */
   readonly hash: string;
+  readonly stamp?: Stamp;
   readonly outcome: Omit<FileOutcome, 'file'>;
+}
+
+function stampOf(stats: BigIntStats, checkedAt: number): Stamp {
+  return { size: `${stats.size}`, ino: `${stats.ino}`, mtimeNs: `${stats.mtimeNs}`, ctimeNs: `${stats.ctimeNs}`, checkedAt };
+}
+
+/** Whether `now` (the file's metadata as it is) proves the bytes are still those hashed at `then`. */
+function sameStamp(then: Stamp | undefined, now: Stamp): boolean {
+  if (!then || then.size !== now.size || then.ino !== now.ino || then.mtimeNs !== now.mtimeNs || then.ctimeNs !== now.ctimeNs) return false;
+  // Modified just before it was hashed: a rewrite in the same clock tick could have kept every stamp.
+  const mtime = BigInt(then.mtimeNs);
+  const ctime = BigInt(then.ctimeNs);
+  const changedMs = Number((ctime > mtime ? ctime : mtime) / 1_000_000n);
+  return then.checkedAt - changedMs > racyWindowMs;
 }
 
 interface CacheFile {
@@ -37,8 +76,10 @@ export function settingsKey(settings: unknown): string {
 
 export class OutcomeCache {
   private readonly files: Map<string, CachedFile>;
-  /** The hash of each file as read before its analysis in this run. */
-  private readonly hashes = new Map<string, string>();
+  /** The hash (and metadata) of each file as read before its analysis in this run. */
+  private readonly hashes = new Map<string, { readonly hash: string; readonly stamp: Stamp | undefined }>();
+  /** Metadata reads started ahead of their file's {@link get}. */
+  private readonly stamps = new Map<string, Promise<Stamp | undefined>>();
   /** How many files this run took from the cache. */
   hits = 0;
 
@@ -46,34 +87,62 @@ export class OutcomeCache {
     readonly location: string,
     private readonly settings: string,
     files: Iterable<[string, CachedFile]>,
+    private readonly now: () => number,
   ) {
     this.files = new Map(files);
   }
 
-  /** Reads the cache at `location`; an absent, unreadable or foreign one gives an empty cache. */
-  static async load(location: string, settings: string): Promise<OutcomeCache> {
+  /**
+   * Reads the cache at `location`; an absent, unreadable or foreign one gives an empty cache. `now`
+   * is the clock a file's metadata is read by (tests move it to leave the racy window).
+   */
+  static async load(location: string, settings: string, now: () => number = Date.now): Promise<OutcomeCache> {
     try {
       const value = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheFile>;
       if (value.version === cacheVersion && value.settings === settings && typeof value.files === 'object' && value.files !== null) {
-        return new OutcomeCache(location, settings, Object.entries(value.files));
+        return new OutcomeCache(location, settings, Object.entries(value.files), now);
       }
     } catch {
       // No cache yet, or not one we can read: start afresh.
     }
-    return new OutcomeCache(location, settings, []);
+    return new OutcomeCache(location, settings, [], now);
+  }
+
+  /**
+   * Starts reading `file`'s metadata ahead of its {@link get}: one file at a time, each read waits
+   * for the thread pool (~70 µs), which is most of a fully cached run.
+   */
+  prefetch(file: string): void {
+    if (!this.stamps.has(file)) this.stamps.set(file, this.stampNow(file));
+  }
+
+  private stampNow(file: string): Promise<Stamp | undefined> {
+    return stat(file, { bigint: true }).then(
+      (stats) => stampOf(stats, this.now()),
+      () => undefined,
+    );
   }
 
   /** The outcome of an earlier run for `file` when its bytes are the same, else `undefined`. */
   async get(file: string): Promise<FileOutcome | undefined> {
+    const cached = this.files.get(file);
+    // Taken before the bytes are read: a change after it makes the next run's stamp differ.
+    const stamp = await (this.stamps.get(file) ?? this.stampNow(file));
+    this.stamps.delete(file);
+    if (stamp === undefined) return undefined; // The analysis reports why it cannot be read.
+    if (cached && sameStamp(cached.stamp, stamp)) {
+      this.hashes.set(file, { hash: cached.hash, stamp: cached.stamp });
+      this.hits++;
+      return { file, ...cached.outcome };
+    }
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
     } catch {
-      return undefined; // The analysis reports why it cannot be read.
+      return undefined;
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
-    this.hashes.set(file, hash);
-    const cached = this.files.get(file);
+    this.hashes.set(file, { hash, stamp });
     if (cached?.hash !== hash) return undefined;
     this.hits++;
     return { file, ...cached.outcome };
@@ -81,13 +150,13 @@ export class OutcomeCache {
 
   /** Keeps an outcome for the next run when it left the file alone and nothing went wrong. */
   record(outcome: FileOutcome): void {
-    const hash = this.hashes.get(outcome.file);
-    if (hash === undefined || outcome.status !== 'unchanged' || outcome.written) {
+    const read = this.hashes.get(outcome.file);
+    if (read === undefined || outcome.status !== 'unchanged' || outcome.written) {
       this.files.delete(outcome.file);
       return;
     }
     const { file: _file, before: _before, after: _after, ...rest } = outcome;
-    this.files.set(outcome.file, { hash, outcome: rest });
+    this.files.set(outcome.file, read.stamp ? { hash: read.hash, stamp: read.stamp, outcome: rest } : { hash: read.hash, outcome: rest });
   }
 
   /** Writes the cache atomically: this run's outcomes and the earlier ones of files it did not read. */

@@ -64,13 +64,19 @@ export async function discoverFiles(paths: readonly string[], cwd: string): Prom
         'not-file-or-directory',
       );
     }
-    const [candidates, scopes] = await Promise.all([
-      glob(
-        parsableExtensions.map((ext) => `**/*${ext}`),
-        { cwd: absolute, absolute: true, dot: true, ignore: skippedDirectories, followSymbolicLinks: false },
-      ),
-      gitignoreScopes(absolute),
-    ]);
+    // One walk of the folder finds both the sources and the nested `.gitignore` files.
+    const entries = await glob([...parsableExtensions.map((ext) => `**/*${ext}`), '**/.gitignore'], {
+      cwd: absolute,
+      absolute: true,
+      dot: true,
+      ignore: skippedDirectories,
+      followSymbolicLinks: false,
+    });
+    const candidates = entries.filter((entry) => path.basename(entry) !== '.gitignore');
+    const scopes = await gitignoreScopes(
+      absolute,
+      entries.filter((entry) => path.basename(entry) === '.gitignore'),
+    );
     // A directory named explicitly is searched even when it is ignored itself (`asyncwise migrate … build/`):
     // then only the `.gitignore` files inside it apply.
     const applying = isGitignored(absolute, scopes, true) ? scopes.filter((s) => isInside(s.base, absolute)) : scopes;
@@ -91,7 +97,7 @@ function onePathPerFile(found: ReadonlyMap<string, boolean>): string[] {
   for (const file of [...found.keys()].sort()) {
     let real: string;
     try {
-      real = realpathSync(file);
+      real = realpathSync.native(file);
     } catch {
       real = file;
     }
@@ -129,9 +135,10 @@ async function exists(file: string): Promise<boolean> {
 
 /**
  * Every `.gitignore` that applies under `root`, outermost first: those of the directories from the
- * repository root (the nearest ancestor holding `.git`) down to `root`, then the nested ones.
+ * repository root (the nearest ancestor holding `.git`) down to `root`, then the `nested` ones found
+ * in it.
  */
-async function gitignoreScopes(root: string): Promise<GitignoreScope[]> {
+async function gitignoreScopes(root: string, nested: readonly string[]): Promise<GitignoreScope[]> {
   const ancestors: string[] = [];
   for (let dir = root; ; dir = path.dirname(dir)) {
     ancestors.unshift(dir);
@@ -140,7 +147,6 @@ async function gitignoreScopes(root: string): Promise<GitignoreScope[]> {
   // Outside a repository, only `root`'s own `.gitignore` and the nested ones count.
   const inRepository = await exists(path.join(ancestors[0] as string, '.git'));
   const outer = inRepository ? ancestors.slice(0, -1) : [];
-  const nested = await glob('**/.gitignore', { cwd: root, absolute: true, dot: true, ignore: skippedDirectories });
   const files = [...outer.map((dir) => path.join(dir, '.gitignore')), ...nested.map((f) => path.resolve(f))];
   const scopes: GitignoreScope[] = [];
   for (const file of files) {

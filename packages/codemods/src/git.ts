@@ -44,7 +44,7 @@ export function dirtyFiles(files: readonly string[]): string[] {
   for (const file of files) {
     let real: string;
     try {
-      real = realpathSync(file);
+      real = realpathSync.native(file);
     } catch {
       // Deleted (or made unreadable) since it was analysed: the write phase reports it and writes nothing.
       continue;

@@ -133,13 +133,15 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
     level: options.level ?? 'safe',
     ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),
   };
-  const listed = withoutDuplicates(options.files);
+  // Each file's real path, resolved once (null: gone or dangling; its analysis reports why).
+  const realPaths = new Map(options.files.map((file) => [file, realPathOrNull(file)]));
+  const listed = withoutDuplicates(options.files, realPaths);
   // Symlinks out of the given paths are skipped without being read.
   const outside = new Map<string, FileOutcome>();
   if (options.roots) {
     const isInside = insideRoots(options.roots);
     for (const file of listed) {
-      const target = isInside(file);
+      const target = isInside(realPaths.get(file) ?? null);
       if (target !== null) outside.set(file, outsidePaths(file, target));
     }
   }
@@ -158,9 +160,19 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   if (module !== null && inWorkers) {
     await analyseInWorkers(files, options.codemods, { options: transformOptions, maxFileSize }, threads, module, { cache, outside }, collect, signal);
   } else {
+    // The next files' reads (and cache lookups) run while this one is analysed, so waiting for the
+    // disk overlaps with the work instead of adding to it; the analysis itself stays one at a time.
+    const prepare = async (file: string): Promise<FileOutcome | SourceText> =>
+      outside.get(file) ?? (await cache?.get(file)) ?? (await readSource(file, maxFileSize));
+    const prepared: Promise<FileOutcome | SourceText>[] = [];
+    let prefetched = 0;
     for (const [index, file] of files.entries()) {
       if (signal?.aborted) break;
-      collect(outside.get(file) ?? (await cache?.get(file)) ?? (await migrateFile(file, options.codemods, transformOptions, maxFileSize)), index);
+      // The cache's metadata reads run further ahead: they are cheap and decide whether a file is read at all.
+      if (cache) while (prefetched < Math.min(files.length, index + cacheLookAhead)) cache.prefetch(files[prefetched++] as string);
+      while (prepared.length < readAhead && index + prepared.length < files.length) prepared.push(prepare(files[index + prepared.length] as string));
+      const ready = await (prepared.shift() as Promise<FileOutcome | SourceText>);
+      collect('status' in ready ? ready : migrateSource(file, ready.text, options.codemods, transformOptions), index);
     }
   }
   // Whatever the interruption left, each file still gets an outcome, so the report says what happened to it.
@@ -169,6 +181,11 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   if (cache) for (const outcome of finished) cache.record(outcome);
   return finished;
 }
+
+/** How many files ahead of the one in hand the cache reads metadata, with `--jobs 1`. */
+const cacheLookAhead = 32;
+/** How many files are read ahead (the one in hand included), with `--jobs 1`. */
+const readAhead = 3;
 
 /** The write phase of {@link migrate}: the clean-git gate, then each changed file, one at a time. */
 async function writeChanges(outcomes: FileOutcome[], options: MigrateOptions): Promise<FileOutcome[]> {
@@ -199,29 +216,24 @@ function interrupted(file: string): FileOutcome {
 }
 
 /**
- * For the paths a run was given, a test of each file: `null` when its real path is inside a given
+ * For the paths a run was given, a test of each file's real path: `null` when it is inside a given
  * folder (by the folder's real path) or is a given file (by its own name, its folders' links
  * resolved), else the real path it leads to outside them. A file that cannot be resolved (gone,
  * a dangling link) is `null`: its analysis reports why it cannot be read.
  */
-function insideRoots(roots: readonly string[]): (file: string) => string | null {
+function insideRoots(roots: readonly string[]): (real: string | null) => string | null {
   const folders: string[] = [];
   const files = new Set<string>();
   for (const root of roots) {
     try {
-      if (statSync(root).isDirectory()) folders.push(realpathSync(root));
-      else files.add(path.join(realpathSync(path.dirname(root)), path.basename(root)));
+      if (statSync(root).isDirectory()) folders.push(realpathSync.native(root));
+      else files.add(path.join(realpathSync.native(path.dirname(root)), path.basename(root)));
     } catch {
       // A root that is gone names nothing to allow.
     }
   }
-  return (file) => {
-    let real: string;
-    try {
-      real = realpathSync(file);
-    } catch {
-      return null;
-    }
+  return (real) => {
+    if (real === null) return null;
     if (files.has(real)) return null;
     for (const folder of folders) {
       const relative = path.relative(folder, real);
@@ -296,19 +308,23 @@ async function analyseInWorkers(
  * or `..` too) is dropped. Writing one file twice from two readings would report the second as
  * "changed during the run", or worse, apply the rewrite twice.
  */
-function withoutDuplicates(files: readonly string[]): string[] {
+function withoutDuplicates(files: readonly string[], realPaths: ReadonlyMap<string, string | null>): string[] {
   const seen = new Set<string>();
   return files.filter((file) => {
-    let real: string;
-    try {
-      real = realpathSync(file);
-    } catch {
-      real = file; // Unreadable: kept, so that its read error is reported.
-    }
+    // Unreadable: kept, so that its read error is reported.
+    const real = realPaths.get(file) ?? file;
     if (seen.has(real)) return false;
     seen.add(real);
     return true;
   });
+}
+
+function realPathOrNull(file: string): string | null {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return null;
+  }
 }
 
 /** Reads, transforms and checks one file; never throws. */
@@ -318,7 +334,17 @@ export async function migrateFile(
   options: TransformOptions,
   maxFileSize: number = defaultMaxFileSize,
 ): Promise<FileOutcome> {
-  let before: string;
+  const read = await readSource(file, maxFileSize);
+  return 'status' in read ? read : migrateSource(file, read.text, codemods, options);
+}
+
+/** A file's text as read for its analysis. */
+interface SourceText {
+  readonly text: string;
+}
+
+/** Reads a file for its analysis, or the outcome that says why it is not analysed; never throws. */
+async function readSource(file: string, maxFileSize: number): Promise<SourceText | FileOutcome> {
   const skipped = (skip: FileSkip): FileOutcome => ({ file, status: 'skipped', changes: [], refusals: [], skip, written: false });
   try {
     const { size } = await stat(file);
@@ -338,10 +364,14 @@ export async function migrateFile(
       const { line, column, message } = decoded;
       return skipped({ reason: 'not-utf8', line, column, message });
     }
-    before = decoded.text;
+    return { text: decoded.text };
   } catch (error) {
     return failed(file, [], [], { kind: 'read', message: `cannot read the file (${messageOf(error)})` });
   }
+}
+
+/** Transforms and checks the text read from one file; never throws. */
+function migrateSource(file: string, before: string, codemods: readonly LoadedCodemod[], options: TransformOptions): FileOutcome {
   const changes: FileChange[] = [];
   const refusals: FileRefusal[] = [];
   let after = before;
