@@ -3,7 +3,7 @@
 /** Measurements that `bench/measure.ts` times inside its own process (one timed pass over files read beforehand). */
 export const inProcessMeasurementNames = ['eslint-baseline', 'eslint-empty-rule', 'eslint-recommended', 'parse-only', 'codemod', 'codemod-then'] as const;
 /** Measurements that time a whole `oxlint` run in a child process (`bench/oxlint.ts`). */
-export const oxlintMeasurementNames = ['oxlint-alone', 'oxlint-recommended'] as const;
+export const oxlintMeasurementNames = ['oxlint-alone', 'oxlint-js-floor', 'oxlint-recommended'] as const;
 /** Every measurement, in the order of a round (and of the table). */
 export const measurementNames = [...inProcessMeasurementNames, ...oxlintMeasurementNames] as const;
 

@@ -3,6 +3,9 @@
  * same files as the ESLint measurements, timed from spawn to exit.
  *
  *   oxlint-alone        oxlint with no rule at all (built-in categories off, no JS plugin): its floor
+ *   oxlint-js-floor     oxlint with one JS rule of the bench's own that asks for every file's scope
+ *                       manager and does nothing else: the least any JS plugin that reads scopes
+ *                       pays (the AST handed to JS, the scope analysis run in JS, their GC)
  *   oxlint-recommended  oxlint with asyncwise's `configs.recommended` as a JS plugin, built-in rules off
  *
  * oxlint's bin is a Node script; the Rust linter (a native addon) and the JS plugins run in that one
@@ -101,12 +104,24 @@ export async function prepareOxlint(workDir: string, threads: number | null): Pr
   const base = { plugins: [], categories: { correctness: 'off' }, options: { respectEslintDisableDirectives: false } };
   const configs: Record<OxlintMeasurementName, string> = {
     'oxlint-alone': join(workDir, 'oxlint-alone.json'),
+    'oxlint-js-floor': join(workDir, 'oxlint-js-floor.json'),
     'oxlint-recommended': join(workDir, 'oxlint-recommended.json'),
   };
   writeFileSync(configs['oxlint-alone'], `${JSON.stringify(base, null, 2)}\n`);
+  const floorPlugin = join(workDir, 'bench-js-floor-plugin.mjs');
+  writeFileSync(floorPlugin, floorPluginSource);
+  writeFileSync(configs['oxlint-js-floor'], `${JSON.stringify({ ...base, jsPlugins: [floorPlugin], rules: { [floorRule]: 'error' } }, null, 2)}\n`);
   writeFileSync(configs['oxlint-recommended'], `${JSON.stringify({ ...base, jsPlugins, rules: recommendedRules }, null, 2)}\n`);
   return { version, configs, recommendedRules, threads, warnings };
 }
+
+/** The JS-plugin floor's one rule: asks for the scope manager (oxlint builds it on first use), reports nothing. */
+const floorRule = 'bench/scopes';
+const floorPluginSource = `export default {
+  meta: { name: 'bench' },
+  rules: { scopes: { create: (context) => ({ Program(node) { context.sourceCode.getScope(node); } }) } },
+};
+`;
 
 interface OxlintDiagnostic {
   readonly message: string;
@@ -179,13 +194,13 @@ export function runOxlint(name: OxlintMeasurementName, setup: OxlintSetup, root:
   if (output.number_of_files !== files.length) {
     fail(`oxlint linted ${output.number_of_files} files, the bench gave it ${files.length}`);
   }
-  const expectedRules = name === 'oxlint-alone' ? 0 : enabledRules(setup.recommendedRules).length;
+  const expectedRules = name === 'oxlint-alone' ? 0 : name === 'oxlint-js-floor' ? 1 : enabledRules(setup.recommendedRules).length;
   if ((output.number_of_rules ?? 0) !== expectedRules) {
     fail(`oxlint ran ${output.number_of_rules} rules, expected ${expectedRules}`);
   }
 
   const at = (d: OxlintDiagnostic) => `${relative(root, resolve(root, d.filename))}:${d.labels?.[0]?.span.line ?? 0}`;
-  const foreign = output.diagnostics.filter((d) => name === 'oxlint-alone' || !d.code?.startsWith('asyncwise('));
+  const foreign = output.diagnostics.filter((d) => name !== 'oxlint-recommended' || !d.code?.startsWith('asyncwise('));
   if (foreign.length > 0) {
     const crashes = foreign.filter((d) => d.message.startsWith('Error running JS plugin')).length;
     fail(

@@ -58,6 +58,7 @@ const letters: Record<MeasurementName, string> = {
   codemod: 'd',
   'codemod-then': "d'",
   'oxlint-alone': 'e',
+  'oxlint-js-floor': "e'",
   'oxlint-recommended': 'f',
 };
 
@@ -72,6 +73,7 @@ function labelsFor(ruleCount: number, threads: number): Record<MeasurementName, 
     codemod: 'd. codemod sequential-to-concurrent',
     'codemod-then': "d'. codemod then-to-await",
     'oxlint-alone': `e. oxlint alone, no rules (${onThreads})`,
+    'oxlint-js-floor': `e'. oxlint + a JS rule that only asks for scopes (${onThreads})`,
     'oxlint-recommended': `f. oxlint + asyncwise recommended (${rules}, ${onThreads})`,
   };
 }
@@ -341,6 +343,7 @@ async function main(): Promise<void> {
     codemod: { value: get('codemod').bestMs / get('parse-only').bestMs, of: 'c' },
     'codemod-then': { value: get('codemod-then').bestMs / get('parse-only').bestMs, of: 'c' },
     'oxlint-alone': ofBaseline('oxlint-alone'),
+    'oxlint-js-floor': ofBaseline('oxlint-js-floor'),
     'oxlint-recommended': ofBaseline('oxlint-recommended'),
   };
 
@@ -357,7 +360,7 @@ async function main(): Promise<void> {
       s.peakRssMiB.toFixed(0),
     ]);
   }
-  const oxlintOwn = (n: 'oxlint-alone' | 'oxlint-recommended') => {
+  const oxlintOwn = (n: 'oxlint-alone' | 'oxlint-js-floor' | 'oxlint-recommended') => {
     const details = (samples.get(n) ?? []).map((m) => m.oxlint).filter((d) => d !== undefined);
     return {
       reportedBestMs: Math.min(...details.map((d) => d.reportedMs)),
@@ -365,6 +368,7 @@ async function main(): Promise<void> {
     };
   };
   const ownAlone = oxlintOwn('oxlint-alone');
+  const ownFloor = oxlintOwn('oxlint-js-floor');
   const ownRecommended = oxlintOwn('oxlint-recommended');
   const bar = ratios['oxlint-recommended'].value;
   const x = (a: MeasurementName, b: MeasurementName) => `${(get(a).bestMs / get(b).bestMs).toFixed(2)}×`;
@@ -380,8 +384,10 @@ async function main(): Promise<void> {
   console.log('oxlint (e, f time the whole oxlint process: Node start-up, config and plugin load, reading files; a–d time one pass in a warm process):');
   console.log(`       f/a = ${bar.toFixed(3)}× ESLint parse-only (bar on a real repo: ≤ ${OXLINT_BAR.toFixed(2)}×, ${bar <= OXLINT_BAR ? 'met' : 'NOT met'} here); ` +
     `f/b = ${x('oxlint-recommended', 'eslint-recommended')} ESLint with the same rules; f/e = ${x('oxlint-recommended', 'oxlint-alone')} oxlint alone.`);
+  console.log(`       e'/a = ${x('oxlint-js-floor', 'eslint-baseline')}: what any JS plugin reading scopes costs before its rules do anything ` +
+    `(the least f/a can be); f/e' = ${x('oxlint-recommended', 'oxlint-js-floor')}, the rules' own cost under oxlint.`);
   console.log(`       oxlint's own "Finished in" (no Node start-up), best: e ${Math.round(ownAlone.reportedBestMs)} ms, f ${Math.round(ownRecommended.reportedBestMs)} ms; ` +
-    `CPU time of the whole process, median: e ${Math.round(ownAlone.cpuMedianMs)} ms, f ${Math.round(ownRecommended.cpuMedianMs)} ms.`);
+    `CPU time of the whole process, median: e ${Math.round(ownAlone.cpuMedianMs)} ms, e' ${Math.round(ownFloor.cpuMedianMs)} ms, f ${Math.round(ownRecommended.cpuMedianMs)} ms.`);
 
   const warnings: string[] = [...oxlintSetup.warnings];
   const eslintRec = lastOf('eslint-recommended');
@@ -479,7 +485,7 @@ async function main(): Promise<void> {
     runs: options.runs,
     measurements: measurementNames.map((n) => {
       const s = get(n);
-      const own = n === 'oxlint-alone' ? ownAlone : n === 'oxlint-recommended' ? ownRecommended : null;
+      const own = n === 'oxlint-alone' ? ownAlone : n === 'oxlint-js-floor' ? ownFloor : n === 'oxlint-recommended' ? ownRecommended : null;
       return {
         name: n,
         letter: letters[n],
