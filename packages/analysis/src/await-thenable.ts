@@ -46,7 +46,13 @@ function wouldFuse(before: string | undefined, after: string | undefined): boole
   return (before === '+' && after === '+') || (before === '-' && after === '-') || (before === '/' && (after === '/' || after === '*'));
 }
 
-function planRemoveAwait(file: AnalysisFile, node: TSESTree.AwaitExpression): Plan | null {
+/**
+ * Removing an `await` keyword (a `review` plan), or `null` where the code around it would then read
+ * differently: a line break after `await` (`return await\n x` would return nothing), an argument
+ * that would continue the previous line, or an arrow function body that would become a block
+ * (`async () => await {}`).
+ */
+export function planRemoveAwait(file: AnalysisFile, node: TSESTree.AwaitExpression): Plan | null {
   const { text } = file;
   const start = node.range[0];
   const keywordEnd = start + KEYWORD.length;
@@ -55,6 +61,7 @@ function planRemoveAwait(file: AnalysisFile, node: TSESTree.AwaitExpression): Pl
   // `return await\n  value`: without `await` the line break ends the statement after `return`.
   for (let i = keywordEnd; i < argumentStart; i++) if (isLineTerminator(text.charCodeAt(i))) return null;
   if (startsStatementAfterOpenLine(file, node) && '([`+-/'.includes(text[argumentStart] ?? '')) return null;
+  if (node.parent.type === 'ArrowFunctionExpression' && node.parent.body === node && text[argumentStart] === '{') return null;
   let end = keywordEnd;
   while (end < argumentStart && (text[end] === ' ' || text[end] === '\t')) end++;
   const glue = wouldFuse(text[start - 1], text[end]) ? ' ' : '';

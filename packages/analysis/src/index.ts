@@ -175,6 +175,7 @@ export {
   type EffectKind,
 } from './catalogues/effect-verbs';
 export { findNonThenableAwait, type NonThenableAwait } from './await-thenable';
+export { findReturnAwaitProblems, type ReturnAwaitFinding, type ReturnAwaitMode, returnAwaitModes, type ReturnAwaitProblem } from './return-await';
 export {
   abortableApiOf,
   abortableApis,

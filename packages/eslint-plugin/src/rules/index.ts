@@ -16,9 +16,11 @@ import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 import propagateAbortSignal from './propagate-abort-signal';
 import requireAwait from './require-await';
 import requireConcurrencyLimit from './require-concurrency-limit';
+import returnAwait from './return-await';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
+  'return-await': returnAwait,
   'await-thenable': awaitThenable,
   'no-async-array-callback': noAsyncArrayCallback,
   'no-async-promise-executor': noAsyncPromiseExecutor,

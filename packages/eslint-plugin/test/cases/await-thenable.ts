@@ -47,6 +47,8 @@ export default defineRuleCases(rule, [
       // No suggestion where removing `await` would let the lines run together.
       awaited('export async function f() {\n  return await\n    "x";\n}', null),
       awaited('export async function f(a: unknown) {\n  log(a)\n  await [a]\n}\ndeclare function log(a: unknown): void;', null, { line: 3 }),
+      // Nor where an arrow function's body would start with `{` and read as a block.
+      awaited('export const f = async () => await { ok: true };', null),
     ],
   },
   {

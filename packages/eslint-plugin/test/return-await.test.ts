@@ -1,0 +1,4 @@
+import cases from './cases/return-await';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('return-await', cases);
