@@ -19,6 +19,8 @@ export interface OwnBodyFacts {
   readonly returned: readonly TSESTree.Expression[];
   /** Its `yield` and `yield*` expressions. */
   readonly yields: readonly TSESTree.YieldExpression[];
+  /** Whether it has a `return;` without a value. */
+  readonly bareReturn: boolean;
 }
 
 const factsCache = new WeakMap<FunctionNode, OwnBodyFacts>();
@@ -28,6 +30,7 @@ export function ownBodyFacts(file: AnalysisFile, fn: FunctionNode): OwnBodyFacts
   const cached = factsCache.get(fn);
   if (cached) return cached;
   let awaits = false;
+  let bareReturn = false;
   const returned: TSESTree.Expression[] = [];
   const yields: TSESTree.YieldExpression[] = [];
   if (fn.body.type !== 'BlockStatement') returned.push(fn.body);
@@ -45,6 +48,7 @@ export function ownBodyFacts(file: AnalysisFile, fn: FunctionNode): OwnBodyFacts
         break;
       case 'ReturnStatement':
         if (node.argument) returned.push(node.argument);
+        else bareReturn = true;
         break;
       case 'YieldExpression':
         yields.push(node);
@@ -54,7 +58,7 @@ export function ownBodyFacts(file: AnalysisFile, fn: FunctionNode): OwnBodyFacts
     }
     return true;
   });
-  const facts = { awaits, returned, yields };
+  const facts = { awaits, returned, yields, bareReturn };
   factsCache.set(fn, facts);
   return facts;
 }
@@ -259,5 +263,28 @@ export function planRemoveAsync(file: AnalysisFile, fn: FunctionNode): Plan {
   return checkedPlan(file, 'review', edits, {
     owned: [nodeWithAsyncKeyword(fn)],
     vocabulary: { removed: ['async', 'Promise', 'AsyncGenerator'], added: ['Generator'] },
+  });
+}
+
+/** Where `async` goes: before a method's key (after its decorators and modifiers), else before the function. */
+function asyncInsertionOffset(file: AnalysisFile, fn: FunctionNode): number {
+  const holder = nodeWithAsyncKeyword(fn);
+  if (holder === fn) return fn.range[0];
+  const member = holder as TSESTree.MethodDefinition | TSESTree.Property;
+  return member.computed ? previousCodeOffset(file, member.key.range[0]) : member.key.range[0];
+}
+
+/**
+ * Adding `async` to a function that returns a promise: the same value then arrives through another
+ * promise (one more microtask, a different object), and a synchronous throw becomes a rejection,
+ * so the plan is a `review` one (a suggestion), never a fix.
+ */
+export function planAddAsync(file: AnalysisFile, fn: FunctionNode): Plan {
+  const at = asyncInsertionOffset(file, fn);
+  // `return(x) => p` has no space to keep `return` and `async` apart.
+  const glue = /[\p{ID_Continue}$\u200c\u200d]/u.test(file.text[at - 1] ?? '') ? ' ' : '';
+  return checkedPlan(file, 'review', [{ range: [at, at], text: `${glue}async ` }], {
+    owned: [nodeWithAsyncKeyword(fn)],
+    vocabulary: { added: ['async'], removed: [] },
   });
 }

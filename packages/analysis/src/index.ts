@@ -31,7 +31,7 @@ export {
 } from './edits';
 export { checkedPlan, invariantProblem, type PlanOwnership, type PlanVocabulary } from './invariant';
 export type { Tri } from './tri';
-export type { ErrorKind, PromiseKind, TypeOracle } from './oracle/type-oracle';
+export type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle } from './oracle/type-oracle';
 export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
 export {
@@ -176,6 +176,7 @@ export {
 } from './catalogues/effect-verbs';
 export { findNonThenableAwait, type NonThenableAwait } from './await-thenable';
 export { findReturnAwaitProblems, type ReturnAwaitFinding, type ReturnAwaitMode, returnAwaitModes, type ReturnAwaitProblem } from './return-await';
+export { findMissingAsync, type MissingAsync, type MissingAsyncOptions } from './promise-functions';
 export {
   abortableApiOf,
   abortableApis,

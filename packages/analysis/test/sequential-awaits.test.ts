@@ -71,6 +71,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     isArray: () => 'unknown',
     isPromiseArray: () => 'no',
     errorKind: () => 'unknown',
+    signatureReturnKind: () => 'other',
   };
 
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type * as TsApiUtils from 'ts-api-utils';
 import type * as ts from 'typescript';
 import type { Tri } from '../tri';
-import type { ErrorKind, PromiseKind, TypeOracle } from './type-oracle';
+import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle } from './type-oracle';
 
 /**
  * The part of typescript-eslint's parser services the oracle needs. ESLint rules get it from
@@ -182,6 +182,36 @@ export class ParserServicesOracle implements TypeOracle {
   private isVague(type: ts.Type): boolean {
     const constraint = this.checker.getBaseConstraintOfType(type) ?? type;
     return (constraint.isUnion() ? constraint.types : [constraint]).some((t) => (t.flags & this.runtime.vague) !== 0);
+  }
+
+  /** typescript-eslint's `promise-function-async` judgement of the function's call signatures. */
+  signatureReturnKind(node: FunctionLike, promiseNames: readonly string[]): FunctionReturnKind {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
+    if (!tsNode) return this.fallback.signatureReturnKind(node, promiseNames);
+    const signatures = this.checker.getTypeAtLocation(tsNode).getCallSignatures();
+    if (signatures.length === 0) return 'other';
+    const returns = signatures.map((signature) => this.checker.getReturnTypeOfSignature(signature));
+    const flags = this.runtime.ts.TypeFlags;
+    if (returns.some((type) => (type.flags & (flags.Any | flags.Unknown)) !== 0)) return 'vague';
+    const names = new Set(['Promise', ...promiseNames]);
+    // Without a declared return type, a union with a promise in it counts (typescript-eslint's `matchAnyInstead`).
+    const inferred = node.returnType === undefined;
+    if (!returns.every((type) => this.containsAllTypesByName(type, names, inferred))) return 'other';
+    const hybrid = returns.some((type) => type.isUnion() && !type.types.every((part) => this.containsAllTypesByName(part, names, false)));
+    return hybrid ? 'hybrid' : 'promise';
+  }
+
+  /** typescript-eslint's `containsAllTypesByName` with `allowAny` set: `any` and `unknown` never match. */
+  private containsAllTypesByName(type: ts.Type, names: ReadonlySet<string>, matchAny: boolean): boolean {
+    const { ts: typescript, tsutils } = this.runtime;
+    if ((type.flags & (typescript.TypeFlags.Any | typescript.TypeFlags.Unknown)) !== 0) return false;
+    const target = tsutils.isTypeReference(type) ? type.target : type;
+    const symbol = target.getSymbol();
+    if (symbol && names.has(symbol.name)) return true;
+    const matches = (part: ts.Type) => this.containsAllTypesByName(part, names, matchAny);
+    if (tsutils.isUnionOrIntersectionType(target)) return matchAny ? target.types.some(matches) : target.types.every(matches);
+    const bases = target.getBaseTypes();
+    return bases !== undefined && (matchAny ? bases.some(matches) : bases.length > 0 && bases.every(matches));
   }
 
   errorKind(node: TSESTree.Expression): ErrorKind {

@@ -14,7 +14,7 @@ import { moduleBindingOf, staticPropertyName } from '../modules';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from '../scope';
 import type { Tri } from '../tri';
 import { syntaxErrorKind } from './error-syntax';
-import type { ErrorKind, PromiseKind, TypeOracle } from './type-oracle';
+import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle } from './type-oracle';
 
 /** Shared with the declaration index, whose questions call back into this oracle's syntax checks. */
 const MAX_DEPTH = 16;
@@ -184,6 +184,23 @@ export class SyntaxOracle implements TypeOracle {
       element.name.type === 'JSXIdentifier' &&
       /^[a-z]/.test(element.name.name)
     );
+  }
+
+  signatureReturnKind(node: FunctionLike, promiseNames: readonly string[]): FunctionReturnKind {
+    if (node.async) return node.generator ? 'other' : 'promise';
+    if (node.generator) return 'other';
+    const annotation = node.returnType?.typeAnnotation;
+    if (annotation) {
+      // The extra names count as written; `Promise` itself is read through the declarations (a local `type Promise` is not it).
+      const name = annotation.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation.typeName.name : null;
+      if (name !== null && name !== 'Promise' && promiseNames.includes(name)) return 'promise';
+      const shape = moduleIndex.shapes.type(annotation, this.space);
+      if (shape.kind === 'promise') return shape.thenable || shape.nullable ? 'other' : 'promise';
+      return shape.kind === 'not-promise' ? 'other' : 'unknown';
+    }
+    if (node.body.type === 'BlockStatement') return 'unknown';
+    const kind = this.promiseKind(node.body);
+    return kind === 'promise' ? 'promise' : kind === 'unknown' ? 'unknown' : 'other';
   }
 
   errorKind(node: TSESTree.Expression): ErrorKind {

@@ -15,6 +15,17 @@ export type PromiseKind = 'promise' | 'thenable' | 'no' | 'unknown';
 export type ErrorKind = 'error' | 'not-error' | 'any' | 'unknown-type' | 'unknown';
 
 /**
+ * What calling a function returns, as typescript-eslint's `promise-function-async` reads its
+ * signatures: `'promise'` a `Promise` (or a type named in the question) from every signature;
+ * `'hybrid'` a union that holds one beside something else, where no return type is declared;
+ * `'vague'` `any` or `unknown`; `'other'` anything else; `'unknown'` not shown.
+ */
+export type FunctionReturnKind = 'promise' | 'hybrid' | 'vague' | 'other' | 'unknown';
+
+/** A function whose calls the oracle can be asked about. */
+export type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/**
  * The questions the analysis asks about types, answered with or without a type checker.
  *
  * Three implementations share this interface: one over typescript-eslint's parser services (rules in
@@ -56,4 +67,10 @@ export interface TypeOracle {
    * `isErrorLike` (and `Readonly<Error>`), or `'any'`/`'unknown-type'` for values so typed.
    */
   errorKind(node: TSESTree.Expression): ErrorKind;
+  /**
+   * What calling `node` returns, from its signature: with types the checker's, without them only a
+   * declared return type or an arrow's expression body (a block body's returns are the analysis's
+   * to read: see `findMissingAsync`). `promiseNames` are type names that count as `Promise`.
+   */
+  signatureReturnKind(node: FunctionLike, promiseNames: readonly string[]): FunctionReturnKind;
 }

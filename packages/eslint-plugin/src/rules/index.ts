@@ -17,9 +17,11 @@ import propagateAbortSignal from './propagate-abort-signal';
 import requireAwait from './require-await';
 import requireConcurrencyLimit from './require-concurrency-limit';
 import returnAwait from './return-await';
+import promiseFunctionAsync from './promise-function-async';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
+  'promise-function-async': promiseFunctionAsync,
   'return-await': returnAwait,
   'await-thenable': awaitThenable,
   'no-async-array-callback': noAsyncArrayCallback,
