@@ -223,4 +223,13 @@ export {
   type UnpropagatedSignal,
   type UnpropagatedSignalsResult,
 } from './signal-propagation';
+export {
+  describeTimeoutOptions,
+  findUntimedNetworkCalls,
+  networkTimeoutSilenceReasons,
+  type NetworkTimeoutOptions,
+  type NetworkTimeoutSilenceReason,
+  type UntimedNetworkCall,
+  type UntimedNetworkCallsResult,
+} from './network-timeouts';
 export { findThenChains, thenChainRefusalReasons, type ThenChain, type ThenChainOptions } from './then-chains';

@@ -18,6 +18,7 @@ import requireAwait from './require-await';
 import requireConcurrencyLimit from './require-concurrency-limit';
 import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
+import requireTimeout from './require-timeout';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -41,5 +42,6 @@ export const rules = {
   'propagate-abort-signal': propagateAbortSignal,
   'require-await': requireAwait,
   'require-concurrency-limit': requireConcurrencyLimit,
+  'require-timeout': requireTimeout,
 };
 export type RuleName = keyof typeof rules;
