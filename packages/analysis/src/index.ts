@@ -224,6 +224,14 @@ export {
   type UnpropagatedSignalsResult,
 } from './signal-propagation';
 export {
+  findHandBuiltSignals,
+  handBuiltSignalSilenceReasons,
+  type HandBuiltSignal,
+  type HandBuiltSignalKind,
+  type HandBuiltSignalSilenceReason,
+  type HandBuiltSignalsResult,
+} from './hand-built-signals';
+export {
   describeTimeoutOptions,
   findUntimedNetworkCalls,
   networkTimeoutSilenceReasons,

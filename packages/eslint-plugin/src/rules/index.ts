@@ -8,6 +8,8 @@ import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import noSyncInAsync from './no-sync-in-async';
 import noUncancelledRace from './no-uncancelled-race';
+import preferAbortSignalAny from './prefer-abort-signal-any';
+import preferAbortSignalTimeout from './prefer-abort-signal-timeout';
 import preferAwaitToThen from './prefer-await-to-then';
 import noUnboundedConcurrency from './no-unbounded-concurrency';
 import preferPromiseAll from './prefer-promise-all';
@@ -34,6 +36,8 @@ export const rules = {
   'no-promise-executor-return': noPromiseExecutorReturn,
   'no-sync-in-async': noSyncInAsync,
   'no-uncancelled-race': noUncancelledRace,
+  'prefer-abort-signal-any': preferAbortSignalAny,
+  'prefer-abort-signal-timeout': preferAbortSignalTimeout,
   'prefer-await-to-then': preferAwaitToThen,
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'prefer-promise-all': preferPromiseAll,
