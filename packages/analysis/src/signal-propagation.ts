@@ -7,7 +7,9 @@
  * A variable called `signal` is taken for an `AbortSignal` only on evidence, never for its name:
  * `signal` is just as often an OS signal (`child.on('exit', (code, signal) => …)`). The evidence is
  * a declared type that names `AbortSignal`, or a use only an `AbortSignal` has (`signal.aborted`,
- * `signal.throwIfAborted()`, `addEventListener('abort', …)`, passed on as a `signal` option).
+ * `signal.throwIfAborted()`, `addEventListener('abort', …)`, passed on as a `signal` option). With
+ * types (`TypeOracle.isAbortSignal`) the checker decides instead, and any parameter or variable of
+ * the function typed `AbortSignal` counts, whatever its name.
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
@@ -109,8 +111,17 @@ function declaredTypeText(file: AnalysisFile, variable: Variable): string | null
   return null;
 }
 
-/** Whether a variable called `signal` is shown to be an `AbortSignal`. */
+/** What the type checker says of a variable's declared name (`'unknown'` without types). */
+function typedAsSignal(file: AnalysisFile, variable: Variable): 'yes' | 'no' | 'unknown' {
+  if (file.oracle.source !== 'types') return 'unknown';
+  const name = variable.defs[0]?.name;
+  return name?.type === 'Identifier' ? file.oracle.isAbortSignal(name) : 'unknown';
+}
+
+/** Whether a variable called `signal` is shown to be an `AbortSignal`: by its type when there are types, else by its declared type's text or a use. */
 function isAbortSignalVariable(file: AnalysisFile, variable: Variable): boolean {
+  const typed = typedAsSignal(file, variable);
+  if (typed !== 'unknown') return typed === 'yes';
   const type = declaredTypeText(file, variable);
   if (type !== null && /\bAbortSignal\b/.test(type)) return true;
   return variable.references.some((r) => r.isRead() && r.identifier.type === 'Identifier' && showsAbortSignal(r.identifier));
@@ -179,6 +190,15 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
     }
     if (shown) return { kind: 'signal', text: `${id.name}${optional ? '?.' : '.'}signal` };
   }
+  // With types, any parameter or variable of the function typed `AbortSignal` (`abortSignal`, `cancel`).
+  if (file.oracle.source === 'types') {
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (variable.name === 'signal' || variable.defs.length !== 1 || !def || (def.type !== 'Parameter' && def.type !== 'Variable')) continue;
+      if (def.name.range[0] >= before || variable.references.some((r) => r.isWrite() && !r.init && r.identifier !== def.name)) continue;
+      if (typedAsSignal(file, variable) === 'yes') return { kind: 'signal', text: variable.name };
+    }
+  }
   return sawNonSignal ? { kind: 'not-signal' } : null;
 }
 
@@ -195,7 +215,8 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
   const silenced: UnpropagatedSignalsResult['silenced'][number][] = [];
   const result = { calls, silenced };
   cache.set(file, result);
-  if (!file.text.includes('signal') && !file.text.includes('AbortController')) return result;
+  // `AbortSignal` for a typed value of any name, `signal` otherwise; `AbortController` contains neither.
+  if (!/signal/i.test(file.text) && !file.text.includes('AbortController')) return result;
   for (const { node, api } of findAbortableCalls(file)) {
     if (api.role !== 'accepts-signal' || api.signal?.kind !== 'option') continue;
     const fn = nearestFunction(node);

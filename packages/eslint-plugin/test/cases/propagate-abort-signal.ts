@@ -11,6 +11,8 @@ export default defineRuleCases(rule, [
     valid: [
       // signal-passed.
       'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { signal });\n}',
+      // Without types a name other than `signal` shows nothing (the typed suite reports it).
+      'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url);\n}',
       // signal-passed: waiting for the signal's own abort event gets the signal, as the emitter.
       "import { once } from 'node:events';\nexport async function aborted(signal: AbortSignal) {\n  if (signal.aborted) return;\n  await once(signal, 'abort');\n}",
       // opaque-options: the init may carry the signal.
@@ -79,6 +81,35 @@ export default defineRuleCases(rule, [
           { messageId: 'propagateAbortSignal', data: { name: 'child_process.exec', signal: 'signal' } },
           { messageId: 'propagateAbortSignal', data: { name: 'events.once', signal: 'signal' } },
         ],
+      },
+    ],
+  },
+  {
+    // With types, the checker decides what is an `AbortSignal`, whatever its name.
+    host: 'typed',
+    valid: [
+      // Untyped, `{ signal }` would show an AbortSignal; the type says it is an OS signal's name.
+      "export async function stop(url: string, signal: 'SIGTERM' | 'SIGINT') {\n  const options = { signal };\n  await fetch(url + '/stop?by=' + options.signal);\n}",
+      'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url, { signal: abortSignal });\n}',
+      // A value typed AbortSignal only after the call.
+      'export async function load(url: string) {\n  await fetch(url);\n  const later = AbortSignal.timeout(10);\n  return later;\n}',
+    ],
+    invalid: [
+      {
+        code: 'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url);\n}',
+        output: 'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url, { signal: abortSignal });\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'abortSignal' }, line: 2, column: 10 }],
+      },
+      {
+        code: "export async function both(url: string) {\n  const deadline = AbortSignal.timeout(1000);\n  const a = await fetch(url, { signal: deadline });\n  const b = await fetch(url + '/more', { method: 'POST' });\n  return [a, b];\n}",
+        output: "export async function both(url: string) {\n  const deadline = AbortSignal.timeout(1000);\n  const a = await fetch(url, { signal: deadline });\n  const b = await fetch(url + '/more', { method: 'POST', signal: deadline });\n  return [a, b];\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'deadline' }, line: 4 }],
+      },
+      {
+        // An optional signal passes on as well.
+        code: 'export async function load(url: string, opts: { cancel?: AbortSignal }) {\n  const { cancel } = opts;\n  return fetch(url);\n}',
+        output: 'export async function load(url: string, opts: { cancel?: AbortSignal }) {\n  const { cancel } = opts;\n  return fetch(url, { signal: cancel });\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'cancel' } }],
       },
     ],
   },
