@@ -16,6 +16,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { findAbortableCalls, signalArgumentOf } from './abortable-calls';
 import { type AbortableApi, describeAbortableApi } from './catalogues/abortable-apis';
 import { type Plan, refusedPlan } from './edits';
+import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
@@ -73,6 +74,17 @@ function inCleanup(node: TSESTree.Node, fn: FunctionNode): boolean {
 function nearestFunction(node: TSESTree.Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
   return null;
+}
+
+/**
+ * The function whose run `node` is part of: the nearest one, stepping out of the executors of
+ * built-in `new Promise(…)` calls, which run at once inside the function around them (an `async`
+ * executor only up to its first `await`, so it stays a function of its own).
+ */
+function runningFunction(file: AnalysisFile, node: TSESTree.Node): FunctionNode | null {
+  let fn = nearestFunction(node);
+  while (fn && !fn.async && fn.parent?.type === 'NewExpression' && promiseExecutorOf(file, fn.parent) === fn) fn = nearestFunction(fn);
+  return fn;
 }
 
 /** Members only an `AbortSignal` (or an `EventTarget` listening for `abort`) has. */
@@ -219,12 +231,12 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
   if (!/signal/i.test(file.text) && !file.text.includes('AbortController')) return result;
   for (const { node, api } of findAbortableCalls(file)) {
     if (api.role !== 'accepts-signal' || api.signal?.kind !== 'option') continue;
-    const fn = nearestFunction(node);
+    const fn = runningFunction(file, node);
     if (!fn) continue;
     const inScope = signalOf(file, fn, node.range[0]);
     if (inScope === null) {
       // A signal of an enclosing function does not reach a nested one: it may run after the abort.
-      for (let outer = nearestFunction(fn); outer; outer = nearestFunction(outer)) {
+      for (let outer = runningFunction(file, fn); outer; outer = runningFunction(file, outer)) {
         const outerSignal = signalOf(file, outer, node.range[0]);
         if (outerSignal?.kind === 'signal') {
           silenced.push({ node, reason: 'nested-function' });

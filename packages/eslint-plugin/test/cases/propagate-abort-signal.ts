@@ -11,6 +11,10 @@ export default defineRuleCases(rule, [
     valid: [
       // signal-passed.
       'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { signal });\n}',
+      // nested-function: a callback inside an executor runs later, not with the executor.
+      "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise((resolve) => {\n    signal.addEventListener('abort', () => {\n      exec('cleanup', resolve);\n    });\n  });\n}",
+      // An async executor runs on its own after its first await: still a nested function.
+      "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise(async (resolve) => {\n    await null;\n    exec(command, resolve);\n  });\n}",
       // Without types a name other than `signal` shows nothing (the typed suite reports it).
       'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url);\n}',
       // signal-passed: waiting for the signal's own abort event gets the signal, as the emitter.
@@ -63,6 +67,12 @@ export default defineRuleCases(rule, [
         output:
           "export async function handler(req: Request) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 5000);\n  const a = await fetch(req.url, { signal: controller.signal });\n  const b = await fetch(req.url + '/more', { signal: controller.signal });\n  return [a, b];\n}",
         errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'controller.signal' }, line: 5 }],
+      },
+      {
+        // A `new Promise` executor runs at once, inside the function that has the signal.
+        code: "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise<string>((resolve, reject) => {\n    exec(command, (error, stdout) => (error ? reject(error) : resolve(stdout)));\n  });\n}",
+        output: "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise<string>((resolve, reject) => {\n    exec(command, { signal }, (error, stdout) => (error ? reject(error) : resolve(stdout)));\n  });\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'child_process.exec', signal: 'signal' }, line: 4, column: 5 }],
       },
       {
         // An option of a parameter, shown by its use; written as the code reads it (`?.`).
