@@ -16,11 +16,13 @@ import { abortableApiAt } from './abortable-calls';
 import { commentsWithin } from './comments';
 import { type Plan, refusedPlan, type TextEdit } from './edits';
 import type { AnalysisFile } from './file';
+import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { checkedPlan } from './invariant';
 import { canReindent, indentUnitOf } from './layout';
 import { staticPropertyName } from './modules';
 import { unusedName } from './races';
 import { isBuiltinGlobal } from './scope';
+import { isTestFile } from './sequential-awaits';
 import { walk } from './walk';
 
 /** Why a hand-built-looking controller is not reported. */
@@ -39,6 +41,8 @@ export const handBuiltSignalSilenceReasons = [
   'signal-never-read',
   /** A timer or listener that aborts the controller sits in another block or function than the controller (a condition, a callback, a loop): it may run later, more than once, or never. */
   'trigger-elsewhere',
+  /** A test file (by the `testFiles` globs): a timer that aborts a controller there mostly plays a user who cancels, and the test looks for that abort's error. */
+  'test-file',
 ] as const;
 
 export type HandBuiltSignalSilenceReason = (typeof handBuiltSignalSilenceReasons)[number];
@@ -203,21 +207,33 @@ function statementList(statement: TSESTree.Node): readonly TSESTree.Node[] | nul
   return null;
 }
 
-const cache = new WeakMap<AnalysisFile, HandBuiltSignalsResult>();
+export interface HandBuiltSignalsOptions {
+  /** The file's path relative to the working directory, matched against `testFiles`. */
+  readonly relativePath?: string;
+  /** Path globs of test files, left alone (default: the usual test globs; `[]` turns this off). */
+  readonly testFiles?: readonly string[];
+}
+
+const cache = new WeakMap<AnalysisFile, Map<string, HandBuiltSignalsResult>>();
 
 /**
  * Every `const c = new AbortController()` (the built-in) that only a timer and `abort` listeners
  * abort and whose `signal` is all that is read, with the plan that replaces it by
  * `AbortSignal.timeout`/`AbortSignal.any`. Cached per file.
  */
-export function findHandBuiltSignals(file: AnalysisFile): HandBuiltSignalsResult {
-  const cached = cache.get(file);
+export function findHandBuiltSignals(file: AnalysisFile, options: HandBuiltSignalsOptions = {}): HandBuiltSignalsResult {
+  const testFiles = options.testFiles ?? defaultTestFilePatterns;
+  const key = `${options.relativePath ?? ''}\0${testFiles.join('\0')}`;
+  let byOptions = cache.get(file);
+  const cached = byOptions?.get(key);
   if (cached) return cached;
   const signals: HandBuiltSignal[] = [];
   const silenced: HandBuiltSignalsResult['silenced'][number][] = [];
   const result = { signals, silenced };
-  cache.set(file, result);
+  if (!byOptions) cache.set(file, (byOptions = new Map<string, HandBuiltSignalsResult>()));
+  byOptions.set(key, result);
   if (!file.text.includes('AbortController') || !/\babort\b/.test(file.text)) return result;
+  const inTestFile = isTestFile(options.relativePath, testFiles);
   const global = file.scopeManager.globalScope;
   const variable = global?.set.get('AbortController');
   const references = variable && variable.defs.length === 0 ? [...variable.references] : [];
@@ -228,7 +244,8 @@ export function findHandBuiltSignals(file: AnalysisFile): HandBuiltSignalsResult
     const declarator = created.parent;
     if (declarator.type !== 'VariableDeclarator' || declarator.init !== created || declarator.id.type !== 'Identifier') continue;
     const found = judgeController(file, created, declarator);
-    if ('silence' in found) silenced.push({ node: created, reason: found.silence });
+    if (inTestFile && !('silence' in found) && found.signal) silenced.push({ node: created, reason: 'test-file' });
+    else if ('silence' in found) silenced.push({ node: created, reason: found.silence });
     else if (found.signal) signals.push(found.signal);
   }
   signals.sort((a, b) => a.node.range[0] - b.node.range[0]);

@@ -228,6 +228,7 @@ export {
   handBuiltSignalSilenceReasons,
   type HandBuiltSignal,
   type HandBuiltSignalKind,
+  type HandBuiltSignalsOptions,
   type HandBuiltSignalSilenceReason,
   type HandBuiltSignalsResult,
 } from './hand-built-signals';

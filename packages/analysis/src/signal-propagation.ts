@@ -22,6 +22,7 @@ import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
 import { addSignalEdits } from './races';
 import { constantInitializer, isBuiltinGlobal } from './scope';
+import { walk } from './walk';
 
 /** Why a catalogued call inside a function with a signal is not reported. */
 export const signalPropagationSilenceReasons = [
@@ -37,6 +38,12 @@ export const signalPropagationSilenceReasons = [
   'in-cleanup',
   /** The function's own controller may be aborted before the call (`.finally(() => controller.abort())` after a race): its signal would stop the call at once. */
   'controller-aborted-before',
+  /**
+   * The function listens for the signal's `abort` itself (`signal.addEventListener('abort', stop)`):
+   * it cancels its work its own way (a graceful stop, a partial result), which the signal passed to
+   * the call could pre-empt.
+   */
+  'abort-handled-by-hand',
 ] as const;
 
 export type SignalPropagationSilenceReason = (typeof signalPropagationSilenceReasons)[number];
@@ -214,6 +221,31 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
   return sawNonSignal ? { kind: 'not-signal' } : null;
 }
 
+const listenerCache = new WeakMap<FunctionNode, Map<string, boolean>>();
+
+/** Whether `fn` (or a function inside it) adds an `abort` listener to the signal written `signal` (`signal`, `options?.signal`), or sets its `onabort`. */
+function listensForAbort(file: AnalysisFile, fn: FunctionNode, signal: string): boolean {
+  let bySignal = listenerCache.get(fn);
+  const cached = bySignal?.get(signal);
+  if (cached !== undefined) return cached;
+  const written = signal.replace(/\?\./g, '.');
+  const textOf = (node: TSESTree.Node) => file.text.slice(node.range[0], node.range[1]).replace(/\?\./g, '.');
+  let found = false;
+  walk(fn.body, file.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && staticPropertyName(node.callee) === 'addEventListener') {
+      const [event] = node.arguments;
+      found = event?.type === 'Literal' && event.value === 'abort' && textOf(node.callee.object) === written;
+    } else if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && staticPropertyName(node.left) === 'onabort') {
+      found = textOf(node.left.object) === written;
+    }
+    return !found;
+  });
+  if (!bySignal) listenerCache.set(fn, (bySignal = new Map<string, boolean>()));
+  bySignal.set(signal, found);
+  return found;
+}
+
 const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
 
 /**
@@ -252,6 +284,10 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
     const signal = inScope.text;
     if (inCleanup(node, fn)) {
       silenced.push({ node, reason: 'in-cleanup' });
+      continue;
+    }
+    if (listensForAbort(file, fn, signal)) {
+      silenced.push({ node, reason: 'abort-handled-by-hand' });
       continue;
     }
     const argument = signalArgumentOf(node, api);

@@ -19,6 +19,11 @@ export default defineRuleCases(rule, [
       "export function snapshot(parent: AbortSignal, other: AbortSignal) {\n  const c = new AbortController();\n  if (parent.aborted) c.abort();\n  other.addEventListener('abort', () => c.abort());\n  return c.signal;\n}",
       // controller-escapes.
       "export function follow(parent: AbortSignal) {\n  const c = new AbortController();\n  parent.addEventListener('abort', () => c.abort());\n  return c;\n}",
+      // test-file.
+      {
+        code: "it('follows', () => {\n  const parent = new AbortController();\n  const c = new AbortController();\n  parent.signal.addEventListener('abort', () => c.abort());\n  parent.abort();\n  expect(c.signal.aborted).toBe(true);\n});",
+        filename: 'src/__tests__/follow.ts',
+      },
       // A timer alone is prefer-abort-signal-timeout's.
       'export function deadline() {\n  const c = new AbortController();\n  setTimeout(() => c.abort(), 10);\n  return c.signal;\n}',
       // An 'abort' listener on something that is not a signal's event is still only code: a user's `AbortController` is not the built-in.

@@ -27,6 +27,11 @@ export default defineRuleCases(rule, [
       // A timer of yours, a controller of yours.
       "import { setTimeout } from './fake-clock';\nexport function get(url: string) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 10);\n  return fetch(url, { signal: controller.signal });\n}",
       "import { AbortController } from './my-abort';\nexport function get(url: string) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 10);\n  return fetch(url, { signal: controller.signal });\n}",
+      // test-file: a timer that plays a user who cancels.
+      {
+        code: "test('aborts', async () => {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 200);\n  await expect(get('/slow', { signal: controller.signal })).rejects.toThrow('aborted');\n});",
+        filename: 'tests/client.test.ts',
+      },
       // Following another signal is prefer-abort-signal-any's.
       'export function follow(parent: AbortSignal) {\n  const c = new AbortController();\n  parent.addEventListener("abort", () => c.abort());\n  setTimeout(() => c.abort(), 10);\n  return c.signal;\n}',
     ],
@@ -82,6 +87,13 @@ export default defineRuleCases(rule, [
             ],
           },
         ],
+      },
+      {
+        // testFiles: [] checks test files too.
+        code: "test('aborts', async () => {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 200);\n  await get('/slow', { signal: controller.signal });\n});",
+        filename: 'tests/client.test.ts',
+        options: [{ testFiles: [] }],
+        errors: [{ messageId: 'preferAbortSignalTimeout', line: 3, column: 3, suggestions: [{ messageId: 'suggestReplace', output: "test('aborts', async () => {\n  const timeoutSignal = AbortSignal.timeout(200);\n  await get('/slow', { signal: timeoutSignal });\n});" }] }],
       },
       {
         // unsupported-call-shape: a statement between the controller and its timer; reported, no suggestion.

@@ -11,6 +11,8 @@ export default defineRuleCases(rule, [
     valid: [
       // signal-passed.
       'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { signal });\n}',
+      // abort-handled-by-hand: the function stops the child its own way, to keep what it recorded.
+      "import { spawn } from 'node:child_process';\nexport function record(signal: AbortSignal) {\n  return new Promise<Buffer[]>((resolve) => {\n    const chunks: Buffer[] = [];\n    const child = spawn('ffmpeg', ['-i', 'mic', 'pipe:1']);\n    child.stdout.on('data', (c: Buffer) => chunks.push(c));\n    child.on('close', () => resolve(chunks));\n    signal.addEventListener('abort', () => child.kill('SIGTERM'), { once: true });\n  });\n}",
       // nested-function: a callback inside an executor runs later, not with the executor.
       "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise((resolve) => {\n    signal.addEventListener('abort', () => {\n      exec('cleanup', resolve);\n    });\n  });\n}",
       // An async executor runs on its own after its first await: still a nested function.
