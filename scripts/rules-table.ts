@@ -8,7 +8,7 @@ export function rulesTable(): string {
     .map(([name, rule]) => {
       const docs = rule.meta.docs;
       const marks = [
-        docs?.recommended ? '✅' : '',
+        docs?.recommended ? '✅' : docs?.strict ? '🔒' : '',
         rule.meta.fixable ? '🔧' : '',
         rule.meta.hasSuggestions ? '💡' : '',
         docs?.requiresTypeChecking ? '💭' : '',
@@ -16,7 +16,7 @@ export function rulesTable(): string {
       return `| [${name}](docs/rules/${name}.md) | ${docs?.description ?? ''} | ${marks} |`;
     });
   return [
-    '✅ in `recommended` · 🔧 autofix · 💡 suggestions · 💭 needs type information',
+    '✅ in `recommended` · 🔒 in `strict` only · 🔧 autofix · 💡 suggestions · 💭 needs type information',
     '',
     '| Rule | Description | |',
     '| --- | --- | --- |',

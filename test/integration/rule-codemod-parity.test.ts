@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../packages/codemods/src/transforms/sequential-to-concurrent';
+import { run as runRaceToCancellable } from '../../packages/codemods/src/transforms/race-to-cancellable';
 import { run as runSyncToAsync } from '../../packages/codemods/src/transforms/sync-to-async-io';
 import { run as runThenToAwait } from '../../packages/codemods/src/transforms/then-to-await';
 import { casesOf } from '../../packages/codemods/test/helpers';
@@ -127,5 +128,64 @@ describe('prefer-await-to-then and then-to-await find the same chains', () => {
     const refused = result.refusals.filter((r) => r.reason !== 'receiver-not-known-promise').map((r) => `${r.line}:${r.column}`);
     const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...new Set(refused)];
     expect(sites.sort()).toEqual(ruleChains(inputPath, source));
+  });
+});
+
+describe('no-uncancelled-race, no-leaked-timer and race-to-cancellable describe the same sites', () => {
+  const fixtures = casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/race-to-cancellable'));
+
+  interface Site {
+    readonly at: string;
+    readonly start: readonly [number, number];
+    readonly end: readonly [number, number];
+  }
+
+  function ruleSites(file: string, source: string): { races: Site[]; timers: Site[] } {
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(
+      source,
+      [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { asyncwise: plugin as never },
+          rules: { 'asyncwise/no-uncancelled-race': 'error', 'asyncwise/no-leaked-timer': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    const site = (m: (typeof messages)[number]): Site => ({ at: `${m.line}:${m.column}`, start: [m.line, m.column], end: [m.endLine ?? m.line, m.endColumn ?? m.column] });
+    return {
+      races: messages.filter((m) => m.ruleId === 'asyncwise/no-uncancelled-race').map(site),
+      // The codemod takes raced timers; an executor's timer is no race.
+      timers: messages.filter((m) => m.ruleId === 'asyncwise/no-leaked-timer' && m.messageId !== 'leakedExecutorTimer').map(site),
+    };
+  }
+
+  const before = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
+
+  it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    const result = runRaceToCancellable(source, inputPath, { level: 'review' });
+    const sites = new Set([...result.changes.map((c) => `${c.line}:${c.column}`), ...result.refusals.map((r) => `${r.line}:${r.column}`)]);
+    const { races, timers } = ruleSites(inputPath, source);
+    // Every raced timer the rule reports is rewritten or refused at the same place.
+    for (const timer of timers) expect(sites, timer.at).toContain(timer.at);
+    // Every race too, unless a timer in it became its signal and so replaced it.
+    const replacedBy = (race: Site) =>
+      result.changes.some((c) => c.applied && c.description.includes('AbortSignal.timeout') && before(race.start, [c.line, c.column]) && before([c.line, c.column], race.end));
+    for (const race of races) if (!replacedBy(race)) expect(sites, race.at).toContain(race.at);
+    // And the codemod finds nothing the rules do not report.
+    const reported = new Set([...races, ...timers].map((s) => s.at));
+    expect([...sites].filter((s) => !reported.has(s))).toEqual([]);
+  });
+
+  it('compares something in most fixtures', () => {
+    const withSites = fixtures.filter((c) => {
+      const result = runRaceToCancellable(readFileSync(c.inputPath, 'utf8'), c.inputPath, { level: 'review' });
+      return result.changes.length + result.refusals.length > 0;
+    });
+    expect(withSites.length).toBeGreaterThan(fixtures.length / 2);
   });
 });

@@ -223,4 +223,22 @@ export {
   type UnpropagatedSignal,
   type UnpropagatedSignalsResult,
 } from './signal-propagation';
+export {
+  findHandBuiltSignals,
+  handBuiltSignalSilenceReasons,
+  type HandBuiltSignal,
+  type HandBuiltSignalKind,
+  type HandBuiltSignalsOptions,
+  type HandBuiltSignalSilenceReason,
+  type HandBuiltSignalsResult,
+} from './hand-built-signals';
+export {
+  describeTimeoutOptions,
+  findUntimedNetworkCalls,
+  networkTimeoutSilenceReasons,
+  type NetworkTimeoutOptions,
+  type NetworkTimeoutSilenceReason,
+  type UntimedNetworkCall,
+  type UntimedNetworkCallsResult,
+} from './network-timeouts';
 export { findThenChains, thenChainRefusalReasons, type ThenChain, type ThenChainOptions } from './then-chains';

@@ -7,18 +7,22 @@
  * A variable called `signal` is taken for an `AbortSignal` only on evidence, never for its name:
  * `signal` is just as often an OS signal (`child.on('exit', (code, signal) => …)`). The evidence is
  * a declared type that names `AbortSignal`, or a use only an `AbortSignal` has (`signal.aborted`,
- * `signal.throwIfAborted()`, `addEventListener('abort', …)`, passed on as a `signal` option).
+ * `signal.throwIfAborted()`, `addEventListener('abort', …)`, passed on as a `signal` option). With
+ * types (`TypeOracle.isAbortSignal`) the checker decides instead, and any parameter or variable of
+ * the function typed `AbortSignal` counts, whatever its name.
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { findAbortableCalls, signalArgumentOf } from './abortable-calls';
 import { type AbortableApi, describeAbortableApi } from './catalogues/abortable-apis';
 import { type Plan, refusedPlan } from './edits';
+import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
 import { addSignalEdits } from './races';
 import { constantInitializer, isBuiltinGlobal } from './scope';
+import { walk } from './walk';
 
 /** Why a catalogued call inside a function with a signal is not reported. */
 export const signalPropagationSilenceReasons = [
@@ -34,6 +38,12 @@ export const signalPropagationSilenceReasons = [
   'in-cleanup',
   /** The function's own controller may be aborted before the call (`.finally(() => controller.abort())` after a race): its signal would stop the call at once. */
   'controller-aborted-before',
+  /**
+   * The function listens for the signal's `abort` itself (`signal.addEventListener('abort', stop)`):
+   * it cancels its work its own way (a graceful stop, a partial result), which the signal passed to
+   * the call could pre-empt.
+   */
+  'abort-handled-by-hand',
 ] as const;
 
 export type SignalPropagationSilenceReason = (typeof signalPropagationSilenceReasons)[number];
@@ -73,6 +83,17 @@ function nearestFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
+/**
+ * The function whose run `node` is part of: the nearest one, stepping out of the executors of
+ * built-in `new Promise(…)` calls, which run at once inside the function around them (an `async`
+ * executor only up to its first `await`, so it stays a function of its own).
+ */
+function runningFunction(file: AnalysisFile, node: TSESTree.Node): FunctionNode | null {
+  let fn = nearestFunction(node);
+  while (fn && !fn.async && fn.parent?.type === 'NewExpression' && promiseExecutorOf(file, fn.parent) === fn) fn = nearestFunction(fn);
+  return fn;
+}
+
 /** Members only an `AbortSignal` (or an `EventTarget` listening for `abort`) has. */
 const signalMembers = new Set(['aborted', 'throwIfAborted', 'reason', 'onabort']);
 
@@ -109,8 +130,17 @@ function declaredTypeText(file: AnalysisFile, variable: Variable): string | null
   return null;
 }
 
-/** Whether a variable called `signal` is shown to be an `AbortSignal`. */
+/** What the type checker says of a variable's declared name (`'unknown'` without types). */
+function typedAsSignal(file: AnalysisFile, variable: Variable): 'yes' | 'no' | 'unknown' {
+  if (file.oracle.source !== 'types') return 'unknown';
+  const name = variable.defs[0]?.name;
+  return name?.type === 'Identifier' ? file.oracle.isAbortSignal(name) : 'unknown';
+}
+
+/** Whether a variable called `signal` is shown to be an `AbortSignal`: by its type when there are types, else by its declared type's text or a use. */
 function isAbortSignalVariable(file: AnalysisFile, variable: Variable): boolean {
+  const typed = typedAsSignal(file, variable);
+  if (typed !== 'unknown') return typed === 'yes';
   const type = declaredTypeText(file, variable);
   if (type !== null && /\bAbortSignal\b/.test(type)) return true;
   return variable.references.some((r) => r.isRead() && r.identifier.type === 'Identifier' && showsAbortSignal(r.identifier));
@@ -179,7 +209,41 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
     }
     if (shown) return { kind: 'signal', text: `${id.name}${optional ? '?.' : '.'}signal` };
   }
+  // With types, any parameter or variable of the function typed `AbortSignal` (`abortSignal`, `cancel`).
+  if (file.oracle.source === 'types') {
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (variable.name === 'signal' || variable.defs.length !== 1 || !def || (def.type !== 'Parameter' && def.type !== 'Variable')) continue;
+      if (def.name.range[0] >= before || variable.references.some((r) => r.isWrite() && !r.init && r.identifier !== def.name)) continue;
+      if (typedAsSignal(file, variable) === 'yes') return { kind: 'signal', text: variable.name };
+    }
+  }
   return sawNonSignal ? { kind: 'not-signal' } : null;
+}
+
+const listenerCache = new WeakMap<FunctionNode, Map<string, boolean>>();
+
+/** Whether `fn` (or a function inside it) adds an `abort` listener to the signal written `signal` (`signal`, `options?.signal`), or sets its `onabort`. */
+function listensForAbort(file: AnalysisFile, fn: FunctionNode, signal: string): boolean {
+  let bySignal = listenerCache.get(fn);
+  const cached = bySignal?.get(signal);
+  if (cached !== undefined) return cached;
+  const written = signal.replace(/\?\./g, '.');
+  const textOf = (node: TSESTree.Node) => file.text.slice(node.range[0], node.range[1]).replace(/\?\./g, '.');
+  let found = false;
+  walk(fn.body, file.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && staticPropertyName(node.callee) === 'addEventListener') {
+      const [event] = node.arguments;
+      found = event?.type === 'Literal' && event.value === 'abort' && textOf(node.callee.object) === written;
+    } else if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && staticPropertyName(node.left) === 'onabort') {
+      found = textOf(node.left.object) === written;
+    }
+    return !found;
+  });
+  if (!bySignal) listenerCache.set(fn, (bySignal = new Map<string, boolean>()));
+  bySignal.set(signal, found);
+  return found;
 }
 
 const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
@@ -195,15 +259,16 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
   const silenced: UnpropagatedSignalsResult['silenced'][number][] = [];
   const result = { calls, silenced };
   cache.set(file, result);
-  if (!file.text.includes('signal') && !file.text.includes('AbortController')) return result;
+  // `AbortSignal` for a typed value of any name, `signal` otherwise; `AbortController` contains neither.
+  if (!/signal/i.test(file.text) && !file.text.includes('AbortController')) return result;
   for (const { node, api } of findAbortableCalls(file)) {
     if (api.role !== 'accepts-signal' || api.signal?.kind !== 'option') continue;
-    const fn = nearestFunction(node);
+    const fn = runningFunction(file, node);
     if (!fn) continue;
     const inScope = signalOf(file, fn, node.range[0]);
     if (inScope === null) {
       // A signal of an enclosing function does not reach a nested one: it may run after the abort.
-      for (let outer = nearestFunction(fn); outer; outer = nearestFunction(outer)) {
+      for (let outer = runningFunction(file, fn); outer; outer = runningFunction(file, outer)) {
         const outerSignal = signalOf(file, outer, node.range[0]);
         if (outerSignal?.kind === 'signal') {
           silenced.push({ node, reason: 'nested-function' });
@@ -219,6 +284,10 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
     const signal = inScope.text;
     if (inCleanup(node, fn)) {
       silenced.push({ node, reason: 'in-cleanup' });
+      continue;
+    }
+    if (listensForAbort(file, fn, signal)) {
+      silenced.push({ node, reason: 'abort-handled-by-hand' });
       continue;
     }
     const argument = signalArgumentOf(node, api);

@@ -134,6 +134,8 @@ function readsItsBody(call: TSESTree.CallExpression): boolean {
     returned = fn.body.body.length === 1 && only?.type === 'ReturnStatement' ? only.argument : null;
   }
   if (returned?.type === 'AwaitExpression') returned = returned.argument;
+  // `r.json() as Promise<T>`: a type assertion reads the body all the same.
+  while (returned?.type === 'TSAsExpression' || returned?.type === 'TSSatisfiesExpression' || returned?.type === 'TSNonNullExpression') returned = returned.expression;
   return (
     returned?.type === 'CallExpression' &&
     returned.callee.type === 'MemberExpression' &&

@@ -72,6 +72,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     isPromiseArray: () => 'no',
     errorKind: () => 'unknown',
     signatureReturnKind: () => 'other',
+    isAbortSignal: () => 'unknown',
   };
 
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {

@@ -66,6 +66,25 @@ export interface LoadedCodemod {
 
 export const codemods: readonly Codemod[] = [
   {
+    name: 'race-to-cancellable',
+    description: 'Abort the losers of Promise.race/any once it settles, and turn setTimeout timeout racers into AbortSignal.timeout',
+    details:
+      'Finds the races no-uncancelled-race reports and the raced timers no-leaked-timer reports. A race over calls that ' +
+      'take a signal (fetch, fs/promises, timers/promises, events.once, undici …, resolved through imports and `require`, ' +
+      'never by name) gets an `AbortController` declared before its statement, whose signal each raced call gets and which ' +
+      'is aborted in `.finally` once the race settles. A `setTimeout` racer that rejects becomes `AbortSignal.timeout(ms)` ' +
+      'passed to the one call it races; one that cannot become a signal keeps its id and is cleared once the race settles. ' +
+      'Every change is `review`: the losers now stop (their effects after the race do not happen) and a timeout rejects ' +
+      'with a `TimeoutError`. It lists as refusals, with the reason, races whose winning fetch body is read after the race ' +
+      '(aborting would stop it too), calls bound to a variable before the race, options that cannot take a signal as ' +
+      'written, and timers made by helper functions; races whose calls already get a signal, or get opaque options, are left alone.',
+    unit: { one: 'race', many: 'races' },
+    levels: ['review'],
+    options: [],
+    docsPath: 'docs/codemods/race-to-cancellable.md',
+    load: () => import('./transforms/race-to-cancellable'),
+  },
+  {
     name: 'sequential-to-concurrent',
     description: 'Run independent sequential awaits together with one Promise.all',
     details:

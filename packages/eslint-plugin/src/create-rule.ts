@@ -9,6 +9,8 @@ export const docsBaseUrl = 'https://github.com/asyncwise/asyncwise/blob/main/doc
 export interface AsyncwiseRuleDocs {
   /** In the `recommended` config (and, when it needs types, `recommended-type-checked`). */
   recommended?: boolean;
+  /** In `strict` but not `recommended`: sound, but opinionated enough that a project opts in (`require-timeout`). */
+  strict?: boolean;
   /**
    * Reports nothing without type information (oxlint, or ESLint without a TS project): `createRule`
    * then gives the host no listeners at all. Its doc page says so under "Type information".

@@ -5,7 +5,7 @@ import { rules } from './rules/index';
 type Severity = 'error' | 'warn';
 type RuleEntries = Record<string, Severity>;
 
-function entries(select: (docs: { recommended?: boolean; requiresTypeChecking?: boolean }) => boolean): RuleEntries {
+function entries(select: (docs: { recommended?: boolean; strict?: boolean; requiresTypeChecking?: boolean }) => boolean): RuleEntries {
   const out: RuleEntries = {};
   for (const [name, rule] of Object.entries(rules)) {
     if (select(rule.meta.docs ?? {})) out[`asyncwise/${name}`] = 'error';
@@ -23,13 +23,13 @@ const plugin = {
  * Flat configs, generated from each rule's `meta.docs` so they cannot drift from the rules:
  * - `recommended`: recommended rules that need no type information;
  * - `recommended-type-checked`: every recommended rule, typed ones included;
- * - `strict`: recommended-type-checked today; stricter rules join it as they land;
+ * - `strict`: recommended-type-checked, and the rules marked `strict` (opt-in checks such as `require-timeout`);
  * - `all`: every rule.
  */
 const configRules = {
   recommended: entries((d) => d.recommended === true && d.requiresTypeChecking !== true),
   'recommended-type-checked': entries((d) => d.recommended === true),
-  strict: entries((d) => d.recommended === true),
+  strict: entries((d) => d.recommended === true || d.strict === true),
   all: entries(() => true),
 };
 for (const [name, rulesOfConfig] of Object.entries(configRules) as [keyof typeof configRules, RuleEntries][]) {

@@ -16,6 +16,16 @@ describe('configs', () => {
     expect(expected).toContain('asyncwise/prefer-promise-all');
   });
 
+  it('strict holds the recommended rules and those marked strict, and nothing in recommended is marked strict', () => {
+    const expected = Object.entries(plugin.rules)
+      .filter(([, rule]) => rule.meta.docs?.recommended || rule.meta.docs?.strict)
+      .map(([name]) => `asyncwise/${name}`);
+    expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(expected.sort());
+    expect(expected).toContain('asyncwise/require-timeout');
+    expect(Object.keys(plugin.configs.recommended.rules ?? {})).not.toContain('asyncwise/require-timeout');
+    for (const [name, rule] of Object.entries(plugin.rules)) expect(rule.meta.docs?.recommended && rule.meta.docs.strict, name).toBeFalsy();
+  });
+
   it('every config registers the plugin under the asyncwise prefix and has a name', () => {
     for (const [name, config] of Object.entries(plugin.configs)) {
       expect(config.name).toBe(`asyncwise/${name}`);

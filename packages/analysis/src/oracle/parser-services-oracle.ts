@@ -173,6 +173,27 @@ export class ParserServicesOracle implements TypeOracle {
     return this.isVague(typed.type) ? this.fallback.isArray(node) : 'no';
   }
 
+  isAbortSignal(node: TSESTree.Expression): Tri {
+    const mapped = this.services.esTreeNodeToTSNodeMap.get(node);
+    if (!mapped) return this.fallback.isAbortSignal(node);
+    // A declared name (a parameter, a destructured binding) maps to its declaration, whose own type is not asked at the name.
+    const { ts: typescript } = this.runtime;
+    const at = typescript.isParameter(mapped) || typescript.isBindingElement(mapped) || typescript.isVariableDeclaration(mapped) ? mapped.name : mapped;
+    const typed = { tsNode: at, type: this.checker.getTypeAtLocation(at) };
+    if (this.isVague(typed.type)) return this.fallback.isAbortSignal(node);
+    const flags = this.runtime.ts.TypeFlags;
+    const parts = this.runtime.tsutils.unionConstituents(typed.type).filter((part) => !(part.flags & (flags.Undefined | flags.Null | flags.Void)));
+    if (parts.length === 0) return 'no';
+    return parts.every((part) => this.isDeclaredAbortSignal(part)) ? 'yes' : 'no';
+  }
+
+  /** The `AbortSignal` of a declaration file (the lib's, `@types/node`'s), never a class of the project's own called so. */
+  private isDeclaredAbortSignal(type: ts.Type): boolean {
+    const symbol = type.getSymbol();
+    if (symbol?.getName() !== 'AbortSignal') return false;
+    return (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile);
+  }
+
   private typeOf(node: TSESTree.Expression): { tsNode: ts.Node; type: ts.Type } | null {
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
     return tsNode ? { tsNode, type: this.checker.getTypeAtLocation(tsNode) } : null;

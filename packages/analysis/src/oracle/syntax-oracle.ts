@@ -95,6 +95,10 @@ export class SyntaxOracle implements TypeOracle {
     return 'unknown';
   }
 
+  isAbortSignal(): Tri {
+    return 'unknown';
+  }
+
   isArray(node: TSESTree.Expression): Tri {
     const shape = moduleIndex.shapes.expression(node, this.space);
     return shape.kind === 'not-promise' && shape.array ? 'yes' : 'unknown';

@@ -73,4 +73,10 @@ export interface TypeOracle {
    * to read: see `findMissingAsync`). `promiseNames` are type names that count as `Promise`.
    */
   signatureReturnKind(node: FunctionLike, promiseNames: readonly string[]): FunctionReturnKind;
+  /**
+   * Whether the value is an `AbortSignal` (the lib's or `@types/node`'s, `undefined` and `null`
+   * aside: an optional signal passes on as well). Without types always `'unknown'`: a name says
+   * nothing (`signal` is an OS signal as often), and the analysis looks for uses only a signal has.
+   */
+  isAbortSignal(node: TSESTree.Expression): Tri;
 }

@@ -8,6 +8,8 @@ import noMisusedPromises from './no-misused-promises';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import noSyncInAsync from './no-sync-in-async';
 import noUncancelledRace from './no-uncancelled-race';
+import preferAbortSignalAny from './prefer-abort-signal-any';
+import preferAbortSignalTimeout from './prefer-abort-signal-timeout';
 import preferAwaitToThen from './prefer-await-to-then';
 import noUnboundedConcurrency from './no-unbounded-concurrency';
 import preferPromiseAll from './prefer-promise-all';
@@ -18,6 +20,7 @@ import requireAwait from './require-await';
 import requireConcurrencyLimit from './require-concurrency-limit';
 import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
+import requireTimeout from './require-timeout';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -33,6 +36,8 @@ export const rules = {
   'no-promise-executor-return': noPromiseExecutorReturn,
   'no-sync-in-async': noSyncInAsync,
   'no-uncancelled-race': noUncancelledRace,
+  'prefer-abort-signal-any': preferAbortSignalAny,
+  'prefer-abort-signal-timeout': preferAbortSignalTimeout,
   'prefer-await-to-then': preferAwaitToThen,
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'prefer-promise-all': preferPromiseAll,
@@ -41,5 +46,6 @@ export const rules = {
   'propagate-abort-signal': propagateAbortSignal,
   'require-await': requireAwait,
   'require-concurrency-limit': requireConcurrencyLimit,
+  'require-timeout': requireTimeout,
 };
 export type RuleName = keyof typeof rules;

@@ -11,6 +11,14 @@ export default defineRuleCases(rule, [
     valid: [
       // signal-passed.
       'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { signal });\n}',
+      // abort-handled-by-hand: the function stops the child its own way, to keep what it recorded.
+      "import { spawn } from 'node:child_process';\nexport function record(signal: AbortSignal) {\n  return new Promise<Buffer[]>((resolve) => {\n    const chunks: Buffer[] = [];\n    const child = spawn('ffmpeg', ['-i', 'mic', 'pipe:1']);\n    child.stdout.on('data', (c: Buffer) => chunks.push(c));\n    child.on('close', () => resolve(chunks));\n    signal.addEventListener('abort', () => child.kill('SIGTERM'), { once: true });\n  });\n}",
+      // nested-function: a callback inside an executor runs later, not with the executor.
+      "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise((resolve) => {\n    signal.addEventListener('abort', () => {\n      exec('cleanup', resolve);\n    });\n  });\n}",
+      // An async executor runs on its own after its first await: still a nested function.
+      "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise(async (resolve) => {\n    await null;\n    exec(command, resolve);\n  });\n}",
+      // Without types a name other than `signal` shows nothing (the typed suite reports it).
+      'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url);\n}',
       // signal-passed: waiting for the signal's own abort event gets the signal, as the emitter.
       "import { once } from 'node:events';\nexport async function aborted(signal: AbortSignal) {\n  if (signal.aborted) return;\n  await once(signal, 'abort');\n}",
       // opaque-options: the init may carry the signal.
@@ -63,6 +71,12 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'controller.signal' }, line: 5 }],
       },
       {
+        // A `new Promise` executor runs at once, inside the function that has the signal.
+        code: "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise<string>((resolve, reject) => {\n    exec(command, (error, stdout) => (error ? reject(error) : resolve(stdout)));\n  });\n}",
+        output: "import { exec } from 'node:child_process';\nexport function run(command: string, signal: AbortSignal) {\n  return new Promise<string>((resolve, reject) => {\n    exec(command, { signal }, (error, stdout) => (error ? reject(error) : resolve(stdout)));\n  });\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'child_process.exec', signal: 'signal' }, line: 4, column: 5 }],
+      },
+      {
         // An option of a parameter, shown by its use; written as the code reads it (`?.`).
         code: "interface RequestOptions { timeout?: number }\nexport async function get(url: string, options?: RequestOptions & { signal?: unknown }) {\n  if (options?.signal?.aborted) throw new Error('aborted');\n  return fetch(url, { headers: { accept: 'application/json' } });\n}",
         output:
@@ -79,6 +93,35 @@ export default defineRuleCases(rule, [
           { messageId: 'propagateAbortSignal', data: { name: 'child_process.exec', signal: 'signal' } },
           { messageId: 'propagateAbortSignal', data: { name: 'events.once', signal: 'signal' } },
         ],
+      },
+    ],
+  },
+  {
+    // With types, the checker decides what is an `AbortSignal`, whatever its name.
+    host: 'typed',
+    valid: [
+      // Untyped, `{ signal }` would show an AbortSignal; the type says it is an OS signal's name.
+      "export async function stop(url: string, signal: 'SIGTERM' | 'SIGINT') {\n  const options = { signal };\n  await fetch(url + '/stop?by=' + options.signal);\n}",
+      'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url, { signal: abortSignal });\n}',
+      // A value typed AbortSignal only after the call.
+      'export async function load(url: string) {\n  await fetch(url);\n  const later = AbortSignal.timeout(10);\n  return later;\n}',
+    ],
+    invalid: [
+      {
+        code: 'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url);\n}',
+        output: 'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url, { signal: abortSignal });\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'abortSignal' }, line: 2, column: 10 }],
+      },
+      {
+        code: "export async function both(url: string) {\n  const deadline = AbortSignal.timeout(1000);\n  const a = await fetch(url, { signal: deadline });\n  const b = await fetch(url + '/more', { method: 'POST' });\n  return [a, b];\n}",
+        output: "export async function both(url: string) {\n  const deadline = AbortSignal.timeout(1000);\n  const a = await fetch(url, { signal: deadline });\n  const b = await fetch(url + '/more', { method: 'POST', signal: deadline });\n  return [a, b];\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'deadline' }, line: 4 }],
+      },
+      {
+        // An optional signal passes on as well.
+        code: 'export async function load(url: string, opts: { cancel?: AbortSignal }) {\n  const { cancel } = opts;\n  return fetch(url);\n}',
+        output: 'export async function load(url: string, opts: { cancel?: AbortSignal }) {\n  const { cancel } = opts;\n  return fetch(url, { signal: cancel });\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'cancel' } }],
       },
     ],
   },

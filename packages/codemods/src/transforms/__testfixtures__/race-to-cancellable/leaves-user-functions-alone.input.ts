@@ -1,0 +1,5 @@
+import { fetch } from './http-client';
+
+export async function either(a: string, b: string) {
+  return Promise.race([fetch(a), fetch(b)]);
+}

@@ -1,0 +1,4 @@
+import cases from './cases/require-timeout';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('require-timeout', cases);
