@@ -274,7 +274,7 @@ function planForOf(file: AnalysisFile, call: TSESTree.CallExpression, callback: 
   }
   const text = file.text;
   const source = (node: TSESTree.Node) => text.slice(node.range[0], node.range[1]);
-  const loopBody = body.type === 'BlockStatement' ? source(body) : `${body.type === 'AwaitExpression' ? '' : 'await '}${source(body)};`;
+  const loopBody = body.type === 'BlockStatement' ? source(body) : `${awaitedStatementText(body, source(body))};`;
   // A parameter the body assigns stays assignable: `let` gives each iteration its own binding, as each call had.
   const declaration = writesParameter(file, fn) ? 'let' : 'const';
   const edit: TextEdit = { range: statement.range, text: `for (${declaration} ${source(param)} of ${source(receiver)}) ${loopBody}` };
@@ -282,6 +282,29 @@ function planForOf(file: AnalysisFile, call: TSESTree.CallExpression, callback: 
     owned: [statement],
     vocabulary: { added: ['for', declaration, 'of', 'await'], removed: ['forEach', 'async', 'function'] },
   });
+}
+
+/** Expressions `await` binds tighter than: `await a ? b : c` would await `a` alone, so those are parenthesised. */
+const awaitOperandTypes: ReadonlySet<string> = new Set([
+  'CallExpression',
+  'NewExpression',
+  'MemberExpression',
+  'ChainExpression',
+  'Identifier',
+  'Literal',
+  'TemplateLiteral',
+  'TaggedTemplateExpression',
+  'ArrayExpression',
+  'ObjectExpression',
+  'ThisExpression',
+  'UnaryExpression',
+  'AwaitExpression',
+]);
+
+/** An expression body as a loop statement that awaits what the callback returned. */
+function awaitedStatementText(body: TSESTree.Expression, text: string): string {
+  if (body.type === 'AwaitExpression') return text;
+  return awaitOperandTypes.has(body.type) ? `await ${text}` : `await (${text})`;
 }
 
 /** Whether the callback's body assigns one of its parameters' bindings. */
