@@ -3,7 +3,7 @@
  * peak memory is its own. Reads every file first, then times one pass over all of them and prints
  * one JSON line (a {@link Measurement}) on stdout.
  *
- * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then> <files.json>
+ * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then|codemod-foreach> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
  * (The oxlint measurements time a whole `oxlint` process instead: `bench/oxlint.ts`.)
  */
@@ -102,12 +102,14 @@ async function parsePass(): Promise<Pass> {
   };
 }
 
-/** A transform (`sequential-to-concurrent`, `then-to-await`) over every file, in memory, at level `review`. */
-async function codemodPass(name: 'sequential-to-concurrent' | 'then-to-await'): Promise<Pass> {
+/** A transform (`sequential-to-concurrent`, `then-to-await`, `foreach-async-to-for-of`) over every file, in memory, at level `review`. */
+async function codemodPass(name: 'sequential-to-concurrent' | 'then-to-await' | 'foreach-async-to-for-of'): Promise<Pass> {
   const { run } =
     name === 'then-to-await'
       ? await import('@asyncwise/codemods/transforms/then-to-await')
-      : await import('@asyncwise/codemods/transforms/sequential-to-concurrent');
+      : name === 'foreach-async-to-for-of'
+        ? await import('@asyncwise/codemods/transforms/foreach-async-to-for-of')
+        : await import('@asyncwise/codemods/transforms/sequential-to-concurrent');
   return (inputs, counts) => {
     for (const input of inputs) {
       try {
@@ -138,6 +140,8 @@ async function passFor(name: InProcessMeasurementName, root: string): Promise<Pa
       return codemodPass('sequential-to-concurrent');
     case 'codemod-then':
       return codemodPass('then-to-await');
+    case 'codemod-foreach':
+      return codemodPass('foreach-async-to-for-of');
     default: {
       const never: never = name;
       throw new Error(`Unknown measurement ${String(never)}`);

@@ -1,7 +1,7 @@
 /** What one measurement of `pnpm bench` reports: shared by `run.ts`, `measure.ts` and `oxlint.ts`. */
 
 /** Measurements that `bench/measure.ts` times inside its own process (one timed pass over files read beforehand). */
-export const inProcessMeasurementNames = ['eslint-baseline', 'eslint-empty-rule', 'eslint-recommended', 'parse-only', 'codemod', 'codemod-then'] as const;
+export const inProcessMeasurementNames = ['eslint-baseline', 'eslint-empty-rule', 'eslint-recommended', 'parse-only', 'codemod', 'codemod-then', 'codemod-foreach'] as const;
 /** Measurements that time a whole `oxlint` run in a child process (`bench/oxlint.ts`). */
 export const oxlintMeasurementNames = ['oxlint-alone', 'oxlint-js-floor', 'oxlint-recommended'] as const;
 /** Every measurement, in the order of a round (and of the table). */

@@ -8,6 +8,7 @@
  *   c.  `parseFile` from `@asyncwise/analysis`: the codemod's own parse (typescript-estree + scopes)
  *   d.  the `sequential-to-concurrent` transform at level `review`, in memory
  *   d'. the `then-to-await` transform at level `review`, in memory
+ *   d". the `foreach-async-to-for-of` transform at level `review`, in memory
  *   e.  oxlint with no rules at all: its parse/traverse floor, whole process
  *   f.  oxlint with asyncwise's `configs.recommended` as a JS plugin, whole process
  *
@@ -57,6 +58,7 @@ const letters: Record<MeasurementName, string> = {
   'parse-only': 'c',
   codemod: 'd',
   'codemod-then': "d'",
+  'codemod-foreach': 'd"',
   'oxlint-alone': 'e',
   'oxlint-js-floor': "e'",
   'oxlint-recommended': 'f',
@@ -72,6 +74,7 @@ function labelsFor(ruleCount: number, threads: number): Record<MeasurementName, 
     'parse-only': 'c. parseFile (the codemods\' parse: oxc-parser + scopes)',
     codemod: 'd. codemod sequential-to-concurrent',
     'codemod-then': "d'. codemod then-to-await",
+    'codemod-foreach': 'd". codemod foreach-async-to-for-of',
     'oxlint-alone': `e. oxlint alone, no rules (${onThreads})`,
     'oxlint-js-floor': `e'. oxlint + a JS rule that only asks for scopes (${onThreads})`,
     'oxlint-recommended': `f. oxlint + asyncwise recommended (${rules}, ${onThreads})`,
@@ -342,6 +345,7 @@ async function main(): Promise<void> {
     'parse-only': ofBaseline('parse-only'),
     codemod: { value: get('codemod').bestMs / get('parse-only').bestMs, of: 'c' },
     'codemod-then': { value: get('codemod-then').bestMs / get('parse-only').bestMs, of: 'c' },
+    'codemod-foreach': { value: get('codemod-foreach').bestMs / get('parse-only').bestMs, of: 'c' },
     'oxlint-alone': ofBaseline('oxlint-alone'),
     'oxlint-js-floor': ofBaseline('oxlint-js-floor'),
     'oxlint-recommended': ofBaseline('oxlint-recommended'),
@@ -381,6 +385,7 @@ async function main(): Promise<void> {
   console.log(`       d/c = codemod vs parse-only (analysis, rewrite, re-parse of the output: two parses of every changed file); ` +
     `d/a = ${x('codemod', 'eslint-baseline')} ESLint parse-only. files/s from the best round.`);
   console.log(`       d'/c = then-to-await vs parse-only (its bar: ≤ 1.5×); d'/a = ${x('codemod-then', 'eslint-baseline')} ESLint parse-only.`);
+  console.log(`       d"/c = foreach-async-to-for-of vs parse-only (its bar: ≤ 1.5×); d"/a = ${x('codemod-foreach', 'eslint-baseline')} ESLint parse-only.`);
   console.log('oxlint (e, f time the whole oxlint process: Node start-up, config and plugin load, reading files; a–d time one pass in a warm process):');
   console.log(`       f/a = ${bar.toFixed(3)}× ESLint parse-only (bar on a real repo: ≤ ${OXLINT_BAR.toFixed(2)}×, ${bar <= OXLINT_BAR ? 'met' : 'NOT met'} here); ` +
     `f/b = ${x('oxlint-recommended', 'eslint-recommended')} ESLint with the same rules; f/e = ${x('oxlint-recommended', 'oxlint-alone')} oxlint alone.`);
@@ -406,6 +411,8 @@ async function main(): Promise<void> {
   console.log(`runs rewritten by the codemod: ${rewritten} (not applied: ${codemod.notApplied}, refusals: ${codemod.refusals})`);
   const thenCodemod = lastOf('codemod-then');
   console.log(`chains converted by then-to-await: ${thenCodemod.applied} (not applied: ${thenCodemod.notApplied}, refusals: ${thenCodemod.refusals})`);
+  const forEachCodemod = lastOf('codemod-foreach');
+  console.log(`forEach calls converted by foreach-async-to-for-of: ${forEachCodemod.applied} (not applied: ${forEachCodemod.notApplied}, refusals: ${forEachCodemod.refusals})`);
   if (difference.eslintOnlyCount + difference.oxlintOnlyCount > 0) {
     const list = (items: readonly string[], count: number) =>
       `${count}${count > 0 ? `, e.g.\n      ${items.join('\n      ')}${count > items.length ? `\n      … ${count - items.length} more` : ''}` : ''}`;

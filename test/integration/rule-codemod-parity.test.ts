@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../packages/codemods/src/transforms/sequential-to-concurrent';
+import { run as runForEachToForOf } from '../../packages/codemods/src/transforms/foreach-async-to-for-of';
 import { run as runRaceToCancellable } from '../../packages/codemods/src/transforms/race-to-cancellable';
 import { run as runSyncToAsync } from '../../packages/codemods/src/transforms/sync-to-async-io';
 import { run as runThenToAwait } from '../../packages/codemods/src/transforms/then-to-await';
@@ -187,5 +188,36 @@ describe('no-uncancelled-race, no-leaked-timer and race-to-cancellable describe 
       return result.changes.length + result.refusals.length > 0;
     });
     expect(withSites.length).toBeGreaterThan(fixtures.length / 2);
+  });
+});
+
+describe('no-async-array-callback and foreach-async-to-for-of find the same forEach calls', () => {
+  const fixtures = casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/foreach-async-to-for-of'));
+
+  function ruleCallbacks(file: string, source: string): string[] {
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(
+      source,
+      [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } } },
+          plugins: { asyncwise: plugin as never },
+          rules: { 'asyncwise/no-async-array-callback': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/no-async-array-callback')).toEqual([]);
+    // The codemod takes the `forEach` reports (also lodash's `_.forEach`/`_.each`, which it refuses); the message names the method first.
+    return messages.filter((m) => /^`(?:[\w$]+\.)?(?:forEach|each)`/.test(m.message)).map((m) => `${m.line}:${m.column}`).sort();
+  }
+
+  it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    // Nested calls are converted in two passes; each is reported where the user wrote it.
+    const result = runForEachToForOf(source, inputPath, { level: 'review' });
+    const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...new Set(result.refusals.map((r) => `${r.line}:${r.column}`))];
+    expect(sites.sort()).toEqual(ruleCallbacks(inputPath, source));
   });
 });

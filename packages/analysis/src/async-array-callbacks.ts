@@ -266,18 +266,125 @@ function planForOf(file: AnalysisFile, call: TSESTree.CallExpression, callback: 
       message: 'The callback takes the index or array too, has a typed parameter, returns early or uses its own `this`: a loop would not mean the same.',
     });
   }
+  const scopeProblem = loopScopeProblem(file, fn, receiver);
+  if (scopeProblem !== null) return refusedPlan({ reason: 'loop-scope-differs', message: scopeProblem });
   const body = fn.body;
   if (dropsComment(file, statement, [receiver, param, body])) {
     return refusedPlan({ reason: 'would-drop-comment', message: 'A comment between the call and its callback would be lost.' });
   }
   const text = file.text;
   const source = (node: TSESTree.Node) => text.slice(node.range[0], node.range[1]);
-  const loopBody = body.type === 'BlockStatement' ? source(body) : `${body.type === 'AwaitExpression' ? '' : 'await '}${source(body)};`;
-  const edit: TextEdit = { range: statement.range, text: `for (const ${source(param)} of ${source(receiver)}) ${loopBody}` };
+  const loopBody = body.type === 'BlockStatement' ? source(body) : `${awaitedStatementText(body, source(body))};`;
+  // A parameter the body assigns stays assignable: `let` gives each iteration its own binding, as each call had.
+  const declaration = writesParameter(file, fn) ? 'let' : 'const';
+  const edit: TextEdit = { range: statement.range, text: `for (${declaration} ${source(param)} of ${source(receiver)}) ${loopBody}` };
   return checkedPlan(file, 'review', [edit], {
     owned: [statement],
-    vocabulary: { added: ['for', 'const', 'of', 'await'], removed: ['forEach', 'async', 'function'] },
+    vocabulary: { added: ['for', declaration, 'of', 'await'], removed: ['forEach', 'async', 'function'] },
   });
+}
+
+/** Expressions `await` binds tighter than: `await a ? b : c` would await `a` alone, so those are parenthesised. */
+const awaitOperandTypes: ReadonlySet<string> = new Set([
+  'CallExpression',
+  'NewExpression',
+  'MemberExpression',
+  'ChainExpression',
+  'Identifier',
+  'Literal',
+  'TemplateLiteral',
+  'TaggedTemplateExpression',
+  'ArrayExpression',
+  'ObjectExpression',
+  'ThisExpression',
+  'UnaryExpression',
+  'AwaitExpression',
+]);
+
+/** An expression body as a loop statement that awaits what the callback returned. */
+function awaitedStatementText(body: TSESTree.Expression, text: string): string {
+  if (body.type === 'AwaitExpression') return text;
+  return awaitOperandTypes.has(body.type) ? `await ${text}` : `await (${text})`;
+}
+
+/** Whether the callback's body assigns one of its parameters' bindings. */
+function writesParameter(file: AnalysisFile, fn: FunctionNode): boolean {
+  const [start, end] = fn.body.range;
+  return file.scopeManager
+    .getDeclaredVariables(fn)
+    .some((variable) => variable.references.some((ref) => ref.isWrite() && ref.identifier.range[0] >= start && ref.identifier.range[1] <= end));
+}
+
+/**
+ * Why the callback's body, moved into a loop in the enclosing function, would not see or do what it
+ * did as a function of its own; `null` when nothing shows a difference:
+ * a `var` (or, outside strict code, a function declaration) would be hoisted into the enclosing
+ * function; a named function expression may call itself; the receiver reads a name the parameter
+ * binds (in `for (const x of x)` it is not yet initialised); the body reads or changes the receiver
+ * itself (`for…of` sees elements added during the loop, `forEach` does not); a sparse receiver
+ * (`[a, , b]`, `new Array(n)`), whose holes `forEach` skips and `for…of` visits.
+ */
+function loopScopeProblem(file: AnalysisFile, fn: FunctionNode, receiver: TSESTree.Expression): string | null {
+  if (fn.type === 'FunctionExpression' && fn.id) return `The callback is a named function expression (\`${fn.id.name}\`) that could refer to itself; a loop has no such name.`;
+  const hoisted = hoistedDeclarationIn(file, fn);
+  if (hoisted !== null) return `The callback declares ${hoisted}, which in a loop would belong to the enclosing function.`;
+  const core = skipTransparentWrappers(receiver);
+  if (core.type === 'ArrayExpression' && core.elements.some((e) => e === null)) return 'The array literal has holes: `forEach` skips them, `for…of` visits them.';
+  if ((core.type === 'NewExpression' || core.type === 'CallExpression') && core.callee.type === 'Identifier' && core.callee.name === 'Array') {
+    return '`Array(n)` makes holes: `forEach` skips them, `for…of` visits them.';
+  }
+  const names = new Set(file.scopeManager.getDeclaredVariables(fn).map((v) => v.name));
+  if (referencesName(file, receiver, (name) => names.has(name))) return 'The receiver reads a name the callback’s parameter binds; in the loop head it would read the loop variable.';
+  const text = file.text;
+  const receiverText = text.slice(core.range[0], core.range[1]);
+  if (core.type === 'Identifier' ? referencesName(file, fn.body, (name) => name === core.name) : core.type === 'MemberExpression' && containsText(file, fn.body, receiverText)) {
+    return `The callback reads or changes \`${receiverText}\` itself: \`for…of\` sees elements added during the loop, \`forEach\` does not.`;
+  }
+  return null;
+}
+
+/** `var`, or outside strict code a function declaration, in the callback's own body: what a loop would hoist into the enclosing function. */
+function hoistedDeclarationIn(file: AnalysisFile, fn: FunctionNode): string | null {
+  const strict = file.ast.sourceType === 'module';
+  const found: { kind: string | null } = { kind: null };
+  walk(fn.body, file.visitorKeys, (node) => {
+    if (found.kind !== null || (node !== fn.body && isFunctionNode(node) && node.type !== 'FunctionDeclaration')) return false;
+    if (node.type === 'VariableDeclaration' && node.kind === 'var') found.kind = '`var`';
+    else if (node.type === 'FunctionDeclaration') {
+      if (!strict) found.kind = 'a function declaration';
+      return false;
+    }
+    return found.kind === null;
+  });
+  return found.kind;
+}
+
+/** Whether `root` holds an identifier read as a value (not a property name) that `test` accepts. */
+function referencesName(file: AnalysisFile, root: TSESTree.Node, test: (name: string) => boolean): boolean {
+  let found = false;
+  walk(root, file.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === 'Identifier' && test(node.name)) {
+      const parent = node.parent;
+      const propertyName =
+        (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) ||
+        (parent?.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand);
+      if (!propertyName) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Whether `root` holds a member expression written exactly as `wanted`. */
+function containsText(file: AnalysisFile, root: TSESTree.Node, wanted: string): boolean {
+  let found = false;
+  walk(root, file.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === 'MemberExpression' && node.range[1] - node.range[0] === wanted.length && file.text.slice(node.range[0], node.range[1]) === wanted) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** `xs.forEach(async …)` → `await Promise.all(xs.map(async …))`; a dropped `xs.map(async …)` → `await Promise.all(xs.map(async …))`. */
@@ -320,6 +427,11 @@ function readsArguments(file: AnalysisFile, fn: FunctionNode): boolean {
     return !found;
   });
   return found;
+}
+
+/** Whether the finding is a `forEach` (`xs.forEach`, an iterator's, lodash's or underscore's `forEach`/`each`): what `foreach-async-to-for-of` converts or refuses. */
+export function isForEachCallback(found: AsyncArrayCallback): boolean {
+  return /(?:^|\.)(?:forEach|each)$/.test(found.method);
 }
 
 /** Every finding in the file, for codemods and tests; the rule asks {@link asyncArrayCallbackAt} per call instead. */

@@ -57,6 +57,7 @@ export const refusalReasons = [
   'unsupported-call-shape',
   'twin-name-taken',
   'not-awaitable-here',
+  'loop-scope-differs',
   'not-a-forwarding-wrapper',
   'name-taken',
   'timer-not-rejecting',

@@ -129,6 +129,7 @@ export {
   asyncArrayCallbackAt,
   asyncCallbackSilenceReasons,
   findAsyncArrayCallbacks,
+  isForEachCallback,
   mayTakeAsyncArrayCallback,
   type AsyncArrayCallback,
   type AsyncArrayCallbackOptions,

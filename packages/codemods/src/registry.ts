@@ -136,6 +136,26 @@ export const codemods: readonly Codemod[] = [
     docsPath: 'docs/codemods/then-to-await.md',
     load: () => import('./transforms/then-to-await'),
   },
+  {
+    name: 'foreach-async-to-for-of',
+    description: 'Turn forEach with an async callback into a for…of loop that awaits each call',
+    details:
+      'Finds the `forEach` calls no-async-array-callback reports: an `async` callback, whose promises nothing waits for ' +
+      'and whose rejections go unhandled, on a receiver shown to be an array or iterator (a literal, `Array.from`, ' +
+      '`Object.keys`, an array method\'s result, a declared array type), standing as a statement of its own inside an ' +
+      '`async` function, and writes `for (const x of xs) { … }` with the callback\'s body (an expression body gets its ' +
+      '`await`; a parameter the body assigns becomes `let`). Every change is `review`: the function now waits for the ' +
+      'work, one element at a time in order, and the first rejection stops the loop and reaches its caller. It lists as ' +
+      'refusals, with the reason, receivers not shown to be arrays (a `Map`\'s `forEach` gives values where `for…of` ' +
+      'gives entries), enclosing functions that are not `async`, callbacks that take the index, return early, are named ' +
+      'or use their own `this`/`arguments`, `var` declarations that would be hoisted, bodies that change the receiver, ' +
+      'sparse receivers, lodash\'s and underscore\'s `forEach`/`each`, and comments the loop would drop.',
+    unit: { one: 'call', many: 'calls' },
+    levels: ['review'],
+    options: [],
+    docsPath: 'docs/codemods/foreach-async-to-for-of.md',
+    load: () => import('./transforms/foreach-async-to-for-of'),
+  },
 ];
 
 export function findCodemod(name: string, registry: readonly Codemod[] = codemods): Codemod | undefined {

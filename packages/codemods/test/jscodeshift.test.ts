@@ -98,3 +98,21 @@ it('runs then-to-await as a jscodeshift transform module too, writing the fixtur
     expect(readFileSync(path.join(project, `src/${c.replace('.input', '')}`), 'utf8'), c).toBe(readFileSync(expected, 'utf8'));
   }
 });
+
+it('runs foreach-async-to-for-of as a jscodeshift transform module too, writing the fixture outputs', () => {
+  const forEachFixtures = path.join(fixturesDir, '..', 'foreach-async-to-for-of');
+  const forEachCases = ['block-body.input.ts', 'plain-js.input.js', 'nested-foreach.input.ts', 'refuses-unknown-receiver.input.ts'];
+  const project = tempProject(
+    Object.fromEntries(forEachCases.map((c) => [`src/${c.replace('.input', '')}`, readFileSync(path.join(forEachFixtures, c), 'utf8')])),
+  );
+  const module = path.join(packageRoot, 'dist/transforms/foreach-async-to-for-of.cjs');
+  const result = node([jscodeshiftBin, '--no-babel', '-t', module, '--level=review', '--extensions=ts,js', '--parser=ts', 'src'], project);
+  expect(result.output).toContain('0 errors');
+  expect(result.output).toContain('3 ok');
+  expect(result.code).toBe(0);
+  for (const c of forEachCases) {
+    const expectedOutput = path.join(forEachFixtures, c.replace('.input', '.output'));
+    const expected = existsSync(expectedOutput) ? expectedOutput : path.join(forEachFixtures, c);
+    expect(readFileSync(path.join(project, `src/${c.replace('.input', '')}`), 'utf8'), c).toBe(readFileSync(expected, 'utf8'));
+  }
+});

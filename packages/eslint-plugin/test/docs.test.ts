@@ -49,6 +49,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
     ...asyncCallbackSilenceReasons,
     'unsupported-call-shape',
     'not-awaitable-here',
+    'loop-scope-differs',
     'promise-shadowed',
     'would-drop-comment',
     'would-lose-code',

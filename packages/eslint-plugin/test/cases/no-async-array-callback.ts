@@ -35,6 +35,57 @@ export default defineRuleCases(rule, [
     ],
     invalid: [
       {
+        // loop-scope-differs: the body pushes to the receiver, which `for…of` would then visit; only Promise.all is offered.
+        code: 'export async function crawl(queue: string[]) {\n  queue.forEach(async (url) => {\n    queue.push(await expand(url));\n  });\n}',
+        errors: [
+          {
+            messageId: 'asyncCallback',
+            line: 2,
+            column: 17,
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: 'export async function crawl(queue: string[]) {\n  await Promise.all(queue.map(async (url) => {\n    queue.push(await expand(url));\n  }));\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // loop-scope-differs: a `var` in the body would be hoisted into the enclosing function.
+        code: 'export async function tally(items: Item[]) {\n  var total = 0;\n  items.forEach(async (item) => {\n    var total = await item.count();\n    log(total);\n  });\n  return total;\n}',
+        errors: [
+          {
+            messageId: 'asyncCallback',
+            line: 3,
+            column: 17,
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output:
+                  'export async function tally(items: Item[]) {\n  var total = 0;\n  await Promise.all(items.map(async (item) => {\n    var total = await item.count();\n    log(total);\n  }));\n  return total;\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A parameter the body assigns: the loop declares it with `let`.
+        code: 'export async function print(lines: string[]) {\n  lines.forEach(async (line) => {\n    line = line.trim();\n    await write(line);\n  });\n}',
+        errors: [
+          {
+            messageId: 'asyncCallback',
+            suggestions: [
+              { messageId: 'suggestForOf', output: 'export async function print(lines: string[]) {\n  for (let line of lines) {\n    line = line.trim();\n    await write(line);\n  }\n}' },
+              {
+                messageId: 'suggestPromiseAll',
+                output: 'export async function print(lines: string[]) {\n  await Promise.all(lines.map(async (line) => {\n    line = line.trim();\n    await write(line);\n  }));\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
         // A literal array, inside an async function: both rewrites are offered.
         code: 'export async function notify() {\n  [alice, bob].forEach(async (user) => {\n    await send(user);\n  });\n}',
         errors: [

@@ -1,0 +1,11 @@
+declare function prefetch(href: string): Promise<void>;
+
+export function Links({ hrefs }: { hrefs: string[] }) {
+  const warm = async () => {
+    const targets: string[] = hrefs.filter((href) => href.startsWith('/'));
+    targets.forEach(async (href) => {
+      await prefetch(href);
+    });
+  };
+  return <button onClick={warm}>{hrefs.length} links</button>;
+}
