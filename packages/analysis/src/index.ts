@@ -224,3 +224,12 @@ export {
   type UnpropagatedSignalsResult,
 } from './signal-propagation';
 export { findThenChains, thenChainRefusalReasons, type ThenChain, type ThenChainOptions } from './then-chains';
+export { isPromiseMethod, memberName, methodCallOf, promiseStaticCall, type MethodCall, type PromiseMethod } from './promise-methods';
+export {
+  catchOrReturnSilenceReasons,
+  judgeCatchOrReturn,
+  type CatchOrReturnJudgement,
+  type CatchOrReturnOptions,
+  type CatchOrReturnSilenceReason,
+  type UnterminatedChain,
+} from './promise-termination';

@@ -90,7 +90,10 @@ export const migrationTable = [
     notCovered:
       'a ban on `new Promise` itself is a style choice; the executor rules (`no-async-promise-executor`, `no-promise-executor-return`) check what an executor does, and `prefer-promise-api` finds wrappers around callback APIs that have a promise twin',
   }),
-  row('promise', 'catch-or-return', { planned: 'catch-or-return' }),
+  row('promise', 'catch-or-return', {
+    twin: 'catch-or-return',
+    note: 'reports only chains shown to be promises (no query builder or Cypress `then`)',
+  }),
   row('promise', 'no-callback-in-promise', { planned: 'no-callback-in-promise' }),
   row('promise', 'no-multiple-resolved', { planned: 'no-multiple-resolved' }),
   row('promise', 'no-native', {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   asyncCallbackSilenceReasons,
   blockingCallSilenceReasons,
+  catchOrReturnSilenceReasons,
   fanOutSilenceReasons,
   leakedTimerSilenceReasons,
   limiterSilenceReasons,
@@ -50,6 +51,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
   ],
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
   'prefer-await-to-then': thenChainRefusalReasons,
+  'catch-or-return': catchOrReturnSilenceReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

@@ -1,4 +1,5 @@
 import awaitThenable from './await-thenable';
+import catchOrReturn from './catch-or-return';
 import noAsyncArrayCallback from './no-async-array-callback';
 import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noAwaitInLoop from './no-await-in-loop';
@@ -24,6 +25,7 @@ export const rules = {
   'promise-function-async': promiseFunctionAsync,
   'return-await': returnAwait,
   'await-thenable': awaitThenable,
+  'catch-or-return': catchOrReturn,
   'no-async-array-callback': noAsyncArrayCallback,
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-await-in-loop': noAwaitInLoop,
