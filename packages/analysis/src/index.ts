@@ -233,3 +233,13 @@ export {
   type CatchOrReturnSilenceReason,
   type UnterminatedChain,
 } from './promise-termination';
+export { canReachEnd } from './exits';
+export {
+  alwaysReturnSilenceReasons,
+  judgeAlwaysReturn,
+  thenHandlerOf,
+  type AlwaysReturnJudgement,
+  type AlwaysReturnOptions,
+  type AlwaysReturnSilenceReason,
+  type ThenHandler,
+} from './then-handlers';

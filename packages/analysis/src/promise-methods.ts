@@ -49,3 +49,16 @@ export function promiseStaticCall(file: AnalysisFile, node: TSESTree.Node): stri
   if (receiver.type !== 'Identifier' || receiver.name !== 'Promise') return null;
   return isBuiltinGlobal(file.scopeManager, receiver, 'Promise') ? call.method : null;
 }
+
+/**
+ * Whether the value a chain of `then`/`catch`/`finally` calls starts from is a built-in promise: the
+ * oracle takes `x.then(f)` for a promise whenever `x` is a thenable, but a declared thenable's `then`
+ * (a Cypress chainable's) may return anything.
+ */
+export function isBuiltinPromiseRoot(file: AnalysisFile, expression: TSESTree.Expression): boolean {
+  let current = expression;
+  for (let call = methodCallOf(current); call && isPromiseMethod(call.method); call = methodCallOf(current)) {
+    current = skipTransparentWrappers(call.receiver);
+  }
+  return file.oracle.promiseKind(current) === 'promise';
+}

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/types';
 import type { AnalysisFile } from './file';
-import { isPromiseMethod, methodCallOf, promiseStaticCall } from './promise-methods';
+import { isBuiltinPromiseRoot, isPromiseMethod, methodCallOf, promiseStaticCall } from './promise-methods';
 import { skipTransparentWrappers } from './walk';
 
 /** eslint-plugin-promise's options, names and defaults unchanged. */
@@ -49,19 +49,6 @@ function isChainShape(file: AnalysisFile, expression: TSESTree.Expression): bool
     if (promiseStaticCall(file, call.call) !== null) return call.method !== 'withResolvers';
     current = skipTransparentWrappers(call.receiver);
   }
-}
-
-/**
- * Whether the value a chain of `then`/`catch`/`finally` calls starts from is a built-in promise: the
- * oracle takes `x.then(f)` for a promise whenever `x` is a thenable, but a declared thenable's `then`
- * (a Cypress chainable's) may return anything.
- */
-function isBuiltinPromiseRoot(file: AnalysisFile, expression: TSESTree.Expression): boolean {
-  let current = expression;
-  for (let call = methodCallOf(current); call && isPromiseMethod(call.method); call = methodCallOf(current)) {
-    current = skipTransparentWrappers(call.receiver);
-  }
-  return file.oracle.promiseKind(current) === 'promise';
 }
 
 function isTerminated(file: AnalysisFile, expression: TSESTree.Expression, options: CatchOrReturnOptions, methods: readonly string[]): boolean {

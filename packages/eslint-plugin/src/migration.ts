@@ -85,7 +85,10 @@ export const migrationTable = [
   row('typescript-eslint', 'strict-void-return', { planned: 'strict-void-return' }),
 
   // eslint-plugin-promise
-  row('promise', 'always-return', { planned: 'always-return' }),
+  row('promise', 'always-return', {
+    twin: 'always-return',
+    note: 'judges handlers of chains shown to start from a promise; one report per handler',
+  }),
   row('promise', 'avoid-new', {
     notCovered:
       'a ban on `new Promise` itself is a style choice; the executor rules (`no-async-promise-executor`, `no-promise-executor-return`) check what an executor does, and `prefer-promise-api` finds wrappers around callback APIs that have a promise twin',

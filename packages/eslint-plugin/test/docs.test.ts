@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   asyncCallbackSilenceReasons,
+  alwaysReturnSilenceReasons,
   blockingCallSilenceReasons,
   catchOrReturnSilenceReasons,
   fanOutSilenceReasons,
@@ -52,6 +53,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
   'prefer-await-to-then': thenChainRefusalReasons,
   'catch-or-return': catchOrReturnSilenceReasons,
+  'always-return': alwaysReturnSilenceReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

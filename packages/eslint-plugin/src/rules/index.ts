@@ -1,3 +1,4 @@
+import alwaysReturn from './always-return';
 import awaitThenable from './await-thenable';
 import catchOrReturn from './catch-or-return';
 import noAsyncArrayCallback from './no-async-array-callback';
@@ -24,6 +25,7 @@ import promiseFunctionAsync from './promise-function-async';
 export const rules = {
   'promise-function-async': promiseFunctionAsync,
   'return-await': returnAwait,
+  'always-return': alwaysReturn,
   'await-thenable': awaitThenable,
   'catch-or-return': catchOrReturn,
   'no-async-array-callback': noAsyncArrayCallback,
