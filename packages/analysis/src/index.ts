@@ -243,3 +243,15 @@ export {
   type AlwaysReturnSilenceReason,
   type ThenHandler,
 } from './then-handlers';
+export {
+  findMisnamedExecutorParams,
+  findNewStatic,
+  judgeReturnWrap,
+  returnWrapSilenceReasons,
+  type MisnamedExecutorParam,
+  type NewStatic,
+  type ParamNamesOptions,
+  type ReturnWrap,
+  type ReturnWrapOptions,
+  type ReturnWrapSilenceReason,
+} from './promise-constructs';

@@ -10,6 +10,7 @@ import {
   limiterSilenceReasons,
   loopSilenceReasons,
   raceSilenceReasons,
+  returnWrapSilenceReasons,
   signalPropagationSilenceReasons,
   silenceReasons,
   thenChainRefusalReasons,
@@ -54,6 +55,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'prefer-await-to-then': thenChainRefusalReasons,
   'catch-or-return': catchOrReturnSilenceReasons,
   'always-return': alwaysReturnSilenceReasons,
+  'no-return-wrap': returnWrapSilenceReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

@@ -7,7 +7,10 @@ import noAwaitInLoop from './no-await-in-loop';
 import noFloatingPromises from './no-floating-promises';
 import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
+import noNewStatics from './no-new-statics';
 import noPromiseExecutorReturn from './no-promise-executor-return';
+import noReturnWrap from './no-return-wrap';
+import paramNames from './param-names';
 import noSyncInAsync from './no-sync-in-async';
 import noUncancelledRace from './no-uncancelled-race';
 import preferAwaitToThen from './prefer-await-to-then';
@@ -34,7 +37,10 @@ export const rules = {
   'no-floating-promises': noFloatingPromises,
   'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
+  'no-new-statics': noNewStatics,
   'no-promise-executor-return': noPromiseExecutorReturn,
+  'no-return-wrap': noReturnWrap,
+  'param-names': paramNames,
   'no-sync-in-async': noSyncInAsync,
   'no-uncancelled-race': noUncancelledRace,
   'prefer-await-to-then': preferAwaitToThen,
