@@ -255,3 +255,13 @@ export {
   type ReturnWrapOptions,
   type ReturnWrapSilenceReason,
 } from './promise-constructs';
+export {
+  judgeReturnInFinally,
+  judgeValidParams,
+  returnInFinallySilenceReasons,
+  validParamsSilenceReasons,
+  type ArgumentCountRule,
+  type InvalidParams,
+  type ReturnInFinallySilenceReason,
+  type ValidParamsSilenceReason,
+} from './promise-calls';

@@ -105,7 +105,7 @@ export const migrationTable = [
   row('promise', 'no-nesting', { planned: 'no-nesting' }),
   row('promise', 'no-new-statics', { twin: 'no-new-statics', note: "a suggestion, not eslint-plugin-promise's fix: the code throws today, and runs once `new` is gone" }),
   row('promise', 'no-promise-in-callback', { planned: 'no-promise-in-callback' }),
-  row('promise', 'no-return-in-finally', { planned: 'no-return-in-finally' }),
+  row('promise', 'no-return-in-finally', { twin: 'no-return-in-finally', note: 'silent where the returned value may be a promise, which `finally()` waits for' }),
   row('promise', 'no-return-wrap', { twin: 'no-return-wrap', note: 'handlers of chains shown to start from a promise, on the global `Promise`' }),
   row('promise', 'param-names', { twin: 'param-names', note: 'executors of the global `Promise` only' }),
   row('promise', 'prefer-await-to-callbacks', { planned: 'prefer-await-to-callbacks' }),
@@ -115,7 +115,7 @@ export const migrationTable = [
   }),
   row('promise', 'prefer-catch', { planned: 'prefer-catch' }),
   row('promise', 'spec-only', { planned: 'spec-only' }),
-  row('promise', 'valid-params', { planned: 'valid-params' }),
+  row('promise', 'valid-params', { twin: 'valid-params', note: 'calls on values shown to be promises and the global `Promise`; a spread argument is not counted' }),
 
   // eslint-plugin-unicorn
   row('unicorn', 'no-async-iterator-callback', {

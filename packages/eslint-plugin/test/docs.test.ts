@@ -10,10 +10,12 @@ import {
   limiterSilenceReasons,
   loopSilenceReasons,
   raceSilenceReasons,
+  returnInFinallySilenceReasons,
   returnWrapSilenceReasons,
   signalPropagationSilenceReasons,
   silenceReasons,
   thenChainRefusalReasons,
+  validParamsSilenceReasons,
 } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -56,6 +58,8 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'catch-or-return': catchOrReturnSilenceReasons,
   'always-return': alwaysReturnSilenceReasons,
   'no-return-wrap': returnWrapSilenceReasons,
+  'no-return-in-finally': returnInFinallySilenceReasons,
+  'valid-params': validParamsSilenceReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

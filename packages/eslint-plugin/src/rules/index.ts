@@ -9,6 +9,7 @@ import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
 import noNewStatics from './no-new-statics';
 import noPromiseExecutorReturn from './no-promise-executor-return';
+import noReturnInFinally from './no-return-in-finally';
 import noReturnWrap from './no-return-wrap';
 import paramNames from './param-names';
 import noSyncInAsync from './no-sync-in-async';
@@ -23,6 +24,7 @@ import requireAwait from './require-await';
 import requireConcurrencyLimit from './require-concurrency-limit';
 import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
+import validParams from './valid-params';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -39,6 +41,7 @@ export const rules = {
   'no-misused-promises': noMisusedPromises,
   'no-new-statics': noNewStatics,
   'no-promise-executor-return': noPromiseExecutorReturn,
+  'no-return-in-finally': noReturnInFinally,
   'no-return-wrap': noReturnWrap,
   'param-names': paramNames,
   'no-sync-in-async': noSyncInAsync,
@@ -51,5 +54,6 @@ export const rules = {
   'propagate-abort-signal': propagateAbortSignal,
   'require-await': requireAwait,
   'require-concurrency-limit': requireConcurrencyLimit,
+  'valid-params': validParams,
 };
 export type RuleName = keyof typeof rules;
