@@ -265,3 +265,4 @@ export {
   type ReturnInFinallySilenceReason,
   type ValidParamsSilenceReason,
 } from './promise-calls';
+export { judgeNesting, nestingSilenceReasons, type NestingSilenceReason } from './nested-chains';

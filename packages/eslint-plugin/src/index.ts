@@ -22,7 +22,7 @@ const plugin = {
 /**
  * eslint-plugin-promise's `recommended`, rule for rule and severity for severity, for the rules that
  * have an asyncwise twin (`configs.test.ts` checks it against eslint-plugin-promise's own config).
- * Its other recommended rules (`no-nesting`, `no-promise-in-callback`, `no-callback-in-promise`) have
+ * Its other recommended rules (`no-promise-in-callback`, `no-callback-in-promise`) have
  * no twin yet: docs/migrating.md lists them.
  */
 const promiseCompat: RuleEntries = {
@@ -30,6 +30,7 @@ const promiseCompat: RuleEntries = {
   'asyncwise/no-return-wrap': 'error',
   'asyncwise/param-names': 'error',
   'asyncwise/catch-or-return': 'error',
+  'asyncwise/no-nesting': 'warn',
   'asyncwise/no-new-statics': 'error',
   'asyncwise/no-return-in-finally': 'warn',
   'asyncwise/valid-params': 'warn',

@@ -102,7 +102,7 @@ export const migrationTable = [
   row('promise', 'no-native', {
     notCovered: 'for runtimes without a native `Promise`; every runtime asyncwise supports has one (use `no-undef` with your globals)',
   }),
-  row('promise', 'no-nesting', { planned: 'no-nesting' }),
+  row('promise', 'no-nesting', { twin: 'no-nesting', note: 'both chains must be shown to be promises' }),
   row('promise', 'no-new-statics', { twin: 'no-new-statics', note: "a suggestion, not eslint-plugin-promise's fix: the code throws today, and runs once `new` is gone" }),
   row('promise', 'no-promise-in-callback', { planned: 'no-promise-in-callback' }),
   row('promise', 'no-return-in-finally', { twin: 'no-return-in-finally', note: 'silent where the returned value may be a promise, which `finally()` waits for' }),

@@ -7,6 +7,7 @@ import noAwaitInLoop from './no-await-in-loop';
 import noFloatingPromises from './no-floating-promises';
 import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
+import noNesting from './no-nesting';
 import noNewStatics from './no-new-statics';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import noReturnInFinally from './no-return-in-finally';
@@ -39,6 +40,7 @@ export const rules = {
   'no-floating-promises': noFloatingPromises,
   'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
+  'no-nesting': noNesting,
   'no-new-statics': noNewStatics,
   'no-promise-executor-return': noPromiseExecutorReturn,
   'no-return-in-finally': noReturnInFinally,
