@@ -266,3 +266,10 @@ export {
   type ValidParamsSilenceReason,
 } from './promise-calls';
 export { judgeNesting, nestingSilenceReasons, type NestingSilenceReason } from './nested-chains';
+export {
+  judgePreferCatch,
+  nonStandardPromiseMember,
+  preferCatchSilenceReasons,
+  type PreferCatchSilenceReason,
+  type TwoArgumentThen,
+} from './promise-style';

@@ -113,8 +113,14 @@ export const migrationTable = [
     twin: 'prefer-await-to-then',
     note: 'reports chains on values shown to be promises only, and suggests the rewrite',
   }),
-  row('promise', 'prefer-catch', { planned: 'prefer-catch' }),
-  row('promise', 'spec-only', { planned: 'spec-only' }),
+  row('promise', 'prefer-catch', {
+    twin: 'prefer-catch',
+    note: '`then(null, b)` → `catch(b)` is a fix; `then(a, b)` → `catch(b).then(a)` a suggestion, since `a` then also runs after a recovery',
+  }),
+  row('promise', 'spec-only', {
+    twin: 'spec-only',
+    note: 'the global `Promise` only; `Promise.try` is standard (ES2025)',
+  }),
   row('promise', 'valid-params', { twin: 'valid-params', note: 'calls on values shown to be promises and the global `Promise`; a spread argument is not counted' }),
 
   // eslint-plugin-unicorn
@@ -142,7 +148,7 @@ export const migrationTable = [
   row('unicorn', 'prefer-promise-try', { planned: 'prefer-promise-try' }),
   row('unicorn', 'prefer-promise-with-resolvers', { planned: 'prefer-promise-with-resolvers' }),
   row('unicorn', 'prefer-queue-microtask', { planned: 'prefer-queue-microtask' }),
-  row('unicorn', 'prefer-then-catch', { planned: 'prefer-catch', note: "eslint-plugin-promise's name for the same check" }),
+  row('unicorn', 'prefer-then-catch', { twin: 'prefer-catch', note: "eslint-plugin-promise's name for the same check" }),
   row('unicorn', 'prefer-top-level-await', { planned: 'prefer-top-level-await' }),
 
   // eslint-plugin-n

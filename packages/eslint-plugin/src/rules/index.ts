@@ -16,6 +16,7 @@ import paramNames from './param-names';
 import noSyncInAsync from './no-sync-in-async';
 import noUncancelledRace from './no-uncancelled-race';
 import preferAwaitToThen from './prefer-await-to-then';
+import preferCatch from './prefer-catch';
 import noUnboundedConcurrency from './no-unbounded-concurrency';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
@@ -25,6 +26,7 @@ import requireAwait from './require-await';
 import requireConcurrencyLimit from './require-concurrency-limit';
 import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
+import specOnly from './spec-only';
 import validParams from './valid-params';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
@@ -49,6 +51,7 @@ export const rules = {
   'no-sync-in-async': noSyncInAsync,
   'no-uncancelled-race': noUncancelledRace,
   'prefer-await-to-then': preferAwaitToThen,
+  'prefer-catch': preferCatch,
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
@@ -56,6 +59,7 @@ export const rules = {
   'propagate-abort-signal': propagateAbortSignal,
   'require-await': requireAwait,
   'require-concurrency-limit': requireConcurrencyLimit,
+  'spec-only': specOnly,
   'valid-params': validParams,
 };
 export type RuleName = keyof typeof rules;
