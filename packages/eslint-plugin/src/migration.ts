@@ -45,7 +45,7 @@ export const migrationTable = [
     note: 'silent on loops whose iterations depend on each other (cursors, accumulators, retries, polling)',
   }),
   row('eslint', 'no-promise-executor-return', { twin: 'no-promise-executor-return' }),
-  row('eslint', 'no-return-await', { planned: 'return-await', note: 'deprecated in ESLint core' }),
+  row('eslint', 'no-return-await', { twin: 'return-await', note: 'deprecated in ESLint core; `return-await` in its `never` mode says the same' }),
   row('eslint', 'prefer-promise-reject-errors', { twin: 'prefer-promise-reject-errors' }),
   row('eslint', 'require-atomic-updates', {
     planned: 'require-atomic-updates',
@@ -81,7 +81,7 @@ export const migrationTable = [
   }),
   row('typescript-eslint', 'promise-function-async', { planned: 'promise-function-async' }),
   row('typescript-eslint', 'require-await', { twin: 'require-await' }),
-  row('typescript-eslint', 'return-await', { planned: 'return-await' }),
+  row('typescript-eslint', 'return-await', { twin: 'return-await' }),
   row('typescript-eslint', 'strict-void-return', { planned: 'strict-void-return' }),
 
   // eslint-plugin-promise
