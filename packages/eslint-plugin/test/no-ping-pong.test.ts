@@ -6,8 +6,9 @@ import type { RuleCases } from './rule-tester';
 
 // No rule ping-pong: applying one rule's fix or suggestion must never give code on which a rule of
 // `all` offers the edit back. Every fix and suggestion of every invalid case (without types, the
-// host every rule runs on) is applied, the result is linted with every rule of `all` at its
-// defaults, and each of their fixes and suggestions is applied in turn: none may restore the case's code.
+// host every rule runs on) is applied, the result is linted with every rule of `all` (at its
+// defaults, the case's own rule with the case's options), and each of their fixes and suggestions
+// is applied in turn: none may restore the case's code.
 
 const ruleNames = Object.keys(plugin.rules);
 
@@ -53,9 +54,11 @@ describe('no rule ping-pong', () => {
       for (const testCase of suite.invalid) {
         const filename = testCase.filename ?? 'file.ts';
         const options = (testCase.options ?? []) as unknown[];
-        const first = linter.verify(testCase.code, config({ [`asyncwise/${name}`]: ['error', ...options] as Linter.RuleEntry }), filename);
+        const own = { [`asyncwise/${name}`]: ['error', ...options] as Linter.RuleEntry };
+        const first = linter.verify(testCase.code, config(own), filename);
         for (const edited of editedTexts(testCase.code, first)) {
-          const second = linter.verify(edited.text, config(allRules), filename);
+          // The rule keeps the case's options (a user's config has one setting per rule); the others their defaults.
+          const second = linter.verify(edited.text, config({ ...allRules, ...own }), filename);
           expect(second.filter((m) => m.fatal), edited.text).toEqual([]);
           for (const back of editedTexts(edited.text, second)) {
             checked++;
