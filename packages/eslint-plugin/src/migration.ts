@@ -79,7 +79,7 @@ export const migrationTable = [
     twin: 'prefer-promise-reject-errors',
     missingOptions: { allow: 'a value of an allowed type is still reported' },
   }),
-  row('typescript-eslint', 'promise-function-async', { planned: 'promise-function-async' }),
+  row('typescript-eslint', 'promise-function-async', { twin: 'promise-function-async' }),
   row('typescript-eslint', 'require-await', { twin: 'require-await' }),
   row('typescript-eslint', 'return-await', { twin: 'return-await' }),
   row('typescript-eslint', 'strict-void-return', { planned: 'strict-void-return' }),
