@@ -3,11 +3,13 @@
  * peak memory is its own. Reads every file first, then times one pass over all of them and prints
  * one JSON line (a {@link Measurement}) on stdout.
  *
- * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then|codemod-foreach> <files.json>
+ * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then|
+ *        codemod-foreach|eslint-promise-recommended|eslint-promise-compat> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
  * (The oxlint measurements time a whole `oxlint` process instead: `bench/oxlint.ts`.)
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Linter } from 'eslint';
@@ -29,6 +31,11 @@ interface Counts {
   refusals: number;
 }
 
+/** What the bench reads of eslint-plugin-promise (it ships no types). */
+interface PromisePlugin {
+  configs: { 'flat/recommended': Linter.Config };
+}
+
 type Pass = (inputs: readonly Input[], counts: Counts) => void;
 
 const MAX_SAMPLES = 5;
@@ -39,25 +46,26 @@ function noteError(counts: Counts, path: string, message: string): void {
 }
 
 /**
- * ESLint's `Linter` with typescript-eslint's parser (no type information): no rules, one empty rule, or
- * asyncwise's `configs.recommended` from the built plugin (so the measurement follows the config as rules are added).
+ * ESLint's `Linter` with typescript-eslint's parser (no type information): no rules, one empty rule,
+ * asyncwise's `configs.recommended` from the built plugin (so the measurement follows the config as
+ * rules are added), eslint-plugin-promise's `flat/recommended`, or asyncwise's `promise-compat` (its twins).
  */
-async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommended'): Promise<Pass> {
+async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommended' | 'promise' | 'promise-compat'): Promise<Pass> {
   // Imported here, not at the top: each measurement loads only what it measures, for a clean peak RSS.
   const { Linter: LinterClass } = await import('eslint');
   const tseslint = (await import('typescript-eslint')).default;
-  const plugin = withRule === 'recommended' ? (await import('eslint-plugin-asyncwise')).default : null;
+  const plugin = withRule === 'recommended' || withRule === 'promise-compat' ? (await import('eslint-plugin-asyncwise')).default : null;
+  const promise = withRule === 'promise' ? (createRequire(import.meta.url)('eslint-plugin-promise') as PromisePlugin) : null;
   const linter = new LinterClass({ configType: 'flat', cwd: root });
   const parserOptions = { ecmaFeatures: { jsx: true } };
   // An empty rule listening on `Program:exit` separates what ESLint pays for running any rule at all
   // (rule contexts, listener dispatch, report handling) from what the asyncwise rule itself costs.
   const emptyRule = { meta: { type: 'problem' as const, schema: [] }, create: () => ({ 'Program:exit'() {} }) };
-  const ruleConfig: Linter.Config =
-    withRule === 'recommended' && plugin
-      ? {
-          plugins: plugin.configs.recommended.plugins as Linter.Config['plugins'],
-          rules: plugin.configs.recommended.rules,
-        }
+  const asyncwiseConfig = plugin?.configs[withRule === 'promise-compat' ? 'promise-compat' : 'recommended'];
+  const ruleConfig: Linter.Config = asyncwiseConfig
+    ? { plugins: asyncwiseConfig.plugins as Linter.Config['plugins'], rules: asyncwiseConfig.rules }
+    : promise
+      ? promise.configs['flat/recommended']
       : withRule === 'empty'
         ? { plugins: { bench: { rules: { empty: emptyRule } } }, rules: { 'bench/empty': 'error' } }
         : {};
@@ -78,7 +86,7 @@ async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommende
       const messages = linter.verify(input.text, config, { filename: join(root, input.path) });
       for (const message of messages) {
         if (message.fatal) noteError(counts, input.path, message.message);
-        else if (message.ruleId?.startsWith('asyncwise/')) {
+        else if (message.ruleId?.startsWith('asyncwise/') || message.ruleId?.startsWith('promise/')) {
           counts.reports++;
           counts.reportsByRule[message.ruleId] = (counts.reportsByRule[message.ruleId] ?? 0) + 1;
           counts.reportLocations.push(`${input.path}:${message.line} ${message.ruleId}`);
@@ -142,6 +150,10 @@ async function passFor(name: InProcessMeasurementName, root: string): Promise<Pa
       return codemodPass('then-to-await');
     case 'codemod-foreach':
       return codemodPass('foreach-async-to-for-of');
+    case 'eslint-promise-recommended':
+      return eslintPass(root, 'promise');
+    case 'eslint-promise-compat':
+      return eslintPass(root, 'promise-compat');
     default: {
       const never: never = name;
       throw new Error(`Unknown measurement ${String(never)}`);

@@ -1,7 +1,17 @@
 /** What one measurement of `pnpm bench` reports: shared by `run.ts`, `measure.ts` and `oxlint.ts`. */
 
 /** Measurements that `bench/measure.ts` times inside its own process (one timed pass over files read beforehand). */
-export const inProcessMeasurementNames = ['eslint-baseline', 'eslint-empty-rule', 'eslint-recommended', 'parse-only', 'codemod', 'codemod-then', 'codemod-foreach'] as const;
+export const inProcessMeasurementNames = [
+  'eslint-baseline',
+  'eslint-empty-rule',
+  'eslint-recommended',
+  'parse-only',
+  'codemod',
+  'codemod-then',
+  'codemod-foreach',
+  'eslint-promise-recommended',
+  'eslint-promise-compat',
+] as const;
 /** Measurements that time a whole `oxlint` run in a child process (`bench/oxlint.ts`). */
 export const oxlintMeasurementNames = ['oxlint-alone', 'oxlint-js-floor', 'oxlint-recommended'] as const;
 /** Every measurement, in the order of a round (and of the table). */
@@ -28,7 +38,7 @@ export interface Measurement {
   readonly errors: number;
   /** First few errors, `path: message`. */
   readonly errorSamples: readonly string[];
-  /** `eslint-recommended`, `oxlint-recommended`: reports of asyncwise rules, all rules together. */
+  /** `eslint-recommended`, `oxlint-recommended`, `eslint-promise-*`: reports of asyncwise (or eslint-plugin-promise) rules, all rules together. */
   readonly reports: number;
   /** The same per rule, `asyncwise/<rule>` → reports. */
   readonly reportsByRule: Readonly<Record<string, number>>;

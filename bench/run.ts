@@ -11,6 +11,7 @@
  *   d". the `foreach-async-to-for-of` transform at level `review`, in memory
  *   e.  oxlint with no rules at all: its parse/traverse floor, whole process
  *   f.  oxlint with asyncwise's `configs.recommended` as a JS plugin, whole process
+ *   g.  ESLint with eslint-plugin-promise's `flat/recommended`; h. with asyncwise's `promise-compat`, its twins (h/g: ours against theirs)
  *
  * Each measurement runs in a fresh `node` process (a–d: `bench/measure.ts`; e, f: `bench/oxlint.ts`),
  * so its peak RSS is its own; rounds are interleaved (a a' b c d e f, …) so drift hits every
@@ -59,6 +60,8 @@ const letters: Record<MeasurementName, string> = {
   codemod: 'd',
   'codemod-then': "d'",
   'codemod-foreach': 'd"',
+  'eslint-promise-recommended': 'g',
+  'eslint-promise-compat': 'h',
   'oxlint-alone': 'e',
   'oxlint-js-floor': "e'",
   'oxlint-recommended': 'f',
@@ -75,6 +78,8 @@ function labelsFor(ruleCount: number, threads: number): Record<MeasurementName, 
     codemod: 'd. codemod sequential-to-concurrent',
     'codemod-then': "d'. codemod then-to-await",
     'codemod-foreach': 'd". codemod foreach-async-to-for-of',
+    'eslint-promise-recommended': "g. ESLint + eslint-plugin-promise's recommended",
+    'eslint-promise-compat': "h. ESLint + asyncwise promise-compat (its twins)",
     'oxlint-alone': `e. oxlint alone, no rules (${onThreads})`,
     'oxlint-js-floor': `e'. oxlint + a JS rule that only asks for scopes (${onThreads})`,
     'oxlint-recommended': `f. oxlint + asyncwise recommended (${rules}, ${onThreads})`,
@@ -346,6 +351,8 @@ async function main(): Promise<void> {
     codemod: { value: get('codemod').bestMs / get('parse-only').bestMs, of: 'c' },
     'codemod-then': { value: get('codemod-then').bestMs / get('parse-only').bestMs, of: 'c' },
     'codemod-foreach': { value: get('codemod-foreach').bestMs / get('parse-only').bestMs, of: 'c' },
+    'eslint-promise-recommended': ofBaseline('eslint-promise-recommended'),
+    'eslint-promise-compat': { value: get('eslint-promise-compat').bestMs / get('eslint-promise-recommended').bestMs, of: 'g' },
     'oxlint-alone': ofBaseline('oxlint-alone'),
     'oxlint-js-floor': ofBaseline('oxlint-js-floor'),
     'oxlint-recommended': ofBaseline('oxlint-recommended'),
@@ -386,6 +393,8 @@ async function main(): Promise<void> {
     `d/a = ${x('codemod', 'eslint-baseline')} ESLint parse-only. files/s from the best round.`);
   console.log(`       d'/c = then-to-await vs parse-only (its bar: ≤ 1.5×); d'/a = ${x('codemod-then', 'eslint-baseline')} ESLint parse-only.`);
   console.log(`       d"/c = foreach-async-to-for-of vs parse-only (its bar: ≤ 1.5×); d"/a = ${x('codemod-foreach', 'eslint-baseline')} ESLint parse-only.`);
+  console.log(`       h/g = asyncwise's promise-compat against eslint-plugin-promise's recommended, same run: ${x('eslint-promise-compat', 'eslint-promise-recommended')} ` +
+    `(h/a = ${x('eslint-promise-compat', 'eslint-baseline')}, g/a = ${x('eslint-promise-recommended', 'eslint-baseline')}).`);
   console.log('oxlint (e, f time the whole oxlint process: Node start-up, config and plugin load, reading files; a–d time one pass in a warm process):');
   console.log(`       f/a = ${bar.toFixed(3)}× ESLint parse-only (bar on a real repo: ≤ ${OXLINT_BAR.toFixed(2)}×, ${bar <= OXLINT_BAR ? 'met' : 'NOT met'} here); ` +
     `f/b = ${x('oxlint-recommended', 'eslint-recommended')} ESLint with the same rules; f/e = ${x('oxlint-recommended', 'oxlint-alone')} oxlint alone.`);
@@ -505,7 +514,7 @@ async function main(): Promise<void> {
         ratioOf: ratios[n].of,
         peakRssMiB: Number(s.peakRssMiB.toFixed(1)),
         errors: s.last.errors,
-        ...(n === 'eslint-recommended' || n === 'oxlint-recommended' ? { reports: s.last.reports, reportsByRule: s.last.reportsByRule } : {}),
+        ...(n === 'eslint-recommended' || n === 'oxlint-recommended' || n.startsWith('eslint-promise') ? { reports: s.last.reports, reportsByRule: s.last.reportsByRule } : {}),
         ...(own
           ? { oxlint: { reportedBestMs: Math.round(own.reportedBestMs), cpuMedianMs: Math.round(own.cpuMedianMs), threads: s.last.oxlint?.threads, rules: s.last.oxlint?.rules } }
           : {}),

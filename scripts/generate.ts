@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { abortableApisTable, arrayCallbacksTable, blockingApisTable, limitersTable, nodeCallbackApisTable } from './catalogue-tables';
+import { migrationConfigMarkdown, migrationTableMarkdown } from './migration-page';
 import { codemodsTable, oxlintPreset, oxlintPresetPath, rulesTable } from './rules-table';
 
 const root = path.join(import.meta.dirname, '..');
@@ -39,6 +40,11 @@ export function generatedFiles(): Record<string, string> {
     'docs/guide/node-promise-twins.md': fillBlock(read('docs/guide/node-promise-twins.md') ?? '', 'callback-apis', nodeCallbackApisTable()),
     'docs/guide/abortable-apis.md': fillBlock(read('docs/guide/abortable-apis.md') ?? '', 'abortable-apis', abortableApisTable()),
     'docs/rules/no-async-array-callback.md': fillBlock(read('docs/rules/no-async-array-callback.md') ?? '', 'array-callbacks', arrayCallbacksTable()),
+    'docs/migrating.md': fillBlock(
+      fillBlock(read('docs/migrating.md') ?? '', 'migration', migrationTableMarkdown()),
+      'migration-config',
+      migrationConfigMarkdown(),
+    ),
     'docs/guide/limiters.md': fillBlock(read('docs/guide/limiters.md') ?? '', 'limiters', limitersTable()),
   };
 }

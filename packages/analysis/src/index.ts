@@ -243,3 +243,52 @@ export {
   type UntimedNetworkCallsResult,
 } from './network-timeouts';
 export { findThenChains, thenChainRefusalReasons, type ThenChain, type ThenChainOptions } from './then-chains';
+export { isPromiseMethod, memberName, methodCallOf, promiseStaticCall, type MethodCall, type PromiseMethod } from './promise-methods';
+export {
+  catchOrReturnSilenceReasons,
+  judgeCatchOrReturn,
+  type CatchOrReturnJudgement,
+  type CatchOrReturnOptions,
+  type CatchOrReturnSilenceReason,
+  type UnterminatedChain,
+} from './promise-termination';
+export { canReachEnd } from './exits';
+export {
+  alwaysReturnSilenceReasons,
+  judgeAlwaysReturn,
+  thenHandlerOf,
+  type AlwaysReturnJudgement,
+  type AlwaysReturnOptions,
+  type AlwaysReturnSilenceReason,
+  type ThenHandler,
+} from './then-handlers';
+export {
+  findMisnamedExecutorParams,
+  findNewStatic,
+  judgeReturnWrap,
+  returnWrapSilenceReasons,
+  type MisnamedExecutorParam,
+  type NewStatic,
+  type ParamNamesOptions,
+  type ReturnWrap,
+  type ReturnWrapOptions,
+  type ReturnWrapSilenceReason,
+} from './promise-constructs';
+export {
+  judgeReturnInFinally,
+  judgeValidParams,
+  returnInFinallySilenceReasons,
+  validParamsSilenceReasons,
+  type ArgumentCountRule,
+  type InvalidParams,
+  type ReturnInFinallySilenceReason,
+  type ValidParamsSilenceReason,
+} from './promise-calls';
+export { judgeNesting, nestingSilenceReasons, type NestingSilenceReason } from './nested-chains';
+export {
+  judgePreferCatch,
+  nonStandardPromiseMember,
+  preferCatchSilenceReasons,
+  type PreferCatchSilenceReason,
+  type TwoArgumentThen,
+} from './promise-style';

@@ -16,7 +16,24 @@ function entries(select: (docs: { recommended?: boolean; strict?: boolean; requi
 const plugin = {
   meta: { name: 'eslint-plugin-asyncwise', version },
   rules,
-  configs: {} as Record<'recommended' | 'recommended-type-checked' | 'strict' | 'all', TSESLint.FlatConfig.Config>,
+  configs: {} as Record<'recommended' | 'recommended-type-checked' | 'strict' | 'all' | 'promise-compat', TSESLint.FlatConfig.Config>,
+};
+
+/**
+ * eslint-plugin-promise's `recommended`, rule for rule and severity for severity, for the rules that
+ * have an asyncwise twin (`configs.test.ts` checks it against eslint-plugin-promise's own config).
+ * Its other recommended rules (`no-promise-in-callback`, `no-callback-in-promise`) have
+ * no twin yet: docs/migrating.md lists them.
+ */
+const promiseCompat: RuleEntries = {
+  'asyncwise/always-return': 'error',
+  'asyncwise/no-return-wrap': 'error',
+  'asyncwise/param-names': 'error',
+  'asyncwise/catch-or-return': 'error',
+  'asyncwise/no-nesting': 'warn',
+  'asyncwise/no-new-statics': 'error',
+  'asyncwise/no-return-in-finally': 'warn',
+  'asyncwise/valid-params': 'warn',
 };
 
 /**
@@ -24,13 +41,15 @@ const plugin = {
  * - `recommended`: recommended rules that need no type information;
  * - `recommended-type-checked`: every recommended rule, typed ones included;
  * - `strict`: recommended-type-checked, and the rules marked `strict` (opt-in checks such as `require-timeout`);
- * - `all`: every rule.
+ * - `all`: every rule;
+ * - `promise-compat`: the twins of eslint-plugin-promise's `recommended`, at its severities.
  */
 const configRules = {
   recommended: entries((d) => d.recommended === true && d.requiresTypeChecking !== true),
   'recommended-type-checked': entries((d) => d.recommended === true),
   strict: entries((d) => d.recommended === true || d.strict === true),
   all: entries(() => true),
+  'promise-compat': promiseCompat,
 };
 for (const [name, rulesOfConfig] of Object.entries(configRules) as [keyof typeof configRules, RuleEntries][]) {
   plugin.configs[name] = {

@@ -51,3 +51,16 @@ describe('configs', () => {
     expect(plugin.meta.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('promise-compat', () => {
+  it("mirrors eslint-plugin-promise's recommended: each of its rules with a twin, at the same severity", async () => {
+    const { createRequire } = await import('node:module');
+    const promise = createRequire(import.meta.url)('eslint-plugin-promise') as { configs: { 'flat/recommended': { rules: Record<string, string> } } };
+    const expected: Record<string, string> = {};
+    for (const [id, severity] of Object.entries(promise.configs['flat/recommended'].rules)) {
+      const name = id.replace(/^promise\//, '');
+      if (severity !== 'off' && name in plugin.rules) expected[`asyncwise/${name}`] = severity;
+    }
+    expect(plugin.configs['promise-compat'].rules).toEqual(expected);
+  });
+});

@@ -2,17 +2,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   asyncCallbackSilenceReasons,
+  alwaysReturnSilenceReasons,
   blockingCallSilenceReasons,
+  catchOrReturnSilenceReasons,
   fanOutSilenceReasons,
   handBuiltSignalSilenceReasons,
   leakedTimerSilenceReasons,
   limiterSilenceReasons,
   networkTimeoutSilenceReasons,
   loopSilenceReasons,
+  nestingSilenceReasons,
+  preferCatchSilenceReasons,
   raceSilenceReasons,
+  returnInFinallySilenceReasons,
+  returnWrapSilenceReasons,
   signalPropagationSilenceReasons,
   silenceReasons,
   thenChainRefusalReasons,
+  validParamsSilenceReasons,
 } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -56,6 +63,13 @@ const reasonsByRule: Record<string, readonly string[]> = {
   ],
   'prefer-promise-api': ['not-a-forwarding-wrapper', 'twin-name-taken', 'would-lose-code'],
   'prefer-await-to-then': thenChainRefusalReasons,
+  'catch-or-return': catchOrReturnSilenceReasons,
+  'always-return': alwaysReturnSilenceReasons,
+  'no-nesting': nestingSilenceReasons,
+  'prefer-catch': [...preferCatchSilenceReasons, 'unsupported-call-shape', 'would-drop-comment'],
+  'no-return-wrap': returnWrapSilenceReasons,
+  'no-return-in-finally': returnInFinallySilenceReasons,
+  'valid-params': validParamsSilenceReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

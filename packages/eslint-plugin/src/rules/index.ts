@@ -1,16 +1,24 @@
+import alwaysReturn from './always-return';
 import awaitThenable from './await-thenable';
+import catchOrReturn from './catch-or-return';
 import noAsyncArrayCallback from './no-async-array-callback';
 import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noAwaitInLoop from './no-await-in-loop';
 import noFloatingPromises from './no-floating-promises';
 import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
+import noNesting from './no-nesting';
+import noNewStatics from './no-new-statics';
 import noPromiseExecutorReturn from './no-promise-executor-return';
+import noReturnInFinally from './no-return-in-finally';
+import noReturnWrap from './no-return-wrap';
+import paramNames from './param-names';
 import noSyncInAsync from './no-sync-in-async';
 import noUncancelledRace from './no-uncancelled-race';
 import preferAbortSignalAny from './prefer-abort-signal-any';
 import preferAbortSignalTimeout from './prefer-abort-signal-timeout';
 import preferAwaitToThen from './prefer-await-to-then';
+import preferCatch from './prefer-catch';
 import noUnboundedConcurrency from './no-unbounded-concurrency';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
@@ -21,24 +29,34 @@ import requireConcurrencyLimit from './require-concurrency-limit';
 import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
 import requireTimeout from './require-timeout';
+import specOnly from './spec-only';
+import validParams from './valid-params';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
   'promise-function-async': promiseFunctionAsync,
   'return-await': returnAwait,
+  'always-return': alwaysReturn,
   'await-thenable': awaitThenable,
+  'catch-or-return': catchOrReturn,
   'no-async-array-callback': noAsyncArrayCallback,
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-await-in-loop': noAwaitInLoop,
   'no-floating-promises': noFloatingPromises,
   'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
+  'no-nesting': noNesting,
+  'no-new-statics': noNewStatics,
   'no-promise-executor-return': noPromiseExecutorReturn,
+  'no-return-in-finally': noReturnInFinally,
+  'no-return-wrap': noReturnWrap,
+  'param-names': paramNames,
   'no-sync-in-async': noSyncInAsync,
   'no-uncancelled-race': noUncancelledRace,
   'prefer-abort-signal-any': preferAbortSignalAny,
   'prefer-abort-signal-timeout': preferAbortSignalTimeout,
   'prefer-await-to-then': preferAwaitToThen,
+  'prefer-catch': preferCatch,
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
@@ -47,5 +65,7 @@ export const rules = {
   'require-await': requireAwait,
   'require-concurrency-limit': requireConcurrencyLimit,
   'require-timeout': requireTimeout,
+  'spec-only': specOnly,
+  'valid-params': validParams,
 };
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,164 @@
+import type { RuleName } from './rules/index';
+
+/** The plugins whose async rules asyncwise takes over, with the prefix their rules have in a flat config. */
+export const peerPlugins = {
+  eslint: { title: 'ESLint core', prefix: '', package: 'eslint' },
+  'typescript-eslint': { title: 'typescript-eslint', prefix: '@typescript-eslint/', package: 'typescript-eslint' },
+  promise: { title: 'eslint-plugin-promise', prefix: 'promise/', package: 'eslint-plugin-promise' },
+  unicorn: { title: 'eslint-plugin-unicorn', prefix: 'unicorn/', package: 'eslint-plugin-unicorn' },
+  n: { title: 'eslint-plugin-n', prefix: 'n/', package: 'eslint-plugin-n' },
+} as const;
+export type PeerPlugin = keyof typeof peerPlugins;
+
+/**
+ * What asyncwise offers in place of one peer rule:
+ * - `twin`: an asyncwise rule that checks the same thing; `missingOptions` names the peer's options the
+ *   twin does not accept (each with why), so a config that sets one needs a change;
+ * - `planned`: a rule of the design catalogue that has not landed yet (a test fails once it lands, so
+ *   the row is turned into a `twin`);
+ * - `notCovered`: asyncwise has no such rule, and why.
+ */
+export type Mapping =
+  | { twin: RuleName; missingOptions?: Record<string, string>; note?: string }
+  | { planned: string; note?: string }
+  | { notCovered: string };
+
+export interface MigrationRow {
+  plugin: PeerPlugin;
+  rule: string;
+  asyncwise: Mapping;
+}
+
+const row = (plugin: PeerPlugin, rule: string, asyncwise: Mapping): MigrationRow => ({ plugin, rule, asyncwise });
+
+/**
+ * Every async rule of ESLint core, typescript-eslint, eslint-plugin-promise, eslint-plugin-unicorn and
+ * eslint-plugin-n, and its asyncwise counterpart. `docs/migrating.md` is generated from it
+ * (`pnpm generate`), and `migration.test.ts` checks it against the rules' meta and, for the peers
+ * installed in this repo, against the peer rules' own schemas.
+ */
+export const migrationTable = [
+  // ESLint core
+  row('eslint', 'no-async-promise-executor', { twin: 'no-async-promise-executor' }),
+  row('eslint', 'no-await-in-loop', {
+    twin: 'no-await-in-loop',
+    note: 'silent on loops whose iterations depend on each other (cursors, accumulators, retries, polling)',
+  }),
+  row('eslint', 'no-promise-executor-return', { twin: 'no-promise-executor-return' }),
+  row('eslint', 'no-return-await', { twin: 'return-await', note: 'deprecated in ESLint core; `return-await` in its `never` mode says the same' }),
+  row('eslint', 'prefer-promise-reject-errors', { twin: 'prefer-promise-reject-errors' }),
+  row('eslint', 'require-atomic-updates', {
+    planned: 'require-atomic-updates',
+    note: 'rebuilt to flag only state a concurrent caller can reach',
+  }),
+  row('eslint', 'require-await', {
+    twin: 'require-await',
+    note: 'silent where a returned value may be a promise nothing shows',
+  }),
+  row('eslint', 'callback-return', { planned: 'callback-return', note: 'deprecated in ESLint core' }),
+  row('eslint', 'handle-callback-err', { planned: 'handle-callback-err', note: 'deprecated in ESLint core' }),
+  row('eslint', 'no-sync', {
+    twin: 'no-sync-in-async',
+    missingOptions: {
+      allowAtRootLevel: '`no-sync-in-async` reports only inside async functions; module top level is allowed by default (`allowTopLevel`)',
+    },
+    note: "Node's own `…Sync` calls resolved through imports, not every name ending in `Sync`; deprecated in ESLint core",
+  }),
+  row('eslint', 'max-nested-callbacks', {
+    notCovered: 'a limit on nesting depth is a style metric, not an async question; keep the core rule if you use it',
+  }),
+
+  // typescript-eslint
+  row('typescript-eslint', 'await-thenable', {
+    twin: 'await-thenable',
+    missingOptions: { allowMixedPromiseArrays: 'mixed arrays are reported only where every element is shown not to be a promise' },
+  }),
+  row('typescript-eslint', 'no-floating-promises', { twin: 'no-floating-promises', note: 'works without type information too' }),
+  row('typescript-eslint', 'no-misused-promises', { twin: 'no-misused-promises', note: 'works without type information too' }),
+  row('typescript-eslint', 'prefer-promise-reject-errors', {
+    twin: 'prefer-promise-reject-errors',
+    missingOptions: { allow: 'a value of an allowed type is still reported' },
+  }),
+  row('typescript-eslint', 'promise-function-async', { twin: 'promise-function-async' }),
+  row('typescript-eslint', 'require-await', { twin: 'require-await' }),
+  row('typescript-eslint', 'return-await', { twin: 'return-await' }),
+  row('typescript-eslint', 'strict-void-return', { planned: 'strict-void-return' }),
+
+  // eslint-plugin-promise
+  row('promise', 'always-return', {
+    twin: 'always-return',
+    note: 'judges handlers of chains shown to start from a promise; one report per handler',
+  }),
+  row('promise', 'avoid-new', {
+    notCovered:
+      'a ban on `new Promise` itself is a style choice; the executor rules (`no-async-promise-executor`, `no-promise-executor-return`) check what an executor does, and `prefer-promise-api` finds wrappers around callback APIs that have a promise twin',
+  }),
+  row('promise', 'catch-or-return', {
+    twin: 'catch-or-return',
+    note: 'reports only chains shown to be promises (no query builder or Cypress `then`)',
+  }),
+  row('promise', 'no-callback-in-promise', { planned: 'no-callback-in-promise' }),
+  row('promise', 'no-multiple-resolved', { planned: 'no-multiple-resolved' }),
+  row('promise', 'no-native', {
+    notCovered: 'for runtimes without a native `Promise`; every runtime asyncwise supports has one (use `no-undef` with your globals)',
+  }),
+  row('promise', 'no-nesting', { twin: 'no-nesting', note: 'both chains must be shown to be promises' }),
+  row('promise', 'no-new-statics', { twin: 'no-new-statics', note: "a suggestion, not eslint-plugin-promise's fix: the code throws today, and runs once `new` is gone" }),
+  row('promise', 'no-promise-in-callback', { planned: 'no-promise-in-callback' }),
+  row('promise', 'no-return-in-finally', { twin: 'no-return-in-finally', note: 'silent where the returned value may be a promise, which `finally()` waits for' }),
+  row('promise', 'no-return-wrap', { twin: 'no-return-wrap', note: 'handlers of chains shown to start from a promise, on the global `Promise`' }),
+  row('promise', 'param-names', { twin: 'param-names', note: 'executors of the global `Promise` only' }),
+  row('promise', 'prefer-await-to-callbacks', { planned: 'prefer-await-to-callbacks' }),
+  row('promise', 'prefer-await-to-then', {
+    twin: 'prefer-await-to-then',
+    note: 'reports chains on values shown to be promises only, and suggests the rewrite',
+  }),
+  row('promise', 'prefer-catch', {
+    twin: 'prefer-catch',
+    note: '`then(null, b)` → `catch(b)` is a fix; `then(a, b)` → `catch(b).then(a)` a suggestion, since `a` then also runs after a recovery',
+  }),
+  row('promise', 'spec-only', {
+    twin: 'spec-only',
+    note: 'the global `Promise` only; `Promise.try` is standard (ES2025)',
+  }),
+  row('promise', 'valid-params', { twin: 'valid-params', note: 'calls on values shown to be promises and the global `Promise`; a spread argument is not counted' }),
+
+  // eslint-plugin-unicorn
+  row('unicorn', 'no-async-iterator-callback', {
+    notCovered: 'async callbacks of iterator helpers (`Iterator.prototype.map` …); `no-async-array-callback` covers array methods only',
+  }),
+  row('unicorn', 'no-async-promise-finally', { planned: 'no-async-promise-finally' }),
+  row('unicorn', 'no-await-expression-member', { planned: 'no-await-expression-member' }),
+  row('unicorn', 'no-await-in-promise-methods', { planned: 'no-await-in-promise-methods' }),
+  row('unicorn', 'no-multiple-promise-resolver-calls', { planned: 'no-multiple-resolved', note: "eslint-plugin-promise's name for the same check" }),
+  row('unicorn', 'no-single-promise-in-promise-methods', { planned: 'no-single-promise-in-promise-methods' }),
+  row('unicorn', 'no-thenable', { planned: 'no-thenable' }),
+  row('unicorn', 'no-unnecessary-await', { twin: 'await-thenable', note: "typescript-eslint's name for the same check" }),
+  row('unicorn', 'no-unsafe-promise-all-settled-values', { planned: 'no-unsafe-promise-all-settled-values' }),
+  row('unicorn', 'no-useless-promise-resolve-reject', { planned: 'no-useless-promise-resolve-reject' }),
+  row('unicorn', 'no-using-resource-escape', {
+    notCovered: 'a `using` resource returned or captured past its scope; the resource rules of the catalogue check the opposite (a resource never released)',
+  }),
+  row('unicorn', 'prefer-abort-signal-any', { planned: 'prefer-abort-signal-any' }),
+  row('unicorn', 'prefer-abort-signal-timeout', { planned: 'prefer-abort-signal-timeout' }),
+  row('unicorn', 'prefer-array-from-async', { planned: 'prefer-array-from-async' }),
+  row('unicorn', 'prefer-await', { twin: 'prefer-await-to-then', note: "eslint-plugin-promise's name for the same check" }),
+  row('unicorn', 'prefer-dispose', { planned: 'prefer-await-using' }),
+  row('unicorn', 'prefer-promise-static-methods', { planned: 'prefer-promise-static-methods' }),
+  row('unicorn', 'prefer-promise-try', { planned: 'prefer-promise-try' }),
+  row('unicorn', 'prefer-promise-with-resolvers', { planned: 'prefer-promise-with-resolvers' }),
+  row('unicorn', 'prefer-queue-microtask', { planned: 'prefer-queue-microtask' }),
+  row('unicorn', 'prefer-then-catch', { twin: 'prefer-catch', note: "eslint-plugin-promise's name for the same check" }),
+  row('unicorn', 'prefer-top-level-await', { planned: 'prefer-top-level-await' }),
+
+  // eslint-plugin-n
+  row('n', 'callback-return', { planned: 'callback-return' }),
+  row('n', 'handle-callback-err', { planned: 'handle-callback-err' }),
+  row('n', 'no-callback-literal', { planned: 'no-callback-literal' }),
+  row('n', 'no-sync', {
+    twin: 'no-sync-in-async',
+    note: "reports only inside async functions, and only Node's own `…Sync` calls resolved through imports",
+  }),
+  row('n', 'prefer-promises/dns', { twin: 'prefer-promise-api', note: 'every catalogued Node callback API with a promise twin, not only `dns`' }),
+  row('n', 'prefer-promises/fs', { twin: 'prefer-promise-api', note: 'every catalogued Node callback API with a promise twin, not only `fs`' }),
+] as const satisfies readonly MigrationRow[];

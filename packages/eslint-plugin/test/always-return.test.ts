@@ -1,0 +1,4 @@
+import cases from './cases/always-return';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('always-return', cases);

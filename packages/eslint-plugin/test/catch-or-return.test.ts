@@ -1,0 +1,4 @@
+import cases from './cases/catch-or-return';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('catch-or-return', cases);

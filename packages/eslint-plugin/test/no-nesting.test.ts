@@ -1,0 +1,4 @@
+import cases from './cases/no-nesting';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-nesting', cases);

@@ -1,0 +1,4 @@
+import cases from './cases/no-new-statics';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-new-statics', cases);

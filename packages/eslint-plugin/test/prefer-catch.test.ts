@@ -1,0 +1,4 @@
+import cases from './cases/prefer-catch';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('prefer-catch', cases);

@@ -1,0 +1,4 @@
+import cases from './cases/spec-only';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('spec-only', cases);

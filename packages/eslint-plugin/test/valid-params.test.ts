@@ -1,0 +1,4 @@
+import cases from './cases/valid-params';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('valid-params', cases);
