@@ -139,8 +139,14 @@ export const migrationTable = [
   row('unicorn', 'no-using-resource-escape', {
     notCovered: 'a `using` resource returned or captured past its scope; the resource rules of the catalogue check the opposite (a resource never released)',
   }),
-  row('unicorn', 'prefer-abort-signal-any', { planned: 'prefer-abort-signal-any' }),
-  row('unicorn', 'prefer-abort-signal-timeout', { planned: 'prefer-abort-signal-timeout' }),
+  row('unicorn', 'prefer-abort-signal-any', {
+    twin: 'prefer-abort-signal-any',
+    note: 'only a controller whose every use is seen; a suggestion, never a fix (the abort reason changes); test files left alone by default',
+  }),
+  row('unicorn', 'prefer-abort-signal-timeout', {
+    twin: 'prefer-abort-signal-timeout',
+    note: 'only a controller whose every use is seen; a suggestion, never a fix (TimeoutError, keep-alive); test files left alone by default',
+  }),
   row('unicorn', 'prefer-array-from-async', { planned: 'prefer-array-from-async' }),
   row('unicorn', 'prefer-await', { twin: 'prefer-await-to-then', note: "eslint-plugin-promise's name for the same check" }),
   row('unicorn', 'prefer-dispose', { planned: 'prefer-await-using' }),
