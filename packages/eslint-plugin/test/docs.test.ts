@@ -16,6 +16,7 @@ import {
   raceSilenceReasons,
   returnInFinallySilenceReasons,
   returnWrapSilenceReasons,
+  resourceCleanupSilenceReasons,
   signalPropagationSilenceReasons,
   silenceReasons,
   thenChainRefusalReasons,
@@ -50,6 +51,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'prefer-abort-signal-timeout': [...handBuiltSignalSilenceReasons, 'unsupported-call-shape', 'would-drop-comment', 'name-taken', 'would-lose-code'],
   'prefer-abort-signal-any': [...handBuiltSignalSilenceReasons, 'unsupported-call-shape', 'would-drop-comment', 'name-taken', 'would-lose-code'],
   'no-await-in-loop': [...loopSilenceReasons],
+  'require-resource-cleanup': [...resourceCleanupSilenceReasons, 'unsupported-call-shape', 'target-lacks-await-using', 'not-disposable', 'would-lose-code'],
   'no-unbounded-concurrency': [...fanOutSilenceReasons],
   'require-concurrency-limit': [...limiterSilenceReasons],
   'no-async-array-callback': [

@@ -31,6 +31,7 @@ import promiseFunctionAsync from './promise-function-async';
 import requireTimeout from './require-timeout';
 import specOnly from './spec-only';
 import validParams from './valid-params';
+import requireResourceCleanup from './require-resource-cleanup';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -67,5 +68,6 @@ export const rules = {
   'require-timeout': requireTimeout,
   'spec-only': specOnly,
   'valid-params': validParams,
+  'require-resource-cleanup': requireResourceCleanup,
 };
 export type RuleName = keyof typeof rules;
