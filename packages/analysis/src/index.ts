@@ -315,3 +315,10 @@ export {
   type UnreleasedKind,
   type UnreleasedResource,
 } from './resource-cleanup';
+export {
+  findForAwaitPromiseArrays,
+  forAwaitArraySilenceReasons,
+  type ForAwaitArraySilenceReason,
+  type ForAwaitPromiseArray,
+  type ForAwaitPromiseArraysResult,
+} from './for-await-promise-arrays';

@@ -5,6 +5,7 @@ import noAsyncArrayCallback from './no-async-array-callback';
 import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noAwaitInLoop from './no-await-in-loop';
 import noFloatingPromises from './no-floating-promises';
+import noForAwaitPromiseArray from './no-for-await-promise-array';
 import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
 import noNesting from './no-nesting';
@@ -44,6 +45,7 @@ export const rules = {
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-await-in-loop': noAwaitInLoop,
   'no-floating-promises': noFloatingPromises,
+  'no-for-await-promise-array': noForAwaitPromiseArray,
   'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
   'no-nesting': noNesting,
