@@ -15,6 +15,10 @@ import {
   type Limiter,
   limiters,
   nodeCallbackApis,
+  describeResourceAcquisition,
+  describeResourceRelease,
+  type ResourceApi,
+  resourceApis,
 } from '../packages/analysis/src/index';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -72,4 +76,15 @@ export function arrayCallbacksTable(): string {
     ([name, harm]) => `| \`_.${name}(xs, …)\`${name === 'map' || name === 'collect' ? ' (result dropped)' : ''} | ${collectionLibraries.map((l) => `\`${l}\``).join(', ')} | ${cell(harms[harm] ?? harm)} |`,
   );
   return ['| Call | Of | With an async callback |', '| --- | --- | --- |', ...methods, ...functions].join('\n');
+}
+
+/** The resources table: what acquires each resource, how it is released, and whether `await using` can release it. */
+export function resourceApisTable(): string {
+  const rows = (resourceApis as readonly ResourceApi[]).map((api) => {
+    const acquire = `\`${describeResourceAcquisition(api.acquire)}(…)\`${api.awaited ? ' (awaited)' : ''}`;
+    const release = describeResourceRelease(api.release) + (api.releasedByIteration ? ', or a full `for await`' : '');
+    const checked = api.lifetime === 'scoped' ? 'yes' : 'no (long-lived)';
+    return `| ${cell(acquire)} | ${cell(api.resource)} | ${cell(release)} | ${api.asyncDispose ? 'yes' : 'no'} | ${checked} |`;
+  });
+  return ['| Acquired by | Resource | Released by | `Symbol.asyncDispose` on Node 20 | Checked by `require-resource-cleanup` |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -3,8 +3,8 @@
 // `pnpm generate` writes them; `--check` (run by `pnpm lint`) exits 1 when any is stale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { abortableApisTable, arrayCallbacksTable, blockingApisTable, limitersTable, nodeCallbackApisTable } from './catalogue-tables';
 import { migrationConfigMarkdown, migrationTableMarkdown } from './migration-page';
+import { abortableApisTable, arrayCallbacksTable, blockingApisTable, limitersTable, nodeCallbackApisTable, resourceApisTable } from './catalogue-tables';
 import { codemodsTable, oxlintPreset, oxlintPresetPath, rulesTable } from './rules-table';
 
 const root = path.join(import.meta.dirname, '..');
@@ -46,6 +46,7 @@ export function generatedFiles(): Record<string, string> {
       migrationConfigMarkdown(),
     ),
     'docs/guide/limiters.md': fillBlock(read('docs/guide/limiters.md') ?? '', 'limiters', limitersTable()),
+    'docs/guide/resources.md': fillBlock(read('docs/guide/resources.md') ?? '', 'resources', resourceApisTable()),
   };
 }
 

@@ -62,6 +62,8 @@ export const refusalReasons = [
   'name-taken',
   'timer-not-rejecting',
   'winner-reads-after-race',
+  'target-lacks-await-using',
+  'not-disposable',
   ...thenChainReasons,
 ] as const;
 

@@ -292,3 +292,33 @@ export {
   type PreferCatchSilenceReason,
   type TwoArgumentThen,
 } from './promise-style';
+export {
+  describeResourceAcquisition,
+  describeResourceRelease,
+  resourceApiOf,
+  resourceApis,
+  resourceMethodOf,
+  type ResourceAcquisition,
+  type ResourceApi,
+  type ResourceLifetime,
+  type ResourceRelease,
+} from './catalogues/resource-apis';
+export { resourceApiAt } from './resource-calls';
+export { compilerOptionsSupportAwaitUsing, nodeRangeSupportsAwaitUsing, parseJsonc, supportsAwaitUsing } from './disposal-target';
+export {
+  describeAcquisition,
+  findUnreleasedResources,
+  resourceCleanupSilenceReasons,
+  type ResourceCleanupOptions,
+  type ResourceCleanupResult,
+  type ResourceCleanupSilenceReason,
+  type UnreleasedKind,
+  type UnreleasedResource,
+} from './resource-cleanup';
+export {
+  findForAwaitPromiseArrays,
+  forAwaitArraySilenceReasons,
+  type ForAwaitArraySilenceReason,
+  type ForAwaitPromiseArray,
+  type ForAwaitPromiseArraysResult,
+} from './for-await-promise-arrays';

@@ -16,6 +16,8 @@ import {
   raceSilenceReasons,
   returnInFinallySilenceReasons,
   returnWrapSilenceReasons,
+  resourceCleanupSilenceReasons,
+  forAwaitArraySilenceReasons,
   signalPropagationSilenceReasons,
   silenceReasons,
   thenChainRefusalReasons,
@@ -50,6 +52,8 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'prefer-abort-signal-timeout': [...handBuiltSignalSilenceReasons, 'unsupported-call-shape', 'would-drop-comment', 'name-taken', 'would-lose-code'],
   'prefer-abort-signal-any': [...handBuiltSignalSilenceReasons, 'unsupported-call-shape', 'would-drop-comment', 'name-taken', 'would-lose-code'],
   'no-await-in-loop': [...loopSilenceReasons],
+  'no-for-await-promise-array': [...forAwaitArraySilenceReasons, 'promise-shadowed', 'would-lose-code'],
+  'require-resource-cleanup': [...resourceCleanupSilenceReasons, 'unsupported-call-shape', 'target-lacks-await-using', 'not-disposable', 'would-lose-code'],
   'no-unbounded-concurrency': [...fanOutSilenceReasons],
   'require-concurrency-limit': [...limiterSilenceReasons],
   'no-async-array-callback': [

@@ -5,6 +5,7 @@ import noAsyncArrayCallback from './no-async-array-callback';
 import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noAwaitInLoop from './no-await-in-loop';
 import noFloatingPromises from './no-floating-promises';
+import noForAwaitPromiseArray from './no-for-await-promise-array';
 import noLeakedTimer from './no-leaked-timer';
 import noMisusedPromises from './no-misused-promises';
 import noNesting from './no-nesting';
@@ -31,6 +32,7 @@ import promiseFunctionAsync from './promise-function-async';
 import requireTimeout from './require-timeout';
 import specOnly from './spec-only';
 import validParams from './valid-params';
+import requireResourceCleanup from './require-resource-cleanup';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -43,6 +45,7 @@ export const rules = {
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-await-in-loop': noAwaitInLoop,
   'no-floating-promises': noFloatingPromises,
+  'no-for-await-promise-array': noForAwaitPromiseArray,
   'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
   'no-nesting': noNesting,
@@ -67,5 +70,6 @@ export const rules = {
   'require-timeout': requireTimeout,
   'spec-only': specOnly,
   'valid-params': validParams,
+  'require-resource-cleanup': requireResourceCleanup,
 };
 export type RuleName = keyof typeof rules;
