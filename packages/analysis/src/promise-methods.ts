@@ -51,14 +51,9 @@ export function promiseStaticCall(file: AnalysisFile, node: TSESTree.Node): stri
 }
 
 /**
- * Whether the value a chain of `then`/`catch`/`finally` calls starts from is a built-in promise: the
- * oracle takes `x.then(f)` for a promise whenever `x` is a thenable, but a declared thenable's `then`
- * (a Cypress chainable's) may return anything.
+ * Whether the value a chain of `then`/`catch`/`finally` calls starts from is a built-in promise, not
+ * a declared thenable whose `then` (a Cypress chainable's) may return anything.
  */
 export function isBuiltinPromiseRoot(file: AnalysisFile, expression: TSESTree.Expression): boolean {
-  let current = expression;
-  for (let call = methodCallOf(current); call && isPromiseMethod(call.method); call = methodCallOf(current)) {
-    current = skipTransparentWrappers(call.receiver);
-  }
-  return file.oracle.promiseKind(current) === 'promise';
+  return file.oracle.promiseKind(expression) === 'promise';
 }

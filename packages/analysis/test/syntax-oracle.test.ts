@@ -84,6 +84,12 @@ describe('SyntaxOracle.isPromiseLike', () => {
     ['an arrow returning a promise call', 'const load = (u: string) => fetch(u);\nconst probe = load("/");', 'yes'],
     ['as Promise', 'const probe = g() as Promise<void>;', 'yes'],
     ['then on a declared promise', 'declare const job: Promise<number>;\nconst probe = job.then((x) => x);', 'yes'],
+    // A declared thenable's then returns what it declares (a Cypress chainable's returns void), not a promise.
+    ['then on a declared thenable returning void', 'interface Chain { then(f: (x: number) => void): void }\ndeclare const c: Chain;\nconst probe = c.then((x) => x);', 'no'],
+    ['then on a declared thenable with an unknown then', 'interface Chain { then(f: (x: number) => void): any }\ndeclare const c: Chain;\nconst probe = c.then((x) => x);', 'unknown'],
+    ['then on a PromiseLike', 'declare const job: PromiseLike<number>;\nconst probe = job.then((x) => x);', 'yes'],
+    ['catch after then on a declared thenable', 'interface Chain { then(f: (x: number) => void): any }\ndeclare const c: Chain;\nconst probe = c.then((x) => x).catch(() => 0);', 'unknown'],
+    ['a dynamic import', 'const probe = import("./x.js");', 'yes'],
     ['a type-only import', 'import type { Api } from "./api";\nconst probe = load();', 'unknown'],
   ])('%s', (_name, code, expected) => {
     expect(probe(code)).toBe(expected);

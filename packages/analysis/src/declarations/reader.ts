@@ -173,6 +173,7 @@ export class ShapeReader {
   private memberOf(shape: Shape, name: string): Shape {
     if (shape.kind === 'object') return shape.member(name);
     if (shape.kind === 'not-promise' && shape.array && arrayReturningMethods.has(name)) return { kind: 'function', returns: () => arrayShape };
+    if (shape.kind === 'promise' && shape.member) return shape.member(name);
     if (shape.kind === 'promise' && promiseMethods.has(name)) {
       const result = shape.thenable && name === 'then' ? thenableShape : shape.thenable ? unknownShape : promiseShape;
       return { kind: 'function', returns: () => result };
@@ -456,43 +457,40 @@ export class ShapeReader {
   ): Shape {
     const members = bodies.flat();
     const calls = members.filter((m): m is TSESTree.TSCallSignatureDeclaration => m.type === 'TSCallSignatureDeclaration');
-    if (members.some((m) => (m.type === 'TSMethodSignature' || m.type === 'TSPropertySignature') && keyName(m.key, m.computed) === 'then')) {
-      return thenableShape;
-    }
-    if (calls.length > 0 && calls.length === members.length && heritage.length === 0) {
+    const thenable = members.some((m) => (m.type === 'TSMethodSignature' || m.type === 'TSPropertySignature') && keyName(m.key, m.computed) === 'then');
+    if (!thenable && calls.length > 0 && calls.length === members.length && heritage.length === 0) {
       return agreeing(calls.map((c) => this.functionShape(c, context)));
     }
-    return {
-      kind: 'object',
-      member: (name) => {
-        const found: Shape[] = [];
-        for (const member of members) {
-          if (member.type !== 'TSMethodSignature' && member.type !== 'TSPropertySignature') continue;
-          if (keyName(member.key, member.computed) !== name) continue;
-          if (member.type === 'TSMethodSignature') {
-            if (member.kind === 'get') {
-              const annotation = member.returnType?.typeAnnotation;
-              return annotation ? this.typeShape(annotation, context) : unknownShape;
-            }
-            if (member.kind === 'method') found.push(this.functionShape(member, context));
-          } else {
-            const annotation = member.typeAnnotation?.typeAnnotation;
-            return annotation ? this.declaredShape(annotation, member.optional, context) : unknownShape;
+    const member = (name: string): Shape => {
+      const found: Shape[] = [];
+      for (const member of members) {
+        if (member.type !== 'TSMethodSignature' && member.type !== 'TSPropertySignature') continue;
+        if (keyName(member.key, member.computed) !== name) continue;
+        if (member.type === 'TSMethodSignature') {
+          if (member.kind === 'get') {
+            const annotation = member.returnType?.typeAnnotation;
+            return annotation ? this.typeShape(annotation, context) : unknownShape;
           }
+          if (member.kind === 'method') found.push(this.functionShape(member, context));
+        } else {
+          const annotation = member.typeAnnotation?.typeAnnotation;
+          return annotation ? this.declaredShape(annotation, member.optional, context) : unknownShape;
         }
-        if (found.length > 0) return agreeing(found);
-        for (const parent of heritage) {
-          if (parent.expression.type !== 'Identifier') continue;
-          const binding = context.space.type(parent.expression.name, parent);
-          if (!binding) continue;
-          const shape = this.typeBindingShape(binding, context);
-          if (shape.kind === 'object') {
-            const inherited = shape.member(name);
-            if (inherited.kind !== 'unknown') return inherited;
-          }
+      }
+      if (found.length > 0) return agreeing(found);
+      for (const parent of heritage) {
+        if (parent.expression.type !== 'Identifier') continue;
+        const binding = context.space.type(parent.expression.name, parent);
+        if (!binding) continue;
+        const shape = this.typeBindingShape(binding, context);
+        if (shape.kind === 'object' || (shape.kind === 'promise' && shape.member)) {
+          const inherited = shape.member?.(name) ?? unknownShape;
+          if (inherited.kind !== 'unknown') return inherited;
         }
-        return unknownShape;
-      },
+      }
+      return unknownShape;
     };
+    // A declared thenable keeps its members: its `then` returns what it declares (a Cypress chainable's returns `void`).
+    return thenable ? { kind: 'promise', thenable: true, member } : { kind: 'object', member };
   }
 }

@@ -7,9 +7,10 @@
 export type Shape =
   /**
    * A promise; `thenable` when only a `PromiseLike` (or another `then`-bearing type) is declared;
-   * `nullable` when declared as a union with `undefined`, `null` or `void` (so not always a promise).
+   * `nullable` when declared as a union with `undefined`, `null` or `void` (so not always a promise);
+   * `member` for a thenable whose members are declared (an interface with a `then` of its own).
    */
-  | { readonly kind: 'promise'; readonly thenable: boolean; readonly nullable?: boolean }
+  | { readonly kind: 'promise'; readonly thenable: boolean; readonly nullable?: boolean; readonly member?: (name: string) => Shape }
   /** Something callable; what a call returns, and what its parameters are declared as, read only when asked. */
   | { readonly kind: 'function'; readonly returns: () => Shape; readonly parameter?: (index: number) => Shape }
   /** Something with members (an object literal, a class instance or its statics, an interface). */

@@ -284,6 +284,9 @@ export class SyntaxOracle implements TypeOracle {
           : 'unknown';
       case 'CallExpression':
         return this.callReturnsPromise(node, depth);
+      case 'ImportExpression':
+        // `import()` always gives a built-in promise of the module's namespace.
+        return 'yes';
       case 'Identifier': {
         const variable = findVariable(innermostScope(this.scopeManager, node), node.name);
         if (!variable) return 'unknown';
@@ -298,6 +301,13 @@ export class SyntaxOracle implements TypeOracle {
       default:
         return 'unknown';
     }
+  }
+
+  /** Shown to be a built-in promise, not merely a declared thenable. */
+  private isBuiltinPromise(node: TSESTree.Expression, depth: number): boolean {
+    if (this.promiseLike(node, depth) !== 'yes') return false;
+    const shape = moduleIndex.shapes.expression(node, this.space, depth);
+    return !(shape.kind === 'promise' && shape.thenable);
   }
 
   private both(a: Tri, b: Tri): Tri {
@@ -347,11 +357,11 @@ export class SyntaxOracle implements TypeOracle {
       }
     }
     if ((name === 'then' || name === 'catch' || name === 'finally') && object.type !== 'Super') {
-      // Promise's own methods return promises; on anything not shown to be one, the name proves nothing.
-      return this.promiseLike(object, depth + 1) === 'yes' ? 'yes' : 'unknown';
+      // A built-in promise's own methods return promises. A declared thenable's `then` (a Cypress
+      // chainable's) may return anything, so it is left to the declarations; on anything not shown
+      // to be a promise, the name proves nothing.
+      return this.isBuiltinPromise(object, depth + 1) ? 'yes' : 'unknown';
     }
     return 'unknown';
   }
-
-
 }
