@@ -19,10 +19,12 @@
  * after the CLI migrates it, and `bench/scaling.ts` checks that cost grows linearly with a run's
  * length and a file's size. Results go to `bench/.results/latest.json`.
  *
- * Last, the dry-run diff of one generated ~1 MB file is timed against parsing that file (bench/large-diff.ts).
+ * Last, the dry-run diff of one generated ~1 MB file is timed against parsing that file (bench/large-diff.ts),
+ * and typed linting of 300 of the TypeScript files as one project: typescript-eslint's typed promise rules
+ * against asyncwise's twins of them and against the typed parse alone (bench/typed.ts).
  *
  * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--oxlint-threads N] [--skip-fixture] [--skip-scaling]
- *        [--skip-large-diff] [--skip-cli-scale]
+ *        [--skip-large-diff] [--skip-cli-scale] [--skip-typed]
  *   folder            lint/parse/migrate (in memory) the .ts/.tsx/.js/.jsx/.mjs/.cjs files under it instead of the
  *                     generated corpus (node_modules, dist, .git and .d.ts files are skipped)
  *   --oxlint-threads  oxlint's --threads (default: oxlint's own, one per core)
@@ -33,6 +35,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCorpusDir, defaultCount, defaultSeed, ensureCorpus } from './corpus';
 import { type CliScaleResult, formatCliScale, measureCliScale } from './cli-scale';
+import { formatTyped, measureTyped, type TypedResult } from './typed';
 import { LARGE_DIFF_BAR_MS, type LargeDiffTiming, timeLargeDiff } from './large-diff';
 import { type InProcessMeasurementName, isOxlintMeasurement, type Measurement, type MeasurementName, measurementNames } from './measurement';
 import type { ScalingResult } from './scaling';
@@ -51,6 +54,8 @@ const skippedDirectories = new Set(['node_modules', 'dist', '.git']);
 /** The oxlint/ESLint speed goal on a real repository: f / a, oxlint + asyncwise recommended against ESLint parse-only. */
 const OXLINT_BAR = 0.3;
 const MAX_DIFFERENCES_SHOWN = 10;
+/** The TypeScript files the typed measurements (bench/typed.ts) lint as one project. */
+const TYPED_FILES = 300;
 
 const letters: Record<MeasurementName, string> = {
   'eslint-baseline': 'a',
@@ -95,13 +100,14 @@ interface Options {
   readonly skipScaling: boolean;
   readonly skipLargeDiff: boolean;
   readonly skipCliScale: boolean;
+  readonly skipTyped: boolean;
   /** oxlint's `--threads`, or null for its default. */
   readonly oxlintThreads: number | null;
 }
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
-  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling] [--skip-large-diff] [--skip-cli-scale]');
+  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling] [--skip-large-diff] [--skip-cli-scale] [--skip-typed]');
   process.exit(2);
 }
 
@@ -114,6 +120,7 @@ function parseArgs(argv: readonly string[]): Options {
   let skipScaling = false;
   let skipLargeDiff = false;
   let skipCliScale = false;
+  let skipTyped = false;
   let oxlintThreads: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -131,6 +138,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--skip-scaling') skipScaling = true;
     else if (arg === '--skip-large-diff') skipLargeDiff = true;
     else if (arg === '--skip-cli-scale') skipCliScale = true;
+    else if (arg === '--skip-typed') skipTyped = true;
     else if (arg === '--help' || arg === '-h') usage('help');
     else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
     else if (folder === null) folder = resolve(arg);
@@ -139,7 +147,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (runs < 1) usage('--runs must be at least 1');
   if (count < 1) usage('--count must be at least 1');
   if (oxlintThreads === 0) usage('--oxlint-threads must be at least 1');
-  return { folder, runs, count, seed, skipFixture, skipScaling, skipLargeDiff, skipCliScale, oxlintThreads };
+  return { folder, runs, count, seed, skipFixture, skipScaling, skipLargeDiff, skipCliScale, skipTyped, oxlintThreads };
 }
 
 /** Source files under `dir`, relative to it, sorted. */
@@ -488,6 +496,17 @@ async function main(): Promise<void> {
       warnings.push(`WARNING: CLI scale measurement failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  let typed: TypedResult | null = null;
+  if (!options.skipTyped) {
+    try {
+      // The TypeScript files of the corpus (or folder) as one project: a typed pass costs several times an untyped one, so a subset.
+      typed = await measureTyped(root, { runs: options.runs, count: TYPED_FILES });
+      console.log('');
+      console.log(formatTyped(typed));
+    } catch (error) {
+      warnings.push(`WARNING: typed measurement failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   if (warnings.length > 0) console.log('');
   for (const w of warnings) console.log(w);
 
@@ -545,6 +564,7 @@ async function main(): Promise<void> {
     scaling,
     largeDiff: largeDiff && { ...largeDiff, barMs: LARGE_DIFF_BAR_MS, met: largeDiff.diffBestMs < LARGE_DIFF_BAR_MS },
     cliScale,
+    typed,
     warnings,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
