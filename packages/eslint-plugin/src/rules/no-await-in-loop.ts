@@ -1,6 +1,7 @@
 import { defaultTestFilePatterns, findAwaitLoops } from '@asyncwise/analysis';
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
+import { testFilesOption } from '../options';
 
 export type Options = [{ maxKnownLength?: number; testFiles?: string[] }];
 export type MessageIds = 'awaitInIndependentLoop' | 'awaitInSmallLoop';
@@ -30,13 +31,9 @@ export default createRule<Options, MessageIds>({
             description:
               'Loops over at most this many items the code shows (a literal array, a `for` up to a literal bound) are small enough for `Promise.all`; longer or unknown ones get the bounded-map message.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Path globs (relative to the working directory) of test files, whose loops are left alone: a test steps through shared fixtures in order on purpose. `[]` turns this off.',
-          },
+          testFiles: testFilesOption(
+            'test files, whose loops are left alone: a test steps through shared fixtures in order on purpose',
+          ),
         },
         additionalProperties: false,
       },

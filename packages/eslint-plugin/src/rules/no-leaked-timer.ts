@@ -2,6 +2,7 @@ import { defaultTestFilePatterns, findLeakedTimers } from '@asyncwise/analysis';
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getSuggestions } from '../fix-or-suggest';
+import { testFilesOption } from '../options';
 
 export type Options = [{ testFiles?: string[] }];
 export type MessageIds = 'leakedRaceTimer' | 'leakedRaceTimerAbortable' | 'leakedExecutorTimer' | 'suggestSignalTimeout' | 'suggestClearTimer';
@@ -31,13 +32,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Path globs (relative to the working directory) of test files, which are left alone: a timeout there guards a test against hanging, and the test run bounds the timer. `[]` turns this off.',
-          },
+          testFiles: testFilesOption(
+            'test files, which are left alone: a timeout there guards a test against hanging, and the test run bounds the timer',
+          ),
         },
         additionalProperties: false,
       },

@@ -2,6 +2,7 @@ import { defaultTestFilePatterns, describeTwin, findBlockingCalls } from '@async
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
+import { testFilesOption } from '../options';
 
 export type Options = [{ allowEntryPoints?: boolean; allowTopLevel?: boolean; testFiles?: string[] }];
 export type MessageIds = 'noSyncInAsync' | 'noSyncInAsyncByHand' | 'suggestPromiseTwin';
@@ -35,13 +36,9 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Leave module top level alone: it runs once, when the module loads.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Path globs (relative to the working directory) of test files, which are left alone: a test runs one case at a time. `[]` turns this off.',
-          },
+          testFiles: testFilesOption(
+            'test files, which are left alone: a test runs one case at a time',
+          ),
         },
         additionalProperties: false,
       },

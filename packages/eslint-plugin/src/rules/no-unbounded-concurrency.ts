@@ -1,6 +1,7 @@
 import { defaultTestFilePatterns, findUnboundedFanOuts } from '@asyncwise/analysis';
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
+import { testFilesOption } from '../options';
 
 export type Options = [{ maxKnownLength?: number; testFiles?: string[] }];
 export type MessageIds = 'unboundedMap' | 'unboundedFilledArray';
@@ -30,12 +31,9 @@ export default createRule<Options, MessageIds>({
             description:
               'Inputs the code shows to have at most this many elements (a literal array, `.slice(0, n)`, `Array.from({ length: n })`) are small enough to start at once.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Path globs (relative to the working directory) of test files, which are left alone: their lists are fixtures. `[]` turns this off.',
-          },
+          testFiles: testFilesOption(
+            'test files, which are left alone: their lists are fixtures',
+          ),
         },
         additionalProperties: false,
       },

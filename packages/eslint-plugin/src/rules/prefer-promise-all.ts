@@ -2,6 +2,7 @@ import { defaultTestFilePatterns, findSequentialAwaitRuns } from '@asyncwise/ana
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
+import { testFilesOption } from '../options';
 
 export type Options = [
   {
@@ -74,13 +75,9 @@ export default createRule<Options, MessageIds>({
             description:
               'Glob patterns of callee names that reach one shared state (e.g. `db.*`): calls matching the same pattern keep their order; other calls may still run beside them.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Path globs (relative to the working directory) of test files, where writes and repeated operations on one subject also keep their order. `[]` turns this off.',
-          },
+          testFiles: testFilesOption(
+            'test files, where writes and repeated operations on one subject also keep their order',
+          ),
           settled: {
             type: 'boolean',
             description:

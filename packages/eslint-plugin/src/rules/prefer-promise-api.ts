@@ -2,6 +2,7 @@ import { defaultTestFilePatterns, describeCallbackResult, describeTwin, findCall
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
+import { testFilesOption } from '../options';
 
 export type Options = [{ testFiles?: string[] }];
 export type MessageIds = 'preferPromiseApi' | 'suggestPromiseTwin';
@@ -25,13 +26,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Path globs (relative to the working directory) of test files, which are left alone: tests written with `done` callbacks are a style of their own. `[]` turns this off.',
-          },
+          testFiles: testFilesOption(
+            'test files, which are left alone: tests written with `done` callbacks are a style of their own',
+          ),
         },
         additionalProperties: false,
       },

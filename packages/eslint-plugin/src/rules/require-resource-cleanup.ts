@@ -2,6 +2,7 @@ import { defaultTestFilePatterns, describeAcquisition, findUnreleasedResources, 
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getSuggestions } from '../fix-or-suggest';
+import { testFilesOption } from '../options';
 
 export type Options = [{ prefer?: 'finally' | 'await-using'; testFiles?: string[] }];
 export type MessageIds = 'neverReleased' | 'notReleasedOnThrow' | 'suggestFinally' | 'suggestAwaitUsing';
@@ -33,13 +34,9 @@ export default createRule<Options, MessageIds>({
             description:
               'Which remedy the message names and the first suggestion offers. `await-using` takes effect only where the project supports it (the nearest `tsconfig.json` has `esnext` or `esnext.disposable` in `lib`, or for JavaScript `engines.node` is ≥ 24) and the resource is disposable; elsewhere the rule falls back to `finally`.',
           },
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Path globs (relative to the working directory) of test files, which are left alone: a failing test that leaks a handle is cleaned up by the end of the run. `[]` turns this off.',
-          },
+          testFiles: testFilesOption(
+            'test files, which are left alone: a failing test that leaks a handle is cleaned up by the end of the run',
+          ),
         },
         additionalProperties: false,
       },

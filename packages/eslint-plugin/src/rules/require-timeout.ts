@@ -1,6 +1,7 @@
 import { defaultTestFilePatterns, describeTimeoutOptions, findUntimedNetworkCalls } from '@asyncwise/analysis';
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
+import { testFilesOption } from '../options';
 
 export type Options = [{ testFiles?: string[] }];
 export type MessageIds = 'requireTimeout' | 'requireTimeoutOrOption';
@@ -24,13 +25,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          testFiles: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description:
-              'Path globs (relative to the working directory) of files left alone: tests, whose runner bounds every call, and scripts if you add them. `[]` turns this off.',
-          },
+          testFiles: testFilesOption(
+            'files left alone: tests, whose runner bounds every call, and scripts if you add them',
+          ),
         },
         additionalProperties: false,
       },
