@@ -36,6 +36,8 @@ const labels: Record<TypedMeasurementName, string> = {
 
 export interface TypedRun {
   readonly ms: number;
+  /** CPU time of the pass (user + system), less moved by other load on the machine than wall time. */
+  readonly cpuMs: number;
   readonly files: number;
   readonly fatal: number;
   readonly reports: number;
@@ -101,6 +103,7 @@ async function measure(name: TypedMeasurementName, listFile: string): Promise<vo
   let reports = 0;
   const reportsByRule: Record<string, number> = {};
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (const input of inputs) {
     for (const message of linter.verify(input.text, config, { filename: input.path })) {
       if (message.fatal) fatal++;
@@ -111,7 +114,8 @@ async function measure(name: TypedMeasurementName, listFile: string): Promise<vo
     }
   }
   const ms = performance.now() - started;
-  const run: TypedRun = { ms, files: inputs.length, fatal, reports, reportsByRule, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const used = process.cpuUsage(cpu);
+  const run: TypedRun = { ms, cpuMs: (used.user + used.system) / 1000, files: inputs.length, fatal, reports, reportsByRule, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(`${JSON.stringify(run)}\n`);
 }
 
@@ -153,7 +157,9 @@ export async function measureTyped(folder: string, options: { runs: number; coun
     writeFileSync(list, JSON.stringify({ root: folder, project, files }));
     const samples = Object.fromEntries(typedMeasurementNames.map((n) => [n, [] as TypedRun[]])) as Record<TypedMeasurementName, TypedRun[]>;
     for (let round = 0; round < options.runs; round++) {
-      for (const name of typedMeasurementNames) {
+      // Each round starts one measurement later, so none always runs first (on a cold disk cache) or last.
+      const order = typedMeasurementNames.map((_, i) => typedMeasurementNames[(i + round) % typedMeasurementNames.length] as TypedMeasurementName);
+      for (const name of order) {
         const child = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, 'typed.ts'), '--measure', name, list], {
           cwd: repoRoot,
           encoding: 'utf8',
@@ -177,9 +183,10 @@ export function formatTyped(r: TypedResult): string {
   const row = (name: TypedMeasurementName) => {
     const run = b[name];
     const fatal = run.fatal > 0 ? `  ${run.fatal} files failed to parse` : '';
-    return `  ${labels[name].padEnd(52)} ${(run.ms / 1000).toFixed(2).padStart(7)} s  ${String(run.reports).padStart(6)} reports  peak ${run.maxRssMiB.toFixed(0)} MiB${fatal}`;
+    return `  ${labels[name].padEnd(52)} ${(run.ms / 1000).toFixed(2).padStart(7)} s  CPU ${(run.cpuMs / 1000).toFixed(2).padStart(6)} s  ${String(run.reports).padStart(6)} reports  peak ${run.maxRssMiB.toFixed(0)} MiB${fatal}`;
   };
   const ratio = (a: TypedMeasurementName, of: TypedMeasurementName) => (b[a].ms / b[of].ms).toFixed(2);
+  const cpuRatio = (a: TypedMeasurementName, of: TypedMeasurementName) => (b[a].cpuMs / b[of].cpuMs).toFixed(2);
   const twins = b['typed-asyncwise-twins'].ms <= b['typed-typescript-eslint'].ms;
   const byRule = (run: TypedRun) =>
     Object.entries(run.reportsByRule)
@@ -192,6 +199,7 @@ export function formatTyped(r: TypedResult): string {
     `  rules compared (typescript-eslint → asyncwise): ${Object.entries(r.pairs).map(([t, a]) => (t === a ? t : `${t} → ${a}`)).join(', ')}`,
     `  T2/T1 = ${ratio('typed-asyncwise-twins', 'typed-typescript-eslint')}× (target ≤ 1×, ${twins ? 'met' : 'NOT met'} here); ` +
       `T1/T0 = ${ratio('typed-typescript-eslint', 'typed-parse-only')}×, T2/T0 = ${ratio('typed-asyncwise-twins', 'typed-parse-only')}×, T3/T0 = ${ratio('typed-asyncwise-recommended', 'typed-parse-only')}×`,
+    `  CPU time: T2/T1 = ${cpuRatio('typed-asyncwise-twins', 'typed-typescript-eslint')}×, T1/T0 = ${cpuRatio('typed-typescript-eslint', 'typed-parse-only')}×, T2/T0 = ${cpuRatio('typed-asyncwise-twins', 'typed-parse-only')}×`,
     `  reports T1: ${byRule(b['typed-typescript-eslint'])}`,
     `  reports T2: ${byRule(b['typed-asyncwise-twins'])}`,
   ].join('\n');
