@@ -160,12 +160,13 @@ export async function measureTyped(folder: string, options: { runs: number; coun
       // Each round starts one measurement later, so none always runs first (on a cold disk cache) or last.
       const order = typedMeasurementNames.map((_, i) => typedMeasurementNames[(i + round) % typedMeasurementNames.length] as TypedMeasurementName);
       for (const name of order) {
-        const child = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, 'typed.ts'), '--measure', name, list], {
+        // A whole project's program (renovate's with checkJs: every file of the repository) outgrows node's default heap.
+        const child = spawnSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', join(benchDir, 'typed.ts'), '--measure', name, list], {
           cwd: repoRoot,
           encoding: 'utf8',
           maxBuffer: 64 * 1024 * 1024,
         });
-        if (child.status !== 0) throw new Error(`${name} exited ${child.status}: ${child.stderr.trim().split('\n').slice(-5).join(' ')}`);
+        if (child.status !== 0) throw new Error(`${name} exited ${child.status ?? child.signal}: ${child.stderr.trim().split('\n').slice(-5).join(' ')}`);
         samples[name].push(JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as TypedRun);
       }
     }
