@@ -325,7 +325,8 @@ export default { meta: { name: 'probe' }, rules: { first: rule, second: rule } }
       reported += result.diagnostics.length;
     }
     expect(reported).toBeGreaterThan(0);
-  });
+    // Both linters over the whole repository: it grows with every rule and source file, and takes minutes on a loaded machine.
+  }, 240_000);
 
   it('reads a file without import or export as a script, where ESLint by default reads a module (documented in the README)', async () => {
     // Top-level bindings of a script are globals other scripts can read between the awaits, so the

@@ -64,7 +64,7 @@ export function ownBodyFacts(file: AnalysisFile, fn: FunctionNode): OwnBodyFacts
 }
 
 /** The node whose text holds a method's `async`: the method or property for a method's function, else the function. */
-function nodeWithAsyncKeyword(fn: FunctionNode): TSESTree.Node {
+export function nodeWithAsyncKeyword(fn: FunctionNode): TSESTree.Node {
   const parent = fn.parent;
   if (parent?.type === 'MethodDefinition' && parent.value === fn) return parent;
   if (parent?.type === 'Property' && parent.method && parent.value === fn) return parent;
@@ -233,11 +233,33 @@ function needsSemicolonAfterRemoval(file: AnalysisFile, fn: FunctionNode, asyncE
  * (`function-awaits`: without `async`, `await` does not parse).
  */
 export function planRemoveAsync(file: AnalysisFile, fn: FunctionNode): Plan {
-  const range = asyncKeywordRange(file, fn);
-  if (!range) return refusedPlan({ reason: 'would-lose-code', message: 'asyncwise could not find the `async` keyword. This is an asyncwise bug.' });
+  if (!asyncKeywordRange(file, fn)) return refusedPlan({ reason: 'would-lose-code', message: 'asyncwise could not find the `async` keyword. This is an asyncwise bug.' });
   if (ownBodyFacts(file, fn).awaits) {
     return refusedPlan({ reason: 'function-awaits', message: 'The function uses `await`, which needs `async`.' });
   }
+  const edits = asyncRemovalEdits(file, fn, 'unwrap');
+  if (!edits) {
+    return refusedPlan({
+      reason: 'return-type-not-rewritable',
+      message: 'The declared return type would no longer fit a function without `async`; change it by hand.',
+    });
+  }
+  return checkedPlan(file, 'review', edits, {
+    owned: [nodeWithAsyncKeyword(fn)],
+    vocabulary: { removed: ['async', 'Promise', 'AsyncGenerator'], added: ['Generator'] },
+  });
+}
+
+/**
+ * The edits that take `async` off a function (with the `;` that keeps the previous line apart where
+ * ASI needs one) and fit its declared return type: `'unwrap'` makes `Promise<T>` `T` (and
+ * `AsyncGenerator` `Generator`), `'void'` makes `Promise<void>`, `Promise<undefined>` and `void`
+ * itself `void`. `null` when the function has no `async` or its return type does not fit; the
+ * caller checks the plan (and whether the body still needs `async`).
+ */
+export function asyncRemovalEdits(file: AnalysisFile, fn: FunctionNode, returnType: 'unwrap' | 'void'): TextEdit[] | null {
+  const range = asyncKeywordRange(file, fn);
+  if (!range) return null;
   const edits: TextEdit[] = [];
   let end = range[1];
   while (end < file.text.length && /\s/.test(file.text.charAt(end))) end++;
@@ -246,7 +268,12 @@ export function planRemoveAsync(file: AnalysisFile, fn: FunctionNode): Plan {
   if (annotation) {
     const reference = annotation.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation : null;
     const typeName = reference?.typeName.type === 'Identifier' ? reference.typeName.name : null;
-    if (reference && fn.generator && typeName === 'AsyncGenerator') {
+    if (returnType === 'void') {
+      if (annotation.type === 'TSVoidKeyword') return edits;
+      const only = reference?.typeArguments?.params.length === 1 ? reference.typeArguments.params[0] : undefined;
+      if (typeName !== 'Promise' || (only?.type !== 'TSVoidKeyword' && only?.type !== 'TSUndefinedKeyword')) return null;
+      edits.push({ range: annotation.range, text: 'void' });
+    } else if (reference && fn.generator && typeName === 'AsyncGenerator') {
       edits.push({ range: reference.typeName.range, text: 'Generator' });
     } else if (reference?.typeArguments && !fn.generator && typeName === 'Promise') {
       // `Promise<T>` → `T`: the name and `<` go, and the closing `>`.
@@ -254,16 +281,10 @@ export function planRemoveAsync(file: AnalysisFile, fn: FunctionNode): Plan {
       edits.push({ range: [reference.typeName.range[0], args.range[0] + 1], text: '' });
       edits.push({ range: [args.range[1] - 1, args.range[1]], text: '' });
     } else {
-      return refusedPlan({
-        reason: 'return-type-not-rewritable',
-        message: 'The declared return type would no longer fit a function without `async`; change it by hand.',
-      });
+      return null;
     }
   }
-  return checkedPlan(file, 'review', edits, {
-    owned: [nodeWithAsyncKeyword(fn)],
-    vocabulary: { removed: ['async', 'Promise', 'AsyncGenerator'], added: ['Generator'] },
-  });
+  return edits;
 }
 
 /** Where `async` goes: before a method's key (after its decorators and modifiers), else before the function. */

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/types';
 import { arrowOffset, ownBodyFacts, planRemoveAsync } from './async-functions';
-import type { Plan } from './edits';
+import type { Plan, TextEdit } from './edits';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { isBuiltinGlobal } from './scope';
@@ -82,13 +82,18 @@ const bindsLooserThanVoid = new Set<string>([
  * `=>`): parenthesised when it binds looser than `void` and has no parentheses of its own.
  */
 function planPrependVoid(file: AnalysisFile, owner: TSESTree.Node, keywordEnd: number, value: TSESTree.Expression, spaceIfAdjacent: boolean): Plan {
+  return checkedPlan(file, 'review', prependVoidEdits(file, keywordEnd, value, spaceIfAdjacent), { owned: [owner], vocabulary: { added: ['void'], removed: [] } });
+}
+
+/** The edits of {@link planPrependVoid}, for a plan that makes other edits too. */
+export function prependVoidEdits(file: AnalysisFile, keywordEnd: number, value: TSESTree.Expression, spaceIfAdjacent: boolean): TextEdit[] {
   const first = nextCodeOffset(file, keywordEnd);
   const parenthesised = first < value.range[0];
   const wrap = bindsLooserThanVoid.has(value.type) && !parenthesised;
   const space = spaceIfAdjacent && first === keywordEnd ? ' ' : '';
-  const edits = [{ range: [first, first] as const, text: `${space}void ${wrap ? '(' : ''}` }];
+  const edits: TextEdit[] = [{ range: [first, first], text: `${space}void ${wrap ? '(' : ''}` }];
   if (wrap) edits.push({ range: [value.range[1], value.range[1]], text: ')' });
-  return checkedPlan(file, 'review', edits, { owned: [owner], vocabulary: { added: ['void'], removed: [] } });
+  return edits;
 }
 
 /**

@@ -31,7 +31,7 @@ export {
 } from './edits';
 export { checkedPlan, invariantProblem, type PlanOwnership, type PlanVocabulary } from './invariant';
 export type { Tri } from './tri';
-export type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle } from './oracle/type-oracle';
+export type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './oracle/type-oracle';
 export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
 export {
@@ -322,3 +322,11 @@ export {
   type ForAwaitPromiseArray,
   type ForAwaitPromiseArraysResult,
 } from './for-await-promise-arrays';
+export {
+  findVoidMemberMisuses,
+  findVoidReturnMisuses,
+  type VoidReturnFinding,
+  type VoidReturnMessage,
+  type VoidReturnOptions,
+  type VoidReturnSuggestion,
+} from './void-returns';

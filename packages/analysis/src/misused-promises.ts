@@ -7,8 +7,8 @@
  * with types; without, reported only where the code shows both the promise and the `void` expectation.
  */
 import type { TSESTree } from '@typescript-eslint/types';
-import { moduleIndex } from './declarations/module-index';
-import { isVoidFunction, type Shape } from './declarations/shape';
+import { heritageOf } from './declarations/heritage';
+import { isVoidFunction } from './declarations/shape';
 import { ScopedSpace } from './declarations/space';
 import type { AnalysisFile } from './file';
 
@@ -81,7 +81,7 @@ export function isMisusedVoidReturn(file: AnalysisFile, node: TSESTree.Expressio
  * left alone before anything is read for it: answering would mean reading what `call` returns, often
  * from another module, for a value that is almost never a function.
  */
-function mayNameAFunction(file: AnalysisFile, node: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+export function mayNameAFunction(file: AnalysisFile, node: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
   if (node.type === 'MemberExpression') return true;
   const binding = fileSpaceOf(file).value(node.name, node);
   if (!binding) return false;
@@ -120,31 +120,7 @@ export interface InheritedMisuse {
  * declares as returning `void` (callers of the base type drop the promise).
  */
 export function inheritedMethodMisuses(file: AnalysisFile, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): InheritedMisuse[] {
-  const heritage: { name: string; shape: () => Shape }[] = [];
-  const space = fileSpaceOf(file);
-  const reader = moduleIndex.shapes;
-  for (const implemented of node.implements ?? []) {
-    if (implemented.expression.type !== 'Identifier') continue;
-    const name = implemented.expression.name;
-    const typeNode = implemented;
-    heritage.push({
-      name,
-      shape: () => {
-        const binding = space.type(name, typeNode);
-        return binding ? reader.exported(binding, space, 'type', 0) : { kind: 'unknown' };
-      },
-    });
-  }
-  if (node.superClass?.type === 'Identifier') {
-    const superClass = node.superClass;
-    heritage.push({
-      name: superClass.name,
-      shape: () => {
-        const statics = reader.expression(superClass, space);
-        return statics.kind === 'object' && statics.construct ? statics.construct() : { kind: 'unknown' };
-      },
-    });
-  }
+  const heritage = heritageOf(node, fileSpaceOf(file));
   if (heritage.length === 0) return [];
   const out: InheritedMisuse[] = [];
   for (const member of node.body.body) {

@@ -1,8 +1,20 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../src/parse';
+import type { VoidValueKind } from '../src/oracle/type-oracle';
 import type { Tri } from '../src/tri';
 import { walk } from '../src/walk';
+
+/** The initialiser of the last `probe` declaration in `code`, with its file. */
+function probeNode(code: string): { file: ReturnType<typeof parseFile>; node: TSESTree.Expression } {
+  const file = parseFile(code, 'probe.ts');
+  let target: TSESTree.Expression | null = null;
+  walk(file.ast, file.visitorKeys, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === 'probe') target = node.init;
+  });
+  if (!target) throw new Error('no probe in the code');
+  return { file, node: target };
+}
 
 /** Asks the syntax oracle about the initialiser of the last `probe` declaration in `code`. */
 function probe(code: string, filePath = 'probe.ts'): Tri {
@@ -93,5 +105,40 @@ describe('SyntaxOracle.isPromiseLike', () => {
     ['a type-only import', 'import type { Api } from "./api";\nconst probe = load();', 'unknown'],
   ])('%s', (_name, code, expected) => {
     expect(probe(code)).toBe(expected);
+  });
+});
+
+describe('SyntaxOracle: values where void is expected', () => {
+  it.each<[string, string, VoidValueKind]>([
+    ['a number', 'const probe = 1;', 'value'],
+    ['null', 'const probe = null;', 'value'],
+    ['an update', 'let n = 0;\nconst probe = n++;', 'value'],
+    ['an assignment of a literal', 'let n = 0;\nconst probe = (n = 1);', 'value'],
+    ['a compound assignment', 'let n = 0;\nconst probe = (n += 1);', 'value'],
+    ['a promise', 'const probe = fetch("/");', 'value'],
+    ['the global undefined', 'const probe = undefined;', 'void'],
+    ['void of a call', 'const probe = void save();', 'void'],
+    ['a call of something unknown', 'const probe = save();', 'unknown'],
+    ['a logical assignment', 'let n;\nconst probe = (n ||= 1);', 'unknown'],
+    ['an await', 'async function f() { const probe = await load(); }', 'unknown'],
+  ])('%s', (_name, code, expected) => {
+    const { file, node } = probeNode(code);
+    expect(file.oracle.voidValueKind(node)).toBe(expected);
+  });
+
+  it.each<[string, string, VoidValueKind]>([
+    ['an async arrow', 'const probe = async () => {};', 'value'],
+    ['a generator', 'const probe = function* () {};', 'value'],
+    ['an arrow declared void', 'const probe = (): void => {};', 'void'],
+    ['an arrow declared never', 'const probe = (): never => { throw new Error(); };', 'void'],
+    ['an arrow declared number', 'const probe = (): number => 1;', 'value'],
+    ['an arrow declared with an alias', 'type T = void;\nconst probe = (): T => {};', 'unknown'],
+    ['an arrow without a declared type', 'const probe = () => 1;', 'unknown'],
+    ['a name of an async function', 'async function save() {}\nconst probe = save;', 'value'],
+    ['a name of a function declared void', 'function log(): void {}\nconst probe = log;', 'void'],
+    ['a name of anything else', 'const probe = handler;', 'unknown'],
+  ])('callResultKind: %s', (_name, code, expected) => {
+    const { file, node } = probeNode(code);
+    expect(file.oracle.callResultKind(node)).toBe(expected);
   });
 });

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type * as TsApiUtils from 'ts-api-utils';
 import type * as ts from 'typescript';
 import type { Tri } from '../tri';
-import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle } from './type-oracle';
+import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './type-oracle';
 
 /**
  * The part of typescript-eslint's parser services the oracle needs. ESLint rules get it from
@@ -102,6 +102,98 @@ export class ParserServicesOracle implements TypeOracle {
     const contextual = this.checker.getContextualType(tsNode as ts.Expression);
     if (!contextual) return 'no';
     return this.returnsOnly(contextual, tsNode) === 'void' ? 'yes' : 'no';
+  }
+
+  /**
+   * As typescript-eslint's `strict-void-return`: for a call argument, the contextual type where the
+   * callee has one signature (or every overload takes a `void`, nullish, `any` or generic callback
+   * there), else some overload's `void` beside only nullish or `any` ones (`addEventListener`); for
+   * an object's method, the member of the object's contextual type; elsewhere the contextual type.
+   */
+  expectsOnlyVoidFunction(node: TSESTree.Expression): Tri {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(node);
+    if (!tsNode) return this.fallback.expectsOnlyVoidFunction(node);
+    const parent = node.parent;
+    if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee !== node) {
+      const index = parent.arguments.indexOf(node);
+      const call = this.services.esTreeNodeToTSNodeMap.get(parent) as ts.CallExpression | ts.NewExpression | undefined;
+      if (index >= 0 && call) return this.onlyVoidArgument(call, index, parent.type === 'NewExpression', tsNode) ? 'yes' : 'no';
+    }
+    if (parent?.type === 'Property' && parent.method && parent.value === node && parent.parent.type === 'ObjectExpression') {
+      if (parent.computed) return 'no';
+      const name = parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : null;
+      const object = this.services.esTreeNodeToTSNodeMap.get(parent.parent) as ts.Expression | undefined;
+      const expected = object ? this.checker.getContextualType(object) : undefined;
+      const member = expected && name !== null ? this.checker.getPropertyOfType(expected, name) : undefined;
+      return member && object && this.returnsOnlyVoid(this.checker.getTypeOfSymbolAtLocation(member, object)) ? 'yes' : 'no';
+    }
+    const contextual = this.checker.getContextualType(tsNode as ts.Expression);
+    return contextual && this.returnsOnlyVoid(contextual) ? 'yes' : 'no';
+  }
+
+  overridesVoidMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): Tri {
+    if (member.static || member.computed || member.key.type !== 'Identifier') return 'no';
+    const owner = this.services.esTreeNodeToTSNodeMap.get(member.parent.parent) as ts.ClassLikeDeclaration | undefined;
+    if (!owner) return this.fallback.overridesVoidMember(member);
+    for (const clause of owner.heritageClauses ?? []) {
+      for (const base of clause.types) {
+        const property = this.checker.getPropertyOfType(this.checker.getTypeAtLocation(base), member.key.name);
+        if (property && this.returnsOnlyVoid(this.checker.getTypeOfSymbolAtLocation(property, owner))) return 'yes';
+      }
+    }
+    return 'no';
+  }
+
+  voidValueKind(node: TSESTree.Expression): VoidValueKind {
+    const typed = this.typeOf(node);
+    if (!typed) return this.fallback.voidValueKind(node);
+    return this.voidKindOf(this.runtime.tsutils.unionConstituents(typed.type));
+  }
+
+  callResultKind(node: TSESTree.Expression): VoidValueKind {
+    const typed = this.typeOf(node);
+    if (!typed) return this.fallback.callResultKind(node);
+    const { tsutils } = this.runtime;
+    const signatures = tsutils.getCallSignaturesOfType(this.checker.getApparentType(typed.type));
+    if (signatures.length === 0) return 'unknown';
+    return this.voidKindOf(signatures.flatMap((signature) => tsutils.unionConstituents(signature.getReturnType())));
+  }
+
+  /** Types as a `void` return sees them: all `void`, `undefined` or `never`; those and `any`; or a value among them. */
+  private voidKindOf(parts: readonly ts.Type[]): VoidValueKind {
+    const flags = this.runtime.ts.TypeFlags;
+    const empty = flags.Void | flags.Undefined | flags.Never;
+    if (parts.every((part) => (part.flags & empty) !== 0)) return 'void';
+    return parts.every((part) => (part.flags & (empty | flags.Any)) !== 0) ? 'any' : 'value';
+  }
+
+  /** Whether every signature of a function type returns `void` (and there is one). */
+  private returnsOnlyVoid(type: ts.Type): boolean {
+    const { ts: typescript, tsutils } = this.runtime;
+    const returns = tsutils.getCallSignaturesOfType(type).flatMap((signature) => tsutils.unionConstituents(signature.getReturnType()));
+    return returns.length > 0 && returns.every((part) => (part.flags & typescript.TypeFlags.Void) !== 0);
+  }
+
+  /** typescript-eslint's `strict-void-return` reading of one argument over every signature of the callee. */
+  private onlyVoidArgument(call: ts.CallExpression | ts.NewExpression, index: number, isNew: boolean, argument: ts.Node): boolean {
+    const { ts: typescript, tsutils } = this.runtime;
+    const flags = typescript.TypeFlags;
+    const calleeType = this.checker.getTypeAtLocation(call.expression);
+    const signatures = tsutils.unionConstituents(calleeType).flatMap((part) => (isNew ? part.getConstructSignatures() : part.getCallSignatures()));
+    const expected = signatures
+      .map((signature) => signature.parameters[index])
+      .filter((parameter): parameter is ts.Symbol => parameter !== undefined)
+      .flatMap((parameter) => tsutils.unionConstituents(this.checker.getTypeOfSymbolAtLocation(parameter, call.expression)))
+      .flatMap((parameterType) => parameterType.getCallSignatures())
+      .map((signature) => signature.getReturnType());
+    const isVoid = (type: ts.Type) => (type.flags & flags.Void) !== 0;
+    const isNullishOrAny = (type: ts.Type) => (type.flags & (flags.VoidLike | flags.Undefined | flags.Null | flags.Any | flags.Never)) !== 0;
+    const everyVoid = expected.every((type) => isVoid(type) || isNullishOrAny(type) || tsutils.isTypeParameter(type));
+    if (signatures.length === 1 || everyVoid) {
+      const contextual = this.checker.getContextualType(argument as ts.Expression);
+      if (contextual && this.returnsOnlyVoid(contextual)) return true;
+    }
+    return expected.some(isVoid) && expected.every(isNullishOrAny);
   }
 
   /** What a function type's signatures return: a thenable (any of them), `void`, or neither. */

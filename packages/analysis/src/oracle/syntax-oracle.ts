@@ -7,6 +7,7 @@ import {
   promiseStatics,
 } from '../catalogues/promise-apis';
 import { voidCallbackArgument } from '../catalogues/void-callbacks';
+import { heritageOf } from '../declarations/heritage';
 import { moduleIndex } from '../declarations/module-index';
 import { isVoidFunction, type Shape, unknownShape } from '../declarations/shape';
 import { ScopedSpace } from '../declarations/space';
@@ -14,7 +15,10 @@ import { moduleBindingOf, staticPropertyName } from '../modules';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from '../scope';
 import type { Tri } from '../tri';
 import { syntaxErrorKind } from './error-syntax';
-import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle } from './type-oracle';
+import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './type-oracle';
+
+/** Declared types whose values are never `void`: a function annotated with one returns a value. */
+const valueTypes = new Set<string>(['TSStringKeyword', 'TSNumberKeyword', 'TSBooleanKeyword', 'TSBigIntKeyword', 'TSSymbolKeyword', 'TSNullKeyword', 'TSObjectKeyword', 'TSLiteralType', 'TSArrayType', 'TSTupleType', 'TSTypeLiteral']);
 
 /** Shared with the declaration index, whose questions call back into this oracle's syntax checks. */
 const MAX_DEPTH = 16;
@@ -73,6 +77,79 @@ export class SyntaxOracle implements TypeOracle {
 
   expectsVoidFunction(node: TSESTree.Expression): Tri {
     return isVoidFunction(this.expectedShape(node)) || this.isCataloguedVoidCallback(node) || this.isDomEventHandler(node) ? 'yes' : 'unknown';
+  }
+
+  /** Without types one declaration is read, so a declared `void` function is the only expectation: the same as {@link expectsVoidFunction}. */
+  expectsOnlyVoidFunction(node: TSESTree.Expression): Tri {
+    return this.expectsVoidFunction(node);
+  }
+
+  overridesVoidMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): Tri {
+    if (member.static || member.computed || member.key.type !== 'Identifier') return 'unknown';
+    const key = member.key.name;
+    const owner = member.parent.parent;
+    for (const base of heritageOf(owner, this.space)) {
+      const shape = base.shape();
+      if (shape.kind === 'object' && isVoidFunction(shape.member(key))) return 'yes';
+    }
+    return 'unknown';
+  }
+
+  /**
+   * Only what the syntax shows: a literal (`null` too), a template, arithmetic, a comparison, an
+   * object, array, function or class value, `new`, a promise the oracle shows, and an assignment of
+   * one of these are values; `undefined` and `void x` are void. A call, a name or `await` is not known.
+   */
+  voidValueKind(node: TSESTree.Expression): VoidValueKind {
+    switch (node.type) {
+      case 'Literal':
+      case 'TemplateLiteral':
+      case 'UpdateExpression':
+      case 'BinaryExpression':
+      case 'ArrayExpression':
+      case 'ObjectExpression':
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+      case 'ClassExpression':
+      case 'NewExpression':
+        return 'value';
+      case 'UnaryExpression':
+        return node.operator === 'void' ? 'void' : 'value';
+      case 'Identifier':
+        return node.name === 'undefined' && isBuiltinGlobal(this.scopeManager, node, 'undefined') ? 'void' : 'unknown';
+      case 'AssignmentExpression':
+        // `a = b` is `b`; `a += b` a number or a string; `a ||= b` either side.
+        if (node.operator === '=') return this.voidValueKind(node.right);
+        return node.operator === '||=' || node.operator === '&&=' || node.operator === '??=' ? 'unknown' : 'value';
+      case 'SequenceExpression': {
+        const last = node.expressions[node.expressions.length - 1];
+        return last ? this.voidValueKind(last) : 'unknown';
+      }
+      case 'TSNonNullExpression':
+        return this.voidValueKind(node.expression);
+      default:
+        return this.isPromiseLike(node) === 'yes' ? 'value' : 'unknown';
+    }
+  }
+
+  /**
+   * From what is declared: an async or generator function literal returns a value; a function
+   * literal annotated `void`, `undefined` or `never` returns nothing, one annotated otherwise a value;
+   * a name is read through the declaration index (a declared `void` function, one returning a promise).
+   */
+  callResultKind(node: TSESTree.Expression): VoidValueKind {
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') {
+      if (node.async || node.generator) return 'value';
+      const annotation = node.returnType?.typeAnnotation;
+      if (!annotation) return 'unknown';
+      if (annotation.type === 'TSVoidKeyword' || annotation.type === 'TSUndefinedKeyword' || annotation.type === 'TSNeverKeyword') return 'void';
+      return annotation.type === 'TSAnyKeyword' ? 'any' : annotation.type === 'TSUnknownKeyword' || valueTypes.has(annotation.type) ? 'value' : 'unknown';
+    }
+    const shape = moduleIndex.shapes.expression(node, this.space);
+    if (shape.kind !== 'function') return 'unknown';
+    const returns = shape.returns();
+    if (returns.kind === 'promise') return 'value';
+    return returns.kind === 'not-promise' && returns.void === true ? 'void' : 'unknown';
   }
 
   isPromiseArray(node: TSESTree.Expression): Tri {

@@ -22,6 +22,14 @@ export type ErrorKind = 'error' | 'not-error' | 'any' | 'unknown-type' | 'unknow
  */
 export type FunctionReturnKind = 'promise' | 'hybrid' | 'vague' | 'other' | 'unknown';
 
+/**
+ * What a value is where a `void` return is expected, as typescript-eslint's `strict-void-return`
+ * reads it: `'void'` (`void`, `undefined` or `never`: nothing a caller could use), `'any'` (typed
+ * `any`, which the rule's `allowReturnAny` accepts), `'value'` (anything else: a number, `null`, an
+ * object, a promise), `'unknown'` not shown.
+ */
+export type VoidValueKind = 'void' | 'any' | 'value' | 'unknown';
+
 /** A function whose calls the oracle can be asked about. */
 export type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -56,6 +64,27 @@ export interface TypeOracle {
    * initialiser or assignment, a returned value, a JSX attribute) expects a function that returns `void`.
    */
   expectsVoidFunction(node: TSESTree.Expression): Tri;
+  /**
+   * Whether the place `node` stands in expects a function that returns only `void`, as
+   * typescript-eslint's `strict-void-return` asks: every signature of the expected type returns
+   * `void` (for a call argument: of the one overload, or of every overload, or some overload's `void`
+   * beside others' `any`, nullish or type parameters). Stricter than {@link expectsVoidFunction}, which
+   * also answers `'yes'` where one overload of several takes a `void` function.
+   */
+  expectsOnlyVoidFunction(node: TSESTree.Expression): Tri;
+  /**
+   * Whether a class member (a method, or a property's value) overrides or implements a member that
+   * its base class or an implemented interface declares as a function returning only `void`.
+   */
+  overridesVoidMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): Tri;
+  /** What the value of `node` is as a value returned where `void` is expected. */
+  voidValueKind(node: TSESTree.Expression): VoidValueKind;
+  /**
+   * What calling the value of `node` returns, over all its call signatures, as a `void` return sees
+   * it: `'void'` when every one returns `void`, `undefined` or `never`; `'any'` when the others return
+   * `any`; `'value'` when one returns anything else; `'unknown'` when no signature is shown.
+   */
+  callResultKind(node: TSESTree.Expression): VoidValueKind;
   /** Whether the value is an array (or tuple). */
   isArray(node: TSESTree.Expression): Tri;
   /** Whether the value is an array (or tuple) holding promises: `[a(), b()]`, `[1, 2].map(async …)`. */

@@ -31,6 +31,7 @@ import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
 import requireTimeout from './require-timeout';
 import specOnly from './spec-only';
+import strictVoidReturn from './strict-void-return';
 import validParams from './valid-params';
 import requireResourceCleanup from './require-resource-cleanup';
 
@@ -69,6 +70,7 @@ export const rules = {
   'require-concurrency-limit': requireConcurrencyLimit,
   'require-timeout': requireTimeout,
   'spec-only': specOnly,
+  'strict-void-return': strictVoidReturn,
   'valid-params': validParams,
   'require-resource-cleanup': requireResourceCleanup,
 };

@@ -1,0 +1,4 @@
+import cases from './cases/strict-void-return';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('strict-void-return', cases);
