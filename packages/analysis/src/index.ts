@@ -330,3 +330,10 @@ export {
   type VoidReturnOptions,
   type VoidReturnSuggestion,
 } from './void-returns';
+export {
+  type AwaitInPromiseMethod,
+  findAwaitInPromiseMethod,
+  findSinglePromiseInPromiseMethod,
+  type SinglePromiseInPromiseMethod,
+  type SinglePromiseSuggestion,
+} from './promise-method-arrays';

@@ -31,6 +31,8 @@ import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
 import requireTimeout from './require-timeout';
 import specOnly from './spec-only';
+import noAwaitInPromiseMethods from './no-await-in-promise-methods';
+import noSinglePromiseInPromiseMethods from './no-single-promise-in-promise-methods';
 import strictVoidReturn from './strict-void-return';
 import validParams from './valid-params';
 import requireResourceCleanup from './require-resource-cleanup';
@@ -70,6 +72,8 @@ export const rules = {
   'require-concurrency-limit': requireConcurrencyLimit,
   'require-timeout': requireTimeout,
   'spec-only': specOnly,
+  'no-await-in-promise-methods': noAwaitInPromiseMethods,
+  'no-single-promise-in-promise-methods': noSinglePromiseInPromiseMethods,
   'strict-void-return': strictVoidReturn,
   'valid-params': validParams,
   'require-resource-cleanup': requireResourceCleanup,

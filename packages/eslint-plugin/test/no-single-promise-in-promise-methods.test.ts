@@ -1,0 +1,4 @@
+import cases from './cases/no-single-promise-in-promise-methods';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-single-promise-in-promise-methods', cases);
