@@ -337,3 +337,4 @@ export {
   type SinglePromiseInPromiseMethod,
   type SinglePromiseSuggestion,
 } from './promise-method-arrays';
+export { type AsyncFinallyCallback, type AwaitMemberAccess, findAsyncFinallyCallback, findAwaitMemberAccess } from './await-members';

@@ -130,8 +130,11 @@ export const migrationTable = [
   row('unicorn', 'no-async-iterator-callback', {
     notCovered: 'async callbacks of iterator helpers (`Iterator.prototype.map` …); `no-async-array-callback` covers array methods only',
   }),
-  row('unicorn', 'no-async-promise-finally', { planned: 'no-async-promise-finally' }),
-  row('unicorn', 'no-await-expression-member', { planned: 'no-await-expression-member' }),
+  row('unicorn', 'no-async-promise-finally', { twin: 'no-async-promise-finally', note: 'only where the receiver is shown to be a built-in promise' }),
+  row('unicorn', 'no-await-expression-member', {
+    twin: 'no-await-expression-member',
+    note: 'the `[0]` rewrite is a suggestion (an array pattern iterates); not in `recommended`',
+  }),
   row('unicorn', 'no-await-in-promise-methods', { twin: 'no-await-in-promise-methods', note: 'the built-in `Promise` only' }),
   row('unicorn', 'no-multiple-promise-resolver-calls', { planned: 'no-multiple-resolved', note: "eslint-plugin-promise's name for the same check" }),
   row('unicorn', 'no-single-promise-in-promise-methods', {

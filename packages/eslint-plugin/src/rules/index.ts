@@ -31,6 +31,8 @@ import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
 import requireTimeout from './require-timeout';
 import specOnly from './spec-only';
+import noAwaitExpressionMember from './no-await-expression-member';
+import noAsyncPromiseFinally from './no-async-promise-finally';
 import noAwaitInPromiseMethods from './no-await-in-promise-methods';
 import noSinglePromiseInPromiseMethods from './no-single-promise-in-promise-methods';
 import strictVoidReturn from './strict-void-return';
@@ -72,6 +74,8 @@ export const rules = {
   'require-concurrency-limit': requireConcurrencyLimit,
   'require-timeout': requireTimeout,
   'spec-only': specOnly,
+  'no-await-expression-member': noAwaitExpressionMember,
+  'no-async-promise-finally': noAsyncPromiseFinally,
   'no-await-in-promise-methods': noAwaitInPromiseMethods,
   'no-single-promise-in-promise-methods': noSinglePromiseInPromiseMethods,
   'strict-void-return': strictVoidReturn,

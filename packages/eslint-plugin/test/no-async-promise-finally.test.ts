@@ -1,0 +1,4 @@
+import cases from './cases/no-async-promise-finally';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-async-promise-finally', cases);

@@ -1,0 +1,4 @@
+import cases from './cases/no-await-expression-member';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-await-expression-member', cases);
