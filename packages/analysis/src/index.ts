@@ -338,3 +338,12 @@ export {
   type SinglePromiseSuggestion,
 } from './promise-method-arrays';
 export { type AsyncFinallyCallback, type AwaitMemberAccess, findAsyncFinallyCallback, findAwaitMemberAccess } from './await-members';
+export {
+  findThenAssignment,
+  findThenClassMember,
+  findThenDefinitions,
+  findThenExports,
+  findThenProperties,
+  type ThenableKind,
+  type ThenMember,
+} from './thenables';

@@ -141,7 +141,7 @@ export const migrationTable = [
     twin: 'no-single-promise-in-promise-methods',
     note: 'suggestions where unicorn autofixes (the result arrives sooner); the built-in `Promise` only',
   }),
-  row('unicorn', 'no-thenable', { planned: 'no-thenable' }),
+  row('unicorn', 'no-thenable', { twin: 'no-thenable', note: 'not in `recommended`: a deliberate thenable is a design some libraries choose' }),
   row('unicorn', 'no-unnecessary-await', { twin: 'await-thenable', note: "typescript-eslint's name for the same check" }),
   row('unicorn', 'no-unsafe-promise-all-settled-values', { planned: 'no-unsafe-promise-all-settled-values' }),
   row('unicorn', 'no-useless-promise-resolve-reject', { planned: 'no-useless-promise-resolve-reject' }),

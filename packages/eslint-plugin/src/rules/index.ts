@@ -31,6 +31,7 @@ import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
 import requireTimeout from './require-timeout';
 import specOnly from './spec-only';
+import noThenable from './no-thenable';
 import noAwaitExpressionMember from './no-await-expression-member';
 import noAsyncPromiseFinally from './no-async-promise-finally';
 import noAwaitInPromiseMethods from './no-await-in-promise-methods';
@@ -74,6 +75,7 @@ export const rules = {
   'require-concurrency-limit': requireConcurrencyLimit,
   'require-timeout': requireTimeout,
   'spec-only': specOnly,
+  'no-thenable': noThenable,
   'no-await-expression-member': noAwaitExpressionMember,
   'no-async-promise-finally': noAsyncPromiseFinally,
   'no-await-in-promise-methods': noAwaitInPromiseMethods,

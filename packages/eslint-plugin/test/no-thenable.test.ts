@@ -1,0 +1,4 @@
+import cases from './cases/no-thenable';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-thenable', cases);
