@@ -35,9 +35,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const file = () => analysisFileFor(context);
     const report = (found: ThenMember | null | readonly ThenMember[]) => {
-      for (const member of Array.isArray(found) ? found : found ? [found] : []) {
-        context.report({ node: member.node, messageId: messageIds[(member as ThenMember).kind] });
-      }
+      const members: readonly ThenMember[] = found === null ? [] : 'kind' in found ? [found] : found;
+      for (const member of members) context.report({ node: member.node, messageId: messageIds[member.kind] });
     };
     return {
       ObjectExpression: (node) => report(findThenProperties(file(), node)),
