@@ -32,6 +32,16 @@ function staticString(file: AnalysisFile, node: TSESTree.Node, depth = 0): strin
   return null;
 }
 
+/**
+ * Values that can never be called: only a callable `then` makes a thenable, so `{ then: { … } }` (a
+ * JSON schema's `if`/`then`/`else`) or `then = 1` is data, not a trap.
+ */
+const neverCallable = new Set<string>(['Literal', 'TemplateLiteral', 'ObjectExpression', 'ArrayExpression', 'BinaryExpression', 'UnaryExpression', 'UpdateExpression']);
+
+function mayBeCallable(value: TSESTree.Node | null | undefined): boolean {
+  return !value || !neverCallable.has(value.type);
+}
+
 function isThenKey(file: AnalysisFile, key: TSESTree.Node, computed: boolean): boolean {
   if (!computed && key.type === 'Identifier') return key.name === 'then';
   return staticString(file, key) === 'then';
@@ -41,20 +51,23 @@ function isThenKey(file: AnalysisFile, key: TSESTree.Node, computed: boolean): b
 export function findThenProperties(file: AnalysisFile, node: TSESTree.ObjectExpression): ThenMember[] {
   const out: ThenMember[] = [];
   for (const property of node.properties) {
-    if (property.type === 'Property' && isThenKey(file, property.key, property.computed)) out.push({ node: property.key, kind: 'object' });
+    if (property.type !== 'Property' || !isThenKey(file, property.key, property.computed)) continue;
+    if (property.kind === 'init' && !property.method && !mayBeCallable(property.value)) continue;
+    out.push({ node: property.key, kind: 'object' });
   }
   return out;
 }
 
 /** A class field or method (static or not, accessors too) named `then`. */
 export function findThenClassMember(file: AnalysisFile, node: TSESTree.PropertyDefinition | TSESTree.MethodDefinition): ThenMember | null {
+  if (node.type === 'PropertyDefinition' && node.value && !mayBeCallable(node.value)) return null;
   return isThenKey(file, node.key, node.computed) ? { node: node.key, kind: 'class' } : null;
 }
 
 /** `x.then = …`, `x['then'] = …`. */
 export function findThenAssignment(file: AnalysisFile, node: TSESTree.AssignmentExpression): ThenMember | null {
   const target = node.left;
-  if (target.type !== 'MemberExpression') return null;
+  if (target.type !== 'MemberExpression' || (node.operator === '=' && !mayBeCallable(node.right))) return null;
   return isThenKey(file, target.property, target.computed) ? { node: target.property, kind: 'object' } : null;
 }
 
@@ -76,6 +89,8 @@ export function findThenDefinitions(file: AnalysisFile, node: TSESTree.CallExpre
     const out: ThenMember[] = [];
     for (const pair of node.arguments[0].elements) {
       const key = pair?.type === 'ArrayExpression' ? pair.elements[0] : null;
+      const value = pair?.type === 'ArrayExpression' ? pair.elements[1] : null;
+      if (value?.type === 'SpreadElement' || !mayBeCallable(value)) continue;
       if (key && key.type !== 'SpreadElement' && staticString(file, key) === 'then') out.push({ node: key, kind: 'object' });
     }
     return out;
@@ -96,8 +111,12 @@ export function findThenExports(file: AnalysisFile, node: TSESTree.ExportNamedDe
     out.push({ node: declaration.id, kind: 'export' });
   }
   if (declaration?.type === 'VariableDeclaration') {
-    for (const variable of file.scopeManager.getDeclaredVariables(declaration)) {
-      if (variable.name === 'then') for (const identifier of variable.identifiers) out.push({ node: identifier, kind: 'export' });
+    for (const declarator of declaration.declarations) {
+      // `export const then = 1` exports data; a destructured `then` may be anything.
+      if (declarator.id.type === 'Identifier' && !mayBeCallable(declarator.init)) continue;
+      for (const variable of file.scopeManager.getDeclaredVariables(declarator)) {
+        if (variable.name === 'then') for (const identifier of variable.identifiers) out.push({ node: identifier, kind: 'export' });
+      }
     }
   }
   return out;
