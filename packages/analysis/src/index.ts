@@ -265,6 +265,7 @@ export {
 export {
   findMisnamedExecutorParams,
   findNewStatic,
+  findTrivialPromiseConstructor,
   judgeReturnWrap,
   returnWrapSilenceReasons,
   type MisnamedExecutorParam,
@@ -273,6 +274,7 @@ export {
   type ReturnWrap,
   type ReturnWrapOptions,
   type ReturnWrapSilenceReason,
+  type TrivialPromiseConstructor,
 } from './promise-constructs';
 export {
   judgeReturnInFinally,

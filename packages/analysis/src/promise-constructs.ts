@@ -154,3 +154,88 @@ export function findNewStatic(file: AnalysisFile, node: TSESTree.NewExpression):
         });
   return { node, name: callee.property.name, plan };
 }
+
+export interface TrivialPromiseConstructor {
+  readonly node: TSESTree.NewExpression;
+  /** What the executor does at once: `resolve` or `reject` with one simple value (or none). */
+  readonly method: 'resolve' | 'reject';
+  /**
+   * `Promise.resolve(x)` / `Promise.reject(x)` in its place, or `null` where type annotations, a
+   * comment or a `new (new Promise(…))` would not survive. `safe` for no value, a literal, a template
+   * without expressions or the global `undefined`: the new promise settles the same way with the same
+   * value. `review` for a name: `Promise.resolve(p)` of a promise is `p` itself rather than a new
+   * promise following it, and a name read before its declaration throws at once instead of rejecting.
+   */
+  readonly plan: Plan | null;
+}
+
+/** The one call an executor makes: an arrow's expression body, or a body of one expression statement. */
+function onlyCallOf(executor: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): TSESTree.CallExpression | null {
+  const body = executor.body;
+  let expression: TSESTree.Node | undefined = body;
+  if (body.type === 'BlockStatement') {
+    const [only, ...rest] = body.body;
+    expression = rest.length === 0 && only?.type === 'ExpressionStatement' ? only.expression : undefined;
+  }
+  return expression?.type === 'CallExpression' ? expression : null;
+}
+
+/**
+ * `new Promise((resolve) => resolve(x))` and `new Promise((_, reject) => reject(e))` on the built-in
+ * `Promise`, with `x` a name, a literal, a template without expressions or nothing, as
+ * eslint-plugin-unicorn's `prefer-promise-static-methods` reports it; else `null`.
+ */
+export function findTrivialPromiseConstructor(file: AnalysisFile, node: TSESTree.NewExpression): TrivialPromiseConstructor | null {
+  if (node.arguments.length !== 1) return null;
+  const executor = promiseExecutorOf(file, node);
+  if (!executor || executor.async || executor.generator) return null;
+  const params = executor.params;
+  if (params.length === 0 || params.length > 2) return null;
+  const names: string[] = [];
+  for (const param of params) {
+    if (param.type !== 'Identifier' || param.name === 'this') return null;
+    names.push(param.name);
+  }
+  if (names.length === 2 && names[0] === names[1]) return null;
+  const call = onlyCallOf(executor);
+  if (!call || call.optional || call.callee.type !== 'Identifier' || call.arguments.length > 1) return null;
+  const method = call.callee.name === names[0] ? 'resolve' : names.length === 2 && call.callee.name === names[1] ? 'reject' : null;
+  if (method === null) return null;
+  const value = call.arguments[0];
+  if (value) {
+    if (value.type === 'SpreadElement') return null;
+    const simple = value.type === 'Identifier' || value.type === 'Literal' || (value.type === 'TemplateLiteral' && value.expressions.length === 0);
+    if (!simple) return null;
+    if (value.type === 'Identifier') {
+      const own = names.includes(value.name) || (executor.type === 'FunctionExpression' && (value.name === 'arguments' || executor.id?.name === value.name));
+      if (own) return null;
+    }
+  }
+  return { node, method, plan: planStaticPromise(file, node, executor, method, value ?? null, names) };
+}
+
+function planStaticPromise(
+  file: AnalysisFile,
+  node: TSESTree.NewExpression,
+  executor: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
+  method: 'resolve' | 'reject',
+  value: TSESTree.Expression | null,
+  names: readonly string[],
+): Plan | null {
+  if (executor.params.some((p) => p.type === 'Identifier' && p.typeAnnotation) || executor.returnType || executor.typeParameters) return null;
+  // `Promise.resolve<T>` takes a value or a promise of `T`: a type argument written for the constructor may not fit it.
+  if (method === 'resolve' && node.typeArguments) return null;
+  // `new (new Promise(…))()` would become `new Promise.reject(…)()`.
+  if (node.parent.type === 'NewExpression' && node.parent.callee === node) return null;
+  const keep = value ? value.range : null;
+  const comments = file.comments.filter((c) => c.range[0] >= node.range[0] && c.range[1] <= node.range[1] && !(keep && c.range[0] >= keep[0] && c.range[1] <= keep[1]));
+  if (comments.length > 0) return null;
+  const typeArguments = node.typeArguments ? file.text.slice(node.typeArguments.range[0], node.typeArguments.range[1]) : '';
+  const valueText = value ? file.text.slice(value.range[0], value.range[1]) : '';
+  const globalUndefined = value?.type === 'Identifier' && value.name === 'undefined' && isBuiltinGlobal(file.scopeManager, value, 'undefined');
+  const level = value === null || value.type !== 'Identifier' || globalUndefined ? 'safe' : 'review';
+  return checkedPlan(file, level, [{ range: node.range, text: `Promise.${method}${typeArguments}(${valueText})` }], {
+    owned: [node],
+    vocabulary: { added: [method], removed: ['new', 'function', ...names] },
+  });
+}

@@ -159,7 +159,10 @@ export const migrationTable = [
   row('unicorn', 'prefer-array-from-async', { planned: 'prefer-array-from-async' }),
   row('unicorn', 'prefer-await', { twin: 'prefer-await-to-then', note: "eslint-plugin-promise's name for the same check" }),
   row('unicorn', 'prefer-dispose', { planned: 'prefer-await-using' }),
-  row('unicorn', 'prefer-promise-static-methods', { planned: 'prefer-promise-static-methods' }),
+  row('unicorn', 'prefer-promise-static-methods', {
+    twin: 'prefer-promise-static-methods',
+    note: 'a fix for literals and no value; a suggestion for a name (`Promise.resolve(p)` of a promise is `p`)',
+  }),
   row('unicorn', 'prefer-promise-try', { planned: 'prefer-promise-try' }),
   row('unicorn', 'prefer-promise-with-resolvers', { planned: 'prefer-promise-with-resolvers' }),
   row('unicorn', 'prefer-queue-microtask', { planned: 'prefer-queue-microtask' }),

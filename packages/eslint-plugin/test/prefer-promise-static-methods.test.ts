@@ -1,0 +1,4 @@
+import cases from './cases/prefer-promise-static-methods';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('prefer-promise-static-methods', cases);
