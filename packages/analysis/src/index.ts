@@ -349,3 +349,4 @@ export {
   type ThenableKind,
   type ThenMember,
 } from './thenables';
+export { type DeferToMicrotask, type DeferToMicrotaskOptions, findNextTick, findTimerDeferral } from './microtasks';

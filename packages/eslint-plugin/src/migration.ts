@@ -165,7 +165,10 @@ export const migrationTable = [
   }),
   row('unicorn', 'prefer-promise-try', { planned: 'prefer-promise-try' }),
   row('unicorn', 'prefer-promise-with-resolvers', { planned: 'prefer-promise-with-resolvers' }),
-  row('unicorn', 'prefer-queue-microtask', { planned: 'prefer-queue-microtask' }),
+  row('unicorn', 'prefer-queue-microtask', {
+    twin: 'prefer-queue-microtask',
+    note: 'suggestions where unicorn fixes: the callback runs at another moment',
+  }),
   row('unicorn', 'prefer-then-catch', { twin: 'prefer-catch', note: "eslint-plugin-promise's name for the same check" }),
   row('unicorn', 'prefer-top-level-await', { planned: 'prefer-top-level-await' }),
 

@@ -31,6 +31,7 @@ import returnAwait from './return-await';
 import promiseFunctionAsync from './promise-function-async';
 import requireTimeout from './require-timeout';
 import specOnly from './spec-only';
+import preferQueueMicrotask from './prefer-queue-microtask';
 import preferPromiseStaticMethods from './prefer-promise-static-methods';
 import noThenable from './no-thenable';
 import noAwaitExpressionMember from './no-await-expression-member';
@@ -76,6 +77,7 @@ export const rules = {
   'require-concurrency-limit': requireConcurrencyLimit,
   'require-timeout': requireTimeout,
   'spec-only': specOnly,
+  'prefer-queue-microtask': preferQueueMicrotask,
   'prefer-promise-static-methods': preferPromiseStaticMethods,
   'no-thenable': noThenable,
   'no-await-expression-member': noAwaitExpressionMember,

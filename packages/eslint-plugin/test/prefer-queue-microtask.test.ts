@@ -1,0 +1,4 @@
+import cases from './cases/prefer-queue-microtask';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('prefer-queue-microtask', cases);
