@@ -96,6 +96,32 @@ describe('the Node entries hold against Node', () => {
     expect(handle.fd).toBe(-1);
   });
 
+  it('fs/promises.open: disposing a FileHandle is its disposeMethod, close', async () => {
+    const file = path.join(dir, 'b.txt');
+    writeFileSync(file, 'hello');
+    const { open } = await import('node:fs/promises');
+    const api = nodeEntries.find((a) => a.resource === 'FileHandle');
+    expect(api?.disposeMethod).toBe('close');
+    const handle = await open(file);
+    const calls: string[] = [];
+    const close = handle.close.bind(handle);
+    handle.close = () => {
+      calls.push('close');
+      return close();
+    };
+    await handle[Symbol.asyncDispose]();
+    expect(calls).toEqual(['close']);
+    expect(handle.fd).toBe(-1);
+  });
+
+  it('only disposable entries name a disposeMethod, and it is one of their releases', () => {
+    for (const api of nodeEntries) {
+      if (api.disposeMethod === undefined) continue;
+      expect(api.asyncDispose).toBe(true);
+      expect(api.release.names).toContain(api.disposeMethod);
+    }
+  });
+
   it('fs/promises.opendir: a Dir with close, closed by a full iteration', async () => {
     const { opendir } = await import('node:fs/promises');
     const api = nodeEntries.find((a) => a.resource === 'Dir');

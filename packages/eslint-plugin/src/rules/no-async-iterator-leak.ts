@@ -1,0 +1,39 @@
+import { findLeakedIterators } from '@asyncwise/analysis';
+import { analysisFileFor } from '../analysis-file';
+import { createRule } from '../create-rule';
+
+export type Options = [];
+export type MessageIds = 'neverClosed' | 'notClosedOnExit' | 'steppedOnce';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-async-iterator-leak',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow async iterators advanced by hand whose `return()` never runs, so their generator skips its `finally` cleanup',
+      recommended: false,
+      requiresTypeChecking: false,
+    },
+    messages: {
+      neverClosed:
+        '`{{name}}` from `{{source}}` is advanced by hand with `next()` and never closed: on a `break`, a `return` or a throw before it is done, the generator stays suspended and its `finally` cleanup never runs. Consume it with `for await` (which closes it on every exit), or call `await {{name}}.return()` in a `finally`.',
+      notClosedOnExit:
+        '`{{name}}` from `{{source}}` is closed with `return()` only on the paths that reach it: on a throw or an early exit before it, the generator stays suspended and its `finally` cleanup never runs. Call `await {{name}}.return()` in a `finally`, or consume it with `for await`.',
+      steppedOnce:
+        '`{{source}}.next()` takes one step and drops the iterator: the generator stays suspended and its `finally` cleanup never runs. Keep the iterator and call `return()` in a `finally`, or take the first value with `for await … break`.',
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      // One call per file: a text test for `.next(` first, then each iterator source is judged once.
+      'Program:exit'() {
+        const file = analysisFileFor(context);
+        for (const iterator of findLeakedIterators(file).iterators) {
+          const messageId = iterator.name === '' ? 'steppedOnce' : iterator.kind === 'never-closed' ? 'neverClosed' : 'notClosedOnExit';
+          context.report({ node: iterator.node, messageId, data: { name: iterator.name, source: iterator.source } });
+        }
+      },
+    };
+  },
+});
