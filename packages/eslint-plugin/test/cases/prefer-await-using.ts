@@ -90,6 +90,13 @@ export default defineRuleCases(rule, [
     ],
     invalid: [
       {
+        // assumeAwaitUsing: the project says so where its files do not show it.
+        code: head,
+        filename: path.join(import.meta.dirname, 'head.ts'),
+        options: [{ assumeAwaitUsing: true }],
+        errors: [{ messageId: 'preferAwaitUsing', line: 8, suggestions: [{ messageId: 'suggestAwaitUsing', data: { names: '`handle`' }, output: "import { open } from 'node:fs/promises';\nexport async function head(p: string) {\n  await using handle = await open(p);\n  const { bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);\n  return bytesRead;\n}" }] }],
+      },
+      {
         code: head,
         filename: disposable('head.ts'),
         errors: [
