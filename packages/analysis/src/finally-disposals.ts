@@ -123,10 +123,12 @@ function nearestFunction(node: TSESTree.Node): TSESTree.Node | null {
   return current ?? null;
 }
 
-/** The release as a statement of the `finally` itself: `await x.close();`, or null when it is nested or not awaited. */
+/** The release as a statement of the `finally` itself (`await x.close();`), or why it is not one: not awaited, or nested in a condition or an optional call. */
 function releaseStatementOf(release: Release, finalizer: TSESTree.BlockStatement): TSESTree.ExpressionStatement | 'not-awaited' | 'nested' {
   const parent = release.call.parent;
   if (parent?.type === 'ExpressionStatement') return parent.parent === finalizer ? 'not-awaited' : 'nested';
+  // `void x.close();`: a statement of the finally that does not wait.
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'void' && parent.parent?.type === 'ExpressionStatement') return parent.parent.parent === finalizer ? 'not-awaited' : 'nested';
   if (parent?.type === 'AwaitExpression' && parent.parent?.type === 'ExpressionStatement') return parent.parent.parent === finalizer ? parent.parent : 'nested';
   return 'nested';
 }
@@ -180,6 +182,20 @@ function dedent(text: string, indent: string, unit: string): string {
 function plan(file: AnalysisFile, tryStatement: TSESTree.TryStatement, releases: readonly Release[], options: FinallyDisposalOptions): Plan {
   const finalizer = tryStatement.finalizer;
   if (!finalizer) return refuse('unsupported-call-shape', 'The `try` has no `finally`.');
+  const list = tryStatement.parent;
+  if (list?.type !== 'BlockStatement') return refuse('unsupported-call-shape', '`await using` is declared in a block; this `try` is a statement of a module, a script or a `switch` case.');
+  const fn = nearestFunction(tryStatement);
+  if (!fn || !('async' in fn) || !fn.async) return refuse('not-awaitable-here', '`await using` needs an `async` function, and this `try` is not in one.');
+  // The declarations are the statements just before the try.
+  const declarations = releases.map((r) => r.declaration);
+  const at = list.body.indexOf(tryStatement);
+  const before = list.body.slice(Math.max(0, at - releases.length), at);
+  if (
+    declarations.some((d) => d === null || d.kind !== 'const' || d.declarations.length !== 1 || !before.includes(d)) ||
+    before.length !== releases.length
+  ) {
+    return refuse('not-acquired-just-before', 'The resources are not `const` declarations standing just before the `try`; `await using` would dispose them at another point than the `finally` releases them.');
+  }
   // The finally is the releases and nothing else, each its own awaited statement.
   const statements: TSESTree.ExpressionStatement[] = [];
   for (const release of releases) {
@@ -191,22 +207,8 @@ function plan(file: AnalysisFile, tryStatement: TSESTree.TryStatement, releases:
   if (finalizer.body.length !== statements.length || new Set(releases.map((r) => r.variable)).size !== releases.length) {
     return refuse('finally-does-more', 'The `finally` does more than release the resources; only a `finally` that is exactly their releases can become `await using`.');
   }
-  if (hasComment(file, finalizer.range[0], finalizer.range[1])) return refuse('would-drop-comment', 'A comment in the `finally` would be dropped with it.');
-  // The declarations are the statements just before the try, in the order await using disposes in reverse.
-  const list = tryStatement.parent;
-  if (list?.type !== 'BlockStatement') return refuse('unsupported-call-shape', '`await using` is declared in a block; this `try` is a statement of a module, a script or a `switch` case.');
-  const fn = nearestFunction(tryStatement);
-  if (!fn || !('async' in fn) || !fn.async) return refuse('not-awaitable-here', '`await using` needs an `async` function, and this `try` is not in one.');
-  const declarations = releases.map((r) => r.declaration);
-  const at = list.body.indexOf(tryStatement);
-  const before = list.body.slice(at - releases.length, at);
+  // await using disposes in the reverse order of the declarations.
   const byPosition = [...declarations].sort((a, b) => (a?.range[0] ?? -1) - (b?.range[0] ?? -1));
-  if (
-    declarations.some((d) => d === null || d.kind !== 'const' || d.declarations.length !== 1 || !before.includes(d)) ||
-    before.length !== releases.length
-  ) {
-    return refuse('not-acquired-just-before', 'The resources are not `const` declarations standing just before the `try`; `await using` would dispose them at another point than the `finally` releases them.');
-  }
   if (byPosition.some((d, i) => d !== declarations[declarations.length - 1 - i])) {
     return refuse('release-order-changes', '`await using` disposes in the reverse order of the declarations, and this `finally` releases them in another order.');
   }
@@ -219,6 +221,7 @@ function plan(file: AnalysisFile, tryStatement: TSESTree.TryStatement, releases:
       'The project does not show that it can compile or run `await using` (TypeScript ≥ 5.2 with `esnext` or `esnext.disposable` in `lib`, or `engines.node` ≥ 24).',
     );
   }
+  if (hasComment(file, finalizer.range[0], finalizer.range[1])) return refuse('would-drop-comment', 'A comment in the `finally` would be dropped with it.');
   const decls = byPosition as TSESTree.VariableDeclaration[];
   const first = decls[0];
   const last = decls[decls.length - 1];
