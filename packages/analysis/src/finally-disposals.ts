@@ -65,7 +65,7 @@ interface Release {
 }
 
 /** `x.close()` or `x[Symbol.asyncDispose]()`, with `x` a name: the receiver and whether the call is the dispose itself. */
-function releaseCallShape(file: AnalysisFile, call: TSESTree.CallExpression): { object: TSESTree.Identifier; method: string | 'asyncDispose' } | null {
+function releaseCallShape(file: AnalysisFile, call: TSESTree.CallExpression): { object: TSESTree.Identifier; method: string; dispose: boolean } | null {
   const callee = call.callee;
   if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || call.arguments.length > 0) return null;
   if (callee.computed) {
@@ -79,12 +79,12 @@ function releaseCallShape(file: AnalysisFile, call: TSESTree.CallExpression): { 
       property.property.name === 'asyncDispose' &&
       isBuiltinGlobal(file.scopeManager, property, 'Symbol')
     ) {
-      return { object: callee.object, method: 'asyncDispose' };
+      return { object: callee.object, method: 'asyncDispose', dispose: true };
     }
     return null;
   }
   const name = staticPropertyName(callee);
-  return name === null ? null : { object: callee.object, method: name };
+  return name === null ? null : { object: callee.object, method: name, dispose: false };
 }
 
 /** The catalogued acquisition `expression` is (`await open(p)`, or the call itself for a resource not awaited). */
@@ -108,7 +108,7 @@ function releaseOf(file: AnalysisFile, call: TSESTree.CallExpression): Release |
   if (writes.length !== 1 || !write?.writeExpr) return null;
   const api = acquisitionOf(file, write.writeExpr as TSESTree.Expression);
   if (!api?.asyncDispose) return null;
-  if (shape.method !== 'asyncDispose' && shape.method !== api.disposeMethod) return null;
+  if (!shape.dispose && shape.method !== api.disposeMethod) return null;
   const def = variable.defs[0];
   const declarator = def?.type === 'Variable' ? def.node : null;
   const declaration = declarator && declarator.init === write.writeExpr && declarator.parent.type === 'VariableDeclaration' ? declarator.parent : null;
@@ -322,7 +322,7 @@ export function findFinallyDisposals(file: AnalysisFile, options: FinallyDisposa
       return true;
     });
   }
-  if (!byTarget) cache.set(file, (byTarget = new Map()));
+  if (!byTarget) cache.set(file, (byTarget = new Map<boolean, readonly FinallyDisposal[]>()));
   byTarget.set(awaitUsing, found);
   return found;
 }

@@ -11,7 +11,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Prefer `await using` to a `try/finally` whose `finally` only disposes the resources declared just before it',
+      description: 'Enforce `await using` over a `try/finally` whose `finally` only disposes the resources declared just before it',
       recommended: false,
       strict: true,
       requiresTypeChecking: false,
