@@ -123,14 +123,40 @@ function nearestFunction(node: TSESTree.Node): TSESTree.Node | null {
   return current ?? null;
 }
 
-/** The release as a statement of the `finally` itself (`await x.close();`), or why it is not one: not awaited, or nested in a condition or an optional call. */
-function releaseStatementOf(release: Release, finalizer: TSESTree.BlockStatement): TSESTree.ExpressionStatement | 'not-awaited' | 'nested' {
-  const parent = release.call.parent;
-  if (parent?.type === 'ExpressionStatement') return parent.parent === finalizer ? 'not-awaited' : 'nested';
+/**
+ * The release as a statement of the `finally` itself (`await x.close();`), or why it is not one:
+ * not awaited, nested in a condition or an optional call (`conditional`), or part of a larger
+ * expression (`wrapped`: `await x.close().catch(() => {})` swallows what `await using` would throw).
+ */
+function releaseStatementOf(release: Release, finalizer: TSESTree.BlockStatement): TSESTree.ExpressionStatement | 'not-awaited' | 'conditional' | 'wrapped' {
+  // `x?.close()` on a `const` bound to the acquisition: the resource is never nullish, so the `?.` decides nothing.
+  const optional = release.call.parent?.type === 'ChainExpression' ? release.call.parent : null;
+  if (optional && release.declaration?.kind !== 'const') return 'conditional';
+  const node: TSESTree.Node = optional ?? release.call;
+  const parent = node.parent;
+  if (parent?.type === 'ExpressionStatement' && parent.parent === finalizer) return 'not-awaited';
   // `void x.close();`: a statement of the finally that does not wait.
-  if (parent?.type === 'UnaryExpression' && parent.operator === 'void' && parent.parent?.type === 'ExpressionStatement') return parent.parent.parent === finalizer ? 'not-awaited' : 'nested';
-  if (parent?.type === 'AwaitExpression' && parent.parent?.type === 'ExpressionStatement') return parent.parent.parent === finalizer ? parent.parent : 'nested';
-  return 'nested';
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'void' && parent.parent?.type === 'ExpressionStatement' && parent.parent.parent === finalizer) return 'not-awaited';
+  if (parent?.type === 'AwaitExpression' && parent.parent?.type === 'ExpressionStatement' && parent.parent.parent === finalizer) return parent.parent;
+  for (let current: TSESTree.Node | undefined = parent; current && current !== finalizer; current = current.parent) {
+    switch (current.type) {
+      case 'IfStatement':
+      case 'ConditionalExpression':
+      case 'LogicalExpression':
+      case 'SwitchStatement':
+      case 'ChainExpression':
+      case 'TryStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        return 'conditional';
+      default:
+        break;
+    }
+  }
+  return 'wrapped';
 }
 
 /** The names the statements declare at their own level. */
@@ -200,7 +226,8 @@ function plan(file: AnalysisFile, tryStatement: TSESTree.TryStatement, releases:
   const statements: TSESTree.ExpressionStatement[] = [];
   for (const release of releases) {
     const statement = releaseStatementOf(release, finalizer);
-    if (statement === 'nested') return refuse('released-conditionally', `\`${release.variable.name}\` is released only on some paths of the \`finally\` (inside a condition or an optional call); \`await using\` always disposes it.`);
+    if (statement === 'wrapped') return refuse('finally-does-more', `\`${release.variable.name}\`'s release is part of a larger expression (a \`.catch()\` that swallows its error, say), which \`await using\` would not do.`);
+    if (statement === 'conditional') return refuse('released-conditionally', `\`${release.variable.name}\` is released only on some paths of the \`finally\` (inside a condition or an optional call); \`await using\` always disposes it.`);
     if (statement === 'not-awaited') return refuse('release-not-awaited', `\`${release.variable.name}\`'s release is not awaited; \`await using\` waits for the disposal, so the function would end later and a failing release would reject it.`);
     statements.push(statement);
   }

@@ -156,6 +156,24 @@ export default defineRuleCases(rule, [
         ],
       },
       {
+        // `handle?.close()` on a const FileHandle: open() never resolves to nullish, so the `?.` decides nothing.
+        code: "import { open } from 'node:fs/promises';\nexport async function chunk(p) {\n  const handle = await open(p, 'r');\n  try {\n    return await handle.read({ buffer: new Uint8Array(8) });\n  } finally {\n    await handle?.close();\n  }\n}",
+        filename: node24('chunk.js'),
+        errors: [
+          {
+            messageId: 'preferAwaitUsing',
+            line: 7,
+            suggestions: [
+              {
+                messageId: 'suggestAwaitUsing',
+                data: { names: '`handle`' },
+                output: "import { open } from 'node:fs/promises';\nexport async function chunk(p) {\n  await using handle = await open(p, 'r');\n  return await handle.read({ buffer: new Uint8Array(8) });\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
         // [Symbol.asyncDispose]() is the disposal itself; fs.promises.open is followed through `fs`.
         code: "import fs from 'node:fs';\nexport async function size(p) {\n  const handle = await fs.promises.open(p);\n  try {\n    const size = (await handle.stat()).size;\n    return size;\n  } finally {\n    await handle[Symbol.asyncDispose]();\n  }\n}",
         filename: node24('size.js'),
