@@ -17,10 +17,12 @@
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
+import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import type { AnalysisFile } from './file';
 import { staticPropertyName } from './modules';
 import { resourceApiAt } from './resource-calls';
 import { findVariable, innermostScope } from './scope';
+import { isTestFile } from './sequential-awaits';
 import { type FunctionNode, isFunctionNode, walk } from './walk';
 
 /** Why an iterator advanced by hand is not reported. */
@@ -43,6 +45,8 @@ export const iteratorLeakSilenceReasons = [
   'stored',
   /** Never advanced by hand (no `next()` call). */
   'not-advanced-by-hand',
+  /** A test file (by the `testFiles` globs): tests step generators by hand to test them, and the run's end collects them. */
+  'test-file',
   /** A use the rule does not follow (reassigned, `it.throw()`, `it[Symbol.asyncIterator]()`). */
   'unknown-use',
 ] as const;
@@ -71,7 +75,14 @@ export interface IteratorLeakResult {
   readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: IteratorLeakSilenceReason }[];
 }
 
-const cache = new WeakMap<AnalysisFile, IteratorLeakResult>();
+export interface IteratorLeakOptions {
+  /** The file's path relative to the working directory, matched against `testFiles`. */
+  readonly relativePath?: string;
+  /** Path globs of test files, left alone (default: the usual test globs; `[]` turns this off). */
+  readonly testFiles?: readonly string[];
+}
+
+const cache = new WeakMap<AnalysisFile, Map<string, IteratorLeakResult>>();
 const cleanupCache = new WeakMap<FunctionNode, boolean>();
 
 function nearestFunction(node: TSESTree.Node): FunctionNode | null {
@@ -375,11 +386,14 @@ function judge(file: AnalysisFile, call: TSESTree.CallExpression): Judgement {
 /**
  * The async iterators of `file` advanced by hand with `next()` whose `return()` may never run,
  * with the silenced ones and their reasons. Only iterators whose `return()` is shown to run
- * cleanup are judged. Cached per file.
+ * cleanup are judged; test files are left alone. Cached per file and options.
  */
-export function findLeakedIterators(file: AnalysisFile): IteratorLeakResult {
-  const cached = cache.get(file);
+export function findLeakedIterators(file: AnalysisFile, options: IteratorLeakOptions = {}): IteratorLeakResult {
+  const key = JSON.stringify([options.relativePath ?? null, options.testFiles ?? null]);
+  let byOptions = cache.get(file);
+  const cached = byOptions?.get(key);
   if (cached) return cached;
+  const testFile = isTestFile(options.relativePath, options.testFiles ?? defaultTestFilePatterns);
   const iterators: LeakedIterator[] = [];
   const silenced: { node: TSESTree.Node; reason: IteratorLeakSilenceReason }[] = [];
   // A text test first: without a `.next(` call nothing is advanced by hand.
@@ -394,13 +408,14 @@ export function findLeakedIterators(file: AnalysisFile): IteratorLeakResult {
         silenced.push({ node, reason: 'no-cleanup-to-run' });
         return true;
       }
-      const verdict = judge(file, node);
+      const verdict: Judgement = testFile ? { silent: 'test-file' } : judge(file, node);
       if ('silent' in verdict) silenced.push({ node, reason: verdict.silent });
       else iterators.push({ node, kind: verdict.kind, source: source.source, name: verdict.name });
       return true;
     });
   }
   const result: IteratorLeakResult = { iterators, silenced };
-  cache.set(file, result);
+  if (!byOptions) cache.set(file, (byOptions = new Map<string, IteratorLeakResult>()));
+  byOptions.set(key, result);
   return result;
 }

@@ -317,6 +317,7 @@ export { type FinallyDisposal, type FinallyDisposalOptions, findFinallyDisposals
 export {
   findLeakedIterators,
   type IteratorLeakKind,
+  type IteratorLeakOptions,
   type IteratorLeakResult,
   type IteratorLeakSilenceReason,
   iteratorLeakSilenceReasons,

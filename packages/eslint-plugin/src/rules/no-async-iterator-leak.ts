@@ -1,8 +1,9 @@
-import { findLeakedIterators } from '@asyncwise/analysis';
-import { analysisFileFor } from '../analysis-file';
+import { defaultTestFilePatterns, findLeakedIterators } from '@asyncwise/analysis';
+import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
+import { testFilesOption } from '../options';
 
-export type Options = [];
+export type Options = [{ testFiles?: string[] }];
 export type MessageIds = 'neverClosed' | 'notClosedOnExit' | 'steppedOnce';
 
 export default createRule<Options, MessageIds>({
@@ -22,14 +23,23 @@ export default createRule<Options, MessageIds>({
       steppedOnce:
         '`{{source}}.next()` takes one step and drops the iterator: the generator stays suspended and its `finally` cleanup never runs. Keep the iterator and call `return()` in a `finally`, or take the first value with `for await … break`.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          testFiles: testFilesOption('test files, which are left alone: tests step generators by hand to test them, and the end of the run collects what they leave suspended'),
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ testFiles: [...defaultTestFilePatterns] }],
   },
-  create(context) {
+  create(context, [options]) {
     return {
       // One call per file: a text test for `.next(` first, then each iterator source is judged once.
       'Program:exit'() {
         const file = analysisFileFor(context);
-        for (const iterator of findLeakedIterators(file).iterators) {
+        for (const iterator of findLeakedIterators(file, { relativePath: relativeFilenameOf(context), testFiles: options.testFiles }).iterators) {
           const messageId = iterator.name === '' ? 'steppedOnce' : iterator.kind === 'never-closed' ? 'neverClosed' : 'notClosedOnExit';
           context.report({ node: iterator.node, messageId, data: { name: iterator.name, source: iterator.source } });
         }

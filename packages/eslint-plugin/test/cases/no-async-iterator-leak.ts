@@ -42,6 +42,8 @@ export default defineRuleCases(rule, [
       `${lines}export function make(path: string) {\n  const it = lines(path);\n  void it;\n}`,
       // unknown-use: reassigned, so the rule cannot tell which iterator is stepped.
       `${lines}export async function swap(a: string, b: string) {\n  let it = lines(a);\n  it = lines(b);\n  return (await it.next()).value;\n}`,
+      // test-file: tests step generators by hand to test them.
+      { code: `${lines}it('reads the first line', async () => {\n  const it2 = lines('x');\n  await it2.next();\n});`, filename: 'test/lines.test.ts' },
       // An iterator from somewhere else: its return() is not shown to do anything.
       "export async function first(source: AsyncIterable<string>) {\n  const it = source[Symbol.asyncIterator]();\n  return (await it.next()).value;\n}",
       "import { stream } from './source';\nexport async function first() {\n  const it = stream();\n  return (await it.next()).value;\n}",
