@@ -18,9 +18,11 @@
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
+import { type Plan, refusedPlan } from './edits';
 import type { AnalysisFile } from './file';
 import { staticPropertyName } from './modules';
 import { resourceApiAt } from './resource-calls';
+import { planFinally } from './resource-cleanup';
 import { findVariable, innermostScope } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { type FunctionNode, isFunctionNode, walk } from './walk';
@@ -68,6 +70,8 @@ export interface LeakedIterator {
   readonly source: string;
   /** The variable holding it, or `''` when `next()` is called on the call itself. */
   readonly name: string;
+  /** `try { … } finally { await it.return(undefined); }` around the uses (review), or refused. */
+  readonly finallyPlan: Plan;
 }
 
 export interface IteratorLeakResult {
@@ -309,7 +313,16 @@ function drainLoopsOf(nexts: readonly TSESTree.CallExpression[], span: readonly 
   return loops;
 }
 
-type Judgement = { readonly kind: IteratorLeakKind; readonly name: string } | { readonly silent: IteratorLeakSilenceReason };
+type Judgement = { readonly kind: IteratorLeakKind; readonly name: string; readonly finallyPlan: Plan } | { readonly silent: IteratorLeakSilenceReason };
+
+const noPlan = (message: string): Plan => refusedPlan({ reason: 'unsupported-call-shape', message });
+
+/** The `finally` that closes the iterator: the uses after its declaration wrapped, the straight-line `return()` (if one) moved into it. */
+function closePlan(file: AnalysisFile, list: StatementList, declaration: TSESTree.Node, name: string, closes: readonly TSESTree.CallExpression[]): Plan {
+  const fn = nearestFunction(declaration);
+  if (!fn?.async) return refusedPlan({ reason: 'not-awaitable-here', message: 'The function is not `async`, so a `finally` cannot await `return()`.' });
+  return planFinally(file, list, declaration, closes, `await ${name}.return(undefined)`);
+}
 
 function judgeBound(file: AnalysisFile, variable: Variable, declaration: TSESTree.Node): Judgement {
   const fn = nearestFunction(declaration);
@@ -354,11 +367,11 @@ function judgeBound(file: AnalysisFile, variable: Variable, declaration: TSESTre
     const closeStatements = closes.map((c) => body.find((s) => within(c, s)));
     const lastNext = Math.max(...nexts.map((n) => body.findIndex((s) => within(n, s))));
     if (closeStatements.some((s) => s !== undefined && body.indexOf(s) > lastNext) && !mayLeave(file, span, allowed)) return { silent: 'nothing-throws-before-close' };
-    return { kind: 'not-closed-on-exit', name };
+    return { kind: 'not-closed-on-exit', name, finallyPlan: closePlan(file, list, declaration, name, closes) };
   }
   const loops = drainLoopsOf(nexts, span);
   if (loops !== null && !mayLeave(file, span, allowed, loops)) return { silent: 'consumed-to-end' };
-  return { kind: 'never-closed', name };
+  return { kind: 'never-closed', name, finallyPlan: closePlan(file, list, declaration, name, []) };
 }
 
 function judge(file: AnalysisFile, call: TSESTree.CallExpression): Judgement {
@@ -366,7 +379,7 @@ function judge(file: AnalysisFile, call: TSESTree.CallExpression): Judgement {
   if (parent?.type === 'MemberExpression' && parent.object === call) {
     const method = methodCallOn(call);
     // `lines(p).next()`: one step, and the iterator is gone with its generator suspended.
-    if (method?.name === 'next') return { kind: 'never-closed', name: '' };
+    if (method?.name === 'next') return { kind: 'never-closed', name: '', finallyPlan: noPlan('The iterator is not kept in a variable, so nothing can close it; keep it and close it in a `finally`.') };
     return { silent: 'unknown-use' };
   }
   if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier' && parent.parent.type === 'VariableDeclaration') {
@@ -410,7 +423,7 @@ export function findLeakedIterators(file: AnalysisFile, options: IteratorLeakOpt
       }
       const verdict: Judgement = testFile ? { silent: 'test-file' } : judge(file, node);
       if ('silent' in verdict) silenced.push({ node, reason: verdict.silent });
-      else iterators.push({ node, kind: verdict.kind, source: source.source, name: verdict.name });
+      else iterators.push({ node, kind: verdict.kind, source: source.source, name: verdict.name, finallyPlan: verdict.finallyPlan });
       return true;
     });
   }

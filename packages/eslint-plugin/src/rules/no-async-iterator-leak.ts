@@ -1,10 +1,11 @@
 import { defaultTestFilePatterns, findLeakedIterators } from '@asyncwise/analysis';
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
+import { getSuggestions } from '../fix-or-suggest';
 import { testFilesOption } from '../options';
 
 export type Options = [{ testFiles?: string[] }];
-export type MessageIds = 'neverClosed' | 'notClosedOnExit' | 'steppedOnce';
+export type MessageIds = 'neverClosed' | 'notClosedOnExit' | 'steppedOnce' | 'suggestReturnInFinally';
 
 export default createRule<Options, MessageIds>({
   name: 'no-async-iterator-leak',
@@ -22,7 +23,9 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` from `{{source}}` is closed with `return()` only on the paths that reach it: on a throw or an early exit before it, the generator stays suspended and its `finally` cleanup never runs. Call `await {{name}}.return()` in a `finally`, or consume it with `for await`.',
       steppedOnce:
         '`{{source}}.next()` takes one step and drops the iterator: the generator stays suspended and its `finally` cleanup never runs. Keep the iterator and call `return()` in a `finally`, or take the first value with `for await … break`.',
+      suggestReturnInFinally: 'Close it in a `finally` block (`await {{name}}.return(undefined)`), so every path runs the generator\'s cleanup.',
     },
+    hasSuggestions: true,
     schema: [
       {
         type: 'object',
@@ -41,7 +44,12 @@ export default createRule<Options, MessageIds>({
         const file = analysisFileFor(context);
         for (const iterator of findLeakedIterators(file, { relativePath: relativeFilenameOf(context), testFiles: options.testFiles }).iterators) {
           const messageId = iterator.name === '' ? 'steppedOnce' : iterator.kind === 'never-closed' ? 'neverClosed' : 'notClosedOnExit';
-          context.report({ node: iterator.node, messageId, data: { name: iterator.name, source: iterator.source } });
+          context.report({
+            node: iterator.node,
+            messageId,
+            data: { name: iterator.name, source: iterator.source },
+            ...getSuggestions([{ plan: iterator.finallyPlan, messageId: 'suggestReturnInFinally', data: { name: iterator.name } }]),
+          });
         }
       },
     };

@@ -52,7 +52,7 @@ export default defineRuleCases(rule, [
       {
         // One step, then the generator is left suspended inside its try.
         code: `${lines}export async function firstLine(path: string) {\n  const it = lines(path);\n  const { value } = await it.next();\n  return value;\n}`,
-        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'lines()' }, line: 11, column: 14 }],
+        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'lines()' }, line: 11, column: 14, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: `${lines}export async function firstLine(path: string) {\n  const it = lines(path);\n  try {\n    const { value } = await it.next();\n    return value;\n  } finally {\n    await it.return(undefined);\n  }\n}` }] }],
       },
       {
         code: `${lines}export async function firstLine(path: string) {\n  return (await lines(path).next()).value;\n}`,
@@ -61,22 +61,22 @@ export default defineRuleCases(rule, [
       {
         // The loop body may throw, and its break leaves before the end: both paths skip the close.
         code: `${lines}export async function untilBlank(path: string, out: string[]) {\n  const it = lines(path);\n  while (true) {\n    const r = await it.next();\n    if (r.done) break;\n    if (r.value === '') break;\n    out.push(r.value.trim());\n  }\n}`,
-        errors: [{ messageId: 'neverClosed', line: 11 }],
+        errors: [{ messageId: 'neverClosed', line: 11, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: `${lines}export async function untilBlank(path: string, out: string[]) {\n  const it = lines(path);\n  try {\n    while (true) {\n      const r = await it.next();\n      if (r.done) break;\n      if (r.value === '') break;\n      out.push(r.value.trim());\n    }\n  } finally {\n    await it.return(undefined);\n  }\n}` }] }],
       },
       {
         // return() is called, but a throw from parse() before it leaves the file open.
         code: `${lines}declare function parse(line: string): number;\nexport async function firstNumber(path: string) {\n  const it = lines(path);\n  const first = await it.next();\n  const n = parse(first.value);\n  await it.return(undefined);\n  return n;\n}`,
-        errors: [{ messageId: 'notClosedOnExit', data: { name: 'it', source: 'lines()' }, line: 12 }],
+        errors: [{ messageId: 'notClosedOnExit', data: { name: 'it', source: 'lines()' }, line: 12, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: `${lines}declare function parse(line: string): number;\nexport async function firstNumber(path: string) {\n  const it = lines(path);\n  try {\n    const first = await it.next();\n    const n = parse(first.value);\n    return n;\n  } finally {\n    await it.return(undefined);\n  }\n}` }] }],
       },
       {
         // A generator method of the same class, through this; cleanup by `await using`.
         code: "import { open } from 'node:fs/promises';\nexport class Log {\n  constructor(private path: string) {}\n  async *entries() {\n    await using handle = await open(this.path);\n    for await (const line of handle.readLines()) yield line;\n  }\n  async latest() {\n    const it = this.entries();\n    return (await it.next()).value;\n  }\n}",
-        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'this.entries()' }, line: 9 }],
+        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'this.entries()' }, line: 9, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: "import { open } from 'node:fs/promises';\nexport class Log {\n  constructor(private path: string) {}\n  async *entries() {\n    await using handle = await open(this.path);\n    for await (const line of handle.readLines()) yield line;\n  }\n  async latest() {\n    const it = this.entries();\n    try {\n      return (await it.next()).value;\n    } finally {\n      await it.return(undefined);\n    }\n  }\n}" }] }],
       },
       {
         // An events.on iterator keeps its listeners until return() removes them.
         code: "import { on } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nexport async function nextMessage(emitter: EventEmitter) {\n  const messages = on(emitter, 'message');\n  const { value } = await messages.next();\n  return value;\n}",
-        errors: [{ messageId: 'neverClosed', data: { name: 'messages', source: 'on()' }, line: 4 }],
+        errors: [{ messageId: 'neverClosed', data: { name: 'messages', source: 'on()' }, line: 4, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'messages' }, output: "import { on } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nexport async function nextMessage(emitter: EventEmitter) {\n  const messages = on(emitter, 'message');\n  try {\n    const { value } = await messages.next();\n    return value;\n  } finally {\n    await messages.return(undefined);\n  }\n}" }] }],
       },
     ],
   },
@@ -88,7 +88,7 @@ export default defineRuleCases(rule, [
     invalid: [
       {
         code: "const gen = async function* () {\n  try {\n    yield 1;\n  } finally {\n    console.log('cleanup');\n  }\n};\nexport async function first() {\n  const it = gen();\n  const r = await it.next();\n  return r.value;\n}",
-        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'gen()' }, line: 9 }],
+        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'gen()' }, line: 9, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: "const gen = async function* () {\n  try {\n    yield 1;\n  } finally {\n    console.log('cleanup');\n  }\n};\nexport async function first() {\n  const it = gen();\n  try {\n    const r = await it.next();\n    return r.value;\n  } finally {\n    await it.return(undefined);\n  }\n}" }] }],
       },
     ],
   },
