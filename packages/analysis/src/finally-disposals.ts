@@ -192,6 +192,17 @@ function mentionsOutside(file: AnalysisFile, nodes: readonly TSESTree.Node[], na
   return found;
 }
 
+/**
+ * What binds names in the scope of `list` itself: a function body shares it with the parameters, a
+ * `catch` body with the caught binding; a `let` of the same name there is a redeclaration.
+ */
+function headBindingsOf(list: TSESTree.BlockStatement): TSESTree.Node[] {
+  const owner = list.parent;
+  if (owner && isFunctionNode(owner) && owner.body === list) return [...owner.params];
+  if (owner?.type === 'CatchClause' && owner.body === list && owner.param) return [owner.param];
+  return [];
+}
+
 function hasMultiLineComment(file: AnalysisFile, start: number, end: number): boolean {
   return file.comments.some((c) => c.range[0] >= start && c.range[1] <= end && file.text.slice(c.range[0], c.range[1]).includes('\n'));
 }
@@ -273,6 +284,10 @@ function plan(file: AnalysisFile, tryStatement: TSESTree.TryStatement, releases:
   const innerEnd = block.range[1] - 1;
   const inner = text.slice(innerStart, innerEnd).trimEnd();
   const bodyNames = declaredNames(block.body);
+  // Either form puts the declarations in one scope with the body's: an acquisition that reads a name the body declares would read it in its dead zone.
+  if (mentionsOutside(file, decls, bodyNames, tryStatement)) {
+    return refuse('name-taken', 'The `try` body declares a name the acquisition reads; in one block with it, the acquisition would read the body\'s binding before it is set.');
+  }
   const outerStatements = list.body.filter((s) => s !== tryStatement);
   // The body may join the block only where its names meet nothing else of the block.
   const canUnwrap =
@@ -280,7 +295,8 @@ function plan(file: AnalysisFile, tryStatement: TSESTree.TryStatement, releases:
     block.body.length > 0 &&
     block.body.every((s) => canReindent(s, file)) &&
     !hasMultiLineComment(file, innerStart, innerEnd) &&
-    !mentionsOutside(file, outerStatements, bodyNames, tryStatement);
+    !mentionsOutside(file, outerStatements, bodyNames, tryStatement) &&
+    !mentionsOutside(file, headBindingsOf(list), bodyNames, tryStatement);
   if (endsBlock && handler !== null) {
     // try { … } catch { … }: the finally goes, the catch stays; disposal follows the catch as before.
     replacement = `${declText}${gap}${text.slice(tryStatement.range[0], handler.range[1])}`;

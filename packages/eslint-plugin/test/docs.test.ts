@@ -66,6 +66,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
     'resource-used-after',
     'not-awaitable-here',
     'unsupported-call-shape',
+    'name-taken',
     'would-drop-comment',
     'would-lose-code',
   ],
