@@ -84,7 +84,7 @@ export function resourceApisTable(): string {
     const acquire = `\`${describeResourceAcquisition(api.acquire)}(…)\`${api.awaited ? ' (awaited)' : ''}`;
     const release = describeResourceRelease(api.release) + (api.releasedByIteration ? ', or a full `for await`' : '');
     const checked = api.lifetime === 'scoped' ? 'yes' : 'no (long-lived)';
-    return `| ${cell(acquire)} | ${cell(api.resource)} | ${cell(release)} | ${api.asyncDispose ? 'yes' : 'no'} | ${checked} |`;
+    return `| ${cell(acquire)} | ${cell(api.resource)} | ${cell(release)} | ${api.asyncDispose ? (api.disposeMethod ? `yes (what \`.${api.disposeMethod}()\` does)` : 'yes (not one of its releases)') : 'no'} | ${checked} |`;
   });
   return ['| Acquired by | Resource | Released by | `Symbol.asyncDispose` on Node 20 | Checked by `require-resource-cleanup` |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

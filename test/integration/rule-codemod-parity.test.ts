@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../packages/codemods/src/transforms/sequential-to-concurrent';
+import { run as runFinallyToAwaitUsing } from '../../packages/codemods/src/transforms/finally-to-await-using';
 import { run as runForEachToForOf } from '../../packages/codemods/src/transforms/foreach-async-to-for-of';
 import { run as runRaceToCancellable } from '../../packages/codemods/src/transforms/race-to-cancellable';
 import { run as runSyncToAsync } from '../../packages/codemods/src/transforms/sync-to-async-io';
@@ -219,5 +220,44 @@ describe('no-async-array-callback and foreach-async-to-for-of find the same forE
     const result = runForEachToForOf(source, inputPath, { level: 'review' });
     const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...new Set(result.refusals.map((r) => `${r.line}:${r.column}`))];
     expect(sites.sort()).toEqual(ruleCallbacks(inputPath, source));
+  });
+});
+
+describe('prefer-await-using and finally-to-await-using find the same try statements', () => {
+  const fixtures = casesOf<{ assumeAwaitUsing?: boolean }>(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/finally-to-await-using'));
+
+  function ruleSites(file: string, source: string, assumeAwaitUsing: boolean): string[] {
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(
+      source,
+      [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { asyncwise: plugin as never },
+          rules: { 'asyncwise/prefer-await-using': ['error', { assumeAwaitUsing }] },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/prefer-await-using')).toEqual([]);
+    return messages.map((m) => `${m.line}:${m.column}`).sort();
+  }
+
+  it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath, options }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    const assume = options.assumeAwaitUsing === true;
+    // The rule reports what the codemod rewrites, and is silent where the codemod refuses.
+    const result = runFinallyToAwaitUsing(source, inputPath, { level: 'review', assumeAwaitUsing: assume });
+    const rule = ruleSites(inputPath, source, assume);
+    expect(result.changes.map((c) => `${c.line}:${c.column}`).sort()).toEqual(rule);
+    const refused = new Set(result.refusals.map((r) => `${r.line}:${r.column}`));
+    expect(rule.filter((site) => refused.has(site))).toEqual([]);
+  });
+
+  it('rewrites in most fixtures and refuses in others, so the comparison is not trivially empty', () => {
+    const results = fixtures.map((c) => runFinallyToAwaitUsing(readFileSync(c.inputPath, 'utf8'), c.inputPath, { level: 'review', ...c.options }));
+    expect(results.filter((r) => r.changes.length > 0).length).toBeGreaterThan(fixtures.length / 3);
+    expect(results.filter((r) => r.refusals.length > 0).length).toBeGreaterThan(3);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Whether a file's project can use `await using`: TypeScript compiles it (TypeScript ≥ 5.2, with
  * `esnext` or `esnext.disposable` in the nearest `tsconfig.json`'s `lib`, or `target: esnext`
- * without a `lib`), or, for JavaScript, the nearest `package.json`'s `engines.node` admits only
+ * without a `lib`; and the nearest `package.json` that declares a `typescript` dependency, if any,
+ * admits no version before 5.2), or, for JavaScript, the nearest `package.json`'s `engines.node` admits only
  * Node ≥ 24, which runs it natively. Anything the files do not show (no `tsconfig.json`, an
  * `extends` that sets `lib` elsewhere, no `engines`) is "not supported": a suggestion that does not
  * compile costs more than one not offered.
@@ -83,6 +84,60 @@ export function nodeRangeSupportsAwaitUsing(range: string): boolean {
   });
 }
 
+/**
+ * Whether a `typescript` version range admits only TypeScript ≥ 5.2, the first to compile `using`:
+ * every `||` alternative starts from 5.2 or later (`^5.4.0`, `~5.2.2`, `>=5.3`, `5.9.3`). A range
+ * that names no version (`workspace:*`, `catalog:`, `latest`) shows nothing against it.
+ */
+export function typescriptRangeSupportsUsing(range: string): boolean {
+  if (!/\d/.test(range) || /^\s*(workspace|catalog|npm|link|file|git|github|http)/.test(range)) return true;
+  return range.split('||').every((alternative) => {
+    const match = /^\s*(>=|>|\^|~|=)?\s*v?(\d+)(?:\.(\d+|x|\*))?/.exec(alternative);
+    if (match?.[2] === undefined) return false;
+    const major = Number(match[2]);
+    const minor = match[3] === undefined || match[3] === 'x' || match[3] === '*' ? 0 : Number(match[3]);
+    return major > 5 || (major === 5 && minor >= 2);
+  });
+}
+
+const dependencyKinds = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+const typescriptRanges = new Map<string, { readonly mtimeMs: number; readonly range: string | null }>();
+
+/** The `typescript` range a `package.json` declares, `null` when it declares none or cannot be read. */
+function typescriptRangeIn(manifest: string): string | null {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(manifest).mtimeMs;
+  } catch {
+    return null;
+  }
+  const cached = typescriptRanges.get(manifest);
+  if (cached?.mtimeMs === mtimeMs) return cached.range;
+  let range: string | null = null;
+  try {
+    const json = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, Record<string, unknown> | undefined> | null;
+    const found = dependencyKinds.map((kind) => json?.[kind]?.typescript).find((r) => typeof r === 'string');
+    range = typeof found === 'string' ? found : null;
+  } catch {
+    // An unreadable or invalid manifest declares nothing.
+  }
+  typescriptRanges.set(manifest, { mtimeMs, range });
+  return range;
+}
+
+/**
+ * Whether the TypeScript the project declares can compile `using`: the nearest `package.json` above
+ * `dir` that declares `typescript` (a workspace's root, often) admits only ≥ 5.2; true when none
+ * declares it (a global compiler: the `lib` check still stands).
+ */
+function declaredTypeScriptSupportsUsing(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const range = typescriptRangeIn(path.join(current, 'package.json'));
+    if (range !== null) return typescriptRangeSupportsUsing(range);
+    if (path.dirname(current) === current) return true;
+  }
+}
+
 function readAnswer(file: string, judge: (text: string) => boolean): boolean {
   let mtimeMs: number;
   try {
@@ -118,7 +173,8 @@ export function supportsAwaitUsing(filePath: string | undefined): boolean {
       readAnswer(tsconfig, (text) => {
         const config = parseJsonc(text) as { compilerOptions?: { lib?: unknown; target?: unknown } } | null;
         return compilerOptionsSupportAwaitUsing(config?.compilerOptions ?? {});
-      })
+      }) &&
+      declaredTypeScriptSupportsUsing(dir)
     );
   }
   const packageJson = findUp(dir, 'package.json');

@@ -64,6 +64,12 @@ export const refusalReasons = [
   'winner-reads-after-race',
   'target-lacks-await-using',
   'not-disposable',
+  'resource-used-after',
+  'released-conditionally',
+  'release-order-changes',
+  'finally-does-more',
+  'not-acquired-just-before',
+  'release-not-awaited',
   ...thenChainReasons,
 ] as const;
 

@@ -306,7 +306,23 @@ export {
   type ResourceRelease,
 } from './catalogues/resource-apis';
 export { resourceApiAt } from './resource-calls';
-export { compilerOptionsSupportAwaitUsing, nodeRangeSupportsAwaitUsing, parseJsonc, supportsAwaitUsing } from './disposal-target';
+export {
+  compilerOptionsSupportAwaitUsing,
+  nodeRangeSupportsAwaitUsing,
+  parseJsonc,
+  supportsAwaitUsing,
+  typescriptRangeSupportsUsing,
+} from './disposal-target';
+export { type FinallyDisposal, type FinallyDisposalOptions, findFinallyDisposals } from './finally-disposals';
+export {
+  findLeakedIterators,
+  type IteratorLeakKind,
+  type IteratorLeakOptions,
+  type IteratorLeakResult,
+  type IteratorLeakSilenceReason,
+  iteratorLeakSilenceReasons,
+  type LeakedIterator,
+} from './async-iterator-leaks';
 export {
   describeAcquisition,
   findUnreleasedResources,

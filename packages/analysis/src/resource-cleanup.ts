@@ -353,9 +353,10 @@ function indented(file: AnalysisFile, start: number, end: number, unit: string):
  * `try { <uses> } finally { <release> }` around the statements after the acquisition, for one
  * release that is a statement of the acquisition's own block (moved into the `finally`), or for a
  * resource never released (the release written from the catalogue). Statements after the release
- * move into the `try` too when they read a name the wrapped statements declare.
+ * move into the `try` too when they read a name the wrapped statements declare. Also the plan
+ * `no-async-iterator-leak` offers, with `await it.return(undefined)` as the release.
  */
-function planFinally(file: AnalysisFile, list: StatementList, acquisition: TSESTree.Node, releases: readonly TSESTree.CallExpression[], releaseText: string): Plan {
+export function planFinally(file: AnalysisFile, list: StatementList, acquisition: TSESTree.Node, releases: readonly TSESTree.CallExpression[], releaseText: string): Plan {
   const body = bodyOf(list);
   const after = body.slice(body.indexOf(acquisition) + 1);
   let releaseStatement: TSESTree.Node | null = null;

@@ -1,7 +1,7 @@
 import { EventEmitter, on } from 'node:events';
 import type * as Http from 'node:http';
 import type * as Readline from 'node:readline';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import {
   compilerOptionsSupportAwaitUsing,
   describeResourceAcquisition,
   nodeRangeSupportsAwaitUsing,
+  typescriptRangeSupportsUsing,
   parseFile,
   parseJsonc,
   type ResourceApi,
@@ -94,6 +95,32 @@ describe('the Node entries hold against Node', () => {
     await handle.close();
     // A closed handle has no descriptor left.
     expect(handle.fd).toBe(-1);
+  });
+
+  it('fs/promises.open: disposing a FileHandle is its disposeMethod, close', async () => {
+    const file = path.join(dir, 'b.txt');
+    writeFileSync(file, 'hello');
+    const { open } = await import('node:fs/promises');
+    const api = nodeEntries.find((a) => a.resource === 'FileHandle');
+    expect(api?.disposeMethod).toBe('close');
+    const handle = await open(file);
+    const calls: string[] = [];
+    const close = handle.close.bind(handle);
+    handle.close = () => {
+      calls.push('close');
+      return close();
+    };
+    await handle[Symbol.asyncDispose]();
+    expect(calls).toEqual(['close']);
+    expect(handle.fd).toBe(-1);
+  });
+
+  it('only disposable entries name a disposeMethod, and it is one of their releases', () => {
+    for (const api of nodeEntries) {
+      if (api.disposeMethod === undefined) continue;
+      expect(api.asyncDispose).toBe(true);
+      expect(api.release.names).toContain(api.disposeMethod);
+    }
   });
 
   it('fs/promises.opendir: a Dir with close, closed by a full iteration', async () => {
@@ -194,6 +221,40 @@ describe('whether a project can use await using', () => {
     [{}, false],
   ])('compilerOptions %j', (options, expected) => {
     expect(compilerOptionsSupportAwaitUsing(options)).toBe(expected);
+  });
+
+  it.each([
+    ['5.9.3', true],
+    ['^5.4.0', true],
+    ['~5.2.2', true],
+    ['>=5.3', true],
+    ['6.0.0-beta', true],
+    ['5.x', false],
+    ['^5.0.4', false],
+    ['~5.1.6', false],
+    ['^4.9.5', false],
+    ['^4.9 || ^5.4', false],
+    ['<5.2', false],
+    ['workspace:*', true],
+    ['catalog:', true],
+    ['latest', true],
+  ])('typescript %s', (range, expected) => {
+    expect(typescriptRangeSupportsUsing(range)).toBe(expected);
+  });
+
+  it('holds a tsconfig with the disposable lib to the TypeScript the nearest package.json declares', () => {
+    const root = mkdtempSync(path.join(dir, 'workspace-'));
+    const pkg = path.join(root, 'packages', 'app');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(path.join(root, 'package.json'), '{ "devDependencies": { "typescript": "^5.0.4" } }');
+    writeFileSync(path.join(pkg, 'package.json'), '{ "name": "app" }');
+    writeFileSync(path.join(pkg, 'tsconfig.json'), '{ "compilerOptions": { "lib": ["ES2023", "esnext.disposable"] } }');
+    // The workspace root declares TypeScript 5.0, which cannot compile `using`.
+    expect(supportsAwaitUsing(path.join(pkg, 'a.ts'))).toBe(false);
+    const newer = mkdtempSync(path.join(dir, 'newer-'));
+    writeFileSync(path.join(newer, 'package.json'), '{ "devDependencies": { "typescript": "^5.6.0" } }');
+    writeFileSync(path.join(newer, 'tsconfig.json'), '{ "compilerOptions": { "lib": ["ES2023", "esnext.disposable"] } }');
+    expect(supportsAwaitUsing(path.join(newer, 'a.ts'))).toBe(true);
   });
 
   it('reads tsconfig.json with comments and trailing commas', () => {

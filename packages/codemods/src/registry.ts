@@ -1,4 +1,5 @@
 import type { SafetyLevel } from '@asyncwise/analysis';
+import { finallyToAwaitUsingOptions } from './codemod-options/finally-to-await-using';
 import { sequentialToConcurrentOptions } from './codemod-options/sequential-to-concurrent';
 import { type CodemodOption, type CodemodOptionValues, parseOptionValues } from './option-spec';
 import type { RunTransform, TransformOptions, TransformResult } from './types';
@@ -155,6 +156,26 @@ export const codemods: readonly Codemod[] = [
     options: [],
     docsPath: 'docs/codemods/foreach-async-to-for-of.md',
     load: () => import('./transforms/foreach-async-to-for-of'),
+  },
+  {
+    name: 'finally-to-await-using',
+    description: 'Turn a try/finally that only disposes the resources declared just before it into await using',
+    details:
+      'Finds the `try` statements prefer-await-using reports: a `finally` that is exactly the disposal of catalogued ' +
+      'resources (a `FileHandle`\'s `await handle.close()`, or `await x[Symbol.asyncDispose]()`), resolved through imports ' +
+      'and `require`, never by name, declared with `const` just before the `try` in an `async` function. The declarations ' +
+      'become `await using` and the `finally` goes; the body joins the block when the `try` ends it, else the declarations ' +
+      'and the body become a block of their own, so the disposal stays where the `finally` ran. Every change is `review`: ' +
+      'when the body and the release both throw, `await using` throws a `SuppressedError`. It rewrites only where the ' +
+      'project shows it can compile or run `await using` (the nearest tsconfig.json has `esnext` or `esnext.disposable` in ' +
+      '`lib` and the declared TypeScript is >= 5.2; for JavaScript, `engines.node` >= 24), or with --assume-await-using. ' +
+      'It lists as refusals, with the reason, resources read after the `try`, conditional or un-awaited releases, releases ' +
+      'in an order `await using` would change, a `finally` that does more, and resources not declared just before the `try`.',
+    unit: { one: 'try', many: 'tries' },
+    levels: ['review'],
+    options: finallyToAwaitUsingOptions,
+    docsPath: 'docs/codemods/finally-to-await-using.md',
+    load: () => import('./transforms/finally-to-await-using'),
   },
 ];
 

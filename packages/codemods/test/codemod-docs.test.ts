@@ -6,12 +6,17 @@ import { codemods } from '../src/registry';
 const root = path.join(import.meta.dirname, '..', '..', '..');
 const transformsDir = path.join(import.meta.dirname, '..', 'src', 'transforms');
 
-/** Each ```diff block of a page as the input it starts from and the output it shows. */
-function diffExamples(markdown: string): { line: number; input: string; output: string }[] {
-  const examples: { line: number; input: string; output: string }[] = [];
+/**
+ * Each ```diff block of a page as the input it starts from and the output it shows, with the
+ * codemod's own options of a `<!-- options: {…} -->` line just before it.
+ */
+function diffExamples(markdown: string): { line: number; input: string; output: string; options: Record<string, unknown> }[] {
+  const examples: { line: number; input: string; output: string; options: Record<string, unknown> }[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (lines[i] !== '```diff') continue;
+    const optionLine = /^<!-- options: (.*) -->$/.exec(lines[i - 1] ?? '');
+    const options = optionLine?.[1] ? (JSON.parse(optionLine[1]) as Record<string, unknown>) : {};
     const input: string[] = [];
     const output: string[] = [];
     const line = i + 2;
@@ -25,7 +30,7 @@ function diffExamples(markdown: string): { line: number; input: string; output: 
         output.push(body);
       }
     }
-    examples.push({ line, input: `${input.join('\n')}\n`, output: `${output.join('\n')}\n` });
+    examples.push({ line, input: `${input.join('\n')}\n`, output: `${output.join('\n')}\n`, options });
   }
   return examples;
 }
@@ -61,7 +66,7 @@ describe('codemod docs', () => {
 
     it.each(examples.map((e) => [e.line, e] as const))('the diff at line %i is what the codemod does', async (_line, example) => {
       const { run } = await codemod.load();
-      const result = run(example.input, 'example.ts', { level: 'review' });
+      const result = run(example.input, 'example.ts', { ...example.options, level: 'review' });
       expect(result.output).toBe(example.output);
     });
   });

@@ -158,7 +158,10 @@ export const migrationTable = [
   }),
   row('unicorn', 'prefer-array-from-async', { planned: 'prefer-array-from-async' }),
   row('unicorn', 'prefer-await', { twin: 'prefer-await-to-then', note: "eslint-plugin-promise's name for the same check" }),
-  row('unicorn', 'prefer-dispose', { planned: 'prefer-await-using' }),
+  row('unicorn', 'prefer-dispose', {
+    twin: 'prefer-await-using',
+    note: 'only catalogued resources whose `Symbol.asyncDispose` is exactly the release (unicorn takes any `close`/`dispose`/`destroy`/`end` by name), and only where the project can compile or run `await using`',
+  }),
   row('unicorn', 'prefer-promise-static-methods', {
     twin: 'prefer-promise-static-methods',
     note: 'a fix for literals and no value; a suggestion for a name (`Promise.resolve(p)` of a promise is `p`)',

@@ -54,6 +54,14 @@ export interface ResourceApi {
   readonly releasedByIteration: boolean;
   /** Whether the resource has `Symbol.asyncDispose` on Node 20, the oldest Node asyncwise supports (checked against Node by a test). */
   readonly asyncDispose: boolean;
+  /**
+   * The release method that `Symbol.asyncDispose` is, when awaiting it does exactly what disposal
+   * does (a `FileHandle`'s dispose is `return this.close()`); absent where disposal is something
+   * else (a `net.Server`'s waits for `close`'s callback, a socket's destroys with an `AbortError`).
+   * `prefer-await-using` and `finally-to-await-using` offer `await using` only for this release, or
+   * for a call of `[Symbol.asyncDispose]()` itself.
+   */
+  readonly disposeMethod?: string;
   readonly lifetime: ResourceLifetime;
 }
 
@@ -68,6 +76,7 @@ export const resourceApis = [
     release: method(['close']),
     releasedByIteration: false,
     asyncDispose: true,
+    disposeMethod: 'close',
     lifetime: 'scoped',
   },
   {

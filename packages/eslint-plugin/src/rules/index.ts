@@ -4,6 +4,7 @@ import catchOrReturn from './catch-or-return';
 import noAsyncArrayCallback from './no-async-array-callback';
 import noAsyncPromiseExecutor from './no-async-promise-executor';
 import noAwaitInLoop from './no-await-in-loop';
+import noAsyncIteratorLeak from './no-async-iterator-leak';
 import noFloatingPromises from './no-floating-promises';
 import noForAwaitPromiseArray from './no-for-await-promise-array';
 import noLeakedTimer from './no-leaked-timer';
@@ -19,6 +20,7 @@ import noUncancelledRace from './no-uncancelled-race';
 import preferAbortSignalAny from './prefer-abort-signal-any';
 import preferAbortSignalTimeout from './prefer-abort-signal-timeout';
 import preferAwaitToThen from './prefer-await-to-then';
+import preferAwaitUsing from './prefer-await-using';
 import preferCatch from './prefer-catch';
 import noUnboundedConcurrency from './no-unbounded-concurrency';
 import preferPromiseAll from './prefer-promise-all';
@@ -53,6 +55,7 @@ export const rules = {
   'no-async-promise-executor': noAsyncPromiseExecutor,
   'no-await-in-loop': noAwaitInLoop,
   'no-floating-promises': noFloatingPromises,
+  'no-async-iterator-leak': noAsyncIteratorLeak,
   'no-for-await-promise-array': noForAwaitPromiseArray,
   'no-leaked-timer': noLeakedTimer,
   'no-misused-promises': noMisusedPromises,
@@ -67,6 +70,7 @@ export const rules = {
   'prefer-abort-signal-any': preferAbortSignalAny,
   'prefer-abort-signal-timeout': preferAbortSignalTimeout,
   'prefer-await-to-then': preferAwaitToThen,
+  'prefer-await-using': preferAwaitUsing,
   'prefer-catch': preferCatch,
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'prefer-promise-all': preferPromiseAll,

@@ -1,0 +1,14 @@
+import { open } from 'node:fs/promises';
+
+export async function head(path: string): Promise<number> {
+  const handle = await open(path);
+  try {
+    const { bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    if (bytesRead === 0) {
+      return -1;
+    }
+    return bytesRead;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,10 @@
+import { open } from 'node:fs/promises';
+
+export async function size(path: string) {
+  const handle = await open(path);
+  try {
+    return (await handle.stat()).size;
+  } finally {
+    void handle.close();
+  }
+}

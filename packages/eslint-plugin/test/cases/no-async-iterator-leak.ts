@@ -1,0 +1,95 @@
+import rule from '../../src/rules/no-async-iterator-leak';
+import { defineRuleCases } from '../rule-tester';
+
+// An async generator with cleanup: a file closed in `finally`, which runs only when the generator
+// finishes or its `return()` is called.
+const lines = `import { open } from 'node:fs/promises';
+async function* lines(path: string) {
+  const handle = await open(path);
+  try {
+    for await (const line of handle.readLines()) yield line;
+  } finally {
+    await handle.close();
+  }
+}
+`;
+
+// Run by ESLint's RuleTester (no-async-iterator-leak.test.ts) and linted as files by ESLint and
+// oxlint alike (test/integration/oxlint.test.ts).
+export default defineRuleCases(rule, [
+  {
+    host: 'syntax',
+    valid: [
+      // for-await-consumes: for await closes the iterator on break, return and throw.
+      `${lines}export async function firstLong(path: string) {\n  for await (const line of lines(path)) if (line.length > 80) return line;\n}`,
+      `${lines}export async function header(path: string) {\n  const it = lines(path);\n  for await (const line of it) return line;\n}`,
+      // closed-in-finally: return() runs however the block ends.
+      `${lines}export async function firstTwo(path: string) {\n  const it = lines(path);\n  try {\n    const a = await it.next();\n    const b = await it.next();\n    return [a.value, b.value];\n  } finally {\n    await it.return(undefined);\n  }\n}`,
+      // nothing-throws-before-close: only the iterator's own steps before a straight-line return().
+      `${lines}export async function peek(path: string) {\n  const it = lines(path);\n  const first = await it.next();\n  await it.return(undefined);\n  return first.value;\n}`,
+      // consumed-to-end: the loop's only exit is the done test, and nothing in it can throw.
+      `${lines}export async function count(path: string) {\n  const it = lines(path);\n  let n = 0;\n  for (let r = await it.next(); !r.done; r = await it.next()) n++;\n  return n;\n}`,
+      `${lines}export async function total(path: string) {\n  const it = lines(path);\n  let n = 0;\n  while (true) {\n    const { done, value } = await it.next();\n    if (done) break;\n    n += value.length;\n  }\n  return n;\n}`,
+      // no-cleanup-to-run: a generator without finally or using; return() would run nothing.
+      "async function* numbers() {\n  yield 1;\n  yield 2;\n}\nexport async function first() {\n  const it = numbers();\n  return (await it.next()).value;\n}",
+      // handed-off: whoever gets it closes it.
+      `${lines}export async function skipHeader(path: string) {\n  const it = lines(path);\n  await it.next();\n  return consume(it);\n}\ndeclare function consume(it: AsyncIterator<string>): Promise<void>;`,
+      // returned: the caller advances and closes it.
+      `${lines}export function open2(path: string) {\n  const it = lines(path);\n  return it;\n}\nexport async function step(it: AsyncGenerator<string>) {\n  return it.next();\n}`,
+      // stored: it outlives this code on purpose.
+      `${lines}export class Cursor {\n  it: AsyncGenerator<string> | undefined;\n  async start(path: string) {\n    const it = lines(path);\n    this.it = it;\n    return it.next();\n  }\n}`,
+      // not-advanced-by-hand: made and never stepped (the generator body has not started).
+      `${lines}export function make(path: string) {\n  const it = lines(path);\n  void it;\n}`,
+      // unknown-use: reassigned, so the rule cannot tell which iterator is stepped.
+      `${lines}export async function swap(a: string, b: string) {\n  let it = lines(a);\n  it = lines(b);\n  return (await it.next()).value;\n}`,
+      // test-file: tests step generators by hand to test them.
+      { code: `${lines}it('reads the first line', async () => {\n  const it2 = lines('x');\n  await it2.next();\n});`, filename: 'test/lines.test.ts' },
+      // An iterator from somewhere else: its return() is not shown to do anything.
+      "export async function first(source: AsyncIterable<string>) {\n  const it = source[Symbol.asyncIterator]();\n  return (await it.next()).value;\n}",
+      "import { stream } from './source';\nexport async function first() {\n  const it = stream();\n  return (await it.next()).value;\n}",
+    ],
+    invalid: [
+      {
+        // One step, then the generator is left suspended inside its try.
+        code: `${lines}export async function firstLine(path: string) {\n  const it = lines(path);\n  const { value } = await it.next();\n  return value;\n}`,
+        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'lines()' }, line: 11, column: 14, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: `${lines}export async function firstLine(path: string) {\n  const it = lines(path);\n  try {\n    const { value } = await it.next();\n    return value;\n  } finally {\n    await it.return(undefined);\n  }\n}` }] }],
+      },
+      {
+        code: `${lines}export async function firstLine(path: string) {\n  return (await lines(path).next()).value;\n}`,
+        errors: [{ messageId: 'steppedOnce', data: { name: '', source: 'lines()' }, line: 11, column: 17 }],
+      },
+      {
+        // The loop body may throw, and its break leaves before the end: both paths skip the close.
+        code: `${lines}export async function untilBlank(path: string, out: string[]) {\n  const it = lines(path);\n  while (true) {\n    const r = await it.next();\n    if (r.done) break;\n    if (r.value === '') break;\n    out.push(r.value.trim());\n  }\n}`,
+        errors: [{ messageId: 'neverClosed', line: 11, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: `${lines}export async function untilBlank(path: string, out: string[]) {\n  const it = lines(path);\n  try {\n    while (true) {\n      const r = await it.next();\n      if (r.done) break;\n      if (r.value === '') break;\n      out.push(r.value.trim());\n    }\n  } finally {\n    await it.return(undefined);\n  }\n}` }] }],
+      },
+      {
+        // return() is called, but a throw from parse() before it leaves the file open.
+        code: `${lines}declare function parse(line: string): number;\nexport async function firstNumber(path: string) {\n  const it = lines(path);\n  const first = await it.next();\n  const n = parse(first.value);\n  await it.return(undefined);\n  return n;\n}`,
+        errors: [{ messageId: 'notClosedOnExit', data: { name: 'it', source: 'lines()' }, line: 12, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: `${lines}declare function parse(line: string): number;\nexport async function firstNumber(path: string) {\n  const it = lines(path);\n  try {\n    const first = await it.next();\n    const n = parse(first.value);\n    return n;\n  } finally {\n    await it.return(undefined);\n  }\n}` }] }],
+      },
+      {
+        // A generator method of the same class, through this; cleanup by `await using`.
+        code: "import { open } from 'node:fs/promises';\nexport class Log {\n  constructor(private path: string) {}\n  async *entries() {\n    await using handle = await open(this.path);\n    for await (const line of handle.readLines()) yield line;\n  }\n  async latest() {\n    const it = this.entries();\n    return (await it.next()).value;\n  }\n}",
+        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'this.entries()' }, line: 9, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: "import { open } from 'node:fs/promises';\nexport class Log {\n  constructor(private path: string) {}\n  async *entries() {\n    await using handle = await open(this.path);\n    for await (const line of handle.readLines()) yield line;\n  }\n  async latest() {\n    const it = this.entries();\n    try {\n      return (await it.next()).value;\n    } finally {\n      await it.return(undefined);\n    }\n  }\n}" }] }],
+      },
+      {
+        // An events.on iterator keeps its listeners until return() removes them.
+        code: "import { on } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nexport async function nextMessage(emitter: EventEmitter) {\n  const messages = on(emitter, 'message');\n  const { value } = await messages.next();\n  return value;\n}",
+        errors: [{ messageId: 'neverClosed', data: { name: 'messages', source: 'on()' }, line: 4, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'messages' }, output: "import { on } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nexport async function nextMessage(emitter: EventEmitter) {\n  const messages = on(emitter, 'message');\n  try {\n    const { value } = await messages.next();\n    return value;\n  } finally {\n    await messages.return(undefined);\n  }\n}" }] }],
+      },
+    ],
+  },
+  {
+    host: 'espree',
+    valid: [
+      "async function* numbers() {\n  try {\n    yield 1;\n  } finally {\n    console.log('done');\n  }\n}\nexport async function all() {\n  for await (const n of numbers()) console.log(n);\n}",
+    ],
+    invalid: [
+      {
+        code: "const gen = async function* () {\n  try {\n    yield 1;\n  } finally {\n    console.log('cleanup');\n  }\n};\nexport async function first() {\n  const it = gen();\n  const r = await it.next();\n  return r.value;\n}",
+        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'gen()' }, line: 9, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: "const gen = async function* () {\n  try {\n    yield 1;\n  } finally {\n    console.log('cleanup');\n  }\n};\nexport async function first() {\n  const it = gen();\n  try {\n    const r = await it.next();\n    return r.value;\n  } finally {\n    await it.return(undefined);\n  }\n}" }] }],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,4 @@
+import cases from './cases/no-async-iterator-leak';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-async-iterator-leak', cases);

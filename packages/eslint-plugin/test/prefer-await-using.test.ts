@@ -1,0 +1,4 @@
+import cases from './cases/prefer-await-using';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('prefer-await-using', cases);
