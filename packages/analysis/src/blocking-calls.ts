@@ -328,7 +328,7 @@ function isObjectWithout(node: TSESTree.Node, names: readonly string[]): boolean
   );
 }
 
-interface TwinCallee {
+export interface TwinCallee {
   /** The new callee text, the old callee's words kept where they still belong. */
   readonly callee: string;
   readonly words: readonly string[];
@@ -342,7 +342,7 @@ interface TwinCallee {
  * (`fs.readFileSync` → `fs.promises.readFile`, `zlib.gzipSync` → `promisify(zlib.gzip)`); a named
  * import goes through a binding the file has or a new import.
  */
-function twinReference(file: AnalysisFile, call: TSESTree.CallExpression, twin: NonNullable<BlockingApi['twin']>): TwinCallee | null {
+export function twinReference(file: AnalysisFile, call: TSESTree.CallExpression, twin: NonNullable<BlockingApi['twin']>): TwinCallee | null {
   const callee = call.callee;
   const objectText =
     callee.type === 'MemberExpression' && resolveModuleMember(file.scopeManager, callee.object)?.path.length === 0

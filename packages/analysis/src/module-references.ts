@@ -47,11 +47,14 @@ function candidatesOf(file: AnalysisFile): readonly Candidate[] {
   return out;
 }
 
-/** The module scope, or the global scope of a script (where top-level declarations live). */
+/**
+ * The module scope, CommonJS's function scope around the whole program (`.cjs`, parsed with
+ * `globalReturn`), or the global scope of a script: where top-level declarations live.
+ */
 function topScope(file: AnalysisFile): Scope | null {
   const global = file.scopeManager.globalScope;
   if (!global) return null;
-  const module = global.childScopes.find((s) => s.type === 'module');
+  const module = global.childScopes.find((s) => s.type === 'module' || (s.type === 'function' && s.block.type === 'Program'));
   return module ?? global;
 }
 
@@ -133,12 +136,19 @@ function importStyleOf(file: AnalysisFile): ImportStyle {
       else if (isCoreModule(literal.value)) nodeScheme ??= false;
     }
   }
-  const esm = lastImport !== null || (lastRequire === null && file.ast.sourceType === 'module');
+  // A file with neither imports nor requires is CommonJS when it uses `module`, `exports` or `require` as globals.
+  const commonJsGlobals = lastImport === null && lastRequire === null && usesCommonJsGlobals(file);
+  const esm = lastImport !== null || (lastRequire === null && file.ast.sourceType === 'module' && !commonJsGlobals);
   const anchor = esm ? lastImport : lastRequire;
   const quote = sample?.raw.startsWith('"') ? '"' : "'";
   const styleStatement = anchor ?? sample?.statement ?? null;
   const semicolon = styleStatement ? file.text.slice(styleStatement.range[0], styleStatement.range[1]).trimEnd().endsWith(';') : true;
   return { esm, nodeScheme: nodeScheme ?? true, quote, semicolon, after: anchor };
+}
+
+function usesCommonJsGlobals(file: AnalysisFile): boolean {
+  const through = file.scopeManager.globalScope?.through ?? [];
+  return through.some((reference) => reference.identifier.name === 'module' || reference.identifier.name === 'exports' || reference.identifier.name === 'require');
 }
 
 const coreModules = new Set(['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'http', 'https', 'net', 'os', 'path', 'readline', 'stream', 'timers', 'url', 'util', 'zlib']);
