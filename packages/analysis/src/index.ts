@@ -167,7 +167,7 @@ export {
 } from './blocking-calls';
 export { findCallbackApiCalls, type CallbackApiCall, type CallbackApiCallsOptions } from './callback-apis';
 export { planAwaitTwin } from './callback-to-await';
-export { findPromiseWrappers, promiseWrapperOf, type PromiseWrapper } from './promise-wrappers';
+export { findPromiseWrappers, promiseWrapperOf, type PromiseWrapper, type PromiseWrapperOptions } from './promise-wrappers';
 export {
   defaultTestFilePatterns,
   effectKindOfName,

@@ -23,6 +23,8 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { importEdit, referenceTo } from './module-references';
 import { resolveModuleMember, staticPropertyName } from './modules';
+import { defaultTestFilePatterns } from './catalogues/effect-verbs';
+import { isTestFile } from './sequential-awaits';
 import { walk } from './walk';
 
 export interface PromiseWrapper {
@@ -59,8 +61,19 @@ function wrappersOf(file: AnalysisFile): { list: readonly PromiseWrapper[]; byNo
   return result;
 }
 
-/** Every error-first `new Promise` wrapper of the file, in source order, with its plan. Cached per file. */
-export function findPromiseWrappers(file: AnalysisFile): readonly PromiseWrapper[] {
+export interface PromiseWrapperOptions {
+  /** The file's path relative to the working directory, matched against `testFiles`. */
+  readonly relativePath?: string;
+  /** Path globs of test files, left alone (default: the usual test globs; `[]` turns this off). */
+  readonly testFiles?: readonly string[];
+}
+
+/**
+ * Every error-first `new Promise` wrapper of the file, in source order, with its plan; none in a
+ * test file, as prefer-promise-api (a test's own promise helpers are a style of their own). Cached per file.
+ */
+export function findPromiseWrappers(file: AnalysisFile, options: PromiseWrapperOptions = {}): readonly PromiseWrapper[] {
+  if (isTestFile(options.relativePath, options.testFiles ?? defaultTestFilePatterns)) return [];
   return wrappersOf(file).list;
 }
 

@@ -19,6 +19,7 @@
  * Also a jscodeshift transform module: `npx jscodeshift --no-babel -t …/promise-wrapper-to-promisify.cjs
  * --level=review src`. jscodeshift's parser is not used.
  */
+import path from 'node:path';
 import { findPromiseWrappers, type PromiseWrapper } from '@asyncwise/analysis';
 import { applyPlans, type FoundPlan } from '../apply-plans';
 import { jscodeshiftTransform } from '../options';
@@ -38,11 +39,13 @@ function countPromises(text: string): number {
 
 /** Rewrites `source` and lists every wrapper found. Throws `ParseError` for input that does not parse. */
 export function run(source: string, filePath: string, options: TransformOptions = {}): TransformResult {
+  // Test files are recognised by the rule's default globs, relative to the working directory.
+  const relativePath = path.isAbsolute(filePath) ? path.relative(process.cwd(), filePath) : filePath;
   return applyPlans(
     source,
     filePath,
     options.level ?? 'safe',
-    (file) => findPromiseWrappers(file).map((wrapper): FoundPlan => ({ start: wrapper.node.range[0], description: describeWrapper(wrapper), plan: wrapper.plan })),
+    (file) => findPromiseWrappers(file, { relativePath, ...(options.testFiles ? { testFiles: options.testFiles } : {}) }).map((wrapper): FoundPlan => ({ start: wrapper.node.range[0], description: describeWrapper(wrapper), plan: wrapper.plan })),
     options.sourceType,
     options.earlierChanges,
     countPromises,
