@@ -198,6 +198,12 @@ function callbackParts(file: AnalysisFile, api: NodeCallbackApi, call: TSESTree.
   if (api.result.kind === 'fields' && valueParams.some((p) => p.typeAnnotation)) {
     return { reason: 'callback-params-differ', message: 'Typed parameters of a callback with several values are migrated by hand.' };
   }
+  // `dns.lookup(host, { all: true }, cb)` gives its callback an array, and its twin resolves to one, not `{ address, family }`.
+  if (api.module === 'dns' && api.name === 'lookup' && call.arguments.length > 2) {
+    const options = call.arguments[1];
+    const plain = options?.type === 'Literal' || (options?.type === 'ObjectExpression' && options.properties.every((p) => p.type === 'Property' && !p.computed && !(p.key.type === 'Identifier' && p.key.name === 'all')));
+    if (!plain) return { reason: 'unsupported-option', message: '`dns.lookup` with `all` (or options it cannot see) gives an array of addresses, not `{ address, family }`.' };
+  }
   const values = valueParams.map((param, i) => ({ param, field: fields[i] ?? null, reassigned: reassigned(param) }));
   const errReferences = scope.set.get(errParam.name)?.references ?? [];
   if (errReferences.length === 0) {

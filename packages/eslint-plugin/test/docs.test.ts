@@ -70,6 +70,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
     ...callbackRefusalReasons.filter((reason) => reason !== 'inside-promise-executor' && reason !== 'uncatalogued-core-api'),
     'not-a-forwarding-wrapper',
     'twin-value-differs',
+    'unsupported-option',
     'not-awaitable-here',
     'name-clash',
     'would-drop-comment',
