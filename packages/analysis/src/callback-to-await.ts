@@ -32,6 +32,7 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { importEdit } from './module-references';
+import { wordsOf } from './promise-wrappers';
 import { walk } from './walk';
 
 type InlineCallback = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
@@ -176,7 +177,10 @@ function callbackParts(file: AnalysisFile, api: NodeCallbackApi, call: TSESTree.
   const reassigned = (id: TSESTree.Identifier) => scope.set.get(id.name)?.references.some((r) => r.isWrite()) ?? false;
   const returnsValue = returnProblem(file, callback);
   if (returnsValue) return { reason: 'callback-returns-value', message: returnsValue };
+  if (callback.typeParameters) return { reason: 'callback-params-differ', message: 'The callback has type parameters of its own.' };
   const dropped: string[] = callback.type === 'FunctionExpression' ? ['function'] : [];
+  // A declared return type (`: void`) goes with the callback's head.
+  if (callback.returnType) dropped.push(...wordsOf(file, callback.returnType));
   if (api.style === 'timer') {
     if (ids.length > 0 || call.arguments.length > (api.name === 'setTimeout' ? 2 : 1)) {
       return { reason: 'callback-params-differ', message: 'The timer passes extra arguments to its callback; the twin resolves to one value.' };

@@ -193,7 +193,13 @@ function planWrapper(
   if (executor.type === 'FunctionExpression' && usesOwnThisOrArguments(file, executor)) {
     return refuse('receiver-not-rebindable', 'The executor is a `function` that reads its own `this` or `arguments`.');
   }
-  const typeWords = node.typeArguments ? wordsOf(file, node.typeArguments) : [];
+  // Types the wrapper spells (`new Promise<T>`, annotated parameters) go with it: the twin's own type says what it resolves to.
+  const typed: TSESTree.Node[] = [
+    ...(node.typeArguments ? [node.typeArguments] : []),
+    ...[executor, callback].flatMap((fn) => [...(fn.returnType ? [fn.returnType] : []), ...(fn.typeParameters ? [fn.typeParameters] : [])]),
+    ...[...executor.params, ...callback.params].flatMap((param) => (param.type === 'Identifier' && param.typeAnnotation ? [param.typeAnnotation] : [])),
+  ];
+  const typeWords = typed.flatMap((t) => wordsOf(file, t));
   const removed = ['new', 'Promise', resolve, reject, names.err, ...(names.value ? [names.value] : []), 'if', 'return', 'else', ...typeWords];
   if (executor.type === 'FunctionExpression' || callback.type === 'FunctionExpression') removed.push('function');
   const args = call.arguments.filter((a) => a !== callback);
@@ -219,7 +225,8 @@ function usesOwnThisOrArguments(file: AnalysisFile, fn: TSESTree.FunctionExpress
   return found;
 }
 
-function wordsOf(file: AnalysisFile, node: TSESTree.Node): string[] {
+/** The words of a type (or any node): what a rewrite that drops it removes. */
+export function wordsOf(file: AnalysisFile, node: TSESTree.Node): string[] {
   const out: string[] = [];
   walk(node, file.visitorKeys, (n) => {
     if (n.type === 'Identifier') out.push(n.name);
