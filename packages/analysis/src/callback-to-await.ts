@@ -362,7 +362,8 @@ function buildPlan(
 ): Plan {
   const { text } = file;
   if (api.twin.kind === 'global') return refuse('no-promise-twin', 'This twin is not rewritten automatically.');
-  const reference = twinReference(file, call, api.twin);
+  // A file that imports the callback API by name (`readFile`) reaches its twin through `promises`.
+  const reference = twinReference(file, call, api.twin, { viaAliasImport: true });
   if (!reference) return refuse('twin-name-taken', 'The twin needs a name this file already uses; import it under another name by hand.');
   const args = call.arguments.filter((a) => a !== callback);
   const firstArg = args[0];

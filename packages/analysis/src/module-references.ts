@@ -58,9 +58,19 @@ function topScope(file: AnalysisFile): Scope | null {
   return module ?? global;
 }
 
+export interface ReferenceOptions {
+  /**
+   * When `member`'s own name is taken, import the alias's member instead and reach the member through
+   * it (`promises.readFile`, with `promises` imported from `fs`): what a file that imports the callback
+   * API `readFile` by name needs for its twin.
+   */
+  readonly viaAliasImport?: boolean;
+}
+
 /**
  * How to write `module.member` at `site`: through an existing binding visible there, else a new
- * named import of `member` when that name is free in the file; `null` when neither works.
+ * named import of `member` when that name is free in the file (or, with `viaAliasImport`, of the
+ * alias's member); `null` when none works.
  */
 export function referenceTo(
   file: AnalysisFile,
@@ -68,6 +78,7 @@ export function referenceTo(
   module: string,
   member: string,
   alias?: ModuleAlias,
+  options: ReferenceOptions = {},
 ): ModuleReference | null {
   const scope = innermostScope(file.scopeManager, site);
   const visible = (variable: Variable) => findVariable(scope, variable.name) === variable;
@@ -85,8 +96,11 @@ export function referenceTo(
       return { text: `${name}.${alias.member}.${member}`, words: [name, alias.member, member], needsImport: null };
     }
   }
-  if (!isNameFree(file, scope, member)) return null;
-  return { text: member, words: [member], needsImport: { module, name: member } };
+  if (isNameFree(file, scope, member)) return { text: member, words: [member], needsImport: { module, name: member } };
+  if (options.viaAliasImport && alias && isNameFree(file, scope, alias.member)) {
+    return { text: `${alias.member}.${member}`, words: [alias.member, member], needsImport: { module: alias.module, name: alias.member } };
+  }
+  return null;
 }
 
 /** Whether a new top-level binding `name` would clash with nothing and be what `name` means at the site. */

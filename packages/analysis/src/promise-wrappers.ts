@@ -267,7 +267,7 @@ function planTwinCall(
       words.push(twin.viaModuleObject, twin.member);
     } else {
       const alias = twin.viaModuleObject ? { module: twin.module.split('/')[0] ?? twin.module, member: twin.viaModuleObject } : undefined;
-      const reference = referenceTo(file, call, twin.module, twin.member, alias);
+      const reference = referenceTo(file, call, twin.module, twin.member, alias, { viaAliasImport: true });
       if (!reference) return refuse('twin-name-taken', `The twin ${describeTwin(twin)} needs a name this file already uses.`);
       twinText = reference.text;
       words.push(...reference.words);
