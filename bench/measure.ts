@@ -4,7 +4,7 @@
  * one JSON line (a {@link Measurement}) on stdout.
  *
  * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then|
- *        codemod-foreach|eslint-promise-recommended|eslint-promise-compat> <files.json>
+ *        codemod-foreach|codemod-callbacks|codemod-wrappers|eslint-promise-recommended|eslint-promise-compat> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
  * (The oxlint measurements time a whole `oxlint` process instead: `bench/oxlint.ts`.)
  */
@@ -110,14 +110,20 @@ async function parsePass(): Promise<Pass> {
   };
 }
 
-/** A transform (`sequential-to-concurrent`, `then-to-await`, `foreach-async-to-for-of`) over every file, in memory, at level `review`. */
-async function codemodPass(name: 'sequential-to-concurrent' | 'then-to-await' | 'foreach-async-to-for-of'): Promise<Pass> {
-  const { run } =
-    name === 'then-to-await'
-      ? await import('@asyncwise/codemods/transforms/then-to-await')
-      : name === 'foreach-async-to-for-of'
-        ? await import('@asyncwise/codemods/transforms/foreach-async-to-for-of')
-        : await import('@asyncwise/codemods/transforms/sequential-to-concurrent');
+type MeasuredCodemod = 'sequential-to-concurrent' | 'then-to-await' | 'foreach-async-to-for-of' | 'callback-to-promise-api' | 'promise-wrapper-to-promisify';
+
+/** Each measured transform's module, by its own name (static imports, so the bundler and tsx both see them). */
+const transformModules: Record<MeasuredCodemod, () => Promise<{ run: (source: string, path: string, options: { level: 'review' }) => { changes: readonly { applied: boolean }[]; refusals: readonly unknown[] } }>> = {
+  'sequential-to-concurrent': () => import('@asyncwise/codemods/transforms/sequential-to-concurrent'),
+  'then-to-await': () => import('@asyncwise/codemods/transforms/then-to-await'),
+  'foreach-async-to-for-of': () => import('@asyncwise/codemods/transforms/foreach-async-to-for-of'),
+  'callback-to-promise-api': () => import('@asyncwise/codemods/transforms/callback-to-promise-api'),
+  'promise-wrapper-to-promisify': () => import('@asyncwise/codemods/transforms/promise-wrapper-to-promisify'),
+};
+
+/** A transform over every file, in memory, at level `review`. */
+async function codemodPass(name: MeasuredCodemod): Promise<Pass> {
+  const { run } = await transformModules[name]();
   return (inputs, counts) => {
     for (const input of inputs) {
       try {
@@ -150,6 +156,10 @@ async function passFor(name: InProcessMeasurementName, root: string): Promise<Pa
       return codemodPass('then-to-await');
     case 'codemod-foreach':
       return codemodPass('foreach-async-to-for-of');
+    case 'codemod-callbacks':
+      return codemodPass('callback-to-promise-api');
+    case 'codemod-wrappers':
+      return codemodPass('promise-wrapper-to-promisify');
     case 'eslint-promise-recommended':
       return eslintPass(root, 'promise');
     case 'eslint-promise-compat':

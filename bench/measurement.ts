@@ -9,6 +9,8 @@ export const inProcessMeasurementNames = [
   'codemod',
   'codemod-then',
   'codemod-foreach',
+  'codemod-callbacks',
+  'codemod-wrappers',
   'eslint-promise-recommended',
   'eslint-promise-compat',
 ] as const;

@@ -91,7 +91,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io', () => {
   it('passes its own tests after the migration, unchanged', () => {
     const result = runLibraryTests();
     expect(result.status, explain(result)).toBe(0);
-    expect(result.stdout).toMatch(/# pass 9/);
+    expect(result.stdout).toMatch(/# pass 15/);
     expect(result.stdout).toMatch(/# fail 0/);
   });
 
@@ -100,5 +100,87 @@ describe('migrating fixtures/callback-library with sync-to-async-io', () => {
     const result = migrate('--write');
     expect(result.status, explain(result)).toBe(0);
     expect(read('lib/store.js')).toBe(before);
+  });
+});
+
+describe('migrating fixtures/callback-library with sync-to-async-io, callback-to-promise-api and promise-wrapper-to-promisify', () => {
+  let copy = '';
+  let files: string[] = [];
+  const read = (file: string) => readFileSync(path.join(copy, file), 'utf8');
+  const codemods = ['sync-to-async-io', 'callback-to-promise-api', 'promise-wrapper-to-promisify'];
+  const migrate = (...flags: string[]) => exec([cliPath, 'migrate', ...codemods, ...files, '--level', 'review', ...flags], repoRoot);
+  const runLibraryTests = () => exec(['--test', 'test/'], copy);
+  const sources = ['lib/store.js', 'lib/archive.js', 'bin/store.js', 'test/store.test.js', 'test/archive.test.js'];
+
+  beforeAll(() => {
+    if (!existsSync(builtCli)) throw new Error(`${path.relative(repoRoot, builtCli)} is missing: build first (pnpm build).`);
+    mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
+    copy = mkdtempSync(path.join(repoRoot, '.tmp', 'callback-library-'));
+    cpSync(fixtureDir, copy, { recursive: true });
+    files = sources.map((f) => path.join(copy, f));
+  });
+
+  afterAll(() => {
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('passes its own tests before the migration', () => {
+    const result = runLibraryTests();
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toMatch(/# pass 15/);
+  });
+
+  it('awaits the callbacks of async functions, replaces the forwarding wrappers, and refuses the rest by name', () => {
+    const before = { bin: read('bin/store.js'), tests: read('test/store.test.js'), archiveTests: read('test/archive.test.js') };
+    const reportPath = path.join(copy, 'report.json');
+    const result = migrate('--write', '--report', reportPath);
+    expect(result.status, explain(result)).toBe(0);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
+      files: { path: string; changes: { codemod: string; applied: boolean; level: string }[]; refusals: { codemod: string; reason: string }[] }[];
+    };
+    const archive = report.files.find((f) => f.path.endsWith('lib/archive.js'));
+    const store = report.files.find((f) => f.path.endsWith('lib/store.js'));
+    const applied = (file: typeof archive, codemod: string) => file?.changes.filter((c) => c.applied && c.codemod === codemod).length;
+    const refused = (file: typeof archive, codemod: string) => file?.refusals.filter((r) => r.codemod === codemod).map((r) => r.reason).sort();
+    // bundle's three nested calls (in three passes, reported once at the outer call, where the user wrote them) and
+    // removeEntry's handled error. The inner calls' first-pass refusals (not-awaitable-here) stay listed.
+    expect(applied(archive, 'callback-to-promise-api')).toBe(2);
+    expect(refused(archive, 'callback-to-promise-api')).toEqual(['callback-not-inline', 'inside-promise-executor', 'inside-promise-executor', 'not-awaitable-here', 'not-awaitable-here', 'not-awaitable-here', 'not-awaitable-here']);
+    // bundleAsync (promisify), entrySize (the twin), runtimeVersion (promisify(…).call); entryBytes's executor does more.
+    expect(applied(archive, 'promise-wrapper-to-promisify')).toBe(3);
+    expect(refused(archive, 'promise-wrapper-to-promisify')).toEqual(['executor-does-more']);
+    // store.js: readRaw becomes the twin; newSalt's callback converts the value, so it stays.
+    expect(applied(store, 'promise-wrapper-to-promisify')).toBe(1);
+    expect(refused(store, 'promise-wrapper-to-promisify')).toEqual(['not-a-forwarding-wrapper']);
+    expect(report.files.flatMap((f) => f.changes).every((c) => c.level === 'review')).toBe(true);
+
+    const archived = read('lib/archive.js');
+    expect(archived).toContain("const { promisify } = require('util');\n");
+    expect(archived).toContain('    names = await fs.promises.readdir(dir);\n  } catch (err) {\n    done(err);\n    return;\n  }\n');
+    expect(archived).toContain('  const packed = await promisify(zlib.gzip)(Buffer.from(JSON.stringify(keys)));\n  await fs.promises.writeFile(target, packed);\n  done(null, keys.length);\n');
+    expect(archived).toContain('  return promisify(bundle)(dir, target);\n');
+    expect(archived).toContain('  return fs.promises.stat(path.join(dir, `${key}.json.gz`)).then((stats) => stats.size);\n');
+    expect(archived).toContain('  return promisify(runtime.version).call(runtime).then((out) => out.trim());\n');
+    // readBundle is not async: its callbacks stay.
+    expect(archived).toContain('  fs.readFile(file, (err, packed) => {\n');
+    expect(read('lib/store.js')).toContain('  return fs.promises.readFile(entryPath(dir, key));\n');
+    // The CLI and the tests are left alone.
+    expect(read('bin/store.js')).toBe(before.bin);
+    expect(read('test/store.test.js')).toBe(before.tests);
+    expect(read('test/archive.test.js')).toBe(before.archiveTests);
+  });
+
+  it('passes its own tests after the migration, unchanged', () => {
+    const result = runLibraryTests();
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toMatch(/# pass 15/);
+    expect(result.stdout).toMatch(/# fail 0/);
+  });
+
+  it('changes nothing on a second run', () => {
+    const before = sources.map(read);
+    const result = migrate('--write');
+    expect(result.status, explain(result)).toBe(0);
+    expect(sources.map(read)).toEqual(before);
   });
 });

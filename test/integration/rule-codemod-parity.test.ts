@@ -11,8 +11,11 @@ import { run as runForEachToForOf } from '../../packages/codemods/src/transforms
 import { run as runRaceToCancellable } from '../../packages/codemods/src/transforms/race-to-cancellable';
 import { run as runSyncToAsync } from '../../packages/codemods/src/transforms/sync-to-async-io';
 import { run as runThenToAwait } from '../../packages/codemods/src/transforms/then-to-await';
+import { run as runCallbackToPromiseApi } from '../../packages/codemods/src/transforms/callback-to-promise-api';
+import { run as runPromiseWrapperToPromisify } from '../../packages/codemods/src/transforms/promise-wrapper-to-promisify';
 import { casesOf } from '../../packages/codemods/test/helpers';
 import plugin from '../../packages/eslint-plugin/src/index';
+import { findPromiseWrappers, parseFile } from '../../packages/analysis/src/index';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const codemodFixtures = path.join(root, 'packages/codemods/src/transforms/__testfixtures__/sequential-to-concurrent');
@@ -259,5 +262,57 @@ describe('prefer-await-using and finally-to-await-using find the same try statem
     const results = fixtures.map((c) => runFinallyToAwaitUsing(readFileSync(c.inputPath, 'utf8'), c.inputPath, { level: 'review', ...c.options }));
     expect(results.filter((r) => r.changes.length > 0).length).toBeGreaterThan(fixtures.length / 3);
     expect(results.filter((r) => r.refusals.length > 0).length).toBeGreaterThan(3);
+  });
+});
+
+describe('prefer-promise-api, callback-to-promise-api and promise-wrapper-to-promisify share one judgement', () => {
+  const fixtures = ['callback-to-promise-api', 'promise-wrapper-to-promisify'].flatMap((name) =>
+    casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__', name)),
+  );
+
+  function ruleSites(file: string, source: string): { reported: string[]; awaitSuggested: string[]; wrapperSuggested: string[] } {
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(
+      source,
+      [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { asyncwise: plugin as never },
+          rules: { 'asyncwise/prefer-promise-api': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/prefer-promise-api')).toEqual([]);
+    const at = (m: (typeof messages)[number]) => `${m.line}:${m.column}`;
+    const suggested = (id: string) => messages.filter((m) => m.suggestions?.some((s) => s.messageId === id)).map(at).sort();
+    return { reported: messages.map(at).sort(), awaitSuggested: suggested('suggestAwaitTwin'), wrapperSuggested: suggested('suggestPromiseTwin') };
+  }
+
+  it.each(fixtures.map((c) => [path.relative(root, c.inputPath), c] as const))('%s', (_name, { inputPath }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    const rule = ruleSites(inputPath, source);
+    // callback-to-promise-api lists every call the rule reports, in its first pass, and applies what the rule suggests.
+    const callbacks = runCallbackToPromiseApi(source, inputPath, { level: 'review' });
+    const firstPass = (c: { line: number; column: number }) => `${c.line}:${c.column}`;
+    const callbackSites = [...callbacks.changes.map(firstPass), ...new Set(callbacks.refusals.map(firstPass))];
+    expect(callbackSites.sort()).toEqual(rule.reported);
+    const appliedCalls = callbacks.changes.filter((c) => c.applied).map(firstPass);
+    expect(appliedCalls).toEqual(expect.arrayContaining(rule.awaitSuggested));
+    // The wrappers of catalogued calls the analysis plans are exactly those the rule suggests replacing (at the call)
+    // and among those promise-wrapper-to-promisify applies (at the `new Promise`).
+    const planned = findPromiseWrappers(parseFile(source, inputPath)).filter((w) => w.api !== null && w.plan.level !== 'refused');
+    const position = (node: { loc: { start: { line: number; column: number } } }) => `${node.loc.start.line}:${node.loc.start.column + 1}`;
+    expect(planned.map((w) => position(w.call)).sort()).toEqual(rule.wrapperSuggested);
+    const wrappers = runPromiseWrapperToPromisify(source, inputPath, { level: 'review' });
+    const applied = new Set(wrappers.changes.filter((c) => c.applied).map(firstPass));
+    for (const wrapper of planned) expect(applied).toContain(position(wrapper.node));
+  });
+
+  it('compares sites with suggestions of both kinds', () => {
+    const all = fixtures.map((c) => ruleSites(c.inputPath, readFileSync(c.inputPath, 'utf8')));
+    expect(all.flatMap((s) => s.awaitSuggested).length).toBeGreaterThan(5);
+    expect(all.flatMap((s) => s.wrapperSuggested).length).toBeGreaterThan(3);
   });
 });

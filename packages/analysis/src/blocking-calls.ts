@@ -10,7 +10,7 @@ import { type Plan, refusedPlan, type TextEdit } from './edits';
 import { isCommandLineEntryPoint } from './entry-points';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
-import { importEdit, type ModuleReference, referenceTo } from './module-references';
+import { importEdit, type ModuleReference, type ReferenceOptions, referenceTo } from './module-references';
 import { moduleBindingOf, resolveModuleMember, staticPropertyName } from './modules';
 import { isBuiltinGlobal } from './scope';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
@@ -328,7 +328,7 @@ function isObjectWithout(node: TSESTree.Node, names: readonly string[]): boolean
   );
 }
 
-interface TwinCallee {
+export interface TwinCallee {
   /** The new callee text, the old callee's words kept where they still belong. */
   readonly callee: string;
   readonly words: readonly string[];
@@ -342,7 +342,7 @@ interface TwinCallee {
  * (`fs.readFileSync` → `fs.promises.readFile`, `zlib.gzipSync` → `promisify(zlib.gzip)`); a named
  * import goes through a binding the file has or a new import.
  */
-function twinReference(file: AnalysisFile, call: TSESTree.CallExpression, twin: NonNullable<BlockingApi['twin']>): TwinCallee | null {
+export function twinReference(file: AnalysisFile, call: TSESTree.CallExpression, twin: NonNullable<BlockingApi['twin']>, options: ReferenceOptions = {}): TwinCallee | null {
   const callee = call.callee;
   const objectText =
     callee.type === 'MemberExpression' && resolveModuleMember(file.scopeManager, callee.object)?.path.length === 0
@@ -359,7 +359,7 @@ function twinReference(file: AnalysisFile, call: TSESTree.CallExpression, twin: 
         return { callee: `${kept}${twin.viaModuleObject}.${twin.member}`, words: [twin.viaModuleObject, twin.member], removed: [], imports: [] };
       }
       const sourceModule = twin.viaModuleObject ? { module: twin.module.split('/')[0] ?? twin.module, member: twin.viaModuleObject } : undefined;
-      const reference = referenceTo(file, call, twin.module, twin.member, sourceModule);
+      const reference = referenceTo(file, call, twin.module, twin.member, sourceModule, options);
       return reference ? fromReference(reference, oldWords) : null;
     }
     case 'promisify': {

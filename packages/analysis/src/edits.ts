@@ -40,6 +40,24 @@ export const thenChainReasons = [
   'promise-executor',
 ] as const;
 
+/** The reasons only the callback planners (`callback-to-await.ts`, `promise-wrappers.ts`) give; listed once, here. */
+export const callbackRefusalReasons = [
+  'callback-result-used',
+  'callback-not-inline',
+  'callback-uses-this',
+  'callback-uses-arguments',
+  'code-after-callback-call',
+  'callback-returns-value',
+  'callback-error-ignored',
+  'error-handling-not-supported',
+  'callback-params-differ',
+  'inside-promise-executor',
+  'executor-does-more',
+  'resolves-several-values',
+  'receiver-not-rebindable',
+  'uncatalogued-core-api',
+] as const;
+
 /** Every reason a planner can give for not producing edits. One list, so docs and tests can name them. */
 export const refusalReasons = [
   'mixed-declaration-kinds',
@@ -71,6 +89,7 @@ export const refusalReasons = [
   'not-acquired-just-before',
   'release-not-awaited',
   ...thenChainReasons,
+  ...callbackRefusalReasons,
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -20,6 +20,7 @@ export {
   isLevelAllowed,
   OverlappingEditsError,
   planOf,
+  callbackRefusalReasons,
   refusalReasons,
   refusedPlan,
   sortEdits,
@@ -165,6 +166,8 @@ export {
   type BlockingCallsResult,
 } from './blocking-calls';
 export { findCallbackApiCalls, type CallbackApiCall, type CallbackApiCallsOptions } from './callback-apis';
+export { planAwaitTwin } from './callback-to-await';
+export { findPromiseWrappers, promiseWrapperOf, type PromiseWrapper, type PromiseWrapperOptions } from './promise-wrappers';
 export {
   defaultTestFilePatterns,
   effectKindOfName,

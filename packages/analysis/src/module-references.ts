@@ -47,17 +47,30 @@ function candidatesOf(file: AnalysisFile): readonly Candidate[] {
   return out;
 }
 
-/** The module scope, or the global scope of a script (where top-level declarations live). */
+/**
+ * The module scope, CommonJS's function scope around the whole program (`.cjs`, parsed with
+ * `globalReturn`), or the global scope of a script: where top-level declarations live.
+ */
 function topScope(file: AnalysisFile): Scope | null {
   const global = file.scopeManager.globalScope;
   if (!global) return null;
-  const module = global.childScopes.find((s) => s.type === 'module');
+  const module = global.childScopes.find((s) => s.type === 'module' || (s.type === 'function' && s.block.type === 'Program'));
   return module ?? global;
+}
+
+export interface ReferenceOptions {
+  /**
+   * When `member`'s own name is taken, import the alias's member instead and reach the member through
+   * it (`promises.readFile`, with `promises` imported from `fs`): what a file that imports the callback
+   * API `readFile` by name needs for its twin.
+   */
+  readonly viaAliasImport?: boolean;
 }
 
 /**
  * How to write `module.member` at `site`: through an existing binding visible there, else a new
- * named import of `member` when that name is free in the file; `null` when neither works.
+ * named import of `member` when that name is free in the file (or, with `viaAliasImport`, of the
+ * alias's member); `null` when none works.
  */
 export function referenceTo(
   file: AnalysisFile,
@@ -65,6 +78,7 @@ export function referenceTo(
   module: string,
   member: string,
   alias?: ModuleAlias,
+  options: ReferenceOptions = {},
 ): ModuleReference | null {
   const scope = innermostScope(file.scopeManager, site);
   const visible = (variable: Variable) => findVariable(scope, variable.name) === variable;
@@ -82,8 +96,11 @@ export function referenceTo(
       return { text: `${name}.${alias.member}.${member}`, words: [name, alias.member, member], needsImport: null };
     }
   }
-  if (!isNameFree(file, scope, member)) return null;
-  return { text: member, words: [member], needsImport: { module, name: member } };
+  if (isNameFree(file, scope, member)) return { text: member, words: [member], needsImport: { module, name: member } };
+  if (options.viaAliasImport && alias && isNameFree(file, scope, alias.member)) {
+    return { text: `${alias.member}.${member}`, words: [alias.member, member], needsImport: { module: alias.module, name: alias.member } };
+  }
+  return null;
 }
 
 /** Whether a new top-level binding `name` would clash with nothing and be what `name` means at the site. */
@@ -133,12 +150,19 @@ function importStyleOf(file: AnalysisFile): ImportStyle {
       else if (isCoreModule(literal.value)) nodeScheme ??= false;
     }
   }
-  const esm = lastImport !== null || (lastRequire === null && file.ast.sourceType === 'module');
+  // A file with neither imports nor requires is CommonJS when it uses `module`, `exports` or `require` as globals.
+  const commonJsGlobals = lastImport === null && lastRequire === null && usesCommonJsGlobals(file);
+  const esm = lastImport !== null || (lastRequire === null && file.ast.sourceType === 'module' && !commonJsGlobals);
   const anchor = esm ? lastImport : lastRequire;
   const quote = sample?.raw.startsWith('"') ? '"' : "'";
   const styleStatement = anchor ?? sample?.statement ?? null;
   const semicolon = styleStatement ? file.text.slice(styleStatement.range[0], styleStatement.range[1]).trimEnd().endsWith(';') : true;
   return { esm, nodeScheme: nodeScheme ?? true, quote, semicolon, after: anchor };
+}
+
+function usesCommonJsGlobals(file: AnalysisFile): boolean {
+  const through = file.scopeManager.globalScope?.through ?? [];
+  return through.some((reference) => reference.identifier.name === 'module' || reference.identifier.name === 'exports' || reference.identifier.name === 'require');
 }
 
 const coreModules = new Set(['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'http', 'https', 'net', 'os', 'path', 'readline', 'stream', 'timers', 'url', 'util', 'zlib']);

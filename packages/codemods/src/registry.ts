@@ -120,6 +120,45 @@ export const codemods: readonly Codemod[] = [
     load: () => import('./transforms/sync-to-async-io'),
   },
   {
+    name: 'callback-to-promise-api',
+    description: 'Await the promise twin of a Node core callback API call inside an async function, with the callback\'s body after it',
+    details:
+      'Finds the calls prefer-promise-api reports: fs, dns, zlib, crypto, child_process, stream and timers callback APIs ' +
+      'resolved through imports and `require` (never by name). Where the call is a statement of its own and the last thing ' +
+      'its `async` function does, and its callback is written in place, it becomes `await` of the twin (`fs.promises.readFile`, ' +
+      '`promisify(exec)` with `{ stdout, stderr }`) with the callback\'s body after it and imports added in the file\'s style. ' +
+      'An error the callback only forwarded (`if (err) throw err;`) stays a rejection; one it handled in an `if (err)` that ' +
+      'leaves the callback becomes `try/catch` around the `await` alone. Every change is `review`: the function now waits ' +
+      'for the call, and an error thrown after it rejects the function\'s promise. It lists as refusals, with the reason, ' +
+      'calls whose result is used, callbacks not written in place or that use their own `this`/`arguments`, return a value, ' +
+      'ignore their error or handle it in another shape, take other values than the catalogue gives, code after the call, ' +
+      'functions that are not `async`, names that would clash, and calls inside a `new Promise` executor (promise-wrapper-to-promisify\'s).',
+    unit: { one: 'call', many: 'calls' },
+    levels: ['review'],
+    options: [],
+    docsPath: 'docs/codemods/callback-to-promise-api.md',
+    load: () => import('./transforms/callback-to-promise-api'),
+  },
+  {
+    name: 'promise-wrapper-to-promisify',
+    description: 'Replace a new Promise that only forwards an error-first callback by the promise twin or util.promisify',
+    details:
+      'Finds `new Promise((resolve, reject) => fn(args, (err, value) => err ? reject(err) : resolve(value)))` wrappers ' +
+      '(also `if (err) return reject(err); resolve(value);`, `if/else`, and TypeScript\'s `new Promise<T>`). A catalogued Node ' +
+      'API becomes its twin called with the same arguments (`fs.promises.readFile(p)`, `promisify(zlib.gzip)(b)`), the same ' +
+      'plan prefer-promise-api suggests; any other function `util.promisify(fn)(args)`, a method `promisify(obj.m).call(obj, args)` ' +
+      'where `obj` is a name or `this`. Every change is `review`: a synchronous throw of the function happens inside the ' +
+      'twin\'s own executor and the promise may settle in another tick. It lists as refusals, with the reason, executors ' +
+      'that do more than the call, callbacks that resolve several values or do more than forward, wrappers that resolve ' +
+      '`undefined` where the twin resolves a value, receivers that cannot be rebound, Node core functions outside the catalogue, ' +
+      'and comments the rewrite would drop.',
+    unit: { one: 'wrapper', many: 'wrappers' },
+    levels: ['review'],
+    options: [],
+    docsPath: 'docs/codemods/promise-wrapper-to-promisify.md',
+    load: () => import('./transforms/promise-wrapper-to-promisify'),
+  },
+  {
     name: 'then-to-await',
     description: 'Write functions that return a then/catch/finally chain as async functions with await',
     details:

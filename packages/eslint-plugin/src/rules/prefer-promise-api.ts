@@ -5,7 +5,7 @@ import { getFixOrSuggest } from '../fix-or-suggest';
 import { testFilesOption } from '../options';
 
 export type Options = [{ testFiles?: string[] }];
-export type MessageIds = 'preferPromiseApi' | 'suggestPromiseTwin';
+export type MessageIds = 'preferPromiseApi' | 'suggestPromiseTwin' | 'suggestAwaitTwin';
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-promise-api',
@@ -21,6 +21,7 @@ export default createRule<Options, MessageIds>({
       preferPromiseApi:
         '`{{name}}()` takes a callback, and Node has a promise twin: {{twin}}, which resolves to {{result}}. Await the twin instead, so its error reaches `try/catch` and the caller.',
       suggestPromiseTwin: 'Return {{twin}} instead of wrapping the callback in `new Promise`.',
+      suggestAwaitTwin: 'Await {{twin}} and run the callback\'s body after it.',
     },
     schema: [
       {
@@ -47,8 +48,8 @@ export default createRule<Options, MessageIds>({
             node: call.node,
             messageId: 'preferPromiseApi',
             data: { name: call.name, twin, result: describeCallbackResult(call.api.result) },
-            // Only the `new Promise` that merely forwards the callback has a rewrite; other shapes are migrated by hand or by codemod.
-            ...getFixOrSuggest(call.plan, 'suggestPromiseTwin', { twin }),
+            // The same plan the codemods apply: promise-wrapper-to-promisify's for a call in a `new Promise`, callback-to-promise-api's otherwise.
+            ...getFixOrSuggest(call.plan, call.shape === 'promise-wrapper' ? 'suggestPromiseTwin' : 'suggestAwaitTwin', { twin }),
           });
         }
       },

@@ -87,6 +87,50 @@ export default defineRuleCases(rule, [
         code: "import dns from 'node:dns';\ndns.lookup('example.org', (err, address, family) => console.log(address, family));",
         errors: [{ messageId: 'preferPromiseApi', data: { name: 'dns.lookup', twin: '`lookup` from `node:dns/promises`', result: '`{ address, family }`' } }],
       },
+      {
+        // The call ends an async function: the awaited twin, with the callback's body after it (callback-to-promise-api's plan).
+        code: "import fs from 'node:fs';\nexport async function print(p: string) {\n  fs.readFile(p, 'utf8', (err, text) => {\n    if (err) throw err;\n    console.log(text);\n  });\n}",
+        errors: [
+          {
+            messageId: 'preferPromiseApi',
+            line: 3,
+            suggestions: [
+              {
+                messageId: 'suggestAwaitTwin',
+                data: { twin: '`readFile` from `node:fs/promises`' },
+                output: "import fs from 'node:fs';\nexport async function print(p: string) {\n  const text = await fs.promises.readFile(p, 'utf8');\n  console.log(text);\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A handled error becomes try/catch around the await alone.
+        code: "const fs = require('fs');\nasync function clean(file, log) {\n  fs.unlink(file, (err) => {\n    if (err) {\n      log(err);\n      return;\n    }\n    log('removed');\n  });\n}\nmodule.exports = { clean };",
+        ...cjs,
+        errors: [
+          {
+            messageId: 'preferPromiseApi',
+            suggestions: [
+              {
+                messageId: 'suggestAwaitTwin',
+                data: { twin: '`unlink` from `node:fs/promises`' },
+                output: "const fs = require('fs');\nasync function clean(file, log) {\n  try {\n    await fs.promises.unlink(file);\n  } catch (err) {\n    log(err);\n    return;\n  }\n  log('removed');\n}\nmodule.exports = { clean };",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // code-after-callback-call: the log ran before the callback and would run after the await.
+        code: "import fs from 'node:fs';\nexport async function print(p: string) {\n  fs.readFile(p, 'utf8', (err, text) => {\n    if (err) throw err;\n    console.log(text);\n  });\n  console.log('started');\n}",
+        errors: [{ messageId: 'preferPromiseApi', suggestions: [] }],
+      },
+      {
+        // callback-error-ignored: the error is dropped today; after a rewrite it would reject.
+        code: "import fs from 'node:fs';\nexport async function clean(p: string) {\n  fs.unlink(p, () => {});\n}",
+        errors: [{ messageId: 'preferPromiseApi', suggestions: [] }],
+      },
     ],
   },
 ]);

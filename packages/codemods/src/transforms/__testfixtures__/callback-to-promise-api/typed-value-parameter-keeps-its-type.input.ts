@@ -1,0 +1,10 @@
+import * as fs from 'fs';
+
+export async function checksum(path: string, onSum: (sum: number) => void): Promise<void> {
+  fs.readFile(path, (err, data: Buffer) => {
+    if (err) throw err;
+    let sum = 0;
+    for (const byte of data) sum = (sum + byte) % 65521;
+    onSum(sum);
+  });
+}

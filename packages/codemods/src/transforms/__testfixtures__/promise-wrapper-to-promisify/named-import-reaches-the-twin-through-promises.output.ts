@@ -1,0 +1,3 @@
+import { readFile, promises } from 'node:fs';
+
+export const manifest = (path: string) => promises.readFile(path, 'utf8');
