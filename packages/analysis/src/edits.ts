@@ -64,6 +64,10 @@ export const refusalReasons = [
   'winner-reads-after-race',
   'target-lacks-await-using',
   'not-disposable',
+  'loop-not-independent',
+  'unsupported-loop-shape',
+  'collects-out-of-order',
+  'limiter-not-importable',
   ...thenChainReasons,
 ] as const;
 
