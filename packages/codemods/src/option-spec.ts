@@ -107,7 +107,8 @@ export function parseOptionValues<const T extends readonly CodemodOption[]>(decl
   const values: Record<string, boolean | number | string | null | readonly string[]> = {};
   for (const option of declared) {
     const value = raw[option.key] ?? raw[option.flag];
-    values[option.key] = value === undefined ? option.default : parseValue(option, value);
+    // `null` is a validated "decided per file" (a choice or text left to its default) read back.
+    values[option.key] = value === undefined || value === null ? option.default : parseValue(option, value);
   }
   // Built key by key from `declared` just above, so it has exactly the shape OptionValues<T> names.
   return values as OptionValues<T>;
