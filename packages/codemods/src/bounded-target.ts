@@ -14,7 +14,6 @@ interface PackageFacts {
   readonly root: string;
   readonly dependencies: ReadonlySet<string>;
   readonly isModule: boolean;
-  readonly typescript: boolean;
 }
 
 const packageCache = new Map<string, { readonly mtimeMs: number; readonly facts: PackageFacts }>();
@@ -28,11 +27,11 @@ function nearestPackageJson(folder: string): string | null {
   }
 }
 
-/** The project facts of a file: its nearest `package.json`'s dependencies and `type`, and whether a `tsconfig.json` sits beside it. Cached by modification time. */
+/** The project facts of a file: its nearest `package.json`'s folder, dependencies and `type`. Cached by modification time. */
 function packageFactsOf(filePath: string): PackageFacts {
   const folder = path.dirname(path.resolve(filePath));
   const manifest = nearestPackageJson(folder);
-  if (manifest === null) return { root: folder, dependencies: new Set(), isModule: false, typescript: existsSync(path.join(folder, 'tsconfig.json')) };
+  if (manifest === null) return { root: folder, dependencies: new Set(), isModule: false };
   const mtimeMs = statSync(manifest).mtimeMs;
   const cached = packageCache.get(manifest);
   if (cached?.mtimeMs === mtimeMs) return cached.facts;
@@ -49,7 +48,7 @@ function packageFactsOf(filePath: string): PackageFacts {
     if (typeof listed === 'object' && listed !== null) for (const name of Object.keys(listed)) dependencies.add(name);
   }
   const root = path.dirname(manifest);
-  const facts: PackageFacts = { root, dependencies, isModule: json['type'] === 'module', typescript: existsSync(path.join(root, 'tsconfig.json')) };
+  const facts: PackageFacts = { root, dependencies, isModule: json['type'] === 'module' };
   packageCache.set(manifest, { mtimeMs, facts });
   return facts;
 }
@@ -70,7 +69,9 @@ type HelperFormat = 'typescript' | 'esm' | 'commonjs';
 export function boundedTargetFor(filePath: string, values: BoundedOptionValues): BoundedTarget {
   const facts = packageFactsOf(filePath);
   const limiter = (values.limiter as BoundedLimiterKind | null) ?? (facts.dependencies.has('p-map') ? 'p-map' : facts.dependencies.has('p-limit') ? 'p-limit' : 'local');
-  const helperPath = path.resolve(facts.root, values.helperPath ?? `src/lib/asyncwise-limit.${facts.typescript ? 'ts' : 'js'}`);
+  // A TypeScript file gets a TypeScript helper; a JavaScript file one it can load without a build.
+  const typescript = /\.[cm]?tsx?$/.test(filePath);
+  const helperPath = path.resolve(facts.root, values.helperPath ?? `src/lib/asyncwise-limit.${typescript ? 'ts' : 'js'}`);
   const extension = path.extname(helperPath);
   const format: HelperFormat =
     extension === '.ts' || extension === '.mts' || extension === '.cts'

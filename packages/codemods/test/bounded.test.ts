@@ -113,7 +113,7 @@ describe('the limiter by default', () => {
 
     const plain = tempProject({ 'package.json': '{ "type": "module" }\n', 'src/crawl.ts': crawl });
     const local = loopToBounded(crawl, path.join(plain, 'src/crawl.ts'), { level: 'review' });
-    expect(local.files?.map((f) => path.relative(plain, f.path))).toEqual([path.join('src', 'lib', 'asyncwise-limit.js')]);
+    expect(local.files?.map((f) => path.relative(plain, f.path))).toEqual([path.join('src', 'lib', 'asyncwise-limit.ts')]);
     const asked = loopToBounded(crawl, path.join(plain, 'src/crawl.ts'), { level: 'review', limiter: 'p-limit' });
     expect(asked.changes[0]?.description).toContain('add p-limit to package.json');
   });

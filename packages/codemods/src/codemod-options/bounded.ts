@@ -22,7 +22,7 @@ export const boundedOptions = [
     type: 'text',
     default: null,
     placeholder: 'path',
-    defaultHelp: 'src/lib/asyncwise-limit.ts, or .js without a tsconfig.json, beside the nearest package.json',
+    defaultHelp: 'src/lib/asyncwise-limit.ts for TypeScript files, .js for JavaScript ones, beside the nearest package.json',
     description: "where --limiter local writes its helper, relative to the nearest package.json's folder",
   },
 ] as const satisfies readonly CodemodOption[];

@@ -1,5 +1,5 @@
 const { stat } = require('node:fs/promises');
-const { boundedMap } = require('../../../lib/asyncwise-limit.js');
+const { boundedMap } = require('../../../lib/asyncwise-limit.cjs');
 
 async function sizes(files) {
   const found = await boundedMap(files, 8, async (file) => {
