@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../packages/codemods/src/transforms/sequential-to-concurrent';
 import { run as runFinallyToAwaitUsing } from '../../packages/codemods/src/transforms/finally-to-await-using';
 import { run as runForEachToForOf } from '../../packages/codemods/src/transforms/foreach-async-to-for-of';
+import { run as runLoopToBounded } from '../../packages/codemods/src/transforms/loop-to-bounded';
+import { run as runUnboundedToBounded } from '../../packages/codemods/src/transforms/unbounded-to-bounded';
 import { run as runRaceToCancellable } from '../../packages/codemods/src/transforms/race-to-cancellable';
 import { run as runSyncToAsync } from '../../packages/codemods/src/transforms/sync-to-async-io';
 import { run as runThenToAwait } from '../../packages/codemods/src/transforms/then-to-await';
@@ -314,5 +316,50 @@ describe('prefer-promise-api, callback-to-promise-api and promise-wrapper-to-pro
     const all = fixtures.map((c) => ruleSites(c.inputPath, readFileSync(c.inputPath, 'utf8')));
     expect(all.flatMap((s) => s.awaitSuggested).length).toBeGreaterThan(5);
     expect(all.flatMap((s) => s.wrapperSuggested).length).toBeGreaterThan(3);
+  });
+});
+
+/** The messages one asyncwise rule gives a file (nothing else: no parse error, no other rule). */
+function ruleMessages(file: string, source: string, rule: string): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat', cwd: root });
+  const messages = linter.verify(
+    source,
+    [
+      {
+        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } } },
+        plugins: { asyncwise: plugin as never },
+        rules: { [`asyncwise/${rule}`]: 'error' },
+      },
+    ],
+    { filename: file },
+  );
+  expect(messages.filter((m) => m.fatal || m.ruleId !== `asyncwise/${rule}`)).toEqual([]);
+  return messages;
+}
+
+describe('no-await-in-loop and loop-to-bounded judge the same loops', () => {
+  const fixtures = casesOf<Record<string, unknown>>(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/loop-to-bounded'));
+
+  // The rule reports a loop at its first await, the codemod at the loop: each reported loop is one
+  // change or one refusal of its shape; every loop the rule is silent on is a `loop-not-independent`
+  // refusal (as is an outer loop over a map the codemod wrote inside it, which the rule never saw).
+  it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath, options }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    const result = runLoopToBounded(source, inputPath, { ...options, level: 'review' });
+    const judged = result.changes.length + result.refusals.filter((r) => r.reason !== 'loop-not-independent').length;
+    expect(judged).toBe(ruleMessages(inputPath, source, 'no-await-in-loop').length);
+  });
+});
+
+describe('no-unbounded-concurrency and unbounded-to-bounded find the same fan-outs', () => {
+  const fixtures = casesOf<Record<string, unknown>>(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/unbounded-to-bounded'));
+
+  it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath, options }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    const result = runUnboundedToBounded(source, inputPath, { ...options, level: 'review' });
+    const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...result.refusals.map((r) => `${r.line}:${r.column}`)];
+    const reported = ruleMessages(inputPath, source, 'no-unbounded-concurrency').map((m) => `${m.line}:${m.column}`);
+    expect(sites.sort()).toEqual(reported.sort());
   });
 });

@@ -88,6 +88,10 @@ export const refusalReasons = [
   'finally-does-more',
   'not-acquired-just-before',
   'release-not-awaited',
+  'loop-not-independent',
+  'unsupported-loop-shape',
+  'collects-out-of-order',
+  'limiter-not-importable',
   ...thenChainReasons,
   ...callbackRefusalReasons,
 ] as const;

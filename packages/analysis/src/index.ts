@@ -369,3 +369,13 @@ export {
   type ThenMember,
 } from './thenables';
 export { type DeferToMicrotask, type DeferToMicrotaskOptions, findNextTick, findTimerDeferral } from './microtasks';
+export {
+  boundedHelperName,
+  boundedLimiterKinds,
+  planBoundedFanOut,
+  planBoundedLoop,
+  refusedSilencedLoop,
+  type BoundedFormOptions,
+  type BoundedLimiterKind,
+  type BoundedRewrite,
+} from './bounded-forms';

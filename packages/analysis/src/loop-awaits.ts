@@ -45,7 +45,8 @@ import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOff
  * - `interactive-call`: an iteration asks the person at the terminal;
  * - `iteration-variable-unused`: no iteration reads its element or counter: each does the same thing
  *   (a retry, a warm-up, repeated runs);
- * - `calls-each-element`: an iteration calls its element (`await hook(ctx)`): hooks, middleware and
+ * - `calls-each-element`: an iteration calls its element (`await hook(ctx)`), or a function it holds
+ *   with a context of its own (`await plugin.buildStart.call(ctx)`): hooks, middleware, plugins and
  *   cleanups run in order by contract;
  * - `test-file`: a test file (by `testFiles`): a test's steps share fixtures and run in order on purpose;
  * - `unsupported-loop`: a loop head the analysis does not follow (`for (obj.x of xs)`, a `for` whose
@@ -479,7 +480,12 @@ class LoopJudge {
       const call = startingCall(a.argument);
       if (call?.type !== 'CallExpression') return false;
       let callee = skipTransparentWrappers(call.callee);
-      if (callee.type === 'MemberExpression' && ['call', 'apply'].includes(staticPropertyName(callee) ?? '')) callee = skipTransparentWrappers(callee.object);
+      if (callee.type === 'MemberExpression' && ['call', 'apply'].includes(staticPropertyName(callee) ?? '')) {
+        callee = skipTransparentWrappers(callee.object);
+        // `plugin.buildStart.call(ctx)`: a function the element holds, called with a context of the
+        // caller's choosing, is a hook of that element (a method call needs no `.call`).
+        while (callee.type === 'MemberExpression') callee = skipTransparentWrappers(callee.object);
+      }
       if (callee.type !== 'Identifier') return false;
       const ref = index.within(callee.range[0], callee.range[1])[0];
       return ref !== undefined && this.iterationBindings.has(bindingKeyOf(ref));

@@ -171,19 +171,44 @@ function isCoreModule(source: string): boolean {
   return coreModules.has(source.split('/')[0] ?? source);
 }
 
+/** Whether the file loads modules with `require` (it has `require` declarations and no `import`, or is a script). */
+export function importsWithRequire(file: AnalysisFile): boolean {
+  return !importStyleOf(file).esm;
+}
+
+/** An import to add: a named member of a Node core module unless `package` (a package or a relative path, written as given). */
+export interface NewImport {
+  readonly module: string;
+  readonly name: string;
+  /** A package or relative specifier: written as given, never with `node:`. */
+  readonly package?: boolean;
+  /** Bind the module's default export to `name` (`import pMap from 'p-map'`); ES module files only. */
+  readonly default?: boolean;
+}
+
 /**
  * One text edit that adds the named imports to the file, in its style, after its last import (or
  * `require` declaration), or before its first statement; with the words it adds. Imports from one
- * module share a statement.
+ * module share a statement. `null` when there is no place for them, or a default import is asked
+ * of a file that loads modules with `require`.
  */
 export function importEdit(
   file: AnalysisFile,
-  imports: readonly { readonly module: string; readonly name: string }[],
+  imports: readonly NewImport[],
 ): { readonly edits: readonly { readonly range: readonly [number, number]; readonly text: string }[]; readonly words: readonly string[] } | null {
   if (imports.length === 0) return null;
   const style = importStyleOf(file);
   const byModule = new Map<string, string[]>();
-  for (const { module, name } of imports) {
+  const packages = new Set<string>();
+  const defaults: NewImport[] = [];
+  for (const entry of imports) {
+    const { module, name } = entry;
+    if (entry.default) {
+      if (!style.esm) return null;
+      defaults.push(entry);
+      continue;
+    }
+    if (entry.package) packages.add(module);
     const names = byModule.get(module) ?? [];
     if (!names.includes(name)) names.push(name);
     byModule.set(module, names);
@@ -193,6 +218,11 @@ export function importEdit(
   const lines: string[] = [];
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
   const semi = style.semicolon ? ';' : '';
+  for (const { module, name } of defaults) {
+    const specifier = `${style.quote}${module}${style.quote}`;
+    lines.push(`import ${name} from ${specifier}${semi}`);
+    words.push('import', name, 'from', specifier);
+  }
   for (const [module, names] of byModule) {
     // A module the file already imports by name gets the new names beside the old ones.
     const extended = extendExistingImport(file, module, names, style.esm);
@@ -201,7 +231,7 @@ export function importEdit(
       words.push(...extended.words);
       continue;
     }
-    const specifier = `${style.quote}${style.nodeScheme ? 'node:' : ''}${module}${style.quote}`;
+    const specifier = `${style.quote}${style.nodeScheme && !packages.has(module) ? 'node:' : ''}${module}${style.quote}`;
     if (style.esm) {
       lines.push(`import { ${names.join(', ')} } from ${specifier}${semi}`);
       words.push('import', ...names, 'from', specifier);

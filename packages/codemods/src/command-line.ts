@@ -495,7 +495,12 @@ async function runReportMerge(args: readonly string[], values: ParsedValues, env
   const target = await prepareReportTarget(reportArg, env.cwd, []);
   await writeFileAtomically(target, Buffer.from(text, 'utf8'));
   // Summarised as the single run would be; positions and listings come from the report's files.
-  const outcomes = merged.files.map((f) => ({ ...f, file: path.resolve(env.cwd, f.path) }));
+  // A report keeps no created file's text; the summary names them only.
+  const outcomes = merged.files.map(({ created, ...f }) => ({
+    ...f,
+    file: path.resolve(env.cwd, f.path),
+    ...(created ? { created: created.map((c) => ({ ...c, path: path.resolve(env.cwd, c.path), text: '' })) } : {}),
+  }));
   const settings = { cwd: env.cwd, level: merged.level, write: merged.write, quiet: values.quiet === true, codemods: merged.codemods.flatMap((name) => findCodemod(name, registry) ?? []) };
   print(env, formatSummary(summarizeFiles(merged.files), outcomes, settings, colorsFor(env.stdout)));
   if (values.quiet !== true) print(env, `Merged ${named.length} reports into ${displayPath(target, env.cwd)}`);

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { readFile, stat } from 'node:fs/promises';
 import { OverlappingEditsError, ParseError, withoutBom } from '@asyncwise/analysis';
 import { lineStartsOf, positionOf } from './apply-plans';
-import { type AtomicWriteHooks, writeFileAtomically } from './atomic-write';
+import { type AtomicWriteHooks, makeDirectory, writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, NotConvergingError, OutputParseError } from './errors';
 import { dirtyFiles } from './git';
 import type { OutcomeCache } from './cache';
 import type { LoadedCodemod } from './registry';
 import { decodeSource, defaultMaxFileSize, encodeSource, firstNulByte, type SkipReason } from './source-text';
-import type { Change, RefusalNote, TextRange, TransformOptions } from './types';
+import type { Change, GeneratedFile, RefusalNote, TextRange, TransformOptions } from './types';
 import type { WorkerCodemod, WorkerTask } from './worker';
 import { workerThreadsFor } from './jobs';
 
@@ -66,6 +66,18 @@ export interface FileOutcome {
   readonly before?: string;
   readonly after?: string;
   /** True once the new text is on disk. */
+  readonly written: boolean;
+  /**
+   * Files the rewrite needs that do not exist yet (the local limiter's helper), only on `changed`
+   * files: each is given to the first file, in path order, that needs it, and created (never
+   * overwritten) just before that file is written.
+   */
+  readonly created?: readonly CreatedFile[];
+}
+
+/** A file a rewrite needs, to be created with it. */
+export interface CreatedFile extends GeneratedFile {
+  /** True once it is on disk. */
   readonly written: boolean;
 }
 
@@ -147,7 +159,9 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   }
   const files = listed;
   const outcomes: FileOutcome[] = [];
-  const collect = (outcome: FileOutcome, index: number) => {
+  const claimed = new Set<string>();
+  const collect = (found: FileOutcome, index: number) => {
+    const outcome = withClaimedFiles(found, claimed);
     outcomes.push(outcome);
     options.onFile?.(outcome, index, files.length);
   };
@@ -180,6 +194,19 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const finished = await writeChanges(outcomes, options);
   if (cache) for (const outcome of finished) cache.record(outcome);
   return finished;
+}
+
+/**
+ * The outcome with only the files it needs that no earlier file claimed and that do not exist on
+ * disk; those it keeps are claimed for it. Files an unchanged or failed outcome named are dropped.
+ */
+function withClaimedFiles(outcome: FileOutcome, claimed: Set<string>): FileOutcome {
+  if (!outcome.created) return outcome;
+  const { created, ...rest } = outcome;
+  if (outcome.status !== 'changed') return rest;
+  const kept = created.filter((f) => !claimed.has(f.path) && !existsSync(f.path));
+  for (const f of kept) claimed.add(f.path);
+  return kept.length > 0 ? { ...rest, created: kept } : rest;
 }
 
 /** How many files ahead of the one in hand the cache reads metadata, with `--jobs 1`. */
@@ -382,9 +409,11 @@ function migrateSource(file: string, before: string, codemods: readonly LoadedCo
   // Maps of the codemods so far from their output back to their input, to report each later
   // change where the user wrote it.
   const backToInput: ((offset: number) => number)[] = [];
+  const generated = new Map<string, GeneratedFile>();
   try {
     for (const codemod of codemods) {
       const result = codemod.run(after, file, codemods.length === 1 ? options : { ...options, earlierChanges: written });
+      for (const needed of result.files ?? []) if (!generated.has(needed.path)) generated.set(needed.path, needed);
       settled = codemods.length === 1 && result.settled === true;
       const where = positionsInInput(after, before, backToInput);
       changes.push(...result.changes.map((c) => ({ codemod: codemod.name, ...c, ...where(c) })));
@@ -404,7 +433,8 @@ function migrateSource(file: string, before: string, codemods: readonly LoadedCo
   // has shown its fixed point; a rerun would compute the same again (for a large file, seconds).
   const again = settled ? null : rerun(after, file, codemods, codemods.length === 1 ? options : { ...options, earlierChanges: written });
   if (again !== null) return failed(file, changes, refusals, again);
-  return { file, status: 'changed', changes, refusals, before, after, written: false };
+  const created = [...generated.values()].map((f): CreatedFile => ({ path: f.path, text: f.text, description: f.description, written: false }));
+  return { file, status: 'changed', changes, refusals, before, after, written: false, ...(created.length > 0 ? { created } : {}) };
 }
 
 /** `2.1 MB`, `512 KB`, `17 bytes`: sizes in messages (1 KB = 1,024 bytes, as `--max-file-size` reads them). */
@@ -485,11 +515,32 @@ async function writeOutcome(outcome: FileOutcome, hooks: AtomicWriteHooks = {}):
         message: `the file is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); make it writable (chmod u+w) to migrate it`,
       });
     }
+    // The files the rewrite imports come first: a rewrite on disk without them would not run.
+    const created: CreatedFile[] = [];
+    for (const needed of outcome.created ?? []) {
+      created.push(await createFile(needed, hooks));
+    }
     await writeFileAtomically(outcome.file, encodeSource(outcome.after ?? ''), hooks);
-    return { ...outcome, written: true };
+    return { ...outcome, written: true, ...(created.length > 0 ? { created } : {}) };
   } catch (error) {
     return notWritten({ kind: 'write', message: `cannot write the file (${messageOf(error)}); ${writeRemedy(error)}` });
   }
+}
+
+/**
+ * Creates a file a rewrite needs, atomically, with its folders; a file that appeared since the
+ * analysis is left as it is (`written: false`), never overwritten. Throws when it cannot be written,
+ * so the rewrite that needs it is not written either.
+ */
+async function createFile(needed: CreatedFile, hooks: AtomicWriteHooks): Promise<CreatedFile> {
+  if (await stat(needed.path).then(() => true, () => false)) return { ...needed, written: false };
+  try {
+    await makeDirectory(path.dirname(needed.path));
+    await writeFileAtomically(needed.path, encodeSource(needed.text), hooks);
+  } catch (error) {
+    throw new Error(`cannot create ${needed.path}, which the rewrite imports: ${messageOf(error)}`);
+  }
+  return { ...needed, written: true };
 }
 
 /**

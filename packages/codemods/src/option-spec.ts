@@ -41,16 +41,43 @@ export interface PatternsOption extends OptionBase {
   readonly placeholder: string;
 }
 
-export type CodemodOption = BooleanOption | IntegerOption | PatternsOption;
+/**
+ * One of a few words: `--limiter p-map`. A `null` default means the transform decides per file
+ * (`defaultHelp` says how), since what fits depends on the project the file is in.
+ */
+export interface ChoiceOption extends OptionBase {
+  readonly type: 'choice';
+  readonly choices: readonly string[];
+  readonly default: string | null;
+  readonly placeholder: string;
+  /** How help describes a `null` default. */
+  readonly defaultHelp?: string;
+}
 
-type ValueOf<O extends CodemodOption> = O extends BooleanOption ? boolean : O extends IntegerOption ? number : readonly string[];
+/** A free text such as a path: `--helper-path src/util/limit.ts`. A `null` default is decided per file (`defaultHelp`). */
+export interface TextOption extends OptionBase {
+  readonly type: 'text';
+  readonly default: string | null;
+  readonly placeholder: string;
+  readonly defaultHelp?: string;
+}
+
+export type CodemodOption = BooleanOption | IntegerOption | PatternsOption | ChoiceOption | TextOption;
+
+type ValueOf<O extends CodemodOption> = O extends BooleanOption
+  ? boolean
+  : O extends IntegerOption
+    ? number
+    : O extends ChoiceOption | TextOption
+      ? string | null
+      : readonly string[];
 
 /** The validated values of a list of declarations, by key, every one present (defaults filled in). */
 export type OptionValues<T extends readonly CodemodOption[]> = { readonly [O in T[number] as O['key']]: ValueOf<O> };
 
 /** Validated option values as a transform receives them, of any codemod. */
 export interface CodemodOptionValues {
-  readonly [key: string]: boolean | number | string | readonly string[] | undefined;
+  readonly [key: string]: boolean | number | string | readonly string[] | null | undefined;
 }
 
 /** `--min-run <n>`, `--settled`: the flag as help shows it. */
@@ -61,7 +88,12 @@ export function flagUsage(option: CodemodOption): string {
 /** The description, with the default where it is not the obvious one (off, none). */
 export function optionHelp(option: CodemodOption): string {
   const repeatable = option.type === 'patterns' ? ' (repeatable)' : '';
-  const byDefault = option.type === 'integer' ? ` (default ${option.default})` : '';
+  const byDefault =
+    option.type === 'integer'
+      ? ` (default ${option.default})`
+      : option.type === 'choice' || option.type === 'text'
+        ? ` (default ${option.default ?? option.defaultHelp ?? 'none'})`
+        : '';
   return `${option.description}${repeatable}${byDefault}`;
 }
 
@@ -72,16 +104,17 @@ export function optionHelp(option: CodemodOption): string {
  * {@link OptionError} naming the flag, the value and what it expects.
  */
 export function parseOptionValues<const T extends readonly CodemodOption[]>(declared: T, raw: Readonly<Record<string, unknown>>): OptionValues<T> {
-  const values: Record<string, boolean | number | readonly string[]> = {};
+  const values: Record<string, boolean | number | string | null | readonly string[]> = {};
   for (const option of declared) {
     const value = raw[option.key] ?? raw[option.flag];
-    values[option.key] = value === undefined ? option.default : parseValue(option, value);
+    // `null` is a validated "decided per file" (a choice or text left to its default) read back.
+    values[option.key] = value === undefined || value === null ? option.default : parseValue(option, value);
   }
   // Built key by key from `declared` just above, so it has exactly the shape OptionValues<T> names.
   return values as OptionValues<T>;
 }
 
-function parseValue(option: CodemodOption, value: unknown): boolean | number | readonly string[] {
+function parseValue(option: CodemodOption, value: unknown): boolean | number | string | null | readonly string[] {
   const fail = (expected: string): never => {
     throw new OptionError(`--${option.flag}: invalid value ${JSON.stringify(value)}: expected ${expected}.`);
   };
@@ -102,6 +135,10 @@ function parseValue(option: CodemodOption, value: unknown): boolean | number | r
       } catch {
         return fail('callee-name globs such as logger.*');
       }
+    case 'choice':
+      return typeof value === 'string' && option.choices.includes(value) ? value : fail(`one of ${option.choices.join(', ')}`);
+    case 'text':
+      return typeof value === 'string' && value.trim() !== '' ? value : fail('a non-empty text');
     default: {
       const never: never = option;
       return never;

@@ -18,8 +18,14 @@ export function formatDiff(outcome: FileOutcome, cwd: string, c: Colors): string
   const shown = displayPath(outcome.file, cwd);
   // git writes `a/` before a relative path; an absolute one (outside the working folder) keeps its own `/`.
   const [from, to] = shown.startsWith('/') ? [`a${shown}`, `b${shown}`] : [`a/${shown}`, `b/${shown}`];
-  const patch = unifiedDiff(from, to, outcome.before ?? '', outcome.after ?? '', 3);
-  return patch
+  const patches = [unifiedDiff(from, to, outcome.before ?? '', outcome.after ?? '', 3)];
+  // A file the rewrite needs is shown as git shows a new file.
+  for (const created of outcome.created ?? []) {
+    const name = displayPath(created.path, cwd);
+    patches.push(unifiedDiff('/dev/null', name.startsWith('/') ? `b${name}` : `b/${name}`, '', created.text, 3));
+  }
+  return patches
+    .join('\n')
     .split('\n')
     .map((line) => {
       if (line.startsWith('---') || line.startsWith('+++')) return c.bold(line);
@@ -132,6 +138,14 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
   if (summary.errors.length > 0) {
     lines.push(c.red(`${plural(summary.errors.length, 'file')} failed and ${summary.errors.length === 1 ? 'was' : 'were'} left unchanged:`));
     for (const error of summary.errors) lines.push(`  ${at(error.path, error)}: ${error.message}`);
+  }
+
+  // Files the rewrites need (the local limiter's helper): named, since nobody asked for them by path.
+  for (const o of outcomes) {
+    for (const created of o.created ?? []) {
+      const verb = !settings.write ? 'Would create' : created.written ? 'Created' : 'Not created (it exists)';
+      lines.push(`${verb} ${displayPath(created.path, settings.cwd)}: ${created.description}`);
+    }
   }
 
   if (!settings.write) {

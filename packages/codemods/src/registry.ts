@@ -1,5 +1,6 @@
 import type { SafetyLevel } from '@asyncwise/analysis';
 import { finallyToAwaitUsingOptions } from './codemod-options/finally-to-await-using';
+import { boundedOptions } from './codemod-options/bounded';
 import { sequentialToConcurrentOptions } from './codemod-options/sequential-to-concurrent';
 import { type CodemodOption, type CodemodOptionValues, parseOptionValues } from './option-spec';
 import type { RunTransform, TransformOptions, TransformResult } from './types';
@@ -215,6 +216,45 @@ export const codemods: readonly Codemod[] = [
     options: finallyToAwaitUsingOptions,
     docsPath: 'docs/codemods/finally-to-await-using.md',
     load: () => import('./transforms/finally-to-await-using'),
+  },
+  {
+    name: 'loop-to-bounded',
+    description: 'Turn loops whose iterations are independent but awaited one by one into a bounded, order-keeping map',
+    details:
+      'Finds the loops no-await-in-loop reports: `for…of` and indexed `for` loops with `await` whose iterations read ' +
+      'nothing an earlier one wrote, never leave the loop early and are no pause, retry, poll, pagination or ordered ' +
+      'write. Results pushed into an array declared just before the loop become the result of ' +
+      '`await boundedMap(xs, 8, async (x) => …)` (or `pMap(xs, fn, { concurrency })`, or p-limit); an effect-only loop ' +
+      'becomes a bounded run whose completion is awaited. --limiter defaults to what the nearest package.json depends ' +
+      'on, else `local`, which writes a small helper into the project once (--helper-path) and imports it in the ' +
+      "file's style; the report says when a dependency must be added. The bounded form keeps input order, runs at " +
+      'most --concurrency calls at once, and on the first rejection rejects: started calls finish, no new one starts. ' +
+      'Every change is `review`. It lists as refusals, with the reason, every loop the rule leaves alone (with the ' +
+      "rule's silence reason), labelled loops, heads other than `for…of` and `for (let i = 0; i < xs.length; i++)`, " +
+      '`var` in the body, collecting in completion order (`map.set`, `out[key] =`, a `push` not ending the body), ' +
+      '`continue` in a loop whose results are collected, and names the rewrite needs that the file already uses.',
+    unit: { one: 'loop', many: 'loops' },
+    levels: ['review'],
+    options: boundedOptions,
+    docsPath: 'docs/codemods/loop-to-bounded.md',
+    load: () => import('./transforms/loop-to-bounded'),
+  },
+  {
+    name: 'unbounded-to-bounded',
+    description: 'Bound Promise.all over a map of a list of unknown size with the same bounded, order-keeping map',
+    details:
+      'Finds the fan-outs no-unbounded-concurrency reports: `Promise.all(xs.map(fn))` over a list whose size the code does ' +
+      'not show to be small, not already going through a limiter or batched by an enclosing loop, and writes ' +
+      '`boundedMap(xs, 8, fn)` (or `pMap(xs, fn, { concurrency })`, or with p-limit `const limit = pLimit(8)` and ' +
+      '`xs.map((x) => limit(async () => …))`). The options and the helper are loop-to-bounded\'s. Every change is ' +
+      '`review`: the calls start a few at a time, and after the first rejection no new one starts. It lists as ' +
+      'refusals `Promise.allSettled`/`any`/`race`, arrays filled in a loop, mappers that are not written in place, take ' +
+      'the array or a `thisArg`, and receivers shown not to be arrays.',
+    unit: { one: 'fan-out', many: 'fan-outs' },
+    levels: ['review'],
+    options: boundedOptions,
+    docsPath: 'docs/codemods/unbounded-to-bounded.md',
+    load: () => import('./transforms/unbounded-to-bounded'),
   },
 ];
 

@@ -67,6 +67,8 @@ export interface ReportFile {
   readonly refusals: readonly FileRefusal[];
   readonly error?: FileOutcome['error'];
   readonly skip?: FileSkip;
+  /** Files created with this one (the local limiter's helper), and whether each is on disk. */
+  readonly created?: readonly { readonly path: string; readonly description: string; readonly written: boolean }[];
 }
 
 /** The `--report` file: everything the summary says, per file, for tools and CI. */
@@ -127,6 +129,7 @@ function reportFileOf(o: FileOutcome, cwd: string): ReportFile {
     refusals: o.refusals,
     ...(o.error ? { error: o.error } : {}),
     ...(o.skip ? { skip: o.skip } : {}),
+    ...(o.created ? { created: o.created.map((f) => ({ path: displayPath(f.path, cwd), description: f.description, written: f.written })) } : {}),
   };
 }
 

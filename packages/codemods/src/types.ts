@@ -51,6 +51,19 @@ export interface RefusalNote {
   readonly message: string;
 }
 
+/**
+ * A file a transform needs beside its rewrite (the local limiter's helper): created by the runner
+ * when it does not exist yet, shown in the dry-run diff, written atomically with the rewrites and
+ * listed in the report. An existing file is never overwritten.
+ */
+export interface GeneratedFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly text: string;
+  /** What the file is, for the report: `the bounded-map helper the local limiter imports`. */
+  readonly description: string;
+}
+
 export interface TransformResult {
   /** The new text; the input itself (same string) when nothing was applied. */
   readonly output: string;
@@ -72,6 +85,8 @@ export interface TransformResult {
    * its start.
    */
   readonly inputOffsetOf?: (outputOffset: number) => number;
+  /** Files the rewritten text needs that the transform cannot write itself (see {@link GeneratedFile}). */
+  readonly files?: readonly GeneratedFile[];
 }
 
 /**

@@ -55,6 +55,8 @@ export default defineRuleCases(rule, [
       'export async function warm() {\n  for (let i = 0; i < 3; i++) {\n    await warmUp();\n  }\n}',
       // calls-each-element: middleware runs in order by contract.
       'export async function run(middlewares: Middleware[], ctx: Context) {\n  for (const middleware of middlewares) {\n    await middleware(ctx);\n  }\n}',
+      // calls-each-element: a plugin's hook, called with the container's context, runs in plugin order.
+      'export class Plugins {\n  constructor(private readonly plugins: Plugin[]) {}\n  async buildStarted(ctx: Context) {\n    for (const plugin of this.plugins) {\n      if (plugin.buildStart) await plugin.buildStart.call(ctx);\n    }\n  }\n}',
       // test-file: a test steps through its cases in order.
       {
         code: 'it("loads each", async () => {\n  for (const id of ids) {\n    expect(await load(id)).toBeDefined();\n  }\n});',

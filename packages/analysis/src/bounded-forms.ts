@@ -1,0 +1,600 @@
+/**
+ * The bounded, order-keeping form of independent work: what `loop-to-bounded` writes for the loops
+ * `no-await-in-loop` reports (`findAwaitLoops`) and `unbounded-to-bounded` for the fan-outs
+ * `no-unbounded-concurrency` reports (`findUnboundedFanOuts`). The judgements are theirs; this module
+ * only plans the rewrite, or says why it cannot be written faithfully.
+ *
+ * ```ts
+ * const pages = [];
+ * for (const url of urls) {
+ *   const page = await fetchPage(url);
+ *   pages.push(page);
+ * }
+ * // becomes (limiter `local`; `p-map` writes `pMap(urls, async (url) => …, { concurrency: 8 })`)
+ * const pages = await boundedMap(urls, 8, async (url) => {
+ *   const page = await fetchPage(url);
+ *   return page;
+ * });
+ * ```
+ *
+ * The bounded form keeps the results in input order, runs at most `concurrency` calls at once, and
+ * on the first rejection rejects at once: calls already started run to their end, no new call
+ * starts (with p-limit, whose queue has no stop, the queued calls still start). Every plan is
+ * `review`: the iterations now overlap, so their effects interleave.
+ */
+import type { TSESTree } from '@typescript-eslint/types';
+import type { UnboundedFanOut } from './bounded-concurrency';
+import { applyEdits, type Plan, type Refusal, refusedPlan, type TextEdit } from './edits';
+import type { AnalysisFile } from './file';
+import { checkedPlan } from './invariant';
+import type { IndependentLoop, LoopNode, LoopSilenceReason } from './loop-awaits';
+import { canReindent, lineIndent } from './layout';
+import { importEdit, importsWithRequire, type NewImport, referenceTo } from './module-references';
+import { moduleBindingOf } from './modules';
+import { declarationBefore, insertionStatement, unusedName } from './races';
+import { referenceIndexOf } from './scope';
+import { isFunctionNode, walk } from './walk';
+
+/** Which limiter the bounded form calls: p-map's `pMap`, p-limit's `pLimit`, or the project's own small helper. */
+export const boundedLimiterKinds = ['p-map', 'p-limit', 'local'] as const;
+
+export type BoundedLimiterKind = (typeof boundedLimiterKinds)[number];
+
+export interface BoundedFormOptions {
+  readonly limiter: BoundedLimiterKind;
+  /** How many calls run at once at most. */
+  readonly concurrency: number;
+  /** For `local`: the specifier the file imports the helper by, as it is written (`./lib/asyncwise-limit.js`). */
+  readonly helperSpecifier: string;
+  /** For `local`: whether the helper is an ES module (a file that loads modules with `require` cannot load one on every Node version). */
+  readonly helperIsModule: boolean;
+}
+
+/** The name the local helper exports (`boundedMap(items, concurrency, fn)`). */
+export const boundedHelperName = 'boundedMap';
+
+/** A loop or fan-out with the plan that bounds it (or says why not), and how the change reads in a report. */
+export interface BoundedRewrite {
+  readonly node: TSESTree.Node;
+  readonly plan: Plan;
+  readonly description: string;
+}
+
+/** What no-await-in-loop's silence means for the rewrite: the loop must stay sequential, or the analysis cannot show it need not. */
+const silenceMessages: Readonly<Record<LoopSilenceReason, string>> = {
+  'for-await': 'a `for await` inside the loop reads one item at a time by design',
+  'await-in-condition': 'the loop awaits only in its condition or update',
+  'condition-loop': 'how many iterations run depends on what they do (a poll, a retry, pagination)',
+  'early-exit': 'a `break` or `return` leaves the loop, so later iterations run only when earlier ones did not stop',
+  'exit-depends-on-await': 'a `continue` or `throw` after an await decides whether the iteration goes on',
+  'yields-in-loop': 'the loop yields, so its consumer takes each item in order',
+  'loop-carried-dependency': 'an iteration reads what an earlier one wrote (a cursor, an accumulator, a counter)',
+  'writes-outer-binding': 'an iteration assigns a binding declared outside the loop; the last write wins',
+  'callee-writes-shared-state': 'an iteration calls a function of this file that assigns state outside itself',
+  'awaits-started-promise': 'the loop awaits promises already started, not calls',
+  'batched-concurrency': 'each iteration awaits a batch (`Promise.all` or a limiter): the loop is the bound',
+  'sleep-or-backoff': 'an iteration awaits a pause: the wait is the point',
+  'ordered-writes': 'an iteration writes to a sink the iterations share, in order',
+  'ordered-setup': 'an iteration starts, connects or installs something: what comes up first may matter',
+  'shared-argument': 'an awaited call gets a collection made outside the loop, which it may fill in order',
+  'interactive-call': 'an iteration asks the person at the terminal',
+  'iteration-variable-unused': 'no iteration reads its element or counter: each does the same thing',
+  'calls-each-element': 'an iteration calls its element (hooks, middleware): they run in order by contract',
+  'test-file': 'a test file: its steps share fixtures and run in order on purpose',
+  'unsupported-loop': 'the loop head is not one the analysis follows',
+};
+
+/** The refused plan of a loop `no-await-in-loop` leaves alone, with its silence reason in the message. */
+export function refusedSilencedLoop(reason: LoopSilenceReason): Plan {
+  return refusedPlan({
+    reason: 'loop-not-independent',
+    message: `no-await-in-loop leaves this loop alone (${reason}): ${silenceMessages[reason]}; it stays sequential.`,
+  });
+}
+
+/** How the limiter is called at a site: its name there, and the import and words it needs. */
+interface LimiterCallee {
+  readonly name: string;
+  readonly imports: readonly NewImport[];
+  readonly words: readonly string[];
+}
+
+/** The package each library limiter comes from, and the name its default export gets in a new import. */
+const packageNames = { 'p-map': 'pMap', 'p-limit': 'pLimit' } as const;
+
+/** The limiter's callee at `site`, through a binding the file has or a new import; a refusal when neither works. */
+function limiterCallee(file: AnalysisFile, site: TSESTree.Node, options: BoundedFormOptions): LimiterCallee | Refusal {
+  if (options.limiter === 'local') {
+    if (options.helperIsModule && importsWithRequire(file)) {
+      return {
+        reason: 'limiter-not-importable',
+        message: `This file loads modules with \`require\` and the helper (${options.helperSpecifier}) is an ES module; use --limiter p-map or p-limit, or a CommonJS helper.`,
+      };
+    }
+    const reference = referenceTo(file, site, options.helperSpecifier, boundedHelperName);
+    if (reference === null) {
+      return { reason: 'name-taken', message: `The helper's name \`${boundedHelperName}\` is taken in this file; import the helper under another name by hand.` };
+    }
+    return {
+      name: reference.text,
+      imports: reference.needsImport ? [{ ...reference.needsImport, package: true }] : [],
+      words: reference.words,
+    };
+  }
+  const pkg = options.limiter;
+  const existing = defaultBindingOf(file, pkg);
+  if (existing !== null) return { name: existing, imports: [], words: [existing] };
+  if (importsWithRequire(file)) {
+    return {
+      reason: 'limiter-not-importable',
+      message: `${pkg} is an ES module only package (p-map from v5, p-limit from v4), which this CommonJS file cannot \`require\` on every Node version; use --limiter local.`,
+    };
+  }
+  const name = packageNames[pkg];
+  if (unusedName(file, [name]) === null) {
+    return { reason: 'name-taken', message: `The name \`${name}\` is taken in this file; import ${pkg} under another name by hand.` };
+  }
+  return { name, imports: [{ module: pkg, name, package: true, default: true }], words: [name] };
+}
+
+/** The local name of a top-level default import (or `require`) of `pkg`, or `null`. */
+function defaultBindingOf(file: AnalysisFile, pkg: string): string | null {
+  const global = file.scopeManager.globalScope;
+  const top = global?.childScopes.find((s) => s.type === 'module') ?? global;
+  for (const variable of top?.variables ?? []) {
+    const def = variable.defs[0];
+    const binding = moduleBindingOf(variable);
+    if (binding?.source !== pkg) continue;
+    if (def?.type === 'ImportBinding' && def.node.type === 'ImportDefaultSpecifier') return variable.name;
+    if (def?.type === 'ImportBinding' && def.node.type === 'ImportSpecifier' && binding.member === 'default') return variable.name;
+  }
+  return null;
+}
+
+/** The source text of a node. */
+function textOf(file: AnalysisFile, node: TSESTree.Node): string {
+  return file.text.slice(node.range[0], node.range[1]);
+}
+
+function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/** Whether a comment lies in `[start, end)` outside every one of `kept`'s ranges. */
+function dropsComment(file: AnalysisFile, start: number, end: number, kept: readonly TSESTree.Node[]): boolean {
+  return file.comments.some(
+    (c) => c.range[0] >= start && c.range[1] <= end && !kept.some((node) => c.range[0] >= node.range[0] && c.range[1] <= node.range[1]),
+  );
+}
+
+/** Whether the statements around `node` end with semicolons (the file's style), so the new statement does too. */
+function usesSemicolons(file: AnalysisFile, node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  const siblings: readonly TSESTree.Node[] =
+    parent?.type === 'BlockStatement' || parent?.type === 'Program' ? parent.body : parent?.type === 'SwitchCase' ? parent.consequent : [];
+  const candidates = [...siblings, ...file.ast.body].filter((s) => s !== node && (s.type === 'ExpressionStatement' || s.type === 'VariableDeclaration' || s.type === 'ImportDeclaration'));
+  if (candidates.length === 0) return true;
+  return candidates.some((s) => textOf(file, s).trimEnd().endsWith(';'));
+}
+
+/** The statement list `node` is an element of, or `null` (a loop as an `if`'s body). */
+function statementListOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  const parent = node.parent;
+  if (parent?.type === 'BlockStatement' || parent?.type === 'Program' || parent?.type === 'StaticBlock') return parent.body;
+  if (parent?.type === 'SwitchCase') return parent.consequent;
+  return null;
+}
+
+/** How a loop's head becomes the mapper's parameters and the list it maps over. */
+interface LoopHead {
+  readonly iterable: TSESTree.Expression;
+  /** The mapper's parameter list, without parentheses: `url`, `[key, value]`, `_, i`. */
+  readonly params: string;
+  /** Words of the head the rewrite drops (`for`, `const`, `of`; an indexed loop's `let`, `0`, `length` and repeated counter). */
+  readonly removed: readonly string[];
+  readonly added: readonly string[];
+  /** The indexed loop's counter, whose reads in the body stay. */
+  readonly counter: TSESTree.Identifier | null;
+}
+
+function refused(reason: Refusal['reason'], message: string): Plan {
+  return refusedPlan({ reason, message });
+}
+
+/** The loop head as the mapper sees it, or a refusal for a head the bounded form cannot take. */
+function loopHeadOf(file: AnalysisFile, loop: LoopNode): LoopHead | Plan {
+  if (loop.type === 'ForOfStatement') {
+    const left = loop.left;
+    if (left.type !== 'VariableDeclaration' || left.declarations.length !== 1) {
+      return refused('unsupported-loop-shape', 'The loop assigns its element to a binding declared outside it; the bounded form gives each call its own.');
+    }
+    if (left.kind === 'var') return refused('loop-scope-differs', 'The element is a `var`, visible after the loop; the bounded form would make it local to each call.');
+    const declarator = left.declarations[0];
+    return { iterable: loop.right, params: textOf(file, declarator.id), removed: ['for', left.kind, 'of'], added: [], counter: null };
+  }
+  if (loop.type !== 'ForStatement') return refused('unsupported-loop-shape', 'Only `for…of` and indexed `for` loops have a bounded form.');
+  // `for (let i = 0; i < xs.length; i++)`: a map over `xs` with its index.
+  const init = loop.init;
+  const test = loop.test;
+  const update = loop.update;
+  const declarator = init?.type === 'VariableDeclaration' && init.kind === 'let' && init.declarations.length === 1 ? init.declarations[0] : undefined;
+  const counter = declarator?.id.type === 'Identifier' && !declarator.id.typeAnnotation ? declarator.id : null;
+  const startsAtZero = declarator?.init?.type === 'Literal' && declarator.init.value === 0;
+  const list =
+    test?.type === 'BinaryExpression' &&
+    test.operator === '<' &&
+    test.left.type === 'Identifier' &&
+    test.left.name === counter?.name &&
+    test.right.type === 'MemberExpression' &&
+    !test.right.computed &&
+    test.right.property.type === 'Identifier' &&
+    test.right.property.name === 'length' &&
+    test.right.object.type === 'Identifier'
+      ? test.right.object
+      : null;
+  const stepsByOne =
+    (update?.type === 'UpdateExpression' && update.operator === '++' && update.argument.type === 'Identifier' && update.argument.name === counter?.name) ||
+    (update?.type === 'AssignmentExpression' &&
+      update.operator === '+=' &&
+      update.left.type === 'Identifier' &&
+      update.left.name === counter?.name &&
+      update.right.type === 'Literal' &&
+      update.right.value === 1);
+  if (!counter || !startsAtZero || !list || !stepsByOne) {
+    return refused('unsupported-loop-shape', 'Only `for (let i = 0; i < xs.length; i++)` indexed loops map onto a list; write this one as `for…of` first.');
+  }
+  if (file.oracle.isArray(list) === 'no') return refused('unsupported-loop-shape', `\`${list.name}\` is not shown to be an array (a string is indexed by code unit but iterated by code point).`);
+  // The body may read `xs[i]`, but nothing else of the list: a call or write on it could change what later iterations see.
+  const index = referenceIndexOf(file);
+  const listVariable = index.within(list.range[0], list.range[1])[0]?.resolved;
+  let changesList = listVariable === null || listVariable === undefined || listVariable.references.some((ref) => ref.isWrite() && within(ref.identifier, loop));
+  if (listVariable) {
+    for (const ref of listVariable.references) {
+      if (!within(ref.identifier, loop.body)) continue;
+      const member = ref.identifier.parent;
+      const read = member?.type === 'MemberExpression' && member.object === ref.identifier && member.computed && !isWriteTarget(member);
+      if (!read) changesList = true;
+    }
+  }
+  if (changesList) return refused('loop-scope-differs', `The body uses \`${list.name}\` other than reading \`${list.name}[…]\`; mapping over it would fix its length and elements when the map starts.`);
+  const element = unusedName(file, ['_', '_item', '_element']);
+  if (element === null) return refused('name-taken', 'No name is free for the unused element parameter.');
+  const counterName = counter.name;
+  return {
+    iterable: list,
+    params: `${element}, ${counterName}`,
+    removed: ['for', 'let', '0', 'length', counterName, ...(update?.type === 'AssignmentExpression' ? ['1'] : [])],
+    added: [element],
+    counter,
+  };
+}
+
+function isWriteTarget(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'AssignmentExpression' && parent.left === node) return true;
+  if (parent.type === 'UpdateExpression') return true;
+  if (parent.type === 'UnaryExpression' && parent.operator === 'delete') return true;
+  if (parent.type === 'CallExpression' && parent.callee === node) return true;
+  return false;
+}
+
+/** Methods whose call on a binding from outside the loop collects into it in the order the calls finish. */
+const collectingMethods: ReadonlySet<string> = new Set(['push', 'unshift', 'set', 'add', 'append', 'appendChild']);
+
+/** Where the results of a loop go: `const out = []` just before it and one `out.push(r)` ending its body. */
+interface Collector {
+  readonly declaration: TSESTree.VariableDeclaration;
+  readonly init: TSESTree.ArrayExpression;
+  readonly push: TSESTree.CallExpression;
+  readonly argument: TSESTree.Expression;
+  readonly name: string;
+}
+
+/** The results collector of `loop`, or `null` when its results go nowhere this form recognises. */
+function collectorOf(file: AnalysisFile, loop: LoopNode): Collector | null {
+  const body = loop.body;
+  const last = body.type === 'BlockStatement' ? body.body[body.body.length - 1] : body;
+  if (last?.type !== 'ExpressionStatement' || last.expression.type !== 'CallExpression') return null;
+  const push = last.expression;
+  const callee = push.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'push') return null;
+  if (callee.object.type !== 'Identifier' || push.arguments.length !== 1) return null;
+  const argument = push.arguments[0];
+  if (!argument || argument.type === 'SpreadElement') return null;
+  const list = statementListOf(loop);
+  const before = list ? list[list.indexOf(loop) - 1] : undefined;
+  if (before?.type !== 'VariableDeclaration' || before.kind === 'var' || before.declarations.length !== 1) return null;
+  const declarator = before.declarations[0];
+  if (declarator.id.type !== 'Identifier' || declarator.id.name !== callee.object.name) return null;
+  if (declarator.init?.type !== 'ArrayExpression' || declarator.init.elements.length !== 0) return null;
+  // The push is the loop's only use of the collector.
+  const variable = referenceIndexOf(file).within(callee.object.range[0], callee.object.range[1])[0]?.resolved;
+  if (!variable || variable.defs[0]?.node !== declarator) return null;
+  if (variable.references.some((ref) => within(ref.identifier, loop) && ref.identifier !== callee.object)) return null;
+  return { declaration: before, init: declarator.init, push, argument, name: callee.object.name };
+}
+
+/** What the body does that a callback cannot do the same way, or the edits that make it a callback body (`continue` → `return`). */
+function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | null): TextEdit[] | Plan {
+  const index = referenceIndexOf(file);
+  const edits: TextEdit[] = [];
+  let problem: Plan | null = null;
+  const outer = (root: TSESTree.Node): boolean => {
+    if (root.type === 'ThisExpression') return true;
+    if (root.type !== 'Identifier') return false;
+    const ref = index.within(root.range[0], root.range[1])[0];
+    const variable = ref?.resolved;
+    if (!variable) return true;
+    return !variable.defs.every((def) => within(def.name, loop.body));
+  };
+  walk(loop.body, file.visitorKeys, (node) => {
+    if (problem) return false;
+    if (isFunctionNode(node)) return false;
+    if (node.type === 'VariableDeclaration' && node.kind === 'var') {
+      problem = refused('loop-scope-differs', 'The body declares a `var`, shared by every iteration and visible after the loop; inside a callback it would be each call\'s own.');
+      return false;
+    }
+    if (node.type === 'ContinueStatement') {
+      // controlFlow of the judge let only a `continue` of this loop before any await through; it ends this call.
+      if (collector) {
+        problem = refused('unsupported-loop-shape', `A \`continue\` skips \`${collector.name}.push(…)\`; the bounded map would keep a result for every element.`);
+        return false;
+      }
+      if (!insideInnerLoop(node, loop)) edits.push({ range: [node.range[0], node.range[0] + 'continue'.length], text: 'return' });
+      return false;
+    }
+    if (node.type === 'CallExpression' && node !== collector?.push && node.callee.type === 'MemberExpression') {
+      const name = !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : null;
+      if (name !== null && collectingMethods.has(name) && outer(memberRoot(node.callee))) {
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect the result with one \`push\` ending the body.`);
+        return false;
+      }
+    }
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && outer(memberRoot(node.left))) {
+      const key = node.left.property;
+      const byCounter = node.left.computed && key.type === 'Identifier' && loop.type === 'ForStatement' && loop.init?.type === 'VariableDeclaration' && loop.init.declarations[0]?.id.type === 'Identifier' && loop.init.declarations[0].id.name === key.name;
+      // `out[i] = r` by the counter fills the same places in any order; other keys keep their insertion order.
+      if (!byCounter) {
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect the result with one \`push\` ending the body.`);
+        return false;
+      }
+    }
+    return true;
+  });
+  if (problem) return problem;
+  if (collector) {
+    const [start, end] = collector.push.range;
+    if (dropsComment(file, start, end, [collector.argument])) return refused('would-drop-comment', 'A comment inside the `push(…)` call would be lost.');
+    edits.push({ range: [start, end], text: `return ${textOf(file, collector.argument)}` });
+  }
+  return edits;
+}
+
+function insideInnerLoop(node: TSESTree.Node, loop: LoopNode): boolean {
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (current.type === 'ForStatement' || current.type === 'ForOfStatement' || current.type === 'ForInStatement' || current.type === 'WhileStatement' || current.type === 'DoWhileStatement') return true;
+  }
+  return false;
+}
+
+function memberRoot(node: TSESTree.MemberExpression): TSESTree.Node {
+  let object: TSESTree.Node = node.object;
+  while (object.type === 'MemberExpression' || object.type === 'TSNonNullExpression' || object.type === 'ChainExpression') {
+    object = object.type === 'MemberExpression' ? object.object : object.expression;
+  }
+  return object;
+}
+
+/** The call of the bounded form: `boundedMap(xs, 8, mapper)`, `pMap(xs, mapper, { concurrency: 8 })`. */
+function boundedCall(callee: string, iterable: string, mapper: string, options: BoundedFormOptions): { text: string; words: string[] } {
+  const n = String(options.concurrency);
+  if (options.limiter === 'p-map') return { text: `${callee}(${iterable}, ${mapper}, { concurrency: ${n} })`, words: [callee, 'concurrency', n] };
+  return { text: `${callee}(${iterable}, ${n}, ${mapper})`, words: [callee, n] };
+}
+
+/** How a change reads in a report: `loop → boundedMap(urls, …) (8 at once)`. */
+function describe(kind: string, callee: string, iterable: string, options: BoundedFormOptions): string {
+  return `${kind} → ${callee}(${shortInput(iterable)}, …), ${options.concurrency} at once`;
+}
+
+function shortInput(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 30 ? `${oneLine.slice(0, 29)}…` : oneLine;
+}
+
+/**
+ * The bounded form of a loop `findAwaitLoops` reports: results pushed into an array declared just
+ * before the loop become the map's result; any other loop becomes a bounded run whose completion
+ * is awaited. Refused, with the reason, for a head the form cannot take, a body that would mean
+ * something else inside a callback (`var`, collecting in completion order), or a name it needs that
+ * the file already uses.
+ */
+export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, options: BoundedFormOptions): BoundedRewrite {
+  const loop = found.loop;
+  const result = (plan: Plan, description = 'loop → bounded map'): BoundedRewrite => ({ node: loop, plan, description });
+  if (loop.parent?.type === 'LabeledStatement') return result(refused('unsupported-loop-shape', 'The loop is labelled; remove the label first.'));
+  const head = loopHeadOf(file, loop);
+  if ('level' in head) return result(head);
+  const collector = collectorOf(file, loop);
+  const inner = bodyEdits(file, loop, collector);
+  if (!Array.isArray(inner)) return result(inner);
+  // The statement replaced: the loop, or from the collector's declaration to the loop's end.
+  const statement: TSESTree.Node = collector ? collector.declaration : loop;
+  const calleeOrRefusal = limiterCallee(file, statement, options);
+  if ('reason' in calleeOrRefusal) return result(refusedPlan(calleeOrRefusal));
+  const callee = calleeOrRefusal;
+  if (callsBinding(file, loop.body, callee.name)) {
+    return result(refusedPlan({ reason: 'loop-not-independent', message: `Each iteration already runs a bounded map (\`${callee.name}\`): the loop is what bounds the work (batches); it stays sequential.` }));
+  }
+  const headEnd = loop.body.range[0];
+  const kept = [head.iterable, ...(head.counter ? [] : [loop.type === 'ForOfStatement' ? loop.left : loop])];
+  if (dropsComment(file, loop.range[0], headEnd, kept)) return result(refused('would-drop-comment', 'A comment in the loop head would be lost.'));
+  if (collector && dropsComment(file, collector.init.range[1], loop.range[0], [])) return result(refused('would-drop-comment', 'A comment between the results array and the loop would be lost.'));
+
+  const [bodyStart, bodyEnd] = loop.body.range;
+  const shifted = inner.map((e) => ({ range: [e.range[0] - bodyStart, e.range[1] - bodyStart] as const, text: e.text }));
+  const bodyText = applyEdits(file.text.slice(bodyStart, bodyEnd), shifted);
+  const block = loop.body.type === 'BlockStatement' ? bodyText : `{ ${bodyText} }`;
+  const iterable = textOf(file, head.iterable);
+  const edits: TextEdit[] = [];
+  const words: string[] = ['await', 'async', 'return', ...head.added, ...callee.words];
+  let callText: string;
+  let described: string;
+  let limiterDeclaration: TextEdit | null = null;
+  if (options.limiter === 'p-limit') {
+    const limit = unusedName(file, ['limit', 'limitCalls', 'limiter']);
+    if (limit === null) return result(refused('name-taken', 'No name is free for the p-limit limiter.'));
+    // The limiter is made once, just before the statement it bounds.
+    const at = statementListOf(statement) === null ? null : statement;
+    if (at === null) return result(refused('unsupported-loop-shape', 'The loop is not a statement of a block, so there is no place to declare the limiter in; put it in braces first.'));
+    const semi = usesSemicolons(file, statement) ? ';' : '';
+    limiterDeclaration = declarationBefore(file, at, `const ${limit} = ${callee.name}(${options.concurrency})${semi}`);
+    callText = `Promise.all(Array.from(${iterable}, (${head.params}) => ${limit}(async () => ${block})))`;
+    words.push('const', limit, String(options.concurrency), 'Promise', 'all', 'Array', 'from');
+    described = `${collector ? 'loop results' : 'loop'} → each call through ${limit} = ${callee.name}(${options.concurrency}), over ${shortInput(iterable)}`;
+  } else {
+    const call = boundedCall(callee.name, iterable, `async (${head.params}) => ${block}`, options);
+    callText = call.text;
+    words.push(...call.words);
+    described = describe(collector ? 'loop results' : 'loop', callee.name, iterable, options);
+  }
+  if (collector) {
+    // `const out = [];` + loop → `const out = await bounded(…);`: the declaration keeps its kind, name and type.
+    const semicolon = textOf(file, collector.declaration).trimEnd().endsWith(';') ? ';' : '';
+    if (limiterDeclaration) edits.push(limiterDeclaration);
+    edits.push({ range: [collector.init.range[0], loop.range[1]], text: `await ${callText}${semicolon}` });
+  } else {
+    // The limiter's declaration goes before the loop, in the same edit: two edits may not meet at one point.
+    const before = limiterDeclaration?.text ?? '';
+    edits.push({ range: [loop.range[0], loop.range[1]], text: `${before}await ${callText}${usesSemicolons(file, loop) ? ';' : ''}` });
+  }
+  const imports = importEdit(file, callee.imports);
+  if (callee.imports.length > 0 && imports === null) return result(refused('name-taken', 'There is no place to add the import the limiter needs.'));
+  if (imports) edits.push(...imports.edits);
+  const removed = [...head.removed, 'continue', ...(collector ? [collector.name, 'push'] : [])];
+  const plan = checkedPlan(file, 'review', edits, {
+    owned: collector ? [collector.declaration, loop] : [loop],
+    vocabulary: { added: [...words, ...(imports?.words ?? [])], removed },
+  });
+  return result(plan, described);
+}
+
+/**
+ * The bounded form of a fan-out `findUnboundedFanOuts` reports: `Promise.all(xs.map(fn))` becomes
+ * `boundedMap(xs, 8, fn)` (or `pMap(xs, fn, { concurrency: 8 })`, or with p-limit each call of an
+ * async arrow goes through `limit(…)`). Only `Promise.all` over `xs.map(inline function)` is
+ * written; `allSettled`, `any`, `race` and arrays filled in a loop are refused, as are callbacks
+ * that take the array argument, a `thisArg`, or use `arguments`.
+ */
+export function planBoundedFanOut(file: AnalysisFile, fanOut: UnboundedFanOut, options: BoundedFormOptions): BoundedRewrite {
+  const call = fanOut.call;
+  const result = (plan: Plan, description = `Promise.${fanOut.combinator}(map) → bounded map`): BoundedRewrite => ({ node: call, plan, description });
+  if (fanOut.combinator !== 'all') {
+    return result(refused('unsupported-call-shape', `\`Promise.${fanOut.combinator}\` gives other results than a bounded map; bound its calls by hand (p-limit keeps each call's own promise).`));
+  }
+  const mapped = call.arguments[0];
+  if (fanOut.shape !== 'map' || mapped?.type !== 'CallExpression' || mapped.callee.type !== 'MemberExpression' || call.arguments.length !== 1) {
+    return result(refused('unsupported-call-shape', 'The promises are started in a loop; write the loop as a bounded map by hand (or run loop-to-bounded on a loop that awaits each call).'));
+  }
+  const callback = mapped.arguments[0];
+  if (mapped.arguments.length !== 1 || !callback || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression')) {
+    return result(refused('unsupported-call-shape', 'The mapper is not a function written in place (or `map` gets a `thisArg`); a bounded map passes it only the element and the index.'));
+  }
+  if (callback.params.length > 2 || callback.params.some((p) => p.type === 'RestElement') || (callback.type === 'FunctionExpression' && usesArguments(file, callback))) {
+    return result(refused('unsupported-call-shape', 'The mapper takes the array (or all its arguments); a bounded map passes only the element and the index.'));
+  }
+  const input = mapped.callee.object;
+  if (file.oracle.isArray(input) === 'no') return result(refused('unsupported-call-shape', `\`${textOf(file, input)}\` is not shown to be an array.`));
+  if (dropsComment(file, call.range[0], call.range[1], [input, callback])) return result(refused('would-drop-comment', 'A comment in the `Promise.all(….map(…))` call would be lost.'));
+  const calleeOrRefusal = limiterCallee(file, call, options);
+  if ('reason' in calleeOrRefusal) return result(refusedPlan(calleeOrRefusal));
+  const callee = calleeOrRefusal;
+  const imports = importEdit(file, callee.imports);
+  if (callee.imports.length > 0 && imports === null) return result(refused('name-taken', 'There is no place to add the import the limiter needs.'));
+  const inputText = textOf(file, input);
+  const edits: TextEdit[] = [...(imports?.edits ?? [])];
+  const words: string[] = [...callee.words, ...(imports?.words ?? [])];
+  let removed: string[];
+  let owned: TSESTree.Node[] = [call];
+  if (options.limiter === 'p-limit') {
+    // Each call of the async arrow goes through `limit`: `async (x) => body` → `(x) => limit(async () => body)`.
+    if (callback.type !== 'ArrowFunctionExpression' || !callback.async || callback.returnType || callback.typeParameters) {
+      return result(refused('unsupported-call-shape', 'With p-limit only an `async` arrow without declared types is wrapped; use --limiter p-map or local.'));
+    }
+    const firstParam = callback.params[0];
+    const asyncEnd = firstParam ? file.text.lastIndexOf('(', firstParam.range[0]) : file.text.indexOf('(', callback.range[0]);
+    const head = file.text.slice(callback.range[0], asyncEnd);
+    const body = callback.body;
+    const arrow = file.text.lastIndexOf('=>', body.range[0]);
+    if (!/^async\s+$/.test(head) || asyncEnd < 0 || !/^=>\s*$/.test(file.text.slice(arrow, body.range[0]))) {
+      return result(refused('unsupported-call-shape', 'With p-limit only an `async (…) => …` arrow with its parameters in parentheses is wrapped.'));
+    }
+    const limit = unusedName(file, ['limit', 'limitCalls', 'limiter']);
+    const at = insertionStatement(call);
+    if (limit === null || at === null) return result(refused('unsupported-call-shape', 'There is no statement before the call to declare the limiter in, or no free name for it.'));
+    const semi = usesSemicolons(file, at) ? ';' : '';
+    edits.push(
+      declarationBefore(file, at, `const ${limit} = ${callee.name}(${options.concurrency})${semi}`),
+      { range: [callback.range[0], asyncEnd], text: '' },
+      { range: [body.range[0], body.range[0]], text: `${limit}(async () => ` },
+      { range: [body.range[1], body.range[1]], text: ')' },
+    );
+    words.push('const', limit, String(options.concurrency), 'async');
+    removed = ['async'];
+    owned = [callback];
+    return result(
+      checkedPlan(file, 'review', edits, { owned, vocabulary: { added: words, removed } }),
+      `Promise.all(map) → each call through ${limit} = ${callee.name}(${options.concurrency}), over ${shortInput(inputText)}`,
+    );
+  }
+  const bounded = boundedCall(callee.name, inputText, dedentedText(file, callback, call), options);
+  edits.push({ range: [call.range[0], call.range[1]], text: bounded.text });
+  words.push(...bounded.words);
+  removed = ['Promise', 'all', 'map'];
+  return result(
+    checkedPlan(file, 'review', edits, { owned, vocabulary: { added: words, removed } }),
+    describe('Promise.all(map)', callee.name, inputText, options),
+  );
+}
+
+/** Whether `root` calls the top-level binding `name` (the limiter an inner rewrite wrote). */
+function callsBinding(file: AnalysisFile, root: TSESTree.Node, name: string): boolean {
+  const index = referenceIndexOf(file);
+  let found = false;
+  walk(root, file.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === name) {
+      const variable = index.within(node.callee.range[0], node.callee.range[1])[0]?.resolved;
+      found = variable !== null && variable !== undefined && (variable.scope.type === 'module' || variable.scope.type === 'global');
+    }
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * The text of `node` moved up to the line `anchor` starts on: continuation lines lose the
+ * indentation `node`'s line has beyond `anchor`'s, when every one of them has it and no string or
+ * template spans lines (whose content would change); else the text as written.
+ */
+function dedentedText(file: AnalysisFile, node: TSESTree.Node, anchor: TSESTree.Node): string {
+  const text = textOf(file, node);
+  const nodeIndent = lineIndent(file.text, node.range[0]);
+  const anchorIndent = lineIndent(file.text, anchor.range[0]);
+  if (!text.includes('\n') || nodeIndent.length <= anchorIndent.length || !nodeIndent.startsWith(anchorIndent) || !canReindent(node, file)) return text;
+  const extra = nodeIndent.slice(anchorIndent.length);
+  const lines = text.split('\n');
+  if (!lines.slice(1).every((line) => line.trim() === '' || line.startsWith(extra))) return text;
+  return [lines[0], ...lines.slice(1).map((line) => (line.startsWith(extra) ? line.slice(extra.length) : line))].join('\n');
+}
+
+function usesArguments(file: AnalysisFile, fn: TSESTree.FunctionExpression): boolean {
+  let found = false;
+  walk(fn.body, file.visitorKeys, (node) => {
+    if (found || (isFunctionNode(node) && node.type !== 'ArrowFunctionExpression')) return false;
+    if (node.type === 'Identifier' && node.name === 'arguments') found = true;
+    return !found;
+  });
+  return found;
+}

@@ -1,0 +1,3 @@
+export async function warm(cache, keys) {
+  for (const key of keys) await cache.load(key);
+}

@@ -1,0 +1,4 @@
+import { boundedMap } from '../../../lib/asyncwise-limit.js';
+export async function warm(cache, keys) {
+  await boundedMap(keys, 8, async (key) => { await cache.load(key); });
+}

@@ -1,0 +1,7 @@
+declare function visit(node: string): Promise<void>;
+
+export async function walk(nodes: string[]) {
+  outer: for (const node of nodes) {
+    await visit(node);
+  }
+}

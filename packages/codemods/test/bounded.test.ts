@@ -1,0 +1,193 @@
+/**
+ * The bounded form end to end: the local helper a run creates (in the dry-run diff, written once
+ * and atomically, in the report, never over an existing file), the limiter taken from the
+ * project's dependencies, and the helper's error behaviour: results in order, at most
+ * `concurrency` calls at once, the first rejection rejects at once, started calls finish, no new
+ * call starts.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { helperText } from '../src/bounded-target';
+import type { Report } from '../src/report';
+import { run as loopToBounded } from '../src/transforms/loop-to-bounded';
+import { packageRoot, removeTempProjects, tempProject } from './helpers';
+
+const cli = path.join(packageRoot, 'bin/asyncwise.js');
+
+function asyncwise(cwd: string, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env['FORCE_COLOR'];
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env, timeout: 30_000, killSignal: 'SIGKILL' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const crawl = `declare function fetchPage(url: string): Promise<string>;
+
+export async function crawl(urls: string[]) {
+  const pages: string[] = [];
+  for (const url of urls) {
+    const page = await fetchPage(url);
+    pages.push(page);
+  }
+  return pages;
+}
+`;
+
+const users = `declare function getUser(id: string): Promise<string>;
+
+export async function users(ids: string[]) {
+  return Promise.all(ids.map(async (id) => getUser(id)));
+}
+`;
+
+beforeAll(() => {
+  const built = path.join(packageRoot, 'dist/cli.js');
+  if (!existsSync(built)) throw new Error(`${built} is missing: run pnpm --filter @asyncwise/codemods build first.`);
+});
+afterEach(removeTempProjects);
+
+describe('the local helper', () => {
+  const project = () => tempProject({ 'package.json': '{ "type": "module" }\n', 'tsconfig.json': '{}\n', 'src/crawl.ts': crawl, 'src/api/users.ts': users });
+  const helper = (root: string) => path.join(root, 'src/lib/asyncwise-limit.ts');
+
+  it('is shown as a new file in a dry run, and not written', () => {
+    const root = project();
+    const { code, stdout } = asyncwise(root, 'migrate', 'loop-to-bounded', 'unbounded-to-bounded', 'src', '--level', 'review');
+    expect(code).toBe(0);
+    expect(stdout).toContain('--- /dev/null\n+++ b/src/lib/asyncwise-limit.ts\n');
+    expect(stdout.match(/\+\+\+ b\/src\/lib\/asyncwise-limit\.ts/g)).toHaveLength(1);
+    expect(stdout).toContain("+import { boundedMap } from '../lib/asyncwise-limit.js';");
+    expect(stdout).toContain("+import { boundedMap } from './lib/asyncwise-limit.js';");
+    expect(stdout).toContain('Would create src/lib/asyncwise-limit.ts: the bounded-map helper the local limiter imports');
+    expect(existsSync(helper(root))).toBe(false);
+  });
+
+  it('is written once with the rewrites, listed in the report, and a second run changes nothing', () => {
+    const root = project();
+    const first = asyncwise(root, 'migrate', 'loop-to-bounded', 'unbounded-to-bounded', 'src', '--level', 'review', '--write', '--allow-dirty', '--report', 'report.json');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Created src/lib/asyncwise-limit.ts');
+    expect(readFileSync(helper(root), 'utf8')).toBe(helperText('typescript'));
+    const report = JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as Report;
+    const created = report.files.flatMap((f) => f.created ?? []);
+    expect(created).toEqual([{ path: 'src/lib/asyncwise-limit.ts', description: 'the bounded-map helper the local limiter imports', written: true }]);
+    expect(readFileSync(path.join(root, 'src/crawl.ts'), 'utf8')).toContain('await boundedMap(urls, 8, async (url) => {');
+    const again = asyncwise(root, 'migrate', 'loop-to-bounded', 'unbounded-to-bounded', 'src', '--level', 'review');
+    expect(again.stdout).toContain('0 would change');
+    expect(again.stdout).not.toContain('Would create');
+  });
+
+  it('is never written over an existing file', () => {
+    const root = project();
+    mkdirSync(path.dirname(helper(root)), { recursive: true });
+    writeFileSync(helper(root), '// mine\nexport { boundedMap } from "./elsewhere.js";\n');
+    const { code, stdout } = asyncwise(root, 'migrate', 'loop-to-bounded', 'src', '--level', 'review', '--write', '--allow-dirty');
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('asyncwise-limit.ts:');
+    expect(readFileSync(helper(root), 'utf8')).toBe('// mine\nexport { boundedMap } from "./elsewhere.js";\n');
+    expect(readFileSync(path.join(root, 'src/crawl.ts'), 'utf8')).toContain('boundedMap(urls, 8');
+  });
+
+  it('goes to --helper-path, as CommonJS in a CommonJS package', () => {
+    const root = tempProject({ 'package.json': '{}\n', 'lib/crawl.cjs': "const { get } = require('./net.cjs');\n\nasync function crawl(urls) {\n  for (const url of urls) await get(url);\n}\n\nmodule.exports = { crawl };\n" });
+    const { code } = asyncwise(root, 'migrate', 'loop-to-bounded', 'lib', '--level', 'review', '--write', '--allow-dirty', '--helper-path', 'lib/limit.js', '--concurrency', '3');
+    expect(code).toBe(0);
+    expect(readFileSync(path.join(root, 'lib/limit.js'), 'utf8')).toBe(helperText('commonjs'));
+    expect(readFileSync(path.join(root, 'lib/crawl.cjs'), 'utf8')).toContain("const { boundedMap } = require('./limit.js');");
+    expect(readFileSync(path.join(root, 'lib/crawl.cjs'), 'utf8')).toContain('await boundedMap(urls, 3, async (url) => { await get(url); });');
+  });
+});
+
+describe('the limiter by default', () => {
+  it('is what the nearest package.json depends on, and the report says when a dependency is missing', () => {
+    const withPMap = tempProject({ 'package.json': '{ "type": "module", "dependencies": { "p-map": "^7.0.0" } }\n', 'src/crawl.ts': crawl });
+    const pMapped = loopToBounded(crawl, path.join(withPMap, 'src/crawl.ts'), { level: 'review' });
+    expect(pMapped.output).toContain("import pMap from 'p-map';");
+    expect(pMapped.output).toContain('}, { concurrency: 8 });');
+    expect(pMapped.files).toBeUndefined();
+    expect(pMapped.changes[0]?.description).not.toContain('add p-map');
+
+    const plain = tempProject({ 'package.json': '{ "type": "module" }\n', 'src/crawl.ts': crawl });
+    const local = loopToBounded(crawl, path.join(plain, 'src/crawl.ts'), { level: 'review' });
+    expect(local.files?.map((f) => path.relative(plain, f.path))).toEqual([path.join('src', 'lib', 'asyncwise-limit.ts')]);
+    const asked = loopToBounded(crawl, path.join(plain, 'src/crawl.ts'), { level: 'review', limiter: 'p-limit' });
+    expect(asked.changes[0]?.description).toContain('add p-limit to package.json');
+  });
+});
+
+/** A controllable call: resolves or rejects when told, and records when it started. */
+function deferred() {
+  let resolve: (value: number) => void = () => undefined;
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<number>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+type BoundedMap = <T, R>(items: Iterable<T>, concurrency: number, fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
+
+async function loadHelpers(): Promise<[string, BoundedMap][]> {
+  const root = tempProject({
+    'esm/limit.mjs': helperText('esm'),
+    'cjs/limit.cjs': helperText('commonjs'),
+    'ts/limit.ts': helperText('typescript'),
+  });
+  const esm = (await import(pathToFileURL(path.join(root, 'esm/limit.mjs')).href)) as { boundedMap: BoundedMap };
+  const cjs = createRequire(import.meta.url)(path.join(root, 'cjs/limit.cjs')) as { boundedMap: BoundedMap };
+  const ts = (await import(pathToFileURL(path.join(root, 'ts/limit.ts')).href)) as { boundedMap: BoundedMap };
+  return [
+    ['esm', esm.boundedMap],
+    ['commonjs', cjs.boundedMap],
+    ['typescript', ts.boundedMap],
+  ];
+}
+
+describe('the helper’s behaviour', async () => {
+  const helpers = await loadHelpers();
+
+  it.each(helpers)('%s: keeps input order and runs at most `concurrency` calls at once', async (_format, boundedMap) => {
+    let running = 0;
+    let peak = 0;
+    const results = await boundedMap([30, 5, 20, 1, 10, 2, 8], 3, async (ms, index) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, ms));
+      running--;
+      return `${index}:${ms}`;
+    });
+    expect(results).toEqual(['0:30', '1:5', '2:20', '3:1', '4:10', '5:2', '6:8']);
+    expect(peak).toBe(3);
+    expect(await boundedMap([], 4, () => Promise.resolve(1))).toEqual([]);
+  });
+
+  it.each(helpers)('%s: the first rejection rejects at once, started calls finish, no new call starts', async (_format, boundedMap) => {
+    const calls = Array.from({ length: 6 }, () => deferred());
+    const started: number[] = [];
+    const finished: number[] = [];
+    const result = boundedMap([0, 1, 2, 3, 4, 5], 2, async (i) => {
+      started.push(i);
+      const value = await (calls[i] as ReturnType<typeof deferred>).promise;
+      finished.push(i);
+      return value;
+    });
+    const settled = result.then(
+      () => 'resolved',
+      (error: Error) => error.message,
+    );
+    await Promise.resolve();
+    expect(started).toEqual([0, 1]);
+    calls[1]?.reject(new Error('second failed'));
+    // Rejected without waiting for call 0, which is still running.
+    expect(await settled).toBe('second failed');
+    calls[0]?.resolve(0);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(finished).toEqual([0]);
+    expect(started).toEqual([0, 1]);
+  });
+});
