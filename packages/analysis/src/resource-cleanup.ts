@@ -19,7 +19,7 @@ import { checkedPlan } from './invariant';
 import { canReindent, indentUnitOf, lineIndent, reindent } from './layout';
 import { resourceApiAt } from './resource-calls';
 import { staticPropertyName } from './modules';
-import { findVariable, innermostScope } from './scope';
+import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { walk } from './walk';
 
@@ -45,6 +45,8 @@ export const resourceCleanupSilenceReasons = [
   'not-in-async-function',
   /** A test file (by the `testFiles` globs): the test run's end releases what a failing test leaves. */
   'test-file',
+  /** Never released, but it closes itself when its input ends (a `readline` interface over a child's output, a file, a socket; not over `process.stdin`). */
+  'closed-at-input-end',
   /** The resource is used in a shape the rule does not follow (reassigned, aliased through an expression, released outside its block). */
   'unknown-use',
 ] as const;
@@ -494,6 +496,7 @@ function judge(file: AnalysisFile, call: TSESTree.CallExpression | TSESTree.NewE
   const release = releaseTextOf(api, name, acquirer, file);
   if (release === null) return silence('unknown-use');
   if (releases.length === 0) {
+    if (api.closesAtInputEnd && !readsStdin(file, call)) return silence('closed-at-input-end');
     return {
       node: call,
       kind: 'never-released',
@@ -521,6 +524,24 @@ function judge(file: AnalysisFile, call: TSESTree.CallExpression | TSESTree.NewE
     finallyPlan: planFinally(file, list, statement, releases, release),
     usingPlan: planUsing(file, placement, api, releases, options.awaitUsing ?? false),
   };
+}
+
+/** Whether the acquisition's options name `process.stdin` (the built-in) as the input: `createInterface({ input: process.stdin })`. */
+function readsStdin(file: AnalysisFile, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const [first] = call.arguments;
+  const input =
+    first?.type === 'ObjectExpression'
+      ? first.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'input')?.value
+      : first;
+  return (
+    input?.type === 'MemberExpression' &&
+    !input.computed &&
+    input.object.type === 'Identifier' &&
+    input.object.name === 'process' &&
+    input.property.type === 'Identifier' &&
+    input.property.name === 'stdin' &&
+    isBuiltinGlobal(file.scopeManager, input.object, 'process')
+  );
 }
 
 /**

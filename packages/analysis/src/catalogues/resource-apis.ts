@@ -63,6 +63,12 @@ export interface ResourceApi {
    */
   readonly disposeMethod?: string;
   readonly lifetime: ResourceLifetime;
+  /**
+   * Whether the resource closes itself when its input stream ends (a `readline` interface emits
+   * `close` on its input's `end`): never releasing it leaks only over an input that does not end on
+   * its own, `process.stdin`.
+   */
+  readonly closesAtInputEnd?: boolean;
 }
 
 const nodeCall = (module: string, name: string): ResourceAcquisition => ({ kind: 'call', module, name });
@@ -97,6 +103,7 @@ export const resourceApis = [
       releasedByIteration: true,
       asyncDispose: false,
       lifetime: 'scoped',
+      closesAtInputEnd: true,
     }),
   ),
   ...(['connect', 'createConnection'] as const).map(

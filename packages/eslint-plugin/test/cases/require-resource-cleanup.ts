@@ -41,6 +41,8 @@ export default defineRuleCases(rule, [
       "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function ping() {\n  const client = await pool.connect();\n  client.release();\n}",
       // not-in-async-function: a sync function, or the module top level.
       "import readline from 'node:readline';\nexport function prompt() {\n  const rl = readline.createInterface({ input: process.stdin });\n  rl.on('line', (line) => console.log(line));\n}",
+      // closed-at-input-end: an event-driven interface over a child's output closes when the child's stdout ends.
+      "import * as readline from 'node:readline';\nimport { spawn } from 'node:child_process';\nexport async function launch(log: (line: string) => void) {\n  const child = spawn('server');\n  const out = readline.createInterface({ input: child.stdout });\n  out.on('line', (line) => log(line));\n  await new Promise((resolve) => child.once('close', resolve));\n}",
       // test-file: the test run's end releases what a failing test leaves.
       {
         code: "import { open } from 'node:fs/promises';\nit('reads', async () => {\n  const handle = await open('x');\n  await handle.read();\n  await handle.close();\n});",
@@ -72,6 +74,24 @@ export default defineRuleCases(rule, [
                 data: { release: 'client.release()' },
                 output:
                   "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function count() {\n  const client = await pool.connect();\n  try {\n    const res = await client.query('SELECT count(*) FROM t');\n    return res.rows[0];\n  } finally {\n    client.release();\n  }\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Never closed over process.stdin, which a terminal never ends: the interface keeps the process alive.
+        code: "import readline from 'node:readline/promises';\nexport async function ask(q: string) {\n  const rl = readline.createInterface({ input: process.stdin });\n  const answer = await rl.question(q);\n  return answer;\n}",
+        errors: [
+          {
+            messageId: 'neverReleased',
+            line: 3,
+            suggestions: [
+              {
+                messageId: 'suggestFinally',
+                data: { release: 'rl.close()' },
+                output:
+                  "import readline from 'node:readline/promises';\nexport async function ask(q: string) {\n  const rl = readline.createInterface({ input: process.stdin });\n  try {\n    const answer = await rl.question(q);\n    return answer;\n  } finally {\n    rl.close();\n  }\n}",
               },
             ],
           },
