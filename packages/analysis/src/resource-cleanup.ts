@@ -21,7 +21,7 @@ import { resourceApiAt } from './resource-calls';
 import { staticPropertyName } from './modules';
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isTestFile } from './sequential-awaits';
-import { walk } from './walk';
+import { isFunctionNode, walk } from './walk';
 
 /** Why an acquisition is not reported. */
 export const resourceCleanupSilenceReasons = [
@@ -380,6 +380,10 @@ export function planFinally(file: AnalysisFile, list: StatementList, acquisition
   const first = inside[0];
   const lastInside = inside[inside.length - 1];
   if (!first || !lastInside) return refuse('Nothing uses the resource between its acquisition and its release.');
+  const name = acquiredName(acquisition);
+  if (name !== null && returnsPendingUse(file, [...inside, ...trailing], name)) {
+    return refuse(`A \`return\` hands back a value read from \`${name}\` without awaiting it: the \`finally\` would release \`${name}\` while that promise still needs it. Write \`return await …\` first.`);
+  }
   if (![...inside, ...trailing].every((s) => canReindent(s, file))) {
     return refuse('A string or template spanning lines would change if its lines were indented; wrap the uses in `try/finally` by hand.');
   }
@@ -404,6 +408,37 @@ export function planFinally(file: AnalysisFile, list: StatementList, acquisition
     owned: releaseStatement === null ? inside : [...inside, releaseStatement, ...trailing],
     vocabulary: { added, removed: [] },
   });
+}
+
+/** The one name `const x = …` declares, or `null`. */
+function acquiredName(acquisition: TSESTree.Node): string | null {
+  if (acquisition.type !== 'VariableDeclaration' || acquisition.declarations.length !== 1) return null;
+  const id = acquisition.declarations[0]?.id;
+  return id?.type === 'Identifier' ? id.name : null;
+}
+
+/**
+ * Whether one of `statements` (not counting nested functions) returns a value that reads `name`
+ * outside any `await` (`return rl.question(q)`, `return handle.readFile()`): moved into the `try`,
+ * that promise would still be using the resource when the `finally` releases it.
+ */
+function returnsPendingUse(file: AnalysisFile, statements: readonly TSESTree.Node[], name: string): boolean {
+  let found = false;
+  for (const statement of statements) {
+    walk(statement, file.visitorKeys, (node) => {
+      if (found || (node !== statement && isFunctionNode(node))) return false;
+      if (node.type !== 'ReturnStatement' || !node.argument || node.argument.type === 'AwaitExpression') return true;
+      walk(node.argument, file.visitorKeys, (inner) => {
+        // What an `await` in the value reads is settled before the `return`, so only reads outside one count.
+        if (found || isFunctionNode(inner) || inner.type === 'AwaitExpression') return false;
+        if (inner.type === 'Identifier' && inner.name === name) found = true;
+        return !found;
+      });
+      return false;
+    });
+    if (found) return true;
+  }
+  return false;
 }
 
 /** `await using` for `const x = await acquire()`, the one release statement removed (with its line). */

@@ -98,6 +98,11 @@ export default defineRuleCases(rule, [
         ],
       },
       {
+        // A `return` of an un-awaited use: a `finally` would close the interface before the answer comes, so none is suggested.
+        code: "import readline from 'node:readline/promises';\nexport async function ask(q: string) {\n  const rl = readline.createInterface({ input: process.stdin });\n  return rl.question(q);\n}",
+        errors: [{ messageId: 'neverReleased', line: 3, suggestions: [] }],
+      },
+      {
         // Never released: the finally writes the catalogue's release. No `await using` here (this repo's tsconfig lacks esnext.disposable).
         code: "import fs from 'node:fs';\nexport async function lines(p: string) {\n  const handle = await fs.promises.open(p);\n  const text = await handle.readFile('utf8');\n  return text.split('\\n');\n}",
         errors: [
