@@ -358,11 +358,16 @@ class LoopJudge {
     return other ? 'unsupported-loop' : null;
   }
 
-  /** Whether a variable lives only inside one iteration: declared in the body, and never seen outside it. */
+  /**
+   * Whether a variable lives only inside one iteration: declared in the body with `let`, `const`, a
+   * class or a function, and never seen outside it. A `var` is the function's: its value carries from
+   * one iteration into the next (`var last; if (last) …; last = await get()`).
+   */
   private isIterationLocal(key: BindingKey): boolean {
     if (typeof key === 'string') return false;
     const variable: Variable = key;
     const body = this.body;
+    if (variable.defs.some((def) => def.type === 'Variable' && def.parent.kind === 'var')) return false;
     if (!variable.defs.every((def) => within(def.name, body))) return false;
     return variable.references.every((ref) => within(ref.identifier, body));
   }

@@ -7,6 +7,8 @@ export default defineRuleCases(rule, [
   {
     host: 'syntax',
     valid: [
+      // loop-carried-dependency: a `var` in the body is the function's, so one iteration reads what the last one wrote.
+      'export async function f(ids: string[]) {\n  for (const id of ids) {\n    var cursor;\n    const page = await load(id, cursor);\n    cursor = page.next;\n  }\n}',
       // for-await: a for await inside a loop reads one item at a time by design.
       'export async function f(dirs: string[]) {\n  for (const dir of dirs) {\n    for await (const entry of walk(dir)) console.log(entry);\n  }\n}',
       // await-in-condition: the loop awaits only to decide whether to go on.
