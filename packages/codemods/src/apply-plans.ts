@@ -212,11 +212,18 @@ function mapRanges(pass: Pass, ranges: readonly TextRange[]): TextRange[] {
   return out;
 }
 
-/** How many times the word `await` occurs: a bound on the plans that can ever apply in one file. */
-function countAwaits(text: string): number {
+/** How many times the words occur in `text`: a transform's bound on the plans that can ever apply in one file. */
+export function countWords(text: string, ...words: readonly string[]): number {
   let count = 0;
-  for (let i = text.indexOf('await'); i >= 0; i = text.indexOf('await', i + 5)) count++;
+  for (const word of words) {
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) count++;
+  }
   return count;
+}
+
+/** How many times the word `await` occurs: the default bound. */
+function countAwaits(text: string): number {
+  return countWords(text, 'await');
 }
 
 /**

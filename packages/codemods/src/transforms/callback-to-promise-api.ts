@@ -27,7 +27,7 @@
  */
 import path from 'node:path';
 import { type CallbackApiCall, findCallbackApiCalls } from '@asyncwise/analysis';
-import { applyPlans, type FoundPlan } from '../apply-plans';
+import { applyPlans, countWords, type FoundPlan } from '../apply-plans';
 import { jscodeshiftTransform } from '../options';
 import type { TransformOptions, TransformResult } from '../types';
 
@@ -42,11 +42,7 @@ export function describeCall(call: CallbackApiCall): string {
  * the passes.
  */
 function countCallbacks(text: string): number {
-  let count = 0;
-  for (const word of ['=>', 'function']) {
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) count++;
-  }
-  return count;
+  return countWords(text, '=>', 'function');
 }
 
 /** Rewrites `source` and lists every callback API call found. Throws `ParseError` for input that does not parse. */

@@ -27,7 +27,7 @@
  * --level=review src`. jscodeshift's parser is not used.
  */
 import { findFinallyDisposals, supportsAwaitUsing } from '@asyncwise/analysis';
-import { applyPlans, type FoundPlan } from '../apply-plans';
+import { applyPlans, countWords, type FoundPlan } from '../apply-plans';
 import { finallyToAwaitUsingOptions, type FinallyToAwaitUsingOptionValues } from '../codemod-options/finally-to-await-using';
 import { parseOptionValues } from '../option-spec';
 import { jscodeshiftTransform } from '../options';
@@ -38,9 +38,7 @@ export type FinallyToAwaitUsingOptions = TransformOptions & Partial<FinallyToAwa
 
 /** Each applied plan removes one `finally` and adds none, so their count bounds the passes. */
 function countFinallyWords(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('finally'); i >= 0; i = text.indexOf('finally', i + 7)) count++;
-  return count;
+  return countWords(text, 'finally');
 }
 
 /** Rewrites `source` and lists every `try/finally` that disposes a catalogued resource. Throws `ParseError` for input that does not parse. */

@@ -26,7 +26,7 @@
  */
 import path from 'node:path';
 import { findAwaitLoops, planBoundedLoop, refusedSilencedLoop } from '@asyncwise/analysis';
-import { applyPlans, type FoundPlan } from '../apply-plans';
+import { applyPlans, countWords, type FoundPlan } from '../apply-plans';
 import { boundedFormOptionsFor, boundedTargetFor, withDependencyNote } from '../bounded-target';
 import { boundedOptions, type BoundedOptionValues } from '../codemod-options/bounded';
 import { parseOptionValues } from '../option-spec';
@@ -37,9 +37,7 @@ export type LoopToBoundedOptions = TransformOptions & Partial<BoundedOptionValue
 
 /** Each applied plan removes one loop's `for`, so the count of the word bounds the passes (an inner loop is rewritten before its outer one). */
 function countLoopWords(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('for'); i >= 0; i = text.indexOf('for', i + 3)) count++;
-  return count;
+  return countWords(text, 'for');
 }
 
 /** Rewrites `source` and lists every loop with an await. Throws `ParseError` for input that does not parse. */

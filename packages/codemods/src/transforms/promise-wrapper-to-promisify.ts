@@ -21,7 +21,7 @@
  */
 import path from 'node:path';
 import { findPromiseWrappers, type PromiseWrapper } from '@asyncwise/analysis';
-import { applyPlans, type FoundPlan } from '../apply-plans';
+import { applyPlans, countWords, type FoundPlan } from '../apply-plans';
 import { jscodeshiftTransform } from '../options';
 import type { TransformOptions, TransformResult } from '../types';
 
@@ -32,9 +32,7 @@ export function describeWrapper(wrapper: PromiseWrapper): string {
 
 /** Each applied plan removes one `new Promise`: their count bounds the passes (a wrapper inside a wrapper's arguments goes first). */
 function countPromises(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('Promise'); i >= 0; i = text.indexOf('Promise', i + 7)) count++;
-  return count;
+  return countWords(text, 'Promise');
 }
 
 /** Rewrites `source` and lists every wrapper found. Throws `ParseError` for input that does not parse. */

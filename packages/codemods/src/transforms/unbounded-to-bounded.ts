@@ -18,7 +18,7 @@
  */
 import path from 'node:path';
 import { findUnboundedFanOuts, planBoundedFanOut } from '@asyncwise/analysis';
-import { applyPlans, type FoundPlan } from '../apply-plans';
+import { applyPlans, countWords, type FoundPlan } from '../apply-plans';
 import { boundedFormOptionsFor, boundedTargetFor, withDependencyNote } from '../bounded-target';
 import { boundedOptions, type BoundedOptionValues } from '../codemod-options/bounded';
 import { parseOptionValues } from '../option-spec';
@@ -29,9 +29,7 @@ export type UnboundedToBoundedOptions = TransformOptions & Partial<BoundedOption
 
 /** Each applied plan removes one `Promise.all` (or, with p-limit, leaves a fan-out the analysis sees bounded), so the count of `Promise` bounds the passes. */
 function countPromiseWords(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('Promise'); i >= 0; i = text.indexOf('Promise', i + 7)) count++;
-  return count;
+  return countWords(text, 'Promise');
 }
 
 /** Rewrites `source` and lists every unbounded fan-out. Throws `ParseError` for input that does not parse. */
