@@ -23,7 +23,8 @@ import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOff
  * - `known-small`: the input's size is shown to be at most `maxKnownLength` (a literal array, a
  *   `const` bound to one, `.slice(0, n)` with a literal `n`, `Array.from({ length: n })`);
  * - `bounded-by-limiter`: each element's work goes through a limiter (p-limit's `limit(…)`, p-queue's
- *   `add`, Bottleneck's `schedule`, a catalogued limiter call) or waits on a semaphore it acquires;
+ *   `add`, Bottleneck's `schedule`, a catalogued limiter call), is handed as a function to a queue's
+ *   method (`queue.add(() => …)`, the project's own queues too) or waits on a semaphore it acquires;
  * - `batched-in-loop`: the input is the element of an enclosing loop (a chunk): the loop bounds the fan-out;
  * - `test-file`: a test file (by `testFiles`): fixtures are small lists the test wrote.
  */
@@ -138,10 +139,18 @@ function startsPromisePerElement(file: AnalysisFile, callback: TSESTree.Expressi
 /** Names of limiter methods that queue work (p-queue's `add`, Bottleneck's `schedule`, `wrap`'s result aside). */
 const queueingMethods: ReadonlySet<string> = new Set(['add', 'addAll', 'schedule', 'submit', 'run', 'runExclusive', 'use']);
 
+/** Methods that take work as a function and run it later: a queue's or scheduler's, catalogued or the project's own. */
+const handOffMethods: ReadonlySet<string> = new Set(['add', 'schedule', 'submit', 'enqueue', 'run', 'runExclusive']);
+
+function isInlineFunction(node: TSESTree.Node | undefined): boolean {
+  return node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
+}
+
 /**
  * Whether the callback's work goes through a limiter: it calls a binding initialised by a catalogued
  * limiter (`const limit = pLimit(4)` … `limit(() => …)`; `queue.add(…)` of `new PQueue(…)`), a
- * catalogued limiter call directly, or awaits a semaphore it acquires (`await sem.acquire()`).
+ * catalogued limiter call directly, hands its work as a function to a queue's method
+ * (`queue.add(() => …)`, also a queue of the project's own), or awaits a semaphore it acquires (`await sem.acquire()`).
  */
 function goesThroughLimiter(file: AnalysisFile, fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): boolean {
   let found = false;
@@ -156,6 +165,10 @@ function goesThroughLimiter(file: AnalysisFile, fn: TSESTree.ArrowFunctionExpres
       }
       if (!found && node.type === 'CallExpression' && callee.type === 'MemberExpression') {
         const method = staticPropertyName(callee);
+        // Work handed to a queue as a function (`await queue.add(() => fetch(x))`): the queue decides
+        // when it starts. A project's own queue (`createPromiseQueue(40).add`) is not catalogued and
+        // may well be bounded, so nothing shows this element's work starts at once.
+        if (method !== null && handOffMethods.has(method) && isInlineFunction(node.arguments[0])) found = true;
         // A semaphore or mutex acquired around the work: `await sem.acquire()`, `mutex.runExclusive(…)`.
         if (method !== null && node.parent?.type === 'AwaitExpression' && /^(acquire|lock|runExclusive)/.test(method)) {
           found = true;

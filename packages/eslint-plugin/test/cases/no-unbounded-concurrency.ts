@@ -21,6 +21,8 @@ export default defineRuleCases(rule, [
       "import PQueue from 'p-queue';\nconst queue = new PQueue({ concurrency: 4 });\nexport async function f(ids: string[]) {\n  return Promise.all(ids.map((id) => queue.add(() => get(id))));\n}",
       // bounded-by-limiter: a semaphore acquired around the work.
       'export async function f(ids: string[], sem: Semaphore) {\n  return Promise.all(\n    ids.map(async (id) => {\n      const release = await sem.acquire();\n      try {\n        return await get(id);\n      } finally {\n        release();\n      }\n    }),\n  );\n}',
+      // bounded-by-limiter: the work handed as a function to the project's own queue, which decides when it starts.
+      "import { requestQueue } from './queue';\nexport async function versions(pkgs: string[]) {\n  return Promise.all(\n    pkgs.map(async (pkg) => {\n      const info = await requestQueue.add(() => npmInfo(pkg));\n      return info.version;\n    }),\n  );\n}",
       // batched-in-loop: one chunk at a time.
       'export async function f(chunks: string[][]) {\n  for (const chunk of chunks) {\n    await Promise.all(chunk.map(async (id) => get(id)));\n  }\n}',
       // batched-in-loop: slices of a fixed size.
@@ -48,6 +50,11 @@ export default defineRuleCases(rule, [
         // An array filled in a loop.
         code: 'export async function pages(urls: string[]) {\n  const pending = [];\n  for (const url of urls) pending.push(fetch(url));\n  return Promise.all(pending);\n}',
         errors: [{ messageId: 'unboundedFilledArray', data: { combinator: 'all', input: 'urls' }, line: 4, column: 10 }],
+      },
+      {
+        // `add` given a value, not work to run later: the call starts for every element at once.
+        code: 'export async function f(ids: string[], seen: Set<unknown>) {\n  await Promise.all(ids.map(async (id) => seen.add(await get(id))));\n}',
+        errors: [{ messageId: 'unboundedMap', data: { combinator: 'all', input: 'ids' } }],
       },
       {
         // More than maxKnownLength.
