@@ -335,10 +335,28 @@ function loopScopeProblem(file: AnalysisFile, fn: FunctionNode, receiver: TSESTr
   }
   const names = new Set(file.scopeManager.getDeclaredVariables(fn).map((v) => v.name));
   if (referencesName(file, receiver, (name) => names.has(name))) return 'The receiver reads a name the callback’s parameter binds; in the loop head it would read the loop variable.';
-  const text = file.text;
-  const receiverText = text.slice(core.range[0], core.range[1]);
+  return receiverReadInCallback(file, fn, receiver, '`for…of` sees elements added during the loop, `forEach` does not');
+}
+
+/**
+ * Why iterating `receiver` otherwise than `forEach` does could visit other elements — holes, which
+ * `forEach` skips, or a callback that reads or changes the receiver while the calls run — or
+ * `null`. For `foreach-async-to-for-of --concurrent`'s bounded form (`planBoundedForEach`).
+ */
+export function forEachReceiverProblem(file: AnalysisFile, fn: FunctionNode, receiver: TSESTree.Expression): string | null {
+  const core = skipTransparentWrappers(receiver);
+  if (core.type === 'ArrayExpression' && core.elements.some((e) => e === null)) return 'The array literal has holes: `forEach` skips them, a bounded map visits them.';
+  if ((core.type === 'NewExpression' || core.type === 'CallExpression') && core.callee.type === 'Identifier' && core.callee.name === 'Array') {
+    return '`Array(n)` makes holes: `forEach` skips them, a bounded map visits them.';
+  }
+  return receiverReadInCallback(file, fn, receiver, '`forEach` starts every call before any of them resumes, a bounded map starts later calls after earlier ones ran');
+}
+
+function receiverReadInCallback(file: AnalysisFile, fn: FunctionNode, receiver: TSESTree.Expression, why: string): string | null {
+  const core = skipTransparentWrappers(receiver);
+  const receiverText = file.text.slice(core.range[0], core.range[1]);
   if (core.type === 'Identifier' ? referencesName(file, fn.body, (name) => name === core.name) : core.type === 'MemberExpression' && containsText(file, fn.body, receiverText)) {
-    return `The callback reads or changes \`${receiverText}\` itself: \`for…of\` sees elements added during the loop, \`forEach\` does not.`;
+    return `The callback reads or changes \`${receiverText}\` itself: ${why}.`;
   }
   return null;
 }

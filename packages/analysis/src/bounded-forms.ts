@@ -23,6 +23,7 @@
  * `review`: the iterations now overlap, so their effects interleave.
  */
 import type { TSESTree } from '@typescript-eslint/types';
+import { type AsyncArrayCallback, forEachReceiverProblem } from './async-array-callbacks';
 import type { UnboundedFanOut } from './bounded-concurrency';
 import { applyEdits, type Plan, type Refusal, refusedPlan, type TextEdit } from './edits';
 import type { AnalysisFile } from './file';
@@ -515,46 +516,125 @@ export function planBoundedFanOut(file: AnalysisFile, fanOut: UnboundedFanOut, o
   const inputText = textOf(file, input);
   const edits: TextEdit[] = [...(imports?.edits ?? [])];
   const words: string[] = [...callee.words, ...(imports?.words ?? [])];
-  let removed: string[];
-  let owned: TSESTree.Node[] = [call];
   if (options.limiter === 'p-limit') {
-    // Each call of the async arrow goes through `limit`: `async (x) => body` → `(x) => limit(async () => body)`.
-    if (callback.type !== 'ArrowFunctionExpression' || !callback.async || callback.returnType || callback.typeParameters) {
-      return result(refused('unsupported-call-shape', 'With p-limit only an `async` arrow without declared types is wrapped; use --limiter p-map or local.'));
-    }
-    const firstParam = callback.params[0];
-    const asyncEnd = firstParam ? file.text.lastIndexOf('(', firstParam.range[0]) : file.text.indexOf('(', callback.range[0]);
-    const head = file.text.slice(callback.range[0], asyncEnd);
-    const body = callback.body;
-    const arrow = file.text.lastIndexOf('=>', body.range[0]);
-    if (!/^async\s+$/.test(head) || asyncEnd < 0 || !/^=>\s*$/.test(file.text.slice(arrow, body.range[0]))) {
-      return result(refused('unsupported-call-shape', 'With p-limit only an `async (…) => …` arrow with its parameters in parentheses is wrapped.'));
-    }
-    const limit = unusedName(file, ['limit', 'limitCalls', 'limiter']);
-    const at = insertionStatement(call);
-    if (limit === null || at === null) return result(refused('unsupported-call-shape', 'There is no statement before the call to declare the limiter in, or no free name for it.'));
-    const semi = usesSemicolons(file, at) ? ';' : '';
-    edits.push(
-      declarationBefore(file, at, `const ${limit} = ${callee.name}(${options.concurrency})${semi}`),
-      { range: [callback.range[0], asyncEnd], text: '' },
-      { range: [body.range[0], body.range[0]], text: `${limit}(async () => ` },
-      { range: [body.range[1], body.range[1]], text: ')' },
-    );
-    words.push('const', limit, String(options.concurrency), 'async');
-    removed = ['async'];
-    owned = [callback];
+    const wrapped = limitWrappedCallback(file, callback, call, callee, options);
+    if ('level' in wrapped) return result(wrapped);
+    edits.push(...wrapped.edits);
+    words.push(...wrapped.words);
     return result(
-      checkedPlan(file, 'review', edits, { owned, vocabulary: { added: words, removed } }),
-      `Promise.all(map) → each call through ${limit} = ${callee.name}(${options.concurrency}), over ${shortInput(inputText)}`,
+      checkedPlan(file, 'review', edits, { owned: [callback], vocabulary: { added: words, removed: ['async'] } }),
+      `Promise.all(map) → each call through ${wrapped.limit} = ${callee.name}(${options.concurrency}), over ${shortInput(inputText)}`,
     );
   }
   const bounded = boundedCall(callee.name, inputText, dedentedText(file, callback, call), options);
   edits.push({ range: [call.range[0], call.range[1]], text: bounded.text });
   words.push(...bounded.words);
-  removed = ['Promise', 'all', 'map'];
   return result(
-    checkedPlan(file, 'review', edits, { owned, vocabulary: { added: words, removed } }),
+    checkedPlan(file, 'review', edits, { owned: [call], vocabulary: { added: words, removed: ['Promise', 'all', 'map'] } }),
     describe('Promise.all(map)', callee.name, inputText, options),
+  );
+}
+
+/**
+ * With p-limit, each call of an `async` arrow goes through `limit`: `async (x) => body` becomes
+ * `(x) => limit(async () => body)`, and `const limit = pLimit(8)` is declared before the statement
+ * holding `site`. Only an `async (…) => …` arrow without declared types is wrapped.
+ */
+function limitWrappedCallback(
+  file: AnalysisFile,
+  callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
+  site: TSESTree.Node,
+  callee: LimiterCallee,
+  options: BoundedFormOptions,
+  declarationPrefix = '',
+): { readonly limit: string; readonly edits: readonly TextEdit[]; readonly words: readonly string[] } | Plan {
+  if (callback.type !== 'ArrowFunctionExpression' || !callback.async || callback.returnType || callback.typeParameters) {
+    return refused('unsupported-call-shape', 'With p-limit only an `async` arrow without declared types is wrapped; use --limiter p-map or local.');
+  }
+  const firstParam = callback.params[0];
+  const asyncEnd = firstParam ? file.text.lastIndexOf('(', firstParam.range[0]) : file.text.indexOf('(', callback.range[0]);
+  const head = file.text.slice(callback.range[0], asyncEnd);
+  const body = callback.body;
+  const arrow = file.text.lastIndexOf('=>', body.range[0]);
+  if (!/^async\s+$/.test(head) || asyncEnd < 0 || !/^=>\s*$/.test(file.text.slice(arrow, body.range[0]))) {
+    return refused('unsupported-call-shape', 'With p-limit only an `async (…) => …` arrow with its parameters in parentheses is wrapped.');
+  }
+  const limit = unusedName(file, ['limit', 'limitCalls', 'limiter']);
+  const at = insertionStatement(site);
+  if (limit === null || at === null) return refused('unsupported-call-shape', 'There is no statement before the call to declare the limiter in, or no free name for it.');
+  const semi = usesSemicolons(file, at) ? ';' : '';
+  const declaration = declarationBefore(file, at, `const ${limit} = ${callee.name}(${options.concurrency})${semi}`);
+  return {
+    limit,
+    edits: [
+      // What else the caller writes where the statement starts goes into the same edit: two edits may not meet at one point.
+      { range: declaration.range, text: `${declaration.text}${declarationPrefix}` },
+      { range: [callback.range[0], asyncEnd], text: '' },
+      { range: [body.range[0], body.range[0]], text: `${limit}(async () => ` },
+      { range: [body.range[1], body.range[1]], text: ')' },
+    ],
+    words: ['const', limit, String(options.concurrency), 'async'],
+  };
+}
+
+/**
+ * The bounded form of a `forEach` with an async callback that `no-async-array-callback` reports,
+ * for `foreach-async-to-for-of --concurrent`: `xs.forEach(async (x) => …);` becomes
+ * `await boundedMap(xs, 8, async (x) => …);` (or `await pMap(xs, fn, { concurrency: 8 })`, or with
+ * p-limit `await Promise.all(xs.map((x) => limit(async () => …)))`). The calls now overlap a few at
+ * a time instead of all at once, and the function waits for them: `review`. Refused where the
+ * `Promise.all` form is (a call that is not a statement of its own, a function that cannot await),
+ * for lodash's and underscore's `forEach`, a callback not written in place, one that takes the array
+ * or reads `arguments`, a `thisArg`, and a receiver with holes or one the callback reads or changes.
+ */
+export function planBoundedForEach(file: AnalysisFile, found: AsyncArrayCallback, options: BoundedFormOptions): BoundedRewrite {
+  const call = found.call;
+  const result = (plan: Plan, description = 'forEach(async …) → bounded map'): BoundedRewrite => ({ node: call, plan, description });
+  const callee = call.callee;
+  if (found.method !== 'forEach' || callee.type !== 'MemberExpression') {
+    return result(refused('unsupported-call-shape', `A bounded form is written for the method form \`xs.forEach(…)\`, not for \`${found.method}(…)\`.`));
+  }
+  // The statement, the receiver and the enclosing function must allow `await Promise.all(xs.map(…))`: the bounded form needs the same.
+  if (found.promiseAll.level === 'refused') return result(found.promiseAll);
+  const callback = found.callback;
+  if (call.arguments.length !== 1 || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression') || callback.generator) {
+    return result(refused('unsupported-call-shape', 'The callback is not a function written in place (or `forEach` gets a `thisArg`); a bounded map passes it only the element and the index.'));
+  }
+  if (callback.params.length > 2 || callback.params.some((p) => p.type === 'RestElement') || (callback.type === 'FunctionExpression' && usesArguments(file, callback))) {
+    return result(refused('unsupported-call-shape', 'The callback takes the array (or all its arguments); a bounded map passes only the element and the index.'));
+  }
+  const input = callee.object;
+  if (input.type === 'SequenceExpression') return result(refused('unsupported-call-shape', 'The receiver is a comma expression; name it first.'));
+  const problem = forEachReceiverProblem(file, callback, input);
+  if (problem !== null) return result(refused('loop-scope-differs', problem));
+  if (dropsComment(file, call.range[0], call.range[1], [input, callback])) return result(refused('would-drop-comment', 'A comment in the `forEach(…)` call would be lost.'));
+  const calleeOrRefusal = limiterCallee(file, call, options);
+  if ('reason' in calleeOrRefusal) return result(refusedPlan(calleeOrRefusal));
+  const limiter = calleeOrRefusal;
+  const imports = importEdit(file, limiter.imports);
+  if (limiter.imports.length > 0 && imports === null) return result(refused('name-taken', 'There is no place to add the import the limiter needs.'));
+  const inputText = textOf(file, input);
+  const edits: TextEdit[] = [...(imports?.edits ?? [])];
+  const words: string[] = ['await', ...limiter.words, ...(imports?.words ?? [])];
+  if (options.limiter === 'p-limit') {
+    // `xs.forEach(async (x) => …)` → `await Promise.all(xs.map((x) => limit(async () => …)))`, the limiter declared before.
+    const statementStart = call.parent?.range[0] === call.range[0] ? call.range[0] : null;
+    const wrapped = limitWrappedCallback(file, callback, call, limiter, options, statementStart === null ? '' : 'await Promise.all(');
+    if ('level' in wrapped) return result(wrapped);
+    edits.push(...wrapped.edits, { range: callee.property.range, text: 'map' }, { range: [call.range[1], call.range[1]], text: ')' });
+    if (statementStart === null) edits.push({ range: [call.range[0], call.range[0]], text: 'await Promise.all(' });
+    words.push(...wrapped.words, 'Promise', 'all', 'map');
+    return result(
+      checkedPlan(file, 'review', edits, { owned: [call], vocabulary: { added: words, removed: ['forEach', 'async'] } }),
+      `forEach(async …) → each call through ${wrapped.limit} = ${limiter.name}(${options.concurrency}), over ${shortInput(inputText)}`,
+    );
+  }
+  const bounded = boundedCall(limiter.name, inputText, dedentedText(file, callback, call), options);
+  edits.push({ range: [call.range[0], call.range[1]], text: `await ${bounded.text}` });
+  words.push(...bounded.words);
+  return result(
+    checkedPlan(file, 'review', edits, { owned: [call], vocabulary: { added: words, removed: ['forEach'] } }),
+    describe('forEach(async …)', limiter.name, inputText, options),
   );
 }
 

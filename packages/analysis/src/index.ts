@@ -373,6 +373,7 @@ export {
   boundedHelperName,
   boundedLimiterKinds,
   planBoundedFanOut,
+  planBoundedForEach,
   planBoundedLoop,
   refusedSilencedLoop,
   type BoundedFormOptions,

@@ -1,6 +1,7 @@
 import type { SafetyLevel } from '@asyncwise/analysis';
 import { finallyToAwaitUsingOptions } from './codemod-options/finally-to-await-using';
 import { boundedOptions } from './codemod-options/bounded';
+import { forEachAsyncOptions } from './codemod-options/foreach-async-to-for-of';
 import { sequentialToConcurrentOptions } from './codemod-options/sequential-to-concurrent';
 import { type CodemodOption, type CodemodOptionValues, parseOptionValues } from './option-spec';
 import type { RunTransform, TransformOptions, TransformResult } from './types';
@@ -190,10 +191,14 @@ export const codemods: readonly Codemod[] = [
       'refusals, with the reason, receivers not shown to be arrays (a `Map`\'s `forEach` gives values where `for…of` ' +
       'gives entries), enclosing functions that are not `async`, callbacks that take the index, return early, are named ' +
       'or use their own `this`/`arguments`, `var` declarations that would be hoisted, bodies that change the receiver, ' +
-      'sparse receivers, lodash\'s and underscore\'s `forEach`/`each`, and comments the loop would drop.',
+      'sparse receivers, lodash\'s and underscore\'s `forEach`/`each`, and comments the loop would drop. With ' +
+      '--concurrent it writes loop-to-bounded\'s bounded form instead, `await boundedMap(xs, 8, async (x) => …)` (or ' +
+      'p-map, or p-limit; --limiter, --concurrency and --helper-path as there): at most --concurrency calls at once, ' +
+      'the function waits for all of them, the first rejection reaches its caller; the callback may take the index, ' +
+      'return early and declare `var`, and is refused when it takes the array, reads `arguments` or the receiver.',
     unit: { one: 'call', many: 'calls' },
     levels: ['review'],
-    options: [],
+    options: forEachAsyncOptions,
     docsPath: 'docs/codemods/foreach-async-to-for-of.md',
     load: () => import('./transforms/foreach-async-to-for-of'),
   },

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { helperText } from '../src/bounded-target';
 import type { Report } from '../src/report';
+import { run as forEachToForOf } from '../src/transforms/foreach-async-to-for-of';
 import { run as loopToBounded } from '../src/transforms/loop-to-bounded';
 import { packageRoot, removeTempProjects, tempProject } from './helpers';
 
@@ -99,6 +100,82 @@ describe('the local helper', () => {
     expect(readFileSync(path.join(root, 'lib/limit.js'), 'utf8')).toBe(helperText('commonjs'));
     expect(readFileSync(path.join(root, 'lib/crawl.cjs'), 'utf8')).toContain("const { boundedMap } = require('./limit.js');");
     expect(readFileSync(path.join(root, 'lib/crawl.cjs'), 'utf8')).toContain('await boundedMap(urls, 3, async (url) => { await get(url); });');
+  });
+});
+
+describe('foreach-async-to-for-of --concurrent', () => {
+  const notify = `let active = 0;
+export let peak = 0;
+export const sent = [];
+
+async function send(user) {
+  active++;
+  peak = Math.max(peak, active);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  active--;
+  sent.push(user);
+}
+
+export async function notifyAll(users) {
+  Array.from(users).forEach(async (user) => {
+    await send(user);
+  });
+}
+`;
+  const users = Array.from({ length: 20 }, (_, i) => `user${i}`);
+  type Notify = { notifyAll(users: string[]): Promise<void>; peak: number; sent: string[] };
+
+  it('writes the bounded form with the local helper: the function waits for every call, at most --concurrency at once', async () => {
+    const root = tempProject({ 'package.json': '{ "type": "module" }\n', 'src/notify.js': notify, 'src/before.js': notify });
+    // Before: the function returns before any call is done.
+    const before = (await import(pathToFileURL(path.join(root, 'src/before.js')).href)) as Notify;
+    await before.notifyAll(users);
+    expect(before.sent).toEqual([]);
+
+    const { code, stdout } = asyncwise(root, 'migrate', 'foreach-async-to-for-of', 'src/notify.js', '--concurrent', '--concurrency', '3', '--level', 'review', '--write', '--allow-dirty');
+    expect(code, stdout).toBe(0);
+    expect(stdout).toContain('Created src/lib/asyncwise-limit.js');
+    const migrated = readFileSync(path.join(root, 'src/notify.js'), 'utf8');
+    expect(migrated).toContain("import { boundedMap } from './lib/asyncwise-limit.js';");
+    expect(migrated).toContain('  await boundedMap(Array.from(users), 3, async (user) => {\n    await send(user);\n  });');
+
+    const after = (await import(pathToFileURL(path.join(root, 'src/notify.js')).href)) as Notify;
+    await after.notifyAll(users);
+    expect([...after.sent].sort()).toEqual([...users].sort());
+    expect(after.peak).toBeGreaterThan(1);
+    expect(after.peak).toBeLessThanOrEqual(3);
+
+    const again = asyncwise(root, 'migrate', 'foreach-async-to-for-of', 'src/notify.js', '--concurrent', '--concurrency', '3', '--level', 'review');
+    expect(again.stdout).toContain('0 would change');
+  });
+
+  it('writes the sequential loop without --concurrent, and lists the option in explain', () => {
+    const root = tempProject({ 'package.json': '{ "type": "module" }\n', 'src/notify.js': notify });
+    const { code } = asyncwise(root, 'migrate', 'foreach-async-to-for-of', 'src', '--level', 'review', '--write', '--allow-dirty');
+    expect(code).toBe(0);
+    expect(readFileSync(path.join(root, 'src/notify.js'), 'utf8')).toContain('  for (const user of Array.from(users)) {\n    await send(user);\n  }');
+    expect(existsSync(path.join(root, 'src/lib/asyncwise-limit.js'))).toBe(false);
+    const explained = asyncwise(root, 'explain', 'foreach-async-to-for-of');
+    expect(explained.stdout).toContain('--concurrent');
+    expect(explained.stdout).toContain('--limiter <p-map|p-limit|local>');
+  });
+
+  it('names why it refuses a callback that takes the array or reads the receiver', () => {
+    const source = `declare function save(x: string, all: readonly string[]): Promise<void>;
+export async function a(items: string[]) {
+  items.forEach(async (item, _i, all) => save(item, all));
+}
+export async function b(queue: string[]) {
+  queue.forEach(async (id) => {
+    queue.push(await fetchMore(id));
+  });
+}
+`;
+    const root = tempProject({ 'package.json': '{ "type": "module" }\n', 'src/x.ts': source });
+    const result = forEachToForOf(source, path.join(root, 'src/x.ts'), { level: 'review', concurrent: true });
+    expect(result.output).toBe(source);
+    expect(result.refusals.map((r) => r.reason)).toEqual(['unsupported-call-shape', 'loop-scope-differs']);
+    expect(result.files).toBeUndefined();
   });
 });
 
