@@ -4,7 +4,7 @@
  * one JSON line (a {@link Measurement}) on stdout.
  *
  * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then|
- *        codemod-foreach|codemod-callbacks|codemod-wrappers|eslint-promise-recommended|eslint-promise-compat> <files.json>
+ *        codemod-foreach|codemod-callbacks|codemod-wrappers|codemod-loops|codemod-fanouts|eslint-promise-recommended|eslint-promise-compat> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
  * (The oxlint measurements time a whole `oxlint` process instead: `bench/oxlint.ts`.)
  */
@@ -110,7 +110,14 @@ async function parsePass(): Promise<Pass> {
   };
 }
 
-type MeasuredCodemod = 'sequential-to-concurrent' | 'then-to-await' | 'foreach-async-to-for-of' | 'callback-to-promise-api' | 'promise-wrapper-to-promisify';
+type MeasuredCodemod =
+  | 'sequential-to-concurrent'
+  | 'then-to-await'
+  | 'foreach-async-to-for-of'
+  | 'callback-to-promise-api'
+  | 'promise-wrapper-to-promisify'
+  | 'loop-to-bounded'
+  | 'unbounded-to-bounded';
 
 /** Each measured transform's module, by its own name (static imports, so the bundler and tsx both see them). */
 const transformModules: Record<MeasuredCodemod, () => Promise<{ run: (source: string, path: string, options: { level: 'review' }) => { changes: readonly { applied: boolean }[]; refusals: readonly unknown[] } }>> = {
@@ -119,6 +126,8 @@ const transformModules: Record<MeasuredCodemod, () => Promise<{ run: (source: st
   'foreach-async-to-for-of': () => import('@asyncwise/codemods/transforms/foreach-async-to-for-of'),
   'callback-to-promise-api': () => import('@asyncwise/codemods/transforms/callback-to-promise-api'),
   'promise-wrapper-to-promisify': () => import('@asyncwise/codemods/transforms/promise-wrapper-to-promisify'),
+  'loop-to-bounded': () => import('@asyncwise/codemods/transforms/loop-to-bounded'),
+  'unbounded-to-bounded': () => import('@asyncwise/codemods/transforms/unbounded-to-bounded'),
 };
 
 /** A transform over every file, in memory, at level `review`. */
@@ -160,6 +169,10 @@ async function passFor(name: InProcessMeasurementName, root: string): Promise<Pa
       return codemodPass('callback-to-promise-api');
     case 'codemod-wrappers':
       return codemodPass('promise-wrapper-to-promisify');
+    case 'codemod-loops':
+      return codemodPass('loop-to-bounded');
+    case 'codemod-fanouts':
+      return codemodPass('unbounded-to-bounded');
     case 'eslint-promise-recommended':
       return eslintPass(root, 'promise');
     case 'eslint-promise-compat':

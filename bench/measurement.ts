@@ -11,6 +11,8 @@ export const inProcessMeasurementNames = [
   'codemod-foreach',
   'codemod-callbacks',
   'codemod-wrappers',
+  'codemod-loops',
+  'codemod-fanouts',
   'eslint-promise-recommended',
   'eslint-promise-compat',
 ] as const;

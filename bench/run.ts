@@ -67,6 +67,8 @@ const letters: Record<MeasurementName, string> = {
   'codemod-foreach': 'd"',
   'codemod-callbacks': 'd3',
   'codemod-wrappers': 'd4',
+  'codemod-loops': 'd5',
+  'codemod-fanouts': 'd6',
   'eslint-promise-recommended': 'g',
   'eslint-promise-compat': 'h',
   'oxlint-alone': 'e',
@@ -87,6 +89,8 @@ function labelsFor(ruleCount: number, threads: number): Record<MeasurementName, 
     'codemod-foreach': 'd". codemod foreach-async-to-for-of',
     'codemod-callbacks': 'd3. codemod callback-to-promise-api',
     'codemod-wrappers': 'd4. codemod promise-wrapper-to-promisify',
+    'codemod-loops': 'd5. codemod loop-to-bounded',
+    'codemod-fanouts': 'd6. codemod unbounded-to-bounded',
     'eslint-promise-recommended': "g. ESLint + eslint-plugin-promise's recommended",
     'eslint-promise-compat': "h. ESLint + asyncwise promise-compat (its twins)",
     'oxlint-alone': `e. oxlint alone, no rules (${onThreads})`,
@@ -365,6 +369,8 @@ async function main(): Promise<void> {
     'codemod-foreach': { value: get('codemod-foreach').bestMs / get('parse-only').bestMs, of: 'c' },
     'codemod-callbacks': { value: get('codemod-callbacks').bestMs / get('parse-only').bestMs, of: 'c' },
     'codemod-wrappers': { value: get('codemod-wrappers').bestMs / get('parse-only').bestMs, of: 'c' },
+    'codemod-loops': { value: get('codemod-loops').bestMs / get('parse-only').bestMs, of: 'c' },
+    'codemod-fanouts': { value: get('codemod-fanouts').bestMs / get('parse-only').bestMs, of: 'c' },
     'eslint-promise-recommended': ofBaseline('eslint-promise-recommended'),
     'eslint-promise-compat': { value: get('eslint-promise-compat').bestMs / get('eslint-promise-recommended').bestMs, of: 'g' },
     'oxlint-alone': ofBaseline('oxlint-alone'),
@@ -409,6 +415,8 @@ async function main(): Promise<void> {
   console.log(`       d"/c = foreach-async-to-for-of vs parse-only (its bar: ≤ 1.5×); d"/a = ${x('codemod-foreach', 'eslint-baseline')} ESLint parse-only.`);
   console.log(`       d3/c = callback-to-promise-api, d4/c = promise-wrapper-to-promisify vs parse-only (their bar: ≤ 1.5×): ` +
     `${x('codemod-callbacks', 'parse-only')}, ${x('codemod-wrappers', 'parse-only')}.`);
+  console.log(`       d5/c = loop-to-bounded, d6/c = unbounded-to-bounded vs parse-only (their bar: ≤ 1.5×): ` +
+    `${x('codemod-loops', 'parse-only')}, ${x('codemod-fanouts', 'parse-only')}.`);
   console.log(`       h/g = asyncwise's promise-compat against eslint-plugin-promise's recommended, same run: ${x('eslint-promise-compat', 'eslint-promise-recommended')} ` +
     `(h/a = ${x('eslint-promise-compat', 'eslint-baseline')}, g/a = ${x('eslint-promise-recommended', 'eslint-baseline')}).`);
   console.log('oxlint (e, f time the whole oxlint process: Node start-up, config and plugin load, reading files; a–d time one pass in a warm process):');
@@ -438,7 +446,7 @@ async function main(): Promise<void> {
   console.log(`chains converted by then-to-await: ${thenCodemod.applied} (not applied: ${thenCodemod.notApplied}, refusals: ${thenCodemod.refusals})`);
   const forEachCodemod = lastOf('codemod-foreach');
   console.log(`forEach calls converted by foreach-async-to-for-of: ${forEachCodemod.applied} (not applied: ${forEachCodemod.notApplied}, refusals: ${forEachCodemod.refusals})`);
-  for (const [name, noun] of [['codemod-callbacks', 'callback API calls awaited by callback-to-promise-api'], ['codemod-wrappers', 'wrappers replaced by promise-wrapper-to-promisify']] as const) {
+  for (const [name, noun] of [['codemod-callbacks', 'callback API calls awaited by callback-to-promise-api'], ['codemod-wrappers', 'wrappers replaced by promise-wrapper-to-promisify'], ['codemod-loops', 'loops bounded by loop-to-bounded'], ['codemod-fanouts', 'fan-outs bounded by unbounded-to-bounded']] as const) {
     const measured = lastOf(name);
     console.log(`${noun}: ${measured.applied} (not applied: ${measured.notApplied}, refusals: ${measured.refusals})`);
   }

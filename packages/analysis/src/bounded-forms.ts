@@ -34,7 +34,7 @@ import { importEdit, importsWithRequire, type NewImport, referenceTo } from './m
 import { moduleBindingOf } from './modules';
 import { declarationBefore, insertionStatement, unusedName } from './races';
 import { referenceIndexOf } from './scope';
-import { isFunctionNode, walk } from './walk';
+import { isFunctionNode, memberChainRoot, walk } from './walk';
 
 /** Which limiter the bounded form calls: p-map's `pMap`, p-limit's `pLimit`, or the project's own small helper. */
 export const boundedLimiterKinds = ['p-map', 'p-limit', 'local'] as const;
@@ -321,9 +321,10 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
   const index = referenceIndexOf(file);
   const edits: TextEdit[] = [];
   let problem: Plan | null = null;
+  // Whether a write through `root` reaches something outside one iteration: `this`, an outer binding,
+  // or anything the body did not declare (`getBucket(k).push(r)`, `(await open()).add(r)`).
   const outer = (root: TSESTree.Node): boolean => {
-    if (root.type === 'ThisExpression') return true;
-    if (root.type !== 'Identifier') return false;
+    if (root.type !== 'Identifier') return true;
     const ref = index.within(root.range[0], root.range[1])[0];
     const variable = ref?.resolved;
     if (!variable) return true;
@@ -331,7 +332,12 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
   };
   walk(loop.body, file.visitorKeys, (node) => {
     if (problem) return false;
-    if (isFunctionNode(node)) return false;
+    // A function in the body (`found.forEach((x) => out.push(x))`) may run during the iteration: its
+    // writes to outer collections are checked, its own `var`, `continue` and locals are not the loop's.
+    if (isFunctionNode(node)) {
+      problem = outerCollectionWriteIn(file, node, outer);
+      return false;
+    }
     if (node.type === 'VariableDeclaration' && node.kind === 'var') {
       problem = refused('loop-scope-differs', 'The body declares a `var`, shared by every iteration and visible after the loop; inside a callback it would be each call\'s own.');
       return false;
@@ -347,12 +353,12 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
     }
     if (node.type === 'CallExpression' && node !== collector?.push && node.callee.type === 'MemberExpression') {
       const name = !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : null;
-      if (name !== null && collectingMethods.has(name) && outer(memberRoot(node.callee))) {
+      if (name !== null && collectingMethods.has(name) && outer(memberChainRoot(node.callee))) {
         problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect the result with one \`push\` ending the body.`);
         return false;
       }
     }
-    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && outer(memberRoot(node.left))) {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && outer(memberChainRoot(node.left))) {
       const key = node.left.property;
       const byCounter = node.left.computed && key.type === 'Identifier' && loop.type === 'ForStatement' && loop.init?.type === 'VariableDeclaration' && loop.init.declarations[0]?.id.type === 'Identifier' && loop.init.declarations[0].id.name === key.name;
       // `out[i] = r` by the counter fills the same places in any order; other keys keep their insertion order.
@@ -372,19 +378,30 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
   return edits;
 }
 
+/** The refusal for a write to an outer collection (`out.push(x)`, `byKey[k] = v`) inside a function of the loop body, or `null`. */
+function outerCollectionWriteIn(file: AnalysisFile, fn: TSESTree.Node, outer: (root: TSESTree.Node) => boolean): Plan | null {
+  let problem: Plan | null = null;
+  walk(fn, file.visitorKeys, (node) => {
+    if (problem) return false;
+    const target =
+      node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' && collectingMethods.has(node.callee.property.name)
+        ? node.callee
+        : node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression'
+          ? node.left
+          : null;
+    if (target !== null && outer(memberChainRoot(target))) {
+      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect the result with one \`push\` ending the body.`);
+    }
+    return problem === null;
+  });
+  return problem;
+}
+
 function insideInnerLoop(node: TSESTree.Node, loop: LoopNode): boolean {
   for (let current = node.parent; current && current !== loop; current = current.parent) {
     if (current.type === 'ForStatement' || current.type === 'ForOfStatement' || current.type === 'ForInStatement' || current.type === 'WhileStatement' || current.type === 'DoWhileStatement') return true;
   }
   return false;
-}
-
-function memberRoot(node: TSESTree.MemberExpression): TSESTree.Node {
-  let object: TSESTree.Node = node.object;
-  while (object.type === 'MemberExpression' || object.type === 'TSNonNullExpression' || object.type === 'ChainExpression') {
-    object = object.type === 'MemberExpression' ? object.object : object.expression;
-  }
-  return object;
 }
 
 /** The call of the bounded form: `boundedMap(xs, 8, mapper)`, `pMap(xs, mapper, { concurrency: 8 })`. */

@@ -16,7 +16,7 @@ import { limiterAt } from './limiter-calls';
 import { staticPropertyName } from './modules';
 import { bindingKeyOf, type BindingKey, isBuiltinGlobal, isMemberUsed, referenceIndexOf } from './scope';
 import { isTestFile } from './sequential-awaits';
-import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOffsets } from './walk';
+import { hasOffsetWithin, isFunctionNode, memberChainRoot, skipTransparentWrappers, walk, wordOffsets } from './walk';
 
 /**
  * Why a loop with `await` is not reported. One list, so the docs and tests name each:
@@ -586,11 +586,8 @@ function isLoopNode(node: TSESTree.Node): node is LoopNode {
 }
 
 function memberRootOf(node: TSESTree.MemberExpression): TSESTree.Identifier | TSESTree.ThisExpression | null {
-  let object: TSESTree.Node = node.object;
-  while (object.type === 'MemberExpression' || object.type === 'TSNonNullExpression' || object.type === 'ChainExpression') {
-    object = object.type === 'MemberExpression' ? object.object : object.expression;
-  }
-  return object.type === 'Identifier' || object.type === 'ThisExpression' ? object : null;
+  const root = memberChainRoot(node);
+  return root.type === 'Identifier' || root.type === 'ThisExpression' ? root : null;
 }
 
 /** The iteration count the code shows: a literal array's length, or a `for (let i = 0; i < N; i++)` with literal bounds. */

@@ -108,6 +108,16 @@ export function skipTransparentWrappers(node: TSESTree.Expression): TSESTree.Exp
 }
 
 /**
+ * The object a member chain starts from, through TS assertions, `!` and optional chains:
+ * `a` of `a.b[c].d`, of `(a.b as T[]).push` and of `a!.b?.c`; a call, `this` or any other start as it is.
+ */
+export function memberChainRoot(node: TSESTree.MemberExpression): TSESTree.Expression {
+  let object: TSESTree.Expression = skipTransparentWrappers(node.object);
+  while (object.type === 'MemberExpression') object = skipTransparentWrappers(object.object);
+  return object;
+}
+
+/**
  * Whether `this` (or `super`) of the enclosing function is used inside `node`, looking through arrow
  * functions (which share it) but not into other functions or class bodies (which bind their own).
  */
