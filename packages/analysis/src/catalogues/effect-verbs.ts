@@ -140,5 +140,9 @@ export function effectKindOfName(name: string): EffectKind | null {
     const found = kindByVerb.get(verb);
     if (found && (kind === null || strength[found] > strength[kind])) kind = found;
   }
-  return kind;
+  if (kind !== null) return kind;
+  // A name whose verb comes last (`submoduleUpdate`, `cacheDelete`, `userInsert`): only a write verb
+  // counts there, which keeps calls in order (`warmUp` is no setup, a trailing read verb proves nothing).
+  const last = /[a-z0-9]([A-Z][a-z]{3,})$/.exec(name)?.[1]?.toLowerCase();
+  return last !== undefined && kindByVerb.get(last) === 'write' ? 'write' : null;
 }

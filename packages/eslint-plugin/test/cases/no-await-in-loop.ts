@@ -47,6 +47,8 @@ export default defineRuleCases(rule, [
       'export async function f(stream: Writer, rows: Row[]) {\n  for (const row of rows) {\n    await stream.write(format(row));\n  }\n}',
       // ordered-writes: rows inserted in order through one client.
       'export async function seed(db: Db, rows: Row[]) {\n  for (const row of rows) {\n    await db.insert(row);\n  }\n}',
+      // ordered-writes: a name whose verb comes last (`submoduleUpdate`), through a retry callback: one repository, updated in order.
+      "import { simpleGit } from 'simple-git';\nconst git = simpleGit();\nexport async function init(submodules: string[]) {\n  for (const submodule of submodules) {\n    await retry(() => git.env(process.env).submoduleUpdate(['--init', submodule]));\n  }\n}",
       // ordered-setup: services come up in order.
       'export async function boot(services: Service[]) {\n  for (const service of services) {\n    await service.start();\n  }\n}',
       // shared-argument: the callee fills a set made outside the loop, in order.
