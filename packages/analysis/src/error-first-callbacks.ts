@@ -101,6 +101,12 @@ export const callbackReturnSilenceReasons = [
   'value-used',
   /** The path after the call passes a statement whose continuation is not read (`with`, a labelled `break`/`continue`): no claim. */
   'path-unknown',
+  /**
+   * The call runs on every iteration of a loop (only blocks between it and the loop body): the
+   * callback is a visitor called once per element by design, not a continuation a `return` should
+   * end (`for (const x of list) cb(x)`); a `return` there would stop the loop after one element.
+   */
+  'called-each-iteration',
 ] as const;
 export type CallbackReturnSilenceReason = (typeof callbackReturnSilenceReasons)[number];
 
@@ -212,7 +218,28 @@ export function judgeCallbackReturn(
   const end = afterStatement(statement);
   if (end === 'function-ends') return { silenced: 'last-on-path' };
   if (end === 'unknown') return { silenced: 'path-unknown' };
+  if (calledEachIteration(statement)) return { silenced: 'called-each-iteration' };
   return { call };
+}
+
+/** Whether only blocks stand between `statement` and the body of the loop around it, so every iteration that completes runs it. */
+function calledEachIteration(statement: TSESTree.Node): boolean {
+  for (let current = statement; current.parent; current = current.parent) {
+    const parent = current.parent;
+    switch (parent.type) {
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        return parent.body === current;
+      case 'BlockStatement':
+        break;
+      default:
+        return false;
+    }
+  }
+  return false;
 }
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | null {

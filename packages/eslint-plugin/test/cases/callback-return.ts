@@ -28,6 +28,10 @@ export default defineRuleCases(rule, [
       'export function read(done: () => void) {\n  done();\n  console.log(1);\n}',
       'declare const callback: () => void;\ncallback();\nconsole.log(1);',
       { code: 'export function read(done: () => void) {\n  if (Math.random()) done();\n}', options: [['done']] },
+      // A visitor called on every iteration: a `return` would stop the loop after one element.
+      'export function each(list: number[], cb: (v: number) => void) {\n  for (const x of list) {\n    cb(x);\n  }\n}',
+      'export function each(list: number[], cb: (v: number, i: number) => void) {\n  for (let i = 0; i < list.length; i++) {\n    cb(list[i], i);\n    console.log(i);\n  }\n}',
+      'export function drain(queue: number[], next: (v: number) => void) {\n  do next(queue.shift()!); while (queue.length);\n}',
     ],
     invalid: [
       {
@@ -37,8 +41,9 @@ export default defineRuleCases(rule, [
       { code: 'export function read(err: unknown, cb: (e?: unknown) => void) {\n  if (err) cb(err);\n  cb();\n}', errors: [{ messageId: 'missingReturn', line: 2 }] },
       { code: 'export function read(next: () => void) {\n  next();\n  console.log("after");\n}', errors: [{ messageId: 'missingReturn', line: 2, data: { name: 'next' } }] },
       { code: 'export function read(cb: () => void) {\n  cb && cb();\n  console.log(1);\n}', errors: [{ messageId: 'missingReturn' }] },
-      // A call that ends a loop body still lets the next iteration run.
-      { code: 'export function each(list: number[], cb: (v: number) => void) {\n  for (const x of list) {\n    cb(x);\n  }\n}', errors: [{ messageId: 'missingReturn', line: 3 }] },
+      // A call under an `if` in a loop lets the next iteration run and call back again.
+      { code: 'export function check(list: number[], cb: (e?: Error) => void) {\n  for (const x of list) {\n    if (!x) cb(new Error("empty"));\n  }\n}', errors: [{ messageId: 'missingReturn', line: 3 }] },
+      { code: 'export function check(list: number[], cb: (e?: Error) => void) {\n  while (list.length) {\n    try {\n      list.pop();\n    } catch (e) {\n      cb(e as Error);\n    }\n  }\n}', errors: [{ messageId: 'missingReturn', line: 6 }] },
       // Falling through into the next case runs it.
       {
         code: 'export function route(kind: string, next: (v?: number) => void) {\n  switch (kind) {\n    case "a":\n      next(1);\n    default:\n      next();\n  }\n}',
