@@ -380,3 +380,17 @@ export {
   type BoundedLimiterKind,
   type BoundedRewrite,
 } from './bounded-forms';
+export {
+  callbackLiteralSilenceReasons,
+  callbackReturnSilenceReasons,
+  errorFirstCallbackNames,
+  errorParameterMatcher,
+  handleCallbackErrSilenceReasons,
+  isNeverAnError,
+  judgeCallbackLiteral,
+  judgeCallbackReturn,
+  judgeHandleCallbackErr,
+  type CallbackLiteralSilenceReason,
+  type CallbackReturnSilenceReason,
+  type HandleCallbackErrSilenceReason,
+} from './error-first-callbacks';

@@ -55,8 +55,14 @@ export const migrationTable = [
     twin: 'require-await',
     note: 'silent where a returned value may be a promise nothing shows',
   }),
-  row('eslint', 'callback-return', { planned: 'callback-return', note: 'deprecated in ESLint core' }),
-  row('eslint', 'handle-callback-err', { planned: 'handle-callback-err', note: 'deprecated in ESLint core' }),
+  row('eslint', 'callback-return', {
+    twin: 'callback-return',
+    note: 'deprecated in ESLint core; a call after which nothing of its function runs (an `if`/`else` branch, `try`/`catch`, a `switch` case ending in `break`) is not reported',
+  }),
+  row('eslint', 'handle-callback-err', {
+    twin: 'handle-callback-err',
+    note: 'deprecated in ESLint core; silent where `arguments` is read, on a destructured first parameter and on class methods',
+  }),
   row('eslint', 'no-sync', {
     twin: 'no-sync-in-async',
     missingOptions: {
@@ -176,9 +182,12 @@ export const migrationTable = [
   row('unicorn', 'prefer-top-level-await', { planned: 'prefer-top-level-await' }),
 
   // eslint-plugin-n
-  row('n', 'callback-return', { planned: 'callback-return' }),
-  row('n', 'handle-callback-err', { planned: 'handle-callback-err' }),
-  row('n', 'no-callback-literal', { planned: 'no-callback-literal' }),
+  row('n', 'callback-return', {
+    twin: 'callback-return',
+    note: 'a call after which nothing of its function runs (an `if`/`else` branch, `try`/`catch`, a `switch` case ending in `break`) is not reported',
+  }),
+  row('n', 'handle-callback-err', { twin: 'handle-callback-err', note: 'silent where `arguments` is read, on a destructured first parameter and on class methods' }),
+  row('n', 'no-callback-literal', { twin: 'no-callback-literal', note: 'silent on callbacks the file declares with a value first (`cb: (found: boolean) => void`)' }),
   row('n', 'no-sync', {
     twin: 'no-sync-in-async',
     note: "reports only inside async functions, and only Node's own `…Sync` calls resolved through imports",

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  callbackLiteralSilenceReasons,
+  callbackReturnSilenceReasons,
+  handleCallbackErrSilenceReasons,
   asyncCallbackSilenceReasons,
   alwaysReturnSilenceReasons,
   blockingCallSilenceReasons,
@@ -102,6 +105,9 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'no-return-wrap': returnWrapSilenceReasons,
   'no-return-in-finally': returnInFinallySilenceReasons,
   'valid-params': validParamsSilenceReasons,
+  'handle-callback-err': handleCallbackErrSilenceReasons,
+  'callback-return': callbackReturnSilenceReasons,
+  'no-callback-literal': callbackLiteralSilenceReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

@@ -43,6 +43,9 @@ import noSinglePromiseInPromiseMethods from './no-single-promise-in-promise-meth
 import strictVoidReturn from './strict-void-return';
 import validParams from './valid-params';
 import requireResourceCleanup from './require-resource-cleanup';
+import callbackReturn from './callback-return';
+import handleCallbackErr from './handle-callback-err';
+import noCallbackLiteral from './no-callback-literal';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -91,5 +94,8 @@ export const rules = {
   'strict-void-return': strictVoidReturn,
   'valid-params': validParams,
   'require-resource-cleanup': requireResourceCleanup,
+  'callback-return': callbackReturn,
+  'handle-callback-err': handleCallbackErr,
+  'no-callback-literal': noCallbackLiteral,
 };
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,4 @@
+import cases from './cases/callback-return';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('callback-return', cases);

@@ -1,0 +1,4 @@
+import cases from './cases/no-callback-literal';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-callback-literal', cases);
