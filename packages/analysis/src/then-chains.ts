@@ -32,6 +32,7 @@ import type { Scope, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { ownBodyFacts } from './async-functions';
 import { commentsWithin } from './comments';
+import { canReachEnd } from './exits';
 import { promiseExecutorOf } from './executors';
 import { type Plan, type RefusalReason, refusedPlan, type TextEdit, thenChainReasons } from './edits';
 import type { AnalysisFile } from './file';
@@ -61,32 +62,70 @@ export interface ThenChain {
   readonly node: TSESTree.CallExpression;
   /** The first `.then/.catch/.finally` name of the chain: where both faces report it. */
   readonly reportNode: TSESTree.Identifier;
-  /** The function whose result the chain is; `null` for a chain reported in `strict` mode outside a return. */
+  /** The function the chain is in. */
   readonly fn: FunctionNode;
   /** `then().catch()`, for messages. */
   readonly methods: string;
+  /** Where the chain's value goes: returned by the function, awaited as a statement, or elsewhere (`strict` only). */
+  readonly position: 'returned' | 'awaited' | 'elsewhere';
   /** The rewrite (`review`), or why there is none. */
   readonly plan: Plan;
 }
 
 export interface ThenChainOptions {
   /**
-   * Also report chains on a known promise that are not a function's result (awaited, yielded,
-   * passed on, in a constructor): eslint-plugin-promise's option name; the planner refuses them
-   * (`chain-not-returned`).
+   * Also report chains on a known promise that are neither a function's result nor awaited as a
+   * statement (yielded, passed on, started and left): eslint-plugin-promise's option name; the planner
+   * refuses them (`chain-not-returned`). Implies `awaited`.
    */
   readonly strict?: boolean;
+  /**
+   * Also find chains awaited as a statement (`await p.then(f);`, `const x = await p.then(f);`,
+   * `return await p.then(f)`), which eslint-plugin-promise reports only with `strict`; the codemod
+   * always asks for them.
+   */
+  readonly awaited?: boolean;
+}
+
+/**
+ * The statement a chain's value ends in, which the rewrite replaces: a `return` (of the chain, or of
+ * `await` of it), an arrow's body, a statement `await chain;`, a declaration `const x = await chain;`;
+ * `elsewhere` for every other place.
+ */
+type ChainSite =
+  | { readonly kind: 'arrow-body' }
+  | { readonly kind: 'return'; readonly statement: TSESTree.ReturnStatement; readonly awaited: boolean }
+  | { readonly kind: 'expression'; readonly statement: TSESTree.ExpressionStatement }
+  | { readonly kind: 'declaration'; readonly statement: TSESTree.VariableDeclaration; readonly declarator: TSESTree.VariableDeclarator }
+  | { readonly kind: 'elsewhere' };
+
+function siteOf(fn: FunctionNode, call: TSESTree.CallExpression): ChainSite {
+  if (fn.body === call) return { kind: 'arrow-body' };
+  const parent = call.parent;
+  const awaited = parent.type === 'AwaitExpression' && parent.argument === call;
+  const value: TSESTree.Node = awaited ? parent : call;
+  const holder = value.parent;
+  if (!holder) return { kind: 'elsewhere' };
+  if (holder.type === 'ReturnStatement' && holder.argument === value) return { kind: 'return', statement: holder, awaited };
+  if (!awaited) return { kind: 'elsewhere' };
+  if (holder.type === 'ExpressionStatement' && holder.expression === value) return { kind: 'expression', statement: holder };
+  if (holder.type === 'VariableDeclarator' && holder.init === value && holder.parent.type === 'VariableDeclaration') {
+    return { kind: 'declaration', statement: holder.parent, declarator: holder };
+  }
+  return { kind: 'elsewhere' };
 }
 
 const cache = new WeakMap<AnalysisFile, Map<string, readonly ThenChain[]>>();
 
 /**
- * Every chain a function returns (and, with `strict`, every other chain on a known promise inside a
- * function), each with its plan. Skipped entirely when the file has no `.then`, `.catch` or
- * `.finally`. Cached per file and options.
+ * Every chain a function returns, with `awaited` every chain awaited as a statement, and with
+ * `strict` every other chain on a known promise inside a function; each with its plan. Skipped
+ * entirely when the file has no `.then`, `.catch` or `.finally`. Cached per file and options.
  */
 export function findThenChains(file: AnalysisFile, options: ThenChainOptions = {}): readonly ThenChain[] {
-  const key = options.strict ? 'strict' : 'default';
+  const strict = options.strict === true;
+  const awaited = strict || options.awaited === true;
+  const key = strict ? 'strict' : awaited ? 'awaited' : 'default';
   let byOptions = cache.get(file);
   const cached = byOptions?.get(key);
   if (cached) return cached;
@@ -96,43 +135,39 @@ export function findThenChains(file: AnalysisFile, options: ThenChainOptions = {
     byOptions.set(key, chains);
     return chains;
   }
-  const returnedOuter = new Set<TSESTree.CallExpression>();
   walk(file.ast, file.visitorKeys, (node) => {
-    if (!isFunctionNode(node)) return;
-    for (const returned of ownBodyFacts(file, node).returned) {
-      const steps = chainSteps(returned);
-      if (!steps) continue;
-      const call = returned as TSESTree.CallExpression;
-      returnedOuter.add(call);
-      chains.push(chainOf(node, call, steps, planThenChain(file, node, call, steps)));
-    }
-  });
-  if (options.strict) {
-    walk(file.ast, file.visitorKeys, (node) => {
-      if (node.type !== 'CallExpression' || returnedOuter.has(node) || isInnerChainCall(node)) return;
-      const steps = chainSteps(node);
-      const fn = enclosingFunction(node);
-      if (!steps || !fn) return;
+    if (node.type !== 'CallExpression' || isInnerChainCall(node)) return;
+    const steps = chainSteps(node);
+    const fn = steps ? enclosingFunction(node) : null;
+    if (!steps || !fn) return;
+    const site = siteOf(fn, node);
+    const position = site.kind === 'elsewhere' ? 'elsewhere' : (site.kind === 'return' && !site.awaited) || site.kind === 'arrow-body' ? 'returned' : 'awaited';
+    if (position === 'awaited' && !awaited) return;
+    if (position === 'elsewhere') {
+      if (!strict) return;
       const receiver = (steps[0] as ChainStep).call.callee as TSESTree.MemberExpression;
       if (file.oracle.promiseKind(receiver.object) !== 'promise') return;
       const plan = refusedPlan({
         reason: 'chain-not-returned',
-        message: 'Only a chain a function returns as its last statement is rewritten; this one is awaited, yielded or passed on.',
+        message: 'Only a chain a function returns or awaits as a statement is rewritten; this one is yielded, passed on or only started.',
       });
-      chains.push(chainOf(fn, node, steps, plan));
-    });
-  }
+      chains.push(chainOf(fn, node, steps, position, plan));
+      return;
+    }
+    if (site.kind !== 'elsewhere') chains.push(chainOf(fn, node, steps, position, planThenChain(file, fn, node, steps, site)));
+  });
   chains.sort((a, b) => a.reportNode.range[0] - b.reportNode.range[0]);
   byOptions.set(key, chains);
   return chains;
 }
 
-function chainOf(fn: FunctionNode, node: TSESTree.CallExpression, steps: readonly ChainStep[], plan: Plan): ThenChain {
+function chainOf(fn: FunctionNode, node: TSESTree.CallExpression, steps: readonly ChainStep[], position: ThenChain['position'], plan: Plan): ThenChain {
   return {
     node,
     reportNode: (steps[0] as ChainStep).property,
     fn,
     methods: steps.map((s) => `${s.method}()`).join('.'),
+    position,
     plan,
   };
 }
@@ -183,11 +218,11 @@ interface PlannedStep {
 }
 
 /**
- * The `async`/`await` rewrite of `call`, the chain `fn` returns, or the reason there is none.
- * `review` when it exists: the awaits take other ticks than the chain's callbacks, and a synchronous
- * throw of the function's code becomes a rejection.
+ * The `async`/`await` rewrite of `call`, the chain `fn` returns or awaits at `site`, or the reason
+ * there is none. `review` when it exists: the awaits take other ticks than the chain's callbacks,
+ * and a synchronous throw of the function's code becomes a rejection.
  */
-function planThenChain(file: AnalysisFile, fn: FunctionNode, call: TSESTree.CallExpression, steps: readonly ChainStep[]): Plan {
+function planThenChain(file: AnalysisFile, fn: FunctionNode, call: TSESTree.CallExpression, steps: readonly ChainStep[], site: Exclude<ChainSite, { kind: 'elsewhere' }>): Plan {
   const receiver = ((steps[0] as ChainStep).call.callee as TSESTree.MemberExpression).object;
   const kind = file.oracle.promiseKind(receiver);
   if (kind !== 'promise') {
@@ -198,21 +233,21 @@ function planThenChain(file: AnalysisFile, fn: FunctionNode, call: TSESTree.Call
         : 'Nothing shows the chain starts on a promise (a method named `then` proves nothing); with type information, or a declared `Promise` type, it can be rewritten.',
     );
   }
-  const functionProblem = functionRefusal(file, fn, call);
-  if (functionProblem) return functionProblem;
-  if (!isTail(fn, call)) {
-    return refuse('chain-not-in-tail', 'Only a chain returned by the function\'s last statement (or an arrow\'s body) is rewritten; this return is not the last.');
+  if (site.kind === 'return' || site.kind === 'arrow-body') {
+    // An async generator's `return` awaits as well, but a generator's result is an iterator: left alone.
+    if (fn.generator) return refuse('generator-function', 'A generator cannot become an async function without changing what it returns.');
+    const functionProblem = fn.async ? null : functionRefusal(file, fn, call);
+    if (functionProblem) return functionProblem;
   }
+  const placeProblem = siteRefusal(fn, site);
+  if (placeProblem) return placeProblem;
 
-  // then(f)* catch(g)? finally(h)?
+  // then(f)* catch(g)? finally(h)?, or then(f)* catch(g) then(h)+ catch(k)? finally(z)?
   const planned: PlannedStep[] = [];
-  let phase = 0;
+  if (!isSupportedShape(steps)) {
+    return refuse('chain-shape-not-supported', `A chain of the shape ${steps.map((s) => `${s.method}()`).join('.')} is not rewritten: only \`then()\`s with at most one \`catch()\` among or after them (and one more \`catch()\` after the \`then()\`s that follow it), then at most one \`finally()\`.`);
+  }
   for (const step of steps) {
-    const order = step.method === 'then' ? 0 : step.method === 'catch' ? 1 : 2;
-    if (order < phase || (order > 0 && order === phase)) {
-      return refuse('chain-shape-not-supported', `A chain of the shape ${steps.map((s) => `${s.method}()`).join('.')} is not rewritten: only \`then()\`s followed by at most one \`catch()\` and one \`finally()\`.`);
-    }
-    phase = order;
     const args = step.call.arguments;
     if (step.method === 'then' && args.length === 2) {
       return refuse('then-two-arguments', 'A two-argument `then(onFulfilled, onRejected)` does not catch its own success handler\'s errors, which a `try/catch` would; rewrite it by hand.');
@@ -223,11 +258,49 @@ function planThenChain(file: AnalysisFile, fn: FunctionNode, call: TSESTree.Call
   }
   const clash = nameClash(file, fn, planned);
   if (clash) return refuse('name-clash', clash);
-  return writePlan(file, fn, receiver, planned);
+  return writePlan(file, fn, site, receiver, planned);
+}
+
+/**
+ * `then()`s, at most one `catch()`, and, when `then()`s follow that `catch()`, at most one more
+ * `catch()` after them; then at most one `finally()`. A `catch()` followed by `then()`s is written
+ * as a `try/catch` of its own whose value the later handlers take.
+ */
+function isSupportedShape(steps: readonly ChainStep[]): boolean {
+  const methods = steps.map((s) => s.method[0]).join('');
+  return /^t*(?:c(?:t+c?)?)?f?$/.test(methods);
+}
+
+/** Why the statement at `site` cannot be replaced by the rewrite, or `null`. */
+function siteRefusal(fn: FunctionNode, site: Exclude<ChainSite, { kind: 'elsewhere' }>): Plan | null {
+  if (site.kind === 'arrow-body') return null;
+  const statement = site.statement;
+  if (site.kind === 'return' && !site.awaited && insideTry(fn, statement)) {
+    return refuse('returned-inside-try', 'The chain is returned from inside a `try`, whose `catch` never sees its rejection and whose `finally` runs before it settles; once awaited there, both would change.');
+  }
+  if (site.kind === 'declaration') {
+    const declaration = site.statement;
+    const parent = declaration.parent;
+    if ((parent.type !== 'BlockStatement' && parent.type !== 'SwitchCase') || declaration.declarations.length !== 1) {
+      return refuse('statement-not-rewritable', 'The awaited chain initialises one of several declarations, or a declaration that is not a statement of its own (a `for` head); it cannot be replaced by statements.');
+    }
+    if (declaration.kind !== 'const' && declaration.kind !== 'let' && declaration.kind !== 'var') {
+      return refuse('statement-not-rewritable', `A \`${declaration.kind}\` declaration disposes of its value; it is not rewritten.`);
+    }
+  }
+  return null;
+}
+
+/** Whether `statement` is inside a `try` block, or a `catch` block with a `finally`, of `fn` itself. */
+function insideTry(fn: FunctionNode, statement: TSESTree.Node): boolean {
+  let child: TSESTree.Node = statement;
+  for (let current = statement.parent; current && current !== fn; child = current, current = current.parent) {
+    if (current.type === 'TryStatement' && (child === current.block || (child === current.handler && current.finalizer !== null))) return true;
+  }
+  return false;
 }
 
 function functionRefusal(file: AnalysisFile, fn: FunctionNode, call: TSESTree.CallExpression): Plan | null {
-  if (fn.generator) return refuse('generator-function', 'A generator cannot become an async function without changing what it returns.');
   const parent = fn.parent;
   if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property') && parent.value === fn) {
     if (parent.kind === 'get' || parent.kind === 'set') return refuse('getter-or-setter', 'A getter or setter cannot be async.');
@@ -265,12 +338,10 @@ function hasBareReturn(file: AnalysisFile, fn: FunctionNode): boolean {
   return found;
 }
 
-/** Whether the chain is the arrow's body, or the argument of the `return` that ends the function's body. */
-function isTail(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
-  if (fn.body === call) return true;
-  if (fn.body.type !== 'BlockStatement') return false;
-  const last = fn.body.body[fn.body.body.length - 1];
-  return last?.type === 'ReturnStatement' && last.argument === call;
+/** Whether the statement is the last of the function's body (an arrow's body counts): nothing runs after it. */
+function isTail(fn: FunctionNode, site: Exclude<ChainSite, { kind: 'elsewhere' }>): boolean {
+  if (site.kind === 'arrow-body') return true;
+  return fn.body.type === 'BlockStatement' && fn.body.body[fn.body.body.length - 1] === site.statement;
 }
 
 type HandlerProblem = { readonly reason: RefusalReason; readonly message: string };
@@ -472,9 +543,38 @@ interface Writer {
   readonly removed: Set<string>;
 }
 
+/** What the chain's final value becomes in the rewrite. */
+type Target =
+  /** Returned: the last `then()` handler's block is written in place with its own returns. */
+  | { readonly kind: 'return' }
+  /** Dropped: `await chain;`. */
+  | { readonly kind: 'discard' }
+  /** Assigned to a name declared before the `try`: a declaration's, or the value a `catch()` hands on. */
+  | { readonly kind: 'assign'; readonly name: string }
+  /** Declared: `const x = value;` (`head` is `const x`). */
+  | { readonly kind: 'declare'; readonly head: string };
+
+/** The current value of the chain as an expression; `pure` when dropping it drops nothing (`undefined`, a name). */
+interface ChainValue {
+  readonly text: string;
+  readonly pure: boolean;
+}
+
+const declarationTypeUnknown = (what: string) =>
+  refuse(
+    'declaration-type-unknown',
+    `${what} would be declared before a \`try\` and assigned in it; in TypeScript such a variable needs a type, which only the checker knows (an annotation on the declaration or the handler's parameter lets it be written).`,
+  );
+
+/** Files TypeScript reads as TypeScript: a path not ending in a JavaScript extension (or none). */
+function isTypeScriptFile(file: AnalysisFile): boolean {
+  return !/\.[cm]?jsx?$/.test(file.path ?? '');
+}
+
 function writePlan(
   file: AnalysisFile,
   fn: FunctionNode,
+  site: Exclude<ChainSite, { kind: 'elsewhere' }>,
   receiver: TSESTree.Expression,
   planned: readonly PlannedStep[],
 ): Plan {
@@ -484,79 +584,97 @@ function writePlan(
     unit: indentUnitOf(file),
     copied: [],
     added: new Set(['async', 'await', 'const', 'let', 'try', 'catch', 'finally', 'return', 'undefined']),
-    removed: new Set(['then', 'catch', 'finally', 'return', 'function', 'async', 'await']),
+    removed: new Set(['then', 'catch', 'finally', 'return', 'function', 'async', 'await', 'const']),
   };
   for (const { handler } of planned) if (handler.kind === 'inline' && handler.fn.id) writer.removed.add(handler.fn.id.name);
-  const thens = planned.filter((p) => p.step.method === 'then');
-  const catchStep = planned.find((p) => p.step.method === 'catch');
-  const finallyStep = planned.find((p) => p.step.method === 'finally');
+  // A `catch()` followed by `then()`s ends a prefix written as a `try/catch` of its own.
+  const firstCatch = planned.findIndex((p) => p.step.method === 'catch');
+  const split = firstCatch >= 0 && planned[firstCatch + 1]?.step.method === 'then' ? firstCatch + 1 : 0;
+  const prefix = planned.slice(0, split);
+  const rest = planned.slice(split);
+  const thens = rest.filter((p) => p.step.method === 'then');
+  const catchStep = rest.find((p) => p.step.method === 'catch');
+  const finallyStep = rest.find((p) => p.step.method === 'finally');
   const inTry = catchStep !== undefined || finallyStep !== undefined;
-  const tailStatement = fn.body.type === 'BlockStatement' ? (fn.body.body[fn.body.body.length - 1] as TSESTree.ReturnStatement) : null;
-  const baseIndent = tailStatement ? lineIndent(file.text, tailStatement.range[0]) : lineIndent(file.text, fn.body.range[0]) + writer.unit;
+  const statement = site.kind === 'arrow-body' ? null : site.statement;
+  // A statement that is not in a block (`if (x) return p.then(f);`, a `case`) becomes a block of its own.
+  const braces = statement !== null && site.kind !== 'declaration' && statement.parent?.type !== 'BlockStatement';
+  const outerIndent = lineIndent(file.text, (statement ?? fn.body).range[0]);
+  const baseIndent = statement && !braces ? outerIndent : outerIndent + writer.unit;
   const innerIndent = inTry ? baseIndent + writer.unit : baseIndent;
+  const tail = isTail(fn, site);
+  // `return await chain` inside the user's `try` must still be awaited there.
+  const awaitedReturn = site.kind === 'return' && site.awaited;
 
-  // The value chain: statements, and the expression that holds the current value.
+  // Where the final value goes; a declaration around a `try` is declared before it.
+  const before: string[] = [];
+  let target: Target;
+  if (site.kind === 'return' || site.kind === 'arrow-body') {
+    target = { kind: 'return' };
+  } else if (site.kind === 'expression') {
+    target = { kind: 'discard' };
+  } else {
+    const id = site.declarator.id;
+    writer.copied.push([id.range[0], id.range[1]]);
+    const idText = file.text.slice(id.range[0], id.range[1]);
+    if (!inTry) {
+      target = { kind: 'declare', head: `${site.statement.kind} ${idText}` };
+    } else {
+      if (id.type !== 'Identifier') {
+        return refuse('statement-not-rewritable', 'The awaited chain with `catch()` or `finally()` initialises a destructuring pattern, which would have to be declared before the `try` and assigned in it.');
+      }
+      if (!id.typeAnnotation && isTypeScriptFile(file)) return declarationTypeUnknown(`\`${id.name}\``);
+      before.push(`${site.statement.kind === 'const' ? 'let' : site.statement.kind} ${idText};`);
+      writer.added.add(id.name);
+      if (site.statement.kind === 'var') writer.added.add('var');
+      target = { kind: 'assign', name: id.name };
+    }
+  }
+
   const lines: string[] = [];
   writer.copied.push([receiver.range[0], receiver.range[1]]);
-  let value = `await ${wrapped(file, receiver)}`;
-  for (const [index, { handler }] of thens.entries()) {
-    const last = index === thens.length - 1;
-    if (handler.kind === 'name') {
-      writer.copied.push([handler.node.range[0], handler.node.range[1]]);
-      const called = `${handler.node.name}(${handler.zeroParameters ? '' : value})`;
-      if (handler.zeroParameters && value !== 'undefined') lines.push(`${value};`);
-      value = last && !inTry ? called : `await ${called}`;
-      continue;
-    }
-    const inline = handler.fn;
-    const param = inline.params[0];
-    if (param) {
+  let value: ChainValue = { text: `await ${wrapped(file, receiver)}`, pure: false };
+  let bound: Handler | null = null;
+  const taken = new Set<string>();
+  if (prefix.length > 0) {
+    // p.then(f).catch(g).then(h): `let x; try { x = f(await p); } catch (e) { x = g(e); }`, then h(x).
+    const next = (thens[0] as PlannedStep).handler;
+    const param = next.kind === 'inline' ? next.fn.params[0] : undefined;
+    let carried: string;
+    if (param?.type === 'Identifier') {
+      if (!param.typeAnnotation && isTypeScriptFile(file)) return declarationTypeUnknown(`The value \`catch()\` hands on, \`${param.name}\`,`);
+      carried = param.name;
+      bound = next;
       writer.copied.push([param.range[0], param.range[1]]);
-      lines.push(`${declarationKind(file, handler)} ${file.text.slice(param.range[0], param.range[1])} = ${value};`);
-    } else if (value !== 'undefined') {
-      lines.push(`${value};`);
+      lines.push(`let ${file.text.slice(param.range[0], param.range[1])};`);
+    } else {
+      if (isTypeScriptFile(file)) return declarationTypeUnknown('The value `catch()` hands on');
+      carried = freshName(file, fn, 'value', taken);
+      taken.add(carried);
+      lines.push(`let ${carried};`);
     }
-    const body = inline.body;
-    if (body.type !== 'BlockStatement') {
-      writer.copied.push([body.range[0], body.range[1]]);
-      value = !last || inTry ? awaited(file, body) : file.text.slice(body.range[0], body.range[1]);
-      continue;
-    }
-    const ownReturns = returnsOf(file, inline);
-    if (!last) {
-      // A handler in the middle passes its value on: only a last `return x;` may give it.
-      const finalStatement = body.body[body.body.length - 1];
-      const next = thens[index + 1];
-      const nextTakesValue = next !== undefined && (next.handler.kind === 'name' ? !next.handler.zeroParameters : next.handler.fn.params.length > 0);
-      const givesValue = finalStatement?.type === 'ReturnStatement' && finalStatement.argument !== null;
-      if (ownReturns.some((r) => r !== finalStatement) || (!givesValue && nextTakesValue) || (finalStatement?.type === 'ReturnStatement' && !givesValue)) {
-        return refuse('return-in-non-final-handler', `A \`then()\` handler before the last returns from inside a block or passes nothing on; written in place, its \`return\` would end the whole function.`);
-      }
-      const statements = givesValue ? body.body.slice(0, -1) : body.body;
-      const text = copyStatements(writer, body, statements, innerIndent);
-      if (text) lines.push(text);
-      const returned = finalStatement?.type === 'ReturnStatement' ? finalStatement.argument : null;
-      if (returned && finalStatement?.type === 'ReturnStatement') {
-        lines.push(...leadingComments(writer, finalStatement, returned));
-        writer.copied.push([returned.range[0], returned.range[1]]);
-        value = awaited(file, returned);
-      } else {
-        value = 'undefined';
-      }
-      continue;
-    }
-    // The last then: its body ends the function; inside a try, its returns await their value.
-    const text = copyStatements(writer, body, body.body, innerIndent, inTry ? ownReturns : []);
-    if (text) lines.push(text);
-    value = '';
+    writer.added.add(carried);
+    const prefixIndent = innerIndent + writer.unit;
+    const carriedTarget: Target = { kind: 'assign', name: carried };
+    const written = writeThens(writer, prefix.slice(0, -1), value, { target: carriedTarget, awaitReturns: true, tail: true, bound: null, indent: prefixIndent });
+    if ('level' in written) return written;
+    const clause = catchValueClause(writer, fn, (prefix[prefix.length - 1] as PlannedStep).handler, prefixIndent, carriedTarget, taken);
+    if ('reason' in clause) return refuse(clause.reason, clause.message);
+    lines.push(`try {${writer.eol}${indentLines(writer, written.lines, prefixIndent)}${writer.eol}${innerIndent}} ${clause.text}`);
+    value = { text: carried, pure: true };
   }
-  if (value !== '') lines.push(`return ${value};`);
+  const written = writeThens(writer, thens, value, { target, awaitReturns: inTry || awaitedReturn, tail, bound, indent: innerIndent });
+  if ('level' in written) return written;
+  lines.push(...written.lines);
 
   let statements: string;
   if (inTry) {
     statements = `try {${writer.eol}${indentLines(writer, lines, innerIndent)}${writer.eol}${baseIndent}}`;
     if (catchStep) {
-      const clause = catchClause(writer, fn, catchStep.handler, finallyStep !== undefined, innerIndent);
+      const clause =
+        target.kind === 'return'
+          ? catchClause(writer, fn, catchStep.handler, finallyStep !== undefined || awaitedReturn, innerIndent, tail, taken)
+          : catchValueClause(writer, fn, catchStep.handler, innerIndent, target, taken);
       if ('reason' in clause) return refuse(clause.reason, clause.message);
       statements += ` ${clause.text}`;
     }
@@ -565,28 +683,182 @@ function writePlan(
       if ('reason' in clause) return refuse(clause.reason, clause.message);
       statements += ` finally {${writer.eol}${innerIndent}${clause.text}${writer.eol}${baseIndent}}`;
     }
+    statements = before.map((line) => `${line}${writer.eol}${baseIndent}`).join('') + statements;
   } else {
     statements = indentLines(writer, lines, baseIndent).slice(baseIndent.length);
   }
 
   // Comments of the replaced text outside every copied part go before the new statements.
-  const replaced: [number, number] = tailStatement ? [tailStatement.range[0], tailStatement.range[1]] : bodyRange(file, fn);
+  const replaced: [number, number] = statement ? [statement.range[0], statement.range[1]] : bodyRange(file, fn);
   const moved = commentsWithin(file.comments, replaced[0], replaced[1]).filter(
     (c) => !writer.copied.some(([start, end]) => c.range[0] >= start && c.range[1] <= end),
   );
   const movedText = moved.map((c) => `${file.text.slice(c.range[0], c.range[1])}${writer.eol}${baseIndent}`).join('');
   const edits: TextEdit[] = [];
-  if (tailStatement) {
+  if (statement && !braces) {
     edits.push({ range: replaced, text: `${movedText}${statements}` });
   } else {
-    const outer = lineIndent(file.text, fn.body.range[0]);
-    edits.push({ range: replaced, text: `{${writer.eol}${baseIndent}${movedText}${statements}${writer.eol}${outer}}` });
+    edits.push({ range: replaced, text: `{${writer.eol}${baseIndent}${movedText}${statements}${writer.eol}${outerIndent}}` });
   }
   if (!fn.async) edits.push({ range: [asyncOffset(file, fn), asyncOffset(file, fn)], text: 'async ' });
   return checkedPlan(file, 'review', edits, {
-    owned: [tailStatement ?? fn],
+    owned: [statement ?? fn],
     vocabulary: { added: [...writer.added], removed: [...writer.removed] },
   });
+}
+
+interface ThensContext {
+  readonly target: Target;
+  /** Whether returned values are awaited where they are returned (inside a `try`, or `return await`). */
+  readonly awaitReturns: boolean;
+  /** Whether nothing runs after the statement, so a handler's block may end without `return`. */
+  readonly tail: boolean;
+  /** A handler whose parameter is already declared and holds the value. */
+  readonly bound: Handler | null;
+  readonly indent?: string;
+}
+
+/**
+ * The statements of the `then()` handlers, starting from `start`, ending with the value given to
+ * the target (`return x;`, `const y = x;`, `y = x;`, `x;`); or a refusal.
+ */
+function writeThens(writer: Writer, thens: readonly PlannedStep[], start: ChainValue, context: ThensContext): { lines: string[] } | Plan {
+  const { file } = writer;
+  const { target, awaitReturns, bound } = context;
+  const indent = context.indent ?? '';
+  const lines: string[] = [];
+  let value: ChainValue | null = start;
+  for (const [index, { handler }] of thens.entries()) {
+    const current: ChainValue = value ?? { text: 'undefined', pure: true };
+    // Only a returned chain's last handler is written with its own returns; every other gives a value.
+    const returnsHere = target.kind === 'return' && index === thens.length - 1;
+    if (handler.kind === 'name') {
+      writer.copied.push([handler.node.range[0], handler.node.range[1]]);
+      const called = `${handler.node.name}(${handler.zeroParameters ? '' : current.text})`;
+      if (handler.zeroParameters && !current.pure) lines.push(asStatement(current.text));
+      value = { text: returnsHere && !awaitReturns ? called : `await ${called}`, pure: false };
+      continue;
+    }
+    const inline = handler.fn;
+    const param = inline.params[0];
+    if (param && handler !== bound) {
+      writer.copied.push([param.range[0], param.range[1]]);
+      lines.push(`${declarationKind(file, handler)} ${file.text.slice(param.range[0], param.range[1])} = ${current.text};`);
+    } else if (!param && !current.pure) {
+      lines.push(asStatement(current.text));
+    }
+    const body = inline.body;
+    if (body.type !== 'BlockStatement') {
+      writer.copied.push([body.range[0], body.range[1]]);
+      value = { text: !returnsHere || awaitReturns ? awaited(file, body) : file.text.slice(body.range[0], body.range[1]), pure: false };
+      continue;
+    }
+    const ownReturns = returnsOf(file, inline);
+    if (!returnsHere) {
+      // A handler that gives a value: only a last `return x;` may give it.
+      const finalStatement = body.body[body.body.length - 1];
+      const next = thens[index + 1];
+      const nextTakesValue =
+        next === undefined
+          ? target.kind === 'assign' || target.kind === 'declare'
+          : next.handler.kind === 'name'
+            ? !next.handler.zeroParameters
+            : next.handler.fn.params.length > 0;
+      const givesValue = finalStatement?.type === 'ReturnStatement' && finalStatement.argument !== null;
+      if (ownReturns.some((r) => r !== finalStatement) || (!givesValue && nextTakesValue) || (finalStatement?.type === 'ReturnStatement' && !givesValue)) {
+        return refuse(
+          'return-in-non-final-handler',
+          target.kind === 'return'
+            ? 'A `then()` handler before the last returns from inside a block or passes nothing on; written in place, its `return` would end the whole function.'
+            : 'A `then()` handler of an awaited chain returns from inside a block or passes nothing on; written in place, its `return` would end the whole function.',
+        );
+      }
+      const statements = givesValue ? body.body.slice(0, -1) : body.body;
+      const text = copyStatements(writer, body, statements, indent);
+      if (text) lines.push(text);
+      const returned = finalStatement?.type === 'ReturnStatement' ? finalStatement.argument : null;
+      if (returned && finalStatement?.type === 'ReturnStatement') {
+        lines.push(...leadingComments(writer, finalStatement, returned));
+        writer.copied.push([returned.range[0], returned.range[1]]);
+        value = { text: awaited(file, returned), pure: false };
+      } else {
+        value = { text: 'undefined', pure: true };
+      }
+      continue;
+    }
+    // The last then of a returned chain: its body ends the statement; inside a try, its returns await their value.
+    const text = copyStatements(writer, body, body.body, indent, awaitReturns ? ownReturns : []);
+    if (text) lines.push(text);
+    // Past it, the function would go on to the statements after the return: the chain gave `undefined`.
+    if (!context.tail && canReachEnd(file, body)) lines.push('return;');
+    value = null;
+  }
+  if (value !== null) lines.push(...finish(target, value));
+  return { lines };
+}
+
+/** The statement that hands the final value to the target. */
+function finish(target: Target, value: ChainValue): string[] {
+  switch (target.kind) {
+    case 'return':
+      return [`return ${value.text};`];
+    case 'discard':
+      return value.pure ? [] : [asStatement(value.text)];
+    case 'assign':
+      return [`${target.name} = ${value.text};`];
+    case 'declare':
+      return [`${target.head} = ${value.text};`];
+    default: {
+      const never: never = target;
+      return never;
+    }
+  }
+}
+
+/** A `catch` clause whose handler gives a value to `target` (an awaited chain, or a `catch()` followed by `then()`s). */
+function catchValueClause(writer: Writer, fn: FunctionNode, handler: Handler, indent: string, target: Target, taken: Set<string>): { text: string } | HandlerProblem {
+  const { file, eol } = writer;
+  const closing = indent.slice(0, indent.length - writer.unit.length);
+  const clause = (head: string, lines: readonly string[]) =>
+    lines.length > 0 ? `${head} {${eol}${indentLines(writer, lines, indent)}${eol}${closing}}` : `${head} {}`;
+  if (handler.kind === 'name') {
+    writer.copied.push([handler.node.range[0], handler.node.range[1]]);
+    if (handler.zeroParameters) return { text: clause('catch', finish(target, { text: `await ${handler.node.name}()`, pure: false })) };
+    const error = freshName(file, fn, 'error', taken);
+    taken.add(error);
+    writer.added.add(error);
+    return { text: clause(`catch (${error})`, finish(target, { text: `await ${handler.node.name}(${error})`, pure: false })) };
+  }
+  const inline = handler.fn;
+  const param = inline.params[0];
+  let head = 'catch';
+  if (param) {
+    writer.copied.push([param.range[0], param.range[1]]);
+    head = `catch (${file.text.slice(param.range[0], param.range[1])})`;
+  }
+  const body = inline.body;
+  if (body.type !== 'BlockStatement') {
+    writer.copied.push([body.range[0], body.range[1]]);
+    return { text: clause(head, finish(target, { text: awaited(file, body), pure: false })) };
+  }
+  const finalStatement = body.body[body.body.length - 1];
+  const givesValue = finalStatement?.type === 'ReturnStatement' && finalStatement.argument !== null;
+  if (returnsOf(file, inline).some((r) => r !== finalStatement) || (finalStatement?.type === 'ReturnStatement' && !givesValue)) {
+    return {
+      reason: 'return-in-non-final-handler',
+      message: 'The `catch()` handler returns from inside a block or returns nothing; written in place, its `return` would end the whole function.',
+    };
+  }
+  const lines: string[] = [];
+  const text = copyStatements(writer, body, givesValue ? body.body.slice(0, -1) : body.body, indent);
+  if (text) lines.push(text);
+  if (givesValue && finalStatement?.type === 'ReturnStatement' && finalStatement.argument) {
+    lines.push(...leadingComments(writer, finalStatement, finalStatement.argument));
+    writer.copied.push([finalStatement.argument.range[0], finalStatement.argument.range[1]]);
+    lines.push(...finish(target, { text: awaited(file, finalStatement.argument), pure: false }));
+  }
+  // A handler that gives nothing leaves an assigned variable `undefined`: it was declared just before the `try` and not yet assigned.
+  return { text: clause(head, lines) };
 }
 
 /** `const`, or `let` when the handler writes its parameter. */
@@ -599,7 +871,14 @@ function declarationKind(file: AnalysisFile, handler: Extract<Handler, { kind: '
 
 /** `await x`, or `x` alone when it is shown not to be a promise (awaiting it would only take a tick). */
 function awaited(file: AnalysisFile, node: TSESTree.Expression): string {
-  return file.oracle.isPromiseLike(node) === 'no' ? wrapped(file, node) : `await ${wrapped(file, node)}`;
+  if (file.oracle.isPromiseLike(node) !== 'no') return `await ${wrapped(file, node)}`;
+  // Alone it is a declaration's initialiser, an assignment's or a return's value: only a sequence needs parentheses there.
+  return node.type === 'SequenceExpression' ? wrapped(file, node) : file.text.slice(node.range[0], node.range[1]);
+}
+
+/** `x;` as a statement: an expression that would start a block, a declaration or a `let [` is parenthesised. */
+function asStatement(text: string): string {
+  return /^(?:\{|function\b|async\s+function\b|class\b|let\s*\[)/.test(text) ? `(${text});` : `${text};`;
 }
 
 function wrapped(file: AnalysisFile, node: TSESTree.Node): string {
@@ -717,13 +996,16 @@ function catchClause(
   handler: Handler,
   awaitReturns: boolean,
   indent: string,
+  tail: boolean,
+  taken: Set<string>,
 ): { text: string } | HandlerProblem {
   const { file, eol } = writer;
   const closing = indent.slice(0, indent.length - writer.unit.length);
   if (handler.kind === 'name') {
     writer.copied.push([handler.node.range[0], handler.node.range[1]]);
     if (handler.zeroParameters) return { text: `catch {${eol}${indent}return ${awaitReturns ? 'await ' : ''}${handler.node.name}();${eol}${closing}}` };
-    const error = freshName(file, fn, 'error', new Set());
+    const error = freshName(file, fn, 'error', taken);
+    taken.add(error);
     writer.added.add(error);
     return { text: `catch (${error}) {${eol}${indent}return ${awaitReturns ? 'await ' : ''}${handler.node.name}(${error});${eol}${closing}}` };
   }
@@ -740,7 +1022,9 @@ function catchClause(
     const value = awaitReturns ? awaited(file, body) : file.text.slice(body.range[0], body.range[1]);
     return { text: `${head} {${eol}${indent}return ${value};${eol}${closing}}` };
   }
-  const text = copyStatements(writer, body, body.body, indent, awaitReturns ? returnsOf(file, inline) : []);
+  const copied = copyStatements(writer, body, body.body, indent, awaitReturns ? returnsOf(file, inline) : []);
+  // Past its end the function would go on to the statements after the return: the chain gave `undefined`.
+  const text = !tail && canReachEnd(file, body) ? (copied ? `${copied}${eol}${indent}return;` : 'return;') : copied;
   return { text: text ? `${head} {${eol}${indent}${text}${eol}${closing}}` : `${head} {}` };
 }
 

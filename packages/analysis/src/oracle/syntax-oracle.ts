@@ -6,6 +6,7 @@ import {
   promiseModuleAlias,
   promiseStatics,
 } from '../catalogues/promise-apis';
+import { isValueGlobalMethod, valueGlobalFunctions } from '../catalogues/value-apis';
 import { voidCallbackArgument } from '../catalogues/void-callbacks';
 import { heritageOf } from '../declarations/heritage';
 import { moduleIndex } from '../declarations/module-index';
@@ -398,6 +399,9 @@ export class SyntaxOracle implements TypeOracle {
       if ((promiseGlobals as readonly string[]).includes(callee.name) && isBuiltinGlobal(this.scopeManager, node, callee.name)) {
         return 'yes';
       }
+      if ((valueGlobalFunctions as readonly string[]).includes(callee.name) && isBuiltinGlobal(this.scopeManager, node, callee.name)) {
+        return 'no';
+      }
       const variable = findVariable(innermostScope(this.scopeManager, node), callee.name);
       if (!variable) return 'unknown';
       const binding = moduleBindingOf(variable);
@@ -412,6 +416,8 @@ export class SyntaxOracle implements TypeOracle {
       if (object.name === 'Promise' && isBuiltinGlobal(this.scopeManager, node, 'Promise')) {
         return (promiseStatics as readonly string[]).includes(name) ? 'yes' : 'unknown';
       }
+      // `console.log()`, `JSON.parse()`, `Math.max()`: the built-ins return plain values.
+      if (isValueGlobalMethod(object.name, name) && isBuiltinGlobal(this.scopeManager, node, object.name)) return 'no';
       const variable = findVariable(innermostScope(this.scopeManager, node), object.name);
       const binding = variable ? moduleBindingOf(variable) : null;
       if (binding) {

@@ -52,7 +52,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
     filePath,
     options.level ?? 'safe',
     (file) =>
-      findThenChains(file).map((chain): FoundPlan => ({ start: chain.reportNode.range[0], description: describeChain(chain), plan: chain.plan })),
+      findThenChains(file, { awaited: true }).map((chain): FoundPlan => ({ start: chain.reportNode.range[0], description: describeChain(chain), plan: chain.plan })),
     options.sourceType,
     options.earlierChanges,
     countChainNames,

@@ -19,6 +19,8 @@ export default defineRuleCases(rule, [
       // Not returned: reported only with `strict`.
       'export function fire(url: string) {\n  fetch(url).then((response) => console.log(response.status));\n}',
       'export async function load(url: string) {\n  return await fetch(url).then((response) => response.text());\n}',
+      // Awaited as a statement: the codemod converts it, the rule reports it only with `strict` (as eslint-plugin-promise).
+      'export async function load(url: string) {\n  const text = await fetch(url).then((response) => response.text());\n  return text;\n}',
       // Without types nothing shows what a Map holds (the typed suite reports this one).
       'const cache = new Map<string, Promise<string>>();\nexport function load(key: string) {\n  return cache.get(key)!.then((value) => value.length);\n}',
       // `typeof x.then` is not a chain.
@@ -101,18 +103,59 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'preferAwaitToThenByHand', suggestions: [] }],
       },
       {
-        // chain-not-in-tail and function-returns-non-promise
+        // function-returns-non-promise: the other return is a plain value an async function would wrap
         code: "export function choose(flag: boolean, p: Promise<string>) {\n  if (flag) return p.then((s) => s.trim());\n  return 'none';\n}",
         errors: [{ messageId: 'preferAwaitToThenByHand', suggestions: [] }],
       },
       {
-        // strict: a chain that is awaited, and one that is only started.
+        // strict: a chain that is awaited (rewritten as statements), and one that is only started (chain-not-returned).
         code: 'export async function load(url: string) {\n  const text = await fetch(url).then((response) => response.text());\n  fetch("/log").then(() => undefined);\n  return text;\n}',
         options: [{ strict: true }],
         errors: [
-          { messageId: 'preferAwaitToThenByHand', line: 2, suggestions: [] },
+          {
+            messageId: 'preferAwaitToThen',
+            line: 2,
+            suggestions: suggestion(
+              'export async function load(url: string) {\n  const response = await fetch(url);\n  const text = await response.text();\n  fetch("/log").then(() => undefined);\n  return text;\n}',
+            ),
+          },
           { messageId: 'preferAwaitToThenByHand', line: 3, suggestions: [] },
         ],
+      },
+      {
+        // A chain returned inside an `if` without braces: the statements get a block of their own.
+        code: "export function choose(flag: boolean, p: Promise<string>) {\n  if (flag) return p.then((s) => s.trim());\n  return Promise.resolve('none');\n}",
+        errors: [
+          {
+            messageId: 'preferAwaitToThen',
+            suggestions: suggestion(
+              "export async function choose(flag: boolean, p: Promise<string>) {\n  if (flag) {\n    const s = await p;\n    return s.trim();\n  }\n  return Promise.resolve('none');\n}",
+            ),
+          },
+        ],
+      },
+      {
+        // A last handler that can end without `return`, in a chain returned before other code: `return;` keeps the code after it from running.
+        code: "export function note(flag: boolean, p: Promise<string>) {\n  if (flag) {\n    return p.then((s) => {\n      console.info(s);\n    });\n  }\n  return Promise.resolve();\n}",
+        errors: [
+          {
+            messageId: 'preferAwaitToThen',
+            suggestions: suggestion(
+              "export async function note(flag: boolean, p: Promise<string>) {\n  if (flag) {\n    const s = await p;\n    console.info(s);\n    return;\n  }\n  return Promise.resolve();\n}",
+            ),
+          },
+        ],
+      },
+      {
+        // returned-inside-try: awaited inside the `try`, the chain's rejection would reach the `catch`.
+        code: "export function guarded(p: Promise<string>) {\n  try {\n    return p.then((s) => s.trim());\n  } catch {\n    return Promise.resolve('');\n  }\n}",
+        errors: [{ messageId: 'preferAwaitToThenByHand', suggestions: [] }],
+      },
+      {
+        // declaration-type-unknown (strict): in TypeScript a variable declared before the `try` needs a type.
+        code: "export async function name(p: Promise<{ name: string }>) {\n  const value = await p.then((user) => user.name).catch(() => '');\n  return value;\n}",
+        options: [{ strict: true }],
+        errors: [{ messageId: 'preferAwaitToThenByHand', suggestions: [] }],
       },
       {
         // A chain nested in a handler is reported too; each gets its own suggestion.

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 
 export async function readConfig(path) {
   const text = await readFile(path, 'utf8');
-  const config = await JSON.parse(text);
+  const config = JSON.parse(text);
   const merged = { ...defaults, ...config };
   return merged;
 }

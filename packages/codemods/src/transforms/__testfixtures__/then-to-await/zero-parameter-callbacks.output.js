@@ -4,6 +4,6 @@ function refresh() {
 
 export async function touch(p) {
   await Promise.resolve(p);
-  await console.log('saved');
+  console.log('saved');
   return refresh();
 }

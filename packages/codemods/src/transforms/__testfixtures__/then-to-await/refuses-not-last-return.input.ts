@@ -1,6 +1,0 @@
-export function choose(flag: boolean, p: Promise<string>) {
-  if (flag) {
-    return p.then((s) => s.trim());
-  }
-  return Promise.resolve('none');
-}
