@@ -23,6 +23,7 @@ import {
   signalPropagationSilenceReasons,
   silenceReasons,
   thenChainRefusalReasons,
+  topLevelAwaitSilenceReasons,
   validParamsSilenceReasons,
 } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
@@ -100,6 +101,8 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'no-nesting': nestingSilenceReasons,
   'prefer-catch': [...preferCatchSilenceReasons, 'unsupported-call-shape', 'would-drop-comment'],
   'no-return-wrap': returnWrapSilenceReasons,
+  'no-useless-promise-resolve-reject': returnWrapSilenceReasons,
+  'prefer-top-level-await': topLevelAwaitSilenceReasons,
   'no-return-in-finally': returnInFinallySilenceReasons,
   'valid-params': validParamsSilenceReasons,
   'no-sync-in-async': [
