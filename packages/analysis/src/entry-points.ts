@@ -3,16 +3,17 @@
  * `package.json` names in `bin`. A CLI runs one task and exits, so a blocking call there holds up
  * nothing else; `no-sync-in-async` and `sync-to-async-io` leave such files alone by default.
  *
- * Reading `package.json` uses plain `node:fs`, which works in every host that runs the plugin (ESLint,
+ * The same `package.json` also says whether its `.js` files are ES modules (`"type"`), which
+ * `prefer-top-level-await` asks. Reading `package.json` uses plain `node:fs`, which works in every host that runs the plugin (ESLint,
  * and oxlint's JS plugins, which run in Node), with no host API. Lookups are cached per process: the
- * folder → nearest `package.json` walk by folder, and each `package.json`'s `bin` by path, re-read
+ * folder → nearest `package.json` walk by folder, and each `package.json`'s `bin` and `type` by path, re-read
  * when its modification time changes (an editor's lint server outlives edits to it).
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const nearestPackageJson = new Map<string, string | null>();
-const binsByPackageJson = new Map<string, { readonly mtimeMs: number; readonly bins: ReadonlySet<string> }>();
+const manifestsByPath = new Map<string, { readonly mtimeMs: number; readonly manifest: Manifest }>();
 
 /** Whether the text starts with `#!` (after a byte order mark, which ESLint and the codemods set aside). */
 export function hasShebang(text: string): boolean {
@@ -37,27 +38,54 @@ function findPackageJson(dir: string): string | null {
   return found;
 }
 
-/** The absolute paths a `package.json`'s `bin` names; none when it cannot be read or parsed. */
-function binsOf(packageJson: string): ReadonlySet<string> {
+interface Manifest {
+  /** The absolute paths its `bin` names. */
+  readonly bins: ReadonlySet<string>;
+  /** Its `"type"` field, when it is one of the two Node reads. */
+  readonly type: 'module' | 'commonjs' | null;
+}
+
+const noManifest: Manifest = { bins: new Set(), type: null };
+
+/** What a `package.json` says about its files; nothing when it cannot be read or parsed. */
+function manifestOf(packageJson: string): Manifest {
   let mtimeMs: number;
   try {
     mtimeMs = statSync(packageJson).mtimeMs;
   } catch {
-    return new Set();
+    return noManifest;
   }
-  const cached = binsByPackageJson.get(packageJson);
-  if (cached?.mtimeMs === mtimeMs) return cached.bins;
-  const bins = new Set<string>();
+  const cached = manifestsByPath.get(packageJson);
+  if (cached?.mtimeMs === mtimeMs) return cached.manifest;
+  let manifest = noManifest;
   try {
-    const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as { bin?: unknown };
+    const json = JSON.parse(readFileSync(packageJson, 'utf8')) as { bin?: unknown; type?: unknown } | null;
     const dir = path.dirname(packageJson);
-    const targets = typeof manifest.bin === 'string' ? [manifest.bin] : manifest.bin && typeof manifest.bin === 'object' ? Object.values(manifest.bin) : [];
+    const bins = new Set<string>();
+    const targets = typeof json?.bin === 'string' ? [json.bin] : json?.bin && typeof json.bin === 'object' ? Object.values(json.bin) : [];
     for (const target of targets) if (typeof target === 'string') bins.add(path.resolve(dir, target));
+    manifest = { bins, type: json?.type === 'module' || json?.type === 'commonjs' ? json.type : null };
   } catch {
-    // An unreadable or invalid package.json names no entry points; the linter reports nothing about it.
+    // An unreadable or invalid package.json says nothing; the linter reports nothing about it.
   }
-  binsByPackageJson.set(packageJson, { mtimeMs, bins });
-  return bins;
+  manifestsByPath.set(packageJson, { mtimeMs, manifest });
+  return manifest;
+}
+
+/** Paths a host makes up for text without a file (`<input>`, `<text>`) have no package. */
+function manifestFor(filePath: string): { readonly absolute: string; readonly manifest: Manifest } | null {
+  if (filePath === '' || filePath.startsWith('<')) return null;
+  const absolute = path.resolve(filePath);
+  const packageJson = findPackageJson(path.dirname(absolute));
+  return packageJson === null ? null : { absolute, manifest: manifestOf(packageJson) };
+}
+
+/**
+ * The `"type"` of the nearest `package.json` (`module` makes Node load `.js` files as ES modules),
+ * or `null` when there is none, it says neither, or the path is no real file.
+ */
+export function packageTypeOf(filePath: string): 'module' | 'commonjs' | null {
+  return manifestFor(filePath)?.manifest.type ?? null;
 }
 
 /**
@@ -65,10 +93,8 @@ function binsOf(packageJson: string): ReadonlySet<string> {
  * a file (`<input>`, `<text>`) are never entry points.
  */
 export function isPackageBin(filePath: string): boolean {
-  if (filePath === '' || filePath.startsWith('<')) return false;
-  const absolute = path.resolve(filePath);
-  const packageJson = findPackageJson(path.dirname(absolute));
-  return packageJson !== null && binsOf(packageJson).has(absolute);
+  const found = manifestFor(filePath);
+  return found !== null && found.manifest.bins.has(found.absolute);
 }
 
 /** Whether a file is a command-line entry point: a shebang, or a `bin` of the nearest `package.json`. */

@@ -155,7 +155,7 @@ export {
   type UnboundedFanOut,
   type UnboundedLimiterCall,
 } from './bounded-concurrency';
-export { hasShebang, isCommandLineEntryPoint, isPackageBin } from './entry-points';
+export { hasShebang, isCommandLineEntryPoint, isPackageBin, packageTypeOf } from './entry-points';
 export {
   blockingCallSilenceReasons,
   findBlockingCalls,
@@ -269,6 +269,7 @@ export {
   findMisnamedExecutorParams,
   findNewStatic,
   findTrivialPromiseConstructor,
+  findUselessPromiseWrap,
   judgeReturnWrap,
   returnWrapSilenceReasons,
   type MisnamedExecutorParam,
@@ -278,6 +279,7 @@ export {
   type ReturnWrapOptions,
   type ReturnWrapSilenceReason,
   type TrivialPromiseConstructor,
+  type UselessPromiseWrap,
 } from './promise-constructs';
 export {
   judgeReturnInFinally,
@@ -394,3 +396,11 @@ export {
   type CallbackReturnSilenceReason,
   type HandleCallbackErrSilenceReason,
 } from './error-first-callbacks';
+export {
+  findTopLevelPromise,
+  moduleKindOf,
+  topLevelAwaitSilenceReasons,
+  type ModuleKind,
+  type TopLevelAwaitSilenceReason,
+  type TopLevelPromise,
+} from './top-level-await';

@@ -2,7 +2,9 @@
  * Three small judgements of eslint-plugin-promise about the built-in `Promise`, each exact from
  * syntax once scope shows `Promise` is the global one:
  * - `no-return-wrap`: a `then()`/`catch()`/`finally()` handler that returns `Promise.resolve(x)`
- *   (the chain wraps a returned value already) or `Promise.reject(e)` (a `throw` says it);
+ *   (the chain wraps a returned value already) or `Promise.reject(e)` (a `throw` says it), and
+ *   unicorn's `no-useless-promise-resolve-reject`, the same judgement extended to async functions,
+ *   `yield` and `await`, with the rewrite;
  * - `param-names`: a `new Promise` executor's parameters named as the pattern says;
  * - `no-new-statics`: `new Promise.resolve(x)` and the other statics, which are no constructors.
  */
@@ -13,8 +15,8 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { isBuiltinPromiseRoot, isPromiseMethod, methodCallOf, promiseStaticCall } from './promise-methods';
 import { isBuiltinGlobal } from './scope';
-import { nextCodeOffset } from './trivia';
-import { skipTransparentWrappers } from './walk';
+import { nextCodeOffset, previousCodeOffset } from './trivia';
+import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './walk';
 
 // no-return-wrap ---------------------------------------------------------------------------------
 
@@ -66,6 +68,24 @@ function nearestFunction(node: TSESTree.Node): TSESTree.FunctionExpression | TSE
 }
 
 /**
+ * Whether `fn` is a handler of `then`/`catch`/`finally`: `'handler'` on a chain shown to start from a
+ * built-in promise, `{ silenced }` on a chain nothing shows is a promise, `null` when it is no handler.
+ */
+function handlerContext(file: AnalysisFile, fn: TSESTree.Node): 'handler' | { readonly silenced: ReturnWrapSilenceReason } | null {
+  const chain = handlerChainCall(fn);
+  if (!chain) return null;
+  const method = methodCallOf(chain);
+  if (!method || !isBuiltinPromiseRoot(file, skipTransparentWrappers(method.receiver))) return { silenced: 'not-known-promise' };
+  return 'handler';
+}
+
+/** `resolve`/`reject` when `call` is `Promise.resolve(…)`/`Promise.reject(…)` on the global `Promise` (and `reject` is not allowed); else `null`. */
+function wrapKind(file: AnalysisFile, call: TSESTree.CallExpression, options: ReturnWrapOptions): 'resolve' | 'reject' | null {
+  const name = promiseStaticCall(file, call);
+  return name === 'resolve' || (name === 'reject' && !options.allowReject) ? name : null;
+}
+
+/**
  * Judges a returned call (`return <call>` or an arrow's body): a {@link ReturnWrap} when it is
  * `Promise.resolve(…)`/`Promise.reject(…)` on the global `Promise`, returned by a handler of
  * `then`/`catch`/`finally` on a chain shown to start from a built-in promise; `{ silenced }` for
@@ -77,14 +97,169 @@ export function judgeReturnWrap(
   reportNode: TSESTree.Node,
   options: ReturnWrapOptions = {},
 ): ReturnWrap | { readonly silenced: ReturnWrapSilenceReason } | null {
-  const name = promiseStaticCall(file, returned);
-  if (name !== 'resolve' && (name !== 'reject' || options.allowReject)) return null;
+  const name = wrapKind(file, returned, options);
+  if (!name) return null;
   const fn = nearestFunction(reportNode);
-  const chain = fn && handlerChainCall(fn);
-  if (!chain) return null;
-  const method = methodCallOf(chain);
-  if (!method || !isBuiltinPromiseRoot(file, skipTransparentWrappers(method.receiver))) return { silenced: 'not-known-promise' };
+  const context = fn && handlerContext(file, fn);
+  if (!context) return null;
+  if (context !== 'handler') return context;
   return { node: reportNode, kind: name };
+}
+
+// no-useless-promise-resolve-reject --------------------------------------------------------------
+
+export interface UselessPromiseWrap {
+  /** The `Promise.resolve`/`Promise.reject` callee, where eslint-plugin-unicorn reports. */
+  readonly node: TSESTree.MemberExpression;
+  readonly kind: 'resolve' | 'reject';
+  /** Whether the wrapped value is returned (or an arrow's body) or yielded. */
+  readonly keyword: 'return' | 'yield';
+  /**
+   * The value itself, or `throw`, in its place; `null` where the rewrite cannot be written (several
+   * arguments, a spread, type arguments, a comment it would drop, a rejection inside `try` that the
+   * `catch` would then catch, a rejection yielded as part of an expression). `safe` for a resolved
+   * value that is awaited anyway — `await Promise.resolve(x)`, or an async generator's `yield`/`return`,
+   * which await their operand — since awaiting `Promise.resolve(x)` and `x` is the same promise
+   * resolution step for step; `review` otherwise, as the outcome is the same but it settles a few
+   * microtask ticks sooner (resolving with a promise costs two more ticks than with a value, and a
+   * `throw` rejects at once).
+   */
+  readonly plan: Plan | null;
+}
+
+/** The function around `node`, and whether a `try` statement lies between them. */
+function enclosingFunction(node: TSESTree.Node): { fn: FunctionNode | null; inTry: boolean } {
+  let inTry = false;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return { fn: current, inTry };
+    if (current.type === 'TryStatement') inTry = true;
+  }
+  return { fn: null, inTry };
+}
+
+/** The place of a `Promise.resolve/reject` call (awaited or not) whose value a function hands back, or `null`. */
+function wrapPlace(call: TSESTree.CallExpression): { expression: TSESTree.Expression; place: TSESTree.Node; awaited: boolean } | null {
+  const awaited = call.parent.type === 'AwaitExpression' && call.parent.argument === call;
+  const expression: TSESTree.Expression = awaited ? (call.parent as TSESTree.AwaitExpression) : call;
+  const place = expression.parent;
+  if (!place) return null;
+  if (place.type === 'ArrowFunctionExpression' && place.body === expression) return { expression, place, awaited };
+  if (place.type === 'ReturnStatement' && place.argument === expression) return { expression, place, awaited };
+  if (place.type === 'YieldExpression' && !place.delegate && place.argument === expression) return { expression, place, awaited };
+  return null;
+}
+
+/**
+ * `return Promise.resolve(x)`, `return Promise.reject(e)` and their `yield`, arrow-body and awaited
+ * forms on the global `Promise`, as eslint-plugin-unicorn's `no-useless-promise-resolve-reject`
+ * reports them: inside an `async` function (a `yield` only in an async generator), or in a handler of
+ * `then`/`catch`/`finally` on a chain shown to start from a built-in promise — the judgement of
+ * `no-return-wrap` ({@link judgeReturnWrap}), which also names the silence on an unknown chain.
+ */
+export function findUselessPromiseWrap(
+  file: AnalysisFile,
+  call: TSESTree.CallExpression,
+  options: ReturnWrapOptions = {},
+): UselessPromiseWrap | { readonly silenced: ReturnWrapSilenceReason } | null {
+  const callee = call.callee;
+  if (call.optional || callee.type !== 'MemberExpression' || callee.optional || callee.computed) return null;
+  const kind = wrapKind(file, call, options);
+  if (!kind) return null;
+  const where = wrapPlace(call);
+  if (!where) return null;
+  const { fn, inTry } = enclosingFunction(call);
+  if (!fn) return null;
+  const keyword = where.place.type === 'YieldExpression' ? 'yield' : 'return';
+  // A plain generator's `yield` hands the promise itself to its reader.
+  if (keyword === 'yield' && !(fn.async && fn.generator)) return null;
+  if (!fn.async) {
+    const context = handlerContext(file, fn);
+    if (!context) return null;
+    if (context !== 'handler') return context;
+  }
+  const awaitedAnyway = kind === 'resolve' && (where.awaited || (fn.async && fn.generator));
+  const plan = planUnwrap(file, call, where, kind, inTry, awaitedAnyway ? 'safe' : 'review');
+  return { node: callee, kind, keyword, plan };
+}
+
+/** Kinds of expression that stay one operand after `await` without parentheses. */
+const awaitOperandTypes = new Set<string>([
+  'Identifier',
+  'Literal',
+  'TemplateLiteral',
+  'TaggedTemplateExpression',
+  'MemberExpression',
+  'CallExpression',
+  'ChainExpression',
+  'NewExpression',
+  'ArrayExpression',
+  'ObjectExpression',
+  'ThisExpression',
+  'AwaitExpression',
+  'UnaryExpression',
+  'MetaProperty',
+  'FunctionExpression',
+  'ClassExpression',
+  'TSNonNullExpression',
+]);
+
+function planUnwrap(
+  file: AnalysisFile,
+  call: TSESTree.CallExpression,
+  where: { expression: TSESTree.Expression; place: TSESTree.Node; awaited: boolean },
+  kind: 'resolve' | 'reject',
+  inTry: boolean,
+  level: 'safe' | 'review',
+): Plan | null {
+  const [value, ...rest] = call.arguments;
+  if (rest.length > 0 || value?.type === 'SpreadElement' || call.typeArguments) return null;
+  const { place, expression, awaited } = where;
+  // Inside `try` a `throw` is caught by its own `catch`, a returned rejection is not; a `yield` inside an expression has no statement to become.
+  if (kind === 'reject' && (inTry || (place.type === 'YieldExpression' && place.parent.type !== 'ExpressionStatement'))) return null;
+  const raw = value ? file.text.slice(value.range[0], value.range[1]) : '';
+  const valueText = value?.type === 'SequenceExpression' ? `(${raw})` : raw;
+  let range: readonly [number, number];
+  let text: string;
+  if (kind === 'reject') {
+    const thrown = `throw ${valueText || 'undefined'}`;
+    if (place.type === 'YieldExpression') [range, text] = [parenthesizedRange(file, place), thrown];
+    else if (place.type === 'ArrowFunctionExpression') [range, text] = [parenthesizedRange(file, expression), `{ ${thrown}; }`];
+    else [range, text] = [place.range, `${thrown};`];
+  } else if (awaited) {
+    const needsParens = value !== undefined && value.type !== 'SequenceExpression' && !awaitOperandTypes.has(value.type);
+    [range, text] = [parenthesizedRange(file, call), needsParens ? `(${raw})` : valueText || 'undefined'];
+  } else if (place.type === 'YieldExpression') {
+    [range, text] = [place.range, `yield${valueText ? ' ' : ''}${valueText}`];
+  } else if (place.type === 'ReturnStatement') {
+    [range, text] = [place.range, `return${valueText ? ' ' : ''}${valueText};`];
+  } else {
+    // No value: the body becomes `{}`, a block, so parentheses around the call must go with it.
+    [range, text] = value ? [call.range, value.type === 'ObjectExpression' ? `(${raw})` : valueText] : [parenthesizedRange(file, call), '{}'];
+  }
+  // Comments inside the value travel with it; any other comment in the range would be lost.
+  const kept = value ? value.range : null;
+  if (file.comments.some((c) => c.range[0] >= range[0] && c.range[1] <= range[1] && !(kept && c.range[0] >= kept[0] && c.range[1] <= kept[1]))) return null;
+  return checkedPlan(file, level, [{ range, text }], {
+    // Parentheses around an arrow body or a yielded rejection go too: the arrow and the statement own them.
+    owned: [place.type === 'YieldExpression' ? place.parent : place],
+    vocabulary: { added: ['throw', 'undefined'], removed: ['Promise', 'resolve', 'reject', 'await', 'return', 'yield'] },
+  });
+}
+
+/**
+ * `node`'s range with the parentheses wrapped around it, for a node whose parent has no
+ * parentheses of its own next to it (an arrow body, an `await` operand, a statement's expression).
+ */
+function parenthesizedRange(file: AnalysisFile, node: TSESTree.Node): readonly [number, number] {
+  let [start, end] = node.range;
+  const parent = node.parent;
+  for (;;) {
+    const before = previousCodeOffset(file, start);
+    const after = nextCodeOffset(file, end);
+    if (before < 0 || file.text[before] !== '(' || file.text[after] !== ')') return [start, end];
+    if (parent && (before < parent.range[0] || after >= parent.range[1])) return [start, end];
+    [start, end] = [before, after + 1];
+  }
 }
 
 // param-names ------------------------------------------------------------------------------------

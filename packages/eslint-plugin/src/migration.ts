@@ -150,7 +150,10 @@ export const migrationTable = [
   row('unicorn', 'no-thenable', { twin: 'no-thenable', note: 'not in `recommended`: a deliberate thenable is a design some libraries choose' }),
   row('unicorn', 'no-unnecessary-await', { twin: 'await-thenable', note: "typescript-eslint's name for the same check" }),
   row('unicorn', 'no-unsafe-promise-all-settled-values', { planned: 'no-unsafe-promise-all-settled-values' }),
-  row('unicorn', 'no-useless-promise-resolve-reject', { planned: 'no-useless-promise-resolve-reject' }),
+  row('unicorn', 'no-useless-promise-resolve-reject', {
+    twin: 'no-useless-promise-resolve-reject',
+    note: 'handlers only on chains shown to start from a promise; a fix only where the value is awaited anyway, a suggestion elsewhere (it settles sooner)',
+  }),
   row('unicorn', 'no-using-resource-escape', {
     notCovered: 'a `using` resource returned or captured past its scope; the resource rules of the catalogue check the opposite (a resource never released)',
   }),
@@ -179,7 +182,10 @@ export const migrationTable = [
     note: 'suggestions where unicorn fixes: the callback runs at another moment',
   }),
   row('unicorn', 'prefer-then-catch', { twin: 'prefer-catch', note: "eslint-plugin-promise's name for the same check" }),
-  row('unicorn', 'prefer-top-level-await', { planned: 'prefer-top-level-await' }),
+  row('unicorn', 'prefer-top-level-await', {
+    twin: 'prefer-top-level-await',
+    note: 'only in files shown to be ES modules (`.mjs`/`.mts`, `import`/`export`, `"type": "module"`); chains only on values shown to be promises',
+  }),
 
   // eslint-plugin-n
   row('n', 'callback-return', {

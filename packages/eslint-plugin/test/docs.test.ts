@@ -26,6 +26,7 @@ import {
   signalPropagationSilenceReasons,
   silenceReasons,
   thenChainRefusalReasons,
+  topLevelAwaitSilenceReasons,
   validParamsSilenceReasons,
 } from '@asyncwise/analysis';
 import tsParser from '@typescript-eslint/parser';
@@ -103,6 +104,8 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'no-nesting': nestingSilenceReasons,
   'prefer-catch': [...preferCatchSilenceReasons, 'unsupported-call-shape', 'would-drop-comment'],
   'no-return-wrap': returnWrapSilenceReasons,
+  'no-useless-promise-resolve-reject': returnWrapSilenceReasons,
+  'prefer-top-level-await': topLevelAwaitSilenceReasons,
   'no-return-in-finally': returnInFinallySilenceReasons,
   'valid-params': validParamsSilenceReasons,
   'handle-callback-err': handleCallbackErrSilenceReasons,

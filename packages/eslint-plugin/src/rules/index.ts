@@ -14,6 +14,8 @@ import noNewStatics from './no-new-statics';
 import noPromiseExecutorReturn from './no-promise-executor-return';
 import noReturnInFinally from './no-return-in-finally';
 import noReturnWrap from './no-return-wrap';
+import noUselessPromiseResolveReject from './no-useless-promise-resolve-reject';
+import preferTopLevelAwait from './prefer-top-level-await';
 import paramNames from './param-names';
 import noSyncInAsync from './no-sync-in-async';
 import noUncancelledRace from './no-uncancelled-race';
@@ -67,6 +69,8 @@ export const rules = {
   'no-promise-executor-return': noPromiseExecutorReturn,
   'no-return-in-finally': noReturnInFinally,
   'no-return-wrap': noReturnWrap,
+  'no-useless-promise-resolve-reject': noUselessPromiseResolveReject,
+  'prefer-top-level-await': preferTopLevelAwait,
   'param-names': paramNames,
   'no-sync-in-async': noSyncInAsync,
   'no-uncancelled-race': noUncancelledRace,

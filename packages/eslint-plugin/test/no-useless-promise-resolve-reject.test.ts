@@ -1,0 +1,4 @@
+import cases from './cases/no-useless-promise-resolve-reject';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-useless-promise-resolve-reject', cases);
