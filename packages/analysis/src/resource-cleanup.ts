@@ -11,6 +11,7 @@
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
+import { supportsAwaitUsing } from './disposal-target';
 import { describeResourceAcquisition, type ResourceApi, resourceApis } from './catalogues/resource-apis';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { type Plan, refusedPlan, type TextEdit } from './edits';
@@ -85,8 +86,14 @@ export interface ResourceCleanupOptions {
   readonly relativePath?: string;
   /** Path globs of test files, left alone (default: the usual test globs; `[]` turns this off). */
   readonly testFiles?: readonly string[];
-  /** Whether the project can compile or run `await using` (disposal-target.ts); no `await using` plan otherwise. */
-  readonly awaitUsing?: boolean;
+  /**
+   * Whether the project can compile or run `await using`; no `await using` plan otherwise. `'project'`
+   * reads it from the project of `filePath` (`supportsAwaitUsing`), and only when a resource is found:
+   * the reading costs a few `stat`s per file, and most files acquire nothing.
+   */
+  readonly awaitUsing?: boolean | 'project';
+  /** The file's path on disk, for `awaitUsing: 'project'`. */
+  readonly filePath?: string;
 }
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -485,7 +492,13 @@ function releaseTextOf(api: ResourceApi, name: string, acquirer: TSESTree.Node |
   return `${awaited ? 'await ' : ''}${file.text.slice(acquirer.range[0], acquirer.range[1])}.${first}(${name})`;
 }
 
-function judge(file: AnalysisFile, call: TSESTree.CallExpression | TSESTree.NewExpression, api: ResourceApi, options: ResourceCleanupOptions, silence: (reason: ResourceCleanupSilenceReason) => null): UnreleasedResource | null {
+function judge(
+  file: AnalysisFile,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  api: ResourceApi,
+  awaitUsing: () => boolean,
+  silence: (reason: ResourceCleanupSilenceReason) => null,
+): UnreleasedResource | null {
   const fn = nearestFunction(call);
   if (!fn?.async) return silence('not-in-async-function');
   let value: TSESTree.Node = call;
@@ -539,7 +552,7 @@ function judge(file: AnalysisFile, call: TSESTree.CallExpression | TSESTree.NewE
       name,
       release,
       finallyPlan: planFinally(file, list, statement, [], release),
-      usingPlan: planUsing(file, placement, api, [], options.awaitUsing ?? false),
+      usingPlan: planUsing(file, placement, api, [], awaitUsing()),
     };
   }
   // Every release must sit in the acquisition's own block, after it; otherwise the paths are not ours to follow.
@@ -557,7 +570,7 @@ function judge(file: AnalysisFile, call: TSESTree.CallExpression | TSESTree.NewE
     name,
     release,
     finallyPlan: planFinally(file, list, statement, releases, release),
-    usingPlan: planUsing(file, placement, api, releases, options.awaitUsing ?? false),
+    usingPlan: planUsing(file, placement, api, releases, awaitUsing()),
   };
 }
 
@@ -584,7 +597,8 @@ function readsStdin(file: AnalysisFile, call: TSESTree.CallExpression | TSESTree
  * path, with the silenced ones and their reasons. Cached per file and options.
  */
 export function findUnreleasedResources(file: AnalysisFile, options: ResourceCleanupOptions = {}): ResourceCleanupResult {
-  const key = JSON.stringify([options.relativePath ?? null, options.testFiles ?? null, options.awaitUsing ?? false]);
+  const awaitUsingOption = options.awaitUsing ?? false;
+  const key = JSON.stringify([options.relativePath ?? null, options.testFiles ?? null, awaitUsingOption, awaitUsingOption === 'project' ? (options.filePath ?? null) : null]);
   let byOptions = cache.get(file);
   const cached = byOptions?.get(key);
   if (cached) return cached;
@@ -594,6 +608,8 @@ export function findUnreleasedResources(file: AnalysisFile, options: ResourceCle
   // A text test first: a file that imports none of the catalogued modules has nothing to judge.
   if (scopedModuleSpecifier.test(text)) {
     const testFile = isTestFile(options.relativePath, options.testFiles ?? defaultTestFilePatterns);
+    let supported: boolean | null = awaitUsingOption === 'project' ? null : awaitUsingOption;
+    const awaitUsing = () => (supported ??= supportsAwaitUsing(options.filePath));
     walk(file.ast, file.visitorKeys, (node) => {
       if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return true;
       const api = resourceApiAt(file, node);
@@ -602,7 +618,7 @@ export function findUnreleasedResources(file: AnalysisFile, options: ResourceCle
         silenced.push({ node, reason: 'test-file' });
         return true;
       }
-      const found = judge(file, node, api, options, (reason) => {
+      const found = judge(file, node, api, awaitUsing, (reason) => {
         silenced.push({ node, reason });
         return null;
       });

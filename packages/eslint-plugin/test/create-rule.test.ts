@@ -58,5 +58,10 @@ describe('createRule and default options', () => {
     expect(seen[1]).toBe(seen[0]);
     lint([], ['c.js']);
     expect(seen[2]).toEqual({ depth: 2, names: ['a'] });
+    // Options that differ in a nested value, or come back after others, are merged afresh.
+    lint([{ depth: 5, names: ['b'] }], ['d.js']);
+    expect(seen[3]).toEqual({ depth: 5, names: ['b'] });
+    lint([{ depth: 5 }], ['e.js']);
+    expect(seen[4]).toEqual({ depth: 5, names: ['a'] });
   });
 });

@@ -1,4 +1,4 @@
-import { defaultTestFilePatterns, describeAcquisition, findUnreleasedResources, supportsAwaitUsing } from '@asyncwise/analysis';
+import { defaultTestFilePatterns, describeAcquisition, findUnreleasedResources } from '@asyncwise/analysis';
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getSuggestions } from '../fix-or-suggest';
@@ -48,8 +48,12 @@ export default createRule<Options, MessageIds>({
       // One call per file: a text test first, then each catalogued acquisition is judged once.
       'Program:exit'() {
         const file = analysisFileFor(context);
-        const awaitUsing = supportsAwaitUsing(context.filename);
-        const result = findUnreleasedResources(file, { relativePath: relativeFilenameOf(context), testFiles: options.testFiles, awaitUsing });
+        const result = findUnreleasedResources(file, {
+          relativePath: relativeFilenameOf(context),
+          testFiles: options.testFiles,
+          awaitUsing: 'project',
+          filePath: context.filename,
+        });
         for (const resource of result.resources) {
           const usingFirst = options.prefer === 'await-using' && resource.usingPlan.level === 'review';
           const remedy = usingFirst
