@@ -15,8 +15,9 @@
  *
  * Each measurement runs in a fresh `node` process (a–d: `bench/measure.ts`; e, f: `bench/oxlint.ts`),
  * so its peak RSS is its own; rounds are interleaved (a a' b c d e f, …) so drift hits every
- * measurement alike. Then the fixture `fixtures/sequential-service` is timed end to end before and
- * after the CLI migrates it, and `bench/scaling.ts` checks that cost grows linearly with a run's
+ * measurement alike. Then the fixtures `fixtures/sequential-service` (sequential-to-concurrent) and
+ * `fixtures/bounded-crawler` (the three bounded-concurrency codemods) are timed end to end before and
+ * after the CLI migrates them, and `bench/scaling.ts` checks that cost grows linearly with a run's
  * length and a file's size. Results go to `bench/.results/latest.json`.
  *
  * Last, the dry-run diff of one generated ~1 MB file is timed against parsing that file (bench/large-diff.ts),
@@ -46,7 +47,6 @@ const repoRoot = resolve(benchDir, '..');
 const resultsDir = join(benchDir, '.results');
 const tmpRoot = join(repoRoot, '.tmp');
 const cliPath = join(repoRoot, 'packages/codemods/bin/asyncwise.js');
-const fixtureDir = join(repoRoot, 'fixtures/sequential-service');
 
 const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const skippedDirectories = new Set(['node_modules', 'dist', '.git']);
@@ -227,43 +227,59 @@ interface FixtureTiming {
   readonly beforeMs: number;
   readonly afterMs: number;
   readonly speedup: number;
-  readonly runsRewritten: number;
+  /** What the CLI applied, over every codemod it ran. */
+  readonly changesApplied: number;
+  /** The rest of the fixture's `bench.ts` output after the migration (e.g. peaks of open requests), and before it. */
+  readonly after: Record<string, unknown>;
+  readonly before: Record<string, unknown>;
 }
+
+/** A fixture the bench times end to end before and after the CLI migrates a copy of it. */
+interface FixtureSpec {
+  readonly name: string;
+  readonly codemods: readonly string[];
+  readonly flags: readonly string[];
+}
+
+const fixtures: readonly FixtureSpec[] = [
+  { name: 'sequential-service', codemods: ['sequential-to-concurrent'], flags: [] },
+  { name: 'bounded-crawler', codemods: ['foreach-async-to-for-of', 'loop-to-bounded', 'unbounded-to-bounded'], flags: ['--concurrency', '6'] },
+];
 
 function runNode(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
   const child = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-function fixtureBench(copy: string): number {
+function fixtureBench(copy: string): Record<string, unknown> & { ms: number } {
   const result = runNode(['--import', 'tsx', 'bench.ts'], copy);
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
   if (result.status !== 0 || !line.startsWith('{')) {
     throw new Error(`the fixture's bench.ts failed (exit ${result.status}):\n${result.stderr.trim()}`);
   }
-  return (JSON.parse(line) as { ms: number }).ms;
+  return JSON.parse(line) as Record<string, unknown> & { ms: number };
 }
 
 /**
- * Times the fixture end to end: a copy under `.tmp/` (inside the repository, so `tsx` resolves from
+ * Times a fixture end to end: a copy under `.tmp/` (inside the repository, so `tsx` resolves from
  * the root), its `bench.ts`, the CLI migration with `--write --level review`, `bench.ts` again.
  */
-function timeFixture(): FixtureTiming {
+function timeFixture(spec: FixtureSpec): FixtureTiming {
   mkdirSync(tmpRoot, { recursive: true });
-  const copy = mkdtempSync(join(tmpRoot, 'bench-fixture-'));
+  const copy = mkdtempSync(join(tmpRoot, `bench-${spec.name}-`));
   try {
-    cpSync(fixtureDir, copy, { recursive: true, filter: (src) => !src.includes('node_modules') });
-    const beforeMs = fixtureBench(copy);
+    cpSync(join(repoRoot, 'fixtures', spec.name), copy, { recursive: true, filter: (src) => !src.includes('node_modules') });
+    const { ms: beforeMs, ...before } = fixtureBench(copy);
     const report = join(copy, 'report.json');
     // The files are named one by one: the copy lies in the gitignored `.tmp/`, and the CLI skips
     // gitignored files when it searches a directory (a file named explicitly is always processed).
     const files = sourceFiles(join(copy, 'src')).map((f) => join(copy, 'src', f));
-    const cli = runNode([cliPath, 'migrate', 'sequential-to-concurrent', ...files, '--write', '--level', 'review', '--report', report, '--quiet'], repoRoot);
+    const cli = runNode([cliPath, 'migrate', ...spec.codemods, ...files, '--write', '--level', 'review', ...spec.flags, '--report', report, '--quiet'], repoRoot);
     if (cli.status !== 0) throw new Error(`asyncwise migrate failed (exit ${cli.status}):\n${cli.stdout}\n${cli.stderr}`);
     const summary = (JSON.parse(readFileSync(report, 'utf8')) as { summary: { changesApplied: Record<string, number> } }).summary;
-    const runsRewritten = Object.values(summary.changesApplied).reduce((a, b) => a + b, 0);
-    const afterMs = fixtureBench(copy);
-    return { beforeMs, afterMs, speedup: beforeMs / afterMs, runsRewritten };
+    const changesApplied = Object.values(summary.changesApplied).reduce((a, b) => a + b, 0);
+    const { ms: afterMs, ...after } = fixtureBench(copy);
+    return { beforeMs, afterMs, speedup: beforeMs / afterMs, changesApplied, before, after };
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
@@ -469,15 +485,20 @@ async function main(): Promise<void> {
     if (m.errors > 0) warnings.push(`WARNING: ${name}: ${m.errors} file(s) failed, e.g. ${m.errorSamples.join('; ')}`);
   }
 
-  let fixture: FixtureTiming | null = null;
+  const fixtureTimings: Record<string, FixtureTiming> = {};
   if (!options.skipFixture) {
-    try {
-      fixture = timeFixture();
-      console.log('');
-      console.log(`fixture sequential-service end to end (bench.ts): before ${fixture.beforeMs} ms, after ${fixture.afterMs} ms, ` +
-        `speed-up ${fixture.speedup.toFixed(2)}× (${fixture.runsRewritten} runs rewritten by the CLI)`);
-    } catch (error) {
-      warnings.push(`WARNING: fixture timing failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.log('');
+    for (const spec of fixtures) {
+      try {
+        const timing = timeFixture(spec);
+        fixtureTimings[spec.name] = timing;
+        const shown = (measured: Record<string, unknown>) => Object.entries(measured).filter(([key]) => key !== 'rounds').map(([key, value]) => `${key} ${String(value)}`).join(', ');
+        const extra = Object.keys(timing.after).some((key) => key !== 'rounds') ? ` (before: ${shown(timing.before)}; after: ${shown(timing.after)})` : '';
+        console.log(`fixture ${spec.name} end to end (bench.ts, ${spec.codemods.join(' + ')}): before ${timing.beforeMs} ms, after ${timing.afterMs} ms, ` +
+          `speed-up ${timing.speedup.toFixed(2)}× (${timing.changesApplied} changes applied by the CLI)${extra}`);
+      } catch (error) {
+        warnings.push(`WARNING: fixture ${spec.name} timing failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   }
   let scaling: unknown = null;
@@ -580,7 +601,7 @@ async function main(): Promise<void> {
       recommendedRules: Object.keys(oxlintSetup.recommendedRules),
       bar: { ratio: Number(bar.toFixed(3)), of: 'eslint-baseline', goal: OXLINT_BAR, met: bar <= OXLINT_BAR },
     },
-    fixture,
+    fixtures: fixtureTimings,
     scaling,
     largeDiff: largeDiff && { ...largeDiff, barMs: LARGE_DIFF_BAR_MS, met: largeDiff.diffBestMs < LARGE_DIFF_BAR_MS },
     cliScale,
