@@ -65,13 +65,24 @@ export interface BoundedTarget {
 
 type HelperFormat = 'typescript' | 'esm' | 'commonjs';
 
+/**
+ * The default helper's extension for a file: a TypeScript file gets a TypeScript helper, a
+ * JavaScript file one it can load without a build. A CommonJS file of an ES module package
+ * (`.cjs`, `.cts` where `type` is `module`) gets a CommonJS helper (`.cjs`, `.cts`): the package's
+ * `.js` helper would be an ES module, which `require` cannot load on every Node version.
+ */
+function defaultHelperExtension(filePath: string, facts: PackageFacts): string {
+  const extension = path.extname(filePath);
+  if (facts.isModule && extension === '.cjs') return 'cjs';
+  if (facts.isModule && extension === '.cts') return 'cts';
+  return /\.[cm]?tsx?$/.test(extension) ? 'ts' : 'js';
+}
+
 /** Reads the project around `filePath` and the options into the bounded form's settings. */
 export function boundedTargetFor(filePath: string, values: BoundedOptionValues): BoundedTarget {
   const facts = packageFactsOf(filePath);
   const limiter = (values.limiter as BoundedLimiterKind | null) ?? (facts.dependencies.has('p-map') ? 'p-map' : facts.dependencies.has('p-limit') ? 'p-limit' : 'local');
-  // A TypeScript file gets a TypeScript helper; a JavaScript file one it can load without a build.
-  const typescript = /\.[cm]?tsx?$/.test(filePath);
-  const helperPath = path.resolve(facts.root, values.helperPath ?? `src/lib/asyncwise-limit.${typescript ? 'ts' : 'js'}`);
+  const helperPath = path.resolve(facts.root, values.helperPath ?? `src/lib/asyncwise-limit.${defaultHelperExtension(filePath, facts)}`);
   const extension = path.extname(helperPath);
   const format: HelperFormat =
     extension === '.ts' || extension === '.mts' || extension === '.cts'

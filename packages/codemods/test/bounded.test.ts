@@ -103,6 +103,40 @@ describe('the local helper', () => {
   });
 });
 
+describe('the default helper for CommonJS files of an ES module package', () => {
+  const crawlCjs = [
+    "const { lookup } = require('./net.cjs');",
+    '',
+    'async function crawl(urls) {',
+    '  const pages = [];',
+    '  for (const url of urls) {',
+    '    const page = await lookup(url);',
+    '    pages.push(page);',
+    '  }',
+    '  return pages;',
+    '}',
+    '',
+    'module.exports = { crawl };',
+    '',
+  ].join('\n');
+
+  it('is a .cjs helper the .cjs file requires, and the migrated file runs', () => {
+    const root = tempProject({ 'package.json': '{ "type": "module" }\n', 'src/crawl.cjs': crawlCjs, 'src/net.cjs': 'exports.lookup = async (url) => url.toUpperCase();\n', 'src/other.js': 'export async function each(xs, f) {\n  for (const x of xs) await f(x);\n}\n' });
+    const result = asyncwise(root, 'migrate', 'loop-to-bounded', 'src', '--level', 'review', '--write', '--allow-dirty', '--concurrency', '2');
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(readFileSync(path.join(root, 'src/lib/asyncwise-limit.cjs'), 'utf8')).toBe(helperText('commonjs'));
+    const migrated = readFileSync(path.join(root, 'src/crawl.cjs'), 'utf8');
+    expect(migrated).toContain("const { boundedMap } = require('./lib/asyncwise-limit.cjs');");
+    expect(migrated).toContain('await boundedMap(urls, 2, async (url) => {');
+    // The package's ES module files keep the ES module helper.
+    expect(readFileSync(path.join(root, 'src/other.js'), 'utf8')).toContain("import { boundedMap } from './lib/asyncwise-limit.js';");
+    expect(readFileSync(path.join(root, 'src/lib/asyncwise-limit.js'), 'utf8')).toBe(helperText('esm'));
+    const ran = spawnSync(process.execPath, ['-e', "require('./src/crawl.cjs').crawl(['a', 'b', 'c']).then((p) => console.log(p.join()))"], { cwd: root, encoding: 'utf8' });
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout.trim()).toBe('A,B,C');
+  });
+});
+
 describe('foreach-async-to-for-of --concurrent', () => {
   const notify = `let active = 0;
 export let peak = 0;

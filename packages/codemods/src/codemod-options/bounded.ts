@@ -22,7 +22,7 @@ export const boundedOptions = [
     type: 'text',
     default: null,
     placeholder: 'path',
-    defaultHelp: 'src/lib/asyncwise-limit.ts for TypeScript files, .js for JavaScript ones, beside the nearest package.json',
+    defaultHelp: 'src/lib/asyncwise-limit.ts for TypeScript files, .js for JavaScript ones (.cjs/.cts for CommonJS files of an ES module package), beside the nearest package.json',
     description: "where --limiter local writes its helper, relative to the nearest package.json's folder",
   },
 ] as const satisfies readonly CodemodOption[];

@@ -1,6 +1,6 @@
 const { stat } = require('node:fs/promises');
 
-// The package is an ES module package, so the helper next to it would be an ES module too.
+// --helper-path names a .js helper in an ES module package: an ES module, which this file cannot require.
 async function sizes(files) {
   const found = [];
   for (const file of files) {
