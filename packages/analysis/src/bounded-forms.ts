@@ -316,8 +316,78 @@ function collectorOf(file: AnalysisFile, loop: LoopNode): Collector | null {
   return { declaration: before, init: declarator.init, push, argument, name: callee.object.name };
 }
 
+/**
+ * Results pushed anywhere in the body (`if (item.ok) out.push(item)`, several pushes, pushes in an
+ * inner loop) into an array declared just before the loop: each call collects its own pushes in an
+ * array it returns, and they are pushed into the results in list order once the map resolves.
+ */
+interface PushCollector {
+  readonly name: string;
+  /** The `out.push` callees' objects, which become the call's own array. */
+  readonly targets: readonly TSESTree.Identifier[];
+  readonly pushes: ReadonlySet<TSESTree.CallExpression>;
+  /** The results' declared type (`: Item[]`), which the call's own array gets too; `''` when none. */
+  readonly annotation: string;
+}
+
+/**
+ * The push collector of `loop`, or `null`: every use of the array in the loop is a statement
+ * `out.push(…)` outside any function of the body, and the loop's body is a block.
+ */
+function pushCollectorOf(file: AnalysisFile, loop: LoopNode): PushCollector | null {
+  if (loop.body.type !== 'BlockStatement' || loop.body.body.length === 0) return null;
+  const list = statementListOf(loop);
+  const before = list ? list[list.indexOf(loop) - 1] : undefined;
+  if (before?.type !== 'VariableDeclaration' || before.kind === 'var' || before.declare || before.declarations.length !== 1) return null;
+  const declarator = before.declarations[0];
+  if (declarator.id.type !== 'Identifier' || declarator.init?.type !== 'ArrayExpression' || declarator.init.elements.length !== 0) return null;
+  const variable = referenceIndexOf(file).within(declarator.id.range[0], declarator.id.range[1])[0]?.resolved;
+  if (!variable || variable.defs[0]?.node !== declarator) return null;
+  const targets: TSESTree.Identifier[] = [];
+  const pushes = new Set<TSESTree.CallExpression>();
+  for (const ref of variable.references) {
+    const id = ref.identifier;
+    if (!within(id, loop)) continue;
+    if (id.type !== 'Identifier') return null;
+    const member = id.parent;
+    const call = member?.parent;
+    const pushed =
+      member?.type === 'MemberExpression' &&
+      member.object === id &&
+      !member.computed &&
+      member.property.type === 'Identifier' &&
+      member.property.name === 'push' &&
+      call?.type === 'CallExpression' &&
+      call.callee === member &&
+      call.parent?.type === 'ExpressionStatement';
+    if (!pushed || !within(id, loop.body) || inFunctionOf(id, loop)) return null;
+    targets.push(id);
+    pushes.add(call);
+  }
+  if (targets.length === 0) return null;
+  const annotation = declarator.id.typeAnnotation ? textOf(file, declarator.id.typeAnnotation) : '';
+  return { name: declarator.id.name, targets, pushes, annotation };
+}
+
+/** Whether the body has a `continue` of `loop` itself (not of an inner loop, not in a function). */
+function continuesOwnLoop(file: AnalysisFile, loop: LoopNode): boolean {
+  let found = false;
+  walk(loop.body, file.visitorKeys, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === 'ContinueStatement' && !node.label && !insideInnerLoop(node, loop)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Whether `node` lies in a function inside `loop`. */
+function inFunctionOf(node: TSESTree.Node, loop: LoopNode): boolean {
+  for (let current = node.parent; current && current !== loop; current = current.parent) if (isFunctionNode(current)) return true;
+  return false;
+}
+
 /** What the body does that a callback cannot do the same way, or the edits that make it a callback body (`continue` → `return`). */
-function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | null): TextEdit[] | Plan {
+function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | null, pushCollector: { readonly collector: PushCollector; readonly own: string } | null = null): TextEdit[] | Plan {
   const index = referenceIndexOf(file);
   const edits: TextEdit[] = [];
   let problem: Plan | null = null;
@@ -348,13 +418,20 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
         problem = refused('unsupported-loop-shape', `A \`continue\` skips \`${collector.name}.push(…)\`; the bounded map would keep a result for every element.`);
         return false;
       }
-      if (!insideInnerLoop(node, loop)) edits.push({ range: [node.range[0], node.range[0] + 'continue'.length], text: 'return' });
+      if (!insideInnerLoop(node, loop)) {
+        // With a push collector the call returns what it collected so far.
+        edits.push({ range: [node.range[0], node.range[0] + 'continue'.length], text: pushCollector ? `return ${pushCollector.own}` : 'return' });
+      }
       return false;
+    }
+    if (node.type === 'CallExpression' && pushCollector?.collector.pushes.has(node)) {
+      edits.push({ range: (node.callee as TSESTree.MemberExpression).object.range, text: pushCollector.own });
+      return true;
     }
     if (node.type === 'CallExpression' && node !== collector?.push && node.callee.type === 'MemberExpression') {
       const name = !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : null;
       if (name !== null && collectingMethods.has(name) && outer(memberChainRoot(node.callee))) {
-        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect the result with one \`push\` ending the body.`);
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect into an array declared just before the loop with \`push\`.`);
         return false;
       }
     }
@@ -363,7 +440,7 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
       const byCounter = node.left.computed && key.type === 'Identifier' && loop.type === 'ForStatement' && loop.init?.type === 'VariableDeclaration' && loop.init.declarations[0]?.id.type === 'Identifier' && loop.init.declarations[0].id.name === key.name;
       // `out[i] = r` by the counter fills the same places in any order; other keys keep their insertion order.
       if (!byCounter) {
-        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect the result with one \`push\` ending the body.`);
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect into an array declared just before the loop with \`push\`.`);
         return false;
       }
     }
@@ -390,7 +467,7 @@ function outerCollectionWriteIn(file: AnalysisFile, fn: TSESTree.Node, outer: (r
           ? node.left
           : null;
     if (target !== null && outer(memberChainRoot(target))) {
-      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect the result with one \`push\` ending the body.`);
+      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect into an array declared just before the loop with \`push\`.`);
     }
     return problem === null;
   });
@@ -434,9 +511,37 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
   if (loop.parent?.type === 'LabeledStatement') return result(refused('unsupported-loop-shape', 'The loop is labelled; remove the label first.'));
   const head = loopHeadOf(file, loop);
   if ('level' in head) return result(head);
-  const collector = collectorOf(file, loop);
-  const inner = bodyEdits(file, loop, collector);
+  // A `continue` would skip the one push ending the body: each call then collects its own pushes.
+  const single = collectorOf(file, loop);
+  const collector = single && !continuesOwnLoop(file, loop) ? single : null;
+  const pushing = collector ? null : pushCollectorOf(file, loop);
+  let pushes: { readonly collector: PushCollector; readonly own: string; readonly each: string } | null = null;
+  if (pushing) {
+    const own = unusedName(file, ['found', 'collected', 'pushed', 'gathered']);
+    const each = unusedName(file, ['batch', 'chunk', 'part', 'group']);
+    if (own === null || each === null) return result(refused('name-taken', `No name is free for the array each call collects \`${pushing.name}\`'s items in.`));
+    pushes = { collector: pushing, own, each };
+  }
+  const inner = bodyEdits(file, loop, collector, pushes);
   if (!Array.isArray(inner)) return result(inner);
+  if (pushes && loop.body.type === 'BlockStatement') {
+    // Each call collects in its own array: declared first in the body, returned after its last statement.
+    const body = loop.body;
+    const first = body.body[0] as TSESTree.Statement;
+    const last = body.body[body.body.length - 1] as TSESTree.Statement;
+    const open = body.range[0] + 1;
+    const end = last.range[1];
+    if (inner.some((e) => e.range[0] === open || e.range[0] === end || e.range[1] === end)) {
+      return result(refused('unsupported-loop-shape', 'The body starts or ends with a statement the rewrite changes; put it on its own line first.'));
+    }
+    const multiline = file.text.slice(open, first.range[0]).includes('\n');
+    const separator = multiline ? `\n${lineIndent(file.text, first.range[0])}` : ' ';
+    const semi = usesSemicolons(file, loop) ? ';' : '';
+    inner.push({ range: [open, open], text: `${separator}const ${pushes.own}${pushes.collector.annotation} = []${semi}` });
+    // On one line, a last statement without its semicolon needs one before the `return`.
+    const closing = multiline ? `\n${lineIndent(file.text, last.range[0])}` : /[;}]$/.test(textOf(file, last)) ? ' ' : '; ';
+    inner.push({ range: [end, end], text: `${closing}return ${pushes.own}${semi}` });
+  }
   // The statement replaced: the loop, or from the collector's declaration to the loop's end.
   const statement: TSESTree.Node = collector ? collector.declaration : loop;
   const calleeOrRefusal = limiterCallee(file, statement, options);
@@ -477,7 +582,15 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
     words.push(...call.words);
     described = describe(collector ? 'loop results' : 'loop', callee.name, iterable, options);
   }
-  if (collector) {
+  if (pushes) {
+    // `const out = [];` stays; the loop → `for (const batch of await bounded(…)) out.push(...batch);`, in list order.
+    const before = limiterDeclaration?.text ?? '';
+    const { name } = pushes.collector;
+    const semi = usesSemicolons(file, loop) ? ';' : '';
+    edits.push({ range: [loop.range[0], loop.range[1]], text: `${before}for (const ${pushes.each} of await ${callText}) ${name}.push(...${pushes.each})${semi}` });
+    words.push('for', 'const', 'of', pushes.own, pushes.each, name, 'push', ...(pushes.collector.annotation.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []));
+    described = `${described.replace(/^loop/, 'loop pushes')}, pushed in list order`;
+  } else if (collector) {
     // `const out = [];` + loop → `const out = await bounded(…);`: the declaration keeps its kind, name and type.
     const semicolon = textOf(file, collector.declaration).trimEnd().endsWith(';') ? ';' : '';
     if (limiterDeclaration) edits.push(limiterDeclaration);
@@ -490,7 +603,7 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
   const imports = importEdit(file, callee.imports);
   if (callee.imports.length > 0 && imports === null) return result(refused('name-taken', 'There is no place to add the import the limiter needs.'));
   if (imports) edits.push(...imports.edits);
-  const removed = [...head.removed, 'continue', ...(collector ? [collector.name, 'push'] : [])];
+  const removed = [...head.removed, 'continue', ...(collector ? [collector.name, 'push'] : []), ...(pushes ? [pushes.collector.name] : [])];
   const plan = checkedPlan(file, 'review', edits, {
     owned: collector ? [collector.declaration, loop] : [loop],
     vocabulary: { added: [...words, ...(imports?.words ?? [])], removed },

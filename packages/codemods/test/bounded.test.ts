@@ -137,6 +137,41 @@ describe('the default helper for CommonJS files of an ES module package', () => 
   });
 });
 
+describe('loop-to-bounded with pushes in branches', () => {
+  // Later ids finish first, some push nothing, some push twice: the order must still be the list's.
+  const source = [
+    "import { lookup } from './lookup.js';",
+    '',
+    'export async function collect(ids) {',
+    '  const out = [];',
+    '  for (const id of ids) {',
+    '    if (id === 0) continue;',
+    '    await lookup(id);',
+    '    if (id % 3 === 0) out.push(`${id}a`, `${id}b`);',
+    '    else if (id % 2 === 0) out.push(id);',
+    '  }',
+    '  return out;',
+    '}',
+    '',
+  ].join('\n');
+  const runCollect = (root: string) =>
+    spawnSync(process.execPath, ['--input-type=module', '-e', "const { collect } = await import('./src/collect.js'); console.log(JSON.stringify(await collect([...Array(12).keys()])));"], { cwd: root, encoding: 'utf8' });
+
+  it('gives the same results in the same order as the sequential loop', () => {
+    const root = tempProject({ 'package.json': '{ "type": "module" }\n', 'src/collect.js': source, 'src/lookup.js': 'export const lookup = (id) => new Promise((resolve) => setTimeout(resolve, 30 - id));\n' });
+    const before = runCollect(root);
+    expect(before.stderr).toBe('');
+    const result = asyncwise(root, 'migrate', 'loop-to-bounded', 'src', '--level', 'review', '--write', '--allow-dirty', '--concurrency', '4');
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('Loops rewritten: 1 review');
+    expect(readFileSync(path.join(root, 'src/collect.js'), 'utf8')).toContain('})) out.push(...batch);');
+    const after = runCollect(root);
+    expect(after.stderr).toBe('');
+    expect(after.stdout).toBe(before.stdout);
+    expect(JSON.parse(before.stdout)).toEqual([2, '3a', '3b', 4, '6a', '6b', 8, '9a', '9b', 10]);
+  });
+});
+
 describe('foreach-async-to-for-of --concurrent', () => {
   const notify = `let active = 0;
 export let peak = 0;

@@ -1,3 +1,4 @@
+// A `continue` skips the push: each call returns what it pushed, none or one.
 declare function load(id: string): Promise<string | null>;
 
 export async function loadAll(ids: string[]) {
