@@ -16,7 +16,6 @@ import { checkedPlan } from './invariant';
 import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { importEdit, referenceTo } from './module-references';
 import { linkOf, type PipeChain, shortStreamText, type StreamListener } from './pipe-links';
-import { unusedName } from './races';
 import { findVariable, innermostScope } from './scope';
 import { skipTransparentWrappers } from './walk';
 
@@ -171,9 +170,9 @@ export function planPipeline(file: AnalysisFile, chain: PipeChain): Plan {
     const inside = indent + unit;
     let param: string | null = isInline(handler) ? ((handler.params[0] as TSESTree.Identifier | undefined)?.name ?? null) : null;
     if (!isInline(handler)) {
-      param = unusedName(file, ['err', 'error', 'streamError']);
-      if (!param) return refuse('name-clash', 'No free name for the caught error.');
-      added.push(param, param);
+      // The `catch` holds only the call of the handler, so its binding may shadow anything but the handler's own name.
+      param = text.slice(handler.range[0], handler.range[1]) === 'err' ? 'error' : 'err';
+      added.push(param);
     }
     let body = bodyOf(handler, inside, `${text.slice(handler.range[0], handler.range[1])}(${param ?? ''})${semi || ';'}`);
     const endsInExit = isInline(handler) && handler.body.type === 'BlockStatement' && ['ReturnStatement', 'ThrowStatement'].includes(handler.body.body[handler.body.body.length - 1]?.type ?? '');

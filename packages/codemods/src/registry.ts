@@ -162,7 +162,7 @@ export const codemods: readonly Codemod[] = [
   },
   {
     name: 'pipe-to-pipeline',
-    description: 'Turn a .pipe() chain of Node streams at the end of an async function into await pipeline(…) from node:stream/promises',
+    description: 'Turn a chain of .pipe calls on Node streams that ends an async function into an awaited pipeline from node:stream/promises',
     details:
       'Finds the chains prefer-stream-pipeline reports: `a.pipe(b).pipe(c)` (with `.on(…)` links between the pipes, or split ' +
       'over two statements through a `const`) whose streams are shown to be Node streams (`fs.createReadStream`, `zlib.createGzip`, ' +
