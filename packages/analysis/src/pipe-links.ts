@@ -4,8 +4,11 @@
  * which return the stream itself), the listeners a stream has, and the stages of a chain.
  */
 import type { TSESTree } from '@typescript-eslint/types';
-import { listenerMethods } from './catalogues/stream-apis';
+import { listenerMethods, processStreams } from './catalogues/stream-apis';
 import type { AnalysisFile } from './file';
+import { resolveModuleMember, staticPropertyName } from './modules';
+import { isBuiltinGlobal } from './scope';
+import { skipTransparentWrappers } from './walk';
 
 /** A listener added with `.on(event, handler)` (or `once`, `addListener` …). */
 export interface StreamListener {
@@ -81,4 +84,16 @@ export function peelListeners(node: TSESTree.Expression): { core: TSESTree.Expre
 export function shortStreamText(file: AnalysisFile, node: TSESTree.Node): string {
   const text = file.text.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ');
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
+}
+
+/** `process.stdout` (of the global `process`, or `require('process')`): which of `process`'s streams `node` is, or `null`. */
+export function processStreamOf(file: AnalysisFile, node: TSESTree.Expression): (typeof processStreams)[number] | null {
+  const core = skipTransparentWrappers(node);
+  if (core.type !== 'MemberExpression') return null;
+  const name = staticPropertyName(core);
+  const stream = processStreams.find((s) => s === name);
+  if (!stream) return null;
+  if (core.object.type === 'Identifier' && core.object.name === 'process' && isBuiltinGlobal(file.scopeManager, core.object, 'process')) return stream;
+  const member = resolveModuleMember(file.scopeManager, core);
+  return member?.module === 'process' && member.path.length === 1 ? stream : null;
 }

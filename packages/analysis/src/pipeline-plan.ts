@@ -15,7 +15,7 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { importEdit, referenceTo } from './module-references';
-import { linkOf, type PipeChain, shortStreamText, type StreamListener } from './pipe-links';
+import { linkOf, type PipeChain, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
 import { findVariable, innermostScope } from './scope';
 import { skipTransparentWrappers } from './walk';
 
@@ -104,6 +104,10 @@ export function planPipeline(file: AnalysisFile, chain: PipeChain): Plan {
     }
     const core = skipTransparentWrappers(stage.node);
     if (linkOf(core)?.kind === 'pipe') return refuse('unsupported-call-shape', 'A stream of the chain is itself a `.pipe()` chain.');
+    const processStream = stage === chain.stages[0] ? null : processStreamOf(file, core);
+    if (processStream && processStream !== 'stdin') {
+      return refuse('ends-process-stream', `\`.pipe()\` never ends \`process.${processStream}\`, and \`pipeline\` does: what the program writes to it afterwards would be lost.`);
+    }
   }
   const lastStage = chain.stages[chain.stages.length - 1];
   const errors: StreamListener[] = [];

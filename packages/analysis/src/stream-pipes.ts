@@ -16,13 +16,13 @@
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { nodeStreamApiOf, processStreams } from './catalogues/stream-apis';
-import { linkOf, type Link, listenerOf, peelListeners, type PipeChain, type PipeStage, type StreamListener } from './pipe-links';
+import { nodeStreamApiOf } from './catalogues/stream-apis';
+import { linkOf, type Link, listenerOf, peelListeners, type PipeChain, type PipeStage, processStreamOf, type StreamListener } from './pipe-links';
 import { planPipeline } from './pipeline-plan';
 import type { Plan } from './edits';
 import type { AnalysisFile } from './file';
-import { resolveModuleMember, staticPropertyName } from './modules';
-import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
+import { resolveModuleMember } from './modules';
+import { constantInitializer, findVariable, innermostScope } from './scope';
 import { skipTransparentWrappers, walk } from './walk';
 
 /**
@@ -288,13 +288,8 @@ export function isShownNodeStream(file: AnalysisFile, node: TSESTree.Expression,
       const member = resolveModuleMember(file.scopeManager, callee);
       if (member && nodeStreamApiOf(member.module, member.path, core.type === 'NewExpression' ? 'new' : 'call')) return true;
     }
-  } else if (core.type === 'MemberExpression') {
-    const name = staticPropertyName(core);
-    if (name !== null && (processStreams as readonly string[]).includes(name)) {
-      if (core.object.type === 'Identifier' && core.object.name === 'process' && isBuiltinGlobal(file.scopeManager, core.object, 'process')) return true;
-      const member = resolveModuleMember(file.scopeManager, core);
-      if (member?.module === 'process' && member.path.length === 1) return true;
-    }
+  } else if (processStreamOf(file, core)) {
+    return true;
   } else if (core.type === 'Identifier') {
     const variable = findVariable(innermostScope(file.scopeManager, core), core.name);
     const init = variable ? constantInitializer(variable) : null;

@@ -173,7 +173,7 @@ export const codemods: readonly Codemod[] = [
       'become the rejection. Every change is `review`: the function now waits for the streams, an error of any stream rejects ' +
       'it once instead of reaching its own stream\'s listeners or being thrown as an uncaught exception, and every stream is ' +
       'destroyed on error. It lists as refusals, with the reason, chains in functions that are not `async`, code after the ' +
-      'chain, `.pipe(dest, options)`, streams used or listened to outside the chain, listeners of other events (`data`, ' +
+      'chain, `.pipe(dest, options)`, chains into `process.stdout`, streams used or listened to outside the chain, listeners of other events (`data`, ' +
       '`close`), error listeners that differ, names that would clash and comments the rewrite would drop.',
     unit: { one: 'chain', many: 'chains' },
     levels: ['review'],

@@ -16,6 +16,7 @@ const reasons: Record<string, string> = {
   'refuses-code-after-the-chain': 'code-after-pipe',
   'refuses-error-listeners-that-differ': 'error-handlers-differ',
   'refuses-pipe-options': 'unsupported-option',
+  'refuses-piping-into-stdout': 'ends-process-stream',
 };
 
 describe('pipe-to-pipeline refusals', () => {

@@ -18,7 +18,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       preferStreamPipeline:
-        '`.pipe()` does not forward errors, and {{streams}} has no `error` listener: its error is thrown as an uncaught exception and the other streams stay open. Use `await pipeline({{count}} streams)` from `node:stream/promises`, which destroys every stream and rejects once.',
+        '`.pipe()` does not forward errors, and {{streams}} no `error` listener: an error there is thrown as an uncaught exception, and the other streams stay open. Use `await pipeline(…)` from `node:stream/promises`, which destroys every stream and rejects once.',
       suggestPipeline: 'Await `pipeline(…)` from `node:stream/promises` (the function now waits for the streams, and any stream\'s error rejects it).',
     },
     schema: [],
@@ -33,7 +33,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: chain.node,
             messageId: 'preferStreamPipeline',
-            data: { streams: names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`, count: chain.stages.length },
+            data: { streams: names.length === 1 ? `${names[0]} has` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} have` },
             // The plan pipe-to-pipeline applies; a suggestion, never a fix: when and where an error surfaces changes.
             ...getFixOrSuggest(chain.plan, 'suggestPipeline'),
           });

@@ -35,7 +35,7 @@ export default defineRuleCases(rule, [
             messageId: 'preferStreamPipeline',
             line: 4,
             column: 28,
-            data: { streams: '`fs.createReadStream(src)`, `zlib.createGzip()` and `fs.createWriteStream(dst)`', count: 3 },
+            data: { streams: '`fs.createReadStream(src)`, `zlib.createGzip()` and `fs.createWriteStream(dst)` have' },
             suggestions: [
               {
                 messageId: 'suggestPipeline',
@@ -53,7 +53,7 @@ export default defineRuleCases(rule, [
             messageId: 'preferStreamPipeline',
             line: 4,
             column: 70,
-            data: { streams: '`createGzip()`', count: 3 },
+            data: { streams: '`createGzip()` has' },
             suggestions: [
               {
                 messageId: 'suggestPipeline',
@@ -70,7 +70,7 @@ export default defineRuleCases(rule, [
         errors: [
           {
             messageId: 'preferStreamPipeline',
-            data: { streams: '`fs.createReadStream(a)`', count: 2 },
+            data: { streams: '`fs.createReadStream(a)` has' },
             suggestions: [
               {
                 messageId: 'suggestPipeline',
@@ -86,7 +86,7 @@ export default defineRuleCases(rule, [
         errors: [
           {
             messageId: 'preferStreamPipeline',
-            data: { streams: '`createReadStream(from)`', count: 2 },
+            data: { streams: '`createReadStream(from)` has' },
             suggestions: [
               {
                 messageId: 'suggestPipeline',
@@ -100,12 +100,12 @@ export default defineRuleCases(rule, [
         // not-awaitable-here: a sync function with a callback; reported, no suggestion.
         code: "const fs = require('fs');\nfunction copy(a, b, cb) {\n  fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('finish', cb);\n}\nmodule.exports = copy;",
         ...cjs,
-        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createReadStream(a)` and `fs.createWriteStream(b)`', count: 2 }, suggestions: [] }],
+        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createReadStream(a)` and `fs.createWriteStream(b)` have' }, suggestions: [] }],
       },
       {
         // A library's stream piped into a Node one: the destination shows the chain is a stream pipe.
         code: "import fs from 'node:fs';\nimport archiver from 'archiver';\nexport function zip(dir: string, to: string) {\n  const archive = archiver('zip');\n  archive.pipe(fs.createWriteStream(to));\n  archive.directory(dir, false);\n  return archive.finalize();\n}",
-        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createWriteStream(to)`', count: 2 }, suggestions: [] }],
+        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createWriteStream(to)` has' }, suggestions: [] }],
       },
       {
         // code-after-pipe: the function goes on while the streams flow; no suggestion.
@@ -115,7 +115,12 @@ export default defineRuleCases(rule, [
       {
         // unsupported-option: `{ end: false }` keeps process.stdout open.
         code: "import fs from 'node:fs';\nexport async function cat(path: string) {\n  fs.createReadStream(path).pipe(process.stdout, { end: false });\n}",
-        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createReadStream(path)` and `process.stdout`', count: 2 }, suggestions: [] }],
+        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createReadStream(path)` and `process.stdout` have' }, suggestions: [] }],
+      },
+      {
+        // ends-process-stream: `.pipe()` never ends process.stdout, `pipeline` does, and later output would be lost.
+        code: "import fs from 'node:fs';\nexport async function cat(path: string) {\n  fs.createReadStream(path).pipe(process.stdout);\n}",
+        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createReadStream(path)` and `process.stdout` have' }, suggestions: [] }],
       },
       {
         // handler-not-supported: `close` follows an error too, so its body cannot simply move after the await.
@@ -125,12 +130,12 @@ export default defineRuleCases(rule, [
       {
         // error-handlers-differ: one catch cannot keep two different handlers.
         code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  fs.createReadStream(a).on('error', () => console.log('read failed')).pipe(fs.createWriteStream(b)).on('error', () => console.log('write failed')).pipe(process.stdout);\n}",
-        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`process.stdout`', count: 3 }, suggestions: [] }],
+        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`process.stdout` has' }, suggestions: [] }],
       },
       {
         // stream-used-elsewhere: the source is also listened to by a statement of its own.
         code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  const input = fs.createReadStream(a);\n  input.on('data', (chunk) => console.log(chunk.length));\n  input.pipe(fs.createWriteStream(b));\n}",
-        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`input` and `fs.createWriteStream(b)`', count: 2 }, suggestions: [] }],
+        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`input` and `fs.createWriteStream(b)` have' }, suggestions: [] }],
       },
       {
         // would-drop-comment: a comment on a listener the rewrite removes.
@@ -149,7 +154,7 @@ export default defineRuleCases(rule, [
       {
         // With types, parameters declared as Node streams are shown.
         code: "import type { Readable, Writable } from 'node:stream';\nexport function send(source: Readable, target: Writable) {\n  source.pipe(target);\n}",
-        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`source` and `target`', count: 2 }, suggestions: [] }],
+        errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`source` and `target` have' }, suggestions: [] }],
       },
     ],
   },
