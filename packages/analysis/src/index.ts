@@ -170,7 +170,7 @@ export { findCallbackApiCalls, type CallbackApiCall, type CallbackApiCallsOption
 export { planAwaitTwin } from './callback-to-await';
 export { findPipeChains, isShownNodeStream, pipeChainSilenceReasons, type PipeChainFacts, type PipeChainSilenceReason, type ReportedPipeChain } from './stream-pipes';
 export { shortStreamText, type PipeChain, type PipeStage, type StreamListener } from './pipe-links';
-export { planPipeline } from './pipeline-plan';
+export { planPipeline, type PipelinePlan } from './pipeline-plan';
 export { nodeStreamApis, type NodeStreamApi } from './catalogues/stream-apis';
 export { findPromiseWrappers, promiseWrapperOf, type PromiseWrapper, type PromiseWrapperOptions } from './promise-wrappers';
 export {

@@ -11,6 +11,7 @@ import jsTokens from 'js-tokens';
 import { listenerMethods, streamDoneEvents } from './catalogues/stream-apis';
 import { enclosingFunctionOf, inner, keptRanges, nameClash, reindented, returnProblem, tailProblem, usesOwnThis } from './callback-to-await';
 import { type Plan, type RefusalReason, refusedPlan, type TextEdit } from './edits';
+import { type ExecutorFunction, promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
@@ -20,6 +21,8 @@ import { findVariable, innermostScope } from './scope';
 import { skipTransparentWrappers } from './walk';
 
 const doneEvents = new Set<string>(streamDoneEvents);
+
+type EnclosingFunction = Exclude<ReturnType<typeof enclosingFunctionOf>, null | 'other'>;
 
 const refuse = (reason: RefusalReason, message: string): Plan => refusedPlan({ reason, message });
 
@@ -68,29 +71,50 @@ function isParameterName(file: AnalysisFile, node: TSESTree.Node): node is TSEST
 }
 
 /**
+ * How a chain is rewritten: `await pipeline(…)` where the chain ends an `async` function, or
+ * `pipeline(…)` in place of a `new Promise` whose executor is the chain and only settles it.
+ */
+export interface PipelinePlan {
+  readonly shape: 'await' | 'promise-wrapper';
+  readonly plan: Plan;
+}
+
+/**
  * The `await pipeline(a, b, c)` that replaces a reported chain, at level `review` (the function now
  * waits for the streams, and an error of any stream rejects it once instead of reaching the
  * listeners of its own stream or being thrown as an uncaught exception); or the refusal naming the
  * first thing that cannot be shown to keep the code's meaning.
  */
-export function planPipeline(file: AnalysisFile, chain: PipeChain): Plan {
-  const { text } = file;
-  if (chain.pipeOptions) return refuse('unsupported-option', '`.pipe(dest, options)` passes options (`{ end: false }` keeps the destination open), which `pipeline` does not take.');
+export function planPipeline(file: AnalysisFile, chain: PipeChain): PipelinePlan {
   const statement = chain.statements[chain.statements.length - 1];
   const firstStatement = chain.statements[0];
-  if (!statement || !firstStatement) return refuse('unsupported-call-shape', 'The chain is not a statement.');
+  if (!statement || !firstStatement) return awaited(refuse('unsupported-call-shape', 'The chain is not a statement.'));
   const fn = enclosingFunctionOf(chain.top);
+  const created = fn !== null && fn !== 'other' && fn.parent.type === 'NewExpression' ? fn.parent : null;
+  const executor = created ? promiseExecutorOf(file, created) : null;
+  if (created && executor && executor === fn) return { shape: 'promise-wrapper', plan: planWrapper(file, chain, created, executor) };
   if (fn === null || fn === 'other' || !fn.async) {
-    return refuse(
-      'not-awaitable-here',
-      fn === null
-        ? 'The chain is at module top level, where an `await` would hold up every importer; move it into an async function.'
-        : 'The enclosing function is not `async`: making it so would change what its callers get (a promise, and rejections instead of throws).',
+    return awaited(
+      refuse(
+        'not-awaitable-here',
+        fn === null
+          ? 'The chain is at module top level, where an `await` would hold up every importer; move it into an async function.'
+          : 'The enclosing function is not `async`: making it so would change what its callers get (a promise, and rejections instead of throws).',
+      ),
     );
   }
   const tail = tailProblem(statement, fn);
-  if (tail) return refuse('code-after-pipe', 'Code may run after the chain in its function (later statements, a loop, a `try`): it ran while the streams flowed, and would run only once `await pipeline(…)` settles.');
-  if (chain.statements.length > 1) {
+  if (tail) return awaited(refuse('code-after-pipe', 'Code may run after the chain in its function (later statements, a loop, a `try`): it ran while the streams flowed, and would run only once `await pipeline(…)` settles.'));
+  const problem = chainProblem(file, chain);
+  if (problem) return awaited(problem);
+  return awaited(planAwaited(file, chain, fn, firstStatement, statement));
+}
+
+/** What keeps any `pipeline` rewrite of the chain from meaning the same, whatever surrounds it: a refused plan, or `null`. */
+function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
+  if (chain.pipeOptions) return refuse('unsupported-option', '`.pipe(dest, options)` passes options (`{ end: false }` keeps the destination open), which `pipeline` does not take.');
+  const statement = chain.statements[chain.statements.length - 1];
+  if (statement && chain.statements.length > 1) {
     const block = statement.parent;
     const body = block && 'body' in block && Array.isArray(block.body) ? (block.body as TSESTree.Node[]) : [];
     const at = body.indexOf(statement);
@@ -109,6 +133,15 @@ export function planPipeline(file: AnalysisFile, chain: PipeChain): Plan {
       return refuse('ends-process-stream', `\`.pipe()\` never ends \`process.${processStream}\`, and \`pipeline\` does: what the program writes to it afterwards would be lost.`);
     }
   }
+  return null;
+}
+
+function awaited(plan: Plan): PipelinePlan {
+  return { shape: 'await', plan };
+}
+
+function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction, firstStatement: TSESTree.Statement, statement: TSESTree.Statement): Plan {
+  const { text } = file;
   const lastStage = chain.stages[chain.stages.length - 1];
   const errors: StreamListener[] = [];
   let done: StreamListener | null = null;
@@ -218,4 +251,105 @@ export function planPipeline(file: AnalysisFile, chain: PipeChain): Plan {
 
 function normalized(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A call of `name` with exactly `args` plain names as its arguments (`reject(err)`, `resolve()`), as an arrow's body or its one statement. */
+function onlyCalls(handler: InlineHandler, name: string, args: readonly string[]): boolean {
+  const body = handler.body.type === 'BlockStatement' ? (handler.body.body.length === 1 && handler.body.body[0]?.type === 'ExpressionStatement' ? handler.body.body[0].expression : null) : handler.body;
+  return (
+    body?.type === 'CallExpression' &&
+    body.callee.type === 'Identifier' &&
+    body.callee.name === name &&
+    body.arguments.length === args.length &&
+    body.arguments.every((a, i) => a.type === 'Identifier' && a.name === args[i])
+  );
+}
+
+/**
+ * `pipeline(a, b, c)` in place of a `new Promise` whose executor only builds the chain and settles
+ * the promise: `resolve` on the last stream's `finish` (resolving nothing, as `pipeline` does) and,
+ * for the streams that listen for errors, `reject`. Only inside an `async` function, where a throw
+ * while the streams are made rejects the function as the executor's throw rejected the promise.
+ * Level `review`: an error of a stream the executor did not listen to used to be thrown as an
+ * uncaught exception and now rejects the promise, and every stream is destroyed on error.
+ */
+function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.NewExpression, executor: ExecutorFunction): Plan {
+  const { text } = file;
+  const body = executor.body;
+  const onlyTheChain =
+    body.type === 'BlockStatement' ? body.body.length === chain.statements.length && body.body.every((s, i) => s === chain.statements[i]) : body === chain.top && chain.statements.length === 1;
+  if (!onlyTheChain) return refuse('handler-not-supported', 'The `new Promise` executor does more than build the chain; only an executor that is the chain alone becomes `pipeline(…)`.');
+  const outer = enclosingFunctionOf(created);
+  if (outer === null || outer === 'other' || !outer.async) {
+    return refuse(
+      'not-awaitable-here',
+      'The `new Promise` is not inside an `async` function: a stream that throws while it is made (a bad path type) would throw out of `pipeline(…)`\'s arguments instead of rejecting the promise.',
+    );
+  }
+  const [resolveParam, rejectParam, ...more] = executor.params;
+  if (resolveParam?.type !== 'Identifier' || (rejectParam && rejectParam.type !== 'Identifier') || more.length > 0) {
+    return refuse('handler-not-supported', 'The executor\'s parameters are not plain `resolve` and `reject` names.');
+  }
+  const resolveName = resolveParam.name;
+  const rejectName = rejectParam?.type === 'Identifier' ? rejectParam.name : null;
+  const lastStage = chain.stages[chain.stages.length - 1];
+  let resolved = false;
+  const handlers: TSESTree.Node[] = [];
+  for (const stage of chain.stages) {
+    for (const listener of stage.listeners) {
+      const handler = listener.handler;
+      handlers.push(handler);
+      if (listener.event === 'error') {
+        const param = isInline(handler) ? handler.params[0] : undefined;
+        const forwards =
+          rejectName !== null &&
+          ((handler.type === 'Identifier' && handler.name === rejectName) ||
+            (isInline(handler) && !handler.async && handler.params.length === 1 && param?.type === 'Identifier' && onlyCalls(handler, rejectName, [param.name])));
+        if (!forwards) return refuse('handler-not-supported', 'An `error` listener does more than reject the promise with the error; a `catch` on `pipeline(…)` would be the place for it, by hand.');
+        continue;
+      }
+      if (listener.event === 'finish' && stage === lastStage && !resolved) {
+        const settles = (handler.type === 'Identifier' && handler.name === resolveName) || (isInline(handler) && !handler.async && handler.params.length === 0 && onlyCalls(handler, resolveName, []));
+        if (!settles) return refuse('handler-not-supported', 'The `finish` listener does more than resolve the promise with nothing, which is what `pipeline(…)` resolves.');
+        resolved = true;
+        continue;
+      }
+      return refuse('handler-not-supported', `A \`${listener.event ?? 'computed'}\` listener has no place in \`pipeline(…)\`; only the last stream's \`finish\` resolving the promise and \`error\` listeners rejecting it do.`);
+    }
+  }
+  if (!resolved) return refuse('handler-not-supported', 'The promise is not resolved on the last stream\'s `finish`, so it does not settle when `pipeline(…)` does.');
+  const within = (node: TSESTree.Node) => handlers.some((h) => h.range[0] <= node.range[0] && node.range[1] <= h.range[1]);
+  for (const param of [resolveParam, rejectParam]) {
+    if (param?.type !== 'Identifier') continue;
+    const variable = findVariable(innermostScope(file.scopeManager, executor.body), param.name);
+    if (variable?.references.some((r) => !within(r.identifier))) return refuse('handler-not-supported', `The executor uses \`${param.name}\` outside the stream listeners.`);
+  }
+  const problem = chainProblem(file, chain);
+  if (problem) return problem;
+  const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
+  if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
+  for (const comment of file.comments) {
+    if (comment.range[0] < created.range[0] || comment.range[1] > created.range[1]) continue;
+    if (!chain.stages.some((s) => s.node.range[0] <= comment.range[0] && comment.range[1] <= s.node.range[1])) {
+      return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
+    }
+  }
+  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
+  const edits: TextEdit[] = [{ range: created.range, text: `${reference.text}(${args.join(', ')})` }];
+  const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
+  if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
+  if (imports) edits.push(...imports.edits);
+  const removed: string[] = ['new', 'Promise', 'function', 'pipe', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
+  if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
+  for (const stage of chain.stages) {
+    for (const listener of stage.listeners) {
+      const event = listener.call.arguments[0];
+      if (event) removed.push(text.slice(event.range[0], event.range[1]));
+      removed.push(...wordsOfText(text.slice(listener.handler.range[0], listener.handler.range[1])));
+    }
+  }
+  for (const s of chain.statements.slice(0, -1)) {
+    if (s.type === 'VariableDeclaration') removed.push('const', ...s.declarations.map((d) => text.slice(d.id.range[0], d.id.range[1])));
+  }
+  return checkedPlan(file, 'review', edits, { owned: [created], vocabulary: { added: [...reference.words, ...(imports?.words ?? [])], removed } });
 }

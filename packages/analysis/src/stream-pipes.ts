@@ -18,8 +18,9 @@ import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { nodeStreamApiOf } from './catalogues/stream-apis';
 import { linkOf, type Link, listenerOf, peelListeners, type PipeChain, type PipeStage, processStreamOf, type StreamListener } from './pipe-links';
-import { planPipeline } from './pipeline-plan';
 import type { Plan } from './edits';
+import { type PipelinePlan, planPipeline } from './pipeline-plan';
+import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
 import { resolveModuleMember } from './modules';
 import { constantInitializer, findVariable, innermostScope } from './scope';
@@ -40,8 +41,10 @@ export type PipeChainSilenceReason = (typeof pipeChainSilenceReasons)[number];
 export interface ReportedPipeChain extends PipeChain {
   /** The streams without an `error` listener. */
   readonly unhandled: readonly PipeStage[];
-  /** The `await pipeline(…)` rewrite, or its refusal. */
+  /** The rewrite, `await pipeline(…)` or `pipeline(…)` in place of a `new Promise`, or its refusal. */
   readonly plan: Plan;
+  /** Which rewrite `plan` is. */
+  readonly shape: PipelinePlan['shape'];
 }
 
 export interface PipeChainFacts {
@@ -121,7 +124,7 @@ export function findPipeChains(file: AnalysisFile): PipeChainFacts {
     if (consumed.has(chain)) continue;
     // Only a chain with a stream shown to be Node's is one: `.pipe` alone is RxJS's and gulp's too.
     if (!chain.stages.some((s) => s.shown)) continue;
-    if (!isStatementOnItsOwn(chain.top)) {
+    if (!isStatementOnItsOwn(file, chain.top)) {
       silent.push({ chain, reason: 'result-used-as-stream' });
       continue;
     }
@@ -135,15 +138,19 @@ export function findPipeChains(file: AnalysisFile): PipeChainFacts {
       silent.push({ chain, reason: 'stream-handled-elsewhere' });
       continue;
     }
-    reported.push({ ...chain, unhandled, plan: planPipeline(file, chain) });
+    const { plan, shape } = planPipeline(file, chain);
+    reported.push({ ...chain, unhandled, plan, shape });
   }
   const facts = { reported, silent };
   cache.set(file, facts);
   return facts;
 }
 
-function isStatementOnItsOwn(top: TSESTree.CallExpression): boolean {
-  return top.parent.type === 'ExpressionStatement';
+/** A statement of its own, or the expression body of a `new Promise` executor, which the promise ignores. */
+function isStatementOnItsOwn(file: AnalysisFile, top: TSESTree.CallExpression): boolean {
+  if (top.parent.type === 'ExpressionStatement') return true;
+  const arrow = top.parent;
+  return arrow.type === 'ArrowFunctionExpression' && arrow.body === top && arrow.parent.type === 'NewExpression' && promiseExecutorOf(file, arrow.parent) === arrow;
 }
 
 /** The `const` declaration a chain is the one initialiser of, and its name's variable; `null` otherwise. */

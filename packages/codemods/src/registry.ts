@@ -170,7 +170,8 @@ export const codemods: readonly Codemod[] = [
       'listener. Where the chain is a statement of its own and the last thing its `async` function does, it becomes ' +
       '`await pipeline(a, b, c)` with `pipeline` imported in the file\'s style; the last stream\'s `finish` listener\'s body runs ' +
       'after the `await`, `error` listeners that handled the error become one `catch` around it, and listeners that only rethrow ' +
-      'become the rejection. Every change is `review`: the function now waits for the streams, an error of any stream rejects ' +
+      'become the rejection; a `new Promise` in an `async` function whose executor is the chain alone, resolving on `finish` ' +
+      'and rejecting on `error`, becomes `pipeline(…)` itself. Every change is `review`: the function now waits for the streams, an error of any stream rejects ' +
       'it once instead of reaching its own stream\'s listeners or being thrown as an uncaught exception, and every stream is ' +
       'destroyed on error. It lists as refusals, with the reason, chains in functions that are not `async`, code after the ' +
       'chain, `.pipe(dest, options)`, chains into `process.stdout`, streams used or listened to outside the chain, listeners of other events (`data`, ' +

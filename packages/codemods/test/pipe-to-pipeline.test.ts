@@ -16,6 +16,8 @@ const reasons: Record<string, string> = {
   'refuses-code-after-the-chain': 'code-after-pipe',
   'refuses-error-listeners-that-differ': 'error-handlers-differ',
   'refuses-pipe-options': 'unsupported-option',
+  'refuses-a-wrapper-outside-async-code': 'not-awaitable-here',
+  'refuses-a-wrapper-that-resolves-a-value': 'handler-not-supported',
   'refuses-piping-into-stdout': 'ends-process-stream',
 };
 

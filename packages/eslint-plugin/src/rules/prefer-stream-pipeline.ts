@@ -4,7 +4,7 @@ import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
 export type Options = [];
-export type MessageIds = 'preferStreamPipeline' | 'suggestPipeline';
+export type MessageIds = 'preferStreamPipeline' | 'suggestPipeline' | 'suggestPipelinePromise';
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-stream-pipeline',
@@ -20,6 +20,7 @@ export default createRule<Options, MessageIds>({
       preferStreamPipeline:
         '`.pipe()` does not forward errors, and {{streams}} no `error` listener: an error there is thrown as an uncaught exception, and the other streams stay open. Use `await pipeline(…)` from `node:stream/promises`, which destroys every stream and rejects once.',
       suggestPipeline: 'Await `pipeline(…)` from `node:stream/promises` (the function now waits for the streams, and any stream\'s error rejects it).',
+      suggestPipelinePromise: 'Replace the `new Promise` by `pipeline(…)` from `node:stream/promises` (it settles the same way, and an error of any stream now rejects it).',
     },
     schema: [],
   },
@@ -35,7 +36,7 @@ export default createRule<Options, MessageIds>({
             messageId: 'preferStreamPipeline',
             data: { streams: names.length === 1 ? `${names[0]} has` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} have` },
             // The plan pipe-to-pipeline applies; a suggestion, never a fix: when and where an error surfaces changes.
-            ...getFixOrSuggest(chain.plan, 'suggestPipeline'),
+            ...getFixOrSuggest(chain.plan, chain.shape === 'promise-wrapper' ? 'suggestPipelinePromise' : 'suggestPipeline'),
           });
         }
       },

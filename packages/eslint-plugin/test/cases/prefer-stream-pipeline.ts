@@ -97,6 +97,28 @@ export default defineRuleCases(rule, [
         ],
       },
       {
+        // A `new Promise` that only settles on the chain's finish and errors becomes `pipeline(…)` itself.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  await new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', resolve);\n  });\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            data: { streams: '`fs.createReadStream(a)` has' },
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function copy(a: string, b: string) {\n  await pipeline(fs.createReadStream(a), fs.createWriteStream(b));\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // not-awaitable-here: the wrapper is in a function that is not async, where a stream that throws while made would throw instead of rejecting.
+        code: "const fs = require('fs');\nfunction copy(a, b) {\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', resolve);\n  });\n}\nmodule.exports = copy;",
+        ...cjs,
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
         // not-awaitable-here: a sync function with a callback; reported, no suggestion.
         code: "const fs = require('fs');\nfunction copy(a, b, cb) {\n  fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('finish', cb);\n}\nmodule.exports = copy;",
         ...cjs,
