@@ -24,7 +24,7 @@ import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
 import { resolveModuleMember } from './modules';
 import { constantInitializer, findVariable, innermostScope } from './scope';
-import { skipTransparentWrappers, walk } from './walk';
+import { hasOffsetWithin, skipTransparentWrappers, walk, wordOffsets } from './walk';
 
 /**
  * Why a `.pipe()` chain of Node streams is not reported:
@@ -97,7 +97,10 @@ export function findPipeChains(file: AnalysisFile): PipeChainFacts {
   }
   const tops: TSESTree.CallExpression[] = [];
   const seen = new Set<TSESTree.Node>();
+  // Only subtrees whose text holds `pipe` can hold a `.pipe()` call.
+  const offsets = wordOffsets(file.text, 'pipe');
   walk(file.ast, file.visitorKeys, (node) => {
+    if (!hasOffsetWithin(offsets, node.range[0], node.range[1])) return false;
     if (linkOf(node)?.kind !== 'pipe') return true;
     const top = chainTop(node as TSESTree.CallExpression);
     if (!seen.has(top)) {
