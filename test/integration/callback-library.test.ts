@@ -91,7 +91,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io', () => {
   it('passes its own tests after the migration, unchanged', () => {
     const result = runLibraryTests();
     expect(result.status, explain(result)).toBe(0);
-    expect(result.stdout).toMatch(/# pass 15/);
+    expect(result.stdout).toMatch(/# pass 20/);
     expect(result.stdout).toMatch(/# fail 0/);
   });
 
@@ -103,11 +103,11 @@ describe('migrating fixtures/callback-library with sync-to-async-io', () => {
   });
 });
 
-describe('migrating fixtures/callback-library with sync-to-async-io, callback-to-promise-api and promise-wrapper-to-promisify', () => {
+describe('migrating fixtures/callback-library with sync-to-async-io, callback-to-promise-api, promise-wrapper-to-promisify and pipe-to-pipeline', () => {
   let copy = '';
   let files: string[] = [];
   const read = (file: string) => readFileSync(path.join(copy, file), 'utf8');
-  const codemods = ['sync-to-async-io', 'callback-to-promise-api', 'promise-wrapper-to-promisify'];
+  const codemods = ['sync-to-async-io', 'callback-to-promise-api', 'promise-wrapper-to-promisify', 'pipe-to-pipeline'];
   const migrate = (...flags: string[]) => exec([cliPath, 'migrate', ...codemods, ...files, '--level', 'review', ...flags], repoRoot);
   const runLibraryTests = () => exec(['--test', 'test/'], copy);
   const sources = ['lib/store.js', 'lib/archive.js', 'bin/store.js', 'test/store.test.js', 'test/archive.test.js'];
@@ -127,7 +127,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io, callback-to
   it('passes its own tests before the migration', () => {
     const result = runLibraryTests();
     expect(result.status, explain(result)).toBe(0);
-    expect(result.stdout).toMatch(/# pass 15/);
+    expect(result.stdout).toMatch(/# pass 20/);
   });
 
   it('awaits the callbacks of async functions, replaces the forwarding wrappers, and refuses the rest by name', () => {
@@ -152,6 +152,9 @@ describe('migrating fixtures/callback-library with sync-to-async-io, callback-to
     // store.js: readRaw becomes the twin; newSalt's callback converts the value, so it stays.
     expect(applied(store, 'promise-wrapper-to-promisify')).toBe(1);
     expect(refused(store, 'promise-wrapper-to-promisify')).toEqual(['not-a-forwarding-wrapper']);
+    // exportEntry's chain becomes await pipeline(…), copyEntry's new Promise pipeline(…); dumpEntry is a callback API, not async.
+    expect(applied(archive, 'pipe-to-pipeline')).toBe(2);
+    expect(refused(archive, 'pipe-to-pipeline')).toEqual(['not-awaitable-here']);
     expect(report.files.flatMap((f) => f.changes).every((c) => c.level === 'review')).toBe(true);
 
     const archived = read('lib/archive.js');
@@ -161,6 +164,13 @@ describe('migrating fixtures/callback-library with sync-to-async-io, callback-to
     expect(archived).toContain('  return promisify(bundle)(dir, target);\n');
     expect(archived).toContain('  return fs.promises.stat(path.join(dir, `${key}.json.gz`)).then((stats) => stats.size);\n');
     expect(archived).toContain('  return promisify(runtime.version).call(runtime).then((out) => out.trim());\n');
+    expect(archived).toContain("const { pipeline } = require('stream/promises');\n");
+    expect(archived).toContain(
+      '  try {\n    await pipeline(fs.createReadStream(path.join(dir, `${key}.json.gz`)), zlib.createGunzip(), fs.createWriteStream(target));\n' +
+        '  } catch (err) {\n    done(err);\n    return;\n  }\n  done(null, target);\n',
+    );
+    expect(archived).toContain('  await pipeline(fs.createReadStream(path.join(dir, `${key}.json.gz`)), fs.createWriteStream(target));\n  return target;\n');
+    expect(archived).toContain('.pipe(zlib.createGunzip()).pipe(out).on(\'finish\', done);\n');
     // readBundle is not async: its callbacks stay.
     expect(archived).toContain('  fs.readFile(file, (err, packed) => {\n');
     expect(read('lib/store.js')).toContain('  return fs.promises.readFile(entryPath(dir, key));\n');
@@ -173,8 +183,19 @@ describe('migrating fixtures/callback-library with sync-to-async-io, callback-to
   it('passes its own tests after the migration, unchanged', () => {
     const result = runLibraryTests();
     expect(result.status, explain(result)).toBe(0);
-    expect(result.stdout).toMatch(/# pass 15/);
+    expect(result.stdout).toMatch(/# pass 20/);
     expect(result.stdout).toMatch(/# fail 0/);
+  });
+
+  it('hands a missing entry\'s read error to exportEntry\'s callback and copyEntry\'s rejection, where it used to be thrown as an uncaught exception', () => {
+    const script =
+      "require('./lib/archive').exportEntry('no-such-folder', 'no-such-entry', 'exported.json', (err) => console.log(err && err.code));";
+    const result = exec(['-e', script], copy);
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toBe('ENOENT\n');
+    const copied = exec(['-e', "require('./lib/archive').copyEntry('no-such-folder', 'no-such-entry', 'copied.gz').catch((err) => console.log(err.code));"], copy);
+    expect(copied.status, explain(copied)).toBe(0);
+    expect(copied.stdout).toBe('ENOENT\n');
   });
 
   it('changes nothing on a second run', () => {

@@ -15,6 +15,7 @@ import { run as runSyncToAsync } from '../../packages/codemods/src/transforms/sy
 import { run as runThenToAwait } from '../../packages/codemods/src/transforms/then-to-await';
 import { run as runCallbackToPromiseApi } from '../../packages/codemods/src/transforms/callback-to-promise-api';
 import { run as runPromiseWrapperToPromisify } from '../../packages/codemods/src/transforms/promise-wrapper-to-promisify';
+import { run as runPipeToPipeline } from '../../packages/codemods/src/transforms/pipe-to-pipeline';
 import { casesOf } from '../../packages/codemods/test/helpers';
 import plugin from '../../packages/eslint-plugin/src/index';
 import { findPromiseWrappers, parseFile } from '../../packages/analysis/src/index';
@@ -364,5 +365,41 @@ describe('no-unbounded-concurrency and unbounded-to-bounded find the same fan-ou
     const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...result.refusals.map((r) => `${r.line}:${r.column}`)];
     const reported = ruleMessages(inputPath, source, 'no-unbounded-concurrency').map((m) => `${m.line}:${m.column}`);
     expect(sites.sort()).toEqual(reported.sort());
+  });
+});
+
+describe('prefer-stream-pipeline and pipe-to-pipeline find the same chains', () => {
+  const fixtures = casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/pipe-to-pipeline'));
+  const library = path.join(root, 'fixtures/callback-library/lib');
+  const files = [...fixtures.map((c) => c.inputPath), ...readdirSync(library).filter((f) => f.endsWith('.js')).map((f) => path.join(library, f))];
+
+  function ruleChains(file: string, source: string): string[] {
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(
+      source,
+      [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { asyncwise: plugin as never },
+          rules: { 'asyncwise/prefer-stream-pipeline': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/prefer-stream-pipeline')).toEqual([]);
+    return messages.map((m) => `${m.line}:${m.column}`).sort();
+  }
+
+  it('finds chains in most files, so the comparison is not trivially empty', () => {
+    const withChains = files.filter((f) => ruleChains(f, readFileSync(f, 'utf8')).length > 0);
+    expect(withChains.length).toBeGreaterThan(files.length / 2);
+  });
+
+  it.each(files.map((f) => [path.relative(root, f), f] as const))('%s', (_name, file) => {
+    const source = readFileSync(file, 'utf8');
+    const result = runPipeToPipeline(source, file, { level: 'review' });
+    const sites = [...result.changes.map((c) => `${c.line}:${c.column}`), ...new Set(result.refusals.map((r) => `${r.line}:${r.column}`))];
+    expect(sites.sort()).toEqual(ruleChains(file, source));
   });
 });

@@ -98,7 +98,7 @@ export function planAwaitTwin(file: AnalysisFile, call: TSESTree.CallExpression,
   return buildPlan(file, call, api, callback, statement, parts);
 }
 
-function usesOwnThis(file: AnalysisFile, fn: InlineCallback): boolean {
+export function usesOwnThis(file: AnalysisFile, fn: InlineCallback): boolean {
   let found = false;
   walk(fn.body, file.visitorKeys, (node) => {
     if (found) return false;
@@ -114,7 +114,7 @@ function usesOwnThis(file: AnalysisFile, fn: InlineCallback): boolean {
  * up to the function's body is the last of its block (or a branch of an `if`), with no loop, `try`,
  * `switch` or label between, since any of those would run code after the call before the callback did.
  */
-function tailProblem(statement: TSESTree.Node, fn: FunctionNode): string | null {
+export function tailProblem(statement: TSESTree.Node, fn: FunctionNode): string | null {
   let current: TSESTree.Node = statement;
   for (;;) {
     const parent: TSESTree.Node | undefined = current.parent;
@@ -260,11 +260,11 @@ function callbackParts(file: AnalysisFile, api: NodeCallbackApi, call: TSESTree.
 }
 
 /** The text inside a block's braces, without the whitespace at either end; an empty range when there is none. */
-function inner(file: AnalysisFile, block: TSESTree.BlockStatement): readonly [number, number] {
+export function inner(file: AnalysisFile, block: TSESTree.BlockStatement): readonly [number, number] {
   return trimmed(file.text, [block.range[0] + 1, block.range[1] - 1]);
 }
 
-function trimmed(text: string, [start, end]: readonly [number, number]): [number, number] {
+export function trimmed(text: string, [start, end]: readonly [number, number]): [number, number] {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text.charAt(s))) s++;
@@ -273,7 +273,7 @@ function trimmed(text: string, [start, end]: readonly [number, number]): [number
 }
 
 /** Why the callback's own returns would change the function's result, or `null`. */
-function returnProblem(file: AnalysisFile, callback: InlineCallback): string | null {
+export function returnProblem(file: AnalysisFile, callback: InlineCallback): string | null {
   if (callback.body.type !== 'BlockStatement') {
     return callback.body.type === 'CallExpression' || callback.body.type === 'AssignmentExpression' || callback.body.type === 'UnaryExpression'
       ? null
@@ -293,7 +293,7 @@ function returnProblem(file: AnalysisFile, callback: InlineCallback): string | n
  * A name the callback brings into the enclosing function (its parameters and declarations) that
  * is declared or read anywhere else in that function, where it would clash or be captured; or `null`.
  */
-function nameClash(file: AnalysisFile, fn: FunctionNode, callback: InlineCallback, scope: Scope, call: TSESTree.CallExpression): string | null {
+export function nameClash(file: AnalysisFile, fn: FunctionNode, callback: InlineCallback, scope: Scope, call: TSESTree.CallExpression): string | null {
   const brought = new Set<string>();
   // The error parameter is dropped or becomes the `catch` clause's own: it never lands in the function's scope.
   const err = callback.params[0]?.type === 'Identifier' ? callback.params[0].name : null;
@@ -325,7 +325,7 @@ function nameClash(file: AnalysisFile, fn: FunctionNode, callback: InlineCallbac
 const typeOnlyScopes = new Set(['functionType', 'conditionalType', 'mappedType', 'type']);
 
 /** `text` with every line after the first moved from `from` indentation to `to`, comments and multi-line literals aside. */
-function reindented(file: AnalysisFile, range: readonly [number, number], from: string, to: string, keep: readonly (readonly [number, number])[]): string {
+export function reindented(file: AnalysisFile, range: readonly [number, number], from: string, to: string, keep: readonly (readonly [number, number])[]): string {
   const [start, end] = range;
   let out = '';
   let cursor = start;
@@ -339,7 +339,7 @@ function reindented(file: AnalysisFile, range: readonly [number, number], from: 
 }
 
 /** Ranges whose text must stay byte for byte when moved: comments, and strings and templates that span lines. */
-function keptRanges(file: AnalysisFile, node: TSESTree.Node): (readonly [number, number])[] {
+export function keptRanges(file: AnalysisFile, node: TSESTree.Node): (readonly [number, number])[] {
   const out: (readonly [number, number])[] = [];
   for (const comment of file.comments) if (comment.range[0] >= node.range[0] && comment.range[1] <= node.range[1]) out.push(comment.range);
   walk(node, file.visitorKeys, (n) => {

@@ -60,6 +60,9 @@ export const callbackRefusalReasons = [
   'uncatalogued-core-api',
 ] as const;
 
+/** The reasons only the pipeline planner (`stream-pipes.ts`) gives; listed once, here. */
+export const pipeRefusalReasons = ['code-after-pipe', 'stream-used-elsewhere', 'handler-not-supported', 'error-handlers-differ', 'ends-process-stream'] as const;
+
 /** Every reason a planner can give for not producing edits. One list, so docs and tests can name them. */
 export const refusalReasons = [
   'mixed-declaration-kinds',
@@ -96,6 +99,7 @@ export const refusalReasons = [
   'limiter-not-importable',
   ...thenChainReasons,
   ...callbackRefusalReasons,
+  ...pipeRefusalReasons,
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -21,6 +21,7 @@ export {
   OverlappingEditsError,
   planOf,
   callbackRefusalReasons,
+  pipeRefusalReasons,
   refusalReasons,
   refusedPlan,
   sortEdits,
@@ -167,6 +168,10 @@ export {
 } from './blocking-calls';
 export { findCallbackApiCalls, type CallbackApiCall, type CallbackApiCallsOptions } from './callback-apis';
 export { planAwaitTwin } from './callback-to-await';
+export { findPipeChains, isShownNodeStream, pipeChainSilenceReasons, type PipeChainFacts, type PipeChainSilenceReason, type ReportedPipeChain } from './stream-pipes';
+export { shortStreamText, type PipeChain, type PipeStage, type StreamListener } from './pipe-links';
+export { planPipeline, type PipelinePlan } from './pipeline-plan';
+export { nodeStreamApis, type NodeStreamApi } from './catalogues/stream-apis';
 export { findPromiseWrappers, promiseWrapperOf, type PromiseWrapper, type PromiseWrapperOptions } from './promise-wrappers';
 export {
   defaultTestFilePatterns,

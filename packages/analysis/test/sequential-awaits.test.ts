@@ -77,6 +77,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     errorKind: () => 'unknown',
     signatureReturnKind: () => 'other',
     isAbortSignal: () => 'unknown',
+    isNodeStream: () => 'unknown',
   };
 
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {

@@ -129,7 +129,9 @@ export function applyPlans(
   const maxPasses = passBound(source) + 1;
   for (let pass = 0; ; pass++) {
     const found = findPlans(file);
-    const overlapping = new Set(found.filter((f) => f.plan.edits.length > 0 && overlapsAny(spanOf(f.plan), earlier)));
+    // A plan touches an earlier change when one of its edits does: an import added at the top and a
+    // statement rewritten below it do not touch what another codemod rewrote between them.
+    const overlapping = new Set(found.filter((f) => f.plan.edits.some((edit) => overlapsAny(edit.range, earlier))));
     const allowed = found.filter(
       (f) => !overlapping.has(f) && f.plan.level !== 'refused' && f.plan.edits.length > 0 && isLevelAllowed(f.plan.level, level),
     );

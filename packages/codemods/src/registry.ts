@@ -161,6 +161,28 @@ export const codemods: readonly Codemod[] = [
     load: () => import('./transforms/promise-wrapper-to-promisify'),
   },
   {
+    name: 'pipe-to-pipeline',
+    description: 'Turn a chain of .pipe calls on Node streams that ends an async function into an awaited pipeline from node:stream/promises',
+    details:
+      'Finds the chains prefer-stream-pipeline reports: `a.pipe(b).pipe(c)` (with `.on(…)` links between the pipes, or split ' +
+      'over two statements through a `const`) whose streams are shown to be Node streams (`fs.createReadStream`, `zlib.createGzip`, ' +
+      '`process.stdout` … resolved through imports and `require`, never by the name `pipe`) and where some stream has no `error` ' +
+      'listener. Where the chain is a statement of its own and the last thing its `async` function does, it becomes ' +
+      '`await pipeline(a, b, c)` with `pipeline` imported in the file\'s style; the last stream\'s `finish` listener\'s body runs ' +
+      'after the `await`, `error` listeners that handled the error become one `catch` around it, and listeners that only rethrow ' +
+      'become the rejection; a `new Promise` in an `async` function whose executor is the chain alone, resolving on `finish` ' +
+      'and rejecting on `error`, becomes `pipeline(…)` itself. Every change is `review`: the function now waits for the streams, an error of any stream rejects ' +
+      'it once instead of reaching its own stream\'s listeners or being thrown as an uncaught exception, and every stream is ' +
+      'destroyed on error. It lists as refusals, with the reason, chains in functions that are not `async`, code after the ' +
+      'chain, `.pipe(dest, options)`, chains into `process.stdout`, streams used or listened to outside the chain, listeners of other events (`data`, ' +
+      '`close`), error listeners that differ, names that would clash and comments the rewrite would drop.',
+    unit: { one: 'chain', many: 'chains' },
+    levels: ['review'],
+    options: [],
+    docsPath: 'docs/codemods/pipe-to-pipeline.md',
+    load: () => import('./transforms/pipe-to-pipeline'),
+  },
+  {
     name: 'then-to-await',
     description: 'Write functions that return a then/catch/finally chain as async functions with await',
     details:

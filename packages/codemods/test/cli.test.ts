@@ -486,7 +486,7 @@ describe('bad usage', () => {
     ['a bad --min-run', ['migrate', 'sequential-to-concurrent', '--min-run', '1'], '--min-run: invalid value "1": expected a whole number of at least 2.'],
     ['a codemod option without its value', ['migrate', 'sequential-to-concurrent', '--min-run'], 'Option --min-run needs a value.'],
     ['a mistyped codemod', ['migrate', 'sequential-to-concurent'], 'Unknown codemod "sequential-to-concurent". Did you mean "sequential-to-concurrent"?'],
-    ['an unknown codemod', ['migrate', 'no-such-codemod', '.'], 'Unknown codemod "no-such-codemod". The nearest known: loop-to-bounded, sync-to-async-io, then-to-await.'],
+    ['an unknown codemod', ['migrate', 'no-such-codemod', '.'], 'Unknown codemod "no-such-codemod". The nearest known: loop-to-bounded, pipe-to-pipeline, sync-to-async-io.'],
     ['a missing path', ['migrate', 'sequential-to-concurrent', 'nowhere/'], 'No such file or directory: nowhere/'],
     ['a device as the path', ['migrate', 'sequential-to-concurrent', '/dev/null'], 'Not a regular file or directory: /dev/null (a character device)'],
     ['--report on an input file', ['migrate', 'sequential-to-concurrent', '--report', 'src/a.ts'], '--report src/a.ts: is one of the files this run migrates'],

@@ -97,7 +97,7 @@ describe('usage messages', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unknown codemod "log-to-loger". Did you mean "log-to-logger"?');
     const far = await run(tempProject({}), 'migrate', 'no-such-codemod', '.');
-    expect(far.stderr).toContain('Unknown codemod "no-such-codemod". The nearest known: loop-to-bounded, log-to-logger, sync-to-async-io.');
+    expect(far.stderr).toContain('Unknown codemod "no-such-codemod". The nearest known: loop-to-bounded, log-to-logger, pipe-to-pipeline.');
     expect(far.stderr).not.toMatch(/\n\s+at /);
   });
 

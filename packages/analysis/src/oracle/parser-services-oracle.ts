@@ -279,6 +279,26 @@ export class ParserServicesOracle implements TypeOracle {
     return parts.every((part) => this.isDeclaredAbortSignal(part)) ? 'yes' : 'no';
   }
 
+  isNodeStream(node: TSESTree.Expression): Tri {
+    const mapped = this.services.esTreeNodeToTSNodeMap.get(node);
+    if (!mapped) return this.fallback.isNodeStream(node);
+    const type = this.checker.getTypeAtLocation(mapped);
+    if (this.isVague(type)) return this.fallback.isNodeStream(node);
+    const flags = this.runtime.ts.TypeFlags;
+    const parts = this.runtime.tsutils.unionConstituents(type).filter((part) => !(part.flags & (flags.Undefined | flags.Null | flags.Void)));
+    if (parts.length === 0) return 'no';
+    return parts.every((part) => this.hasNodeStreamMember(part)) ? 'yes' : 'no';
+  }
+
+  /** A `pipe` or `write` member declared in `@types/node`: what Node's readable and writable streams have, and a user's class called `Readable` has not. */
+  private hasNodeStreamMember(type: ts.Type): boolean {
+    for (const name of ['pipe', 'write']) {
+      const member = this.checker.getPropertyOfType(this.checker.getApparentType(type), name);
+      if ((member?.getDeclarations() ?? []).some((d) => /[\\/]@types[\\/]node[\\/]/.test(d.getSourceFile().fileName))) return true;
+    }
+    return false;
+  }
+
   /** The `AbortSignal` of a declaration file (the lib's, `@types/node`'s), never a class of the project's own called so. */
   private isDeclaredAbortSignal(type: ts.Type): boolean {
     const symbol = type.getSymbol();

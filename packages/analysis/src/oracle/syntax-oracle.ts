@@ -177,6 +177,10 @@ export class SyntaxOracle implements TypeOracle {
     return 'unknown';
   }
 
+  isNodeStream(): Tri {
+    return 'unknown';
+  }
+
   isArray(node: TSESTree.Expression): Tri {
     const shape = moduleIndex.shapes.expression(node, this.space);
     return shape.kind === 'not-promise' && shape.array ? 'yes' : 'unknown';

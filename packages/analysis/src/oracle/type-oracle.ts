@@ -108,4 +108,11 @@ export interface TypeOracle {
    * nothing (`signal` is an OS signal as often), and the analysis looks for uses only a signal has.
    */
   isAbortSignal(node: TSESTree.Expression): Tri;
+  /**
+   * Whether the value is a Node stream: its type has a `pipe` or `write` member declared by
+   * `@types/node` (`Readable`, `Writable`, `NodeJS.ReadableStream`, an `http.ServerResponse` …).
+   * Without types always `'unknown'`: a `.pipe` member says nothing (RxJS and gulp have one); the
+   * analysis looks for the catalogued calls that make streams instead.
+   */
+  isNodeStream(node: TSESTree.Expression): Tri;
 }

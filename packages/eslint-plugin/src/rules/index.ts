@@ -27,6 +27,7 @@ import preferCatch from './prefer-catch';
 import noUnboundedConcurrency from './no-unbounded-concurrency';
 import preferPromiseAll from './prefer-promise-all';
 import preferPromiseApi from './prefer-promise-api';
+import preferStreamPipeline from './prefer-stream-pipeline';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 import propagateAbortSignal from './propagate-abort-signal';
 import requireAwait from './require-await';
@@ -82,6 +83,7 @@ export const rules = {
   'no-unbounded-concurrency': noUnboundedConcurrency,
   'prefer-promise-all': preferPromiseAll,
   'prefer-promise-api': preferPromiseApi,
+  'prefer-stream-pipeline': preferStreamPipeline,
   'prefer-promise-reject-errors': preferPromiseRejectErrors,
   'propagate-abort-signal': propagateAbortSignal,
   'require-await': requireAwait,

@@ -1,0 +1,64 @@
+/**
+ * The Node core calls and constructors that make a Node stream, so that a `.pipe()` chain is known
+ * to be Node's `Readable#pipe` by what its streams are, never by the member name `pipe` (RxJS's
+ * `observable.pipe(map(…))`, gulp plugins and many libraries have a `.pipe` of their own).
+ *
+ * Keyed like the other catalogues by module (without `node:`) and member path, resolved through
+ * every import and `require` form by modules.ts.
+ */
+
+/** How the entry makes its stream: called (`fs.createReadStream(p)`) or constructed (`new PassThrough()`). */
+export type StreamMaker = 'call' | 'new' | 'call-or-new';
+
+export interface NodeStreamApi {
+  readonly module: string;
+  /** The member path below the module object: `['createReadStream']`, `['Readable', 'from']`. */
+  readonly path: readonly string[];
+  readonly maker: StreamMaker;
+  /** What the stream can do in a chain: be read (`pipe` from it), be written (`pipe` into it), or both. */
+  readonly kind: 'readable' | 'writable' | 'duplex';
+}
+
+const call = (module: string, member: string, kind: NodeStreamApi['kind']): NodeStreamApi => ({ module, path: member.split('.'), maker: 'call', kind });
+const made = (module: string, member: string, kind: NodeStreamApi['kind']): NodeStreamApi => ({ module, path: member.split('.'), maker: 'call-or-new', kind });
+
+export const nodeStreamApis = [
+  call('fs', 'createReadStream', 'readable'),
+  call('fs', 'createWriteStream', 'writable'),
+  ...['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'createDeflateRaw', 'createInflateRaw', 'createUnzip', 'createBrotliCompress', 'createBrotliDecompress'].map((m) =>
+    call('zlib', m, 'duplex'),
+  ),
+  ...['createHash', 'createHmac', 'createCipheriv', 'createDecipheriv'].map((m) => call('crypto', m, 'duplex')),
+  call('net', 'connect', 'duplex'),
+  call('net', 'createConnection', 'duplex'),
+  call('tls', 'connect', 'duplex'),
+  call('http', 'request', 'writable'),
+  call('https', 'request', 'writable'),
+  call('stream', 'Readable.from', 'readable'),
+  call('stream', 'Duplex.from', 'duplex'),
+  made('stream', 'Readable', 'readable'),
+  made('stream', 'Writable', 'writable'),
+  made('stream', 'Duplex', 'duplex'),
+  made('stream', 'Transform', 'duplex'),
+  made('stream', 'PassThrough', 'duplex'),
+] as const satisfies readonly NodeStreamApi[];
+
+/** The members of the global `process` that are Node streams. */
+export const processStreams = ['stdin', 'stdout', 'stderr'] as const;
+
+/**
+ * The events after which a chain's last stream is done: their handler's body runs after the awaited
+ * `pipeline`. Only `finish`: `close` is emitted after an error too (its body would no longer run on
+ * one), and `end` on a chain's last stream fires only if something reads it, which `pipeline` does not.
+ */
+export const streamDoneEvents = ['finish'] as const;
+
+/** The methods that add a listener and return the stream itself, so a chain can go on after them. */
+export const listenerMethods = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'] as const;
+
+/** The catalogued entry `module` + `path` names, made as `how`, or `undefined`. */
+export function nodeStreamApiOf(module: string, path: readonly string[], how: 'call' | 'new'): NodeStreamApi | undefined {
+  return (nodeStreamApis as readonly NodeStreamApi[]).find(
+    (api) => api.module === module && api.path.length === path.length && api.path.every((p, i) => p === path[i]) && (api.maker === 'call-or-new' || api.maker === how),
+  );
+}

@@ -1,0 +1,355 @@
+/**
+ * The `await pipeline(a, b, c)` from `node:stream/promises` that replaces a reported `.pipe()`
+ * chain (`stream-pipes.ts` finds them): the streams become its arguments, the last stream's
+ * `finish` listener's body runs after the `await`, and `error` listeners that handled the error
+ * become one `catch` around it (listeners that only rethrow are dropped: their error is now the
+ * rejection). Every plan is `review`: the function now waits for the streams, and an error of any
+ * stream rejects it once.
+ */
+import type { TSESTree } from '@typescript-eslint/types';
+import jsTokens from 'js-tokens';
+import { listenerMethods, streamDoneEvents } from './catalogues/stream-apis';
+import { enclosingFunctionOf, inner, keptRanges, nameClash, reindented, returnProblem, tailProblem, usesOwnThis } from './callback-to-await';
+import { type Plan, type RefusalReason, refusedPlan, type TextEdit } from './edits';
+import { type ExecutorFunction, promiseExecutorOf } from './executors';
+import type { AnalysisFile } from './file';
+import { checkedPlan } from './invariant';
+import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
+import { importEdit, referenceTo } from './module-references';
+import { linkOf, type PipeChain, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
+import { findVariable, innermostScope } from './scope';
+import { skipTransparentWrappers } from './walk';
+
+const doneEvents = new Set<string>(streamDoneEvents);
+
+type EnclosingFunction = Exclude<ReturnType<typeof enclosingFunctionOf>, null | 'other'>;
+
+const refuse = (reason: RefusalReason, message: string): Plan => refusedPlan({ reason, message });
+
+type InlineHandler = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+
+function isInline(node: TSESTree.Node): node is InlineHandler {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+}
+
+/** A handler's problem as an inline function whose body can move into the enclosing function, or `null`. */
+function handlerProblem(file: AnalysisFile, handler: InlineHandler, maxParams: number): string | null {
+  if (handler.async || handler.generator) return 'is `async` or a generator';
+  if (handler.params.length > maxParams || handler.params.some((p) => p.type !== 'Identifier' || p.typeAnnotation)) return 'takes parameters the rewrite cannot give it';
+  if (handler.type === 'FunctionExpression') {
+    if (usesOwnThis(file, handler)) return 'is a `function` that reads its own `this` (the stream)';
+    if ((file.scopeManager.acquire(handler)?.set.get('arguments')?.references.length ?? 0) > 0) return 'reads its own `arguments`';
+    if (handler.id) return 'is a named function';
+  }
+  if (returnProblem(file, handler)) return 'returns a value';
+  return null;
+}
+
+/** An error handler that only rethrows (`(err) => { throw err; }`): its error becomes the rejection. */
+function onlyRethrows(handler: TSESTree.Node): boolean {
+  if (!isInline(handler)) return false;
+  const param = handler.params[0];
+  if (param?.type !== 'Identifier') return false;
+  const body = handler.body.type === 'BlockStatement' && handler.body.body.length === 1 ? handler.body.body[0] : null;
+  return body?.type === 'ThrowStatement' && body.argument.type === 'Identifier' && body.argument.name === param.name;
+}
+
+/** The words of a text, as the invariant counts them: what a dropped copy of a handler removes. */
+function wordsOfText(text: string): string[] {
+  const out: string[] = [];
+  for (const token of jsTokens(text)) {
+    if (token.type !== 'Punctuator' && token.type !== 'WhiteSpace' && token.type !== 'LineTerminatorSequence') out.push(token.value);
+  }
+  return out;
+}
+
+/** A plain parameter of the enclosing function: a callback the rewrite may call in place of the listener. */
+function isParameterName(file: AnalysisFile, node: TSESTree.Node): node is TSESTree.Identifier {
+  if (node.type !== 'Identifier') return false;
+  const variable = findVariable(innermostScope(file.scopeManager, node), node.name);
+  return variable?.defs.length === 1 && variable.defs[0]?.type === 'Parameter' && variable.references.every((r) => !r.isWrite());
+}
+
+/**
+ * How a chain is rewritten: `await pipeline(…)` where the chain ends an `async` function, or
+ * `pipeline(…)` in place of a `new Promise` whose executor is the chain and only settles it.
+ */
+export interface PipelinePlan {
+  readonly shape: 'await' | 'promise-wrapper';
+  readonly plan: Plan;
+}
+
+/**
+ * The `await pipeline(a, b, c)` that replaces a reported chain, at level `review` (the function now
+ * waits for the streams, and an error of any stream rejects it once instead of reaching the
+ * listeners of its own stream or being thrown as an uncaught exception); or the refusal naming the
+ * first thing that cannot be shown to keep the code's meaning.
+ */
+export function planPipeline(file: AnalysisFile, chain: PipeChain): PipelinePlan {
+  const statement = chain.statements[chain.statements.length - 1];
+  const firstStatement = chain.statements[0];
+  if (!statement || !firstStatement) return awaited(refuse('unsupported-call-shape', 'The chain is not a statement.'));
+  const fn = enclosingFunctionOf(chain.top);
+  const created = fn !== null && fn !== 'other' && fn.parent.type === 'NewExpression' ? fn.parent : null;
+  const executor = created ? promiseExecutorOf(file, created) : null;
+  if (created && executor && executor === fn) return { shape: 'promise-wrapper', plan: planWrapper(file, chain, created, executor) };
+  if (fn === null || fn === 'other' || !fn.async) {
+    return awaited(
+      refuse(
+        'not-awaitable-here',
+        fn === null
+          ? 'The chain is at module top level, where an `await` would hold up every importer; move it into an async function.'
+          : 'The enclosing function is not `async`: making it so would change what its callers get (a promise, and rejections instead of throws).',
+      ),
+    );
+  }
+  const tail = tailProblem(statement, fn);
+  if (tail) return awaited(refuse('code-after-pipe', 'Code may run after the chain in its function (later statements, a loop, a `try`): it ran while the streams flowed, and would run only once `await pipeline(…)` settles.'));
+  const problem = chainProblem(file, chain);
+  if (problem) return awaited(problem);
+  return awaited(planAwaited(file, chain, fn, firstStatement, statement));
+}
+
+/** What keeps any `pipeline` rewrite of the chain from meaning the same, whatever surrounds it: a refused plan, or `null`. */
+function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
+  if (chain.pipeOptions) return refuse('unsupported-option', '`.pipe(dest, options)` passes options (`{ end: false }` keeps the destination open), which `pipeline` does not take.');
+  const statement = chain.statements[chain.statements.length - 1];
+  if (statement && chain.statements.length > 1) {
+    const block = statement.parent;
+    const body = block && 'body' in block && Array.isArray(block.body) ? (block.body as TSESTree.Node[]) : [];
+    const at = body.indexOf(statement);
+    if (chain.statements.some((s, i) => body[at - (chain.statements.length - 1) + i] !== s)) {
+      return refuse('code-after-pipe', 'Code runs between the statements that build the chain: it ran while the streams flowed, and would run before they exist.');
+    }
+  }
+  for (const stage of chain.stages) {
+    if (stage.usedElsewhere || stage.listenersOutside) {
+      return refuse('stream-used-elsewhere', `\`${shortStreamText(file, stage.node)}\` is used or listened to outside the chain; \`pipeline\` would take over its errors and end.`);
+    }
+    const core = skipTransparentWrappers(stage.node);
+    if (linkOf(core)?.kind === 'pipe') return refuse('unsupported-call-shape', 'A stream of the chain is itself a `.pipe()` chain.');
+    const processStream = stage === chain.stages[0] ? null : processStreamOf(file, core);
+    if (processStream && processStream !== 'stdin') {
+      return refuse('ends-process-stream', `\`.pipe()\` never ends \`process.${processStream}\`, and \`pipeline\` does: what the program writes to it afterwards would be lost.`);
+    }
+  }
+  return null;
+}
+
+function awaited(plan: Plan): PipelinePlan {
+  return { shape: 'await', plan };
+}
+
+function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction, firstStatement: TSESTree.Statement, statement: TSESTree.Statement): Plan {
+  const { text } = file;
+  const lastStage = chain.stages[chain.stages.length - 1];
+  const errors: StreamListener[] = [];
+  let done: StreamListener | null = null;
+  for (const stage of chain.stages) {
+    for (const listener of stage.listeners) {
+      if (listener.event === 'error') {
+        if (!onlyRethrows(listener.handler)) errors.push(listener);
+        continue;
+      }
+      if (listener.event !== null && doneEvents.has(listener.event) && stage === lastStage && done === null) {
+        done = listener;
+        continue;
+      }
+      return refuse('handler-not-supported', `A \`${listener.event ?? 'computed'}\` listener ${stage === lastStage ? '' : 'on a stream before the last '}has no place after \`await pipeline(…)\`; only the last stream's \`finish\` and the \`error\` listeners move (\`close\` also follows an error).`);
+    }
+  }
+  // Every error listener must say the same, since one `catch` takes them all.
+  const errorTexts = new Set(errors.map((l) => normalized(text.slice(l.handler.range[0], l.handler.range[1]))));
+  if (errorTexts.size > 1) return refuse('error-handlers-differ', 'The streams handle their errors differently; one `catch` around `await pipeline(…)` would give every error the same handler.');
+  const errorListener = errors[0] ?? null;
+  for (const listener of [errorListener, done]) {
+    if (!listener) continue;
+    const handler = listener.handler;
+    if (isInline(handler)) {
+      const problem = handlerProblem(file, handler, listener === done ? 0 : 1);
+      if (problem) return refuse('handler-not-supported', `The \`${listener.event ?? ''}\` listener ${problem}.`);
+      const scope = file.scopeManager.acquire(handler);
+      const clash = scope ? nameClash(file, fn, handler, scope, chain.top) : null;
+      if (clash) return refuse('name-clash', `The \`${listener.event ?? ''}\` listener declares \`${clash}\`, which the enclosing function already uses or declares elsewhere.`);
+    } else if (!isParameterName(file, handler)) {
+      return refuse('handler-not-supported', `The \`${listener.event ?? ''}\` listener is not written at the chain nor a callback parameter of the function, so what it does with \`this\` cannot be seen.`);
+    }
+  }
+  const reference = referenceTo(file, chain.top, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
+  if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
+  // Every comment of the statements must lie in a part that is copied.
+  const copied: (readonly [number, number])[] = chain.stages.map((s) => s.node.range);
+  for (const listener of [errorListener, done]) if (listener) copied.push(listener.handler.range);
+  const replaced: readonly [number, number] = [firstStatement.range[0], statement.range[1]];
+  for (const comment of file.comments) {
+    if (comment.range[0] < replaced[0] || comment.range[1] > replaced[1]) continue;
+    if (!copied.some(([s, e]) => s <= comment.range[0] && comment.range[1] <= e)) {
+      return refuse('would-drop-comment', 'A comment sits in a part of the chain the rewrite removes; move it and run again.');
+    }
+  }
+  const nl = lineEndingOf(file);
+  const indent = lineIndent(text, firstStatement.range[0]);
+  const unit = indentUnitOf(file);
+  const semi = text.slice(statement.range[0], statement.range[1]).endsWith(';') ? ';' : '';
+  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
+  const awaited = `await ${reference.text}(${args.join(', ')})${semi}`;
+  const added = ['await', ...reference.words];
+  const lines: string[] = [];
+  const bodyOf = (handler: TSESTree.Expression, to: string, call: string): string => {
+    if (!isInline(handler)) return call;
+    if (handler.body.type !== 'BlockStatement') return `${text.slice(handler.body.range[0], handler.body.range[1])};`;
+    const range = inner(file, handler.body);
+    if (range[0] >= range[1]) return '';
+    return reindented(file, range, lineIndent(text, range[0]), to, keptRanges(file, handler));
+  };
+  if (errorListener) {
+    const handler = errorListener.handler;
+    const inside = indent + unit;
+    let param: string | null = isInline(handler) ? ((handler.params[0] as TSESTree.Identifier | undefined)?.name ?? null) : null;
+    if (!isInline(handler)) {
+      // The `catch` holds only the call of the handler, so its binding may shadow anything but the handler's own name.
+      param = text.slice(handler.range[0], handler.range[1]) === 'err' ? 'error' : 'err';
+      added.push(param);
+    }
+    let body = bodyOf(handler, inside, `${text.slice(handler.range[0], handler.range[1])}(${param ?? ''})${semi || ';'}`);
+    const endsInExit = isInline(handler) && handler.body.type === 'BlockStatement' && ['ReturnStatement', 'ThrowStatement'].includes(handler.body.body[handler.body.body.length - 1]?.type ?? '');
+    if (done && !endsInExit) {
+      body = body === '' ? `return${semi || ';'}` : `${body}${nl}${inside}return${semi || ';'}`;
+      added.push('return');
+    }
+    added.push('try', 'catch');
+    const head = param === null ? 'catch {' : `catch (${param}) {`;
+    lines.push(`try {${nl}${inside}${awaited}${nl}${indent}} ${head}${body === '' ? '' : `${nl}${inside}${body}`}${nl}${indent}}`);
+  } else {
+    lines.push(awaited);
+  }
+  if (done) {
+    const body = bodyOf(done.handler, indent, `${text.slice(done.handler.range[0], done.handler.range[1])}()${semi || ';'}`);
+    if (body !== '') lines.push(body);
+  }
+  const edits: TextEdit[] = [{ range: replaced, text: lines.join(`${nl}${indent}`) }];
+  const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
+  if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
+  if (imports) edits.push(...imports.edits);
+  // What the chain's structure was: the pipes, the listener calls and their events, the listeners the one `catch` replaces.
+  const removed: string[] = ['pipe', ...listenerMethods, 'function'];
+  for (const stage of chain.stages) {
+    for (const listener of stage.listeners) {
+      const event = listener.call.arguments[0];
+      if (event) removed.push(text.slice(event.range[0], event.range[1]));
+      if (listener !== errorListener && listener !== done) removed.push(...wordsOfText(text.slice(listener.handler.range[0], listener.handler.range[1])));
+    }
+  }
+  for (const s of chain.statements.slice(0, -1)) {
+    if (s.type === 'VariableDeclaration') removed.push('const', ...s.declarations.map((d) => text.slice(d.id.range[0], d.id.range[1])));
+  }
+  return checkedPlan(file, 'review', edits, {
+    owned: chain.statements,
+    vocabulary: { added: [...added, ...(imports?.words ?? [])], removed },
+  });
+}
+
+function normalized(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A call of `name` with exactly `args` plain names as its arguments (`reject(err)`, `resolve()`), as an arrow's body or its one statement. */
+function onlyCalls(handler: InlineHandler, name: string, args: readonly string[]): boolean {
+  const body = handler.body.type === 'BlockStatement' ? (handler.body.body.length === 1 && handler.body.body[0]?.type === 'ExpressionStatement' ? handler.body.body[0].expression : null) : handler.body;
+  return (
+    body?.type === 'CallExpression' &&
+    body.callee.type === 'Identifier' &&
+    body.callee.name === name &&
+    body.arguments.length === args.length &&
+    body.arguments.every((a, i) => a.type === 'Identifier' && a.name === args[i])
+  );
+}
+
+/**
+ * `pipeline(a, b, c)` in place of a `new Promise` whose executor only builds the chain and settles
+ * the promise: `resolve` on the last stream's `finish` (resolving nothing, as `pipeline` does) and,
+ * for the streams that listen for errors, `reject`. Only inside an `async` function, where a throw
+ * while the streams are made rejects the function as the executor's throw rejected the promise.
+ * Level `review`: an error of a stream the executor did not listen to used to be thrown as an
+ * uncaught exception and now rejects the promise, and every stream is destroyed on error.
+ */
+function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.NewExpression, executor: ExecutorFunction): Plan {
+  const { text } = file;
+  const body = executor.body;
+  const onlyTheChain =
+    body.type === 'BlockStatement' ? body.body.length === chain.statements.length && body.body.every((s, i) => s === chain.statements[i]) : body === chain.top && chain.statements.length === 1;
+  if (!onlyTheChain) return refuse('handler-not-supported', 'The `new Promise` executor does more than build the chain; only an executor that is the chain alone becomes `pipeline(…)`.');
+  const outer = enclosingFunctionOf(created);
+  if (outer === null || outer === 'other' || !outer.async) {
+    return refuse(
+      'not-awaitable-here',
+      'The `new Promise` is not inside an `async` function: a stream that throws while it is made (a bad path type) would throw out of `pipeline(…)`\'s arguments instead of rejecting the promise.',
+    );
+  }
+  const [resolveParam, rejectParam, ...more] = executor.params;
+  if (resolveParam?.type !== 'Identifier' || (rejectParam && rejectParam.type !== 'Identifier') || more.length > 0) {
+    return refuse('handler-not-supported', 'The executor\'s parameters are not plain `resolve` and `reject` names.');
+  }
+  const resolveName = resolveParam.name;
+  const rejectName = rejectParam?.type === 'Identifier' ? rejectParam.name : null;
+  const lastStage = chain.stages[chain.stages.length - 1];
+  let resolved = false;
+  const handlers: TSESTree.Node[] = [];
+  for (const stage of chain.stages) {
+    for (const listener of stage.listeners) {
+      const handler = listener.handler;
+      handlers.push(handler);
+      if (listener.event === 'error') {
+        const param = isInline(handler) ? handler.params[0] : undefined;
+        const forwards =
+          rejectName !== null &&
+          ((handler.type === 'Identifier' && handler.name === rejectName) ||
+            (isInline(handler) && !handler.async && handler.params.length === 1 && param?.type === 'Identifier' && onlyCalls(handler, rejectName, [param.name])));
+        if (!forwards) return refuse('handler-not-supported', 'An `error` listener does more than reject the promise with the error; a `catch` on `pipeline(…)` would be the place for it, by hand.');
+        continue;
+      }
+      if (listener.event === 'finish' && stage === lastStage && !resolved) {
+        const settles = (handler.type === 'Identifier' && handler.name === resolveName) || (isInline(handler) && !handler.async && handler.params.length === 0 && onlyCalls(handler, resolveName, []));
+        if (!settles) return refuse('handler-not-supported', 'The `finish` listener does more than resolve the promise with nothing, which is what `pipeline(…)` resolves.');
+        resolved = true;
+        continue;
+      }
+      return refuse('handler-not-supported', `A \`${listener.event ?? 'computed'}\` listener has no place in \`pipeline(…)\`; only the last stream's \`finish\` resolving the promise and \`error\` listeners rejecting it do.`);
+    }
+  }
+  if (!resolved) return refuse('handler-not-supported', 'The promise is not resolved on the last stream\'s `finish`, so it does not settle when `pipeline(…)` does.');
+  const within = (node: TSESTree.Node) => handlers.some((h) => h.range[0] <= node.range[0] && node.range[1] <= h.range[1]);
+  for (const param of [resolveParam, rejectParam]) {
+    if (param?.type !== 'Identifier') continue;
+    const variable = findVariable(innermostScope(file.scopeManager, executor.body), param.name);
+    if (variable?.references.some((r) => !within(r.identifier))) return refuse('handler-not-supported', `The executor uses \`${param.name}\` outside the stream listeners.`);
+  }
+  const problem = chainProblem(file, chain);
+  if (problem) return problem;
+  const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
+  if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
+  for (const comment of file.comments) {
+    if (comment.range[0] < created.range[0] || comment.range[1] > created.range[1]) continue;
+    if (!chain.stages.some((s) => s.node.range[0] <= comment.range[0] && comment.range[1] <= s.node.range[1])) {
+      return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
+    }
+  }
+  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
+  const edits: TextEdit[] = [{ range: created.range, text: `${reference.text}(${args.join(', ')})` }];
+  const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
+  if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
+  if (imports) edits.push(...imports.edits);
+  const removed: string[] = ['new', 'Promise', 'function', 'pipe', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
+  if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
+  for (const stage of chain.stages) {
+    for (const listener of stage.listeners) {
+      const event = listener.call.arguments[0];
+      if (event) removed.push(text.slice(event.range[0], event.range[1]));
+      removed.push(...wordsOfText(text.slice(listener.handler.range[0], listener.handler.range[1])));
+    }
+  }
+  for (const s of chain.statements.slice(0, -1)) {
+    if (s.type === 'VariableDeclaration') removed.push('const', ...s.declarations.map((d) => text.slice(d.id.range[0], d.id.range[1])));
+  }
+  return checkedPlan(file, 'review', edits, { owned: [created], vocabulary: { added: [...reference.words, ...(imports?.words ?? [])], removed } });
+}

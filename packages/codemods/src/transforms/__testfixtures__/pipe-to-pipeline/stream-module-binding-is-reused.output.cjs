@@ -1,0 +1,14 @@
+const fs = require('fs');
+const stream = require('stream');
+
+const upper = () => new stream.Transform({
+  transform(chunk, _encoding, next) {
+    next(null, chunk.toString().toUpperCase());
+  },
+});
+
+async function shout(src, dst) {
+  await stream.promises.pipeline(fs.createReadStream(src), upper(), fs.createWriteStream(dst));
+}
+
+module.exports = { shout };

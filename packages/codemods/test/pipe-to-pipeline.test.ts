@@ -1,0 +1,38 @@
+// Each refused fixture of pipe-to-pipeline comes back byte-identical (fixtures.test.ts) and says why:
+// one refusal, with the reason its name promises; the fixtures it leaves alone report nothing at all.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/transforms/pipe-to-pipeline';
+import { casesOf } from './helpers';
+
+const dir = path.join(import.meta.dirname, '..', 'src', 'transforms', '__testfixtures__', 'pipe-to-pipeline');
+
+const reasons: Record<string, string> = {
+  'refuses-a-close-listener': 'handler-not-supported',
+  'refuses-a-comment-it-would-drop': 'would-drop-comment',
+  'refuses-a-function-that-is-not-async': 'not-awaitable-here',
+  'refuses-a-stream-used-elsewhere': 'stream-used-elsewhere',
+  'refuses-code-after-the-chain': 'code-after-pipe',
+  'refuses-error-listeners-that-differ': 'error-handlers-differ',
+  'refuses-pipe-options': 'unsupported-option',
+  'refuses-a-wrapper-outside-async-code': 'not-awaitable-here',
+  'refuses-a-wrapper-that-resolves-a-value': 'handler-not-supported',
+  'refuses-piping-into-stdout': 'ends-process-stream',
+};
+
+describe('pipe-to-pipeline refusals', () => {
+  const cases = casesOf(dir);
+
+  it('names a reason for every refused fixture', () => {
+    expect(cases.filter((c) => c.name.startsWith('refuses-')).map((c) => c.name).sort()).toEqual(Object.keys(reasons).sort());
+  });
+
+  it.each(cases.filter((c) => c.name.startsWith('refuses-') || c.name.startsWith('leaves-')).map((c) => [c.name, c] as const))('%s', (name, { inputPath }) => {
+    const source = readFileSync(inputPath, 'utf8');
+    const result = run(source, inputPath, { level: 'review' });
+    expect(result.output).toBe(source);
+    expect(result.changes).toEqual([]);
+    expect(result.refusals.map((r) => r.reason)).toEqual(reasons[name] ? [reasons[name]] : []);
+  });
+});

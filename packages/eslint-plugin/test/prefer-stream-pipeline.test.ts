@@ -1,0 +1,4 @@
+import cases from './cases/prefer-stream-pipeline';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('prefer-stream-pipeline', cases);
