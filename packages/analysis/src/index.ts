@@ -404,3 +404,12 @@ export {
   type TopLevelAwaitSilenceReason,
   type TopLevelPromise,
 } from './top-level-await';
+export {
+  callbackInPromiseSilenceReasons,
+  judgeCallbackInPromise,
+  promiseCallbackNames,
+  timeoutFunctions,
+  type CallbackInPromise,
+  type CallbackInPromiseOptions,
+  type CallbackInPromiseSilenceReason,
+} from './callback-promise-mixing';

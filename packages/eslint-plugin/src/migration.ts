@@ -106,7 +106,7 @@ export const migrationTable = [
     twin: 'catch-or-return',
     note: 'reports only chains shown to be promises (no query builder or Cypress `then`)',
   }),
-  row('promise', 'no-callback-in-promise', { planned: 'no-callback-in-promise' }),
+  row('promise', 'no-callback-in-promise', { twin: 'no-callback-in-promise', note: 'chains shown to be promises only; silent on callbacks run later (I/O, timers without `timeoutsErr`)' }),
   row('promise', 'no-multiple-resolved', { planned: 'no-multiple-resolved' }),
   row('promise', 'no-native', {
     notCovered: 'for runtimes without a native `Promise`; every runtime asyncwise supports has one (use `no-undef` with your globals)',

@@ -48,6 +48,7 @@ import requireResourceCleanup from './require-resource-cleanup';
 import callbackReturn from './callback-return';
 import handleCallbackErr from './handle-callback-err';
 import noCallbackLiteral from './no-callback-literal';
+import noCallbackInPromise from './no-callback-in-promise';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -101,5 +102,6 @@ export const rules = {
   'callback-return': callbackReturn,
   'handle-callback-err': handleCallbackErr,
   'no-callback-literal': noCallbackLiteral,
+  'no-callback-in-promise': noCallbackInPromise,
 };
 export type RuleName = keyof typeof rules;
