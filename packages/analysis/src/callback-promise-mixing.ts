@@ -9,7 +9,7 @@ import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { arrayCallbackMethods, collectionLibraries } from './catalogues/array-callbacks';
 import type { AnalysisFile } from './file';
-import { isBuiltinPromiseRoot, isPromiseMethod, methodCallOf, promiseStaticCall } from './promise-methods';
+import { isBuiltinPromiseRoot, methodCallOf } from './promise-methods';
 import { findVariable, innermostScope } from './scope';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './walk';
 
