@@ -80,9 +80,17 @@ function isCallbackName(name: string | null, exceptions: readonly string[]): boo
   return name !== null && (promiseCallbackNames as readonly string[]).includes(name) && !exceptions.includes(name);
 }
 
+/** With `timeoutsErr`: a callback name handed to a timer function (`setTimeout(cb)`), which the timer calls in the handler's stead. */
+function timerCallbackArgument(call: TSESTree.CallExpression, exceptions: readonly string[]): TSESTree.Identifier | null {
+  if (!(timeoutFunctions as readonly string[]).includes(calleeName(call.callee) ?? '')) return null;
+  const argument = call.arguments[0];
+  return argument?.type === 'Identifier' && isCallbackName(argument.name, exceptions) ? argument : null;
+}
+
 /**
  * Judges a call: `p.then(cb)` / `p.catch(cb)` with a callback name as a handler, or a call of a
- * callback name from inside a `then`/`catch` handler on a built-in promise. Between the call and the
+ * callback name from inside a `then`/`catch` handler on a built-in promise (with `timeoutsErr`,
+ * also a callback name handed to a timer there: `setTimeout(cb)`). Between the call and the
  * handler only synchronous functions may sit (array callbacks, IIFEs), and timer callbacks when
  * `timeoutsErr` is set. `{ silenced }` for such a call left alone; `null` otherwise.
  */
@@ -100,7 +108,14 @@ export function judgeCallbackInPromise(
     return { node: handler };
   }
   const callee = skipTransparentWrappers(call.callee);
-  if (callee.type !== 'Identifier' || !isCallbackName(callee.name, exceptions)) return null;
+  const callback =
+    callee.type === 'Identifier' && isCallbackName(callee.name, exceptions)
+      ? callee
+      : options.timeoutsErr
+        ? timerCallbackArgument(call, exceptions)
+        : null;
+  if (!callback) return null;
+  const reported = callback === callee ? call : callback;
   let laterCallback = false;
   for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
     if (!isFunctionNode(node)) continue;
@@ -108,9 +123,9 @@ export function judgeCallbackInPromise(
     if (handler !== 'no') {
       if (laterCallback) return { silenced: 'called-later' };
       if (handler === 'unknown') return { silenced: 'not-known-promise' };
-      const variable = findVariable(innermostScope(file.scopeManager, call), callee.name);
+      const variable = findVariable(innermostScope(file.scopeManager, call), callback.name);
       if (variable && declaredWithin(variable, node)) return { silenced: 'local-function' };
-      return { node: call };
+      return { node: reported };
     }
     const outer = callTakingFunction(node);
     if (outer && runsCallbackSynchronously(outer, node)) continue;

@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         properties: {
           exceptions: { type: 'array', items: { type: 'string' }, description: 'Callback names not to report (of `callback`, `cb`, `next`, `done`).' },
-          timeoutsErr: { type: 'boolean', description: 'Also report callbacks called from a timer callback (`setTimeout`, `setImmediate`, `nextTick`, `requestAnimationFrame`) inside a handler.' },
+          timeoutsErr: { type: 'boolean', description: 'Also report callbacks called from a timer callback (`setTimeout`, `setImmediate`, `nextTick`, `requestAnimationFrame`) inside a handler, and callbacks handed to a timer there (`setTimeout(cb)`).' },
         },
         additionalProperties: false,
       },
