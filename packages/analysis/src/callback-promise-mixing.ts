@@ -1,7 +1,9 @@
 /**
  * Mixing callbacks and promises (eslint-plugin-promise's judgements):
  * - `no-callback-in-promise`: calling a callback from a `then()`/`catch()` handler, where a throw
- *   inside the callback becomes a rejection (and, through a later `catch`, a second call back).
+ *   inside the callback becomes a rejection (and, through a later `catch`, a second call back);
+ * - `no-promise-in-callback`: a promise chain started inside an error-first callback, whose
+ *   rejection reaches neither the callback's caller nor its own error path.
  * The peer judges a promise by its member names; here a chain counts only when the
  * {@link TypeOracle} shows its receiver is a built-in promise.
  */
@@ -9,7 +11,7 @@ import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { arrayCallbackMethods, collectionLibraries } from './catalogues/array-callbacks';
 import type { AnalysisFile } from './file';
-import { isBuiltinPromiseRoot, methodCallOf } from './promise-methods';
+import { isBuiltinPromiseRoot, isPromiseMethod, methodCallOf, promiseStaticCall } from './promise-methods';
 import { findVariable, innermostScope } from './scope';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './walk';
 
@@ -138,4 +140,132 @@ export function judgeCallbackInPromise(
 
 function declaredWithin(variable: Variable, node: TSESTree.Node): boolean {
   return variable.defs.some((def) => def.name.range[0] >= node.range[0] && def.name.range[1] <= node.range[1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// no-promise-in-callback
+
+export interface PromiseInCallbackOptions {
+  readonly exemptDeclarations?: boolean;
+}
+
+/** Why a promise chain inside an error-first callback, or a function that looks like one, is not reported. */
+export const promiseInCallbackSilenceReasons = [
+  /** Nothing shows the chain's receiver is a built-in promise (a query builder's or a stream's `then`). */
+  'not-known-promise',
+  /** The chain is returned from its function (`return p.then()`, `(err) => p.then()`): that function's caller gets the promise. */
+  'returned',
+  /** An `async` function or a promise handler lies between the chain and the callback, or the callback is `async` itself: promise code already. */
+  'inside-promise-context',
+  /** The function with the `err` parameter is an event listener (`on('error', (err) => …)`): an error event, not an error-first callback. */
+  'event-listener',
+  /** The function with the `err` parameter is a class or object method (`static err(err) { … }`): its parameters are its class's contract. */
+  'method',
+] as const;
+export type PromiseInCallbackSilenceReason = (typeof promiseInCallbackSilenceReasons)[number];
+
+/** The first-parameter names eslint-plugin-promise's `no-promise-in-callback` takes for an error-first callback. */
+export const errorParameterNames = ['err', 'error'] as const;
+
+/** Listener registrations: an event can fire many times, which a promise cannot express. */
+const listenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+
+function hasErrorFirstParameter(fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  return first?.type === 'Identifier' && (errorParameterNames as readonly string[]).includes(first.name);
+}
+
+function isMethod(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return (
+    parent.type === 'MethodDefinition' ||
+    parent.type === 'TSAbstractMethodDefinition' ||
+    (parent.type === 'Property' && parent.value === fn && (parent.method || parent.kind !== 'init'))
+  );
+}
+
+function isListener(fn: FunctionNode): boolean {
+  const call = callTakingFunction(fn);
+  const callee = call ? skipTransparentWrappers(call.callee) : null;
+  return callee?.type === 'MemberExpression' && listenerMethods.has(calleeName(callee) ?? '');
+}
+
+/** `node` through the wrappers that keep its value (`( … )` is no node; `as`, `!`, `satisfies` are). */
+function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === 'TSAsExpression' ||
+      current.parent.type === 'TSNonNullExpression' ||
+      current.parent.type === 'TSSatisfiesExpression' ||
+      current.parent.type === 'TSTypeAssertion' ||
+      (current.parent.type === 'ChainExpression' && current.parent.expression === current))
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Whether `call` is the receiver of a further `then`/`catch`/`finally`: the chain's outer call is judged instead. */
+function continuesChain(call: TSESTree.CallExpression): boolean {
+  const node = outermostWrapper(call);
+  const parent = node.parent;
+  if (parent?.type !== 'MemberExpression' || parent.object !== node) return false;
+  const outer = parent.parent;
+  return outer?.type === 'CallExpression' && outer.callee === parent && isPromiseMethod(methodCallOf(outer)?.method ?? '');
+}
+
+/** Whether the chain is what its innermost function returns: a `return` argument or an arrow's expression body. */
+function isReturned(call: TSESTree.CallExpression): boolean {
+  const node = outermostWrapper(call);
+  const parent = node.parent;
+  if (parent?.type === 'ReturnStatement') return true;
+  return parent?.type === 'ArrowFunctionExpression' && parent.body === node;
+}
+
+/**
+ * Judges a call: a `then`/`catch`/`finally` chain on a built-in promise, or a `Promise` static
+ * (not `withResolvers`), made inside an error-first callback (a function whose first parameter is
+ * `err`/`error`, not a promise handler, an event listener or a method, and not a function declaration when
+ * `exemptDeclarations` is set) and not returned. A chain is judged once, at its outermost call.
+ * `{ callee }` to report; `{ silenced }` for such a chain left alone; `null` for anything else.
+ */
+export function judgePromiseInCallback(
+  file: AnalysisFile,
+  call: TSESTree.CallExpression,
+  options: PromiseInCallbackOptions,
+): { readonly callee: TSESTree.Node } | { readonly silenced: PromiseInCallbackSilenceReason } | null {
+  const method = methodCallOf(call);
+  if (!method) return null;
+  const staticName = promiseStaticCall(file, call);
+  if (staticName === null && !isPromiseMethod(method.method)) return null;
+  if (staticName === 'withResolvers' || continuesChain(call)) return null;
+  const exempt = options.exemptDeclarations ?? false;
+  let callback: FunctionNode | null = null;
+  let promiseContext = false;
+  let notCallback: 'event-listener' | 'method' | null = null;
+  for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    // A handler of any `then`/`catch`/`finally`, by name: the peer's own exemption, kept for unknown receivers too.
+    if (isPromiseHandler(file, node, ['then', 'catch', 'finally']) !== 'no') {
+      promiseContext = true;
+      continue;
+    }
+    if (hasErrorFirstParameter(node) && !(exempt && node.type === 'FunctionDeclaration')) {
+      if (isMethod(node)) {
+        notCallback ??= 'method';
+      } else if (isListener(node)) {
+        notCallback ??= 'event-listener';
+      } else {
+        callback = node;
+        break;
+      }
+    }
+    if (node.async) promiseContext = true;
+  }
+  if (!callback) return notCallback ? { silenced: notCallback } : null;
+  if (isReturned(call)) return { silenced: 'returned' };
+  if (promiseContext || callback.async) return { silenced: 'inside-promise-context' };
+  if (staticName === null && !isBuiltinPromiseRoot(file, skipTransparentWrappers(method.receiver))) return { silenced: 'not-known-promise' };
+  return { callee: call.callee };
 }

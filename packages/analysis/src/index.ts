@@ -406,10 +406,15 @@ export {
 } from './top-level-await';
 export {
   callbackInPromiseSilenceReasons,
+  errorParameterNames,
   judgeCallbackInPromise,
+  judgePromiseInCallback,
   promiseCallbackNames,
+  promiseInCallbackSilenceReasons,
   timeoutFunctions,
   type CallbackInPromise,
   type CallbackInPromiseOptions,
   type CallbackInPromiseSilenceReason,
+  type PromiseInCallbackOptions,
+  type PromiseInCallbackSilenceReason,
 } from './callback-promise-mixing';

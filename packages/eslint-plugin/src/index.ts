@@ -22,7 +22,6 @@ const plugin = {
 /**
  * eslint-plugin-promise's `recommended`, rule for rule and severity for severity, for the rules that
  * have an asyncwise twin (`configs.test.ts` checks it against eslint-plugin-promise's own config).
- * Its other recommended rule (`no-promise-in-callback`) has no twin yet: docs/migrating.md lists it.
  */
 const promiseCompat: RuleEntries = {
   'asyncwise/always-return': 'error',
@@ -34,6 +33,7 @@ const promiseCompat: RuleEntries = {
   'asyncwise/no-return-in-finally': 'warn',
   'asyncwise/valid-params': 'warn',
   'asyncwise/no-callback-in-promise': 'warn',
+  'asyncwise/no-promise-in-callback': 'warn',
 };
 
 /**

@@ -113,7 +113,10 @@ export const migrationTable = [
   }),
   row('promise', 'no-nesting', { twin: 'no-nesting', note: 'both chains must be shown to be promises' }),
   row('promise', 'no-new-statics', { twin: 'no-new-statics', note: "a suggestion, not eslint-plugin-promise's fix: the code throws today, and runs once `new` is gone" }),
-  row('promise', 'no-promise-in-callback', { planned: 'no-promise-in-callback' }),
+  row('promise', 'no-promise-in-callback', {
+    twin: 'no-promise-in-callback',
+    note: 'chains shown to be promises only, one report per chain; silent on returned chains, `error` event listeners, methods and async code inside the callback',
+  }),
   row('promise', 'no-return-in-finally', { twin: 'no-return-in-finally', note: 'silent where the returned value may be a promise, which `finally()` waits for' }),
   row('promise', 'no-return-wrap', { twin: 'no-return-wrap', note: 'handlers of chains shown to start from a promise, on the global `Promise`' }),
   row('promise', 'param-names', { twin: 'param-names', note: 'executors of the global `Promise` only' }),

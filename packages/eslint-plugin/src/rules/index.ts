@@ -49,6 +49,7 @@ import callbackReturn from './callback-return';
 import handleCallbackErr from './handle-callback-err';
 import noCallbackLiteral from './no-callback-literal';
 import noCallbackInPromise from './no-callback-in-promise';
+import noPromiseInCallback from './no-promise-in-callback';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -103,5 +104,6 @@ export const rules = {
   'handle-callback-err': handleCallbackErr,
   'no-callback-literal': noCallbackLiteral,
   'no-callback-in-promise': noCallbackInPromise,
+  'no-promise-in-callback': noPromiseInCallback,
 };
 export type RuleName = keyof typeof rules;
