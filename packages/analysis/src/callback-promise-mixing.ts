@@ -3,13 +3,16 @@
  * - `no-callback-in-promise`: calling a callback from a `then()`/`catch()` handler, where a throw
  *   inside the callback becomes a rejection (and, through a later `catch`, a second call back);
  * - `no-promise-in-callback`: a promise chain started inside an error-first callback, whose
- *   rejection reaches neither the callback's caller nor its own error path.
+ *   rejection reaches neither the callback's caller nor its own error path;
+ * - `prefer-await-to-callbacks`: a function that takes an error-first callback, or hands one to a
+ *   call, where `async`/`await` says the same with one error path.
  * The peer judges a promise by its member names; here a chain counts only when the
  * {@link TypeOracle} shows its receiver is a built-in promise.
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { arrayCallbackMethods, collectionLibraries } from './catalogues/array-callbacks';
+import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
 import { isBuiltinPromiseRoot, isPromiseMethod, methodCallOf, promiseStaticCall } from './promise-methods';
 import { findVariable, innermostScope } from './scope';
@@ -168,7 +171,17 @@ export type PromiseInCallbackSilenceReason = (typeof promiseInCallbackSilenceRea
 export const errorParameterNames = ['err', 'error'] as const;
 
 /** Listener registrations: an event can fire many times, which a promise cannot express. */
-const listenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+const listenerMethods = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'addEventListener',
+  'off',
+  'removeListener',
+  'removeEventListener',
+]);
 
 function hasErrorFirstParameter(fn: FunctionNode): boolean {
   const first = fn.params[0];
@@ -268,4 +281,143 @@ export function judgePromiseInCallback(
   if (promiseContext || callback.async) return { silenced: 'inside-promise-context' };
   if (staticName === null && !isBuiltinPromiseRoot(file, skipTransparentWrappers(method.receiver))) return { silenced: 'not-known-promise' };
   return { callee: call.callee };
+}
+
+// ---------------------------------------------------------------------------------------------
+// prefer-await-to-callbacks
+
+/** The parameter and callee names eslint-plugin-promise's `prefer-await-to-callbacks` takes for callbacks. */
+export const awaitableCallbackNames = ['callback', 'cb'] as const;
+
+/** Why a callback-looking parameter, call or function argument is not reported by `prefer-await-to-callbacks`. */
+export const awaitToCallbacksSilenceReasons = [
+  /** A `callback`/`cb` never called with an error first nor handed on: a visitor or a mapper, not a completion callback. */
+  'not-error-first',
+  /** A call of the function's own `callback`/`cb` parameter: the parameter is judged (and reported) once, not each call. */
+  'parameter-judged',
+  /** An event listener (`on`, `once`, `addEventListener` …): an event fires many times, a promise settles once. */
+  'event-listener',
+  /** The callback of an array method or a collection library (`map`, `forEach`, `_.filter`). */
+  'array-callback',
+  /** A handler of `then`/`catch`/`finally`: promise code already. */
+  'promise-handler',
+  /** The call is already awaited or yielded. */
+  'awaited',
+  /** The call sits right in a `new Promise` executor, or the function is handed to `promisify`: the callback API is being promisified, which is the remedy itself. */
+  'promisified',
+  /** A stream implementation method (`_transform`, `_flush`, `_write` …): its callback is the stream's contract. */
+  'stream-implementation',
+  /** A four-parameter `(err, req, res, next)` function: Express/Connect's error middleware, which they tell by its arity, not a completion callback. */
+  'error-middleware',
+] as const;
+export type AwaitToCallbacksSilenceReason = (typeof awaitToCallbacksSilenceReasons)[number];
+
+export type AwaitToCallbacksFinding =
+  | { readonly kind: 'callback-parameter'; readonly node: TSESTree.Identifier }
+  | { readonly kind: 'callback-call'; readonly node: TSESTree.CallExpression }
+  | { readonly kind: 'error-first-argument'; readonly node: FunctionNode };
+
+type AwaitToCallbacksJudgement = AwaitToCallbacksFinding | { readonly silenced: AwaitToCallbacksSilenceReason } | null;
+
+const errorValueName = /^(?:e|er|err|error|ex|exc|exception)$|(?:Err|Error)$/u;
+
+/** What can only be the error slot of an error-first call: `null`, `undefined`, an `err`-named value, a `new …Error(…)` or a `…Error(…)` call. */
+function isErrorSlotValue(node: TSESTree.Node): boolean {
+  if (node.type === 'Literal') return node.value === null && !('regex' in node && node.regex);
+  if (node.type === 'Identifier') return node.name === 'undefined' || errorValueName.test(node.name);
+  if (node.type === 'MemberExpression') return !node.computed && node.property.type === 'Identifier' && errorValueName.test(node.property.name);
+  if (node.type === 'NewExpression') return node.callee.type === 'Identifier' && node.callee.name.endsWith('Error');
+  if (node.type === 'CallExpression') return /(?:Err|Error)$/u.test(calleeName(node.callee) ?? '');
+  return false;
+}
+
+/** A call shaped like an error-first completion: `cb(null, value)`, `cb(err)`, `cb(new Error(…))`. */
+function isErrorFirstCall(call: TSESTree.CallExpression): boolean {
+  const first = call.arguments[0];
+  return first !== undefined && first.type !== 'SpreadElement' && isErrorSlotValue(first);
+}
+
+/** Whether a reference to the callback uses it as a completion callback: called error-first, or handed on as a call's last argument (not to an array method or a listener). */
+function usesAsCompletion(reference: TSESTree.Identifier): boolean {
+  const parent = reference.parent;
+  if (parent.type !== 'CallExpression') return false;
+  if (parent.callee === reference) return isErrorFirstCall(parent);
+  if (parent.arguments.at(-1) !== reference) return false;
+  const name = calleeName(parent.callee);
+  if (name === null) return true;
+  if (Object.hasOwn(arrayCallbackMethods, name) || listenerMethods.has(name)) return false;
+  const callee = skipTransparentWrappers(parent.callee);
+  const object = callee.type === 'MemberExpression' ? skipTransparentWrappers(callee.object) : null;
+  return !(object?.type === 'Identifier' && (object.name === '_' || (collectionLibraries as readonly string[]).includes(object.name)));
+}
+
+/** The last parameter when it is named `callback`/`cb` (a default value too: `callback = null`). */
+function callbackParameterOf(fn: FunctionNode): TSESTree.Identifier | null {
+  const param = fn.params.at(-1);
+  const last = param?.type === 'AssignmentPattern' ? param.left : param;
+  return last?.type === 'Identifier' && (awaitableCallbackNames as readonly string[]).includes(last.name) ? last : null;
+}
+
+/** Node's stream implementation methods: their callback is the stream's contract. */
+const streamImplementationMethods = new Set(['_transform', '_flush', '_write', '_writev', '_read', '_final', '_destroy', '_construct']);
+
+function isStreamImplementation(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent.type !== 'MethodDefinition' && parent.type !== 'Property') return false;
+  return !parent.computed && parent.key.type === 'Identifier' && streamImplementationMethods.has(parent.key.name);
+}
+
+/** `promisify(fn)` (any import of it): the callback is being turned into a promise, which is the remedy itself. */
+function isPromisified(fn: FunctionNode): boolean {
+  const call = callTakingFunction(fn);
+  return call !== null && calleeName(call.callee) === 'promisify';
+}
+
+/**
+ * Judges a function: its last parameter when it is named `callback`/`cb` and the function uses it
+ * as an error-first completion callback (calls it with an error or `null` first, or hands it on as
+ * a call's last argument). `{ silenced }` for such a name used otherwise, in a stream
+ * implementation method, or in a function handed to `promisify`.
+ */
+export function judgeCallbackParameter(file: AnalysisFile, fn: FunctionNode): AwaitToCallbacksJudgement {
+  const param = callbackParameterOf(fn);
+  if (!param) return null;
+  if (isStreamImplementation(fn)) return { silenced: 'stream-implementation' };
+  if (isPromisified(fn)) return { silenced: 'promisified' };
+  const variable = file.scopeManager.getDeclaredVariables(fn).find((v) => v.name === param.name);
+  const used = variable?.references.some((reference) => usesAsCompletion(reference.identifier as TSESTree.Identifier)) ?? false;
+  return used ? { kind: 'callback-parameter', node: param } : { silenced: 'not-error-first' };
+}
+
+/**
+ * Judges a call for `prefer-await-to-callbacks`: an error-first call of `callback`/`cb` that is
+ * not a function's own last parameter (those are judged as parameters), or an error-first
+ * function (first parameter `err`/`error`) as the last argument of a call that is not an event
+ * listener, an array method, a promise handler, an error middleware, made right in a `new Promise`
+ * executor (promisifying), or already awaited or yielded.
+ */
+export function judgeAwaitToCallbacksCall(file: AnalysisFile, call: TSESTree.CallExpression): AwaitToCallbacksJudgement {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type === 'Identifier' && (awaitableCallbackNames as readonly string[]).includes(callee.name)) {
+    const variable = findVariable(innermostScope(file.scopeManager, call), callee.name);
+    const judgedAsParameter = variable?.defs.some(
+      (def) => def.type === 'Parameter' && isFunctionNode(def.node) && callbackParameterOf(def.node) === def.name,
+    );
+    if (judgedAsParameter) return { silenced: 'parameter-judged' };
+    return isErrorFirstCall(call) ? { kind: 'callback-call', node: call } : { silenced: 'not-error-first' };
+  }
+  const last = call.arguments.at(-1);
+  if (!last || (last.type !== 'FunctionExpression' && last.type !== 'ArrowFunctionExpression')) return null;
+  if (!hasErrorFirstParameter(last)) return null;
+  if (last.params.length === 4) return { silenced: 'error-middleware' };
+  const name = calleeName(call.callee);
+  if (callee.type === 'MemberExpression' && name !== null && listenerMethods.has(name)) return { silenced: 'event-listener' };
+  if (callee.type === 'MemberExpression' && name !== null && isPromiseMethod(name)) return { silenced: 'promise-handler' };
+  if (runsCallbackSynchronously(call, last)) return { silenced: 'array-callback' };
+  let node: TSESTree.Node | undefined = call.parent;
+  for (; node && !isFunctionNode(node); node = node.parent) {
+    if (node.type === 'AwaitExpression' || node.type === 'YieldExpression') return { silenced: 'awaited' };
+  }
+  if (node?.parent?.type === 'NewExpression' && promiseExecutorOf(file, node.parent) === node) return { silenced: 'promisified' };
+  return { kind: 'error-first-argument', node: last };
 }

@@ -120,7 +120,10 @@ export const migrationTable = [
   row('promise', 'no-return-in-finally', { twin: 'no-return-in-finally', note: 'silent where the returned value may be a promise, which `finally()` waits for' }),
   row('promise', 'no-return-wrap', { twin: 'no-return-wrap', note: 'handlers of chains shown to start from a promise, on the global `Promise`' }),
   row('promise', 'param-names', { twin: 'param-names', note: 'executors of the global `Promise` only' }),
-  row('promise', 'prefer-await-to-callbacks', { planned: 'prefer-await-to-callbacks' }),
+  row('promise', 'prefer-await-to-callbacks', {
+    twin: 'prefer-await-to-callbacks',
+    note: 'a `callback`/`cb` only when used error-first; silent on promise handlers, error middleware, more listener methods and each call of a reported parameter',
+  }),
   row('promise', 'prefer-await-to-then', {
     twin: 'prefer-await-to-then',
     note: 'reports chains on values shown to be promises only, and suggests the rewrite',

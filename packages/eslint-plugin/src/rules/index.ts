@@ -50,6 +50,7 @@ import handleCallbackErr from './handle-callback-err';
 import noCallbackLiteral from './no-callback-literal';
 import noCallbackInPromise from './no-callback-in-promise';
 import noPromiseInCallback from './no-promise-in-callback';
+import preferAwaitToCallbacks from './prefer-await-to-callbacks';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -105,5 +106,6 @@ export const rules = {
   'no-callback-literal': noCallbackLiteral,
   'no-callback-in-promise': noCallbackInPromise,
   'no-promise-in-callback': noPromiseInCallback,
+  'prefer-await-to-callbacks': preferAwaitToCallbacks,
 };
 export type RuleName = keyof typeof rules;
