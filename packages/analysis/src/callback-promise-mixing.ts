@@ -307,6 +307,10 @@ export const awaitToCallbacksSilenceReasons = [
   'promisified',
   /** A stream implementation method (`_transform`, `_flush`, `_write` …): its callback is the stream's contract. */
   'stream-implementation',
+  /** A one-parameter function that never tests its error for absence nor hands it to a callback (`onError((err) => …)`, `.transform((error) => …)`): an error handler, not an error-first callback. */
+  'error-handler',
+  /** A parameter typed as something other than a function (`callback: TSESTree.Expression`). */
+  'not-a-function',
   /** A four-parameter `(err, req, res, next)` function: Express/Connect's error middleware, which they tell by its arity, not a completion callback. */
   'error-middleware',
 ] as const;
@@ -358,6 +362,24 @@ function callbackParameterOf(fn: FunctionNode): TSESTree.Identifier | null {
   return last?.type === 'Identifier' && (awaitableCallbackNames as readonly string[]).includes(last.name) ? last : null;
 }
 
+/** Whether a declared parameter type may be a function: none declared, a function type, a union with one, or a named type (`TransformCallback`, `Callback<T>`) not known to be other. */
+function mayBeFunctionType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return true;
+  switch (type.type) {
+    case 'TSFunctionType':
+    case 'TSAnyKeyword':
+    case 'TSUnknownKeyword':
+      return true;
+    case 'TSUnionType':
+      return type.types.some(mayBeFunctionType);
+    case 'TSTypeReference':
+      // A qualified name (`TSESTree.Expression`) or a name without `Callback`/`Cb`/`Fn`/`Function`/`Handler`/`Listener` in it is a value type.
+      return type.typeName.type === 'Identifier' && /(?:Callback|Cb|Fn|Function|Handler|Listener)\b/u.test(type.typeName.name);
+    default:
+      return false;
+  }
+}
+
 /** Node's stream implementation methods: their callback is the stream's contract. */
 const streamImplementationMethods = new Set(['_transform', '_flush', '_write', '_writev', '_read', '_final', '_destroy', '_construct']);
 
@@ -382,11 +404,49 @@ function isPromisified(fn: FunctionNode): boolean {
 export function judgeCallbackParameter(file: AnalysisFile, fn: FunctionNode): AwaitToCallbacksJudgement {
   const param = callbackParameterOf(fn);
   if (!param) return null;
+  if (!mayBeFunctionType(param.typeAnnotation?.typeAnnotation)) return { silenced: 'not-a-function' };
   if (isStreamImplementation(fn)) return { silenced: 'stream-implementation' };
   if (isPromisified(fn)) return { silenced: 'promisified' };
   const variable = file.scopeManager.getDeclaredVariables(fn).find((v) => v.name === param.name);
   const used = variable?.references.some((reference) => usesAsCompletion(reference.identifier as TSESTree.Identifier)) ?? false;
   return used ? { kind: 'callback-parameter', node: param } : { silenced: 'not-error-first' };
+}
+
+/** The names a forwarded error goes to in error-first code (`(err) => done(err)`), and the assertions that test it for presence (`assert.ok(err)`, `assert.ifError(err)`). */
+const forwardingNames = new Set<string>([...promiseCallbackNames, ...awaitableCallbackNames, 'assert', 'ok', 'ifError']);
+
+/**
+ * Whether a function's error parameter is used the error-first way: tested for absence
+ * (`if (err)`, `err ? … : …`, `!err`, `err && …`, `err == null`, `assert.ok(err)`) or forwarded
+ * to a callback (`done(err)`). An error handler gets an error for sure and does neither.
+ */
+function treatsAsErrorFirst(file: AnalysisFile, fn: FunctionNode): boolean {
+  const variable = file.scopeManager.getDeclaredVariables(fn).find((v) => v.defs.some((def) => def.type === 'Parameter' && def.name === fn.params[0]));
+  return (
+    variable?.references.some((reference) => {
+      const id = reference.identifier as TSESTree.Node;
+      const parent = id.parent;
+      if (!parent) return false;
+      switch (parent.type) {
+        case 'IfStatement':
+        case 'ConditionalExpression':
+          return parent.test === id;
+        case 'UnaryExpression':
+          return parent.operator === '!';
+        case 'LogicalExpression':
+          return parent.left === id;
+        case 'BinaryExpression': {
+          const other = parent.left === id ? parent.right : parent.left;
+          const absent = (other.type === 'Literal' && other.value === null) || (other.type === 'Identifier' && other.name === 'undefined');
+          return absent && ['==', '!=', '===', '!=='].includes(parent.operator);
+        }
+        case 'CallExpression':
+          return parent.arguments[0] === id && forwardingNames.has(calleeName(parent.callee) ?? '');
+        default:
+          return false;
+      }
+    }) ?? false
+  );
 }
 
 /**
@@ -419,5 +479,6 @@ export function judgeAwaitToCallbacksCall(file: AnalysisFile, call: TSESTree.Cal
     if (node.type === 'AwaitExpression' || node.type === 'YieldExpression') return { silenced: 'awaited' };
   }
   if (node?.parent?.type === 'NewExpression' && promiseExecutorOf(file, node.parent) === node) return { silenced: 'promisified' };
+  if (last.params.length === 1 && !treatsAsErrorFirst(file, last)) return { silenced: 'error-handler' };
   return { kind: 'error-first-argument', node: last };
 }

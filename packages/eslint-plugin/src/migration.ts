@@ -122,7 +122,7 @@ export const migrationTable = [
   row('promise', 'param-names', { twin: 'param-names', note: 'executors of the global `Promise` only' }),
   row('promise', 'prefer-await-to-callbacks', {
     twin: 'prefer-await-to-callbacks',
-    note: 'a `callback`/`cb` only when used error-first; silent on promise handlers, error middleware, more listener methods and each call of a reported parameter',
+    note: 'a `callback`/`cb` or `(err) => …` only when used error-first; silent on promise handlers, error handlers, error middleware, more listener methods and each call of a reported parameter',
   }),
   row('promise', 'prefer-await-to-then', {
     twin: 'prefer-await-to-then',

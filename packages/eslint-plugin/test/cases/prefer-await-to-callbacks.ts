@@ -26,6 +26,12 @@ export default defineRuleCases(rule, [
       'import { promisify } from "node:util";\ndeclare const connection: { end(cb: (err: Error | null) => void): void };\nexport const end = promisify((cb: (err: Error | null) => void) => connection.end(cb));',
       // stream-implementation: the callback is the stream's contract.
       'import { Transform, type TransformCallback } from "node:stream";\nexport class Upper extends Transform {\n  _transform(chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback) {\n    callback(null, chunk.toString().toUpperCase());\n  }\n}',
+      // error-handler: an error it gets for sure, never tested for absence: no error-first callback.
+      'declare const result: { onError(f: (err: Error) => void): void };\nresult.onError((err) => {\n  console.warn(err.message);\n});',
+      'declare const schema: { transform<U>(f: (error: Error) => U): unknown };\nexport const wrapped = schema.transform((error) => [error]);',
+      // not-a-function: an AST node called `callback`, handed to helpers.
+      'declare function check(a: unknown, b: unknown): boolean;\nexport function visit(node: { type: string }, callback: { type: string }) {\n  return check(node, callback);\n}',
+      'declare function describe(value: unknown): string;\nexport function label(cb: string | number) {\n  return describe(cb);\n}',
       // error-middleware: Express tells an error handler by its four parameters.
       'declare const app: { use(f: (err: Error, req: unknown, res: { status(n: number): void }, next: () => void) => void): void };\napp.use((err, req, res, next) => {\n  res.status(500);\n  console.error(err, req, next);\n});',
       // awaited
@@ -62,7 +68,13 @@ export default defineRuleCases(rule, [
         code: 'import { stat } from "node:fs";\nstat("a", (err, stats) => {\n  if (err) throw err;\n  console.log(stats.size);\n});',
         errors: [{ messageId: 'error', line: 2, column: 11 }],
       },
-      { code: 'declare function heart(a: string, f: (error: unknown) => void): void;\nheart("ball", function (error) {\n  console.log(error);\n});', errors: [{ messageId: 'error', line: 2 }] },
+      // Handed on alone: `callbackify(f)(cb)`, `client.destroy(callback)`.
+      { code: 'import { callbackify } from "node:util";\ndeclare const client: { close(): Promise<void> };\nexport function close(cb: (err: Error | null) => void) {\n  callbackify(() => client.close())(cb);\n}', errors: [{ messageId: 'error', line: 3, column: 23 }] },
+      // One parameter, but tested for absence or forwarded to a callback: error-first.
+      { code: 'import { writeFile } from "node:fs";\nwriteFile("a", "text", (err) => {\n  if (err) console.error(err);\n});', errors: [{ messageId: 'error', line: 2, column: 24 }] },
+      { code: 'import assert from "node:assert";\ndeclare const mail: { build(f: (err: Error | null) => void): void };\nmail.build((err) => {\n  assert.ok(err);\n});', errors: [{ messageId: 'error', line: 3, column: 12 }] },
+      { code: 'import { unlink } from "node:fs";\nexport function remove(path: string, done: (err: Error | null) => void) {\n  unlink(path, (err) => done(err));\n}', errors: [{ messageId: 'error', line: 3, column: 16 }] },
+      { code: 'declare function heart(a: string, f: (error: unknown, beat?: number) => void): void;\nheart("ball", function (error, beat) {\n  console.log(error, beat);\n});', errors: [{ messageId: 'error', line: 2 }] },
     ],
   },
   {
@@ -74,11 +86,13 @@ export default defineRuleCases(rule, [
       'async function hi() { await thing().catch(err => console.log(err)) }',
       'thing().catch(err => console.log(err))',
       'function getData(id, callback) { return id }',
+      // eslint-plugin-promise's invalid cases whose one `err` is never tested: error handlers or mappers as far as anything shows.
+      'heart(err => {})',
+      'customMap(errors, (err) => err.message)',
     ],
     invalid: [
-      { code: 'heart(function(err) {})', errors: [{ messageId: 'error' }] },
-      { code: 'heart(err => {})', errors: [{ messageId: 'error' }] },
-      { code: 'customMap(errors, (err) => err.message)', errors: [{ messageId: 'error' }] },
+      { code: 'heart(function(err) { if (err) throw err })', errors: [{ messageId: 'error' }] },
+      { code: 'heart((err, beat) => {})', errors: [{ messageId: 'error' }] },
       { code: 'function getData(id, callback) { fetchRow(id, callback) }', errors: [{ messageId: 'error', column: 22 }] },
       { code: 'var x = function (x, cb) { cb(null, x) }', errors: [{ messageId: 'error', column: 22 }] },
       { code: 'callback(new Error("boom"))', errors: [{ messageId: 'error' }] },
