@@ -63,6 +63,20 @@ export default defineRuleCases(rule, [
     ],
   },
   {
+    host: 'typed',
+    valid: [
+      // A declared thenable that is not a built-in promise: the checker says so too.
+      'declare const db: { query(sql: string): PromiseLike<string[]> };\nexport function f(cb: (rows: string[]) => void) {\n  db.query("select 1").then((rows) => cb(rows));\n}',
+    ],
+    invalid: [
+      {
+        // Only the checker knows what the Map holds.
+        code: 'const pending = new Map<string, Promise<string>>();\nexport function f(done: (v: string) => void) {\n  pending.get("a")!.then((v) => done(v));\n}',
+        errors: [{ messageId: 'callback', line: 3 }],
+      },
+    ],
+  },
+  {
     host: 'espree',
     valid: ['export function f(cb) {\n  promise.then(() => cb());\n}'],
     invalid: [

@@ -55,6 +55,19 @@ export default defineRuleCases(rule, [
     ],
   },
   {
+    host: 'typed',
+    valid: [
+      'declare const db: { query(sql: string): PromiseLike<string[]> };\nexport function done(err: Error | null) {\n  if (!err) db.query("select 1").then((rows) => console.log(rows));\n}',
+    ],
+    invalid: [
+      {
+        // Only the checker knows what the Map holds.
+        code: 'const pending = new Map<string, Promise<string>>();\nexport function done(err: Error | null) {\n  if (!err) pending.get("a")!.then((v) => console.log(v));\n}',
+        errors: [{ messageId: 'avoidPromiseInCallback', line: 3 }],
+      },
+    ],
+  },
+  {
     host: 'espree',
     valid: ['a(function (err) { doThing().then(a) })', 'a(function (err) { return Promise.resolve(err) })'],
     invalid: [
