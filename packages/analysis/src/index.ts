@@ -409,3 +409,23 @@ export {
   type TopLevelAwaitSilenceReason,
   type TopLevelPromise,
 } from './top-level-await';
+export {
+  awaitableCallbackNames,
+  awaitToCallbacksSilenceReasons,
+  callbackInPromiseSilenceReasons,
+  errorParameterNames,
+  judgeAwaitToCallbacksCall,
+  judgeCallbackParameter,
+  judgeCallbackInPromise,
+  judgePromiseInCallback,
+  promiseCallbackNames,
+  promiseInCallbackSilenceReasons,
+  timeoutFunctions,
+  type AwaitToCallbacksFinding,
+  type AwaitToCallbacksSilenceReason,
+  type CallbackInPromise,
+  type CallbackInPromiseOptions,
+  type CallbackInPromiseSilenceReason,
+  type PromiseInCallbackOptions,
+  type PromiseInCallbackSilenceReason,
+} from './callback-promise-mixing';

@@ -22,8 +22,6 @@ const plugin = {
 /**
  * eslint-plugin-promise's `recommended`, rule for rule and severity for severity, for the rules that
  * have an asyncwise twin (`configs.test.ts` checks it against eslint-plugin-promise's own config).
- * Its other recommended rules (`no-promise-in-callback`, `no-callback-in-promise`) have
- * no twin yet: docs/migrating.md lists them.
  */
 const promiseCompat: RuleEntries = {
   'asyncwise/always-return': 'error',
@@ -34,6 +32,8 @@ const promiseCompat: RuleEntries = {
   'asyncwise/no-new-statics': 'error',
   'asyncwise/no-return-in-finally': 'warn',
   'asyncwise/valid-params': 'warn',
+  'asyncwise/no-callback-in-promise': 'warn',
+  'asyncwise/no-promise-in-callback': 'warn',
 };
 
 /**

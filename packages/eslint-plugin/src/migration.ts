@@ -106,18 +106,24 @@ export const migrationTable = [
     twin: 'catch-or-return',
     note: 'reports only chains shown to be promises (no query builder or Cypress `then`)',
   }),
-  row('promise', 'no-callback-in-promise', { planned: 'no-callback-in-promise' }),
+  row('promise', 'no-callback-in-promise', { twin: 'no-callback-in-promise', note: 'chains shown to be promises only; silent on callbacks run later (I/O, timers without `timeoutsErr`)' }),
   row('promise', 'no-multiple-resolved', { planned: 'no-multiple-resolved' }),
   row('promise', 'no-native', {
     notCovered: 'for runtimes without a native `Promise`; every runtime asyncwise supports has one (use `no-undef` with your globals)',
   }),
   row('promise', 'no-nesting', { twin: 'no-nesting', note: 'both chains must be shown to be promises' }),
   row('promise', 'no-new-statics', { twin: 'no-new-statics', note: "a suggestion, not eslint-plugin-promise's fix: the code throws today, and runs once `new` is gone" }),
-  row('promise', 'no-promise-in-callback', { planned: 'no-promise-in-callback' }),
+  row('promise', 'no-promise-in-callback', {
+    twin: 'no-promise-in-callback',
+    note: 'chains shown to be promises only, one report per chain; silent on returned chains, `error` event listeners, methods and async code inside the callback',
+  }),
   row('promise', 'no-return-in-finally', { twin: 'no-return-in-finally', note: 'silent where the returned value may be a promise, which `finally()` waits for' }),
   row('promise', 'no-return-wrap', { twin: 'no-return-wrap', note: 'handlers of chains shown to start from a promise, on the global `Promise`' }),
   row('promise', 'param-names', { twin: 'param-names', note: 'executors of the global `Promise` only' }),
-  row('promise', 'prefer-await-to-callbacks', { planned: 'prefer-await-to-callbacks' }),
+  row('promise', 'prefer-await-to-callbacks', {
+    twin: 'prefer-await-to-callbacks',
+    note: 'a `callback`/`cb` or `(err) => …` only when used error-first; silent on promise handlers, error handlers, error middleware, more listener methods and each call of a reported parameter',
+  }),
   row('promise', 'prefer-await-to-then', {
     twin: 'prefer-await-to-then',
     note: 'reports chains on values shown to be promises only, and suggests the rewrite',

@@ -49,6 +49,9 @@ import requireResourceCleanup from './require-resource-cleanup';
 import callbackReturn from './callback-return';
 import handleCallbackErr from './handle-callback-err';
 import noCallbackLiteral from './no-callback-literal';
+import noCallbackInPromise from './no-callback-in-promise';
+import noPromiseInCallback from './no-promise-in-callback';
+import preferAwaitToCallbacks from './prefer-await-to-callbacks';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
@@ -103,5 +106,8 @@ export const rules = {
   'callback-return': callbackReturn,
   'handle-callback-err': handleCallbackErr,
   'no-callback-literal': noCallbackLiteral,
+  'no-callback-in-promise': noCallbackInPromise,
+  'no-promise-in-callback': noPromiseInCallback,
+  'prefer-await-to-callbacks': preferAwaitToCallbacks,
 };
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,4 @@
+import cases from './cases/no-promise-in-callback';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-promise-in-callback', cases);
