@@ -26,6 +26,9 @@ export default defineRuleCases(rule, [
       'new Promise((resolve, reject) => {\n  if (fatal) {\n    reject(fatal);\n    process.exit(1);\n  }\n  resolve(1);\n});',
       // A reassigned resolver may be anything; a local `Promise` is not the built-in.
       'new Promise((resolve) => {\n  resolve = once(resolve);\n  resolve(1);\n  resolve(2);\n});\nfunction f(Promise) {\n  return new Promise((resolve) => {\n    resolve(1);\n    resolve(2);\n  });\n}',
+      // A labelled break leaves both loops; the process ends inside a callback.
+      'new Promise((resolve) => {\n  outer: for (const a of rows) {\n    for (const b of a) {\n      if (b) {\n        resolve(b);\n        break outer;\n      }\n    }\n  }\n});',
+      'new Promise((resolve, reject) => {\n  verify((error) => {\n    if (error) {\n      reject(error);\n      process.exit(1);\n    }\n    resolve();\n  });\n});',
       // A do-while(false) body runs once.
       'new Promise((resolve) => {\n  do {\n    resolve(1);\n  } while (false);\n});',
     ],
@@ -71,6 +74,14 @@ export default defineRuleCases(rule, [
         errors: [
           { messageId: 'potentiallyAlreadyResolved', data: { line: 2 }, line: 4, column: 11 },
           { messageId: 'potentiallyAlreadyResolved', data: { line: 2 }, line: 4, column: 28 },
+        ],
+      },
+      {
+        // `continue` goes round again; a do-while body repeats.
+        code: 'new Promise((resolve) => {\n  for (const a of rows) {\n    if (a) {\n      resolve(a);\n      continue;\n    }\n  }\n});\nnew Promise((resolve) => {\n  do {\n    if (ready()) resolve();\n  } while (waiting());\n});',
+        errors: [
+          { messageId: 'potentiallyAlreadyResolved', data: { line: 4 }, line: 4 },
+          { messageId: 'potentiallyAlreadyResolved', data: { line: 11 }, line: 11 },
         ],
       },
       {
