@@ -2,7 +2,12 @@ import path from 'node:path';
 import rule from '../../src/rules/prefer-promise-try';
 import { defineRuleCases } from '../rule-tester';
 
-const fixture = (dir: string) => path.join(import.meta.dirname, '..', 'fixtures', dir, 'start.ts');
+const fixture = (dir: string, ext = 'ts') => path.join(import.meta.dirname, '..', 'fixtures', dir, `start.${ext}`);
+/**
+ * Reported cases run as files of a project on Node 24: a bare name would be read against the
+ * package.json nearest the test's working directory, whose engines may predate the static.
+ */
+const onNode24 = <T extends object>(c: T, ext = 'ts'): T & { filename: string } => ({ filename: fixture('node-24', ext), ...c });
 
 // Run by ESLint's RuleTester (prefer-promise-try.test.ts) and linted as files by ESLint and oxlint alike
 // (test/integration/oxlint.test.ts).
@@ -24,36 +29,36 @@ export default defineRuleCases(rule, [
       { code: 'const a = new Promise((resolve) => resolve(load()));', filename: fixture('node-18') },
     ],
     invalid: [
-      {
+      onNode24({
         code: 'const a = new Promise((resolve) => resolve(load()));',
         output: 'const a = Promise.try(() => load());',
         errors: [{ messageId: 'preferPromiseTry', line: 1, column: 11 }],
-      },
-      {
+      }),
+      onNode24({
         code: 'export function read(file) {\n  return new Promise((done) => {\n    done(parse(file, { strict: true }));\n  });\n}',
         output: 'export function read(file) {\n  return Promise.try(() => parse(file, { strict: true }));\n}',
         errors: [{ messageId: 'preferPromiseTry', line: 2 }],
-      },
-      {
+      }),
+      onNode24({
         code: 'const a = new Promise((resolve) => resolve(cache?.get(key) as Entry));',
         output: 'const a = Promise.try(() => cache?.get(key) as Entry);',
         errors: [{ messageId: 'preferPromiseTry' }],
-      },
+      }),
       { code: 'const a = new Promise((r) => r(load()));', output: 'const a = Promise.try(() => load());', filename: fixture('node-24'), errors: [{ messageId: 'preferPromiseTry' }] },
       // `Promise.resolve().then(f)`: reported, never rewritten (`f` would run at once instead of a microtask later).
-      { code: 'Promise.resolve().then(run);', errors: [{ messageId: 'preferPromiseTry', line: 1, column: 1 }] },
-      { code: 'const a = Promise.resolve().then(() => step());\nconst b = Promise.resolve().then(tasks.next);', errors: [{ messageId: 'preferPromiseTry', line: 1 }, { messageId: 'preferPromiseTry', line: 2 }] },
+      onNode24({ code: 'Promise.resolve().then(run);', errors: [{ messageId: 'preferPromiseTry', line: 1, column: 1 }] }),
+      onNode24({ code: 'const a = Promise.resolve().then(() => step());\nconst b = Promise.resolve().then(tasks.next);', errors: [{ messageId: 'preferPromiseTry', line: 1 }, { messageId: 'preferPromiseTry', line: 2 }] }),
       // Reported, not rewritten: a type argument (`Promise.try<T>` does not compile), an annotated
       // executor, a comment, a callee of `new`.
-      { code: 'const a = new Promise<number>((resolve) => resolve(load()));', errors: [{ messageId: 'preferPromiseTry' }] },
-      { code: 'const a = new Promise((resolve: (v: number) => void) => resolve(load()));', errors: [{ messageId: 'preferPromiseTry' }] },
-      { code: 'const a = new Promise((resolve) => /* at once */ resolve(load()));', errors: [{ messageId: 'preferPromiseTry' }] },
-      { code: 'const a = new (new Promise((resolve) => resolve(load())).constructor)();', errors: [{ messageId: 'preferPromiseTry' }] },
+      onNode24({ code: 'const a = new Promise<number>((resolve) => resolve(load()));', errors: [{ messageId: 'preferPromiseTry' }] }),
+      onNode24({ code: 'const a = new Promise((resolve: (v: number) => void) => resolve(load()));', errors: [{ messageId: 'preferPromiseTry' }] }),
+      onNode24({ code: 'const a = new Promise((resolve) => /* at once */ resolve(load()));', errors: [{ messageId: 'preferPromiseTry' }] }),
+      onNode24({ code: 'const a = new (new Promise((resolve) => resolve(load())).constructor)();', errors: [{ messageId: 'preferPromiseTry' }] }),
     ],
   },
   {
     host: 'espree',
     valid: ['const a = Promise.try(() => load());'],
-    invalid: [{ code: 'const a = new Promise((resolve) => resolve(load()));', output: 'const a = Promise.try(() => load());', errors: [{ messageId: 'preferPromiseTry' }] }],
+    invalid: [onNode24({ code: 'const a = new Promise((resolve) => resolve(load()));', output: 'const a = Promise.try(() => load());', errors: [{ messageId: 'preferPromiseTry' }] }, 'js')],
   },
 ]);
