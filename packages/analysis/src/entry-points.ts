@@ -4,7 +4,8 @@
  * nothing else; `no-sync-in-async` and `sync-to-async-io` leave such files alone by default.
  *
  * The same `package.json` also says whether its `.js` files are ES modules (`"type"`), which
- * `prefer-top-level-await` asks. Reading `package.json` uses plain `node:fs`, which works in every host that runs the plugin (ESLint,
+ * `prefer-top-level-await` asks, and which Node versions it runs on (`engines.node`), which
+ * `prefer-promise-with-resolvers` and `prefer-promise-try` ask. Reading `package.json` uses plain `node:fs`, which works in every host that runs the plugin (ESLint,
  * and oxlint's JS plugins, which run in Node), with no host API. Lookups are cached per process: the
  * folder → nearest `package.json` walk by folder, and each `package.json`'s `bin` and `type` by path, re-read
  * when its modification time changes (an editor's lint server outlives edits to it).
@@ -43,9 +44,11 @@ interface Manifest {
   readonly bins: ReadonlySet<string>;
   /** Its `"type"` field, when it is one of the two Node reads. */
   readonly type: 'module' | 'commonjs' | null;
+  /** Its `engines.node` range, when it has one. */
+  readonly nodeRange: string | null;
 }
 
-const noManifest: Manifest = { bins: new Set(), type: null };
+const noManifest: Manifest = { bins: new Set(), type: null, nodeRange: null };
 
 /** What a `package.json` says about its files; nothing when it cannot be read or parsed. */
 function manifestOf(packageJson: string): Manifest {
@@ -59,12 +62,13 @@ function manifestOf(packageJson: string): Manifest {
   if (cached?.mtimeMs === mtimeMs) return cached.manifest;
   let manifest = noManifest;
   try {
-    const json = JSON.parse(readFileSync(packageJson, 'utf8')) as { bin?: unknown; type?: unknown } | null;
+    const json = JSON.parse(readFileSync(packageJson, 'utf8')) as { bin?: unknown; type?: unknown; engines?: { node?: unknown } } | null;
     const dir = path.dirname(packageJson);
     const bins = new Set<string>();
     const targets = typeof json?.bin === 'string' ? [json.bin] : json?.bin && typeof json.bin === 'object' ? Object.values(json.bin) : [];
     for (const target of targets) if (typeof target === 'string') bins.add(path.resolve(dir, target));
-    manifest = { bins, type: json?.type === 'module' || json?.type === 'commonjs' ? json.type : null };
+    const nodeRange = json?.engines?.node;
+    manifest = { bins, type: json?.type === 'module' || json?.type === 'commonjs' ? json.type : null, nodeRange: typeof nodeRange === 'string' ? nodeRange : null };
   } catch {
     // An unreadable or invalid package.json says nothing; the linter reports nothing about it.
   }
@@ -86,6 +90,28 @@ function manifestFor(filePath: string): { readonly absolute: string; readonly ma
  */
 export function packageTypeOf(filePath: string): 'module' | 'commonjs' | null {
   return manifestFor(filePath)?.manifest.type ?? null;
+}
+
+/**
+ * The `engines.node` range of the nearest `package.json`, or `null` when there is none, it declares
+ * none, or the path is no real file.
+ */
+export function nodeEnginesRangeOf(filePath: string): string | null {
+  return manifestFor(filePath)?.manifest.nodeRange ?? null;
+}
+
+/**
+ * The lowest Node major version an `engines.node` range admits: the smallest major any `||`
+ * alternative starts from (`>=18` and `^18.2 || >=20` give 18). An alternative with no lower bound
+ * (`*`, `<22`, `x`) admits every version, 0.
+ */
+export function lowestNodeMajor(range: string): number {
+  return Math.min(
+    ...range.split('||').map((alternative) => {
+      const match = /^\s*(>=|>|\^|~|=)?\s*v?(\d+)/.exec(alternative);
+      return match?.[2] === undefined ? 0 : Number(match[2]);
+    }),
+  );
 }
 
 /**

@@ -33,7 +33,8 @@ function without(set: ReadonlySet<string | null>, ...labels: (string | null)[]):
   return out;
 }
 
-function endsProcess(file: AnalysisFile, expression: TSESTree.Expression): boolean {
+/** Whether `expression` is `process.exit()` or `process.abort()` on the global `process`: nothing after it runs. */
+export function endsProcess(file: AnalysisFile, expression: TSESTree.Expression): boolean {
   const call = methodCallOf(expression);
   if (!call || (call.method !== 'exit' && call.method !== 'abort')) return false;
   const receiver = skipTransparentWrappers(call.receiver);

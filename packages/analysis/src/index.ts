@@ -296,6 +296,18 @@ export {
   type ReturnInFinallySilenceReason,
   type ValidParamsSilenceReason,
 } from './promise-calls';
+export {
+  enginesPredateStatic,
+  findExtractedResolvers,
+  findPromiseTryConstructor,
+  findResolveThenBoilerplate,
+  promiseBoilerplateSilenceReasons,
+  promiseStaticsSince,
+  type ExtractedResolvers,
+  type PromiseBoilerplateSilenceReason,
+  type PromiseTryBoilerplate,
+} from './promise-boilerplate';
+export { findMultipleResolves, type MultipleResolve } from './multiple-resolves';
 export { judgeNesting, nestingSilenceReasons, type NestingSilenceReason } from './nested-chains';
 export {
   judgePreferCatch,

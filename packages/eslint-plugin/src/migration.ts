@@ -107,7 +107,10 @@ export const migrationTable = [
     note: 'reports only chains shown to be promises (no query builder or Cypress `then`)',
   }),
   row('promise', 'no-callback-in-promise', { twin: 'no-callback-in-promise', note: 'chains shown to be promises only; silent on callbacks run later (I/O, timers without `timeoutsErr`)' }),
-  row('promise', 'no-multiple-resolved', { planned: 'no-multiple-resolved' }),
+  row('promise', 'no-multiple-resolved', {
+    twin: 'no-multiple-resolved',
+    note: 'paths read from the AST (oxlint has no code path events); a throw that can only come before the first call does not reach the `catch` as a second path',
+  }),
   row('promise', 'no-native', {
     notCovered: 'for runtimes without a native `Promise`; every runtime asyncwise supports has one (use `no-undef` with your globals)',
   }),
@@ -148,7 +151,7 @@ export const migrationTable = [
     note: 'the `[0]` rewrite is a suggestion (an array pattern iterates); not in `recommended`',
   }),
   row('unicorn', 'no-await-in-promise-methods', { twin: 'no-await-in-promise-methods', note: 'the built-in `Promise` only' }),
-  row('unicorn', 'no-multiple-promise-resolver-calls', { planned: 'no-multiple-resolved', note: "eslint-plugin-promise's name for the same check" }),
+  row('unicorn', 'no-multiple-promise-resolver-calls', { twin: 'no-multiple-resolved', note: "eslint-plugin-promise's name for the same check" }),
   row('unicorn', 'no-single-promise-in-promise-methods', {
     twin: 'no-single-promise-in-promise-methods',
     note: 'suggestions where unicorn autofixes (the result arrives sooner); the built-in `Promise` only',
@@ -181,8 +184,11 @@ export const migrationTable = [
     twin: 'prefer-promise-static-methods',
     note: 'a fix for literals and no value; a suggestion for a name (`Promise.resolve(p)` of a promise is `p`)',
   }),
-  row('unicorn', 'prefer-promise-try', { planned: 'prefer-promise-try' }),
-  row('unicorn', 'prefer-promise-with-resolvers', { planned: 'prefer-promise-with-resolvers' }),
+  row('unicorn', 'prefer-promise-try', {
+    twin: 'prefer-promise-try',
+    note: 'no fix with a type argument (`Promise.try<T>` does not compile); silent where `engines.node` admits Node before 24',
+  }),
+  row('unicorn', 'prefer-promise-with-resolvers', { twin: 'prefer-promise-with-resolvers', note: 'silent where `engines.node` admits Node before 22' }),
   row('unicorn', 'prefer-queue-microtask', {
     twin: 'prefer-queue-microtask',
     note: 'suggestions where unicorn fixes: the callback runs at another moment',

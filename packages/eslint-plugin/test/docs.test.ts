@@ -19,6 +19,7 @@ import {
   loopSilenceReasons,
   nestingSilenceReasons,
   preferCatchSilenceReasons,
+  promiseBoilerplateSilenceReasons,
   raceSilenceReasons,
   returnInFinallySilenceReasons,
   returnWrapSilenceReasons,
@@ -119,6 +120,8 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'no-return-wrap': returnWrapSilenceReasons,
   'no-useless-promise-resolve-reject': returnWrapSilenceReasons,
   'prefer-top-level-await': topLevelAwaitSilenceReasons,
+  'prefer-promise-with-resolvers': promiseBoilerplateSilenceReasons,
+  'prefer-promise-try': promiseBoilerplateSilenceReasons,
   'no-return-in-finally': returnInFinallySilenceReasons,
   'valid-params': validParamsSilenceReasons,
   'handle-callback-err': handleCallbackErrSilenceReasons,
@@ -136,6 +139,15 @@ const reasonsByRule: Record<string, readonly string[]> = {
   ],
 };
 
+/**
+ * Rules that read the project's `package.json` (`engines`) lint their examples as files of a
+ * project on Node 24, not against the package.json nearest the test's working directory.
+ */
+const exampleDirs: Record<string, string> = {
+  'prefer-promise-with-resolvers': path.join(import.meta.dirname, 'fixtures', 'node-24'),
+  'prefer-promise-try': path.join(import.meta.dirname, 'fixtures', 'node-24'),
+};
+
 function lint(ruleName: string, example: Example) {
   const linter = new Linter({ configType: 'flat' });
   return linter.verify(
@@ -148,7 +160,7 @@ function lint(ruleName: string, example: Example) {
         rules: { [`asyncwise/${ruleName}`]: ['error', ...example.options] as never },
       },
     ],
-    `example.${example.lang}`,
+    path.join(exampleDirs[ruleName] ?? '', `example.${example.lang}`),
   );
 }
 

@@ -38,6 +38,9 @@ import requireTimeout from './require-timeout';
 import specOnly from './spec-only';
 import preferQueueMicrotask from './prefer-queue-microtask';
 import preferPromiseStaticMethods from './prefer-promise-static-methods';
+import preferPromiseWithResolvers from './prefer-promise-with-resolvers';
+import preferPromiseTry from './prefer-promise-try';
+import noMultipleResolved from './no-multiple-resolved';
 import noThenable from './no-thenable';
 import noAwaitExpressionMember from './no-await-expression-member';
 import noAsyncPromiseFinally from './no-async-promise-finally';
@@ -95,6 +98,9 @@ export const rules = {
   'spec-only': specOnly,
   'prefer-queue-microtask': preferQueueMicrotask,
   'prefer-promise-static-methods': preferPromiseStaticMethods,
+  'prefer-promise-with-resolvers': preferPromiseWithResolvers,
+  'prefer-promise-try': preferPromiseTry,
+  'no-multiple-resolved': noMultipleResolved,
   'no-thenable': noThenable,
   'no-await-expression-member': noAwaitExpressionMember,
   'no-async-promise-finally': noAsyncPromiseFinally,

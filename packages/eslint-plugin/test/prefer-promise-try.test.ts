@@ -1,0 +1,4 @@
+import cases from './cases/prefer-promise-try';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('prefer-promise-try', cases);
