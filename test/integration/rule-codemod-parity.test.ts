@@ -24,6 +24,32 @@ const root = path.join(import.meta.dirname, '..', '..');
 const codemodFixtures = path.join(root, 'packages/codemods/src/transforms/__testfixtures__/sequential-to-concurrent');
 const serviceSources = path.join(root, 'fixtures/sequential-service/src');
 
+/**
+ * The messages of one asyncwise rule (`rule` without its prefix) over `source` as `file`, after
+ * checking that nothing else was reported and nothing failed to parse.
+ */
+function ruleMessages(file: string, source: string, rule: string, options?: unknown): Linter.LintMessage[] {
+  const ruleId = `asyncwise/${rule}`;
+  const linter = new Linter({ configType: 'flat', cwd: root });
+  const messages = linter.verify(
+    source,
+    [
+      {
+        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } } },
+        plugins: { asyncwise: plugin as never },
+        rules: { [ruleId]: options === undefined ? 'error' : ['error', options] },
+      },
+    ],
+    { filename: file },
+  );
+  expect(messages.filter((m) => m.fatal || m.ruleId !== ruleId)).toEqual([]);
+  return messages;
+}
+
+/** `line:column` of each message, sorted. */
+const positions = (messages: readonly Linter.LintMessage[]): string[] => messages.map((m) => `${m.line}:${m.column}`).sort();
+
 interface Case {
   file: string;
   options: { ignore?: readonly string[]; minRun?: number; includeBareAwaits?: boolean };
@@ -82,21 +108,7 @@ describe('no-sync-in-async and sync-to-async-io find the same calls', () => {
   const fixtures = casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/sync-to-async-io'));
 
   function ruleCalls(file: string, source: string): string[] {
-    const linter = new Linter({ configType: 'flat', cwd: root });
-    const messages = linter.verify(
-      source,
-      [
-        {
-          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { asyncwise: plugin as never },
-          rules: { 'asyncwise/no-sync-in-async': 'error' },
-        },
-      ],
-      { filename: file },
-    );
-    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/no-sync-in-async')).toEqual([]);
-    return messages.map((m) => `${m.line}:${m.column}`).sort();
+    return positions(ruleMessages(file, source, 'no-sync-in-async'));
   }
 
   it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath }) => {
@@ -113,23 +125,9 @@ describe('prefer-await-to-then and then-to-await find the same chains', () => {
   const fixtures = casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/then-to-await'));
 
   function ruleChains(file: string, source: string): string[] {
-    const linter = new Linter({ configType: 'flat', cwd: root });
-    const messages = linter.verify(
-      source,
-      [
-        {
-          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-          languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } } },
-          plugins: { asyncwise: plugin as never },
-          // `strict`: the codemod converts awaited chains too, which the rule reports only with it.
-          rules: { 'asyncwise/prefer-await-to-then': ['error', { strict: true }] },
-        },
-      ],
-      { filename: file },
-    );
-    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/prefer-await-to-then')).toEqual([]);
-    // Chains neither returned nor awaited (`chain-not-returned`, strict only) are not the codemod's to list.
-    return messages.filter((m) => !m.message.includes(chainNotReturned)).map((m) => `${m.line}:${m.column}`).sort();
+    // `strict`: the codemod converts awaited chains too, which the rule reports only with it. Chains neither
+    // returned nor awaited (`chain-not-returned`, strict only) are not the codemod's to list.
+    return positions(ruleMessages(file, source, 'prefer-await-to-then', { strict: true }).filter((m) => !m.message.includes(chainNotReturned)));
   }
 
   it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath }) => {
@@ -205,22 +203,8 @@ describe('no-async-array-callback and foreach-async-to-for-of find the same forE
   const fixtures = casesOf(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/foreach-async-to-for-of'));
 
   function ruleCallbacks(file: string, source: string): string[] {
-    const linter = new Linter({ configType: 'flat', cwd: root });
-    const messages = linter.verify(
-      source,
-      [
-        {
-          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-          languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } } },
-          plugins: { asyncwise: plugin as never },
-          rules: { 'asyncwise/no-async-array-callback': 'error' },
-        },
-      ],
-      { filename: file },
-    );
-    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/no-async-array-callback')).toEqual([]);
     // The codemod takes the `forEach` reports (also lodash's `_.forEach`/`_.each`, which it refuses); the message names the method first.
-    return messages.filter((m) => /^`(?:[\w$]+\.)?(?:forEach|each)`/.test(m.message)).map((m) => `${m.line}:${m.column}`).sort();
+    return positions(ruleMessages(file, source, 'no-async-array-callback').filter((m) => /^`(?:[\w$]+\.)?(?:forEach|each)`/.test(m.message)));
   }
 
   it.each(fixtures.map((c) => [path.basename(c.inputPath), c] as const))('%s', (_name, { inputPath }) => {
@@ -323,25 +307,6 @@ describe('prefer-promise-api, callback-to-promise-api and promise-wrapper-to-pro
   });
 });
 
-/** The messages one asyncwise rule gives a file (nothing else: no parse error, no other rule). */
-function ruleMessages(file: string, source: string, rule: string): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat', cwd: root });
-  const messages = linter.verify(
-    source,
-    [
-      {
-        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } } },
-        plugins: { asyncwise: plugin as never },
-        rules: { [`asyncwise/${rule}`]: 'error' },
-      },
-    ],
-    { filename: file },
-  );
-  expect(messages.filter((m) => m.fatal || m.ruleId !== `asyncwise/${rule}`)).toEqual([]);
-  return messages;
-}
-
 describe('no-await-in-loop and loop-to-bounded judge the same loops', () => {
   const fixtures = casesOf<Record<string, unknown>>(path.join(root, 'packages/codemods/src/transforms/__testfixtures__/loop-to-bounded'));
 
@@ -374,21 +339,7 @@ describe('prefer-stream-pipeline and pipe-to-pipeline find the same chains', () 
   const files = [...fixtures.map((c) => c.inputPath), ...readdirSync(library).filter((f) => f.endsWith('.js')).map((f) => path.join(library, f))];
 
   function ruleChains(file: string, source: string): string[] {
-    const linter = new Linter({ configType: 'flat', cwd: root });
-    const messages = linter.verify(
-      source,
-      [
-        {
-          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-          languageOptions: { parser: tseslint.parser },
-          plugins: { asyncwise: plugin as never },
-          rules: { 'asyncwise/prefer-stream-pipeline': 'error' },
-        },
-      ],
-      { filename: file },
-    );
-    expect(messages.filter((m) => m.fatal || m.ruleId !== 'asyncwise/prefer-stream-pipeline')).toEqual([]);
-    return messages.map((m) => `${m.line}:${m.column}`).sort();
+    return positions(ruleMessages(file, source, 'prefer-stream-pipeline'));
   }
 
   it('finds chains in most files, so the comparison is not trivially empty', () => {
