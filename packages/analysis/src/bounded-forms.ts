@@ -22,6 +22,7 @@
  * starts (with p-limit, whose queue has no stop, the queued calls still start). Every plan is
  * `review`: the iterations now overlap, so their effects interleave.
  */
+import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { type AsyncArrayCallback, forEachReceiverProblem } from './async-array-callbacks';
 import type { UnboundedFanOut } from './bounded-concurrency';
@@ -318,7 +319,7 @@ function collectorOf(file: AnalysisFile, loop: LoopNode): Collector | null {
 
 /**
  * Results pushed anywhere in the body (`if (item.ok) out.push(item)`, several pushes, pushes in an
- * inner loop) into an array declared just before the loop: each call collects its own pushes in an
+ * inner loop) into a local array of the enclosing function: each call collects its own pushes in an
  * array it returns, and they are pushed into the results in list order once the map resolves.
  */
 interface PushCollector {
@@ -331,18 +332,27 @@ interface PushCollector {
 }
 
 /**
- * The push collector of `loop`, or `null`: every use of the array in the loop is a statement
- * `out.push(…)` outside any function of the body, and the loop's body is a block.
+ * The push collector of `loop`, or `null`. The array is a `const`/`let` of the function the loop is
+ * in (`const out = []` just before the loop, or `const res = [...first]` with other statements and
+ * loops between), initialised with an array literal and never assigned again, so `push` is the
+ * array's own; no function reads or writes it (nothing can see it fill while the loop runs); every
+ * use of it in the loop is a statement `out.push(…)` outside any function of the body; and the loop's
+ * body is a block.
  */
 function pushCollectorOf(file: AnalysisFile, loop: LoopNode): PushCollector | null {
   if (loop.body.type !== 'BlockStatement' || loop.body.body.length === 0) return null;
-  const list = statementListOf(loop);
-  const before = list ? list[list.indexOf(loop) - 1] : undefined;
-  if (before?.type !== 'VariableDeclaration' || before.kind === 'var' || before.declare || before.declarations.length !== 1) return null;
-  const declarator = before.declarations[0];
-  if (declarator.id.type !== 'Identifier' || declarator.init?.type !== 'ArrayExpression' || declarator.init.elements.length !== 0) return null;
-  const variable = referenceIndexOf(file).within(declarator.id.range[0], declarator.id.range[1])[0]?.resolved;
-  if (!variable || variable.defs[0]?.node !== declarator) return null;
+  const variable = pushedArrayOf(file, loop);
+  const declarator = variable?.defs[0]?.node;
+  if (!variable || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || declarator.init?.type !== 'ArrayExpression') return null;
+  const declaration = declarator.parent;
+  // An exported array is read by other modules, whenever they like.
+  if (declaration.kind === 'var' || declaration.declare || variable.defs.length !== 1 || declaration.parent.type === 'ExportNamedDeclaration') return null;
+  const home = enclosingFunctionOf(declaration);
+  if (home !== enclosingFunctionOf(loop)) return null;
+  for (const ref of variable.references) {
+    if (ref.isWrite() && ref.identifier !== declarator.id) return null;
+    if (!within(ref.identifier, loop) && enclosingFunctionOf(ref.identifier) !== home) return null;
+  }
   const targets: TSESTree.Identifier[] = [];
   const pushes = new Set<TSESTree.CallExpression>();
   for (const ref of variable.references) {
@@ -367,6 +377,33 @@ function pushCollectorOf(file: AnalysisFile, loop: LoopNode): PushCollector | nu
   if (targets.length === 0) return null;
   const annotation = declarator.id.typeAnnotation ? textOf(file, declarator.id.typeAnnotation) : '';
   return { name: declarator.id.name, targets, pushes, annotation };
+}
+
+/**
+ * The binding of the first `x.push(…)` statement in the body of `loop` (outside functions) whose `x`
+ * is declared outside the loop (an array the body fills for itself is not the loop's results), or `null`.
+ */
+function pushedArrayOf(file: AnalysisFile, loop: LoopNode): Variable | null {
+  const index = referenceIndexOf(file);
+  let found: Variable | null = null;
+  walk(loop.body, file.visitorKeys, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === 'ExpressionStatement' && node.expression.type === 'CallExpression') {
+      const callee = node.expression.callee;
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'push' && callee.object.type === 'Identifier') {
+        const variable = index.within(callee.object.range[0], callee.object.range[1])[0]?.resolved;
+        if (variable && !variable.defs.some((def) => within(def.name, loop))) found = variable;
+      }
+    }
+    return true;
+  });
+  return found;
+}
+
+/** The function (or the program) whose body holds `node`. */
+function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return null;
 }
 
 /** Whether the body has a `continue` of `loop` itself (not of an inner loop, not in a function). */
@@ -431,7 +468,7 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
     if (node.type === 'CallExpression' && node !== collector?.push && node.callee.type === 'MemberExpression') {
       const name = !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : null;
       if (name !== null && collectingMethods.has(name) && outer(memberChainRoot(node.callee))) {
-        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect into an array declared just before the loop with \`push\`.`);
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect with \`push\` into a local array of this function.`);
         return false;
       }
     }
@@ -440,7 +477,7 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
       const byCounter = node.left.computed && key.type === 'Identifier' && loop.type === 'ForStatement' && loop.init?.type === 'VariableDeclaration' && loop.init.declarations[0]?.id.type === 'Identifier' && loop.init.declarations[0].id.name === key.name;
       // `out[i] = r` by the counter fills the same places in any order; other keys keep their insertion order.
       if (!byCounter) {
-        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect into an array declared just before the loop with \`push\`.`);
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect with \`push\` into a local array of this function.`);
         return false;
       }
     }
@@ -467,7 +504,7 @@ function outerCollectionWriteIn(file: AnalysisFile, fn: TSESTree.Node, outer: (r
           ? node.left
           : null;
     if (target !== null && outer(memberChainRoot(target))) {
-      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect into an array declared just before the loop with \`push\`.`);
+      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect with \`push\` into a local array of this function.`);
     }
     return problem === null;
   });

@@ -250,7 +250,7 @@ export const codemods: readonly Codemod[] = [
     details:
       'Finds the loops no-await-in-loop reports: `for…of` and indexed `for` loops with `await` whose iterations read ' +
       'nothing an earlier one wrote, never leave the loop early and are no pause, retry, poll, pagination or ordered ' +
-      'write. Results pushed into an array declared just before the loop become the result of ' +
+      'write. Results pushed into a local array of the function become the result of ' +
       '`await boundedMap(xs, 8, async (x) => …)` (or `pMap(xs, fn, { concurrency })`, or p-limit); an effect-only loop ' +
       'becomes a bounded run whose completion is awaited. --limiter defaults to what the nearest package.json depends ' +
       'on, else `local`, which writes a small helper into the project once (--helper-path) and imports it in the ' +
