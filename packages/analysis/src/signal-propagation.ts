@@ -169,7 +169,26 @@ function mayBeAbortedBefore(variable: Variable, before: number): boolean {
  * `not-signal` when there is only a `signal` that is not one, `aborted` when only a controller that
  * may already be aborted there; `null` when there is none.
  */
-type SignalInScope = { readonly kind: 'signal'; readonly text: string } | { readonly kind: 'not-signal' | 'aborted' } | null;
+type SignalInScope =
+  | {
+      readonly kind: 'signal';
+      readonly text: string;
+      /** Whether the caller gave it (a parameter, an option of one), not a controller of the function. */
+      readonly fromCaller: boolean;
+      /** Whether it may be `undefined` at run time: an option, an optional parameter, or one declared with no plain `AbortSignal` type. */
+      readonly mayBeMissing: boolean;
+    }
+  | { readonly kind: 'not-signal' | 'aborted' }
+  | null;
+
+/** Whether a parameter is declared `name: AbortSignal` itself: required, typed, never `undefined` but by a lying caller. */
+function declaredRequiredSignal(variable: Variable): boolean {
+  const def = variable.defs[0];
+  const id = def?.name;
+  if (def?.type !== 'Parameter' || id?.type !== 'Identifier' || id.optional || id.parent !== def.node) return false;
+  const annotation = id.typeAnnotation?.typeAnnotation;
+  return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'AbortSignal';
+}
 
 function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalInScope {
   const scope = file.scopeManager.acquire(fn);
@@ -177,7 +196,9 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
   let sawNonSignal = false;
   const named = scope.set.get('signal');
   if (named && named.defs.length === 1 && (named.defs[0]?.name.range[0] ?? Infinity) < before) {
-    if (isAbortSignalVariable(file, named)) return { kind: 'signal', text: 'signal' };
+    if (isAbortSignalVariable(file, named)) {
+      return { kind: 'signal', text: 'signal', fromCaller: named.defs[0]?.type === 'Parameter', mayBeMissing: !declaredRequiredSignal(named) };
+    }
     sawNonSignal = true;
   }
   // `const controller = new AbortController()` in this function, declared before the call.
@@ -190,7 +211,7 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
       init.range[1] < before &&
       isBuiltinGlobal(file.scopeManager, init, 'AbortController')
     ) {
-      return mayBeAbortedBefore(variable, before) ? { kind: 'aborted' } : { kind: 'signal', text: `${variable.name}.signal` };
+      return mayBeAbortedBefore(variable, before) ? { kind: 'aborted' } : { kind: 'signal', text: `${variable.name}.signal`, fromCaller: false, mayBeMissing: false };
     }
   }
   // An option of a parameter: `options.signal`, shown to be a signal by one of its uses.
@@ -207,7 +228,7 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
       optional ||= member.optional;
       shown ||= showsAbortSignal(member);
     }
-    if (shown) return { kind: 'signal', text: `${id.name}${optional ? '?.' : '.'}signal` };
+    if (shown) return { kind: 'signal', text: `${id.name}${optional ? '?.' : '.'}signal`, fromCaller: true, mayBeMissing: true };
   }
   // With types, any parameter or variable of the function typed `AbortSignal` (`abortSignal`, `cancel`).
   if (file.oracle.source === 'types') {
@@ -215,7 +236,9 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
       const def = variable.defs[0];
       if (variable.name === 'signal' || variable.defs.length !== 1 || !def || (def.type !== 'Parameter' && def.type !== 'Variable')) continue;
       if (def.name.range[0] >= before || variable.references.some((r) => r.isWrite() && !r.init && r.identifier !== def.name)) continue;
-      if (typedAsSignal(file, variable) === 'yes') return { kind: 'signal', text: variable.name };
+      if (typedAsSignal(file, variable) === 'yes') {
+        return { kind: 'signal', text: variable.name, fromCaller: def.type === 'Parameter', mayBeMissing: !declaredRequiredSignal(variable) };
+      }
     }
   }
   return sawNonSignal ? { kind: 'not-signal' } : null;
@@ -244,6 +267,32 @@ function listensForAbort(file: AnalysisFile, fn: FunctionNode, signal: string): 
   if (!bySignal) listenerCache.set(fn, (bySignal = new Map<string, boolean>()));
   bySignal.set(signal, found);
   return found;
+}
+
+/** The caller's signal at a place in a function, as {@link callerSignalAt} finds it. */
+export interface CallerSignal {
+  /** As code: `signal`, `options.signal`, `opts?.signal`. */
+  readonly text: string;
+  /** Whether it may be `undefined` there (an option, an optional or untyped parameter): combine it only behind a test. */
+  readonly mayBeMissing: boolean;
+}
+
+/**
+ * The signal the caller gave the function running `node` — a `signal` parameter (or destructured
+ * option), an option of a parameter (`options.signal`), or with types a parameter typed
+ * `AbortSignal` — when it is the signal `propagate-abort-signal` would ask an abortable call at
+ * `node` to pass: not in a `catch`/`finally` (cleanup the abort itself may have started), not in a
+ * function that handles the abort by hand, and not shadowed by a controller of the function's own.
+ * `null` otherwise. A planner that gives calls a signal of its own combines this one with it
+ * (`AbortSignal.any`), so cancelling the caller still reaches them.
+ */
+export function callerSignalAt(file: AnalysisFile, node: TSESTree.Node): CallerSignal | null {
+  const fn = runningFunction(file, node);
+  if (!fn) return null;
+  const inScope = signalOf(file, fn, node.range[0]);
+  if (inScope?.kind !== 'signal' || !inScope.fromCaller) return null;
+  if (inCleanup(node, fn) || listensForAbort(file, fn, inScope.text)) return null;
+  return { text: inScope.text, mayBeMissing: inScope.mayBeMissing };
 }
 
 const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();

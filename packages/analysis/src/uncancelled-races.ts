@@ -16,7 +16,9 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
 import { addSignalEdits, declarationBefore, insertionStatement, type Race, racesOf, startingCall, unusedName } from './races';
-import { constantInitializer, findVariable, innermostScope } from './scope';
+import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
+import { type CallerSignal, callerSignalAt } from './signal-propagation';
+import { lowestNodeMajor, nodeEnginesRangeOf } from './entry-points';
 
 /** Why a race over abortable calls is not reported. */
 export const raceSilenceReasons = [
@@ -113,6 +115,21 @@ export function findUncancelledRaces(file: AnalysisFile): UncancelledRacesResult
   return result;
 }
 
+/** The first Node major with `AbortSignal.any` (20.3, and 18.17 on the 18 line, which `engines` majors cannot tell apart). */
+const abortSignalAnySince = 20;
+
+/**
+ * The caller's signal the race's controller is combined with, or `null`: none in scope, `AbortSignal`
+ * shadowed, or a project whose `engines.node` admits a Node without `AbortSignal.any` (there the
+ * controller alone is passed, as before the caller's signal was combined).
+ */
+function combinableCallerSignal(file: AnalysisFile, node: TSESTree.Node): CallerSignal | null {
+  const caller = callerSignalAt(file, node);
+  if (!caller || !isBuiltinGlobal(file.scopeManager, node, 'AbortSignal')) return null;
+  const range = file.path ? nodeEnginesRangeOf(file.path) : null;
+  return range !== null && lowestNodeMajor(range) < abortSignalAnySince ? null : caller;
+}
+
 /** Response body readers: a raced `fetch(u).then((r) => r.json())` has read its body when it settles. */
 const bodyReaders = new Set(['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes']);
 
@@ -174,6 +191,20 @@ export function planCancellableRace(file: AnalysisFile, race: Race, operations: 
   if (name === null) return refusedPlan({ reason: 'name-taken', message: 'The file already uses every name the controller could take; add it by hand.' });
   const edits: TextEdit[] = [declarationBefore(file, statement, `const ${name} = new AbortController();`)];
   const added = ['const', name, 'new', 'AbortController', 'signal', 'finally', 'abort'];
+  // The caller's signal, when the function has one: combined with the controller's, so cancelling
+  // the caller still stops every raced call (the calls took no signal before, so neither alone is less).
+  let signalText = `${name}.signal`;
+  const caller = combinableCallerSignal(file, race.node);
+  if (caller) {
+    const combined = unusedName(file, ['raceSignal', 'combinedSignal', 'eitherSignal']);
+    if (combined === null) return refusedPlan({ reason: 'name-taken', message: 'The file already uses every name the combined signal could take; add it by hand.' });
+    const any = `AbortSignal.any([${caller.text}, ${name}.signal])`;
+    // One edit for both declarations, the controller's first.
+    const second = declarationBefore(file, statement, `const ${combined} = ${caller.mayBeMissing ? `${caller.text} ? ${any} : ${name}.signal` : any};`);
+    edits[0] = { range: second.range, text: `${(edits[0] as TextEdit).text}${second.text}` };
+    added.push(combined, 'AbortSignal', 'any', ...caller.text.split(/\??\./));
+    signalText = combined;
+  }
   for (const operation of operations) {
     if (operation.api.readsAfterSettling && !readsItsBody(operation.call)) {
       return refusedPlan({
@@ -181,7 +212,7 @@ export function planCancellableRace(file: AnalysisFile, race: Race, operations: 
         message: `Aborting once the race settles would also abort the winning \`${describeAbortableApi(operation.api)}\`'s body, which is read after the race; read the body inside each raced call (\`.then((r) => r.json())\`), or abort only the losers.`,
       });
     }
-    const signalEdits = addSignalEdits(file, operation.call, operation.api, `${name}.signal`, operation.signal);
+    const signalEdits = addSignalEdits(file, operation.call, operation.api, signalText, operation.signal);
     if (signalEdits === null) {
       return refusedPlan({ reason: 'unsupported-call-shape', message: `The options of \`${describeAbortableApi(operation.api)}\` cannot take a signal as written; pass it by hand.` });
     }

@@ -37,6 +37,23 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'uncancelledRace', data: { method: 'race', ...fetchLosers }, line: 2, column: 26, suggestions: [] }],
       },
       {
+        // The caller's signal is combined with the race's controller: cancelling the caller still stops both.
+        code: 'export async function fastest(a: string, b: string, signal: AbortSignal) {\n  return Promise.race([fetch(a).then((r) => r.json()), fetch(b).then((r) => r.json())]);\n}',
+        errors: [
+          {
+            messageId: 'uncancelledRace',
+            data: { method: 'race', ...fetchLosers },
+            suggestions: [
+              {
+                messageId: 'suggestCancellableRace',
+                output:
+                  'export async function fastest(a: string, b: string, signal: AbortSignal) {\n  const controller = new AbortController();\n  const raceSignal = AbortSignal.any([signal, controller.signal]);\n  return Promise.race([fetch(a, { signal: raceSignal }).then((r) => r.json()), fetch(b, { signal: raceSignal }).then((r) => r.json())]).finally(() => controller.abort());\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
         // Each raced fetch reads its body inside the race: the controller can be aborted once it settles.
         code: "export async function fastest(a: string, b: string) {\n  return Promise.race([\n    fetch(a).then((r) => r.json()),\n    fetch(b, { headers: { accept: 'application/json' } }).then((r) => r.json()),\n  ]);\n}",
         errors: [
