@@ -13,9 +13,9 @@
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { findAbortableCalls, signalArgumentOf } from './abortable-calls';
-import { type AbortableApi, describeAbortableApi } from './catalogues/abortable-apis';
-import { type Plan, refusedPlan } from './edits';
+import { findAbortableCalls, type SignalArgument, signalArgumentOf } from './abortable-calls';
+import { type AbortableApi, abortableApis, describeAbortableApi, type SignalPlacement } from './catalogues/abortable-apis';
+import { type Plan, refusedPlan, type TextEdit } from './edits';
 import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
@@ -244,6 +244,92 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
   return sawNonSignal ? { kind: 'not-signal' } : null;
 }
 
+/**
+ * Where a function of the project takes its signal, read from its own parameters on the same
+ * evidence as a signal in scope: a parameter called `signal` shown to be an `AbortSignal` (or, with
+ * types, any parameter typed `AbortSignal`) is the signal argument; a destructured `{ signal }` or a
+ * parameter whose `.signal` is shown to be one (`options.signal` passed on as a `signal` option) is
+ * the options argument. `null` when nothing shows it takes one.
+ */
+function signalParameterOf(file: AnalysisFile, fn: FunctionNode): SignalPlacement | null {
+  const scope = file.scopeManager.acquire(fn);
+  if (!scope) return null;
+  for (const [index, param] of fn.params.entries()) {
+    const target = param.type === 'AssignmentPattern' ? param.left : param;
+    if (target.type === 'Identifier') {
+      const variable = scope.set.get(target.name);
+      if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== target)) continue;
+      if (target.name === 'signal' ? isAbortSignalVariable(file, variable) : typedAsSignal(file, variable) === 'yes') return { kind: 'argument', argument: index };
+      const optionShown = variable.references.some((reference) => {
+        const member = reference.identifier.parent;
+        return member?.type === 'MemberExpression' && member.object === reference.identifier && !member.computed && staticPropertyName(member) === 'signal' && showsAbortSignal(member);
+      });
+      if (optionShown) return { kind: 'option', argument: index, property: 'signal' };
+    } else if (target.type === 'ObjectPattern') {
+      for (const property of target.properties) {
+        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || property.key.name !== 'signal') continue;
+        const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+        const variable = value.type === 'Identifier' ? scope.set.get(value.name) : undefined;
+        if (variable && isAbortSignalVariable(file, variable)) return { kind: 'option', argument: index, property: 'signal' };
+      }
+    }
+  }
+  return null;
+}
+
+/** A call of a function of this file that takes a signal, as the catalogue's calls are described. */
+interface ProjectSignalCall {
+  readonly node: TSESTree.CallExpression;
+  readonly api: AbortableApi;
+}
+
+/**
+ * Calls of this file's own functions that take a signal (see {@link signalParameterOf}): a function
+ * declaration, or a `const` bound to a function or arrow, called by its name. Described like a
+ * catalogued API that accepts a signal (`module: null`, the function's name), so the same judgement
+ * applies to `load(url)` as to `fetch(url)`.
+ */
+function projectSignalCalls(file: AnalysisFile): ProjectSignalCall[] {
+  const calls: ProjectSignalCall[] = [];
+  for (const scope of file.scopeManager.scopes) {
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (!def || variable.defs.length !== 1) continue;
+      const fn = def.type === 'FunctionName' && def.node.type === 'FunctionDeclaration' ? def.node : def.type === 'Variable' ? constantInitializer(variable) : null;
+      if (fn?.type !== 'FunctionDeclaration' && fn?.type !== 'FunctionExpression' && fn?.type !== 'ArrowFunctionExpression') continue;
+      // A text test first: most functions take no signal, and their parameters' references need not be read.
+      if (fn.params.length === 0 || (file.oracle.source !== 'types' && !/signal/i.test(file.text.slice(fn.range[0], fn.range[1])))) continue;
+      const placement = signalParameterOf(file, fn);
+      if (!placement) continue;
+      const api: AbortableApi = { module: null, name: variable.name, role: 'accepts-signal', signal: placement, result: 'promise' };
+      for (const reference of variable.references) {
+        const call = reference.identifier.parent;
+        if (reference.isRead() && call?.type === 'CallExpression' && call.callee === reference.identifier) calls.push({ node: call, api });
+      }
+    }
+  }
+  return calls;
+}
+
+/**
+ * What a call of a function of the project was given in its signal argument: `passed` when the
+ * argument is there, `absent` (with where it goes) when the call stops before it, `unknown` after a spread.
+ */
+function signalArgumentOfProjectCall(call: TSESTree.CallExpression, index: number): SignalArgument {
+  if (call.arguments.some((a) => a.type === 'SpreadElement')) return { kind: 'unknown' };
+  const argument = call.arguments[index];
+  return argument ? { kind: 'passed', signal: argument } : { kind: 'absent', index, options: null };
+}
+
+/** The edit that appends `signal` as the call's argument `index` (after `undefined` for skipped ones), or `null` when the call's text does not end with its `)`. */
+function addSignalArgumentEdits(file: AnalysisFile, call: TSESTree.CallExpression, index: number, signalText: string): TextEdit[] | null {
+  const closing = call.range[1] - 1;
+  if (file.text[closing] !== ')') return null;
+  const parts = [...Array.from({ length: Math.max(0, index - call.arguments.length) }, () => 'undefined'), signalText].join(', ');
+  const last = call.arguments[call.arguments.length - 1];
+  return last ? [{ range: [last.range[1], last.range[1]], text: `, ${parts}` }] : [{ range: [closing, closing], text: parts }];
+}
+
 const listenerCache = new WeakMap<FunctionNode, Map<string, boolean>>();
 
 /** Whether `fn` (or a function inside it) adds an `abort` listener to the signal written `signal` (`signal`, `options?.signal`), or sets its `onabort`. */
@@ -295,6 +381,13 @@ export function callerSignalAt(file: AnalysisFile, node: TSESTree.Node): CallerS
   return { text: inScope.text, mayBeMissing: inScope.mayBeMissing };
 }
 
+const catalogued: ReadonlySet<AbortableApi> = new Set(abortableApis);
+
+/** Whether `api` is an entry of the catalogue (not a function of the project described like one). */
+function isCatalogued(api: AbortableApi): boolean {
+  return catalogued.has(api);
+}
+
 const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
 
 /**
@@ -310,8 +403,9 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
   cache.set(file, result);
   // `AbortSignal` for a typed value of any name, `signal` otherwise; `AbortController` contains neither.
   if (!/signal/i.test(file.text) && !file.text.includes('AbortController')) return result;
-  for (const { node, api } of findAbortableCalls(file)) {
-    if (api.role !== 'accepts-signal' || api.signal?.kind !== 'option') continue;
+  for (const { node, api } of [...findAbortableCalls(file), ...projectSignalCalls(file)]) {
+    const project = api.module === null && !isCatalogued(api);
+    if (api.role !== 'accepts-signal' || (api.signal?.kind !== 'option' && !(project && api.signal?.kind === 'argument'))) continue;
     const fn = runningFunction(file, node);
     if (!fn) continue;
     const inScope = signalOf(file, fn, node.range[0]);
@@ -339,7 +433,7 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       silenced.push({ node, reason: 'abort-handled-by-hand' });
       continue;
     }
-    const argument = signalArgumentOf(node, api);
+    const argument = project && api.signal?.kind === 'argument' ? signalArgumentOfProjectCall(node, api.signal.argument) : signalArgumentOf(node, api);
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];
     const getsItAsArgument = node.arguments.some((a) => a.type === 'Identifier' ? a.name === signalRoot && !signal.includes('.') : file.text.slice(a.range[0], a.range[1]) === signal);
@@ -351,7 +445,7 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       silenced.push({ node, reason: 'opaque-options' });
       continue;
     }
-    const edits = addSignalEdits(file, node, api, signal, argument);
+    const edits = api.signal?.kind === 'argument' ? addSignalArgumentEdits(file, node, api.signal.argument, signal) : addSignalEdits(file, node, api, signal, argument);
     const name = describeAbortableApi(api);
     const plan =
       edits === null

@@ -39,8 +39,35 @@ export default defineRuleCases(rule, [
       'export async function load(url: string) {\n  return fetch(url);\n}',
       // A method named fetch is not the global.
       'export async function load(client: { fetch(u: string): Promise<unknown> }, signal: AbortSignal) {\n  return client.fetch("/a");\n}',
+      // A function of the file whose `signal` is an OS signal's name takes no AbortSignal.
+      "function kill(pid: number, signal: string = 'SIGTERM') {\n  process.kill(pid, signal);\n}\nexport async function stop(pid: number, signal: AbortSignal) {\n  signal.throwIfAborted();\n  kill(pid);\n}",
+      // opaque-options: a function of the file given options the analysis cannot see into.
+      'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function load(id: string, options: { signal?: AbortSignal; cache?: boolean }, signal: AbortSignal) {\n  return fetchUser(id, options);\n}',
+      // No signal in scope where the function that takes one is called.
+      'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function load(id: string) {\n  return fetchUser(id);\n}',
     ],
     invalid: [
+      {
+        // A function of the file that takes a signal in its options: the second call forgets it.
+        code: 'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function loadPair(a: string, b: string, signal: AbortSignal) {\n  const first = await fetchUser(a, { signal });\n  const second = await fetchUser(b);\n  return [first, second];\n}',
+        output: 'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function loadPair(a: string, b: string, signal: AbortSignal) {\n  const first = await fetchUser(a, { signal });\n  const second = await fetchUser(b, { signal });\n  return [first, second];\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetchUser', signal: 'signal' }, line: 6 }],
+      },
+      {
+        // A `signal` argument, after `undefined` for a skipped one with a default; and a recursive call.
+        code: 'async function get(url: string, retries = 3, signal?: AbortSignal) {\n  signal?.throwIfAborted();\n  return (await fetch(url, { signal })).text();\n}\nexport async function crawl(url: string, depth: number, signal: AbortSignal) {\n  const page = await get(url);\n  if (depth > 0) await crawl(page, depth - 1);\n  return page;\n}',
+        output: 'async function get(url: string, retries = 3, signal?: AbortSignal) {\n  signal?.throwIfAborted();\n  return (await fetch(url, { signal })).text();\n}\nexport async function crawl(url: string, depth: number, signal: AbortSignal) {\n  const page = await get(url, undefined, signal);\n  if (depth > 0) await crawl(page, depth - 1, signal);\n  return page;\n}',
+        errors: [
+          { messageId: 'propagateAbortSignal', data: { name: 'get', signal: 'signal' }, line: 6 },
+          { messageId: 'propagateAbortSignal', data: { name: 'crawl', signal: 'signal' }, line: 7 },
+        ],
+      },
+      {
+        // An arrow bound to a `const`, whose options' `.signal` is passed on; the caller's signal is an option too.
+        code: 'const download = async (url: string, options: { signal?: AbortSignal } = {}) => {\n  const response = await fetch(url, { signal: options.signal });\n  return response.text();\n};\nexport async function mirror(url: string, options: { signal?: AbortSignal }) {\n  options.signal?.throwIfAborted();\n  return download(url, {});\n}',
+        output: 'const download = async (url: string, options: { signal?: AbortSignal } = {}) => {\n  const response = await fetch(url, { signal: options.signal });\n  return response.text();\n};\nexport async function mirror(url: string, options: { signal?: AbortSignal }) {\n  options.signal?.throwIfAborted();\n  return download(url, { signal: options.signal });\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'download', signal: 'options.signal' }, line: 7 }],
+      },
       {
         // A destructured, typed option: the fix passes it.
         code: 'export async function load(url: string, { signal }: { signal?: AbortSignal } = {}) {\n  const res = await fetch(url);\n  return res.json();\n}',
