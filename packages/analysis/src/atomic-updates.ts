@@ -4,9 +4,10 @@
  * A write is reported when the value it stores was computed from a read of the same state taken
  * before a pause (`await`, or `yield` in an async generator) and the state was not read again
  * since: while the function is paused a concurrent call of it can change the state, and this write
- * then overwrites that change (a lost update). The same holds for a write guarded by a test of the
- * state taken before the pause (`if (!this.client) this.client = await connect()`, `x ??= await f()`):
- * two calls can both pass the test.
+ * then overwrites that change (a lost update). With `includeCheckThenWrite`, the same holds for a
+ * write guarded by a test of the state taken before the pause (`if (!this.client) this.client = await
+ * connect()`, `x ??= await f()`): two calls can both pass the test. That is off by default: on real
+ * code such writes were nearly all idempotent caches.
  *
  * Only state a concurrent caller of the function can reach counts: `this.x`/`this.#x` where `this`
  * is a receiver, module-level (and global) bindings and their members, and a binding of an enclosing
@@ -33,6 +34,12 @@ import { type FunctionNode, forEachChild, isFunctionNode, skipTransparentWrapper
 export interface AtomicUpdatesOptions {
   /** ESLint's option: property writes (`this.x`, `obj.x`) are not reported (default false). */
   readonly allowProperties?: boolean;
+  /**
+   * Also report a write guarded by a test of the same state taken before the pause (`if (!x) x = await
+   * init()`, `x ??= await init()`), default false: concurrent calls all pass the test and each runs the
+   * initialiser, but on real code nearly all such writes are idempotent caches.
+   */
+  readonly includeCheckThenWrite?: boolean;
 }
 
 /**
@@ -44,6 +51,11 @@ export const atomicUpdateSilenceReasons = [
   'read-again-after-await',
   /** A flag tested and set before the function's first pause keeps concurrent calls out. */
   'guarded-by-flag',
+  /**
+   * The function saved the state, replaced it, and puts the saved value back (`const old = S; S = mock;
+   * await …; S = old`): a deliberate restore, which only a caller running it concurrently could break.
+   */
+  'restores-saved-value',
   /** `allowProperties` is set and the write is to a property. */
   'properties-allowed',
   /** The binding belongs to an enclosing function and this function is called once, where it is written. */
@@ -81,6 +93,8 @@ interface PathState {
   stale: Set<Source>;
   fresh: Set<string>;
   taint: Map<Variable, Flow>;
+  /** Reads whose state this call wrote afterwards: a later write of them restores a saved value. */
+  overwritten: Set<Source>;
   /** A pause may have happened on this path. */
   paused: boolean;
   /** State keys read in a test before the first pause. */
@@ -95,6 +109,7 @@ function cloneState(s: PathState): PathState {
     stale: new Set(s.stale),
     fresh: new Set(s.fresh),
     taint: new Map(s.taint),
+    overwritten: new Set(s.overwritten),
     paused: s.paused,
     tested: new Set(s.tested),
     guarded: s.guarded,
@@ -112,6 +127,7 @@ function joinStates(states: readonly PathState[]): PathState {
     for (const key of out.fresh) if (!s.fresh.has(key)) out.fresh.delete(key);
     for (const [variable, flow] of s.taint) out.taint.set(variable, union(out.taint.get(variable) ?? noFlow, flow));
     for (const key of s.tested) out.tested.add(key);
+    for (const source of s.overwritten) out.overwritten.add(source);
     out.paused ||= s.paused;
     out.guarded ||= s.guarded;
   }
@@ -196,6 +212,7 @@ class AsyncFunctionFlow {
       stale: new Set(),
       fresh: new Set(),
       taint: new Map(),
+      overwritten: new Set(),
       paused: false,
       tested: new Set(),
       guarded: false,
@@ -288,12 +305,13 @@ class AsyncFunctionFlow {
   private write(node: TSESTree.AssignmentExpression, path: StatePath, value: Flow, guard: Flow, state: PathState): void {
     if (state.dead) return;
     const staleValue = [...value].find((s) => state.stale.has(s) && readsState(s.key, path.key));
-    const staleCheck = staleValue
-      ? undefined
+    const staleCheck =
+      staleValue || !this.options.includeCheckThenWrite
+        ? undefined
       : [guard, ...this.control].flatMap((flow) => [...flow]).find((s) => state.stale.has(s) && readsState(s.key, path.key));
     const read = staleValue ?? staleCheck;
     if (read && !this.reported.has(node)) {
-      const reason = this.silenceReason(path, state);
+      const reason = this.silenceReason(path, read, state);
       if (reason) this.silenced.set(node, reason);
       else {
         this.silenced.delete(node);
@@ -305,12 +323,14 @@ class AsyncFunctionFlow {
         });
       }
     }
+    for (const source of [...state.live, ...state.stale]) if (readsState(source.key, path.key)) state.overwritten.add(source);
     // A flag tested and set before the first pause: concurrent calls see it and stay out.
     if (!state.paused && state.tested.has(path.key)) state.guarded = true;
   }
 
-  private silenceReason(path: StatePath, state: PathState): AtomicUpdateSilenceReason | null {
+  private silenceReason(path: StatePath, read: Source, state: PathState): AtomicUpdateSilenceReason | null {
     if ([...state.fresh].some((key) => readsState(key, path.key))) return 'read-again-after-await';
+    if (state.overwritten.has(read)) return 'restores-saved-value';
     if (state.guarded) return 'guarded-by-flag';
     if (this.options.allowProperties && path.property) return 'properties-allowed';
     if (path.enclosing && this.calledOnce) return 'called-once';
@@ -371,7 +391,8 @@ class AsyncFunctionFlow {
         this.control.push(tested);
         const consequent = cloneState(state);
         const alternate = cloneState(state);
-        const flow = union(tested, union(this.expression(node.consequent, consequent), this.expression(node.alternate, alternate)));
+        // The test picks the value but is not part of it: a guard, not a source of the stored value.
+        const flow = union(this.expression(node.consequent, consequent), this.expression(node.alternate, alternate));
         this.control.pop();
         assignState(state, joinStates([consequent, alternate]));
         return flow;
@@ -380,10 +401,21 @@ class AsyncFunctionFlow {
         const left = this.test(node.left, state);
         this.control.push(left);
         const right = cloneState(state);
-        const flow = union(left, this.expression(node.right, right));
+        const rightFlow = this.expression(node.right, right);
         this.control.pop();
-        assignState(state, joinStates([state, right]));
-        return flow;
+        const joined = joinStates([state, right]);
+        // The left value is the result only on the path that skips the right side, where nothing paused
+        // after it (`x = x || (await load())` stores either the old `x`, unpaused, or the loaded value).
+        const leftFlow = new Set<Source>();
+        for (const source of left) {
+          if (state.live.has(source) && joined.stale.has(source)) {
+            const unpaused: Source = { key: source.key, node: source.node };
+            joined.live.add(unpaused);
+            leftFlow.add(unpaused);
+          } else leftFlow.add(source);
+        }
+        assignState(state, joined);
+        return union(leftFlow, rightFlow);
       }
       case 'BinaryExpression': {
         // Left-nested chains (`a + b + c + …`) are read iteratively: generated code nests thousands deep.
@@ -635,7 +667,7 @@ class AsyncFunctionFlow {
     this.targets.push(target);
     let fallthrough: PathState | null = null;
     for (const clause of node.cases) {
-      const entry = fallthrough && !fallthrough.dead ? joinStates([state, fallthrough]) : cloneState(state);
+      const entry: PathState = fallthrough && !fallthrough.dead ? joinStates([state, fallthrough]) : cloneState(state);
       if (clause.test) this.expression(clause.test, entry);
       this.statements(clause.consequent, entry);
       fallthrough = entry;
@@ -693,7 +725,7 @@ const cache = new WeakMap<AnalysisFile, Map<string, AtomicUpdatesResult>>();
  * unless it does so itself. Cached per file and options.
  */
 export function findAtomicUpdateRaces(file: AnalysisFile, options: AtomicUpdatesOptions = {}): AtomicUpdatesResult {
-  const optionsKey = options.allowProperties ? 'properties' : '';
+  const optionsKey = `${options.allowProperties === true}:${options.includeCheckThenWrite === true}`;
   let byOptions = cache.get(file);
   if (!byOptions) {
     byOptions = new Map();

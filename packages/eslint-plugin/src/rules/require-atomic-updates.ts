@@ -2,7 +2,7 @@ import { findAtomicUpdateRaces } from '@asyncwise/analysis';
 import { analysisFileFor } from '../analysis-file';
 import { createRule } from '../create-rule';
 
-export type Options = [{ allowProperties?: boolean }];
+export type Options = [{ allowProperties?: boolean; includeCheckThenWrite?: boolean }];
 export type MessageIds = 'nonAtomicUpdate' | 'nonAtomicCheck';
 
 export default createRule<Options, MessageIds>({
@@ -29,17 +29,25 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Do not report writes to properties (`this.x`, `obj.x`), only to bindings.',
           },
+          includeCheckThenWrite: {
+            type: 'boolean',
+            description:
+              'Also report a write guarded by a test of the same state taken before the `await` (`if (!x) x = await init()`, `x ??= await init()`).',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allowProperties: false }],
+    defaultOptions: [{ allowProperties: false, includeCheckThenWrite: false }],
   },
   create(context, [options]) {
     return {
       // One call per file: every async function is judged in one pass (nothing when the text has no `await`/`yield`).
       'Program:exit'() {
-        const { updates } = findAtomicUpdateRaces(analysisFileFor(context), { allowProperties: options.allowProperties === true });
+        const { updates } = findAtomicUpdateRaces(analysisFileFor(context), {
+          allowProperties: options.allowProperties === true,
+          includeCheckThenWrite: options.includeCheckThenWrite === true,
+        });
         for (const update of updates) {
           context.report({
             node: update.node,

@@ -47,6 +47,16 @@ export default defineRuleCases(rule, [
       'class Loader {\n  loading = false;\n  async load() {\n    if (!this.loading) {\n      this.loading = true;\n      const seen = this.count;\n      await fetchPage();\n      this.count = seen + 1;\n      this.loading = false;\n    }\n  }\n}',
       // ESLint reports: `obj` is a parameter, the caller's object; ESLint's docs call this incorrect, but it is not state of this function.
       'async function foo(obj) {\n  if (!obj.done) {\n    obj.something = await getSomething();\n  }\n}',
+      // ESLint reports: a saved value put back after the await, as a test does around a stubbed logger.
+      'export async function withLogger(knex, run) {\n  const oldLogger = logger.current;\n  logger.current = silent;\n  try {\n    await run();\n  } finally {\n    logger.current = oldLogger;\n  }\n}\nconst logger = { current: console };\nconst silent = {};',
+      // ESLint reports (its docs' `qux`): a cache filled after a check, off by default (`includeCheckThenWrite`):
+      // the stored value does not come from the old one, and on real code such caches were idempotent.
+      'let result;\nasync function qux() {\n  if (!result) {\n    result = await initialize();\n  }\n}',
+      'let cache;\nexport async function get() {\n  cache ??= await load();\n  return cache;\n}',
+      // The old value is stored only on the path that does not pause.
+      'const config = {};\nexport async function sync(git) {\n  config.currentBranch = config.currentBranch || (await getDefaultBranch(git));\n}',
+      // The test of a ternary picks the value; it is not part of it.
+      'class Mode {\n  async toggle() {\n    this.mode = this.mode === "a" ? await next() : "b";\n  }\n}',
       // Re-read after the await.
       'class Counter {\n  count = 0;\n  async increment() {\n    await tick();\n    this.count = this.count + 1;\n  }\n}',
       'let result;\nasync function qux() {\n  if (!result) {\n    const tmp = await initialize();\n    if (!result) {\n      result = tmp;\n    }\n  }\n}',
@@ -89,8 +99,6 @@ export default defineRuleCases(rule, [
       { code: 'async function x() { foo += await bar; }', errors: [update] },
       { code: 'let foo = 0; async function x() { foo = (a ? b : foo) + await bar; if (baz); }', errors: [update] },
       { code: 'let foo = 0; async function x() { foo = (a ? b ? c ? d ? foo : e : f : g : h) + await bar; if (baz); }', errors: [update] },
-      // ESLint's docs: lazy initialisation checked before the await.
-      { code: 'let result;\nasync function qux() {\n  if (!result) {\n    result = await initialize();\n  }\n}', errors: [{ ...check, line: 4, column: 5 }] },
       { code: 'let result;\nfunction* generator() {}\nasync function* gen() {\n  result += yield;\n}', errors: [update] },
       // State of the instance, read into a local before the await.
       { code: 'class Counter {\n  count = 0;\n  async increment() {\n    const v = this.count;\n    await tick();\n    this.count = v + 1;\n  }\n}', errors: [{ ...update, line: 6, column: 5 }] },
@@ -104,8 +112,6 @@ export default defineRuleCases(rule, [
       { code: 'class C {\n  n = 0;\n  bump = async () => {\n    this.n += await g();\n  };\n}', errors: [update] },
       // One iteration's read written in the next, after its await.
       { code: 'let n = 0;\nexport async function f(xs) {\n  let v = 0;\n  for (const x of xs) {\n    n = v + 1;\n    v = n;\n    await g(x);\n  }\n}', errors: [update] },
-      { code: 'let cache;\nexport async function get() {\n  cache ??= await load();\n  return cache;\n}', errors: [check] },
-      { code: 'class Client {\n  async connect() {\n    if (!this.socket) {\n      this.socket = await open();\n    }\n    return this.socket;\n  }\n}', errors: [check] },
     ],
   },
   {
@@ -116,6 +122,21 @@ export default defineRuleCases(rule, [
       { code: 'class C { async inc() { const v = this.count; await tick(); this.count = v + 1; } }', options: [{ allowProperties: true }] },
     ],
     invalid: [{ code: 'let foo; async function x() { foo += await amount; }', options: [{ allowProperties: true }], errors: [update] }],
+  },
+  {
+    host: 'syntax',
+    valid: [
+      // includeCheckThenWrite still accepts the busy-flag guard and a second check after the await.
+      { code: 'class Loader {\n  async load() {\n    if (!this.loading) {\n      this.loading = true;\n      await fetchPage();\n      this.loading = false;\n    }\n  }\n}', options: [{ includeCheckThenWrite: true }] },
+      { code: 'let result;\nasync function qux() {\n  if (!result) {\n    const tmp = await initialize();\n    if (!result) {\n      result = tmp;\n    }\n  }\n}', options: [{ includeCheckThenWrite: true }] },
+    ],
+    invalid: [
+      // ESLint's docs: lazy initialisation checked before the await.
+      { code: 'let result;\nasync function qux() {\n  if (!result) {\n    result = await initialize();\n  }\n}', options: [{ includeCheckThenWrite: true }], errors: [{ ...check, line: 4, column: 5 }] },
+      { code: 'let cache;\nexport async function get() {\n  cache ??= await load();\n  return cache;\n}', options: [{ includeCheckThenWrite: true }], errors: [check] },
+      { code: 'class Client {\n  async connect() {\n    if (!this.socket) {\n      this.socket = await open();\n    }\n    return this.socket;\n  }\n}', options: [{ includeCheckThenWrite: true }], errors: [check] },
+      { code: 'let s = 0;\nexport async function f() {\n  switch (s) {\n    case 0:\n      await g();\n      s = 1;\n      break;\n    default:\n      s = 2;\n  }\n}', options: [{ includeCheckThenWrite: true }], errors: [check] },
+    ],
   },
   {
     host: 'espree',
