@@ -450,7 +450,7 @@ class AsyncFunctionFlow {
   }
 
   private assignment(node: TSESTree.AssignmentExpression, state: PathState): Flow {
-    const left = skipTransparentWrappers(node.left as TSESTree.Expression);
+    const left = skipTransparentWrappers(node.left);
     const logical = node.operator === '&&=' || node.operator === '||=' || node.operator === '??=';
     const compound = node.operator !== '=' && !logical;
     let path: StatePath | null = null;
