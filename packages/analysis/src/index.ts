@@ -441,3 +441,11 @@ export {
   type PromiseInCallbackOptions,
   type PromiseInCallbackSilenceReason,
 } from './callback-promise-mixing';
+export {
+  atomicUpdateSilenceReasons,
+  findAtomicUpdateRaces,
+  type AtomicUpdate,
+  type AtomicUpdatesOptions,
+  type AtomicUpdatesResult,
+  type AtomicUpdateSilenceReason,
+} from './atomic-updates';

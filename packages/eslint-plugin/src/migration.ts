@@ -48,8 +48,8 @@ export const migrationTable = [
   row('eslint', 'no-return-await', { twin: 'return-await', note: 'deprecated in ESLint core; `return-await` in its `never` mode says the same' }),
   row('eslint', 'prefer-promise-reject-errors', { twin: 'prefer-promise-reject-errors' }),
   row('eslint', 'require-atomic-updates', {
-    planned: 'require-atomic-updates',
-    note: 'rebuilt to flag only state a concurrent caller can reach',
+    twin: 'require-atomic-updates',
+    note: 'only state a concurrent call can reach (`this`, module bindings, shared closures); never locals, parameters or objects the function creates; accepts the `if (busy) return; busy = true` guard; async functions only',
   }),
   row('eslint', 'require-await', {
     twin: 'require-await',

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  atomicUpdateSilenceReasons,
   callbackLiteralSilenceReasons,
   callbackReturnSilenceReasons,
   handleCallbackErrSilenceReasons,
@@ -127,6 +128,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'handle-callback-err': handleCallbackErrSilenceReasons,
   'callback-return': callbackReturnSilenceReasons,
   'no-callback-literal': callbackLiteralSilenceReasons,
+  'require-atomic-updates': atomicUpdateSilenceReasons,
   'no-sync-in-async': [
     ...blockingCallSilenceReasons,
     'not-awaitable-here',

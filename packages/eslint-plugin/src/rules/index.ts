@@ -30,6 +30,7 @@ import preferPromiseApi from './prefer-promise-api';
 import preferStreamPipeline from './prefer-stream-pipeline';
 import preferPromiseRejectErrors from './prefer-promise-reject-errors';
 import propagateAbortSignal from './propagate-abort-signal';
+import requireAtomicUpdates from './require-atomic-updates';
 import requireAwait from './require-await';
 import requireConcurrencyLimit from './require-concurrency-limit';
 import returnAwait from './return-await';
@@ -60,6 +61,7 @@ import preferAwaitToCallbacks from './prefer-await-to-callbacks';
 export const rules = {
   'promise-function-async': promiseFunctionAsync,
   'return-await': returnAwait,
+  'require-atomic-updates': requireAtomicUpdates,
   'always-return': alwaysReturn,
   'await-thenable': awaitThenable,
   'catch-or-return': catchOrReturn,

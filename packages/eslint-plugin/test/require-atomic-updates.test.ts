@@ -1,0 +1,4 @@
+import cases from './cases/require-atomic-updates';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('require-atomic-updates', cases);
