@@ -104,6 +104,7 @@ const expected: Record<string, Row> = {
   'fetch-json-then-catch': { typescript: 'converts', asyncwise: 'converts', sameCode: true, typescriptKeepsComments: true },
   'function-handlers-inlined': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
   'fresh-error-name': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
+  'multiline-expression-bodies': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
   'named-handlers-and-methods': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
   'nested-chain-in-handler': { typescript: 'converts', asyncwise: 'converts', sameCode: true, typescriptKeepsComments: true },
   'refuses-finally-returning': { typescript: 'converts', asyncwise: 'finally-returns-value' },

@@ -37,7 +37,7 @@ import { promiseExecutorOf } from './executors';
 import { type Plan, type RefusalReason, refusedPlan, type TextEdit, thenChainReasons } from './edits';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
-import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
+import { hasLineBreak, indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { staticPropertyName } from './modules';
 import { previousCodeOffset } from './trivia';
 import { type FunctionNode, isFunctionNode, usesThis, walk } from './walk';
@@ -633,7 +633,7 @@ function writePlan(
 
   const lines: string[] = [];
   writer.copied.push([receiver.range[0], receiver.range[1]]);
-  let value: ChainValue = { text: `await ${wrapped(file, receiver)}`, pure: false };
+  let value: ChainValue = { text: `await ${wrapped(file, receiver, innerIndent)}`, pure: false };
   let bound: Handler | null = null;
   const taken = new Set<string>();
   if (prefix.length > 0) {
@@ -750,7 +750,7 @@ function writeThens(writer: Writer, thens: readonly PlannedStep[], start: ChainV
     const body = inline.body;
     if (body.type !== 'BlockStatement') {
       writer.copied.push([body.range[0], body.range[1]]);
-      value = { text: !returnsHere || awaitReturns ? awaited(file, body) : file.text.slice(body.range[0], body.range[1]), pure: false };
+      value = { text: !returnsHere || awaitReturns ? awaited(file, body, indent) : expressionText(file, body, indent), pure: false };
       continue;
     }
     const ownReturns = returnsOf(file, inline);
@@ -780,7 +780,7 @@ function writeThens(writer: Writer, thens: readonly PlannedStep[], start: ChainV
       if (returned && finalStatement?.type === 'ReturnStatement') {
         lines.push(...leadingComments(writer, finalStatement, returned));
         writer.copied.push([returned.range[0], returned.range[1]]);
-        value = { text: awaited(file, returned), pure: false };
+        value = { text: awaited(file, returned, indent), pure: false };
       } else {
         value = { text: 'undefined', pure: true };
       }
@@ -839,7 +839,7 @@ function catchValueClause(writer: Writer, fn: FunctionNode, handler: Handler, in
   const body = inline.body;
   if (body.type !== 'BlockStatement') {
     writer.copied.push([body.range[0], body.range[1]]);
-    return { text: clause(head, finish(target, { text: awaited(file, body), pure: false })) };
+    return { text: clause(head, finish(target, { text: awaited(file, body, indent), pure: false })) };
   }
   const finalStatement = body.body[body.body.length - 1];
   const givesValue = finalStatement?.type === 'ReturnStatement' && finalStatement.argument !== null;
@@ -855,7 +855,7 @@ function catchValueClause(writer: Writer, fn: FunctionNode, handler: Handler, in
   if (givesValue && finalStatement?.type === 'ReturnStatement' && finalStatement.argument) {
     lines.push(...leadingComments(writer, finalStatement, finalStatement.argument));
     writer.copied.push([finalStatement.argument.range[0], finalStatement.argument.range[1]]);
-    lines.push(...finish(target, { text: awaited(file, finalStatement.argument), pure: false }));
+    lines.push(...finish(target, { text: awaited(file, finalStatement.argument, indent), pure: false }));
   }
   // A handler that gives nothing leaves an assigned variable `undefined`: it was declared just before the `try` and not yet assigned.
   return { text: clause(head, lines) };
@@ -869,11 +869,26 @@ function declarationKind(file: AnalysisFile, handler: Extract<Handler, { kind: '
   return variables.some((v) => v.references.some((r) => r.isWrite())) ? 'let' : 'const';
 }
 
-/** `await x`, or `x` alone when it is shown not to be a promise (awaiting it would only take a tick). */
-function awaited(file: AnalysisFile, node: TSESTree.Expression): string {
-  if (file.oracle.isPromiseLike(node) !== 'no') return `await ${wrapped(file, node)}`;
+/**
+ * `await x`, or `x` alone when it is shown not to be a promise (awaiting it would only take a tick);
+ * written on a line indented `indent`, see {@link expressionText}.
+ */
+function awaited(file: AnalysisFile, node: TSESTree.Expression, indent?: string): string {
+  if (file.oracle.isPromiseLike(node) !== 'no') return `await ${wrapped(file, node, indent)}`;
   // Alone it is a declaration's initialiser, an assignment's or a return's value: only a sequence needs parentheses there.
-  return node.type === 'SequenceExpression' ? wrapped(file, node) : file.text.slice(node.range[0], node.range[1]);
+  return node.type === 'SequenceExpression' ? wrapped(file, node, indent) : expressionText(file, node, indent);
+}
+
+/**
+ * The text of `node` as it reads on a statement indented `indent`: its continuation lines move from
+ * the indentation of the line it starts on to `indent` (a handler's `({` … `})` written under a
+ * `.then(` keeps its shape under the new `return`); comments and strings spanning lines stay as
+ * written. Without `indent`, or on one line, the text as it is.
+ */
+function expressionText(file: AnalysisFile, node: TSESTree.Node, indent?: string): string {
+  const text = file.text.slice(node.range[0], node.range[1]);
+  if (indent === undefined || !hasLineBreak(text)) return text;
+  return render(file, node.range[0], node.range[1], [], lineIndent(file.text, node.range[0]), indent);
 }
 
 /** `x;` as a statement: an expression that would start a block, a declaration or a `let [` is parenthesised. */
@@ -881,8 +896,8 @@ function asStatement(text: string): string {
   return /^(?:\{|function\b|async\s+function\b|class\b|let\s*\[)/.test(text) ? `(${text});` : `${text};`;
 }
 
-function wrapped(file: AnalysisFile, node: TSESTree.Node): string {
-  const text = file.text.slice(node.range[0], node.range[1]);
+function wrapped(file: AnalysisFile, node: TSESTree.Node, indent?: string): string {
+  const text = expressionText(file, node, indent);
   return tightExpressions.has(node.type) ? text : `(${text})`;
 }
 
@@ -1019,7 +1034,7 @@ function catchClause(
   const body = inline.body;
   if (body.type !== 'BlockStatement') {
     writer.copied.push([body.range[0], body.range[1]]);
-    const value = awaitReturns ? awaited(file, body) : file.text.slice(body.range[0], body.range[1]);
+    const value = awaitReturns ? awaited(file, body, indent) : expressionText(file, body, indent);
     return { text: `${head} {${eol}${indent}return ${value};${eol}${closing}}` };
   }
   const copied = copyStatements(writer, body, body.body, indent, awaitReturns ? returnsOf(file, inline) : []);
@@ -1038,7 +1053,7 @@ function finallyClause(writer: Writer, handler: Handler, indent: string): { text
   const body = inline.body;
   if (body.type !== 'BlockStatement') {
     writer.copied.push([body.range[0], body.range[1]]);
-    return { text: `${awaited(file, body)};` };
+    return { text: `${awaited(file, body, indent)};` };
   }
   if (returnsOf(file, inline).length > 0) {
     return { reason: 'finally-returns-value', message: 'The `finally()` handler returns, and a `return` in a `finally` block would replace the function\'s result.' };
