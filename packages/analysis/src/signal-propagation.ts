@@ -21,7 +21,7 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
 import { addSignalEdits } from './races';
-import { constantInitializer, isBuiltinGlobal } from './scope';
+import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { walk } from './walk';
 
 /** Why a catalogued call inside a function with a signal is not reported. */
@@ -283,25 +283,53 @@ interface ProjectSignalCall {
   readonly api: AbortableApi;
 }
 
+const takerCache = new WeakMap<AnalysisFile, Map<Variable, AbortableApi | null>>();
+
 /**
- * Calls of this file's own functions that take a signal (see {@link signalParameterOf}): a function
- * declaration, or a `const` bound to a function or arrow, called by its name. Described like a
- * catalogued API that accepts a signal (`module: null`, the function's name), so the same judgement
- * applies to `load(url)` as to `fetch(url)`.
+ * The function of this file `variable` is bound to, described like a catalogued API that accepts a
+ * signal (`module: null`, the function's name) when it takes one (see {@link signalParameterOf}):
+ * a function declaration, or a `const` bound to a function or arrow. `null` otherwise. Cached per file.
  */
+function signalTakerOf(file: AnalysisFile, variable: Variable): AbortableApi | null {
+  let byVariable = takerCache.get(file);
+  if (!byVariable) takerCache.set(file, (byVariable = new Map<Variable, AbortableApi | null>()));
+  const cached = byVariable.get(variable);
+  if (cached !== undefined) return cached;
+  let api: AbortableApi | null = null;
+  const def = variable.defs[0];
+  const fn = def?.type === 'FunctionName' && def.node.type === 'FunctionDeclaration' ? def.node : def?.type === 'Variable' ? constantInitializer(variable) : null;
+  if (
+    variable.defs.length === 1 &&
+    (fn?.type === 'FunctionDeclaration' || fn?.type === 'FunctionExpression' || fn?.type === 'ArrowFunctionExpression') &&
+    fn.params.length > 0 &&
+    // A text test first: most functions take no signal, and their parameters' references need not be read.
+    (file.oracle.source === 'types' || /signal/i.test(file.text.slice(fn.range[0], fn.range[1])))
+  ) {
+    const placement = signalParameterOf(file, fn);
+    if (placement) api = { module: null, name: variable.name, role: 'accepts-signal', signal: placement, result: 'promise' };
+  }
+  byVariable.set(variable, api);
+  return api;
+}
+
+/**
+ * The function of this file that `call` calls by name, described like a catalogued API, when it
+ * takes a signal; `undefined` otherwise. What `no-uncancelled-race` races and
+ * `propagate-abort-signal` passes a signal to, beside the catalogue.
+ */
+export function projectSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression): AbortableApi | undefined {
+  if (call.callee.type !== 'Identifier') return undefined;
+  const variable = findVariable(innermostScope(file.scopeManager, call.callee), call.callee.name);
+  return (variable && signalTakerOf(file, variable)) ?? undefined;
+}
+
+/** Calls by name of this file's own functions that take a signal. */
 function projectSignalCalls(file: AnalysisFile): ProjectSignalCall[] {
   const calls: ProjectSignalCall[] = [];
   for (const scope of file.scopeManager.scopes) {
     for (const variable of scope.variables) {
-      const def = variable.defs[0];
-      if (!def || variable.defs.length !== 1) continue;
-      const fn = def.type === 'FunctionName' && def.node.type === 'FunctionDeclaration' ? def.node : def.type === 'Variable' ? constantInitializer(variable) : null;
-      if (fn?.type !== 'FunctionDeclaration' && fn?.type !== 'FunctionExpression' && fn?.type !== 'ArrowFunctionExpression') continue;
-      // A text test first: most functions take no signal, and their parameters' references need not be read.
-      if (fn.params.length === 0 || (file.oracle.source !== 'types' && !/signal/i.test(file.text.slice(fn.range[0], fn.range[1])))) continue;
-      const placement = signalParameterOf(file, fn);
-      if (!placement) continue;
-      const api: AbortableApi = { module: null, name: variable.name, role: 'accepts-signal', signal: placement, result: 'promise' };
+      const api = signalTakerOf(file, variable);
+      if (!api) continue;
       for (const reference of variable.references) {
         const call = reference.identifier.parent;
         if (reference.isRead() && call?.type === 'CallExpression' && call.callee === reference.identifier) calls.push({ node: call, api });
@@ -309,6 +337,17 @@ function projectSignalCalls(file: AnalysisFile): ProjectSignalCall[] {
     }
   }
   return calls;
+}
+
+/** What `call` (of a catalogued API or a function of the project) was given for a signal. */
+export function signalArgumentFor(call: TSESTree.CallExpression, api: AbortableApi): SignalArgument {
+  return isProjectTaker(api) && api.signal?.kind === 'argument' ? signalArgumentOfProjectCall(call, api.signal.argument) : signalArgumentOf(call, api);
+}
+
+/** The edits that give `call` the signal `signalText`: as its options' `signal`, or as the argument a function of the project takes it in; `null` when it cannot take it as written. */
+export function signalEditsFor(file: AnalysisFile, call: TSESTree.CallExpression, api: AbortableApi, signalText: string, argument: SignalArgument = signalArgumentFor(call, api)): TextEdit[] | null {
+  if (isProjectTaker(api) && api.signal?.kind === 'argument') return argument.kind === 'absent' ? addSignalArgumentEdits(file, call, api.signal.argument, signalText) : null;
+  return addSignalEdits(file, call, api, signalText, argument);
 }
 
 /**
@@ -383,9 +422,9 @@ export function callerSignalAt(file: AnalysisFile, node: TSESTree.Node): CallerS
 
 const catalogued: ReadonlySet<AbortableApi> = new Set(abortableApis);
 
-/** Whether `api` is an entry of the catalogue (not a function of the project described like one). */
-function isCatalogued(api: AbortableApi): boolean {
-  return catalogued.has(api);
+/** Whether `api` describes a function of the project, not an entry of the catalogue. */
+function isProjectTaker(api: AbortableApi): boolean {
+  return api.module === null && !catalogued.has(api);
 }
 
 const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
@@ -404,8 +443,7 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
   // `AbortSignal` for a typed value of any name, `signal` otherwise; `AbortController` contains neither.
   if (!/signal/i.test(file.text) && !file.text.includes('AbortController')) return result;
   for (const { node, api } of [...findAbortableCalls(file), ...projectSignalCalls(file)]) {
-    const project = api.module === null && !isCatalogued(api);
-    if (api.role !== 'accepts-signal' || (api.signal?.kind !== 'option' && !(project && api.signal?.kind === 'argument'))) continue;
+    if (api.role !== 'accepts-signal' || (api.signal?.kind !== 'option' && !(isProjectTaker(api) && api.signal?.kind === 'argument'))) continue;
     const fn = runningFunction(file, node);
     if (!fn) continue;
     const inScope = signalOf(file, fn, node.range[0]);
@@ -433,7 +471,7 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       silenced.push({ node, reason: 'abort-handled-by-hand' });
       continue;
     }
-    const argument = project && api.signal?.kind === 'argument' ? signalArgumentOfProjectCall(node, api.signal.argument) : signalArgumentOf(node, api);
+    const argument = signalArgumentFor(node, api);
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];
     const getsItAsArgument = node.arguments.some((a) => a.type === 'Identifier' ? a.name === signalRoot && !signal.includes('.') : file.text.slice(a.range[0], a.range[1]) === signal);
@@ -445,7 +483,7 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       silenced.push({ node, reason: 'opaque-options' });
       continue;
     }
-    const edits = api.signal?.kind === 'argument' ? addSignalArgumentEdits(file, node, api.signal.argument, signal) : addSignalEdits(file, node, api, signal, argument);
+    const edits = signalEditsFor(file, node, api, signal, argument);
     const name = describeAbortableApi(api);
     const plan =
       edits === null

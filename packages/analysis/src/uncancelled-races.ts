@@ -9,15 +9,15 @@
  * only what is true: the losers run on.
  */
 import type { TSESTree } from '@typescript-eslint/types';
-import { abortableApiAt, type SignalArgument, signalArgumentOf } from './abortable-calls';
+import { abortableApiAt, type SignalArgument } from './abortable-calls';
 import { type AbortableApi, describeAbortableApi } from './catalogues/abortable-apis';
 import { type Plan, refusedPlan, type TextEdit } from './edits';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
-import { addSignalEdits, declarationBefore, insertionStatement, type Race, racesOf, startingCall, unusedName } from './races';
+import { declarationBefore, insertionStatement, type Race, racesOf, startingCall, unusedName } from './races';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
-import { type CallerSignal, callerSignalAt } from './signal-propagation';
+import { type CallerSignal, callerSignalAt, projectSignalTakerAt, signalArgumentFor, signalEditsFor } from './signal-propagation';
 import { lowestNodeMajor, nodeEnginesRangeOf } from './entry-points';
 
 /** Why a race over abortable calls is not reported. */
@@ -88,9 +88,10 @@ export function findUncancelledRaces(file: AnalysisFile): UncancelledRacesResult
     for (const element of race.array.elements) {
       if (!element || element.type === 'SpreadElement') continue;
       const found = operationOf(file, element);
-      const api = found ? abortableApiAt(file, found.call) : undefined;
+      // A catalogued call, or a function of this file that takes a signal (`load(url, { signal })`).
+      const api = found ? (abortableApiAt(file, found.call) ?? projectSignalTakerAt(file, found.call)) : undefined;
       if (!found || !api || api.role !== 'accepts-signal' || api.result !== 'promise') continue;
-      const signal = signalArgumentOf(found.call, api);
+      const signal = signalArgumentFor(found.call, api);
       if (signal.kind === 'passed') reason = 'signal-passed';
       else if (signal.kind === 'unknown') reason ??= 'opaque-options';
       operations.push({ call: found.call, api, signal, inline: found.inline });
@@ -212,7 +213,7 @@ export function planCancellableRace(file: AnalysisFile, race: Race, operations: 
         message: `Aborting once the race settles would also abort the winning \`${describeAbortableApi(operation.api)}\`'s body, which is read after the race; read the body inside each raced call (\`.then((r) => r.json())\`), or abort only the losers.`,
       });
     }
-    const signalEdits = addSignalEdits(file, operation.call, operation.api, signalText, operation.signal);
+    const signalEdits = signalEditsFor(file, operation.call, operation.api, signalText, operation.signal);
     if (signalEdits === null) {
       return refusedPlan({ reason: 'unsupported-call-shape', message: `The options of \`${describeAbortableApi(operation.api)}\` cannot take a signal as written; pass it by hand.` });
     }

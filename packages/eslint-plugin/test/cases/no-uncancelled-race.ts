@@ -37,6 +37,23 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'uncancelledRace', data: { method: 'race', ...fetchLosers }, line: 2, column: 26, suggestions: [] }],
       },
       {
+        // A function of the file that takes a signal is raced like a catalogued call; one taking it as an argument too.
+        code: 'async function fetchText(url: string, { signal }: { signal?: AbortSignal } = {}) {\n  return (await fetch(url, { signal })).text();\n}\nasync function readLocal(path: string, signal?: AbortSignal) {\n  signal?.throwIfAborted();\n  return path;\n}\nexport async function fastest(a: string, b: string) {\n  return Promise.race([fetchText(a), readLocal(b)]);\n}',
+        errors: [
+          {
+            messageId: 'uncancelledRace',
+            data: { method: 'race', names: '`fetchText` and `readLocal`' },
+            suggestions: [
+              {
+                messageId: 'suggestCancellableRace',
+                output:
+                  'async function fetchText(url: string, { signal }: { signal?: AbortSignal } = {}) {\n  return (await fetch(url, { signal })).text();\n}\nasync function readLocal(path: string, signal?: AbortSignal) {\n  signal?.throwIfAborted();\n  return path;\n}\nexport async function fastest(a: string, b: string) {\n  const controller = new AbortController();\n  return Promise.race([fetchText(a, { signal: controller.signal }), readLocal(b, controller.signal)]).finally(() => controller.abort());\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
         // The caller's signal is combined with the race's controller: cancelling the caller still stops both.
         code: 'export async function fastest(a: string, b: string, signal: AbortSignal) {\n  return Promise.race([fetch(a).then((r) => r.json()), fetch(b).then((r) => r.json())]);\n}',
         errors: [
