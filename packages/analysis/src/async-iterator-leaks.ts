@@ -22,7 +22,7 @@ import { type Plan, refusedPlan } from './edits';
 import type { AnalysisFile } from './file';
 import { staticPropertyName } from './modules';
 import { resourceApiAt } from './resource-calls';
-import { planFinally } from './resource-cleanup';
+import { findUnreleasedResources, planFinally, type ResourceCleanupSilenceReason, type UnreleasedResource } from './resource-cleanup';
 import { findVariable, innermostScope } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { type FunctionNode, isFunctionNode, walk } from './walk';
@@ -431,4 +431,55 @@ export function findLeakedIterators(file: AnalysisFile, options: IteratorLeakOpt
   if (!byOptions) cache.set(file, (byOptions = new Map<string, IteratorLeakResult>()));
   byOptions.set(key, result);
   return result;
+}
+
+
+/**
+ * Why an acquisition inside an async generator is not reported as held across a `yield`:
+ * `require-resource-cleanup`'s reasons (released in a `finally`, `await using`, yielded, returned or
+ * stored, …), which hold for a consumer's `return()` as for a throw, and `no-yield-while-held`.
+ */
+export type GeneratorResourceSilenceReason = ResourceCleanupSilenceReason | 'no-yield-while-held';
+
+/** A catalogued resource an async generator holds across a `yield` without a `finally` or `await using` to release it. */
+export interface GeneratorHeldResource extends UnreleasedResource {
+  readonly heldAcrossYield: TSESTree.YieldExpression;
+}
+
+export interface GeneratorResourceResult {
+  readonly resources: readonly GeneratorHeldResource[];
+  readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: GeneratorResourceSilenceReason }[];
+}
+
+export interface GeneratorResourceOptions extends IteratorLeakOptions {
+  /** The file's path on disk: whether `await using` can be offered is read from its project, as `require-resource-cleanup` reads it. */
+  readonly filePath?: string;
+}
+
+const isAsyncGenerator = (fn: FunctionNode | null): boolean => fn !== null && fn.type !== 'ArrowFunctionExpression' && fn.async && fn.generator;
+
+/**
+ * The catalogued resources async generators of `file` acquire and hold across a `yield` with no
+ * `finally` or `await using` releasing them: a consumer that stops early (`break` out of
+ * `for await`, `return()`) resumes the generator with a return at that `yield`, which runs only
+ * `finally` blocks and disposals, so the resource is never released. This is
+ * `findUnreleasedResources`'s judgement of the same acquisitions (so every reason it stays silent
+ * holds here too), narrowed to those with a `yield` between the acquisition and the release, with
+ * its plans (`try/finally`, `await using` where the project supports it).
+ */
+export function findGeneratorHeldResources(file: AnalysisFile, options: GeneratorResourceOptions = {}): GeneratorResourceResult {
+  const resources: GeneratorHeldResource[] = [];
+  const silenced: { node: TSESTree.Node; reason: GeneratorResourceSilenceReason }[] = [];
+  // A text test first: without a `yield` no generator suspends while holding anything.
+  if (!/\byield\b/.test(file.text)) return { resources, silenced };
+  const cleanup = findUnreleasedResources(file, { relativePath: options.relativePath, testFiles: options.testFiles, awaitUsing: 'project', filePath: options.filePath });
+  for (const resource of cleanup.resources) {
+    // A resource thrown away as soon as it is acquired is never held: require-resource-cleanup reports it.
+    if (resource.name === '' || !isAsyncGenerator(nearestFunction(resource.node))) continue;
+    const { heldAcrossYield } = resource;
+    if (heldAcrossYield === null) silenced.push({ node: resource.node, reason: 'no-yield-while-held' });
+    else resources.push({ ...resource, heldAcrossYield });
+  }
+  for (const entry of cleanup.silenced) if (isAsyncGenerator(nearestFunction(entry.node))) silenced.push(entry);
+  return { resources, silenced };
 }

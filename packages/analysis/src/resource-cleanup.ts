@@ -74,6 +74,12 @@ export interface UnreleasedResource {
   readonly finallyPlan: Plan;
   /** `await using` for the declaration, the release removed (review), or refused (also where the target does not support it). */
   readonly usingPlan: Plan;
+  /**
+   * In an async generator, the first `yield` that runs while the resource is held (after the
+   * acquisition, before the last release): a consumer that stops there (`break`, `return()`) leaves
+   * the generator suspended and the resource unreleased. `null` elsewhere.
+   */
+  readonly heldAcrossYield: TSESTree.YieldExpression | null;
 }
 
 export interface ResourceCleanupResult {
@@ -515,7 +521,7 @@ function judge(
   if (placement.kind === 'silent') return silence(placement.reason);
   if (placement.kind === 'discarded') {
     const refused = refuse('The resource is thrown away as soon as it is acquired; keep it in a variable and release it.');
-    return { node: call, kind: 'never-released', api, name: '', release: '', finallyPlan: refused, usingPlan: refused };
+    return { node: call, kind: 'never-released', api, name: '', release: '', finallyPlan: refused, usingPlan: refused, heldAcrossYield: null };
   }
   const { variable, statement } = placement;
   const writes = variable.references.filter((r) => r.isWrite());
@@ -553,6 +559,7 @@ function judge(
       release,
       finallyPlan: planFinally(file, list, statement, [], release),
       usingPlan: planUsing(file, placement, api, [], awaitUsing()),
+      heldAcrossYield: fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], fn.body.range[1]) : null,
     };
   }
   // Every release must sit in the acquisition's own block, after it; otherwise the paths are not ours to follow.
@@ -571,7 +578,22 @@ function judge(
     release,
     finallyPlan: planFinally(file, list, statement, releases, release),
     usingPlan: planUsing(file, placement, api, releases, awaitUsing()),
+    heldAcrossYield: fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], Math.max(...releases.map((r) => r.range[0]))) : null,
   };
+}
+
+/**
+ * The first `yield` of `body` (not of a nested function) that starts within `[start, end)`: in
+ * source order, the first the generator suspends at while it holds what was acquired at `start`.
+ */
+function firstYieldWithin(file: AnalysisFile, body: TSESTree.Node, start: number, end: number): TSESTree.YieldExpression | null {
+  let found: TSESTree.YieldExpression | null = null;
+  walk(body, file.visitorKeys, (n) => {
+    if (found || (n !== body && (isFunction(n) || n.type === 'ClassBody')) || n.range[1] <= start || n.range[0] >= end) return false;
+    if (n.type === 'YieldExpression' && n.range[0] >= start) found = n;
+    return found === null;
+  });
+  return found;
 }
 
 /** Whether the acquisition's options name `process.stdin` (the built-in) as the input: `createInterface({ input: process.stdin })`. */
