@@ -19,7 +19,10 @@ import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { type Plan, refusedPlan } from './edits';
+import { moduleIndex } from './declarations/module-index';
+import { fileSpaceOf } from './declarations/file-space';
 import type { AnalysisFile } from './file';
+import { returnRunsCleanup } from './generator-cleanup';
 import { staticPropertyName } from './modules';
 import { resourceApiAt } from './resource-calls';
 import { findUnreleasedResources, planFinally, type ResourceCleanupSilenceReason, type UnreleasedResource } from './resource-cleanup';
@@ -87,7 +90,6 @@ export interface IteratorLeakOptions {
 }
 
 const cache = new WeakMap<AnalysisFile, Map<string, IteratorLeakResult>>();
-const cleanupCache = new WeakMap<FunctionNode, boolean>();
 
 function nearestFunction(node: TSESTree.Node): FunctionNode | null {
   let current = node.parent;
@@ -99,33 +101,8 @@ function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
 }
 
-/**
- * Whether `fn`'s `return()` at a `yield` runs cleanup: a `yield` inside the block or `catch` of a
- * `try` with a `finally`, or after a `using`/`await using` declaration of an enclosing block.
- */
-function yieldsInsideCleanup(file: AnalysisFile, fn: FunctionNode): boolean {
-  const cached = cleanupCache.get(fn);
-  if (cached !== undefined) return cached;
-  let found = false;
-  walk(fn.body, file.visitorKeys, (n) => {
-    if (found || isFunctionNode(n) || n.type === 'ClassBody') return false;
-    if (n.type !== 'YieldExpression') return true;
-    for (let current: TSESTree.Node = n; current.parent && current !== fn; current = current.parent) {
-      const parent: TSESTree.Node = current.parent;
-      if (parent.type === 'TryStatement' && parent.finalizer && parent.finalizer !== current) found = true;
-      if (parent.type === 'BlockStatement' || parent.type === 'Program') {
-        const index = parent.body.indexOf(current as TSESTree.Statement);
-        if (parent.body.slice(0, index).some((s) => s.type === 'VariableDeclaration' && (s.kind === 'using' || s.kind === 'await using'))) found = true;
-      }
-    }
-    return !found;
-  });
-  cleanupCache.set(fn, found);
-  return found;
-}
-
 /** The async generator function a call of `callee` runs, when this file shows it: a declared function, a `const` function expression, or `this.m` of the enclosing class. */
-function generatorOf(file: AnalysisFile, callee: TSESTree.Node): FunctionNode | null {
+function generatorOf(file: AnalysisFile, callee: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | null {
   if (callee.type === 'Identifier') {
     const variable = findVariable(innermostScope(file.scopeManager, callee), callee.name);
     const def = variable?.defs[0];
@@ -153,12 +130,27 @@ function generatorOf(file: AnalysisFile, callee: TSESTree.Node): FunctionNode | 
   return null;
 }
 
+/**
+ * For a callee imported from another module of the project, whether it is an async generator whose
+ * `return()` runs cleanup, as the declaration index read it from that module (`true`/`false`), or
+ * null when the index does not show an async generator (a package's `.d.ts`, an overload, a
+ * function of another kind).
+ */
+function importedGeneratorCleanup(file: AnalysisFile, callee: TSESTree.Node): boolean | null {
+  if (callee.type !== 'Identifier') return null;
+  const def = findVariable(innermostScope(file.scopeManager, callee), callee.name)?.defs[0];
+  if (def?.type !== 'ImportBinding') return null;
+  const shape = moduleIndex.shapes.expression(callee, fileSpaceOf(file));
+  return shape.kind === 'function' && shape.asyncGenerator ? shape.asyncGenerator.returnRunsCleanup : null;
+}
+
 /** What makes the iterator, when its `return()` is shown to do something: the generator with cleanup, or a catalogued iterator (`events.on`). */
 function sourceOf(file: AnalysisFile, call: TSESTree.CallExpression): { source: string } | 'no-cleanup' | null {
   const callee = call.callee;
   const generator = generatorOf(file, callee);
-  if (generator) {
-    if (!yieldsInsideCleanup(file, generator)) return 'no-cleanup';
+  const cleanup = generator ? returnRunsCleanup(generator, file.visitorKeys) : importedGeneratorCleanup(file, callee);
+  if (cleanup !== null) {
+    if (!cleanup) return 'no-cleanup';
     const text = file.text.slice(callee.range[0], callee.range[1]);
     return { source: `${text}()` };
   }

@@ -4,6 +4,9 @@ import { defineRuleCases } from '../rule-tester';
 
 // A folder whose tsconfig.json admits `await using` (below test/, so those cases pass `testFiles: []`).
 const disposable = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', 'disposable', name);
+// A folder whose lines.ts exports async generators (one with a finally, one without) and whose index.ts re-exports them.
+const generators = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', 'generators', name);
+const firstOf = (source: string) => `${source}\nexport async function firstLine(path: string) {\n  const it = lines(path);\n  const { value } = await it.next();\n  return value;\n}`;
 
 // An async generator with cleanup: a file closed in `finally`, which runs only when the generator
 // finishes or its `return()` is called.
@@ -51,6 +54,12 @@ export default defineRuleCases(rule, [
       // An iterator from somewhere else: its return() is not shown to do anything.
       "export async function first(source: AsyncIterable<string>) {\n  const it = source[Symbol.asyncIterator]();\n  return (await it.next()).value;\n}",
       "import { stream } from './source';\nexport async function first() {\n  const it = stream();\n  return (await it.next()).value;\n}",
+      // Imported generators: no-cleanup-to-run, read from the module that declares it.
+      { code: "import { numbers } from './lines';\nexport async function first() {\n  const it = numbers();\n  return (await it.next()).value;\n}", filename: generators('consumer.ts'), options: [{ testFiles: [] }] },
+      // Imported, with cleanup, but consumed by for await.
+      { code: "import { lines } from './lines';\nexport async function header(path: string) {\n  for await (const line of lines(path)) return line;\n}", filename: generators('consumer.ts'), options: [{ testFiles: [] }] },
+      // An import the index does not resolve (no such module) is not judged.
+      { code: firstOf("import { lines } from './missing';"), filename: generators('consumer.ts'), options: [{ testFiles: [] }] },
       // The generator's own side. released-in-finally: the `lines` generator above, in every case.
       // await-using: disposed when the consumer's return() resumes the generator.
       "import { open } from 'node:fs/promises';\nexport async function* chunks(path: string) {\n  await using handle = await open(path);\n  for await (const chunk of handle.createReadStream()) yield chunk;\n}",
@@ -96,6 +105,23 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'neverClosed', data: { name: 'messages', source: 'on()' }, line: 4, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'messages' }, output: "import { on } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nexport async function nextMessage(emitter: EventEmitter) {\n  const messages = on(emitter, 'message');\n  try {\n    const { value } = await messages.next();\n    return value;\n  } finally {\n    await messages.return(undefined);\n  }\n}" }] }],
       },
 
+      {
+        // An async generator imported from the project is judged as one of the file would be.
+        code: firstOf("import { lines } from './lines';"),
+        filename: generators('consumer.ts'),
+        options: [{ testFiles: [] }],
+        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'lines()' }, line: 3, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: "import { lines } from './lines';\nexport async function firstLine(path: string) {\n  const it = lines(path);\n  try {\n    const { value } = await it.next();\n    return value;\n  } finally {\n    await it.return(undefined);\n  }\n}" }] }],
+      },
+      {
+        // Through a renaming re-export and a const function expression behind `export *`.
+        code: "import { readLines as lines, words } from './index';\nexport async function firstWord(path: string) {\n  return (await words(path).next()).value;\n}\nexport async function firstLine(path: string) {\n  const it = lines(path);\n  const { value } = await it.next();\n  return value;\n}",
+        filename: generators('consumer.ts'),
+        options: [{ testFiles: [] }],
+        errors: [
+          { messageId: 'steppedOnce', data: { name: '', source: 'words()' }, line: 3 },
+          { messageId: 'neverClosed', data: { name: 'it', source: 'lines()' }, line: 6, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: "import { readLines as lines, words } from './index';\nexport async function firstWord(path: string) {\n  return (await words(path).next()).value;\n}\nexport async function firstLine(path: string) {\n  const it = lines(path);\n  try {\n    const { value } = await it.next();\n    return value;\n  } finally {\n    await it.return(undefined);\n  }\n}" }] },
+        ],
+      },
       {
         // The handle is held across every yield; a consumer's break resumes the generator with a return there, which skips the close.
         code: "import { open } from 'node:fs/promises';\nexport async function* lines(path: string) {\n  const handle = await open(path);\n  for await (const line of handle.readLines()) yield line;\n  await handle.close();\n}",
