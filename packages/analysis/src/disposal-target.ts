@@ -17,7 +17,7 @@ import path from 'node:path';
 import { lowestNodeMajor } from './entry-points';
 
 const nearest = new Map<string, string | null>();
-const answers = new Map<string, { readonly mtimeMs: number; readonly supported: boolean }>();
+const engineAnswers: FileCache<boolean> = new Map();
 
 function findUp(dir: string, name: string): string | null {
   const key = `${dir}\0${name}`;
@@ -100,28 +100,15 @@ export function typescriptRangeSupportsUsing(range: string): boolean {
 }
 
 const dependencyKinds = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
-const typescriptRanges = new Map<string, { readonly mtimeMs: number; readonly range: string | null }>();
+const typescriptRanges: FileCache<string | null> = new Map();
 
 /** The `typescript` range a `package.json` declares, `null` when it declares none or cannot be read. */
 function typescriptRangeIn(manifest: string): string | null {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(manifest).mtimeMs;
-  } catch {
-    return null;
-  }
-  const cached = typescriptRanges.get(manifest);
-  if (cached?.mtimeMs === mtimeMs) return cached.range;
-  let range: string | null = null;
-  try {
-    const json = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, Record<string, unknown> | undefined> | null;
+  return readCached(typescriptRanges, manifest, null, (text) => {
+    const json = JSON.parse(text) as Record<string, Record<string, unknown> | undefined> | null;
     const found = dependencyKinds.map((kind) => json?.[kind]?.typescript).find((r) => typeof r === 'string');
-    range = typeof found === 'string' ? found : null;
-  } catch {
-    // An unreadable or invalid manifest declares nothing.
-  }
-  typescriptRanges.set(manifest, { mtimeMs, range });
-  return range;
+    return typeof found === 'string' ? found : null;
+  });
 }
 
 /**
@@ -137,23 +124,29 @@ function declaredTypeScriptSupportsUsing(dir: string): boolean {
   }
 }
 
-function readAnswer(file: string, judge: (text: string) => boolean): boolean {
+type FileCache<T> = Map<string, { readonly mtimeMs: number; readonly value: T }>;
+
+/**
+ * What `read` makes of `file`'s text, kept in `cache` until the file's modification time changes;
+ * `otherwise` when the file is missing, unreadable, or `read` throws (invalid JSON shows nothing).
+ */
+function readCached<T>(cache: FileCache<T>, file: string, otherwise: T, read: (text: string) => T): T {
   let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;
   } catch {
-    return false;
+    return otherwise;
   }
-  const cached = answers.get(file);
-  if (cached?.mtimeMs === mtimeMs) return cached.supported;
-  let supported = false;
+  const cached = cache.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.value;
+  let value = otherwise;
   try {
-    supported = judge(readFileSync(file, 'utf8'));
+    value = read(readFileSync(file, 'utf8'));
   } catch {
-    // An unreadable or invalid file shows no support.
+    // An unreadable or invalid file shows nothing.
   }
-  answers.set(file, { mtimeMs, supported });
-  return supported;
+  cache.set(file, { mtimeMs, value });
+  return value;
 }
 
 /** The options of one config that decide `await using`, and what it extends, in order. */
@@ -164,33 +157,19 @@ interface ConfigFacts {
 
 type CompilerOptions = { readonly lib?: unknown; readonly target?: unknown };
 
-const configs = new Map<string, { readonly mtimeMs: number; readonly facts: ConfigFacts | null }>();
+const configs: FileCache<ConfigFacts | null> = new Map();
 const extendedConfigs = new Map<string, string | null>();
 
-/** One `tsconfig.json` (or a config it extends) as written, re-read when it changes; null when it cannot be read or its `extends` is not a string or an array of strings. */
+/** One `tsconfig.json` (or a config it extends) as written; null when it cannot be read or its `extends` is not a string or an array of strings. */
 function readConfig(file: string): ConfigFacts | null {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-  } catch {
-    return null;
-  }
-  const cached = configs.get(file);
-  if (cached?.mtimeMs === mtimeMs) return cached.facts;
-  let facts: ConfigFacts | null = null;
-  try {
-    const config = parseJsonc(readFileSync(file, 'utf8')) as { compilerOptions?: Record<string, unknown>; extends?: unknown } | null;
+  return readCached(configs, file, null, (text) => {
+    const config = parseJsonc(text) as { compilerOptions?: Record<string, unknown>; extends?: unknown } | null;
     const raw = config?.extends;
     const list = raw === undefined ? [] : typeof raw === 'string' ? [raw] : Array.isArray(raw) && raw.every((e) => typeof e === 'string') ? raw : null;
-    if (list !== null) {
-      const own = config?.compilerOptions ?? {};
-      facts = { options: { ...('lib' in own ? { lib: own.lib } : {}), ...('target' in own ? { target: own.target } : {}) }, extends: list };
-    }
-  } catch {
-    // An unreadable or invalid config shows nothing.
-  }
-  configs.set(file, { mtimeMs, facts });
-  return facts;
+    if (list === null) return null;
+    const own = config?.compilerOptions ?? {};
+    return { options: { ...('lib' in own ? { lib: own.lib } : {}), ...('target' in own ? { target: own.target } : {}) }, extends: list };
+  });
 }
 
 /**
@@ -316,7 +295,7 @@ export function supportsAwaitUsing(filePath: string | undefined): boolean {
   const packageJson = findUp(dir, 'package.json');
   return (
     packageJson !== null &&
-    readAnswer(packageJson, (text) => {
+    readCached(engineAnswers, packageJson, false, (text) => {
       const manifest = JSON.parse(text) as { engines?: { node?: unknown } } | null;
       const range = manifest?.engines?.node;
       return typeof range === 'string' && nodeRangeSupportsAwaitUsing(range);
