@@ -559,7 +559,7 @@ function judge(
       release,
       finallyPlan: planFinally(file, list, statement, [], release),
       usingPlan: planUsing(file, placement, api, [], awaitUsing()),
-      heldAcrossYield: fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], fn.body.range[1]) : null,
+      heldAcrossYield: fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], fn.body.range[1], []) : null,
     };
   }
   // Every release must sit in the acquisition's own block, after it; otherwise the paths are not ours to follow.
@@ -578,18 +578,22 @@ function judge(
     release,
     finallyPlan: planFinally(file, list, statement, releases, release),
     usingPlan: planUsing(file, placement, api, releases, awaitUsing()),
-    heldAcrossYield: fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], Math.max(...releases.map((r) => r.range[0]))) : null,
+    heldAcrossYield: fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], Math.max(...releases.map((r) => r.range[0])), releases) : null,
   };
 }
 
 /**
- * The first `yield` of `body` (not of a nested function) that starts within `[start, end)`: in
- * source order, the first the generator suspends at while it holds what was acquired at `start`.
+ * The first `yield` of `body` (not of a nested function) that starts within `[start, end)` and is
+ * not inside the block or `catch` of a `try` whose `finally` holds one of the `releases` (a return
+ * at such a `yield` runs that `finally`): in source order, the first the generator can be stopped
+ * at while it holds what was acquired at `start` without releasing it.
  */
-function firstYieldWithin(file: AnalysisFile, body: TSESTree.Node, start: number, end: number): TSESTree.YieldExpression | null {
+function firstYieldWithin(file: AnalysisFile, body: TSESTree.Node, start: number, end: number, releases: readonly TSESTree.Node[]): TSESTree.YieldExpression | null {
   let found: TSESTree.YieldExpression | null = null;
   walk(body, file.visitorKeys, (n) => {
     if (found || (n !== body && (isFunction(n) || n.type === 'ClassBody')) || n.range[1] <= start || n.range[0] >= end) return false;
+    const finalizer = n.parent?.type === 'TryStatement' ? n.parent.finalizer : null;
+    if (finalizer && finalizer !== n && releases.some((r) => within(r, finalizer))) return false;
     if (n.type === 'YieldExpression' && n.range[0] >= start) found = n;
     return found === null;
   });
