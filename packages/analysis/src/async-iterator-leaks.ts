@@ -131,14 +131,16 @@ function generatorOf(file: AnalysisFile, callee: TSESTree.Node): TSESTree.Functi
 }
 
 /**
- * For a callee imported from another module of the project, whether it is an async generator whose
+ * For a callee imported from another module of the project (`lines`, `ns.lines`), whether it is an async generator whose
  * `return()` runs cleanup, as the declaration index read it from that module (`true`/`false`), or
  * null when the index does not show an async generator (a package's `.d.ts`, an overload, a
  * function of another kind).
  */
-function importedGeneratorCleanup(file: AnalysisFile, callee: TSESTree.Node): boolean | null {
-  if (callee.type !== 'Identifier') return null;
-  const def = findVariable(innermostScope(file.scopeManager, callee), callee.name)?.defs[0];
+function importedGeneratorCleanup(file: AnalysisFile, callee: TSESTree.Expression): boolean | null {
+  // `lines()`, or `ns.lines()` on a namespace import (or an imported object).
+  const root = callee.type === 'MemberExpression' && !callee.computed ? callee.object : callee;
+  if (root.type !== 'Identifier') return null;
+  const def = findVariable(innermostScope(file.scopeManager, root), root.name)?.defs[0];
   if (def?.type !== 'ImportBinding') return null;
   const shape = moduleIndex.shapes.expression(callee, fileSpaceOf(file));
   return shape.kind === 'function' && shape.asyncGenerator ? shape.asyncGenerator.returnRunsCleanup : null;

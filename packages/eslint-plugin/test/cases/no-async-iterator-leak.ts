@@ -125,6 +125,13 @@ export default defineRuleCases(rule, [
         ],
       },
       {
+        // A namespace import.
+        code: "import * as source from './lines';\nexport async function firstWord(path: string) {\n  return (await source.words(path).next()).value;\n}",
+        filename: generators('consumer.ts'),
+        options: [{ testFiles: [] }],
+        errors: [{ messageId: 'steppedOnce', data: { name: '', source: 'source.words()' }, line: 3 }],
+      },
+      {
         // The handle is held across every yield; a consumer's break resumes the generator with a return there, which skips the close.
         code: "import { open } from 'node:fs/promises';\nexport async function* lines(path: string) {\n  const handle = await open(path);\n  for await (const line of handle.readLines()) yield line;\n  await handle.close();\n}",
         errors: [{ messageId: 'heldAcrossYield', data: { acquisition: 'open()', resource: 'FileHandle', line: 4, remedy: 'Release it in a `finally` block (`await handle.close()`)' }, line: 3, column: 24, suggestions: [{ messageId: 'suggestFinally', data: { release: 'await handle.close()' }, output: "import { open } from 'node:fs/promises';\nexport async function* lines(path: string) {\n  const handle = await open(path);\n  try {\n    for await (const line of handle.readLines()) yield line;\n  } finally {\n    await handle.close();\n  }\n}" }] }],
