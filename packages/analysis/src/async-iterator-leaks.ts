@@ -467,13 +467,14 @@ export function findGeneratorHeldResources(file: AnalysisFile, options: Generato
   // A text test first: without a `yield` no generator suspends while holding anything.
   if (!/\byield\b/.test(file.text)) return { resources, silenced };
   const cleanup = findUnreleasedResources(file, { relativePath: options.relativePath, testFiles: options.testFiles, awaitUsing: 'project', filePath: options.filePath });
-  for (const resource of cleanup.resources) {
+  for (const resource of [...cleanup.resources, ...cleanup.returnOnly]) {
     // A resource thrown away as soon as it is acquired is never held: require-resource-cleanup reports it.
     if (resource.name === '' || !isAsyncGenerator(nearestFunction(resource.node))) continue;
     const { heldAcrossYield } = resource;
     if (heldAcrossYield === null) silenced.push({ node: resource.node, reason: 'no-yield-while-held' });
     else resources.push({ ...resource, heldAcrossYield });
   }
-  for (const entry of cleanup.silenced) if (isAsyncGenerator(nearestFunction(entry.node))) silenced.push(entry);
+  const reported = new Set<TSESTree.Node>(cleanup.returnOnly.map((r) => r.node));
+  for (const entry of cleanup.silenced) if (!reported.has(entry.node) && isAsyncGenerator(nearestFunction(entry.node))) silenced.push(entry);
   return { resources, silenced };
 }

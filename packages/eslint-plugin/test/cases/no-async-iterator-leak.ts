@@ -69,6 +69,8 @@ export default defineRuleCases(rule, [
       "import { open } from 'node:fs/promises';\nexport async function* sizes(paths: string[]) {\n  for (const p of paths) {\n    const handle = await open(p);\n    const stat = await handle.stat();\n    await handle.close();\n    yield stat.size;\n  }\n}",
       // released-in-finally for a return, though not for a throw: the await before the try may throw (require-resource-cleanup's report), but every yield is inside the try, whose finally a return runs.
       "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  await client.query('BEGIN');\n  try {\n    const res = await client.query(sql);\n    yield* res.rows;\n  } finally {\n    client.release();\n  }\n}",
+      // released-in-catch with no yield while held: the rows are read before the client is released, and yielded after.
+      "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  let res;\n  try {\n    res = await client.query(sql);\n  } catch (error) {\n    client.release();\n    throw error;\n  }\n  client.release();\n  yield* res.rows;\n}",
       // A yield before the acquisition and a yield in a nested function are not yields while held.
       "import { open } from 'node:fs/promises';\nexport async function* header(path: string) {\n  yield 'start';\n  const handle = await open(path);\n  const text = await handle.readFile('utf8');\n  await handle.close();\n  const later = function* () {\n    yield text;\n  };\n  yield* later();\n}",
       // not-in-async-function: a sync generator cannot hold an awaited handle.
@@ -145,6 +147,11 @@ export default defineRuleCases(rule, [
         // A yield before the releasing try is not covered by its finally.
         code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  yield 'connected';\n  try {\n    yield* (await client.query(sql)).rows;\n  } finally {\n    client.release();\n  }\n}",
         errors: [{ messageId: 'heldAcrossYield', data: { acquisition: 'pool.connect()', resource: '`pg` PoolClient', line: 5, remedy: 'Release it in a `finally` block (`client.release()`)' }, line: 4 }],
+      },
+      {
+        // Released in a catch and after the try: a throw releases it, a consumer's return() at the yield skips both (require-resource-cleanup trusts this shape).
+        code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  try {\n    yield* (await client.query(sql)).rows;\n  } catch (error) {\n    client.release();\n    throw error;\n  }\n  client.release();\n}",
+        errors: [{ messageId: 'heldAcrossYield', data: { acquisition: 'pool.connect()', resource: '`pg` PoolClient', line: 6, remedy: 'Release it in a `finally` block (`client.release()`)' }, line: 4 }],
       },
       {
         // Where the project supports it, `await using` is offered too, as require-resource-cleanup offers it.
