@@ -7,20 +7,24 @@
  * (`contextlib.aclosing`), and the same remedy.
  *
  * Precision first: an iterator is judged only when its `return()` is shown to do something: a call
- * of an async generator function of this file (or a method of this class, through `this`) that
- * yields inside a `try` with a `finally` or after a `using` declaration, or an `events.on` iterator
- * (whose `return()` removes its listeners). It is silent when the iterator is passed on, returned,
- * stored or consumed by `for await`; when `return()` is called in a `finally` that covers every
- * `next()`; when nothing can throw or leave before a straight-line `return()`; and when a loop
- * consumes it to the end by construction (its only exit is the `done` test, and nothing in it can
- * throw). Every reason to stay silent has a name.
+ * of an async generator function of this file, of another module of the project (read by the
+ * declaration index) or of this class through `this`, that yields inside a `try` with a `finally`
+ * or after a `using` declaration, or an `events.on` iterator (whose `return()` removes its
+ * listeners). It is silent when the iterator is passed on, returned, stored or consumed by
+ * `for await`; when `return()` is called in a `finally` that covers every `next()`; when nothing
+ * can throw or leave before a straight-line `return()`; and when a loop consumes it to the end by
+ * construction (its only exit is the `done` test, and nothing in it can throw). Every reason to
+ * stay silent has a name.
+ *
+ * The generator's own side (`findGeneratorHeldResources`): the resources an async generator holds
+ * across a `yield` with nothing a return runs to release them.
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
-import { type Plan, refusedPlan } from './edits';
-import { moduleIndex } from './declarations/module-index';
 import { fileSpaceOf } from './declarations/file-space';
+import { moduleIndex } from './declarations/module-index';
+import { type Plan, refusedPlan } from './edits';
 import type { AnalysisFile } from './file';
 import { returnRunsCleanup } from './generator-cleanup';
 import { staticPropertyName } from './modules';
@@ -131,10 +135,10 @@ function generatorOf(file: AnalysisFile, callee: TSESTree.Node): TSESTree.Functi
 }
 
 /**
- * For a callee imported from another module of the project (`lines`, `ns.lines`), whether it is an async generator whose
- * `return()` runs cleanup, as the declaration index read it from that module (`true`/`false`), or
- * null when the index does not show an async generator (a package's `.d.ts`, an overload, a
- * function of another kind).
+ * For a callee imported from another module of the project (`lines`, `ns.lines`), whether it is an
+ * async generator whose `return()` runs cleanup, as the declaration index read it from that module
+ * (`true`/`false`), or null when the index does not show an async generator (a package's `.d.ts`,
+ * an overload, a function of another kind).
  */
 function importedGeneratorCleanup(file: AnalysisFile, callee: TSESTree.Expression): boolean | null {
   // `lines()`, or `ns.lines()` on a namespace import (or an imported object).
@@ -426,7 +430,6 @@ export function findLeakedIterators(file: AnalysisFile, options: IteratorLeakOpt
   byOptions.set(key, result);
   return result;
 }
-
 
 /**
  * Why an acquisition inside an async generator is not reported as held across a `yield`:
