@@ -7,22 +7,29 @@
  * (`contextlib.aclosing`), and the same remedy.
  *
  * Precision first: an iterator is judged only when its `return()` is shown to do something: a call
- * of an async generator function of this file (or a method of this class, through `this`) that
- * yields inside a `try` with a `finally` or after a `using` declaration, or an `events.on` iterator
- * (whose `return()` removes its listeners). It is silent when the iterator is passed on, returned,
- * stored or consumed by `for await`; when `return()` is called in a `finally` that covers every
- * `next()`; when nothing can throw or leave before a straight-line `return()`; and when a loop
- * consumes it to the end by construction (its only exit is the `done` test, and nothing in it can
- * throw). Every reason to stay silent has a name.
+ * of an async generator function of this file, of another module of the project (read by the
+ * declaration index) or of this class through `this`, that yields inside a `try` with a `finally`
+ * or after a `using` declaration, or an `events.on` iterator (whose `return()` removes its
+ * listeners). It is silent when the iterator is passed on, returned, stored or consumed by
+ * `for await`; when `return()` is called in a `finally` that covers every `next()`; when nothing
+ * can throw or leave before a straight-line `return()`; and when a loop consumes it to the end by
+ * construction (its only exit is the `done` test, and nothing in it can throw). Every reason to
+ * stay silent has a name.
+ *
+ * The generator's own side (`findGeneratorHeldResources`): the resources an async generator holds
+ * across a `yield` with nothing a return runs to release them.
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
+import { fileSpaceOf } from './declarations/file-space';
+import { moduleIndex } from './declarations/module-index';
 import { type Plan, refusedPlan } from './edits';
 import type { AnalysisFile } from './file';
+import { returnRunsCleanup } from './generator-cleanup';
 import { staticPropertyName } from './modules';
 import { resourceApiAt } from './resource-calls';
-import { planFinally } from './resource-cleanup';
+import { findUnreleasedResources, planFinally, type ResourceCleanupSilenceReason, type UnreleasedResource } from './resource-cleanup';
 import { findVariable, innermostScope } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { type FunctionNode, isFunctionNode, walk } from './walk';
@@ -87,7 +94,6 @@ export interface IteratorLeakOptions {
 }
 
 const cache = new WeakMap<AnalysisFile, Map<string, IteratorLeakResult>>();
-const cleanupCache = new WeakMap<FunctionNode, boolean>();
 
 function nearestFunction(node: TSESTree.Node): FunctionNode | null {
   let current = node.parent;
@@ -99,33 +105,8 @@ function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
 }
 
-/**
- * Whether `fn`'s `return()` at a `yield` runs cleanup: a `yield` inside the block or `catch` of a
- * `try` with a `finally`, or after a `using`/`await using` declaration of an enclosing block.
- */
-function yieldsInsideCleanup(file: AnalysisFile, fn: FunctionNode): boolean {
-  const cached = cleanupCache.get(fn);
-  if (cached !== undefined) return cached;
-  let found = false;
-  walk(fn.body, file.visitorKeys, (n) => {
-    if (found || isFunctionNode(n) || n.type === 'ClassBody') return false;
-    if (n.type !== 'YieldExpression') return true;
-    for (let current: TSESTree.Node = n; current.parent && current !== fn; current = current.parent) {
-      const parent: TSESTree.Node = current.parent;
-      if (parent.type === 'TryStatement' && parent.finalizer && parent.finalizer !== current) found = true;
-      if (parent.type === 'BlockStatement' || parent.type === 'Program') {
-        const index = parent.body.indexOf(current as TSESTree.Statement);
-        if (parent.body.slice(0, index).some((s) => s.type === 'VariableDeclaration' && (s.kind === 'using' || s.kind === 'await using'))) found = true;
-      }
-    }
-    return !found;
-  });
-  cleanupCache.set(fn, found);
-  return found;
-}
-
 /** The async generator function a call of `callee` runs, when this file shows it: a declared function, a `const` function expression, or `this.m` of the enclosing class. */
-function generatorOf(file: AnalysisFile, callee: TSESTree.Node): FunctionNode | null {
+function generatorOf(file: AnalysisFile, callee: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | null {
   if (callee.type === 'Identifier') {
     const variable = findVariable(innermostScope(file.scopeManager, callee), callee.name);
     const def = variable?.defs[0];
@@ -153,12 +134,29 @@ function generatorOf(file: AnalysisFile, callee: TSESTree.Node): FunctionNode | 
   return null;
 }
 
+/**
+ * For a callee imported from another module of the project (`lines`, `ns.lines`), whether it is an
+ * async generator whose `return()` runs cleanup, as the declaration index read it from that module
+ * (`true`/`false`), or null when the index does not show an async generator (a package's `.d.ts`,
+ * an overload, a function of another kind).
+ */
+function importedGeneratorCleanup(file: AnalysisFile, callee: TSESTree.Expression): boolean | null {
+  // `lines()`, or `ns.lines()` on a namespace import (or an imported object).
+  const root = callee.type === 'MemberExpression' && !callee.computed ? callee.object : callee;
+  if (root.type !== 'Identifier') return null;
+  const def = findVariable(innermostScope(file.scopeManager, root), root.name)?.defs[0];
+  if (def?.type !== 'ImportBinding') return null;
+  const shape = moduleIndex.shapes.expression(callee, fileSpaceOf(file));
+  return shape.kind === 'function' && shape.asyncGenerator ? shape.asyncGenerator.returnRunsCleanup : null;
+}
+
 /** What makes the iterator, when its `return()` is shown to do something: the generator with cleanup, or a catalogued iterator (`events.on`). */
 function sourceOf(file: AnalysisFile, call: TSESTree.CallExpression): { source: string } | 'no-cleanup' | null {
   const callee = call.callee;
   const generator = generatorOf(file, callee);
-  if (generator) {
-    if (!yieldsInsideCleanup(file, generator)) return 'no-cleanup';
+  const cleanup = generator ? returnRunsCleanup(generator, file.visitorKeys) : importedGeneratorCleanup(file, callee);
+  if (cleanup !== null) {
+    if (!cleanup) return 'no-cleanup';
     const text = file.text.slice(callee.range[0], callee.range[1]);
     return { source: `${text}()` };
   }
@@ -431,4 +429,55 @@ export function findLeakedIterators(file: AnalysisFile, options: IteratorLeakOpt
   if (!byOptions) cache.set(file, (byOptions = new Map<string, IteratorLeakResult>()));
   byOptions.set(key, result);
   return result;
+}
+
+/**
+ * Why an acquisition inside an async generator is not reported as held across a `yield`:
+ * `require-resource-cleanup`'s reasons (released in a `finally`, `await using`, yielded, returned or
+ * stored, …), which hold for a consumer's `return()` as for a throw, and `no-yield-while-held`.
+ */
+export type GeneratorResourceSilenceReason = ResourceCleanupSilenceReason | 'no-yield-while-held';
+
+/** A catalogued resource an async generator holds across a `yield` without a `finally` or `await using` to release it. */
+export interface GeneratorHeldResource extends UnreleasedResource {
+  readonly heldAcrossYield: TSESTree.YieldExpression;
+}
+
+export interface GeneratorResourceResult {
+  readonly resources: readonly GeneratorHeldResource[];
+  readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: GeneratorResourceSilenceReason }[];
+}
+
+export interface GeneratorResourceOptions extends IteratorLeakOptions {
+  /** The file's path on disk: whether `await using` can be offered is read from its project, as `require-resource-cleanup` reads it. */
+  readonly filePath?: string;
+}
+
+const isAsyncGenerator = (fn: FunctionNode | null): boolean => fn !== null && fn.type !== 'ArrowFunctionExpression' && fn.async && fn.generator;
+
+/**
+ * The catalogued resources async generators of `file` acquire and hold across a `yield` with no
+ * `finally` or `await using` releasing them: a consumer that stops early (`break` out of
+ * `for await`, `return()`) resumes the generator with a return at that `yield`, which runs only
+ * `finally` blocks and disposals, so the resource is never released. This is
+ * `findUnreleasedResources`'s judgement of the same acquisitions (so every reason it stays silent
+ * holds here too), narrowed to those with a `yield` between the acquisition and the release, with
+ * its plans (`try/finally`, `await using` where the project supports it).
+ */
+export function findGeneratorHeldResources(file: AnalysisFile, options: GeneratorResourceOptions = {}): GeneratorResourceResult {
+  const resources: GeneratorHeldResource[] = [];
+  const silenced: { node: TSESTree.Node; reason: GeneratorResourceSilenceReason }[] = [];
+  // A text test first: without a `yield` no generator suspends while holding anything.
+  if (!/\byield\b/.test(file.text)) return { resources, silenced };
+  const cleanup = findUnreleasedResources(file, { relativePath: options.relativePath, testFiles: options.testFiles, awaitUsing: 'project', filePath: options.filePath });
+  for (const resource of [...cleanup.resources, ...cleanup.returnOnly]) {
+    // A resource thrown away as soon as it is acquired is never held: require-resource-cleanup reports it.
+    if (resource.name === '' || !isAsyncGenerator(nearestFunction(resource.node))) continue;
+    const { heldAcrossYield } = resource;
+    if (heldAcrossYield === null) silenced.push({ node: resource.node, reason: 'no-yield-while-held' });
+    else resources.push({ ...resource, heldAcrossYield });
+  }
+  const reported = new Set<TSESTree.Node>(cleanup.returnOnly.map((r) => r.node));
+  for (const entry of cleanup.silenced) if (!reported.has(entry.node) && isAsyncGenerator(nearestFunction(entry.node))) silenced.push(entry);
+  return { resources, silenced };
 }

@@ -337,7 +337,12 @@ export {
 } from './disposal-target';
 export { type FinallyDisposal, type FinallyDisposalOptions, findFinallyDisposals } from './finally-disposals';
 export {
+  findGeneratorHeldResources,
   findLeakedIterators,
+  type GeneratorHeldResource,
+  type GeneratorResourceOptions,
+  type GeneratorResourceResult,
+  type GeneratorResourceSilenceReason,
   type IteratorLeakKind,
   type IteratorLeakOptions,
   type IteratorLeakResult,

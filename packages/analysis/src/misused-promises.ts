@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { heritageOf } from './declarations/heritage';
 import { isVoidFunction } from './declarations/shape';
-import { ScopedSpace } from './declarations/space';
+import { fileSpaceOf } from './declarations/file-space';
 import type { AnalysisFile } from './file';
 
 export type VoidReturnPlace = 'arguments' | 'attributes' | 'properties' | 'returns' | 'variables';
@@ -138,12 +138,3 @@ export function inheritedMethodMisuses(file: AnalysisFile, node: TSESTree.ClassD
   return out;
 }
 
-const spaces = new WeakMap<AnalysisFile, ScopedSpace>();
-function fileSpaceOf(file: AnalysisFile): ScopedSpace {
-  let space = spaces.get(file);
-  if (!space) {
-    space = new ScopedSpace(file.scopeManager, file.path ?? null, () => false);
-    spaces.set(file, space);
-  }
-  return space;
-}

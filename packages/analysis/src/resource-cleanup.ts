@@ -57,9 +57,12 @@ export type ResourceCleanupSilenceReason = (typeof resourceCleanupSilenceReasons
 /**
  * - `never-released`: nothing releases the resource, and nothing takes it over;
  * - `not-released-on-throw`: it is released, but only in straight-line code after something that may
- *   throw (or return early), so those paths leak it.
+ *   throw (or return early), so those paths leak it;
+ * - `not-released-on-return`: an async generator releases it on every path but a return at a
+ *   `yield` (a consumer's `break` or `return()`): released in a `catch` and after the `try`, which
+ *   a return skips.
  */
-export type UnreleasedKind = 'never-released' | 'not-released-on-throw';
+export type UnreleasedKind = 'never-released' | 'not-released-on-throw' | 'not-released-on-return';
 
 export interface UnreleasedResource {
   /** The acquiring call. */
@@ -74,10 +77,22 @@ export interface UnreleasedResource {
   readonly finallyPlan: Plan;
   /** `await using` for the declaration, the release removed (review), or refused (also where the target does not support it). */
   readonly usingPlan: Plan;
+  /**
+   * In an async generator, the first `yield` that runs while the resource is held (after the
+   * acquisition, before the last release): a consumer that stops there (`break`, `return()`) leaves
+   * the generator suspended and the resource unreleased. `null` elsewhere.
+   */
+  readonly heldAcrossYield: TSESTree.YieldExpression | null;
 }
 
 export interface ResourceCleanupResult {
   readonly resources: readonly UnreleasedResource[];
+  /**
+   * The `not-released-on-return` ones: released on every path a throw can take (so not in
+   * `resources`, and silenced as `released-in-catch`), but not when a consumer stops the async
+   * generator at a `yield`. `no-async-iterator-leak` reports them.
+   */
+  readonly returnOnly: readonly UnreleasedResource[];
   readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: ResourceCleanupSilenceReason }[];
 }
 
@@ -498,6 +513,7 @@ function judge(
   api: ResourceApi,
   awaitUsing: () => boolean,
   silence: (reason: ResourceCleanupSilenceReason) => null,
+  returnOnly: UnreleasedResource[],
 ): UnreleasedResource | null {
   const fn = nearestFunction(call);
   if (!fn?.async) return silence('not-in-async-function');
@@ -515,7 +531,7 @@ function judge(
   if (placement.kind === 'silent') return silence(placement.reason);
   if (placement.kind === 'discarded') {
     const refused = refuse('The resource is thrown away as soon as it is acquired; keep it in a variable and release it.');
-    return { node: call, kind: 'never-released', api, name: '', release: '', finallyPlan: refused, usingPlan: refused };
+    return { node: call, kind: 'never-released', api, name: '', release: '', finallyPlan: refused, usingPlan: refused, heldAcrossYield: null };
   }
   const { variable, statement } = placement;
   const writes = variable.references.filter((r) => r.isWrite());
@@ -538,7 +554,16 @@ function judge(
       const between = body.slice(body.indexOf(statement) + 1, body.indexOf(guard));
       if (guard.range[0] > statement.range[0] && !between.some((s) => mayThrowOrExit(file, s, new Set()))) return silence('released-in-finally');
     }
-    if (inCatch(release, fn)) return silence('released-in-catch');
+    if (inCatch(release, fn)) {
+      // A return at a `yield` inside the `try` skips the `catch` and what follows it.
+      const stranded = fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], Math.max(...releases.map((r) => r.range[0])), releases) : null;
+      const release = stranded === null ? null : releaseTextOf(api, variable.name, acquirer, file);
+      if (stranded !== null && release !== null) {
+        const refused = refuse('The resource is released in a `catch` and after the `try`; move the release into one `finally` by hand.');
+        returnOnly.push({ node: call, kind: 'not-released-on-return', api, name: variable.name, release, finallyPlan: refused, usingPlan: refused, heldAcrossYield: stranded });
+      }
+      return silence('released-in-catch');
+    }
   }
   const name = variable.name;
   const release = releaseTextOf(api, name, acquirer, file);
@@ -553,6 +578,7 @@ function judge(
       release,
       finallyPlan: planFinally(file, list, statement, [], release),
       usingPlan: planUsing(file, placement, api, [], awaitUsing()),
+      heldAcrossYield: fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], fn.body.range[1], []) : null,
     };
   }
   // Every release must sit in the acquisition's own block, after it; otherwise the paths are not ours to follow.
@@ -571,7 +597,26 @@ function judge(
     release,
     finallyPlan: planFinally(file, list, statement, releases, release),
     usingPlan: planUsing(file, placement, api, releases, awaitUsing()),
+    heldAcrossYield: fn.generator ? firstYieldWithin(file, fn.body, statement.range[1], Math.max(...releases.map((r) => r.range[0])), releases) : null,
   };
+}
+
+/**
+ * The first `yield` of `body` (not of a nested function) that starts within `[start, end)` and is
+ * not inside the block or `catch` of a `try` whose `finally` holds one of the `releases` (a return
+ * at such a `yield` runs that `finally`): in source order, the first the generator can be stopped
+ * at while it holds what was acquired at `start` without releasing it.
+ */
+function firstYieldWithin(file: AnalysisFile, body: TSESTree.Node, start: number, end: number, releases: readonly TSESTree.Node[]): TSESTree.YieldExpression | null {
+  let found: TSESTree.YieldExpression | null = null;
+  walk(body, file.visitorKeys, (n) => {
+    if (found || (n !== body && (isFunction(n) || n.type === 'ClassBody')) || n.range[1] <= start || n.range[0] >= end) return false;
+    const finalizer = n.parent?.type === 'TryStatement' ? n.parent.finalizer : null;
+    if (finalizer && finalizer !== n && releases.some((r) => within(r, finalizer))) return false;
+    if (n.type === 'YieldExpression' && n.range[0] >= start) found = n;
+    return found === null;
+  });
+  return found;
 }
 
 /** Whether the acquisition's options name `process.stdin` (the built-in) as the input: `createInterface({ input: process.stdin })`. */
@@ -603,6 +648,7 @@ export function findUnreleasedResources(file: AnalysisFile, options: ResourceCle
   const cached = byOptions?.get(key);
   if (cached) return cached;
   const resources: UnreleasedResource[] = [];
+  const returnOnly: UnreleasedResource[] = [];
   const silenced: { node: TSESTree.Node; reason: ResourceCleanupSilenceReason }[] = [];
   const text = file.text;
   // A text test first: a file that imports none of the catalogued modules has nothing to judge.
@@ -618,15 +664,22 @@ export function findUnreleasedResources(file: AnalysisFile, options: ResourceCle
         silenced.push({ node, reason: 'test-file' });
         return true;
       }
-      const found = judge(file, node, api, awaitUsing, (reason) => {
-        silenced.push({ node, reason });
-        return null;
-      });
+      const found = judge(
+        file,
+        node,
+        api,
+        awaitUsing,
+        (reason) => {
+          silenced.push({ node, reason });
+          return null;
+        },
+        returnOnly,
+      );
       if (found) resources.push(found);
       return true;
     });
   }
-  const result: ResourceCleanupResult = { resources, silenced };
+  const result: ResourceCleanupResult = { resources, returnOnly, silenced };
   if (!byOptions) cache.set(file, (byOptions = new Map<string, ResourceCleanupResult>()));
   byOptions.set(key, result);
   return result;

@@ -1,7 +1,7 @@
 import { EventEmitter, on } from 'node:events';
 import type * as Http from 'node:http';
 import type * as Readline from 'node:readline';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -255,6 +255,58 @@ describe('whether a project can use await using', () => {
     writeFileSync(path.join(newer, 'package.json'), '{ "devDependencies": { "typescript": "^5.6.0" } }');
     writeFileSync(path.join(newer, 'tsconfig.json'), '{ "compilerOptions": { "lib": ["ES2023", "esnext.disposable"] } }');
     expect(supportsAwaitUsing(path.join(newer, 'a.ts'))).toBe(true);
+  });
+
+  /** A folder (a package of its own) holding `files`, and whether `await using` is supported in its `src/a.ts`. */
+  function supportedWith(files: Record<string, string>): boolean {
+    const root = mkdtempSync(path.join(dir, 'extends-'));
+    const all = { 'package.json': '{ "devDependencies": { "typescript": "^5.6.0" } }', ...files };
+    for (const [file, text] of Object.entries(all)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    return supportsAwaitUsing(path.join(root, 'src', 'a.ts'));
+  }
+
+  const disposableLib = '{ "compilerOptions": { "lib": ["ES2023", "esnext.disposable"] } }';
+
+  it.each<[string, Record<string, string>, boolean]>([
+    ['a relative base that sets lib', { 'tsconfig.json': '{ "extends": "./tsconfig.base.json" }', 'tsconfig.base.json': disposableLib }, true],
+    ['a relative base named without .json', { 'tsconfig.json': '{ "extends": "./configs/base" }', 'configs/base.json': disposableLib }, true],
+    ['a chain of two bases', { 'tsconfig.json': '{ "extends": "./a.json" }', 'a.json': '{ "extends": "./configs/b.json" }', 'configs/b.json': disposableLib }, true],
+    ['a base whose lib the file overrides', { 'tsconfig.json': '{ "extends": "./base.json", "compilerOptions": { "lib": ["ES2023"] } }', 'base.json': disposableLib }, false],
+    // `target: esnext` alone means no lib only when no base sets one.
+    ['a file target over a base lib', { 'tsconfig.json': '{ "extends": "./base.json", "compilerOptions": { "target": "ESNext" } }', 'base.json': '{ "compilerOptions": { "lib": ["ES2022"] } }' }, false],
+    ['a base target with no lib anywhere', { 'tsconfig.json': '{ "extends": "./base.json", "compilerOptions": { "strict": true } }', 'base.json': '{ "compilerOptions": { "target": "esnext" } }' }, true],
+    ['an array whose later entry wins', { 'tsconfig.json': '{ "extends": ["./old.json", "./new.json"] }', 'old.json': '{ "compilerOptions": { "lib": ["ES2020"] } }', 'new.json': disposableLib }, true],
+    ['an array whose later entry takes lib away', { 'tsconfig.json': '{ "extends": ["./new.json", "./old.json"] }', 'old.json': '{ "compilerOptions": { "lib": ["ES2020"] } }', 'new.json': disposableLib }, false],
+    ['a package base by its tsconfig.json', { 'tsconfig.json': '{ "extends": "@org/tsconfig" }', 'node_modules/@org/tsconfig/package.json': '{ "name": "@org/tsconfig" }', 'node_modules/@org/tsconfig/tsconfig.json': disposableLib }, true],
+    ['a package base by its tsconfig field', { 'tsconfig.json': '{ "extends": "base-pkg" }', 'node_modules/base-pkg/package.json': '{ "tsconfig": "configs/strict.json" }', 'node_modules/base-pkg/configs/strict.json': disposableLib }, true],
+    ['a package subpath without .json', { 'tsconfig.json': '{ "extends": "@tsconfig/next/tsconfig" }', 'node_modules/@tsconfig/next/package.json': '{}', 'node_modules/@tsconfig/next/tsconfig.json': disposableLib }, true],
+    ['a package subpath through exports', { 'tsconfig.json': '{ "extends": "cfg/node" }', 'node_modules/cfg/package.json': '{ "exports": { "./node": { "types": "./dist/node.json" }, "./*": "./x/*.json" } }', 'node_modules/cfg/dist/node.json': disposableLib }, true],
+    ['a package subpath through an exports pattern', { 'tsconfig.json': '{ "extends": "cfg/esnext" }', 'node_modules/cfg/package.json': '{ "exports": { "./*": "./x/*.json" } }', 'node_modules/cfg/x/esnext.json': disposableLib }, true],
+    ['a package subpath its exports hide', { 'tsconfig.json': '{ "extends": "cfg/hidden.json" }', 'node_modules/cfg/package.json': '{ "exports": { "./node": "./node.json" } }', 'node_modules/cfg/hidden.json': disposableLib }, false],
+    ['a package found above the project', { 'tsconfig.json': '{ "extends": "@org/base/tsconfig.json" }', '../node_modules/@org/base/package.json': '{}', '../node_modules/@org/base/tsconfig.json': disposableLib }, true],
+    ['a base that does not exist', { 'tsconfig.json': '{ "extends": "./missing.json", "compilerOptions": { "lib": ["esnext"] } }' }, false],
+    ['a package that is not installed', { 'tsconfig.json': '{ "extends": "@tsconfig/strictest", "compilerOptions": { "lib": ["esnext"] } }' }, false],
+    ['a loop', { 'tsconfig.json': '{ "extends": "./a.json" }', 'a.json': '{ "extends": "./tsconfig.json", "compilerOptions": { "lib": ["esnext"] } }' }, false],
+    ['a base shared by two entries (not a loop)', { 'tsconfig.json': '{ "extends": ["./a.json", "./b.json"] }', 'a.json': '{ "extends": "./base.json" }', 'b.json': '{ "extends": "./base.json" }', 'base.json': disposableLib }, true],
+    ['an extends that is not a string', { 'tsconfig.json': '{ "extends": 3, "compilerOptions": { "lib": ["esnext"] } }' }, false],
+  ])('follows extends: %s', (_name, files, expected) => {
+    expect(supportedWith(files)).toBe(expected);
+  });
+
+  it('reads a base again when it changes', () => {
+    const root = mkdtempSync(path.join(dir, 'changing-'));
+    writeFileSync(path.join(root, 'package.json'), '{}');
+    writeFileSync(path.join(root, 'tsconfig.json'), '{ "extends": "./base.json" }');
+    const base = path.join(root, 'base.json');
+    writeFileSync(base, '{ "compilerOptions": { "lib": ["ES2022"] } }');
+    utimesSync(base, new Date(1_000_000_000_000), new Date(1_000_000_000_000));
+    expect(supportsAwaitUsing(path.join(root, 'a.ts'))).toBe(false);
+    writeFileSync(base, disposableLib);
+    utimesSync(base, new Date(1_000_000_100_000), new Date(1_000_000_100_000));
+    expect(supportsAwaitUsing(path.join(root, 'a.ts'))).toBe(true);
   });
 
   it('reads tsconfig.json with comments and trailing commas', () => {

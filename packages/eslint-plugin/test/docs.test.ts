@@ -64,7 +64,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'no-await-in-loop': [...loopSilenceReasons],
   'no-for-await-promise-array': [...forAwaitArraySilenceReasons, 'promise-shadowed', 'would-lose-code'],
   'require-resource-cleanup': [...resourceCleanupSilenceReasons, 'unsupported-call-shape', 'target-lacks-await-using', 'not-disposable', 'would-lose-code'],
-  'no-async-iterator-leak': [...iteratorLeakSilenceReasons, 'unsupported-call-shape', 'not-awaitable-here', 'would-lose-code'],
+  'no-async-iterator-leak': [...iteratorLeakSilenceReasons, 'no-yield-while-held', 'unsupported-call-shape', 'not-awaitable-here', 'target-lacks-await-using', 'not-disposable', 'would-lose-code'],
   'prefer-await-using': [
     'target-lacks-await-using',
     'not-acquired-just-before',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as OxcParser from 'oxc-parser';
 import type * as OxcResolver from 'oxc-resolver';
+import { returnRunsCleanup } from '../generator-cleanup';
 import { defaultVisitorKeys, forEachChild } from '../walk';
 import { type ImportResolver, ShapeReader } from './reader';
 import { type Shape, unknownShape } from './shape';
@@ -108,7 +109,8 @@ const droppedBody = Object.freeze({ type: 'BlockStatement', body: Object.freeze(
  * Drops the bodies of a module's functions, methods and arrows, which the index keeps for the whole
  * process: the reader reads another module's signatures only (modifiers, parameters, declared
  * types, class and object members), since names inside a body resolve in scopes the index does not
- * build. Most of a module's syntax tree is in its bodies.
+ * build. Most of a module's syntax tree is in its bodies. An async generator's body is read once
+ * first, for whether its `return()` runs cleanup (one boolean kept per generator).
  */
 function dropFunctionBodies(program: TSESTree.Program): void {
   const stack: TSESTree.Node[] = [program];
@@ -116,6 +118,7 @@ function dropFunctionBodies(program: TSESTree.Program): void {
   const push = (child: TSESTree.Node) => stack.push(child);
   while ((node = stack.pop())) {
     if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
+      if (node.type !== 'ArrowFunctionExpression' && node.async && node.generator) returnRunsCleanup(node, defaultVisitorKeys);
       (node as { body: unknown }).body = droppedBody;
       for (const param of node.params) stack.push(param);
       if (node.returnType) stack.push(node.returnType);
@@ -149,11 +152,18 @@ export class ModuleIndex implements ImportResolver {
     return this.reader;
   }
 
+  /** The file whose questions are being answered (its scope manager), so a second start for it costs nothing. */
+  private currentFile: object | null = null;
+
   /**
-   * Starts the questions of another file: modules are checked for changes again, and what was
-   * answered for the last file is forgotten. The oracle of each file calls it once.
+   * Starts the questions of another file, named by its scope manager: modules are checked for
+   * changes again, and what was answered for the last file is forgotten. Whatever asks the index
+   * about a file first calls it (the file's oracle, or {@link fileSpaceOf}); a second call for the
+   * same file does nothing.
    */
-  beginFile(): void {
+  beginFile(file: object): void {
+    if (file === this.currentFile) return;
+    this.currentFile = file;
     this.generation++;
     this.answers.clear();
   }

@@ -10,6 +10,7 @@ import {
   voidShape,
 } from './shape';
 import type { DeclarationSpace, TypeBinding, ValueBinding } from './space';
+import { recordedReturnCleanup } from '../generator-cleanup';
 
 /** How far one question may follow declarations before it answers "unknown" (recursive types, long chains). */
 const MAX_DEPTH = 16;
@@ -213,8 +214,10 @@ export class ShapeReader {
   }
 
   private functionShape(fn: FunctionNode, outer: Context): FunctionShape {
+    const cleanup = 'generator' in fn && fn.generator && fn.async ? recordedReturnCleanup(fn) : undefined;
     return {
       kind: 'function',
+      ...(cleanup === undefined ? {} : { asyncGenerator: { returnRunsCleanup: cleanup } }),
       parameter: (index) => {
         const context = this.deeper(outer, outer.space.scoped ? undefined : typeParameterNames(fn));
         return context ? this.parameterShape(fn.params, index, context) : unknownShape;

@@ -11,8 +11,17 @@ export type Shape =
    * `member` for a thenable whose members are declared (an interface with a `then` of its own).
    */
   | { readonly kind: 'promise'; readonly thenable: boolean; readonly nullable?: boolean; readonly member?: (name: string) => Shape }
-  /** Something callable; what a call returns, and what its parameters are declared as, read only when asked. */
-  | { readonly kind: 'function'; readonly returns: () => Shape; readonly parameter?: (index: number) => Shape }
+  /**
+   * Something callable; what a call returns, and what its parameters are declared as, read only when
+   * asked. `asyncGenerator` when it is an `async function*` of another module whose body the index
+   * read: whether its `return()` runs cleanup (a `yield` inside `try/finally` or after `using`).
+   */
+  | {
+      readonly kind: 'function';
+      readonly returns: () => Shape;
+      readonly parameter?: (index: number) => Shape;
+      readonly asyncGenerator?: { readonly returnRunsCleanup: boolean };
+    }
   /** Something with members (an object literal, a class instance or its statics, an interface). */
   | { readonly kind: 'object'; readonly member: (name: string) => Shape; readonly construct?: () => Shape }
   /** Shown not to be a thenable (a declared primitive, a literal); `void` and arrays are told apart. */

@@ -44,7 +44,7 @@ export class SyntaxOracle implements TypeOracle {
     path: string | null = null,
   ) {
     this.space = new ScopedSpace(scopeManager, path, (node, depth) => this.syntaxPromiseLike(node, depth) === 'yes');
-    moduleIndex.beginFile();
+    moduleIndex.beginFile(scopeManager);
   }
 
   isPromiseLike(node: TSESTree.Expression): Tri {

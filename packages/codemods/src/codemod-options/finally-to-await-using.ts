@@ -11,7 +11,7 @@ export const finallyToAwaitUsingOptions = [
     flag: 'assume-await-using',
     type: 'boolean',
     default: false,
-    description: 'rewrite without reading the project setup (a tsconfig whose lib comes through extends, a Babel or esbuild build)',
+    description: 'rewrite without reading the project setup (a Babel or esbuild build, an extends naming a config that is not installed)',
   },
 ] as const satisfies readonly CodemodOption[];
 

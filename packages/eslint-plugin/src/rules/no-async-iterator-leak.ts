@@ -1,18 +1,18 @@
-import { defaultTestFilePatterns, findLeakedIterators } from '@asyncwise/analysis';
+import { defaultTestFilePatterns, describeAcquisition, findGeneratorHeldResources, findLeakedIterators } from '@asyncwise/analysis';
 import { analysisFileFor, relativeFilenameOf } from '../analysis-file';
 import { createRule } from '../create-rule';
 import { getSuggestions } from '../fix-or-suggest';
 import { testFilesOption } from '../options';
 
 export type Options = [{ testFiles?: string[] }];
-export type MessageIds = 'neverClosed' | 'notClosedOnExit' | 'steppedOnce' | 'suggestReturnInFinally';
+export type MessageIds = 'neverClosed' | 'notClosedOnExit' | 'steppedOnce' | 'heldAcrossYield' | 'suggestReturnInFinally' | 'suggestFinally' | 'suggestAwaitUsing';
 
 export default createRule<Options, MessageIds>({
   name: 'no-async-iterator-leak',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow async iterators advanced by hand whose `return()` never runs, so their generator skips its `finally` cleanup',
+      description: 'Disallow async iterators advanced by hand whose `return()` never runs, and async generators that hold a resource across a `yield` without a `finally`',
       recommended: false,
       requiresTypeChecking: false,
     },
@@ -23,7 +23,11 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` from `{{source}}` is closed with `return()` only on the paths that reach it: on a throw or an early exit before it, the generator stays suspended and its `finally` cleanup never runs. Call `await {{name}}.return()` in a `finally`, or consume it with `for await`.',
       steppedOnce:
         '`{{source}}.next()` takes one step and drops the iterator: the generator stays suspended and its `finally` cleanup never runs. Keep the iterator and call `return()` in a `finally`, or take the first value with `for await … break`.',
+      heldAcrossYield:
+        'This async generator holds the {{resource}} from `{{acquisition}}` across the `yield` on line {{line}} with no `finally` to release it: a consumer that stops early (`break` out of `for await`, `return()`) leaves the generator at that `yield`, and the {{resource}} is never released. {{remedy}}.',
       suggestReturnInFinally: 'Close it in a `finally` block (`await {{name}}.return(undefined)`), so every path runs the generator\'s cleanup.',
+      suggestFinally: 'Release it in a `finally` block (`{{release}}`), which also runs when the consumer stops early.',
+      suggestAwaitUsing: 'Declare it with `await using`, so it is disposed however the generator ends.',
     },
     hasSuggestions: true,
     schema: [
@@ -49,6 +53,24 @@ export default createRule<Options, MessageIds>({
             messageId,
             data: { name: iterator.name, source: iterator.source },
             ...getSuggestions([{ plan: iterator.finallyPlan, messageId: 'suggestReturnInFinally', data: { name: iterator.name } }]),
+          });
+        }
+        // The generator's own side: what it acquires must be released in a `finally` its consumer's `return()` runs.
+        for (const resource of findGeneratorHeldResources(file, { relativePath: relativeFilenameOf(context), testFiles: options.testFiles, filePath: context.filename }).resources) {
+          const canUse = resource.usingPlan.level === 'review';
+          context.report({
+            node: resource.node,
+            messageId: 'heldAcrossYield',
+            data: {
+              acquisition: describeAcquisition(file, resource),
+              resource: resource.api.resource,
+              line: resource.heldAcrossYield.loc.start.line,
+              remedy: `Release it in a \`finally\` block (\`${resource.release}\`)${canUse ? ', or declare it with `await using`' : ''}`,
+            },
+            ...getSuggestions([
+              { plan: resource.finallyPlan, messageId: 'suggestFinally', data: { release: resource.release } },
+              { plan: resource.usingPlan, messageId: 'suggestAwaitUsing' },
+            ]),
           });
         }
       },

@@ -29,7 +29,7 @@ export default createRule<Options, MessageIds>({
           assumeAwaitUsing: {
             type: 'boolean',
             description:
-              'Report without reading the project setup: for a project that compiles or runs `await using` in a way the rule does not read (a `tsconfig.json` whose `lib` comes through `extends`, a Babel or esbuild build). By default the rule reports only where the nearest `tsconfig.json` gives `await using` its types and the declared TypeScript is ≥ 5.2, or, for JavaScript, `engines.node` is ≥ 24.',
+              'Report without reading the project setup: for a project that compiles or runs `await using` in a way the rule does not read (a Babel or esbuild build, an `extends` naming a config that is not installed). By default the rule reports only where the nearest `tsconfig.json` gives `await using` its types and the declared TypeScript is ≥ 5.2, or, for JavaScript, `engines.node` is ≥ 24.',
           },
         },
         additionalProperties: false,

@@ -1,5 +1,12 @@
+import path from 'node:path';
 import rule from '../../src/rules/no-async-iterator-leak';
 import { defineRuleCases } from '../rule-tester';
+
+// A folder whose tsconfig.json admits `await using` (below test/, so those cases pass `testFiles: []`).
+const disposable = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', 'disposable', name);
+// A folder whose lines.ts exports async generators (one with a finally, one without) and whose index.ts re-exports them.
+const generators = (name: string) => path.join(import.meta.dirname, '..', 'fixtures', 'generators', name);
+const firstOf = (source: string) => `${source}\nexport async function firstLine(path: string) {\n  const it = lines(path);\n  const { value } = await it.next();\n  return value;\n}`;
 
 // An async generator with cleanup: a file closed in `finally`, which runs only when the generator
 // finishes or its `return()` is called.
@@ -47,6 +54,29 @@ export default defineRuleCases(rule, [
       // An iterator from somewhere else: its return() is not shown to do anything.
       "export async function first(source: AsyncIterable<string>) {\n  const it = source[Symbol.asyncIterator]();\n  return (await it.next()).value;\n}",
       "import { stream } from './source';\nexport async function first() {\n  const it = stream();\n  return (await it.next()).value;\n}",
+      // Imported generators: no-cleanup-to-run, read from the module that declares it.
+      { code: "import { numbers } from './lines';\nexport async function first() {\n  const it = numbers();\n  return (await it.next()).value;\n}", filename: generators('consumer.ts'), options: [{ testFiles: [] }] },
+      // Imported, with cleanup, but consumed by for await.
+      { code: "import { lines } from './lines';\nexport async function header(path: string) {\n  for await (const line of lines(path)) return line;\n}", filename: generators('consumer.ts'), options: [{ testFiles: [] }] },
+      // An import the index does not resolve (no such module) is not judged.
+      { code: firstOf("import { lines } from './missing';"), filename: generators('consumer.ts'), options: [{ testFiles: [] }] },
+      // The generator's own side. released-in-finally: the `lines` generator above, in every case.
+      // await-using: disposed when the consumer's return() resumes the generator.
+      "import { open } from 'node:fs/promises';\nexport async function* chunks(path: string) {\n  await using handle = await open(path);\n  for await (const chunk of handle.createReadStream()) yield chunk;\n}",
+      // stored: the handle itself is yielded; the consumer owns it.
+      "import { open } from 'node:fs/promises';\nexport async function* handles(paths: string[]) {\n  for (const p of paths) {\n    const handle = await open(p);\n    yield handle;\n  }\n}",
+      // no-yield-while-held: released before each yield (require-resource-cleanup still asks for its finally).
+      "import { open } from 'node:fs/promises';\nexport async function* sizes(paths: string[]) {\n  for (const p of paths) {\n    const handle = await open(p);\n    const stat = await handle.stat();\n    await handle.close();\n    yield stat.size;\n  }\n}",
+      // released-in-finally for a return, though not for a throw: the await before the try may throw (require-resource-cleanup's report), but every yield is inside the try, whose finally a return runs.
+      "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  await client.query('BEGIN');\n  try {\n    const res = await client.query(sql);\n    yield* res.rows;\n  } finally {\n    client.release();\n  }\n}",
+      // released-in-catch with no yield while held: the rows are read before the client is released, and yielded after.
+      "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  let res;\n  try {\n    res = await client.query(sql);\n  } catch (error) {\n    client.release();\n    throw error;\n  }\n  client.release();\n  yield* res.rows;\n}",
+      // A yield before the acquisition and a yield in a nested function are not yields while held.
+      "import { open } from 'node:fs/promises';\nexport async function* header(path: string) {\n  yield 'start';\n  const handle = await open(path);\n  const text = await handle.readFile('utf8');\n  await handle.close();\n  const later = function* () {\n    yield text;\n  };\n  yield* later();\n}",
+      // not-in-async-function: a sync generator cannot hold an awaited handle.
+      "import { createInterface } from 'node:readline';\nexport function* prompts() {\n  const rl = createInterface({ input: process.stdin });\n  yield rl;\n}",
+      // test-file: left alone, as require-resource-cleanup leaves it.
+      { code: "import { open } from 'node:fs/promises';\nexport async function* lines2(path: string) {\n  const handle = await open(path);\n  for await (const line of handle.readLines()) yield line;\n  await handle.close();\n}", filename: 'test/fixture-lines.ts' },
     ],
     invalid: [
       {
@@ -77,6 +107,67 @@ export default defineRuleCases(rule, [
         // An events.on iterator keeps its listeners until return() removes them.
         code: "import { on } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nexport async function nextMessage(emitter: EventEmitter) {\n  const messages = on(emitter, 'message');\n  const { value } = await messages.next();\n  return value;\n}",
         errors: [{ messageId: 'neverClosed', data: { name: 'messages', source: 'on()' }, line: 4, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'messages' }, output: "import { on } from 'node:events';\nimport type { EventEmitter } from 'node:events';\nexport async function nextMessage(emitter: EventEmitter) {\n  const messages = on(emitter, 'message');\n  try {\n    const { value } = await messages.next();\n    return value;\n  } finally {\n    await messages.return(undefined);\n  }\n}" }] }],
+      },
+
+      {
+        // An async generator imported from the project is judged as one of the file would be.
+        code: firstOf("import { lines } from './lines';"),
+        filename: generators('consumer.ts'),
+        options: [{ testFiles: [] }],
+        errors: [{ messageId: 'neverClosed', data: { name: 'it', source: 'lines()' }, line: 3, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: "import { lines } from './lines';\nexport async function firstLine(path: string) {\n  const it = lines(path);\n  try {\n    const { value } = await it.next();\n    return value;\n  } finally {\n    await it.return(undefined);\n  }\n}" }] }],
+      },
+      {
+        // Through a renaming re-export and a const function expression behind `export *`.
+        code: "import { readLines as lines, words } from './index';\nexport async function firstWord(path: string) {\n  return (await words(path).next()).value;\n}\nexport async function firstLine(path: string) {\n  const it = lines(path);\n  const { value } = await it.next();\n  return value;\n}",
+        filename: generators('consumer.ts'),
+        options: [{ testFiles: [] }],
+        errors: [
+          { messageId: 'steppedOnce', data: { name: '', source: 'words()' }, line: 3 },
+          { messageId: 'neverClosed', data: { name: 'it', source: 'lines()' }, line: 6, suggestions: [{ messageId: 'suggestReturnInFinally', data: { name: 'it' }, output: "import { readLines as lines, words } from './index';\nexport async function firstWord(path: string) {\n  return (await words(path).next()).value;\n}\nexport async function firstLine(path: string) {\n  const it = lines(path);\n  try {\n    const { value } = await it.next();\n    return value;\n  } finally {\n    await it.return(undefined);\n  }\n}" }] },
+        ],
+      },
+      {
+        // A namespace import.
+        code: "import * as source from './lines';\nexport async function firstWord(path: string) {\n  return (await source.words(path).next()).value;\n}",
+        filename: generators('consumer.ts'),
+        options: [{ testFiles: [] }],
+        errors: [{ messageId: 'steppedOnce', data: { name: '', source: 'source.words()' }, line: 3 }],
+      },
+      {
+        // The handle is held across every yield; a consumer's break resumes the generator with a return there, which skips the close.
+        code: "import { open } from 'node:fs/promises';\nexport async function* lines(path: string) {\n  const handle = await open(path);\n  for await (const line of handle.readLines()) yield line;\n  await handle.close();\n}",
+        errors: [{ messageId: 'heldAcrossYield', data: { acquisition: 'open()', resource: 'FileHandle', line: 4, remedy: 'Release it in a `finally` block (`await handle.close()`)' }, line: 3, column: 24, suggestions: [{ messageId: 'suggestFinally', data: { release: 'await handle.close()' }, output: "import { open } from 'node:fs/promises';\nexport async function* lines(path: string) {\n  const handle = await open(path);\n  try {\n    for await (const line of handle.readLines()) yield line;\n  } finally {\n    await handle.close();\n  }\n}" }] }],
+      },
+      {
+        // Never released: the client goes back to the pool only if the generator is never stopped early, and not even then.
+        code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  const res = await client.query(sql);\n  yield* res.rows;\n}",
+        errors: [{ messageId: 'heldAcrossYield', data: { acquisition: 'pool.connect()', resource: '`pg` PoolClient', line: 6, remedy: 'Release it in a `finally` block (`client.release()`)' }, line: 4, suggestions: [{ messageId: 'suggestFinally', data: { release: 'client.release()' }, output: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  try {\n    const res = await client.query(sql);\n    yield* res.rows;\n  } finally {\n    client.release();\n  }\n}" }] }],
+      },
+      {
+        // A yield before the releasing try is not covered by its finally.
+        code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  yield 'connected';\n  try {\n    yield* (await client.query(sql)).rows;\n  } finally {\n    client.release();\n  }\n}",
+        errors: [{ messageId: 'heldAcrossYield', data: { acquisition: 'pool.connect()', resource: '`pg` PoolClient', line: 5, remedy: 'Release it in a `finally` block (`client.release()`)' }, line: 4 }],
+      },
+      {
+        // Released in a catch and after the try: a throw releases it, a consumer's return() at the yield skips both (require-resource-cleanup trusts this shape).
+        code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function* rows(sql: string) {\n  const client = await pool.connect();\n  try {\n    yield* (await client.query(sql)).rows;\n  } catch (error) {\n    client.release();\n    throw error;\n  }\n  client.release();\n}",
+        errors: [{ messageId: 'heldAcrossYield', data: { acquisition: 'pool.connect()', resource: '`pg` PoolClient', line: 6, remedy: 'Release it in a `finally` block (`client.release()`)' }, line: 4 }],
+      },
+      {
+        // Where the project supports it, `await using` is offered too, as require-resource-cleanup offers it.
+        code: "import { open } from 'node:fs/promises';\nexport async function* chunks(path: string) {\n  const handle = await open(path);\n  for await (const chunk of handle.createReadStream()) yield chunk;\n  await handle.close();\n}",
+        filename: disposable('chunks.ts'),
+        options: [{ testFiles: [] }],
+        errors: [
+          {
+            messageId: 'heldAcrossYield',
+            line: 3,
+            suggestions: [
+              { messageId: 'suggestFinally', data: { release: 'await handle.close()' }, output: "import { open } from 'node:fs/promises';\nexport async function* chunks(path: string) {\n  const handle = await open(path);\n  try {\n    for await (const chunk of handle.createReadStream()) yield chunk;\n  } finally {\n    await handle.close();\n  }\n}" },
+              { messageId: 'suggestAwaitUsing', output: "import { open } from 'node:fs/promises';\nexport async function* chunks(path: string) {\n  await using handle = await open(path);\n  for await (const chunk of handle.createReadStream()) yield chunk;\n}" },
+            ],
+          },
+        ],
       },
     ],
   },

@@ -1,0 +1,19 @@
+import type { AnalysisFile } from '../file';
+import { moduleIndex } from './module-index';
+import { ScopedSpace } from './space';
+
+const spaces = new WeakMap<AnalysisFile, ScopedSpace>();
+
+/**
+ * The file's names for questions asked straight of the declaration index (not through the oracle,
+ * whose space also knows the promise catalogue): one per file, its imports resolved from its path.
+ */
+export function fileSpaceOf(file: AnalysisFile): ScopedSpace {
+  let space = spaces.get(file);
+  if (!space) {
+    space = new ScopedSpace(file.scopeManager, file.path ?? null, () => false);
+    spaces.set(file, space);
+  }
+  moduleIndex.beginFile(file.scopeManager);
+  return space;
+}
