@@ -441,3 +441,4 @@ export {
   type PromiseInCallbackOptions,
   type PromiseInCallbackSilenceReason,
 } from './callback-promise-mixing';
+export { findUnsafeSettledReads, settledReadSilenceReasons, type SettledField, type SettledReadSilenceReason, type UnsafeSettledRead } from './settled-results';
