@@ -442,3 +442,4 @@ export {
   type PromiseInCallbackSilenceReason,
 } from './callback-promise-mixing';
 export { findUnsafeSettledReads, settledReadSilenceReasons, type SettledField, type SettledReadSilenceReason, type UnsafeSettledRead } from './settled-results';
+export { arrayFromAsyncSilenceReasons, arrayFromAsyncSince, enginesPredateArrayFromAsync, findArrayFromAsyncLoops, type ArrayFromAsyncLoop } from './array-from-async';

@@ -20,7 +20,6 @@ export default createRule<Options, MessageIds>({
       unsafeReason: 'Do not read `.reason` from `Promise.allSettled()` results without checking that the result is rejected.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return {
