@@ -12,7 +12,8 @@
  * way TypeScript narrows a union: `if`/`else`, an earlier `if (…) return`/`continue`/`throw`, a
  * ternary, `&&`/`||`, `switch (r.status)`, `'value' in r`, a `filter` by status (a callback or a named
  * type guard), a destructured `status`, or an assertion of the status in a statement before it
- * (`assert.equal(r.status, 'fulfilled')`, `expect(r.status).toBe('fulfilled')`). A read whose
+ * (`assert.equal(r.status, 'fulfilled')`, `expect(r.status).toBe('fulfilled')`), or a check over the
+ * whole array (`results.every(isFulfilled)`, `!results.some(isRejected)`). A read whose
  * absence is handled where it is made (`r.value ?? fallback`, `r.value?.id`, `if (r.value)`, a
  * destructuring default) is not reported either: the code already treats "no value" as a case.
  * A binding that is reassigned, or a value that leaves for code not seen here, is not judged.
@@ -53,6 +54,8 @@ interface Subject {
   readonly isResult: (expression: TSESTree.Expression) => boolean;
   /** The variable a destructured `status` is bound to. */
   readonly status: Variable | null;
+  /** The results array the result was taken from, for checks over all of it (`results.every(…)`). */
+  readonly array?: Variable | null;
 }
 
 const fieldStatus: Record<SettledField, SettledStatus> = { value: 'fulfilled', reason: 'rejected' };
@@ -222,7 +225,7 @@ class SettledResults {
       const variable = declaredVariable(this.file, target);
       if (!variable || !isNeverReassigned(variable)) return;
       for (const reference of variable.references) {
-        if (reference.isRead() && !declares(variable, reference.identifier)) this.arrayUses(reference.identifier, known);
+        if (reference.isRead() && !declares(variable, reference.identifier)) this.arrayUses(reference.identifier, known, variable);
       }
     } else if (target.type === 'ArrayPattern') {
       for (const element of target.elements) {
@@ -234,17 +237,17 @@ class SettledResults {
   }
 
   /** Where an expression whose value is the results array goes. */
-  private arrayUses(expression: TSESTree.Node, known: Known): void {
+  private arrayUses(expression: TSESTree.Node, known: Known, source: Variable | null = null): void {
     const { parent, child } = valueParent(expression);
     if (!parent) return;
     if (parent.type === 'VariableDeclarator' && parent.init === child) {
       this.bindArray(parent.id, known);
     } else if (parent.type === 'ForOfStatement' && parent.right === child) {
       const declaration = parent.left.type === 'VariableDeclaration' && parent.left.declarations.length === 1 ? parent.left.declarations[0] : undefined;
-      if (declaration) this.bindElement(declaration.id, known);
+      if (declaration) this.bindElement(declaration.id, known, source);
     } else if (parent.type === 'MemberExpression' && parent.object === child) {
       if (parent.computed && !(parent.parent?.type === 'CallExpression' && parent.parent.callee === parent)) {
-        this.elementExpressionUses(parent, known);
+        this.elementExpressionUses(parent, known, source);
         return;
       }
       const method = memberName(parent);
@@ -255,7 +258,7 @@ class SettledResults {
         if (loop.parent?.type !== 'ForOfStatement' || loop.parent.right !== loop.child || loop.parent.left.type !== 'VariableDeclaration') return;
         const pair = loop.parent.left.declarations[0]?.id;
         const element = pair?.type === 'ArrayPattern' ? pair.elements[1] : undefined;
-        if (element && element.type !== 'RestElement') this.bindElement(element, known);
+        if (element && element.type !== 'RestElement') this.bindElement(element, known, source);
         return;
       }
       const index = elementCallbackParameter[method];
@@ -263,21 +266,22 @@ class SettledResults {
       const callback = call.arguments[0];
       if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {
         const param = callback.params[index];
-        if (param) this.bindElement(param, known);
+        if (param) this.bindElement(param, known, source);
       }
-      if (method === 'filter') this.arrayUses(call, known ?? this.filterStatus(call.arguments[0]));
+      // A filtered array's results are some of the source's: a check over all of the source holds for them.
+      if (method === 'filter') this.arrayUses(call, known ?? this.filterStatus(call.arguments[0]), source);
     }
   }
 
   /** `results[i]`: one result, named by its array and index in status checks. */
-  private elementExpressionUses(element: TSESTree.MemberExpression, known: Known): void {
-    const subject = this.indexSubject(element);
+  private elementExpressionUses(element: TSESTree.MemberExpression, known: Known, source: Variable | null): void {
+    const subject = { ...this.indexSubject(element), array: source };
     const { parent, child } = valueParent(element);
     if (parent?.type === 'MemberExpression' && parent.object === child) {
       const field = memberName(parent);
       if ((field === 'value' || field === 'reason') && !isWriteTarget(parent)) this.judge(parent, parent, field, subject, known);
     } else if (parent?.type === 'VariableDeclarator' && parent.init === child) {
-      this.bindElement(parent.id, known);
+      this.bindElement(parent.id, known, source);
     }
   }
 
@@ -301,7 +305,7 @@ class SettledResults {
   }
 
   /** A binding that holds one result: a name, or an object pattern taking its fields apart. */
-  private bindElement(pattern: TSESTree.Node, known: Known): void {
+  private bindElement(pattern: TSESTree.Node, known: Known, array: Variable | null = null): void {
     if (this.bound.has(pattern)) return;
     this.bound.add(pattern);
     // A default for the whole result (`[first = fallback]`) does not change what a result has.
@@ -310,7 +314,7 @@ class SettledResults {
       const variable = declaredVariable(this.file, target);
       if (!variable || !isNeverReassigned(variable)) return;
       const ids = new Set(variable.references.map((reference) => reference.identifier));
-      const subject: Subject = { status: null, isResult: (expression) => ids.has(skipTransparentWrappers(expression) as TSESTree.Identifier) };
+      const subject: Subject = { status: null, array, isResult: (expression) => ids.has(skipTransparentWrappers(expression) as TSESTree.Identifier) };
       for (const reference of [...variable.references].sort((a, b) => a.identifier.range[0] - b.identifier.range[0])) {
         if (declares(variable, reference.identifier)) continue;
         const { parent, child } = valueParent(reference.identifier);
@@ -330,7 +334,7 @@ class SettledResults {
         status = declaredVariable(this.file, statusProperty.value);
         if (!status || !isNeverReassigned(status)) return;
       }
-      this.judgePattern(target, target, { status, isResult: () => false }, known, true);
+      this.judgePattern(target, target, { status, array, isResult: () => false }, known, true);
     }
   }
 
@@ -410,25 +414,31 @@ class SettledResults {
   }
 
   /**
-   * `assert(test)`, `assert.ok(test)`, `assert.equal(status, 'fulfilled')` (and `strictEqual`,
-   * `deepEqual`, `deepStrictEqual`), `expect(status).toBe('fulfilled')` (and `toEqual`,
-   * `toStrictEqual`): each throws unless the status is as checked, so what follows has it.
+   * `assert(test)`, `ok(test)`, `equal(status, 'fulfilled')` (and `strictEqual`, `deepEqual`,
+   * `deepStrictEqual`, ava's `is`, tap's `same`/`equals`), bare or as a member of anything
+   * (`assert.ok`, `t.assert.strictEqual`), awaited or not, and `expect(status).toBe('fulfilled')`
+   * (and `toEqual`, `toStrictEqual`): each throws unless the status is as checked, so what follows
+   * has it. The names are matched as names: a function of that name that does not throw can only
+   * keep the rule quiet, never make it report.
    */
   private assertsStatus(expression: TSESTree.Expression, subject: Subject, need: SettledStatus): boolean {
-    const call = skipTransparentWrappers(expression);
+    let call = skipTransparentWrappers(expression);
+    if (call.type === 'AwaitExpression') call = skipTransparentWrappers(call.argument);
     if (call.type !== 'CallExpression') return false;
     const callee = skipTransparentWrappers(call.callee);
     const [first, second] = call.arguments;
     if (!first || first.type === 'SpreadElement') return false;
-    const calleeName = callee.type === 'Identifier' ? callee.name : null;
-    const method = callee.type === 'MemberExpression' ? memberName(callee) : null;
+    // `assert`, `ok`, `strictEqual` … bare (imported from `node:assert`) or as a member
+    // (`assert.ok`, node:test's `t.assert.strictEqual`, tap's `t.ok`, ava's `t.is`).
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : null;
     const object = callee.type === 'MemberExpression' ? skipTransparentWrappers(callee.object) : null;
-    if (calleeName === 'assert' || (object?.type === 'Identifier' && object.name === 'assert' && method === 'ok')) {
+    if (name === 'assert' || name === 'ok' || name === 'true') {
       return this.implies(first, true, subject, need);
     }
-    if (object?.type === 'Identifier' && object.name === 'assert' && method !== null && ['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual'].includes(method)) {
+    if (name !== null && assertEqualNames.has(name)) {
       return second !== undefined && second.type !== 'SpreadElement' && this.isStatusEquality(first, second, subject) === need;
     }
+    const method = name;
     if (method !== null && ['toBe', 'toEqual', 'toStrictEqual'].includes(method) && object?.type === 'CallExpression') {
       const expectCallee = skipTransparentWrappers(object.callee);
       const actual = object.arguments[0];
@@ -480,14 +490,29 @@ class SettledResults {
         return equal ? literal === need : literal === otherStatus(need);
       }
       case 'CallExpression': {
-        // A type guard: `isFulfilled(r)` true shows what its predicate says.
         const argument = node.arguments[0];
-        if (!when || !argument || argument.type === 'SpreadElement' || !subject.isResult(argument)) return false;
+        if (!argument || argument.type === 'SpreadElement') return false;
+        // `results.every(isFulfilled)` true, `results.some(isRejected)` false: every result of the array has the status.
+        const callee = skipTransparentWrappers(node.callee);
+        const method = callee.type === 'MemberExpression' ? memberName(callee) : null;
+        if (callee.type === 'MemberExpression' && (method === 'every' || method === 'some') && this.isSourceArray(callee.object, subject)) {
+          if (method === 'every') return when && this.guardStatus(argument) === need;
+          return !when && this.guardStatus(argument) === otherStatus(need);
+        }
+        // A type guard: `isFulfilled(r)` true shows what its predicate says.
+        if (!when || !subject.isResult(argument)) return false;
         return this.guardStatus(node.callee) === need;
       }
       default:
         return false;
     }
+  }
+
+  /** Whether `expression` names the array the subject's result was taken from. */
+  private isSourceArray(expression: TSESTree.Expression, subject: Subject): boolean {
+    const node = skipTransparentWrappers(expression);
+    const array = subject.array;
+    return node.type === 'Identifier' && array !== null && array !== undefined && array.references.some((reference) => reference.identifier === node);
   }
 
   /** What a `filter` callback keeps: results of one status, when its test shows it. */
@@ -554,6 +579,9 @@ class SettledResults {
     return true;
   }
 }
+
+/** Assertions that throw unless their two arguments are equal. */
+const assertEqualNames = new Set(['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'same', 'equals']);
 
 function propertyKeyName(property: TSESTree.Property): string | null {
   if (property.key.type === 'Identifier') return property.key.name;

@@ -38,6 +38,12 @@ export default defineRuleCases(rule, [
       // Test assertions of the status before the read.
       "it('settles', async () => {\n  const [r] = await Promise.allSettled([load()]);\n  expect(r.status).toBe('fulfilled');\n  expect(r.value).toBe(1);\n});",
       "test('settles', async () => {\n  const [r] = await Promise.allSettled([load()]);\n  assert.equal(r.status, 'rejected');\n  assert.match(r.reason.message, /boom/);\n});",
+      // Assertions through node:test's context and bare imported asserts; a check over the whole array.
+      "test('aborts', async (t) => {\n  const [opened] = await Promise.allSettled([socket.opened]);\n  t.assert.strictEqual(opened.status, 'rejected');\n  t.assert.strictEqual(opened.reason.name, 'WebSocketError');\n});",
+      "test('fails', async () => {\n  const results = await Promise.allSettled(requests);\n  strictEqual(results[0].status, 'rejected');\n  strictEqual(results[0].reason.code, 'ECONNRESET');\n});",
+      "test('rejects all', async () => {\n  const settled = await Promise.allSettled(requests);\n  assert.ok(settled.every(({ status }) => status === 'rejected'));\n  assert.ok(settled.every(({ reason }) => reason.code === 'ERR_TLS'));\n});",
+      "async function f(ps) {\n  const results = await Promise.allSettled(ps);\n  if (!results.every((r) => r.status === 'fulfilled')) throw new Error('failed');\n  return results.map((r) => r.value);\n}",
+      "async function f(ps) {\n  const results = await Promise.allSettled(ps);\n  return !results.some((r) => r.status === 'rejected') && results.map((r) => r.value);\n}",
       // Not the built-in Promise, not allSettled, not results at all.
       "async function f(Promise, ps) {\n  const results = await Promise.allSettled(ps);\n  return results.map((r) => r.value);\n}",
       "async function f(ps) {\n  const results = await Promise.all(ps);\n  return results.map((r) => r.value);\n}",
@@ -69,6 +75,9 @@ export default defineRuleCases(rule, [
       { code: "async function f(ps) {\n  for (const r of await Promise.allSettled(ps)) {\n    if (r.status === 'rejected') log(r.reason);\n    use(r.value);\n  }\n}", errors: [{ ...value, line: 4 }] },
       // One report per result binding, at its first unchecked read.
       { code: 'async function f(ps) {\n  const results = await Promise.allSettled(ps);\n  return results.map((r) => [r.value, r.value]);\n}', errors: [{ ...value, column: 30 }] },
+      // A check over the whole array for the other status, or over another array.
+      { code: "async function f(ps, qs) {\n  const results = await Promise.allSettled(ps);\n  const others = await Promise.allSettled(qs);\n  if (!others.every((r) => r.status === 'fulfilled')) return;\n  return results.map((r) => r.value);\n}", errors: [{ ...value, line: 5 }] },
+      { code: "async function f(ps) {\n  const results = await Promise.allSettled(ps);\n  assert.ok(results.every((r) => r.status === 'rejected'));\n  return results.map((r) => r.value);\n}", errors: [value] },
       // An annotated array or result.
       { code: 'function summarize(results: PromiseSettledResult<number>[]) {\n  return results.map((r) => r.value);\n}', errors: [value] },
     ],
