@@ -64,10 +64,6 @@ function onlyExpression(body: TSESTree.Statement): TSESTree.Expression | null {
   return statement?.type === 'ExpressionStatement' ? statement.expression : null;
 }
 
-function within(node: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
-}
-
 /** Whether `node` contains an `await` or `yield` outside nested functions (a second suspension in the mapper). */
 function suspends(file: AnalysisFile, node: TSESTree.Node): boolean {
   let found = false;

@@ -165,11 +165,12 @@ function settledAnnotation(file: AnalysisFile, annotation: TSESTree.TSTypeAnnota
   } else if (
     type.type === 'TSTypeReference' &&
     type.typeName.type === 'Identifier' &&
-    (type.typeName.name === 'Array' || type.typeName.name === 'ReadonlyArray') &&
-    type.typeArguments?.params.length === 1
+    (type.typeName.name === 'Array' || type.typeName.name === 'ReadonlyArray')
   ) {
+    const [element, ...rest] = type.typeArguments?.params ?? [];
+    if (!element || rest.length > 0) return null;
     array = true;
-    type = type.typeArguments.params[0] as TSESTree.TypeNode;
+    type = element;
   }
   const known = settledTypeName(file, type);
   return known === undefined ? null : { array, known };

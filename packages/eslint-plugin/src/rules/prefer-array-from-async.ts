@@ -11,7 +11,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Prefer `Array.fromAsync()` over array accumulation loops',
+      description: 'Enforce `Array.fromAsync()` over array accumulation loops',
       // A style rule that needs Node 22: asyncwise's configs hold correctness rules.
       recommended: false,
       requiresTypeChecking: false,
