@@ -217,18 +217,29 @@ class SettledResults {
     else this.bindElement(target, annotation.known);
   }
 
+  /** The pattern a binding takes (past a default), the first time it is followed; `null` after. */
+  private claim(pattern: TSESTree.Node): TSESTree.Node | null {
+    if (this.bound.has(pattern)) return null;
+    this.bound.add(pattern);
+    return pattern.type === 'AssignmentPattern' ? pattern.left : pattern;
+  }
+
+  /** The variable a name declares, when it is never reassigned (what it holds stays what was followed). */
+  private followedVariable(id: TSESTree.Identifier): Variable | null {
+    const variable = declaredVariable(this.file, id);
+    return variable && isNeverReassigned(variable) ? variable : null;
+  }
+
   /** A binding that holds the results array. */
   private bindArray(pattern: TSESTree.Node, known: Known): void {
-    if (this.bound.has(pattern)) return;
-    this.bound.add(pattern);
-    const target = pattern.type === 'AssignmentPattern' ? pattern.left : pattern;
-    if (target.type === 'Identifier') {
-      const variable = declaredVariable(this.file, target);
-      if (!variable || !isNeverReassigned(variable)) return;
+    const target = this.claim(pattern);
+    if (target?.type === 'Identifier') {
+      const variable = this.followedVariable(target);
+      if (!variable) return;
       for (const reference of variable.references) {
         if (reference.isRead() && !declares(variable, reference.identifier)) this.arrayUses(reference.identifier, known, variable);
       }
-    } else if (target.type === 'ArrayPattern') {
+    } else if (target?.type === 'ArrayPattern') {
       for (const element of target.elements) {
         if (!element) continue;
         if (element.type === 'RestElement') this.bindArray(element.argument, known);
@@ -307,15 +318,12 @@ class SettledResults {
 
   /** A binding that holds one result: a name, or an object pattern taking its fields apart. */
   private bindElement(pattern: TSESTree.Node, known: Known, array: Variable | null = null): void {
-    if (this.bound.has(pattern)) return;
-    this.bound.add(pattern);
     // A default for the whole result (`[first = fallback]`) does not change what a result has.
-    const target = pattern.type === 'AssignmentPattern' ? pattern.left : pattern;
-    if (target.type === 'Identifier') {
-      const variable = declaredVariable(this.file, target);
-      if (!variable || !isNeverReassigned(variable)) return;
-      const ids = new Set(variable.references.map((reference) => reference.identifier));
-      const subject: Subject = { status: null, array, isResult: (expression) => ids.has(skipTransparentWrappers(expression) as TSESTree.Identifier) };
+    const target = this.claim(pattern);
+    if (target?.type === 'Identifier') {
+      const variable = this.followedVariable(target);
+      if (!variable) return;
+      const subject = variableSubject(variable, array);
       for (const reference of [...variable.references].sort((a, b) => a.identifier.range[0] - b.identifier.range[0])) {
         if (declares(variable, reference.identifier)) continue;
         const { parent, child } = valueParent(reference.identifier);
@@ -327,13 +335,13 @@ class SettledResults {
           if (this.judgePattern(parent.id, parent, subject, known, false)) return;
         }
       }
-    } else if (target.type === 'ObjectPattern') {
+    } else if (target?.type === 'ObjectPattern') {
       const statusProperty = target.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && propertyKeyName(p) === 'status');
       let status: Variable | null = null;
       if (statusProperty) {
         if (statusProperty.value.type !== 'Identifier') return;
-        status = declaredVariable(this.file, statusProperty.value);
-        if (!status || !isNeverReassigned(status)) return;
+        status = this.followedVariable(statusProperty.value);
+        if (!status) return;
       }
       this.judgePattern(target, target, { status, array, isResult: () => false }, known, true);
     }
@@ -352,8 +360,8 @@ class SettledResults {
       // `{ value = fallback }`: a missing value is handled where it is taken.
       if (property.value.type === 'AssignmentPattern') continue;
       if (property.value.type === 'Identifier' && followNames) {
-        const variable = declaredVariable(this.file, property.value);
-        if (!variable || !isNeverReassigned(variable)) continue;
+        const variable = this.followedVariable(property.value);
+        if (!variable) continue;
         const uses = variable.references.filter((r) => !declares(variable, r.identifier)).sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
         for (const use of uses) if (this.judge(use.identifier, use.identifier, field, subject, known)) return true;
       } else if (this.judge(property.key, at, field, subject, known)) {
@@ -553,9 +561,7 @@ class SettledResults {
   private parameterSubject(param: TSESTree.Parameter): Subject | null {
     if (param.type === 'Identifier') {
       const variable = declaredVariable(this.file, param);
-      if (!variable) return null;
-      const ids = new Set(variable.references.map((reference) => reference.identifier));
-      return { status: null, isResult: (expression) => ids.has(skipTransparentWrappers(expression) as TSESTree.Identifier) };
+      return variable ? variableSubject(variable, null) : null;
     }
     if (param.type === 'ObjectPattern') {
       const property = param.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && propertyKeyName(p) === 'status');
@@ -583,6 +589,12 @@ class SettledResults {
 
 /** Assertions that throw unless their two arguments are equal. */
 const assertEqualNames = new Set(['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'same', 'equals']);
+
+/** A result held by a variable: `r.status`, `'value' in r`. */
+function variableSubject(variable: Variable, array: Variable | null): Subject {
+  const ids = new Set<TSESTree.Node>(variable.references.map((reference) => reference.identifier));
+  return { status: null, array, isResult: (expression) => ids.has(skipTransparentWrappers(expression)) };
+}
 
 function propertyKeyName(property: TSESTree.Property): string | null {
   if (property.key.type === 'Identifier') return property.key.name;
