@@ -6,7 +6,7 @@
  *     const items = [];                                const items = await Array.fromAsync(source);
  *     for await (const item of source) items.push(item);
  *
- *     const pages = [];                                const pages = await Array.fromAsync(urls, (url) => load(url));
+ *     const pages = [];                                const pages = await Array.fromAsync(urls, url => load(url));
  *     for await (const url of urls) pages.push(await load(url));
  *
  * and, with a plain `for…of`, the mapper form over a string or an array literal of primitives (whose
@@ -179,7 +179,8 @@ function planArrayFromAsync(
   const body = mapper && (mapper.type === 'SequenceExpression' || text(mapper).startsWith('{') ? `(${text(mapper)})` : text(mapper));
   // The name with its type annotation, which typescript-estree's range includes.
   const target = text(name);
-  const call = `Array.fromAsync(${source}${body ? `, (${binding.name}) => ${body}` : ''})`;
+  // unicorn's text exactly (no parentheses around the one parameter), so a config moves over without a diff.
+  const call = `Array.fromAsync(${source}${body ? `, ${binding.name} => ${body}` : ''})`;
   const kind = declaration.kind;
   return checkedPlan(file, 'review', [{ range, text: `${kind} ${target} = await ${call};` }], {
     owned: [declaration, loop],

@@ -46,17 +46,17 @@ export default defineRuleCases(rule, [
       }),
       onNode24({
         code: 'async function f(urls) {\n  let pages = [];\n  for await (const url of urls) {\n    pages.push(await load(url, { retry: true }));\n  }\n  return pages;\n}',
-        errors: [{ ...report, line: 3, suggestions: suggest('async function f(urls) {\n  let pages = await Array.fromAsync(urls, (url) => load(url, { retry: true }));\n  return pages;\n}') }],
+        errors: [{ ...report, line: 3, suggestions: suggest('async function f(urls) {\n  let pages = await Array.fromAsync(urls, url => load(url, { retry: true }));\n  return pages;\n}') }],
       }),
       // A type annotation stays; an object-literal mapper is parenthesised.
       onNode24({
         code: 'async function f(ids: AsyncIterable<string>) {\n  const rows: Row[] = [];\n  for await (const id of ids) rows.push(await ({ id }).load());\n  return rows;\n}',
-        errors: [{ ...report, suggestions: suggest('async function f(ids: AsyncIterable<string>) {\n  const rows: Row[] = await Array.fromAsync(ids, (id) => ({ id }).load());\n  return rows;\n}') }],
+        errors: [{ ...report, suggestions: suggest('async function f(ids: AsyncIterable<string>) {\n  const rows: Row[] = await Array.fromAsync(ids, id => ({ id }).load());\n  return rows;\n}') }],
       }),
       // A plain for…of over primitives: the mapper form, as unicorn.
       onNode24({
         code: "async function f() {\n  const pages = [];\n  for (const name of ['a', 'b']) pages.push(await load(name));\n  return pages;\n}",
-        errors: [{ ...report, suggestions: suggest("async function f() {\n  const pages = await Array.fromAsync(['a', 'b'], (name) => load(name));\n  return pages;\n}") }],
+        errors: [{ ...report, suggestions: suggest("async function f() {\n  const pages = await Array.fromAsync(['a', 'b'], name => load(name));\n  return pages;\n}") }],
       }),
       // Reported, not rewritten: a comment would be lost.
       onNode24({ code: 'async function f(source) {\n  const items = [];\n  // collect\n  for await (const item of source) items.push(item);\n}', errors: [{ ...report, suggestions: [] }] }),
