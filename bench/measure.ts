@@ -4,7 +4,7 @@
  * one JSON line (a {@link Measurement}) on stdout.
  *
  * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then|
- *        codemod-foreach|codemod-callbacks|codemod-wrappers|codemod-loops|codemod-fanouts|eslint-promise-recommended|eslint-promise-compat> <files.json>
+ *        codemod-foreach|codemod-callbacks|codemod-wrappers|codemod-loops|codemod-fanouts|eslint-promise-recommended|eslint-promise-compat|eslint-peers-async> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
  * (The oxlint measurements time a whole `oxlint` process instead: `bench/oxlint.ts`.)
  */
@@ -36,6 +36,29 @@ interface PromisePlugin {
   configs: { 'flat/recommended': Linter.Config };
 }
 
+/**
+ * The async rules of eslint-plugin-unicorn that issue 19 names (each exists in unicorn 80), the
+ * unicorn half of the peers' set a team would replace with asyncwise: `prefer-await` and
+ * `no-multiple-promise-resolver-calls` are the unicorn names of two eslint-plugin-promise checks.
+ */
+const unicornAsyncRules = [
+  'no-await-expression-member',
+  'no-await-in-promise-methods',
+  'no-single-promise-in-promise-methods',
+  'no-useless-promise-resolve-reject',
+  'prefer-top-level-await',
+  'no-thenable',
+  'no-async-promise-finally',
+  'no-unsafe-promise-all-settled-values',
+  'prefer-promise-with-resolvers',
+  'prefer-promise-try',
+  'prefer-promise-static-methods',
+  'prefer-array-from-async',
+  'prefer-queue-microtask',
+  'prefer-await',
+  'no-multiple-promise-resolver-calls',
+] as const;
+
 type Pass = (inputs: readonly Input[], counts: Counts) => void;
 
 const MAX_SAMPLES = 5;
@@ -48,14 +71,17 @@ function noteError(counts: Counts, path: string, message: string): void {
 /**
  * ESLint's `Linter` with typescript-eslint's parser (no type information): no rules, one empty rule,
  * asyncwise's `configs.recommended` from the built plugin (so the measurement follows the config as
- * rules are added), eslint-plugin-promise's `flat/recommended`, or asyncwise's `promise-compat` (its twins).
+ * rules are added), eslint-plugin-promise's `flat/recommended`, asyncwise's `promise-compat` (its twins),
+ * or the peers' set: eslint-plugin-promise's `flat/recommended` with unicorn's async rules, as one config.
  */
-async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommended' | 'promise' | 'promise-compat'): Promise<Pass> {
+async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommended' | 'promise' | 'promise-compat' | 'peers'): Promise<Pass> {
   // Imported here, not at the top: each measurement loads only what it measures, for a clean peak RSS.
   const { Linter: LinterClass } = await import('eslint');
   const tseslint = (await import('typescript-eslint')).default;
   const plugin = withRule === 'recommended' || withRule === 'promise-compat' ? (await import('eslint-plugin-asyncwise')).default : null;
-  const promise = withRule === 'promise' ? (createRequire(import.meta.url)('eslint-plugin-promise') as PromisePlugin) : null;
+  const promise = withRule === 'promise' || withRule === 'peers' ? (createRequire(import.meta.url)('eslint-plugin-promise') as PromisePlugin) : null;
+  if (withRule === 'peers') await import('./peer-shims');
+  const unicorn = withRule === 'peers' ? (await import('eslint-plugin-unicorn')).default : null;
   const linter = new LinterClass({ configType: 'flat', cwd: root });
   const parserOptions = { ecmaFeatures: { jsx: true } };
   // An empty rule listening on `Program:exit` separates what ESLint pays for running any rule at all
@@ -64,11 +90,19 @@ async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommende
   const asyncwiseConfig = plugin?.configs[withRule === 'promise-compat' ? 'promise-compat' : 'recommended'];
   const ruleConfig: Linter.Config = asyncwiseConfig
     ? { plugins: asyncwiseConfig.plugins as Linter.Config['plugins'], rules: asyncwiseConfig.rules }
-    : promise
-      ? promise.configs['flat/recommended']
-      : withRule === 'empty'
-        ? { plugins: { bench: { rules: { empty: emptyRule } } }, rules: { 'bench/empty': 'error' } }
-        : {};
+    : promise && unicorn
+      ? {
+          plugins: { ...promise.configs['flat/recommended'].plugins, unicorn },
+          rules: {
+            ...promise.configs['flat/recommended'].rules,
+            ...Object.fromEntries(unicornAsyncRules.map((rule) => [`unicorn/${rule}`, 'error' as const])),
+          },
+        }
+      : promise
+        ? promise.configs['flat/recommended']
+          : withRule === 'empty'
+          ? { plugins: { bench: { rules: { empty: emptyRule } } }, rules: { 'bench/empty': 'error' } }
+          : {};
   const config: Linter.Config[] = [
     {
       // A file's own `eslint-disable`/`eslint` comments must not change what is measured.
@@ -86,7 +120,7 @@ async function eslintPass(root: string, withRule: 'none' | 'empty' | 'recommende
       const messages = linter.verify(input.text, config, { filename: join(root, input.path) });
       for (const message of messages) {
         if (message.fatal) noteError(counts, input.path, message.message);
-        else if (message.ruleId?.startsWith('asyncwise/') || message.ruleId?.startsWith('promise/')) {
+        else if (message.ruleId?.startsWith('asyncwise/') || message.ruleId?.startsWith('promise/') || message.ruleId?.startsWith('unicorn/')) {
           counts.reports++;
           counts.reportsByRule[message.ruleId] = (counts.reportsByRule[message.ruleId] ?? 0) + 1;
           counts.reportLocations.push(`${input.path}:${message.line} ${message.ruleId}`);
@@ -177,6 +211,8 @@ async function passFor(name: InProcessMeasurementName, root: string): Promise<Pa
       return eslintPass(root, 'promise');
     case 'eslint-promise-compat':
       return eslintPass(root, 'promise-compat');
+    case 'eslint-peers-async':
+      return eslintPass(root, 'peers');
     default: {
       const never: never = name;
       throw new Error(`Unknown measurement ${String(never)}`);

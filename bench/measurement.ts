@@ -15,6 +15,7 @@ export const inProcessMeasurementNames = [
   'codemod-fanouts',
   'eslint-promise-recommended',
   'eslint-promise-compat',
+  'eslint-peers-async',
 ] as const;
 /** Measurements that time a whole `oxlint` run in a child process (`bench/oxlint.ts`). */
 export const oxlintMeasurementNames = ['oxlint-alone', 'oxlint-js-floor', 'oxlint-recommended'] as const;
@@ -42,7 +43,7 @@ export interface Measurement {
   readonly errors: number;
   /** First few errors, `path: message`. */
   readonly errorSamples: readonly string[];
-  /** `eslint-recommended`, `oxlint-recommended`, `eslint-promise-*`: reports of asyncwise (or eslint-plugin-promise) rules, all rules together. */
+  /** `eslint-recommended`, `oxlint-recommended`, `eslint-promise-*`, `eslint-peers-async`: reports of asyncwise (or the peers') rules, all rules together. */
   readonly reports: number;
   /** The same per rule, `asyncwise/<rule>` → reports. */
   readonly reportsByRule: Readonly<Record<string, number>>;

@@ -12,6 +12,8 @@
  *   e.  oxlint with no rules at all: its parse/traverse floor, whole process
  *   f.  oxlint with asyncwise's `configs.recommended` as a JS plugin, whole process
  *   g.  ESLint with eslint-plugin-promise's `flat/recommended`; h. with asyncwise's `promise-compat`, its twins (h/g: ours against theirs)
+ *   i.  ESLint with the peers' set: eslint-plugin-promise's `flat/recommended` + unicorn's async rules (issue 19), one config;
+ *       b/i is asyncwise's whole `recommended` against it (issue 19's bar: no slower)
  *
  * Each measurement runs in a fresh `node` process (a–d: `bench/measure.ts`; e, f: `bench/oxlint.ts`),
  * so its peak RSS is its own; rounds are interleaved (a a' b c d e f, …) so drift hits every
@@ -71,6 +73,7 @@ const letters: Record<MeasurementName, string> = {
   'codemod-fanouts': 'd6',
   'eslint-promise-recommended': 'g',
   'eslint-promise-compat': 'h',
+  'eslint-peers-async': 'i',
   'oxlint-alone': 'e',
   'oxlint-js-floor': "e'",
   'oxlint-recommended': 'f',
@@ -93,6 +96,7 @@ function labelsFor(ruleCount: number, threads: number): Record<MeasurementName, 
     'codemod-fanouts': 'd6. codemod unbounded-to-bounded',
     'eslint-promise-recommended': "g. ESLint + eslint-plugin-promise's recommended",
     'eslint-promise-compat': "h. ESLint + asyncwise promise-compat (its twins)",
+    'eslint-peers-async': "i. ESLint + eslint-plugin-promise's recommended + unicorn's async rules",
     'oxlint-alone': `e. oxlint alone, no rules (${onThreads})`,
     'oxlint-js-floor': `e'. oxlint + a JS rule that only asks for scopes (${onThreads})`,
     'oxlint-recommended': `f. oxlint + asyncwise recommended (${rules}, ${onThreads})`,
@@ -389,6 +393,7 @@ async function main(): Promise<void> {
     'codemod-fanouts': { value: get('codemod-fanouts').bestMs / get('parse-only').bestMs, of: 'c' },
     'eslint-promise-recommended': ofBaseline('eslint-promise-recommended'),
     'eslint-promise-compat': { value: get('eslint-promise-compat').bestMs / get('eslint-promise-recommended').bestMs, of: 'g' },
+    'eslint-peers-async': ofBaseline('eslint-peers-async'),
     'oxlint-alone': ofBaseline('oxlint-alone'),
     'oxlint-js-floor': ofBaseline('oxlint-js-floor'),
     'oxlint-recommended': ofBaseline('oxlint-recommended'),
@@ -418,6 +423,7 @@ async function main(): Promise<void> {
   const ownFloor = oxlintOwn('oxlint-js-floor');
   const ownRecommended = oxlintOwn('oxlint-recommended');
   const bar = ratios['oxlint-recommended'].value;
+  const peersRatio = get('eslint-recommended').bestMs / get('eslint-peers-async').bestMs;
   const x = (a: MeasurementName, b: MeasurementName) => `${(get(a).bestMs / get(b).bestMs).toFixed(2)}×`;
 
   console.log('');
@@ -435,6 +441,9 @@ async function main(): Promise<void> {
     `${x('codemod-loops', 'parse-only')}, ${x('codemod-fanouts', 'parse-only')}.`);
   console.log(`       h/g = asyncwise's promise-compat against eslint-plugin-promise's recommended, same run: ${x('eslint-promise-compat', 'eslint-promise-recommended')} ` +
     `(h/a = ${x('eslint-promise-compat', 'eslint-baseline')}, g/a = ${x('eslint-promise-recommended', 'eslint-baseline')}).`);
+  console.log(`       b/i = asyncwise's whole recommended against eslint-plugin-promise's recommended + unicorn's async rules, same run: ` +
+    `${x('eslint-recommended', 'eslint-peers-async')} (issue 19's bar: ≤ 1×, ${peersRatio <= 1 ? 'met' : 'NOT met'} here; i/a = ${x('eslint-peers-async', 'eslint-baseline')}` +
+    `${Number(process.versions.node.split('.')[0]) < 22 ? "; unicorn ran on core-js's shims of Node 22 built-ins" : ''}).`);
   console.log('oxlint (e, f time the whole oxlint process: Node start-up, config and plugin load, reading files; a–d time one pass in a warm process):');
   console.log(`       f/a = ${bar.toFixed(3)}× ESLint parse-only (bar on a real repo: ≤ ${OXLINT_BAR.toFixed(2)}×, ${bar <= OXLINT_BAR ? 'met' : 'NOT met'} here); ` +
     `f/b = ${x('oxlint-recommended', 'eslint-recommended')} ESLint with the same rules; f/e = ${x('oxlint-recommended', 'oxlint-alone')} oxlint alone.`);
@@ -574,7 +583,7 @@ async function main(): Promise<void> {
         ratioOf: ratios[n].of,
         peakRssMiB: Number(s.peakRssMiB.toFixed(1)),
         errors: s.last.errors,
-        ...(n === 'eslint-recommended' || n === 'oxlint-recommended' || n.startsWith('eslint-promise') ? { reports: s.last.reports, reportsByRule: s.last.reportsByRule } : {}),
+        ...(n === 'eslint-recommended' || n === 'oxlint-recommended' || n.startsWith('eslint-promise') || n === 'eslint-peers-async' ? { reports: s.last.reports, reportsByRule: s.last.reportsByRule } : {}),
         ...(own
           ? { oxlint: { reportedBestMs: Math.round(own.reportedBestMs), cpuMedianMs: Math.round(own.cpuMedianMs), threads: s.last.oxlint?.threads, rules: s.last.oxlint?.rules } }
           : {}),
@@ -601,6 +610,8 @@ async function main(): Promise<void> {
       recommendedRules: Object.keys(oxlintSetup.recommendedRules),
       bar: { ratio: Number(bar.toFixed(3)), of: 'eslint-baseline', goal: OXLINT_BAR, met: bar <= OXLINT_BAR },
     },
+    // Issue 19's bar: the whole `recommended` (b) no slower than the peers' set (i), best rounds of one run.
+    peers: { ratio: Number(peersRatio.toFixed(3)), of: 'eslint-peers-async', measured: 'eslint-recommended', goal: 1, met: peersRatio <= 1 },
     fixtures: fixtureTimings,
     scaling,
     largeDiff: largeDiff && { ...largeDiff, barMs: LARGE_DIFF_BAR_MS, met: largeDiff.diffBestMs < LARGE_DIFF_BAR_MS },

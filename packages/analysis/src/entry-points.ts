@@ -115,6 +115,17 @@ export function lowestNodeMajor(range: string): number {
 }
 
 /**
+ * Whether the project of `filePath` says it runs on a Node older than `major`: its nearest
+ * `package.json` declares an `engines.node` whose lowest admitted major is below it. No
+ * `package.json`, no `engines`, or no real path (`<input>`) shows nothing against it: `false`.
+ */
+export function enginesAdmitNodeBefore(filePath: string | null | undefined, major: number): boolean {
+  if (!filePath) return false;
+  const range = nodeEnginesRangeOf(filePath);
+  return range !== null && lowestNodeMajor(range) < major;
+}
+
+/**
  * Whether `filePath` is a `bin` of its nearest `package.json`. Paths a host makes up for text without
  * a file (`<input>`, `<text>`) are never entry points.
  */

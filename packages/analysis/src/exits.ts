@@ -123,3 +123,11 @@ function completionOf(file: AnalysisFile, statement: TSESTree.Statement, label: 
 export function canReachEnd(file: AnalysisFile, block: TSESTree.BlockStatement): boolean {
   return completionOf(file, block).normal;
 }
+
+/**
+ * Whether control can leave `statement` at its end (not by `return`, `throw`, `break`, `continue` or
+ * ending the process): what follows an `if (…) return;` runs only when its test was false.
+ */
+export function canCompleteNormally(file: AnalysisFile, statement: TSESTree.Statement): boolean {
+  return completionOf(file, statement).normal;
+}

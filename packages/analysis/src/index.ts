@@ -454,3 +454,5 @@ export {
   type AtomicUpdatesResult,
   type AtomicUpdateSilenceReason,
 } from './atomic-updates';
+export { findUnsafeSettledReads, settledReadSilenceReasons, type SettledField, type SettledReadSilenceReason, type UnsafeSettledRead } from './settled-results';
+export { arrayFromAsyncSilenceReasons, arrayFromAsyncSince, enginesPredateArrayFromAsync, findArrayFromAsyncLoops, type ArrayFromAsyncLoop } from './array-from-async';

@@ -15,7 +15,7 @@
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Plan } from './edits';
-import { lowestNodeMajor, nodeEnginesRangeOf } from './entry-points';
+import { enginesAdmitNodeBefore } from './entry-points';
 import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
@@ -40,9 +40,7 @@ export const promiseStaticsSince = { withResolvers: 22, try: 24 } as const satis
  * nothing against it: `false`. Read through the cached manifests of `entry-points.ts`.
  */
 export function enginesPredateStatic(filePath: string | null | undefined, method: keyof typeof promiseStaticsSince): boolean {
-  if (!filePath) return false;
-  const range = nodeEnginesRangeOf(filePath);
-  return range !== null && lowestNodeMajor(range) < promiseStaticsSince[method];
+  return enginesAdmitNodeBefore(filePath, promiseStaticsSince[method]);
 }
 
 export interface ExtractedResolvers {

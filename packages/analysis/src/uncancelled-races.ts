@@ -18,7 +18,7 @@ import { staticPropertyName } from './modules';
 import { declarationBefore, insertionStatement, type Race, racesOf, startingCall, unusedName } from './races';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { type CallerSignal, callerSignalAt, projectSignalTakerAt, signalArgumentFor, signalEditsFor } from './signal-propagation';
-import { lowestNodeMajor, nodeEnginesRangeOf } from './entry-points';
+import { enginesAdmitNodeBefore } from './entry-points';
 
 /** Why a race over abortable calls is not reported. */
 export const raceSilenceReasons = [
@@ -127,8 +127,7 @@ const abortSignalAnySince = 20;
 function combinableCallerSignal(file: AnalysisFile, node: TSESTree.Node): CallerSignal | null {
   const caller = callerSignalAt(file, node);
   if (!caller || !isBuiltinGlobal(file.scopeManager, node, 'AbortSignal')) return null;
-  const range = file.path ? nodeEnginesRangeOf(file.path) : null;
-  return range !== null && lowestNodeMajor(range) < abortSignalAnySince ? null : caller;
+  return enginesAdmitNodeBefore(file.path, abortSignalAnySince) ? null : caller;
 }
 
 /** Response body readers: a raced `fetch(u).then((r) => r.json())` has read its body when it settles. */

@@ -158,7 +158,10 @@ export const migrationTable = [
   }),
   row('unicorn', 'no-thenable', { twin: 'no-thenable', note: 'not in `recommended`: a deliberate thenable is a design some libraries choose' }),
   row('unicorn', 'no-unnecessary-await', { twin: 'await-thenable', note: "typescript-eslint's name for the same check" }),
-  row('unicorn', 'no-unsafe-promise-all-settled-values', { planned: 'no-unsafe-promise-all-settled-values' }),
+  row('unicorn', 'no-unsafe-promise-all-settled-values', {
+    twin: 'no-unsafe-promise-all-settled-values',
+    note: 'follows more status checks (early `continue`/`return`, `switch`, destructured `status`, named filters and type guards, test assertions) and more places (`for…of`, indexes, every array callback); checks `.reason` too',
+  }),
   row('unicorn', 'no-useless-promise-resolve-reject', {
     twin: 'no-useless-promise-resolve-reject',
     note: 'handlers only on chains shown to start from a promise; a fix only where the value is awaited anyway, a suggestion elsewhere (it settles sooner)',
@@ -174,7 +177,10 @@ export const migrationTable = [
     twin: 'prefer-abort-signal-timeout',
     note: 'only a controller whose every use is seen; a suggestion, never a fix (TimeoutError, keep-alive); test files left alone by default',
   }),
-  row('unicorn', 'prefer-array-from-async', { planned: 'prefer-array-from-async' }),
+  row('unicorn', 'prefer-array-from-async', {
+    twin: 'prefer-array-from-async',
+    note: 'suggestions where unicorn fixes (the array is assigned a microtask later); silent where `engines.node` admits Node before 22',
+  }),
   row('unicorn', 'prefer-await', { twin: 'prefer-await-to-then', note: "eslint-plugin-promise's name for the same check" }),
   row('unicorn', 'prefer-dispose', {
     twin: 'prefer-await-using',

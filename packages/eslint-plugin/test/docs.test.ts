@@ -21,6 +21,8 @@ import {
   nestingSilenceReasons,
   preferCatchSilenceReasons,
   promiseBoilerplateSilenceReasons,
+  arrayFromAsyncSilenceReasons,
+  settledReadSilenceReasons,
   raceSilenceReasons,
   returnInFinallySilenceReasons,
   returnWrapSilenceReasons,
@@ -123,6 +125,8 @@ const reasonsByRule: Record<string, readonly string[]> = {
   'prefer-top-level-await': topLevelAwaitSilenceReasons,
   'prefer-promise-with-resolvers': promiseBoilerplateSilenceReasons,
   'prefer-promise-try': promiseBoilerplateSilenceReasons,
+  'prefer-array-from-async': arrayFromAsyncSilenceReasons,
+  'no-unsafe-promise-all-settled-values': settledReadSilenceReasons,
   'no-return-in-finally': returnInFinallySilenceReasons,
   'valid-params': validParamsSilenceReasons,
   'handle-callback-err': handleCallbackErrSilenceReasons,
@@ -148,6 +152,7 @@ const reasonsByRule: Record<string, readonly string[]> = {
 const exampleDirs: Record<string, string> = {
   'prefer-promise-with-resolvers': path.join(import.meta.dirname, 'fixtures', 'node-24'),
   'prefer-promise-try': path.join(import.meta.dirname, 'fixtures', 'node-24'),
+  'prefer-array-from-async': path.join(import.meta.dirname, 'fixtures', 'node-24'),
 };
 
 function lint(ruleName: string, example: Example) {

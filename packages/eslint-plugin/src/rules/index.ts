@@ -56,9 +56,13 @@ import noCallbackLiteral from './no-callback-literal';
 import noCallbackInPromise from './no-callback-in-promise';
 import noPromiseInCallback from './no-promise-in-callback';
 import preferAwaitToCallbacks from './prefer-await-to-callbacks';
+import noUnsafePromiseAllSettledValues from './no-unsafe-promise-all-settled-values';
+import preferArrayFromAsync from './prefer-array-from-async';
 
 /** Every rule of the plugin by name. The configs, the README table and the docs checks all derive from this. */
 export const rules = {
+  'prefer-array-from-async': preferArrayFromAsync,
+  'no-unsafe-promise-all-settled-values': noUnsafePromiseAllSettledValues,
   'promise-function-async': promiseFunctionAsync,
   'return-await': returnAwait,
   'require-atomic-updates': requireAtomicUpdates,

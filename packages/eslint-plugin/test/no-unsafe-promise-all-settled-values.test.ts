@@ -1,0 +1,4 @@
+import cases from './cases/no-unsafe-promise-all-settled-values';
+import { runRuleCases } from './rule-tester';
+
+runRuleCases('no-unsafe-promise-all-settled-values', cases);
