@@ -4,7 +4,7 @@
  * one JSON line (a {@link Measurement}) on stdout.
  *
  * Usage: node --import tsx bench/measure.ts <eslint-baseline|eslint-empty-rule|eslint-recommended|parse-only|codemod|codemod-then|
- *        codemod-foreach|codemod-callbacks|codemod-wrappers|codemod-loops|codemod-fanouts|eslint-promise-recommended|eslint-promise-compat|eslint-peers-async> <files.json>
+ *        codemod-foreach|codemod-callbacks|codemod-wrappers|codemod-loops|codemod-fanouts|codemod-races|codemod-sync|codemod-pipes|codemod-using|eslint-promise-recommended|eslint-promise-compat|eslint-peers-async> <files.json>
  * where files.json is `{ "root": "<dir>", "files": ["<path relative to root>", …] }`.
  * (The oxlint measurements time a whole `oxlint` process instead: `bench/oxlint.ts`.)
  */
@@ -151,7 +151,11 @@ type MeasuredCodemod =
   | 'callback-to-promise-api'
   | 'promise-wrapper-to-promisify'
   | 'loop-to-bounded'
-  | 'unbounded-to-bounded';
+  | 'unbounded-to-bounded'
+  | 'race-to-cancellable'
+  | 'sync-to-async-io'
+  | 'pipe-to-pipeline'
+  | 'finally-to-await-using';
 
 /** Each measured transform's module, by its own name (static imports, so the bundler and tsx both see them). */
 const transformModules: Record<MeasuredCodemod, () => Promise<{ run: (source: string, path: string, options: { level: 'review' }) => { changes: readonly { applied: boolean }[]; refusals: readonly unknown[] } }>> = {
@@ -162,6 +166,10 @@ const transformModules: Record<MeasuredCodemod, () => Promise<{ run: (source: st
   'promise-wrapper-to-promisify': () => import('@asyncwise/codemods/transforms/promise-wrapper-to-promisify'),
   'loop-to-bounded': () => import('@asyncwise/codemods/transforms/loop-to-bounded'),
   'unbounded-to-bounded': () => import('@asyncwise/codemods/transforms/unbounded-to-bounded'),
+  'race-to-cancellable': () => import('@asyncwise/codemods/transforms/race-to-cancellable'),
+  'sync-to-async-io': () => import('@asyncwise/codemods/transforms/sync-to-async-io'),
+  'pipe-to-pipeline': () => import('@asyncwise/codemods/transforms/pipe-to-pipeline'),
+  'finally-to-await-using': () => import('@asyncwise/codemods/transforms/finally-to-await-using'),
 };
 
 /** A transform over every file, in memory, at level `review`. */
@@ -207,6 +215,14 @@ async function passFor(name: InProcessMeasurementName, root: string): Promise<Pa
       return codemodPass('loop-to-bounded');
     case 'codemod-fanouts':
       return codemodPass('unbounded-to-bounded');
+    case 'codemod-races':
+      return codemodPass('race-to-cancellable');
+    case 'codemod-sync':
+      return codemodPass('sync-to-async-io');
+    case 'codemod-pipes':
+      return codemodPass('pipe-to-pipeline');
+    case 'codemod-using':
+      return codemodPass('finally-to-await-using');
     case 'eslint-promise-recommended':
       return eslintPass(root, 'promise');
     case 'eslint-promise-compat':

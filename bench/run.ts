@@ -71,6 +71,10 @@ const letters: Record<MeasurementName, string> = {
   'codemod-wrappers': 'd4',
   'codemod-loops': 'd5',
   'codemod-fanouts': 'd6',
+  'codemod-races': 'd7',
+  'codemod-sync': 'd8',
+  'codemod-pipes': 'd9',
+  'codemod-using': 'd10',
   'eslint-promise-recommended': 'g',
   'eslint-promise-compat': 'h',
   'eslint-peers-async': 'i',
@@ -94,6 +98,10 @@ function labelsFor(ruleCount: number, threads: number): Record<MeasurementName, 
     'codemod-wrappers': 'd4. codemod promise-wrapper-to-promisify',
     'codemod-loops': 'd5. codemod loop-to-bounded',
     'codemod-fanouts': 'd6. codemod unbounded-to-bounded',
+    'codemod-races': 'd7. codemod race-to-cancellable',
+    'codemod-sync': 'd8. codemod sync-to-async-io',
+    'codemod-pipes': 'd9. codemod pipe-to-pipeline',
+    'codemod-using': 'd10. codemod finally-to-await-using',
     'eslint-promise-recommended': "g. ESLint + eslint-plugin-promise's recommended",
     'eslint-promise-compat': "h. ESLint + asyncwise promise-compat (its twins)",
     'eslint-peers-async': "i. ESLint + eslint-plugin-promise's recommended + unicorn's async rules",
@@ -391,6 +399,10 @@ async function main(): Promise<void> {
     'codemod-wrappers': { value: get('codemod-wrappers').bestMs / get('parse-only').bestMs, of: 'c' },
     'codemod-loops': { value: get('codemod-loops').bestMs / get('parse-only').bestMs, of: 'c' },
     'codemod-fanouts': { value: get('codemod-fanouts').bestMs / get('parse-only').bestMs, of: 'c' },
+    'codemod-races': { value: get('codemod-races').bestMs / get('parse-only').bestMs, of: 'c' },
+    'codemod-sync': { value: get('codemod-sync').bestMs / get('parse-only').bestMs, of: 'c' },
+    'codemod-pipes': { value: get('codemod-pipes').bestMs / get('parse-only').bestMs, of: 'c' },
+    'codemod-using': { value: get('codemod-using').bestMs / get('parse-only').bestMs, of: 'c' },
     'eslint-promise-recommended': ofBaseline('eslint-promise-recommended'),
     'eslint-promise-compat': { value: get('eslint-promise-compat').bestMs / get('eslint-promise-recommended').bestMs, of: 'g' },
     'eslint-peers-async': ofBaseline('eslint-peers-async'),
@@ -439,6 +451,8 @@ async function main(): Promise<void> {
     `${x('codemod-callbacks', 'parse-only')}, ${x('codemod-wrappers', 'parse-only')}.`);
   console.log(`       d5/c = loop-to-bounded, d6/c = unbounded-to-bounded vs parse-only (their bar: ≤ 1.5×): ` +
     `${x('codemod-loops', 'parse-only')}, ${x('codemod-fanouts', 'parse-only')}.`);
+  console.log(`       d7/c = race-to-cancellable, d8/c = sync-to-async-io, d9/c = pipe-to-pipeline, d10/c = finally-to-await-using vs parse-only (their bar: ≤ 1.5×): ` +
+    `${x('codemod-races', 'parse-only')}, ${x('codemod-sync', 'parse-only')}, ${x('codemod-pipes', 'parse-only')}, ${x('codemod-using', 'parse-only')}.`);
   console.log(`       h/g = asyncwise's promise-compat against eslint-plugin-promise's recommended, same run: ${x('eslint-promise-compat', 'eslint-promise-recommended')} ` +
     `(h/a = ${x('eslint-promise-compat', 'eslint-baseline')}, g/a = ${x('eslint-promise-recommended', 'eslint-baseline')}).`);
   console.log(`       b/i = asyncwise's whole recommended against eslint-plugin-promise's recommended + unicorn's async rules, same run: ` +
@@ -471,7 +485,7 @@ async function main(): Promise<void> {
   console.log(`chains converted by then-to-await: ${thenCodemod.applied} (not applied: ${thenCodemod.notApplied}, refusals: ${thenCodemod.refusals})`);
   const forEachCodemod = lastOf('codemod-foreach');
   console.log(`forEach calls converted by foreach-async-to-for-of: ${forEachCodemod.applied} (not applied: ${forEachCodemod.notApplied}, refusals: ${forEachCodemod.refusals})`);
-  for (const [name, noun] of [['codemod-callbacks', 'callback API calls awaited by callback-to-promise-api'], ['codemod-wrappers', 'wrappers replaced by promise-wrapper-to-promisify'], ['codemod-loops', 'loops bounded by loop-to-bounded'], ['codemod-fanouts', 'fan-outs bounded by unbounded-to-bounded']] as const) {
+  for (const [name, noun] of [['codemod-callbacks', 'callback API calls awaited by callback-to-promise-api'], ['codemod-wrappers', 'wrappers replaced by promise-wrapper-to-promisify'], ['codemod-loops', 'loops bounded by loop-to-bounded'], ['codemod-fanouts', 'fan-outs bounded by unbounded-to-bounded'], ['codemod-races', 'races made cancellable by race-to-cancellable'], ['codemod-sync', 'blocking calls awaited by sync-to-async-io'], ['codemod-pipes', 'pipe chains turned into pipeline by pipe-to-pipeline'], ['codemod-using', 'releases turned into await using by finally-to-await-using']] as const) {
     const measured = lastOf(name);
     console.log(`${noun}: ${measured.applied} (not applied: ${measured.notApplied}, refusals: ${measured.refusals})`);
   }
