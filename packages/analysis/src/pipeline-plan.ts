@@ -16,7 +16,8 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { importEdit, referenceTo } from './module-references';
-import { linkOf, type PipeChain, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
+import { staticPropertyName } from './modules';
+import { linkOf, nodeStreamApiFor, type PipeChain, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
 import { findVariable, innermostScope } from './scope';
 import { skipTransparentWrappers } from './walk';
 
@@ -294,6 +295,7 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   const rejectName = rejectParam?.type === 'Identifier' ? rejectParam.name : null;
   const lastStage = chain.stages[chain.stages.length - 1];
   let resolved = false;
+  let value: TSESTree.Expression | null = null;
   const handlers: TSESTree.Node[] = [];
   for (const stage of chain.stages) {
     for (const listener of stage.listeners) {
@@ -309,8 +311,13 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
         continue;
       }
       if (listener.event === 'finish' && stage === lastStage && !resolved) {
-        const settles = (handler.type === 'Identifier' && handler.name === resolveName) || (isInline(handler) && !handler.async && handler.params.length === 0 && onlyCalls(handler, resolveName, []));
-        if (!settles) return refuse('handler-not-supported', 'The `finish` listener does more than resolve the promise with nothing, which is what `pipeline(…)` resolves.');
+        const settled = handler.type === 'Identifier' && handler.name === resolveName ? { value: null } : isInline(handler) ? resolvedValueOf(handler, resolveName) : null;
+        if (!settled) return refuse('handler-not-supported', 'The `finish` listener does more than resolve the promise (with nothing, or with a value it reads).');
+        if (settled.value) {
+          const problem = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
+          if (problem) return refuse('handler-not-supported', `The \`finish\` listener resolves a value that ${problem}; read after \`pipeline(…)\` it could differ.`);
+        }
+        value = settled.value;
         resolved = true;
         continue;
       }
@@ -328,14 +335,17 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   if (problem) return problem;
   const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
   if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
+  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
+  const call = `${reference.text}(${args.join(', ')})`;
+  const placed = value ? placeValue(file, created, call, value) : { range: created.range, text: call, added: [], owned: created };
+  const kept = value ? [...chain.stages.map((s) => s.node.range), value.range] : chain.stages.map((s) => s.node.range);
   for (const comment of file.comments) {
-    if (comment.range[0] < created.range[0] || comment.range[1] > created.range[1]) continue;
-    if (!chain.stages.some((s) => s.node.range[0] <= comment.range[0] && comment.range[1] <= s.node.range[1])) {
+    if (comment.range[0] < placed.range[0] || comment.range[1] > placed.range[1]) continue;
+    if (!kept.some(([start, end]) => start <= comment.range[0] && comment.range[1] <= end)) {
       return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
     }
   }
-  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
-  const edits: TextEdit[] = [{ range: created.range, text: `${reference.text}(${args.join(', ')})` }];
+  const edits: TextEdit[] = [{ range: placed.range, text: placed.text }];
   const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
   if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
   if (imports) edits.push(...imports.edits);
@@ -351,5 +361,103 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   for (const s of chain.statements.slice(0, -1)) {
     if (s.type === 'VariableDeclaration') removed.push('const', ...s.declarations.map((d) => text.slice(d.id.range[0], d.id.range[1])));
   }
-  return checkedPlan(file, 'review', edits, { owned: [created], vocabulary: { added: [...reference.words, ...(imports?.words ?? [])], removed } });
+  return checkedPlan(file, 'review', edits, { owned: [placed.owned], vocabulary: { added: [...reference.words, ...placed.added, ...(imports?.words ?? [])], removed } });
+}
+
+/**
+ * The value a settling handler resolves the promise with: `{ value: null }` for `() => resolve()`,
+ * the argument for `() => resolve(value)`, or `null` when the handler does more than that one call.
+ */
+function resolvedValueOf(handler: InlineHandler, name: string): { value: TSESTree.Expression | null } | null {
+  if (handler.async || handler.generator || handler.params.length > 0) return null;
+  const body = handler.body.type === 'BlockStatement' ? (handler.body.body.length === 1 && handler.body.body[0]?.type === 'ExpressionStatement' ? handler.body.body[0].expression : null) : handler.body;
+  if (body?.type !== 'CallExpression' || body.callee.type !== 'Identifier' || body.callee.name !== name || body.arguments.length > 1) return null;
+  const [value] = body.arguments;
+  if (value?.type === 'SpreadElement') return null;
+  return { value: value ?? null };
+}
+
+/**
+ * Why `value`, read where the `finish` listener read it, could read differently once it is read
+ * after `pipeline(…)` settles (a moment later, and outside the executor): it calls or assigns
+ * (code that could run differently), names the executor's `resolve`/`reject`, reads `this` or
+ * `arguments`, or reads a stream of the chain other than a property the stream never changes
+ * (`out.path`; `out.bytesWritten` and `out.destroyed` are the stream's state). Plain names,
+ * literals, member reads, templates, arrays and object literals of them are read the same, since
+ * the last stream has finished in both. `null` when it reads the same.
+ */
+function valueProblem(file: AnalysisFile, value: TSESTree.Expression, chain: PipeChain, executorNames: readonly string[]): string | null {
+  const streams = new Set(chain.stages.map((s) => skipTransparentWrappers(s.node)).flatMap((n) => (n.type === 'Identifier' ? [findVariable(innermostScope(file.scopeManager, n), n.name)] : [])));
+  const check = (node: TSESTree.Node): string | null => {
+    switch (node.type) {
+      case 'Identifier': {
+        if (executorNames.includes(node.name)) return `names the executor's \`${node.name}\``;
+        if (node.name === 'arguments') return 'reads `arguments`';
+        const variable = findVariable(innermostScope(file.scopeManager, node), node.name);
+        if (variable && streams.has(variable)) return `reads the stream \`${node.name}\`, whose state \`pipeline\` changes`;
+        return null;
+      }
+      case 'Literal':
+      case 'TemplateElement':
+        return null;
+      case 'TemplateLiteral':
+        return firstProblem(node.expressions, check);
+      case 'ArrayExpression':
+        return firstProblem(node.elements.filter((e) => e !== null), check);
+      case 'ObjectExpression':
+        return firstProblem(node.properties, (p) => (p.type === 'Property' && p.kind === 'init' && !p.method ? (p.computed ? check(p.key) ?? check(p.value) : check(p.value)) : 'builds an object with accessors or spreads'));
+      case 'MemberExpression': {
+        const object = skipTransparentWrappers(node.object);
+        const fixed = object.type === 'Identifier' ? nodeStreamApiFor(file, object, 0)?.fixedProperties ?? [] : [];
+        if (object.type === 'Identifier' && !node.computed && fixed.includes(staticPropertyName(node) ?? '')) return null;
+        return check(node.object) ?? (node.computed ? check(node.property) : null);
+      }
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+        return check(node.expression);
+      default:
+        return node.type === 'ThisExpression' ? 'reads `this`' : 'runs code (a call, an assignment, an operator)';
+    }
+  };
+  return check(value);
+}
+
+function firstProblem<T>(nodes: readonly T[], check: (node: T) => string | null): string | null {
+  for (const node of nodes) {
+    const problem = check(node);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * Where a `pipeline(…)` resolving a value goes: `return new Promise(…)` (with or without `await`,
+ * outside any `try`) becomes `await pipeline(…);` then `return value;`; anywhere else the
+ * `new Promise` becomes `pipeline(…).then(() => value)`. Both read the value once the last stream
+ * has finished, where the `finish` listener read it. Inside a `try`, an awaited `pipeline` would
+ * bring its rejection into the `catch`, which the returned promise's never reached.
+ */
+function placeValue(file: AnalysisFile, created: TSESTree.NewExpression, call: string, value: TSESTree.Expression): { range: readonly [number, number]; text: string; added: string[]; owned: TSESTree.Node } {
+  const { text } = file;
+  const valueText = text.slice(value.range[0], value.range[1]);
+  const around = created.parent.type === 'AwaitExpression' ? created.parent : created;
+  const statement = around.parent;
+  if (statement.type === 'ReturnStatement' && statement.argument === around && !insideTry(statement)) {
+    const semi = text.slice(statement.range[0], statement.range[1]).endsWith(';') ? ';' : '';
+    const indent = lineIndent(text, statement.range[0]);
+    return { range: statement.range, text: `await ${call}${semi}${lineEndingOf(file)}${indent}return ${valueText}${semi}`, added: ['await'], owned: statement };
+  }
+  const body = value.type === 'ObjectExpression' ? `(${valueText})` : valueText;
+  return { range: created.range, text: `${call}.then(() => ${body})`, added: ['then'], owned: created };
+}
+
+/** Whether `node` sits in a `try` block or `catch` clause of its function, where an awaited rejection would be caught. */
+function insideTry(node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression' || parent.type === 'ArrowFunctionExpression') return false;
+    if (parent.type === 'TryStatement' && child !== parent.finalizer) return true;
+  }
+  return false;
 }

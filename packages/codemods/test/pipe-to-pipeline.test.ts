@@ -17,7 +17,8 @@ const reasons: Record<string, string> = {
   'refuses-error-listeners-that-differ': 'error-handlers-differ',
   'refuses-pipe-options': 'unsupported-option',
   'refuses-a-wrapper-outside-async-code': 'not-awaitable-here',
-  'refuses-a-wrapper-that-resolves-a-value': 'handler-not-supported',
+  'refuses-a-wrapper-resolving-stream-state': 'handler-not-supported',
+  'refuses-a-wrapper-resolving-a-call': 'handler-not-supported',
   'refuses-piping-into-stdout': 'ends-process-stream',
 };
 

@@ -113,6 +113,46 @@ export default defineRuleCases(rule, [
         ],
       },
       {
+        // A returned `new Promise` resolving the target on finish: `await pipeline(…)`, then the target, read once the copy finished.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', () => resolve(b));\n  });\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function copy(a: string, b: string) {\n  await pipeline(fs.createReadStream(a), fs.createWriteStream(b));\n  return b;\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A wrapper used as a value resolving a file stream's path, which it never changes: `pipeline(…).then(() => value)`.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  const out = fs.createWriteStream(b);\n  const done = new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(out).on('error', reject).on('finish', () => resolve(out.path));\n  });\n  return done;\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function copy(a: string, b: string) {\n  const out = fs.createWriteStream(b);\n  const done = pipeline(fs.createReadStream(a), out).then(() => out.path);\n  return done;\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // handler-not-supported: the value is the stream's state (`bytesWritten`), which `pipeline`'s destroy and later settling could change.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  const out = fs.createWriteStream(b);\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(out).on('error', reject).on('finish', () => resolve(out.bytesWritten));\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // handler-not-supported: the value names the executor's `reject`, which the rewrite removes.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', () => resolve(reject));\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
         // not-awaitable-here: the wrapper is in a function that is not async, where a stream that throws while made would throw instead of rejecting.
         code: "const fs = require('fs');\nfunction copy(a, b) {\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', resolve);\n  });\n}\nmodule.exports = copy;",
         ...cjs,

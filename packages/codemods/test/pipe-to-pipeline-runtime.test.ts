@@ -1,0 +1,105 @@
+// pipe-to-pipeline's rewrites run for real: the original module and the rewritten one are written to a
+// temp folder, imported, and given the same files, so what they resolve and when is seen, not assumed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { finished, pipeline } from 'node:stream/promises';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../src/transforms/pipe-to-pipeline';
+import { removeTempProjects, tempProject } from './helpers';
+
+afterAll(removeTempProjects);
+
+/** The original and the rewritten module, imported from a temp folder; fails when the codemod changed nothing. */
+async function bothForms(source: string): Promise<{ dir: string; before: Record<string, (...args: unknown[]) => Promise<unknown>>; after: Record<string, (...args: unknown[]) => Promise<unknown>>; output: string }> {
+  const { output, changes } = run(source, 'module.mjs', { level: 'review' });
+  expect(changes.filter((c) => c.applied)).not.toEqual([]);
+  const dir = tempProject({ 'before.mjs': source, 'after.mjs': output });
+  return {
+    dir,
+    before: (await import(pathToFileURL(path.join(dir, 'before.mjs')).href)) as never,
+    after: (await import(pathToFileURL(path.join(dir, 'after.mjs')).href)) as never,
+    output,
+  };
+}
+
+/** Many chunks, so a value the streams change is changed over many turns of the event loop. */
+function bigFile(dir: string): { file: string; size: number } {
+  const file = path.join(dir, 'input.txt');
+  const text = 'x'.repeat(64 * 1024 * 5 + 17);
+  writeFileSync(file, text);
+  return { file, size: text.length };
+}
+
+describe('a new Promise resolving a value on finish', () => {
+  // A counter a Transform raises chunk by chunk: read at the start it would be 0, read early a part.
+  const counting = `import fs from 'node:fs';
+import { Transform } from 'node:stream';
+
+export async function copyCounted(src, dst) {
+  let bytes = 0;
+  const count = new Transform({ transform(chunk, _enc, next) { bytes += chunk.length; next(null, chunk); } });
+  return new Promise((resolve, reject) => {
+    fs.createReadStream(src).pipe(count).pipe(fs.createWriteStream(dst)).on('error', reject).on('finish', () => resolve(bytes));
+  });
+}
+
+export async function copyCountedLater(src, dst) {
+  let bytes = 0;
+  const count = new Transform({ transform(chunk, _enc, next) { bytes += chunk.length; next(null, chunk); } });
+  const copied = new Promise((resolve, reject) => {
+    fs.createReadStream(src).pipe(count).pipe(fs.createWriteStream(dst)).on('error', reject).on('finish', () => resolve({ bytes }));
+  });
+  return copied;
+}
+`;
+
+  it('reads the value once the last stream finished, in the return form and the .then form', async () => {
+    const { dir, before, after, output } = await bothForms(counting);
+    expect(output).toContain('  await pipeline(fs.createReadStream(src), count, fs.createWriteStream(dst));\n  return bytes;\n');
+    expect(output).toContain('const copied = pipeline(fs.createReadStream(src), count, fs.createWriteStream(dst)).then(() => ({ bytes }));');
+    const { file, size } = bigFile(dir);
+    for (const module of [before, after]) {
+      expect(await module.copyCounted?.(file, path.join(dir, 'out-1.txt'))).toBe(size);
+      expect(await module.copyCountedLater?.(file, path.join(dir, 'out-2.txt'))).toEqual({ bytes: size });
+      expect(readFileSync(path.join(dir, 'out-1.txt'), 'utf8').length).toBe(size);
+    }
+  });
+
+  it('rejects when the destination cannot be opened in both forms, and on a missing source once rewritten', async () => {
+    const { dir, before, after } = await bothForms(counting);
+    const { file } = bigFile(dir);
+    for (const module of [before, after]) {
+      await expect(module.copyCounted?.(file, path.join(dir, 'no-such-folder', 'out.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+    // The original listened only on the destination: a missing source was an uncaught exception there.
+    await expect(after.copyCounted?.(path.join(dir, 'missing.txt'), path.join(dir, 'out-3.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe("Node's pipeline and a file stream's close", () => {
+  it('settles only after the write stream emitted close (its descriptor is released)', async () => {
+    const dir = tempProject({});
+    const events: string[] = [];
+    const out = fs.createWriteStream(path.join(dir, 'closed.txt'));
+    out.on('finish', () => events.push('finish'));
+    out.on('close', () => events.push(`close fd=${String(out.fd)}`));
+    await pipeline(Readable.from(['a', 'b', 'c']), out);
+    events.push(`resolved closed=${String(out.closed)}`);
+    expect(events).toEqual(['finish', 'close fd=null', 'resolved closed=true']);
+  });
+
+  it('with .pipe(), a write stream that fails to open emits close after its error, where pipeline rejects', async () => {
+    const dir = tempProject({});
+    const events: string[] = [];
+    const out = fs.createWriteStream(path.join(dir, 'no-such-folder', 'x.txt'));
+    out.on('error', (err: NodeJS.ErrnoException) => events.push(`error ${String(err.code)}`));
+    out.on('close', () => events.push('close'));
+    Readable.from(['a']).pipe(out);
+    await finished(out).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['error ENOENT', 'close']);
+  });
+});
