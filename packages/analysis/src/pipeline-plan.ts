@@ -64,11 +64,60 @@ function wordsOfText(text: string): string[] {
   return out;
 }
 
-/** A plain parameter of the enclosing function: a callback the rewrite may call in place of the listener. */
-function isParameterName(file: AnalysisFile, node: TSESTree.Node): node is TSESTree.Identifier {
+/**
+ * A name the rewrite may call in place of the listener (`handler(err)` for `.on('error', handler)`):
+ * a plain parameter of the enclosing function (a callback), or a function of the file never
+ * reassigned that cannot tell the two calls apart — an arrow bound by `const`, or a declared
+ * `function` that reads neither its own `this` (the stream, as a listener) nor `arguments`.
+ */
+function isCallableName(file: AnalysisFile, node: TSESTree.Node): node is TSESTree.Identifier {
   if (node.type !== 'Identifier') return false;
   const variable = findVariable(innermostScope(file.scopeManager, node), node.name);
-  return variable?.defs.length === 1 && variable.defs[0]?.type === 'Parameter' && variable.references.every((r) => !r.isWrite());
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def || variable.references.some((r) => r.isWrite() && r.init !== true)) return false;
+  if (def.type === 'Parameter') return true;
+  if (def.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') {
+    const fn = def.node;
+    return !fn.async && !fn.generator && !usesOwnThis(file, fn) && (file.scopeManager.acquire(fn)?.set.get('arguments')?.references.length ?? 0) === 0;
+  }
+  if (def.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || def.parent?.type !== 'VariableDeclaration' || def.parent.kind !== 'const') return false;
+  const init = def.node.init;
+  return init?.type === 'ArrowFunctionExpression' && !init.async;
+}
+
+/**
+ * The statements the rewrite replaces: the chain's own, after the statements on its streams' names
+ * that add their `error` listeners (`a.on('error', onError); b.on('error', onError); a.pipe(b);`),
+ * in source order.
+ */
+function statementsOf(chain: PipeChain): TSESTree.Statement[] {
+  const registrations = [...new Set(chain.stages.flatMap((s) => s.registrations))].sort((a, b) => a.range[0] - b.range[0]);
+  return [...registrations, ...chain.statements];
+}
+
+/**
+ * Why the statements that add listeners on the chain's streams' names cannot go away with the
+ * chain, or `null`: one adds a listener of another event (whoever listens for `data` or `close` is
+ * more than an error handler), or they are not the statements right before the chain in its block
+ * (code between them ran with the listeners in place, and an `await` there would let an error
+ * reach them before the chain existed).
+ */
+function registrationProblem(chain: PipeChain): string | null {
+  if (chain.stages.some((s) => s.listenersInInitializer)) return 'is given listeners where it is made';
+  const statements = statementsOf(chain);
+  if (statements.length === chain.statements.length) return null;
+  for (const stage of chain.stages) {
+    for (const statement of stage.registrations) {
+      const events = stage.listeners.filter((l) => statement.range[0] <= l.call.range[0] && l.call.range[1] <= statement.range[1]).map((l) => l.event);
+      if (events.some((e) => e !== 'error')) return 'is listened to for more than its errors';
+    }
+  }
+  const first = statements[0];
+  const block = first?.parent;
+  const body = block && 'body' in block && Array.isArray(block.body) ? (block.body as TSESTree.Node[]) : [];
+  const at = first ? body.indexOf(first) : -1;
+  if (at < 0 || statements.some((s, i) => body[at + i] !== s)) return 'has listeners added by statements that are not right before the chain';
+  return null;
 }
 
 /**
@@ -88,7 +137,7 @@ export interface PipelinePlan {
  */
 export function planPipeline(file: AnalysisFile, chain: PipeChain): PipelinePlan {
   const statement = chain.statements[chain.statements.length - 1];
-  const firstStatement = chain.statements[0];
+  const firstStatement = statementsOf(chain)[0];
   if (!statement || !firstStatement) return awaited(refuse('unsupported-call-shape', 'The chain is not a statement.'));
   const fn = enclosingFunctionOf(chain.top);
   const created = fn !== null && fn !== 'other' && fn.parent.type === 'NewExpression' ? fn.parent : null;
@@ -123,9 +172,10 @@ function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
       return refuse('code-after-pipe', 'Code runs between the statements that build the chain: it ran while the streams flowed, and would run before they exist.');
     }
   }
+  const registrations = registrationProblem(chain);
   for (const stage of chain.stages) {
-    if (stage.usedElsewhere || stage.listenersOutside) {
-      return refuse('stream-used-elsewhere', `\`${shortStreamText(file, stage.node)}\` is used or listened to outside the chain; \`pipeline\` would take over its errors and end.`);
+    if (stage.usedElsewhere || (stage.listenersOutside && registrations)) {
+      return refuse('stream-used-elsewhere', `\`${shortStreamText(file, stage.node)}\` is used or listened to outside the chain${registrations && !stage.usedElsewhere ? ` (it ${registrations})` : ''}; \`pipeline\` would take over its errors and end.`);
     }
     const core = skipTransparentWrappers(stage.node);
     if (linkOf(core)?.kind === 'pipe') return refuse('unsupported-call-shape', 'A stream of the chain is itself a `.pipe()` chain.');
@@ -172,8 +222,8 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
       const scope = file.scopeManager.acquire(handler);
       const clash = scope ? nameClash(file, fn, handler, scope, chain.top) : null;
       if (clash) return refuse('name-clash', `The \`${listener.event ?? ''}\` listener declares \`${clash}\`, which the enclosing function already uses or declares elsewhere.`);
-    } else if (!isParameterName(file, handler)) {
-      return refuse('handler-not-supported', `The \`${listener.event ?? ''}\` listener is not written at the chain nor a callback parameter of the function, so what it does with \`this\` cannot be seen.`);
+    } else if (!isCallableName(file, handler)) {
+      return refuse('handler-not-supported', `The \`${listener.event ?? ''}\` listener is not written at the chain, a callback parameter of the function nor a function of the file, so what it does with \`this\` cannot be seen.`);
     }
   }
   const reference = referenceTo(file, chain.top, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
@@ -244,10 +294,16 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
   for (const s of chain.statements.slice(0, -1)) {
     if (s.type === 'VariableDeclaration') removed.push('const', ...s.declarations.map((d) => text.slice(d.id.range[0], d.id.range[1])));
   }
+  for (const s of statementsOf(chain).slice(0, -chain.statements.length)) removed.push(...registrationWords(file, s));
   return checkedPlan(file, 'review', edits, {
-    owned: chain.statements,
+    owned: statementsOf(chain),
     vocabulary: { added: [...added, ...(imports?.words ?? [])], removed },
   });
+}
+
+/** The words a statement `a.on('error', h);` takes with it when it goes: its stream's name, the method, the handler. */
+function registrationWords(file: AnalysisFile, statement: TSESTree.Statement): string[] {
+  return wordsOfText(file.text.slice(statement.range[0], statement.range[1]));
 }
 
 function normalized(text: string): string {
@@ -277,8 +333,10 @@ function onlyCalls(handler: InlineHandler, name: string, args: readonly string[]
 function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.NewExpression, executor: ExecutorFunction): Plan {
   const { text } = file;
   const body = executor.body;
+  // The statements adding the streams' `error` listeners belong to the chain (`registrationProblem` judges them).
+  const statements = statementsOf(chain);
   const onlyTheChain =
-    body.type === 'BlockStatement' ? body.body.length === chain.statements.length && body.body.every((s, i) => s === chain.statements[i]) : body === chain.top && chain.statements.length === 1;
+    body.type === 'BlockStatement' ? body.body.length === statements.length && body.body.every((s, i) => s === statements[i]) : body === chain.top && statements.length === 1;
   if (!onlyTheChain) return refuse('handler-not-supported', 'The `new Promise` executor does more than build the chain; only an executor that is the chain alone becomes `pipeline(…)`.');
   const outer = enclosingFunctionOf(created);
   if (outer === null || outer === 'other' || !outer.async) {
@@ -351,6 +409,7 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   if (imports) edits.push(...imports.edits);
   const removed: string[] = ['new', 'Promise', 'function', 'pipe', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
   if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
+  for (const s of statements.slice(0, -chain.statements.length)) removed.push(...registrationWords(file, s));
   for (const stage of chain.stages) {
     for (const listener of stage.listeners) {
       const event = listener.call.arguments[0];

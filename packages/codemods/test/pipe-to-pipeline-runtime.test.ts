@@ -5,8 +5,9 @@ import { finished, pipeline } from 'node:stream/promises';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/transforms/pipe-to-pipeline';
 import { removeTempProjects, tempProject } from './helpers';
 
@@ -76,6 +77,39 @@ export async function copyCountedLater(src, dst) {
     }
     // The original listened only on the destination: a missing source was an uncaught exception there.
     await expect(after.copyCounted?.(path.join(dir, 'missing.txt'), path.join(dir, 'out-3.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('error listeners added by statements on the streams\' names', () => {
+  const packing = `import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+export async function pack(src, dst, log) {
+  const onError = (err) => log.push(err.code);
+  const input = fs.createReadStream(src);
+  const output = fs.createWriteStream(dst);
+  input.on('error', onError);
+  output.on('error', onError);
+  input.pipe(zlib.createGzip()).pipe(output);
+}
+`;
+
+  it('hand a stream\'s error to the same handler once the statements went with the chain', async () => {
+    const { dir, before, after, output } = await bothForms(packing);
+    expect(output).not.toContain(".on('error'");
+    const { file } = bigFile(dir);
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      const log: string[] = [];
+      await module.pack?.(path.join(dir, 'missing.txt'), path.join(dir, `${name}-missing.gz`), log);
+      // The original returned at once and its listener runs once the open fails; the rewritten one has run it when it returns.
+      if (name === 'after') expect(log).toEqual(['ENOENT']);
+      await vi.waitFor(() => expect(log).toEqual(['ENOENT']));
+    }
+    // The rewritten pack returns once the file is written; the original's is gunzipped after it finished.
+    const log: string[] = [];
+    await after.pack?.(file, path.join(dir, 'after.gz'), log);
+    expect(log).toEqual([]);
+    expect(zlib.gunzipSync(readFileSync(path.join(dir, 'after.gz'))).length).toBe(readFileSync(file).length);
   });
 });
 

@@ -19,6 +19,8 @@ const reasons: Record<string, string> = {
   'refuses-a-wrapper-outside-async-code': 'not-awaitable-here',
   'refuses-a-wrapper-resolving-stream-state': 'handler-not-supported',
   'refuses-a-wrapper-resolving-a-call': 'handler-not-supported',
+  'refuses-error-listener-statements-with-code-between': 'stream-used-elsewhere',
+  'refuses-a-statement-listening-for-more-than-errors': 'stream-used-elsewhere',
   'refuses-piping-into-stdout': 'ends-process-stream',
 };
 

@@ -153,6 +153,27 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
       },
       {
+        // The statements adding the same error listener to the streams' names go with the chain into one catch.
+        code: "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport async function pack(a: string, b: string, fail: (err: unknown) => void) {\n  const input = fs.createReadStream(a);\n  const output = fs.createWriteStream(b);\n  input.on('error', fail);\n  output.on('error', fail);\n  input.pipe(zlib.createGzip()).pipe(output);\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            data: { streams: '`zlib.createGzip()` has' },
+            suggestions: [
+              {
+                messageId: 'suggestPipeline',
+                output: "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nimport { pipeline } from 'node:stream/promises';\nexport async function pack(a: string, b: string, fail: (err: unknown) => void) {\n  const input = fs.createReadStream(a);\n  const output = fs.createWriteStream(b);\n  try {\n    await pipeline(input, zlib.createGzip(), output);\n  } catch (err) {\n    fail(err);\n  }\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // stream-used-elsewhere: the statement listens for `end` too, which is more than an error handler.
+        code: "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport async function pack(a: string, b: string, fail: (err: unknown) => void) {\n  const input = fs.createReadStream(a);\n  input.on('error', fail).on('end', () => console.log('read'));\n  input.pipe(zlib.createGzip()).pipe(fs.createWriteStream(b)).on('error', fail);\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
         // not-awaitable-here: the wrapper is in a function that is not async, where a stream that throws while made would throw instead of rejecting.
         code: "const fs = require('fs');\nfunction copy(a, b) {\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', resolve);\n  });\n}\nmodule.exports = copy;",
         ...cjs,
