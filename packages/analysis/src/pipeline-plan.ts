@@ -187,6 +187,17 @@ function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
   return null;
 }
 
+/**
+ * Whether the chain's last stream emits `close` before `pipeline` settles, so a `close` listener's
+ * body can run after the `await`: a catalogued stream `pipeline` waits to close (a file write
+ * stream, `pipelineWaitsForClose`). Its `close` also follows its own error, where the body no
+ * longer runs: a change of a `review` plan, for a listener that only learns the file is written.
+ */
+function closesAfterPipeline(file: AnalysisFile, chain: PipeChain): boolean {
+  const last = chain.stages[chain.stages.length - 1];
+  return last !== undefined && nodeStreamApiFor(file, last.node, 0)?.pipelineWaitsForClose === true;
+}
+
 function awaited(plan: Plan): PipelinePlan {
   return { shape: 'await', plan };
 }
@@ -196,6 +207,8 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
   const lastStage = chain.stages[chain.stages.length - 1];
   const errors: StreamListener[] = [];
   let done: StreamListener | null = null;
+  let closed: StreamListener | null = null;
+  const closes = closesAfterPipeline(file, chain);
   for (const stage of chain.stages) {
     for (const listener of stage.listeners) {
       if (listener.event === 'error') {
@@ -206,18 +219,29 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
         done = listener;
         continue;
       }
-      return refuse('handler-not-supported', `A \`${listener.event ?? 'computed'}\` listener ${stage === lastStage ? '' : 'on a stream before the last '}has no place after \`await pipeline(…)\`; only the last stream's \`finish\` and the \`error\` listeners move (\`close\` also follows an error).`);
+      if (listener.event === 'close' && stage === lastStage && closed === null && closes) {
+        closed = listener;
+        continue;
+      }
+      return refuse(
+        'handler-not-supported',
+        `A \`${listener.event ?? 'computed'}\` listener ${stage === lastStage ? '' : 'on a stream before the last '}has no place after \`await pipeline(…)\`; only the last stream's \`finish\`, its \`close\` when it is a file stream (\`pipeline\` waits for it), and the \`error\` listeners move (\`close\` of another stream may come before \`pipeline\` settles, or never).`,
+      );
     }
+  }
+  // The file stream's `close` follows its own error too: with a listener handling that error, the body ran on failure as well.
+  if (closed && lastStage?.listeners.some((l) => l.event === 'error' && !onlyRethrows(l.handler))) {
+    return refuse('handler-not-supported', 'The last stream handles its errors and has a `close` listener, which ran after such an error too; after `await pipeline(…)` it would run only on success.');
   }
   // Every error listener must say the same, since one `catch` takes them all.
   const errorTexts = new Set(errors.map((l) => normalized(text.slice(l.handler.range[0], l.handler.range[1]))));
   if (errorTexts.size > 1) return refuse('error-handlers-differ', 'The streams handle their errors differently; one `catch` around `await pipeline(…)` would give every error the same handler.');
   const errorListener = errors[0] ?? null;
-  for (const listener of [errorListener, done]) {
+  for (const listener of [errorListener, done, closed]) {
     if (!listener) continue;
     const handler = listener.handler;
     if (isInline(handler)) {
-      const problem = handlerProblem(file, handler, listener === done ? 0 : 1);
+      const problem = handlerProblem(file, handler, listener === errorListener ? 1 : 0);
       if (problem) return refuse('handler-not-supported', `The \`${listener.event ?? ''}\` listener ${problem}.`);
       const scope = file.scopeManager.acquire(handler);
       const clash = scope ? nameClash(file, fn, handler, scope, chain.top) : null;
@@ -230,7 +254,7 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
   if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
   // Every comment of the statements must lie in a part that is copied.
   const copied: (readonly [number, number])[] = chain.stages.map((s) => s.node.range);
-  for (const listener of [errorListener, done]) if (listener) copied.push(listener.handler.range);
+  for (const listener of [errorListener, done, closed]) if (listener) copied.push(listener.handler.range);
   const replaced: readonly [number, number] = [firstStatement.range[0], statement.range[1]];
   for (const comment of file.comments) {
     if (comment.range[0] < replaced[0] || comment.range[1] > replaced[1]) continue;
@@ -264,7 +288,7 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
     }
     let body = bodyOf(handler, inside, `${text.slice(handler.range[0], handler.range[1])}(${param ?? ''})${semi || ';'}`);
     const endsInExit = isInline(handler) && handler.body.type === 'BlockStatement' && ['ReturnStatement', 'ThrowStatement'].includes(handler.body.body[handler.body.body.length - 1]?.type ?? '');
-    if (done && !endsInExit) {
+    if ((done || closed) && !endsInExit) {
       body = body === '' ? `return${semi || ';'}` : `${body}${nl}${inside}return${semi || ';'}`;
       added.push('return');
     }
@@ -274,8 +298,10 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
   } else {
     lines.push(awaited);
   }
-  if (done) {
-    const body = bodyOf(done.handler, indent, `${text.slice(done.handler.range[0], done.handler.range[1])}()${semi || ';'}`);
+  // `finish`, then the file stream's `close`: the order they are emitted in, both before `pipeline` settles.
+  for (const listener of [done, closed]) {
+    if (!listener) continue;
+    const body = bodyOf(listener.handler, indent, `${text.slice(listener.handler.range[0], listener.handler.range[1])}()${semi || ';'}`);
     if (body !== '') lines.push(body);
   }
   const edits: TextEdit[] = [{ range: replaced, text: lines.join(`${nl}${indent}`) }];
@@ -288,7 +314,7 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
     for (const listener of stage.listeners) {
       const event = listener.call.arguments[0];
       if (event) removed.push(text.slice(event.range[0], event.range[1]));
-      if (listener !== errorListener && listener !== done) removed.push(...wordsOfText(text.slice(listener.handler.range[0], listener.handler.range[1])));
+      if (listener !== errorListener && listener !== done && listener !== closed) removed.push(...wordsOfText(text.slice(listener.handler.range[0], listener.handler.range[1])));
     }
   }
   for (const s of chain.statements.slice(0, -1)) {
@@ -368,12 +394,12 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
         if (!forwards) return refuse('handler-not-supported', 'An `error` listener does more than reject the promise with the error; a `catch` on `pipeline(…)` would be the place for it, by hand.');
         continue;
       }
-      if (listener.event === 'finish' && stage === lastStage && !resolved) {
+      if ((listener.event === 'finish' || (listener.event === 'close' && closesAfterPipeline(file, chain))) && stage === lastStage && !resolved) {
         const settled = handler.type === 'Identifier' && handler.name === resolveName ? { value: null } : isInline(handler) ? resolvedValueOf(handler, resolveName) : null;
-        if (!settled) return refuse('handler-not-supported', 'The `finish` listener does more than resolve the promise (with nothing, or with a value it reads).');
+        if (!settled) return refuse('handler-not-supported', `The \`${listener.event}\` listener does more than resolve the promise (with nothing, or with a value it reads).`);
         if (settled.value) {
           const problem = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
-          if (problem) return refuse('handler-not-supported', `The \`finish\` listener resolves a value that ${problem}; read after \`pipeline(…)\` it could differ.`);
+          if (problem) return refuse('handler-not-supported', `The \`${listener.event}\` listener resolves a value that ${problem}; read after \`pipeline(…)\` it could differ.`);
         }
         value = settled.value;
         resolved = true;

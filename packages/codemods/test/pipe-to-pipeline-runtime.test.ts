@@ -136,4 +136,28 @@ describe("Node's pipeline and a file stream's close", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(events).toEqual(['error ENOENT', 'close']);
   });
+
+  const closing = `import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+export async function pack(a, b, log) {
+  fs.createReadStream(a).pipe(zlib.createGzip()).pipe(fs.createWriteStream(b)).on('close', () => {
+    log(b);
+  });
+}
+`;
+
+  it("runs a moved close body once the file is complete and closed, as the listener did", async () => {
+    const { dir, before, after, output } = await bothForms(closing);
+    expect(output).toContain('  await pipeline(fs.createReadStream(a), zlib.createGzip(), fs.createWriteStream(b));\n  log(b);\n');
+    const { file, size } = bigFile(dir);
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      // What the body sees of the file when it runs: all of it, readable by another open.
+      const seen: number[] = [];
+      const target = path.join(dir, `${name}.gz`);
+      await module.pack?.(file, target, (written: string) => seen.push(zlib.gunzipSync(readFileSync(written)).length));
+      if (name === 'after') expect(seen).toEqual([size]);
+      await vi.waitFor(() => expect(seen).toEqual([size]));
+    }
+  });
 });

@@ -9,7 +9,8 @@ import { casesOf } from './helpers';
 const dir = path.join(import.meta.dirname, '..', 'src', 'transforms', '__testfixtures__', 'pipe-to-pipeline');
 
 const reasons: Record<string, string> = {
-  'refuses-a-close-listener': 'handler-not-supported',
+  'refuses-a-close-listener-of-a-socket': 'handler-not-supported',
+  'refuses-a-close-listener-after-a-handled-error': 'handler-not-supported',
   'refuses-a-comment-it-would-drop': 'would-drop-comment',
   'refuses-a-function-that-is-not-async': 'not-awaitable-here',
   'refuses-a-stream-used-elsewhere': 'stream-used-elsewhere',

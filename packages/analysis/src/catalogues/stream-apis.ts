@@ -61,7 +61,9 @@ export const processStreams = ['stdin', 'stdout', 'stderr'] as const;
 /**
  * The events after which a chain's last stream is done: their handler's body runs after the awaited
  * `pipeline`. Only `finish`: `close` is emitted after an error too (its body would no longer run on
- * one), and `end` on a chain's last stream fires only if something reads it, which `pipeline` does not.
+ * one; the planner takes it only from a stream `pipeline` waits to close, `pipelineWaitsForClose`,
+ * whose errors nothing handled), and `end` on a chain's last stream fires only if something reads
+ * it, which `pipeline` does not.
  */
 export const streamDoneEvents = ['finish'] as const;
 

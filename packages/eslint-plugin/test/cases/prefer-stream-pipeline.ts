@@ -206,8 +206,28 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createReadStream(path)` and `process.stdout` have' }, suggestions: [] }],
       },
       {
-        // handler-not-supported: `close` follows an error too, so its body cannot simply move after the await.
+        // A file stream's `close`, with its errors unhandled (they ended the process): pipeline settles after it, so the body moves after the await.
         code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('close', () => console.log('closed'));\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            suggestions: [
+              {
+                messageId: 'suggestPipeline',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function copy(a: string, b: string) {\n  await pipeline(fs.createReadStream(a), fs.createWriteStream(b));\n  console.log('closed');\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // handler-not-supported: a socket's `close` is not waited for by pipeline, and follows an error too.
+        code: "import fs from 'node:fs';\nimport net from 'node:net';\nexport async function send(a: string, port: number) {\n  fs.createReadStream(a).pipe(net.connect(port)).on('close', () => console.log('sent'));\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // handler-not-supported: the file stream handles its errors, and its `close` ran after them too.
+        code: "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport async function pack(a: string, b: string, log: (x: unknown) => void) {\n  fs.createReadStream(a).pipe(zlib.createGzip()).pipe(fs.createWriteStream(b)).on('error', log).on('close', () => log('closed'));\n}",
         errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
       },
       {
