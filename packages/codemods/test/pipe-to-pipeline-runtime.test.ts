@@ -119,10 +119,10 @@ describe("Node's pipeline and a file stream's close", () => {
     const events: string[] = [];
     const out = fs.createWriteStream(path.join(dir, 'closed.txt'));
     out.on('finish', () => events.push('finish'));
-    out.on('close', () => events.push(`close fd=${String(out.fd)}`));
+    out.on('close', () => events.push(`close closed=${String(out.closed)}`));
     await pipeline(Readable.from(['a', 'b', 'c']), out);
     events.push(`resolved closed=${String(out.closed)}`);
-    expect(events).toEqual(['finish', 'close fd=null', 'resolved closed=true']);
+    expect(events).toEqual(['finish', 'close closed=true', 'resolved closed=true']);
   });
 
   it('with .pipe(), a write stream that fails to open emits close after its error, where pipeline rejects', async () => {
