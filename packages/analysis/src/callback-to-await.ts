@@ -98,7 +98,7 @@ export function planAwaitTwin(file: AnalysisFile, call: TSESTree.CallExpression,
   return buildPlan(file, call, api, callback, statement, parts);
 }
 
-export function usesOwnThis(file: AnalysisFile, fn: InlineCallback): boolean {
+export function usesOwnThis(file: AnalysisFile, fn: InlineCallback | TSESTree.FunctionDeclaration): boolean {
   let found = false;
   walk(fn.body, file.visitorKeys, (node) => {
     if (found) return false;

@@ -4,10 +4,10 @@
  * which return the stream itself), the listeners a stream has, and the stages of a chain.
  */
 import type { TSESTree } from '@typescript-eslint/types';
-import { listenerMethods, processStreams } from './catalogues/stream-apis';
+import { listenerMethods, type NodeStreamApi, nodeStreamApiOf, processStreams } from './catalogues/stream-apis';
 import type { AnalysisFile } from './file';
 import { resolveModuleMember, staticPropertyName } from './modules';
-import { isBuiltinGlobal } from './scope';
+import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { skipTransparentWrappers } from './walk';
 
 /** A listener added with `.on(event, handler)` (or `once`, `addListener` …). */
@@ -29,6 +29,10 @@ export interface PipeStage {
   readonly usedElsewhere: boolean;
   /** Some of its listeners are added outside the chain (in its initialiser, or by statements on its name). */
   readonly listenersOutside: boolean;
+  /** Some of its listeners are added in its `const`'s initialiser (`const s = make().on('error', h)`), not by a chain it is bound to. */
+  readonly listenersInInitializer: boolean;
+  /** The statements on its name that only add listeners (`s.on('error', onError);`). */
+  readonly registrations: readonly TSESTree.ExpressionStatement[];
 }
 
 /** A `.pipe()` chain of Node streams. */
@@ -96,4 +100,21 @@ export function processStreamOf(file: AnalysisFile, node: TSESTree.Expression): 
   if (core.object.type === 'Identifier' && core.object.name === 'process' && isBuiltinGlobal(file.scopeManager, core.object, 'process')) return stream;
   const member = resolveModuleMember(file.scopeManager, core);
   return member?.module === 'process' && member.path.length === 1 ? stream : null;
+}
+
+/**
+ * The catalogue entry that makes `node`: a catalogued call or constructor resolved through imports
+ * and `require`, or a `const` bound to one (listener links peeled off); `undefined` when none shows.
+ */
+export function nodeStreamApiFor(file: AnalysisFile, node: TSESTree.Expression, depth: number): NodeStreamApi | undefined {
+  if (depth > 4) return undefined;
+  const core = peelListeners(skipTransparentWrappers(node)).core;
+  if ((core.type === 'CallExpression' || core.type === 'NewExpression') && (core.callee.type === 'Identifier' || core.callee.type === 'MemberExpression')) {
+    const member = resolveModuleMember(file.scopeManager, core.callee);
+    return member ? nodeStreamApiOf(member.module, member.path, core.type === 'NewExpression' ? 'new' : 'call') : undefined;
+  }
+  if (core.type !== 'Identifier') return undefined;
+  const variable = findVariable(innermostScope(file.scopeManager, core), core.name);
+  const init = variable ? constantInitializer(variable) : null;
+  return init ? nodeStreamApiFor(file, init, depth + 1) : undefined;
 }

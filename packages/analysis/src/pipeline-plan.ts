@@ -16,7 +16,8 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { importEdit, referenceTo } from './module-references';
-import { linkOf, type PipeChain, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
+import { staticPropertyName } from './modules';
+import { linkOf, nodeStreamApiFor, type PipeChain, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
 import { findVariable, innermostScope } from './scope';
 import { skipTransparentWrappers } from './walk';
 
@@ -63,11 +64,60 @@ function wordsOfText(text: string): string[] {
   return out;
 }
 
-/** A plain parameter of the enclosing function: a callback the rewrite may call in place of the listener. */
-function isParameterName(file: AnalysisFile, node: TSESTree.Node): node is TSESTree.Identifier {
+/**
+ * A name the rewrite may call in place of the listener (`handler(err)` for `.on('error', handler)`):
+ * a plain parameter of the enclosing function (a callback), or a function of the file never
+ * reassigned that cannot tell the two calls apart — an arrow bound by `const`, or a declared
+ * `function` that reads neither its own `this` (the stream, as a listener) nor `arguments`.
+ */
+function isCallableName(file: AnalysisFile, node: TSESTree.Node): node is TSESTree.Identifier {
   if (node.type !== 'Identifier') return false;
   const variable = findVariable(innermostScope(file.scopeManager, node), node.name);
-  return variable?.defs.length === 1 && variable.defs[0]?.type === 'Parameter' && variable.references.every((r) => !r.isWrite());
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def || variable.references.some((r) => r.isWrite() && r.init !== true)) return false;
+  if (def.type === 'Parameter') return true;
+  if (def.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') {
+    const fn = def.node;
+    return !fn.async && !fn.generator && !usesOwnThis(file, fn) && (file.scopeManager.acquire(fn)?.set.get('arguments')?.references.length ?? 0) === 0;
+  }
+  if (def.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || def.parent?.type !== 'VariableDeclaration' || def.parent.kind !== 'const') return false;
+  const init = def.node.init;
+  return init?.type === 'ArrowFunctionExpression' && !init.async;
+}
+
+/**
+ * The statements the rewrite replaces: the chain's own, after the statements on its streams' names
+ * that add their `error` listeners (`a.on('error', onError); b.on('error', onError); a.pipe(b);`),
+ * in source order.
+ */
+function statementsOf(chain: PipeChain): TSESTree.Statement[] {
+  const registrations = [...new Set(chain.stages.flatMap((s) => s.registrations))].sort((a, b) => a.range[0] - b.range[0]);
+  return [...registrations, ...chain.statements];
+}
+
+/**
+ * Why the statements that add listeners on the chain's streams' names cannot go away with the
+ * chain, or `null`: one adds a listener of another event (whoever listens for `data` or `close` is
+ * more than an error handler), or they are not the statements right before the chain in its block
+ * (code between them ran with the listeners in place, and an `await` there would let an error
+ * reach them before the chain existed).
+ */
+function registrationProblem(chain: PipeChain): string | null {
+  if (chain.stages.some((s) => s.listenersInInitializer)) return 'is given listeners where it is made';
+  const statements = statementsOf(chain);
+  if (statements.length === chain.statements.length) return null;
+  for (const stage of chain.stages) {
+    for (const statement of stage.registrations) {
+      const events = stage.listeners.filter((l) => statement.range[0] <= l.call.range[0] && l.call.range[1] <= statement.range[1]).map((l) => l.event);
+      if (events.some((e) => e !== 'error')) return 'is listened to for more than its errors';
+    }
+  }
+  const first = statements[0];
+  const block = first?.parent;
+  const body = block && 'body' in block && Array.isArray(block.body) ? (block.body as TSESTree.Node[]) : [];
+  const at = first ? body.indexOf(first) : -1;
+  if (at < 0 || statements.some((s, i) => body[at + i] !== s)) return 'has listeners added by statements that are not right before the chain';
+  return null;
 }
 
 /**
@@ -87,7 +137,7 @@ export interface PipelinePlan {
  */
 export function planPipeline(file: AnalysisFile, chain: PipeChain): PipelinePlan {
   const statement = chain.statements[chain.statements.length - 1];
-  const firstStatement = chain.statements[0];
+  const firstStatement = statementsOf(chain)[0];
   if (!statement || !firstStatement) return awaited(refuse('unsupported-call-shape', 'The chain is not a statement.'));
   const fn = enclosingFunctionOf(chain.top);
   const created = fn !== null && fn !== 'other' && fn.parent.type === 'NewExpression' ? fn.parent : null;
@@ -122,9 +172,10 @@ function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
       return refuse('code-after-pipe', 'Code runs between the statements that build the chain: it ran while the streams flowed, and would run before they exist.');
     }
   }
+  const registrations = registrationProblem(chain);
   for (const stage of chain.stages) {
-    if (stage.usedElsewhere || stage.listenersOutside) {
-      return refuse('stream-used-elsewhere', `\`${shortStreamText(file, stage.node)}\` is used or listened to outside the chain; \`pipeline\` would take over its errors and end.`);
+    if (stage.usedElsewhere || (stage.listenersOutside && registrations)) {
+      return refuse('stream-used-elsewhere', `\`${shortStreamText(file, stage.node)}\` is used or listened to outside the chain${registrations && !stage.usedElsewhere ? ` (it ${registrations})` : ''}; \`pipeline\` would take over its errors and end.`);
     }
     const core = skipTransparentWrappers(stage.node);
     if (linkOf(core)?.kind === 'pipe') return refuse('unsupported-call-shape', 'A stream of the chain is itself a `.pipe()` chain.');
@@ -136,6 +187,17 @@ function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
   return null;
 }
 
+/**
+ * Whether the chain's last stream emits `close` before `pipeline` settles, so a `close` listener's
+ * body can run after the `await`: a catalogued stream `pipeline` waits to close (a file write
+ * stream, `pipelineWaitsForClose`). Its `close` also follows its own error, where the body no
+ * longer runs: a change of a `review` plan, for a listener that only learns the file is written.
+ */
+function closesAfterPipeline(file: AnalysisFile, chain: PipeChain): boolean {
+  const last = chain.stages[chain.stages.length - 1];
+  return last !== undefined && nodeStreamApiFor(file, last.node, 0)?.pipelineWaitsForClose === true;
+}
+
 function awaited(plan: Plan): PipelinePlan {
   return { shape: 'await', plan };
 }
@@ -145,6 +207,8 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
   const lastStage = chain.stages[chain.stages.length - 1];
   const errors: StreamListener[] = [];
   let done: StreamListener | null = null;
+  let closed: StreamListener | null = null;
+  const closes = closesAfterPipeline(file, chain);
   for (const stage of chain.stages) {
     for (const listener of stage.listeners) {
       if (listener.event === 'error') {
@@ -155,31 +219,42 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
         done = listener;
         continue;
       }
-      return refuse('handler-not-supported', `A \`${listener.event ?? 'computed'}\` listener ${stage === lastStage ? '' : 'on a stream before the last '}has no place after \`await pipeline(…)\`; only the last stream's \`finish\` and the \`error\` listeners move (\`close\` also follows an error).`);
+      if (listener.event === 'close' && stage === lastStage && closed === null && closes) {
+        closed = listener;
+        continue;
+      }
+      return refuse(
+        'handler-not-supported',
+        `A \`${listener.event ?? 'computed'}\` listener ${stage === lastStage ? '' : 'on a stream before the last '}has no place after \`await pipeline(…)\`; only the last stream's \`finish\`, its \`close\` when it is a file stream (\`pipeline\` waits for it), and the \`error\` listeners move (\`close\` of another stream may come before \`pipeline\` settles, or never).`,
+      );
     }
+  }
+  // The file stream's `close` follows its own error too: with a listener handling that error, the body ran on failure as well.
+  if (closed && lastStage?.listeners.some((l) => l.event === 'error' && !onlyRethrows(l.handler))) {
+    return refuse('handler-not-supported', 'The last stream handles its errors and has a `close` listener, which ran after such an error too; after `await pipeline(…)` it would run only on success.');
   }
   // Every error listener must say the same, since one `catch` takes them all.
   const errorTexts = new Set(errors.map((l) => normalized(text.slice(l.handler.range[0], l.handler.range[1]))));
   if (errorTexts.size > 1) return refuse('error-handlers-differ', 'The streams handle their errors differently; one `catch` around `await pipeline(…)` would give every error the same handler.');
   const errorListener = errors[0] ?? null;
-  for (const listener of [errorListener, done]) {
+  for (const listener of [errorListener, done, closed]) {
     if (!listener) continue;
     const handler = listener.handler;
     if (isInline(handler)) {
-      const problem = handlerProblem(file, handler, listener === done ? 0 : 1);
+      const problem = handlerProblem(file, handler, listener === errorListener ? 1 : 0);
       if (problem) return refuse('handler-not-supported', `The \`${listener.event ?? ''}\` listener ${problem}.`);
       const scope = file.scopeManager.acquire(handler);
       const clash = scope ? nameClash(file, fn, handler, scope, chain.top) : null;
       if (clash) return refuse('name-clash', `The \`${listener.event ?? ''}\` listener declares \`${clash}\`, which the enclosing function already uses or declares elsewhere.`);
-    } else if (!isParameterName(file, handler)) {
-      return refuse('handler-not-supported', `The \`${listener.event ?? ''}\` listener is not written at the chain nor a callback parameter of the function, so what it does with \`this\` cannot be seen.`);
+    } else if (!isCallableName(file, handler)) {
+      return refuse('handler-not-supported', `The \`${listener.event ?? ''}\` listener is not written at the chain, a callback parameter of the function nor a function of the file, so what it does with \`this\` cannot be seen.`);
     }
   }
   const reference = referenceTo(file, chain.top, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
   if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
   // Every comment of the statements must lie in a part that is copied.
   const copied: (readonly [number, number])[] = chain.stages.map((s) => s.node.range);
-  for (const listener of [errorListener, done]) if (listener) copied.push(listener.handler.range);
+  for (const listener of [errorListener, done, closed]) if (listener) copied.push(listener.handler.range);
   const replaced: readonly [number, number] = [firstStatement.range[0], statement.range[1]];
   for (const comment of file.comments) {
     if (comment.range[0] < replaced[0] || comment.range[1] > replaced[1]) continue;
@@ -213,7 +288,7 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
     }
     let body = bodyOf(handler, inside, `${text.slice(handler.range[0], handler.range[1])}(${param ?? ''})${semi || ';'}`);
     const endsInExit = isInline(handler) && handler.body.type === 'BlockStatement' && ['ReturnStatement', 'ThrowStatement'].includes(handler.body.body[handler.body.body.length - 1]?.type ?? '');
-    if (done && !endsInExit) {
+    if ((done || closed) && !endsInExit) {
       body = body === '' ? `return${semi || ';'}` : `${body}${nl}${inside}return${semi || ';'}`;
       added.push('return');
     }
@@ -223,8 +298,10 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
   } else {
     lines.push(awaited);
   }
-  if (done) {
-    const body = bodyOf(done.handler, indent, `${text.slice(done.handler.range[0], done.handler.range[1])}()${semi || ';'}`);
+  // `finish`, then the file stream's `close`: the order they are emitted in, both before `pipeline` settles.
+  for (const listener of [done, closed]) {
+    if (!listener) continue;
+    const body = bodyOf(listener.handler, indent, `${text.slice(listener.handler.range[0], listener.handler.range[1])}()${semi || ';'}`);
     if (body !== '') lines.push(body);
   }
   const edits: TextEdit[] = [{ range: replaced, text: lines.join(`${nl}${indent}`) }];
@@ -237,16 +314,22 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
     for (const listener of stage.listeners) {
       const event = listener.call.arguments[0];
       if (event) removed.push(text.slice(event.range[0], event.range[1]));
-      if (listener !== errorListener && listener !== done) removed.push(...wordsOfText(text.slice(listener.handler.range[0], listener.handler.range[1])));
+      if (listener !== errorListener && listener !== done && listener !== closed) removed.push(...wordsOfText(text.slice(listener.handler.range[0], listener.handler.range[1])));
     }
   }
   for (const s of chain.statements.slice(0, -1)) {
     if (s.type === 'VariableDeclaration') removed.push('const', ...s.declarations.map((d) => text.slice(d.id.range[0], d.id.range[1])));
   }
+  for (const s of statementsOf(chain).slice(0, -chain.statements.length)) removed.push(...registrationWords(file, s));
   return checkedPlan(file, 'review', edits, {
-    owned: chain.statements,
+    owned: statementsOf(chain),
     vocabulary: { added: [...added, ...(imports?.words ?? [])], removed },
   });
+}
+
+/** The words a statement `a.on('error', h);` takes with it when it goes: its stream's name, the method, the handler. */
+function registrationWords(file: AnalysisFile, statement: TSESTree.Statement): string[] {
+  return wordsOfText(file.text.slice(statement.range[0], statement.range[1]));
 }
 
 function normalized(text: string): string {
@@ -276,8 +359,10 @@ function onlyCalls(handler: InlineHandler, name: string, args: readonly string[]
 function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.NewExpression, executor: ExecutorFunction): Plan {
   const { text } = file;
   const body = executor.body;
+  // The statements adding the streams' `error` listeners belong to the chain (`registrationProblem` judges them).
+  const statements = statementsOf(chain);
   const onlyTheChain =
-    body.type === 'BlockStatement' ? body.body.length === chain.statements.length && body.body.every((s, i) => s === chain.statements[i]) : body === chain.top && chain.statements.length === 1;
+    body.type === 'BlockStatement' ? body.body.length === statements.length && body.body.every((s, i) => s === statements[i]) : body === chain.top && statements.length === 1;
   if (!onlyTheChain) return refuse('handler-not-supported', 'The `new Promise` executor does more than build the chain; only an executor that is the chain alone becomes `pipeline(…)`.');
   const outer = enclosingFunctionOf(created);
   if (outer === null || outer === 'other' || !outer.async) {
@@ -294,6 +379,7 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   const rejectName = rejectParam?.type === 'Identifier' ? rejectParam.name : null;
   const lastStage = chain.stages[chain.stages.length - 1];
   let resolved = false;
+  let value: TSESTree.Expression | null = null;
   const handlers: TSESTree.Node[] = [];
   for (const stage of chain.stages) {
     for (const listener of stage.listeners) {
@@ -308,9 +394,14 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
         if (!forwards) return refuse('handler-not-supported', 'An `error` listener does more than reject the promise with the error; a `catch` on `pipeline(…)` would be the place for it, by hand.');
         continue;
       }
-      if (listener.event === 'finish' && stage === lastStage && !resolved) {
-        const settles = (handler.type === 'Identifier' && handler.name === resolveName) || (isInline(handler) && !handler.async && handler.params.length === 0 && onlyCalls(handler, resolveName, []));
-        if (!settles) return refuse('handler-not-supported', 'The `finish` listener does more than resolve the promise with nothing, which is what `pipeline(…)` resolves.');
+      if ((listener.event === 'finish' || (listener.event === 'close' && closesAfterPipeline(file, chain))) && stage === lastStage && !resolved) {
+        const settled = handler.type === 'Identifier' && handler.name === resolveName ? { value: null } : isInline(handler) ? resolvedValueOf(handler, resolveName) : null;
+        if (!settled) return refuse('handler-not-supported', `The \`${listener.event}\` listener does more than resolve the promise (with nothing, or with a value it reads).`);
+        if (settled.value) {
+          const problem = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
+          if (problem) return refuse('handler-not-supported', `The \`${listener.event}\` listener resolves a value that ${problem}; read after \`pipeline(…)\` it could differ.`);
+        }
+        value = settled.value;
         resolved = true;
         continue;
       }
@@ -328,19 +419,23 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   if (problem) return problem;
   const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
   if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
+  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
+  const call = `${reference.text}(${args.join(', ')})`;
+  const placed = value ? placeValue(file, created, call, value) : { range: created.range, text: call, added: [], owned: created };
+  const kept = value ? [...chain.stages.map((s) => s.node.range), value.range] : chain.stages.map((s) => s.node.range);
   for (const comment of file.comments) {
-    if (comment.range[0] < created.range[0] || comment.range[1] > created.range[1]) continue;
-    if (!chain.stages.some((s) => s.node.range[0] <= comment.range[0] && comment.range[1] <= s.node.range[1])) {
+    if (comment.range[0] < placed.range[0] || comment.range[1] > placed.range[1]) continue;
+    if (!kept.some(([start, end]) => start <= comment.range[0] && comment.range[1] <= end)) {
       return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
     }
   }
-  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
-  const edits: TextEdit[] = [{ range: created.range, text: `${reference.text}(${args.join(', ')})` }];
+  const edits: TextEdit[] = [{ range: placed.range, text: placed.text }];
   const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
   if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
   if (imports) edits.push(...imports.edits);
   const removed: string[] = ['new', 'Promise', 'function', 'pipe', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
   if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
+  for (const s of statements.slice(0, -chain.statements.length)) removed.push(...registrationWords(file, s));
   for (const stage of chain.stages) {
     for (const listener of stage.listeners) {
       const event = listener.call.arguments[0];
@@ -351,5 +446,103 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   for (const s of chain.statements.slice(0, -1)) {
     if (s.type === 'VariableDeclaration') removed.push('const', ...s.declarations.map((d) => text.slice(d.id.range[0], d.id.range[1])));
   }
-  return checkedPlan(file, 'review', edits, { owned: [created], vocabulary: { added: [...reference.words, ...(imports?.words ?? [])], removed } });
+  return checkedPlan(file, 'review', edits, { owned: [placed.owned], vocabulary: { added: [...reference.words, ...placed.added, ...(imports?.words ?? [])], removed } });
+}
+
+/**
+ * The value a settling handler resolves the promise with: `{ value: null }` for `() => resolve()`,
+ * the argument for `() => resolve(value)`, or `null` when the handler does more than that one call.
+ */
+function resolvedValueOf(handler: InlineHandler, name: string): { value: TSESTree.Expression | null } | null {
+  if (handler.async || handler.generator || handler.params.length > 0) return null;
+  const body = handler.body.type === 'BlockStatement' ? (handler.body.body.length === 1 && handler.body.body[0]?.type === 'ExpressionStatement' ? handler.body.body[0].expression : null) : handler.body;
+  if (body?.type !== 'CallExpression' || body.callee.type !== 'Identifier' || body.callee.name !== name || body.arguments.length > 1) return null;
+  const [value] = body.arguments;
+  if (value?.type === 'SpreadElement') return null;
+  return { value: value ?? null };
+}
+
+/**
+ * Why `value`, read where the `finish` listener read it, could read differently once it is read
+ * after `pipeline(…)` settles (a moment later, and outside the executor): it calls or assigns
+ * (code that could run differently), names the executor's `resolve`/`reject`, reads `this` or
+ * `arguments`, or reads a stream of the chain other than a property the stream never changes
+ * (`out.path`; `out.bytesWritten` and `out.destroyed` are the stream's state). Plain names,
+ * literals, member reads, templates, arrays and object literals of them are read the same, since
+ * the last stream has finished in both. `null` when it reads the same.
+ */
+function valueProblem(file: AnalysisFile, value: TSESTree.Expression, chain: PipeChain, executorNames: readonly string[]): string | null {
+  const streams = new Set(chain.stages.map((s) => skipTransparentWrappers(s.node)).flatMap((n) => (n.type === 'Identifier' ? [findVariable(innermostScope(file.scopeManager, n), n.name)] : [])));
+  const check = (node: TSESTree.Node): string | null => {
+    switch (node.type) {
+      case 'Identifier': {
+        if (executorNames.includes(node.name)) return `names the executor's \`${node.name}\``;
+        if (node.name === 'arguments') return 'reads `arguments`';
+        const variable = findVariable(innermostScope(file.scopeManager, node), node.name);
+        if (variable && streams.has(variable)) return `reads the stream \`${node.name}\`, whose state \`pipeline\` changes`;
+        return null;
+      }
+      case 'Literal':
+      case 'TemplateElement':
+        return null;
+      case 'TemplateLiteral':
+        return firstProblem(node.expressions, check);
+      case 'ArrayExpression':
+        return firstProblem(node.elements.filter((e) => e !== null), check);
+      case 'ObjectExpression':
+        return firstProblem(node.properties, (p) => (p.type === 'Property' && p.kind === 'init' && !p.method ? (p.computed ? check(p.key) ?? check(p.value) : check(p.value)) : 'builds an object with accessors or spreads'));
+      case 'MemberExpression': {
+        const object = skipTransparentWrappers(node.object);
+        const fixed = object.type === 'Identifier' ? nodeStreamApiFor(file, object, 0)?.fixedProperties ?? [] : [];
+        if (object.type === 'Identifier' && !node.computed && fixed.includes(staticPropertyName(node) ?? '')) return null;
+        return check(node.object) ?? (node.computed ? check(node.property) : null);
+      }
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+        return check(node.expression);
+      default:
+        return node.type === 'ThisExpression' ? 'reads `this`' : 'runs code (a call, an assignment, an operator)';
+    }
+  };
+  return check(value);
+}
+
+function firstProblem<T>(nodes: readonly T[], check: (node: T) => string | null): string | null {
+  for (const node of nodes) {
+    const problem = check(node);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * Where a `pipeline(…)` resolving a value goes: `return new Promise(…)` (with or without `await`,
+ * outside any `try`) becomes `await pipeline(…);` then `return value;`; anywhere else the
+ * `new Promise` becomes `pipeline(…).then(() => value)`. Both read the value once the last stream
+ * has finished, where the `finish` listener read it. Inside a `try`, an awaited `pipeline` would
+ * bring its rejection into the `catch`, which the returned promise's never reached.
+ */
+function placeValue(file: AnalysisFile, created: TSESTree.NewExpression, call: string, value: TSESTree.Expression): { range: readonly [number, number]; text: string; added: string[]; owned: TSESTree.Node } {
+  const { text } = file;
+  const valueText = text.slice(value.range[0], value.range[1]);
+  const around = created.parent.type === 'AwaitExpression' ? created.parent : created;
+  const statement = around.parent;
+  if (statement.type === 'ReturnStatement' && statement.argument === around && !insideTry(statement)) {
+    const semi = text.slice(statement.range[0], statement.range[1]).endsWith(';') ? ';' : '';
+    const indent = lineIndent(text, statement.range[0]);
+    return { range: statement.range, text: `await ${call}${semi}${lineEndingOf(file)}${indent}return ${valueText}${semi}`, added: ['await'], owned: statement };
+  }
+  const body = value.type === 'ObjectExpression' ? `(${valueText})` : valueText;
+  return { range: created.range, text: `${call}.then(() => ${body})`, added: ['then'], owned: created };
+}
+
+/** Whether `node` sits in a `try` block or `catch` clause of its function, where an awaited rejection would be caught. */
+function insideTry(node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'FunctionDeclaration' || parent.type === 'FunctionExpression' || parent.type === 'ArrowFunctionExpression') return false;
+    if (parent.type === 'TryStatement' && child !== parent.finalizer) return true;
+  }
+  return false;
 }

@@ -16,13 +16,12 @@
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { nodeStreamApiOf } from './catalogues/stream-apis';
-import { linkOf, type Link, listenerOf, peelListeners, type PipeChain, type PipeStage, processStreamOf, type StreamListener } from './pipe-links';
+import { linkOf, type Link, listenerOf, nodeStreamApiFor, peelListeners, type PipeChain, type PipeStage, processStreamOf, type StreamListener } from './pipe-links';
 import type { Plan } from './edits';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
-import { resolveModuleMember } from './modules';
+import { staticPropertyName } from './modules';
 import { constantInitializer, findVariable, innermostScope } from './scope';
 import { hasOffsetWithin, skipTransparentWrappers, walk, wordOffsets } from './walk';
 
@@ -205,6 +204,8 @@ function buildChain(file: AnalysisFile, raw: RawChain, built: ReadonlyMap<TSESTr
             listeners: [...last.listeners, ...head.listeners.filter((l) => !fromBoundChain.has(l))],
             usedElsewhere: last.usedElsewhere,
             listenersOutside: last.listenersOutside || head.listenersOutside,
+            listenersInInitializer: last.listenersInInitializer || head.listenersInInitializer,
+            registrations: [...last.registrations, ...head.registrations],
           };
           stages = [...earlier.stages.slice(0, -1), joined, ...stages.slice(1)];
           statements = [...earlier.statements.slice(0, -1), bound.declaration, ...statements];
@@ -222,8 +223,8 @@ function onlyRootOf(variable: Variable, root: TSESTree.Identifier): boolean {
   return variable.references.every((r) => r.init === true || r.identifier === root || (r.identifier.type === 'Identifier' && listenerRegistration(r.identifier) !== null));
 }
 
-/** The listener links on `id` when it is only the receiver of listener registrations (`s.on('error', h).on('end', g);`). */
-function listenerRegistration(id: TSESTree.Identifier): StreamListener[] | null {
+/** The listener links on `id`, and their statement, when `id` is only the receiver of listener registrations (`s.on('error', h).on('end', g);`). */
+function listenerRegistration(id: TSESTree.Identifier): { listeners: StreamListener[]; statement: TSESTree.ExpressionStatement } | null {
   const listeners: StreamListener[] = [];
   let current: TSESTree.Expression = id;
   for (;;) {
@@ -236,24 +237,27 @@ function listenerRegistration(id: TSESTree.Identifier): StreamListener[] | null 
     if (listener) listeners.push(listener);
     current = link.call;
   }
-  return listeners.length > 0 && current.parent?.type === 'ExpressionStatement' ? listeners : null;
+  const statement = current.parent;
+  return listeners.length > 0 && statement?.type === 'ExpressionStatement' ? { listeners, statement } : null;
 }
 
 function stageOf(file: AnalysisFile, node: TSESTree.Expression, inline: readonly StreamListener[]): PipeStage {
   const listeners = [...inline];
   let usedElsewhere = false;
-  let listenersOutside = false;
+  let listenersInInitializer = false;
+  const registrations: TSESTree.ExpressionStatement[] = [];
   const core = skipTransparentWrappers(node);
   if (core.type === 'Identifier') {
     const variable = findVariable(innermostScope(file.scopeManager, core), core.name);
     if (variable) {
       const init = constantInitializer(variable);
+      const fixed = nodeStreamApiFor(file, core, 0)?.fixedProperties ?? [];
       if (init) {
         const peeled = peelListeners(init);
         const ofChain = linkOf(peeled.core)?.kind === 'pipe';
         for (const listener of peeled.listeners) {
           if (ofChain) fromBoundChain.add(listener);
-          else listenersOutside = true;
+          else listenersInInitializer = true;
         }
         listeners.push(...peeled.listeners);
       }
@@ -262,16 +266,35 @@ function stageOf(file: AnalysisFile, node: TSESTree.Expression, inline: readonly
         const id = reference.identifier;
         const registered = id.type === 'Identifier' ? listenerRegistration(id) : null;
         if (registered) {
-          listeners.push(...registered);
-          listenersOutside = true;
+          listeners.push(...registered.listeners);
+          registrations.push(registered.statement);
           continue;
         }
+        // A read of a property the stream never changes (`out.path`) hands nothing of it to other code.
+        if (id.type === 'Identifier' && fixedPropertyRead(id, fixed)) continue;
         // The root of another chain pipes the same stream again; any other read hands it to other code.
         if (id.type !== 'Identifier' || !isChainRoot(id)) usedElsewhere = true;
       }
     }
   }
-  return { node, shown: isShownNodeStream(file, node, 0), listeners, usedElsewhere, listenersOutside };
+  return {
+    node,
+    shown: isShownNodeStream(file, node, 0),
+    listeners,
+    usedElsewhere,
+    listenersOutside: listenersInInitializer || registrations.length > 0,
+    listenersInInitializer,
+    registrations,
+  };
+}
+
+/** `id.path`, read and not written, where `path` is one of `fixed`. */
+function fixedPropertyRead(id: TSESTree.Identifier, fixed: readonly string[]): boolean {
+  const member = id.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== id || !fixed.includes(staticPropertyName(member) ?? '')) return false;
+  const user = member.parent;
+  const written = (user?.type === 'AssignmentExpression' && user.left === member) || user?.type === 'UpdateExpression' || (user?.type === 'UnaryExpression' && user.operator === 'delete');
+  return !written && !(user?.type === 'CallExpression' && user.callee === member);
 }
 
 function isChainRoot(id: TSESTree.Identifier): boolean {
@@ -293,11 +316,7 @@ export function isShownNodeStream(file: AnalysisFile, node: TSESTree.Expression,
       const destination = core.arguments[0];
       return destination !== undefined && destination.type !== 'SpreadElement' && isShownNodeStream(file, destination, depth + 1);
     }
-    const callee = core.callee;
-    if (callee.type === 'Identifier' || callee.type === 'MemberExpression') {
-      const member = resolveModuleMember(file.scopeManager, callee);
-      if (member && nodeStreamApiOf(member.module, member.path, core.type === 'NewExpression' ? 'new' : 'call')) return true;
-    }
+    if (nodeStreamApiFor(file, core, depth)) return true;
   } else if (processStreamOf(file, core)) {
     return true;
   } else if (core.type === 'Identifier') {

@@ -9,7 +9,8 @@ import { casesOf } from './helpers';
 const dir = path.join(import.meta.dirname, '..', 'src', 'transforms', '__testfixtures__', 'pipe-to-pipeline');
 
 const reasons: Record<string, string> = {
-  'refuses-a-close-listener': 'handler-not-supported',
+  'refuses-a-close-listener-of-a-socket': 'handler-not-supported',
+  'refuses-a-close-listener-after-a-handled-error': 'handler-not-supported',
   'refuses-a-comment-it-would-drop': 'would-drop-comment',
   'refuses-a-function-that-is-not-async': 'not-awaitable-here',
   'refuses-a-stream-used-elsewhere': 'stream-used-elsewhere',
@@ -17,7 +18,10 @@ const reasons: Record<string, string> = {
   'refuses-error-listeners-that-differ': 'error-handlers-differ',
   'refuses-pipe-options': 'unsupported-option',
   'refuses-a-wrapper-outside-async-code': 'not-awaitable-here',
-  'refuses-a-wrapper-that-resolves-a-value': 'handler-not-supported',
+  'refuses-a-wrapper-resolving-stream-state': 'handler-not-supported',
+  'refuses-a-wrapper-resolving-a-call': 'handler-not-supported',
+  'refuses-error-listener-statements-with-code-between': 'stream-used-elsewhere',
+  'refuses-a-statement-listening-for-more-than-errors': 'stream-used-elsewhere',
   'refuses-piping-into-stdout': 'ends-process-stream',
 };
 

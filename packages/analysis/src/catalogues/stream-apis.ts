@@ -17,14 +17,26 @@ export interface NodeStreamApi {
   readonly maker: StreamMaker;
   /** What the stream can do in a chain: be read (`pipe` from it), be written (`pipe` into it), or both. */
   readonly kind: 'readable' | 'writable' | 'duplex';
+  /**
+   * Properties set when the stream is made and never changed by its end, an error or `destroy()`
+   * (`path` of a file stream): reading one after the chain is done reads the same value whenever it
+   * is read, and does not touch the stream's errors.
+   */
+  readonly fixedProperties?: readonly string[];
+  /**
+   * The stream emits `close` once its resource is released after `finish` (a file stream closes its
+   * descriptor), and `pipeline` settles only after that `close` (measured on Node 20: `finish`,
+   * `close`, then the awaited `pipeline` resolves; `pipe-to-pipeline.test.ts` checks it).
+   */
+  readonly pipelineWaitsForClose?: true;
 }
 
 const call = (module: string, member: string, kind: NodeStreamApi['kind']): NodeStreamApi => ({ module, path: member.split('.'), maker: 'call', kind });
 const made = (module: string, member: string, kind: NodeStreamApi['kind']): NodeStreamApi => ({ module, path: member.split('.'), maker: 'call-or-new', kind });
 
 export const nodeStreamApis = [
-  call('fs', 'createReadStream', 'readable'),
-  call('fs', 'createWriteStream', 'writable'),
+  { ...call('fs', 'createReadStream', 'readable'), fixedProperties: ['path'] },
+  { ...call('fs', 'createWriteStream', 'writable'), fixedProperties: ['path'], pipelineWaitsForClose: true },
   ...['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'createDeflateRaw', 'createInflateRaw', 'createUnzip', 'createBrotliCompress', 'createBrotliDecompress'].map((m) =>
     call('zlib', m, 'duplex'),
   ),
@@ -49,7 +61,9 @@ export const processStreams = ['stdin', 'stdout', 'stderr'] as const;
 /**
  * The events after which a chain's last stream is done: their handler's body runs after the awaited
  * `pipeline`. Only `finish`: `close` is emitted after an error too (its body would no longer run on
- * one), and `end` on a chain's last stream fires only if something reads it, which `pipeline` does not.
+ * one; the planner takes it only from a stream `pipeline` waits to close, `pipelineWaitsForClose`,
+ * whose errors nothing handled), and `end` on a chain's last stream fires only if something reads
+ * it, which `pipeline` does not.
  */
 export const streamDoneEvents = ['finish'] as const;
 

@@ -113,6 +113,67 @@ export default defineRuleCases(rule, [
         ],
       },
       {
+        // A returned `new Promise` resolving the target on finish: `await pipeline(…)`, then the target, read once the copy finished.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', () => resolve(b));\n  });\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function copy(a: string, b: string) {\n  await pipeline(fs.createReadStream(a), fs.createWriteStream(b));\n  return b;\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A wrapper used as a value resolving a file stream's path, which it never changes: `pipeline(…).then(() => value)`.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  const out = fs.createWriteStream(b);\n  const done = new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(out).on('error', reject).on('finish', () => resolve(out.path));\n  });\n  return done;\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function copy(a: string, b: string) {\n  const out = fs.createWriteStream(b);\n  const done = pipeline(fs.createReadStream(a), out).then(() => out.path);\n  return done;\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // handler-not-supported: the value is the stream's state (`bytesWritten`), which `pipeline`'s destroy and later settling could change.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  const out = fs.createWriteStream(b);\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(out).on('error', reject).on('finish', () => resolve(out.bytesWritten));\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // handler-not-supported: the value names the executor's `reject`, which the rewrite removes.
+        code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', () => resolve(reject));\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // The statements adding the same error listener to the streams' names go with the chain into one catch.
+        code: "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport async function pack(a: string, b: string, fail: (err: unknown) => void) {\n  const input = fs.createReadStream(a);\n  const output = fs.createWriteStream(b);\n  input.on('error', fail);\n  output.on('error', fail);\n  input.pipe(zlib.createGzip()).pipe(output);\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            data: { streams: '`zlib.createGzip()` has' },
+            suggestions: [
+              {
+                messageId: 'suggestPipeline',
+                output: "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nimport { pipeline } from 'node:stream/promises';\nexport async function pack(a: string, b: string, fail: (err: unknown) => void) {\n  const input = fs.createReadStream(a);\n  const output = fs.createWriteStream(b);\n  try {\n    await pipeline(input, zlib.createGzip(), output);\n  } catch (err) {\n    fail(err);\n  }\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // stream-used-elsewhere: the statement listens for `end` too, which is more than an error handler.
+        code: "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport async function pack(a: string, b: string, fail: (err: unknown) => void) {\n  const input = fs.createReadStream(a);\n  input.on('error', fail).on('end', () => console.log('read'));\n  input.pipe(zlib.createGzip()).pipe(fs.createWriteStream(b)).on('error', fail);\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
         // not-awaitable-here: the wrapper is in a function that is not async, where a stream that throws while made would throw instead of rejecting.
         code: "const fs = require('fs');\nfunction copy(a, b) {\n  return new Promise((resolve, reject) => {\n    fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('error', reject).on('finish', resolve);\n  });\n}\nmodule.exports = copy;",
         ...cjs,
@@ -145,8 +206,28 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'preferStreamPipeline', data: { streams: '`fs.createReadStream(path)` and `process.stdout` have' }, suggestions: [] }],
       },
       {
-        // handler-not-supported: `close` follows an error too, so its body cannot simply move after the await.
+        // A file stream's `close`, with its errors unhandled (they ended the process): pipeline settles after it, so the body moves after the await.
         code: "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  fs.createReadStream(a).pipe(fs.createWriteStream(b)).on('close', () => console.log('closed'));\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            suggestions: [
+              {
+                messageId: 'suggestPipeline',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function copy(a: string, b: string) {\n  await pipeline(fs.createReadStream(a), fs.createWriteStream(b));\n  console.log('closed');\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // handler-not-supported: a socket's `close` is not waited for by pipeline, and follows an error too.
+        code: "import fs from 'node:fs';\nimport net from 'node:net';\nexport async function send(a: string, port: number) {\n  fs.createReadStream(a).pipe(net.connect(port)).on('close', () => console.log('sent'));\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // handler-not-supported: the file stream handles its errors, and its `close` ran after them too.
+        code: "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport async function pack(a: string, b: string, log: (x: unknown) => void) {\n  fs.createReadStream(a).pipe(zlib.createGzip()).pipe(fs.createWriteStream(b)).on('error', log).on('close', () => log('closed'));\n}",
         errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
       },
       {

@@ -1,0 +1,163 @@
+// pipe-to-pipeline's rewrites run for real: the original module and the rewritten one are written to a
+// temp folder, imported, and given the same files, so what they resolve and when is seen, not assumed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { finished, pipeline } from 'node:stream/promises';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../src/transforms/pipe-to-pipeline';
+import { removeTempProjects, tempProject } from './helpers';
+
+afterAll(removeTempProjects);
+
+/** The original and the rewritten module, imported from a temp folder; fails when the codemod changed nothing. */
+async function bothForms(source: string): Promise<{ dir: string; before: Record<string, (...args: unknown[]) => Promise<unknown>>; after: Record<string, (...args: unknown[]) => Promise<unknown>>; output: string }> {
+  const { output, changes } = run(source, 'module.mjs', { level: 'review' });
+  expect(changes.filter((c) => c.applied)).not.toEqual([]);
+  const dir = tempProject({ 'before.mjs': source, 'after.mjs': output });
+  return {
+    dir,
+    before: (await import(pathToFileURL(path.join(dir, 'before.mjs')).href)) as never,
+    after: (await import(pathToFileURL(path.join(dir, 'after.mjs')).href)) as never,
+    output,
+  };
+}
+
+/** Many chunks, so a value the streams change is changed over many turns of the event loop. */
+function bigFile(dir: string): { file: string; size: number } {
+  const file = path.join(dir, 'input.txt');
+  const text = 'x'.repeat(64 * 1024 * 5 + 17);
+  writeFileSync(file, text);
+  return { file, size: text.length };
+}
+
+describe('a new Promise resolving a value on finish', () => {
+  // A counter a Transform raises chunk by chunk: read at the start it would be 0, read early a part.
+  const counting = `import fs from 'node:fs';
+import { Transform } from 'node:stream';
+
+export async function copyCounted(src, dst) {
+  let bytes = 0;
+  const count = new Transform({ transform(chunk, _enc, next) { bytes += chunk.length; next(null, chunk); } });
+  return new Promise((resolve, reject) => {
+    fs.createReadStream(src).pipe(count).pipe(fs.createWriteStream(dst)).on('error', reject).on('finish', () => resolve(bytes));
+  });
+}
+
+export async function copyCountedLater(src, dst) {
+  let bytes = 0;
+  const count = new Transform({ transform(chunk, _enc, next) { bytes += chunk.length; next(null, chunk); } });
+  const copied = new Promise((resolve, reject) => {
+    fs.createReadStream(src).pipe(count).pipe(fs.createWriteStream(dst)).on('error', reject).on('finish', () => resolve({ bytes }));
+  });
+  return copied;
+}
+`;
+
+  it('reads the value once the last stream finished, in the return form and the .then form', async () => {
+    const { dir, before, after, output } = await bothForms(counting);
+    expect(output).toContain('  await pipeline(fs.createReadStream(src), count, fs.createWriteStream(dst));\n  return bytes;\n');
+    expect(output).toContain('const copied = pipeline(fs.createReadStream(src), count, fs.createWriteStream(dst)).then(() => ({ bytes }));');
+    const { file, size } = bigFile(dir);
+    for (const module of [before, after]) {
+      expect(await module.copyCounted?.(file, path.join(dir, 'out-1.txt'))).toBe(size);
+      expect(await module.copyCountedLater?.(file, path.join(dir, 'out-2.txt'))).toEqual({ bytes: size });
+      expect(readFileSync(path.join(dir, 'out-1.txt'), 'utf8').length).toBe(size);
+    }
+  });
+
+  it('rejects when the destination cannot be opened in both forms, and on a missing source once rewritten', async () => {
+    const { dir, before, after } = await bothForms(counting);
+    const { file } = bigFile(dir);
+    for (const module of [before, after]) {
+      await expect(module.copyCounted?.(file, path.join(dir, 'no-such-folder', 'out.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+    // The original listened only on the destination: a missing source was an uncaught exception there.
+    await expect(after.copyCounted?.(path.join(dir, 'missing.txt'), path.join(dir, 'out-3.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('error listeners added by statements on the streams\' names', () => {
+  const packing = `import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+export async function pack(src, dst, log) {
+  const onError = (err) => log.push(err.code);
+  const input = fs.createReadStream(src);
+  const output = fs.createWriteStream(dst);
+  input.on('error', onError);
+  output.on('error', onError);
+  input.pipe(zlib.createGzip()).pipe(output);
+}
+`;
+
+  it('hand a stream\'s error to the same handler once the statements went with the chain', async () => {
+    const { dir, before, after, output } = await bothForms(packing);
+    expect(output).not.toContain(".on('error'");
+    const { file } = bigFile(dir);
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      const log: string[] = [];
+      await module.pack?.(path.join(dir, 'missing.txt'), path.join(dir, `${name}-missing.gz`), log);
+      // The original returned at once and its listener runs once the open fails; the rewritten one has run it when it returns.
+      if (name === 'after') expect(log).toEqual(['ENOENT']);
+      await vi.waitFor(() => expect(log).toEqual(['ENOENT']));
+    }
+    // The rewritten pack returns once the file is written; the original's is gunzipped after it finished.
+    const log: string[] = [];
+    await after.pack?.(file, path.join(dir, 'after.gz'), log);
+    expect(log).toEqual([]);
+    expect(zlib.gunzipSync(readFileSync(path.join(dir, 'after.gz'))).length).toBe(readFileSync(file).length);
+  });
+});
+
+describe("Node's pipeline and a file stream's close", () => {
+  it('settles only after the write stream emitted close (its descriptor is released)', async () => {
+    const dir = tempProject({});
+    const events: string[] = [];
+    const out = fs.createWriteStream(path.join(dir, 'closed.txt'));
+    out.on('finish', () => events.push('finish'));
+    out.on('close', () => events.push(`close closed=${String(out.closed)}`));
+    await pipeline(Readable.from(['a', 'b', 'c']), out);
+    events.push(`resolved closed=${String(out.closed)}`);
+    expect(events).toEqual(['finish', 'close closed=true', 'resolved closed=true']);
+  });
+
+  it('with .pipe(), a write stream that fails to open emits close after its error, where pipeline rejects', async () => {
+    const dir = tempProject({});
+    const events: string[] = [];
+    const out = fs.createWriteStream(path.join(dir, 'no-such-folder', 'x.txt'));
+    out.on('error', (err: NodeJS.ErrnoException) => events.push(`error ${String(err.code)}`));
+    out.on('close', () => events.push('close'));
+    Readable.from(['a']).pipe(out);
+    await finished(out).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['error ENOENT', 'close']);
+  });
+
+  const closing = `import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+export async function pack(a, b, log) {
+  fs.createReadStream(a).pipe(zlib.createGzip()).pipe(fs.createWriteStream(b)).on('close', () => {
+    log(b);
+  });
+}
+`;
+
+  it("runs a moved close body once the file is complete and closed, as the listener did", async () => {
+    const { dir, before, after, output } = await bothForms(closing);
+    expect(output).toContain('  await pipeline(fs.createReadStream(a), zlib.createGzip(), fs.createWriteStream(b));\n  log(b);\n');
+    const { file, size } = bigFile(dir);
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      // What the body sees of the file when it runs: all of it, readable by another open.
+      const seen: number[] = [];
+      const target = path.join(dir, `${name}.gz`);
+      await module.pack?.(file, target, (written: string) => seen.push(zlib.gunzipSync(readFileSync(written)).length));
+      if (name === 'after') expect(seen).toEqual([size]);
+      await vi.waitFor(() => expect(seen).toEqual([size]));
+    }
+  });
+});
