@@ -34,6 +34,7 @@ const project: Record<string, string> = {
   'src/stars/gamma.ts': 'async function inner() {}\nexport { inner as "quoted" };\n',
   'src/calls/runner.ts': 'export function run(callback: () => void): void {}\n',
   'src/calls/values.ts': 'export const settings = { retries: 3 };\nexport async function save() {}\n',
+  'src/shared/only.ts': 'export const only = 1;\n',
   'src/lib/util.ts': 'export const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));\n',
   'src/broken.ts': 'export async function oops( {\n',
   'src/commonjs.js': 'exports.run = async function () {};\n',
@@ -160,5 +161,17 @@ describe('the declaration index across files', () => {
     expect(moduleIndex.stats.modulesRead).toBe(before);
     expect(isMisusedVoidReturn(parsed, second)).toBe(true);
     expect(moduleIndex.stats.modulesRead).toBe(before + 1);
+  });
+
+  it('resolves a relative specifier once for every importer that names the same path', () => {
+    const before = moduleIndex.stats.resolutions;
+    const fromTop = moduleIndex.resolve(path.join(root, 'src/top.ts'), './shared/only');
+    const fromSibling = moduleIndex.resolve(path.join(root, 'src/calls/sibling.ts'), '../shared/only.js');
+    const fromInside = moduleIndex.resolve(path.join(root, 'src/calls/inside.ts'), '../shared/only');
+    expect(fromTop).toBe(path.join(root, 'src/shared/only.ts'));
+    expect(fromSibling).toBe(fromTop);
+    expect(fromInside).toBe(fromTop);
+    // `./shared/only` and `../shared/only` name one path; the `.js` specifier is another lookup.
+    expect(moduleIndex.stats.resolutions - before).toBe(2);
   });
 });
