@@ -172,6 +172,8 @@ export class ModuleIndex implements ImportResolver {
   /** What the index has read, for benchmarks and diagnostics. */
   readonly stats = { modulesRead: 0, filesRead: 0, bytesRead: 0, resolutions: 0 };
   private readonly resolved = new Map<string, string | null>();
+  /** {@link resolve}'s answers by importing file, then specifier. */
+  private readonly byImporter = new Map<string, Map<string, string | null>>();
   private resolvers: { types: OxcResolver.ResolverFactory; files: OxcResolver.ResolverFactory } | undefined;
 
   /** Set while {@link fromModulesRead} runs: a question that needs a module not yet parsed stops there. */
@@ -236,7 +238,23 @@ export class ModuleIndex implements ImportResolver {
 
   /** The file `source` means when imported from `from`, or null when the index does not read it. */
   resolve(from: string, source: string): string | null {
-    if (!this.crossFile || isBuiltin(source)) return null;
+    if (!this.crossFile) return null;
+    // The same file asks about the same import many times (every name it imports, every question):
+    // its own answers are found without building the shared key.
+    let asked = this.byImporter.get(from);
+    if (!asked) {
+      asked = new Map();
+      this.byImporter.set(from, asked);
+    }
+    const known = asked.get(source);
+    if (known !== undefined) return known;
+    const target = this.lookUp(from, source);
+    asked.set(source, target);
+    return target;
+  }
+
+  private lookUp(from: string, source: string): string | null {
+    if (isBuiltin(source)) return null;
     const key = resolutionKey(from, source);
     const cached = this.resolved.get(key);
     if (cached !== undefined) return cached;
