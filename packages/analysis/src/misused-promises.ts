@@ -10,7 +10,9 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { heritageOf } from './declarations/heritage';
 import { isVoidFunction } from './declarations/shape';
 import { fileSpaceOf } from './declarations/file-space';
+import { moduleIndex } from './declarations/module-index';
 import type { AnalysisFile } from './file';
+import type { Tri } from './tri';
 
 export type VoidReturnPlace = 'arguments' | 'attributes' | 'properties' | 'returns' | 'variables';
 
@@ -38,6 +40,17 @@ function isWrappedInTryCatch(node: TSESTree.Expression): boolean {
   return rest.length === 0 && only?.type === 'TryStatement' && only.handler !== null;
 }
 
+/**
+ * `first() === 'yes' && second() === 'yes'`. Without types each side may read other modules (the
+ * callee's parameter types, the value's declaration); a side the modules already read answer with
+ * anything but `'yes'` decides first, so the other side's modules are read only when they can change
+ * the answer. With types the checker answers both, in order.
+ */
+function bothYes(file: AnalysisFile, first: () => Tri, second: () => Tri): boolean {
+  if (file.oracle.source === 'syntax') return moduleIndex.allYes([first, second]);
+  return first() === 'yes' && second() === 'yes';
+}
+
 /** Whether a boolean test of `node` tests a promise (always truthy). */
 export function isMisusedConditional(file: AnalysisFile, node: TSESTree.Expression): boolean {
   return file.oracle.isAlwaysPromiseLike(node) === 'yes';
@@ -55,8 +68,7 @@ export function misusedPredicate(file: AnalysisFile, call: TSESTree.CallExpressi
   if (callee.type !== 'MemberExpression' || !callback || callback.type === 'SpreadElement') return null;
   const name = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : null;
   if (name === null || !predicateMethods.has(name)) return null;
-  if (file.oracle.returnsPromise(callback) !== 'yes') return null;
-  return file.oracle.isArray(callee.object) === 'yes' ? callback : null;
+  return bothYes(file, () => file.oracle.returnsPromise(callback), () => file.oracle.isArray(callee.object)) ? callback : null;
 }
 
 /**
@@ -67,11 +79,11 @@ export function isMisusedVoidReturn(file: AnalysisFile, node: TSESTree.Expressio
   if ((options.allowTryCatchCallbacks ?? true) && isWrappedInTryCatch(node)) return false;
   // Cheap first: an async function expression shows itself; a name is read only where a void function is expected.
   if (isFunctionExpression(node)) {
-    return file.oracle.returnsPromise(node) === 'yes' && file.oracle.expectsVoidFunction(node) === 'yes';
+    return bothYes(file, () => file.oracle.returnsPromise(node), () => file.oracle.expectsVoidFunction(node));
   }
   if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return false;
   if (file.oracle.source === 'syntax' && !mayNameAFunction(file, node)) return false;
-  return file.oracle.expectsVoidFunction(node) === 'yes' && file.oracle.returnsPromise(node) === 'yes';
+  return bothYes(file, () => file.oracle.expectsVoidFunction(node), () => file.oracle.returnsPromise(node));
 }
 
 /**

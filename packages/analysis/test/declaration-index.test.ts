@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moduleIndex } from '../src/declarations/module-index';
+import { isMisusedVoidReturn } from '../src/misused-promises';
 import { parseFile } from '../src/parse';
 import type { Tri } from '../src/tri';
 import { walk } from '../src/walk';
@@ -26,6 +28,13 @@ const project: Record<string, string> = {
     'export const untypedArrow = () => Promise.resolve(1);',
   ].join('\n'),
   'src/index.ts': "export * from './api';\nexport { getUser as loadUser } from './api';\nexport * as ns from './api';\n",
+  'src/stars/index.ts': "export * from './alpha';\nexport * from './beta';\nexport * from './gamma';\n",
+  'src/stars/alpha.ts': 'export const alpha = 1;\n',
+  'src/stars/beta.ts': 'export async function beta() {}\n',
+  'src/stars/gamma.ts': 'async function inner() {}\nexport { inner as "quoted" };\n',
+  'src/calls/runner.ts': 'export function run(callback: () => void): void {}\n',
+  'src/calls/values.ts': 'export const settings = { retries: 3 };\nexport async function save() {}\n',
+  'src/shared/only.ts': 'export const only = 1;\n',
   'src/lib/util.ts': 'export const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));\n',
   'src/broken.ts': 'export async function oops( {\n',
   'src/commonjs.js': 'exports.run = async function () {};\n',
@@ -120,5 +129,49 @@ describe('the declaration index across files', () => {
     writeFileSync(file, 'export function later(): number { return 1; }\n');
     utimesSync(file, new Date(1_000_000_100_000), new Date(1_000_000_100_000));
     expect(probe(code)).toBe('no');
+  });
+
+  it('parses only the modules of a star re-export search that can export the name', () => {
+    const before = moduleIndex.stats.modulesRead;
+    expect(probe('import { beta } from "./stars";\nconst probe = beta();')).toBe('yes');
+    // The index and beta.ts: alpha.ts and gamma.ts never name `beta`.
+    expect(moduleIndex.stats.modulesRead - before).toBe(2);
+    expect(probe('import { quoted } from "./stars";\nconst probe = quoted();')).toBe('yes');
+    expect(moduleIndex.stats.modulesRead - before).toBe(3);
+  });
+
+  it('answers from the modules already parsed, or says a module would have to be read', () => {
+    const parsed = parseFile('import { save } from "./calls/values";\nconst probe = save();', path.join(root, 'src/probe-first.ts'));
+    const init = (parsed.ast.body[1] as TSESTree.VariableDeclaration).declarations[0]?.init as TSESTree.Expression;
+    const before = moduleIndex.stats.modulesRead;
+    expect(moduleIndex.fromModulesRead(() => parsed.oracle.isPromiseLike(init))).toBeNull();
+    expect(moduleIndex.stats.modulesRead).toBe(before);
+    expect(parsed.oracle.isPromiseLike(init)).toBe('yes');
+    expect(moduleIndex.fromModulesRead(() => parsed.oracle.isPromiseLike(init))).toBe('yes');
+  });
+
+  it("reads a callee's module for a void-callback check only when the value can be a promise-returning function", () => {
+    const code = 'import { run } from "./calls/runner";\nimport { settings, save } from "./calls/values";\nrun(settings);\nrun(save);';
+    const parsed = parseFile(code, path.join(root, 'src/caller.ts'));
+    const [first, second] = parsed.ast.body.slice(2).map((s) => ((s as TSESTree.ExpressionStatement).expression as TSESTree.CallExpression).arguments[0] as TSESTree.Expression);
+    if (!first || !second) throw new Error('no arguments');
+    // values.ts is read first (by the previous case): `settings` is no function, so runner.ts stays unread.
+    const before = moduleIndex.stats.modulesRead;
+    expect(isMisusedVoidReturn(parsed, first)).toBe(false);
+    expect(moduleIndex.stats.modulesRead).toBe(before);
+    expect(isMisusedVoidReturn(parsed, second)).toBe(true);
+    expect(moduleIndex.stats.modulesRead).toBe(before + 1);
+  });
+
+  it('resolves a relative specifier once for every importer that names the same path', () => {
+    const before = moduleIndex.stats.resolutions;
+    const fromTop = moduleIndex.resolve(path.join(root, 'src/top.ts'), './shared/only');
+    const fromSibling = moduleIndex.resolve(path.join(root, 'src/calls/sibling.ts'), '../shared/only.js');
+    const fromInside = moduleIndex.resolve(path.join(root, 'src/calls/inside.ts'), '../shared/only');
+    expect(fromTop).toBe(path.join(root, 'src/shared/only.ts'));
+    expect(fromSibling).toBe(fromTop);
+    expect(fromInside).toBe(fromTop);
+    // `./shared/only` and `../shared/only` name one path; the `.js` specifier is another lookup.
+    expect(moduleIndex.stats.resolutions - before).toBe(2);
   });
 });

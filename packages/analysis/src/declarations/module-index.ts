@@ -9,6 +9,7 @@ import { defaultVisitorKeys, forEachChild } from '../walk';
 import { type ImportResolver, ShapeReader } from './reader';
 import { type Shape, unknownShape } from './shape';
 import { TopLevelSpace } from './space';
+import type { Tri } from '../tri';
 
 /** How a module makes a name visible to its importers. */
 type ExportEntry =
@@ -23,6 +24,19 @@ interface ModuleRecord {
   /** `export * from '…'` sources, asked in order for a name the module does not export itself. */
   readonly stars: readonly string[];
 }
+
+/** A module file as the index holds it: its text until a question needs it parsed, then its record. */
+interface ModuleEntry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** The generation (linted file) in which the modification time was last checked. */
+  seen: number;
+  text: string | null;
+  record: ModuleRecord | null;
+}
+
+/** Thrown inside {@link ModuleIndex.fromModulesRead} where a module would have to be parsed. */
+const needsRead = new Error('module not yet read');
 
 const emptyRecord: ModuleRecord = { space: null, exports: new Map(), stars: [] };
 
@@ -41,6 +55,18 @@ function langOf(file: string): 'ts' | 'tsx' | 'dts' | 'jsx' | null {
   if (file.endsWith('.tsx')) return 'tsx';
   if (/\.(?:[mc]?js|jsx)$/.test(file)) return 'jsx';
   return null;
+}
+
+/**
+ * What a resolution is cached by. A relative specifier names a path, which resolves the same from
+ * every importer (`../util/x` from `a/` and `./x` from `util/` are one lookup); a bare one depends on
+ * the importer's directory (its `node_modules`, its tsconfig's `paths`).
+ */
+function resolutionKey(from: string, source: string): string {
+  const directory = path.dirname(from);
+  if (source !== '.' && source !== '..' && !source.startsWith('./') && !source.startsWith('../')) return `${directory}\0${source}`;
+  // A trailing slash asks for a directory, so it stays part of the key.
+  return `\0${path.resolve(directory, source)}${source.endsWith('/') ? '/' : ''}`;
 }
 
 function isInsidePackage(file: string): boolean {
@@ -138,15 +164,51 @@ function dropFunctionBodies(program: TSESTree.Program): void {
  */
 export class ModuleIndex implements ImportResolver {
   private readonly reader = new ShapeReader(this);
-  private readonly records = new Map<string, { mtimeMs: number; size: number; record: ModuleRecord; seen: number }>();
+  private readonly records = new Map<string, ModuleEntry>();
   /** Answers given while linting the current file: the files it reads cannot change meanwhile. */
   private readonly answers = new Map<string, Shape>();
   /** Counts the files asked about, so each module's modification time is checked once per file. */
   private generation = 0;
   /** What the index has read, for benchmarks and diagnostics. */
-  readonly stats = { modulesRead: 0, bytesRead: 0, resolutions: 0 };
+  readonly stats = { modulesRead: 0, filesRead: 0, bytesRead: 0, resolutions: 0 };
   private readonly resolved = new Map<string, string | null>();
+  /** {@link resolve}'s answers by importing file, then specifier. */
+  private readonly byImporter = new Map<string, Map<string, string | null>>();
   private resolvers: { types: OxcResolver.ResolverFactory; files: OxcResolver.ResolverFactory } | undefined;
+
+  /** Set while {@link fromModulesRead} runs: a question that needs a module not yet parsed stops there. */
+  private probing = false;
+
+  /**
+   * `question`'s answer if the modules already parsed give it, or null where a module not yet
+   * parsed would have to be read. An answer given is the one the question gives with reads: a
+   * stopped question caches nothing (the answer cache is filled only on return).
+   */
+  fromModulesRead<T>(question: () => T): T | null {
+    if (this.probing) return question();
+    this.probing = true;
+    try {
+      return question();
+    } catch (error) {
+      if (error === needsRead) return null;
+      throw error;
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  /**
+   * Whether every question answers `'yes'`, reading modules only when the answer can change: a
+   * question the modules already parsed answer with anything but `'yes'` decides it before any other
+   * question reads a module. Otherwise the questions are asked in order, as `a() === 'yes' && b() === 'yes'`.
+   */
+  allYes(questions: readonly (() => Tri)[]): boolean {
+    for (const question of questions) {
+      const known = this.fromModulesRead(question);
+      if (known !== null && known !== 'yes') return false;
+    }
+    return questions.every((question) => question() === 'yes');
+  }
 
   get shapes(): ShapeReader {
     return this.reader;
@@ -168,10 +230,32 @@ export class ModuleIndex implements ImportResolver {
     this.answers.clear();
   }
 
+  /**
+   * Whether imports are followed at all. Only measurements turn it off, to weigh what the
+   * cross-file half costs against the same lint without it: every import then answers `'unknown'`.
+   */
+  crossFile = true;
+
   /** The file `source` means when imported from `from`, or null when the index does not read it. */
   resolve(from: string, source: string): string | null {
+    if (!this.crossFile) return null;
+    // The same file asks about the same import many times (every name it imports, every question):
+    // its own answers are found without building the shared key.
+    let asked = this.byImporter.get(from);
+    if (!asked) {
+      asked = new Map();
+      this.byImporter.set(from, asked);
+    }
+    const known = asked.get(source);
+    if (known !== undefined) return known;
+    const target = this.lookUp(from, source);
+    asked.set(source, target);
+    return target;
+  }
+
+  private lookUp(from: string, source: string): string | null {
     if (isBuiltin(source)) return null;
-    const key = `${path.dirname(from)}\0${source}`;
+    const key = resolutionKey(from, source);
     const cached = this.resolved.get(key);
     if (cached !== undefined) return cached;
     let target: string | null = null;
@@ -202,31 +286,63 @@ export class ModuleIndex implements ImportResolver {
     return { types, files };
   }
 
-  private load(file: string): ModuleRecord {
+  /**
+   * The file's entry, its modification time checked once per linted file: its text until it is
+   * parsed, its record after. Null when the file cannot be read.
+   */
+  private entry(file: string): ModuleEntry | null {
     const cached = this.records.get(file);
-    if (cached?.seen === this.generation) return cached.record;
+    if (cached?.seen === this.generation) return cached;
     let stat: { mtimeMs: number; size: number };
     try {
       stat = statSync(file);
     } catch {
       this.records.delete(file);
-      return emptyRecord;
+      return null;
     }
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
       cached.seen = this.generation;
-      return cached.record;
+      return cached;
     }
+    let text: string | null = null;
+    try {
+      text = langOf(file) ? readFileSync(file, 'utf8') : null;
+    } catch {
+      text = null;
+    }
+    if (text !== null) {
+      this.stats.filesRead++;
+      this.stats.bytesRead += text.length;
+    }
+    const fresh: ModuleEntry = { mtimeMs: stat.mtimeMs, size: stat.size, seen: this.generation, text, record: text === null ? emptyRecord : null };
+    this.records.set(file, fresh);
+    return fresh;
+  }
+
+  /**
+   * Whether the module can export `name` at all, from its text alone: a module names what it
+   * exports itself (`export { a as "b" }` and `export default` too), so a text without the name and
+   * without an `export *` that could bring it in exports no such name. Most modules a star re-export
+   * search passes (a package's `export * from './commands'`) are ruled out so, without a parse.
+   * A `\u` escape could spell the name, so such a text is always parsed.
+   */
+  private mayExport(entry: ModuleEntry, name: string): boolean {
+    const text = entry.text;
+    if (text === null) return true;
+    return text.includes(name) || /export\s*\*/.test(text) || text.includes('\\u');
+  }
+
+  private load(file: string, entry: ModuleEntry): ModuleRecord {
+    if (entry.record) return entry.record;
     let record = emptyRecord;
     const lang = langOf(file);
     try {
-      if (lang) {
-        const text = readFileSync(file, 'utf8');
+      if (lang && entry.text !== null) {
         this.stats.modulesRead++;
-        this.stats.bytesRead += text.length;
         // No `range`: nothing reads a position in another module, and asking oxc-parser for it costs a
         // quarter of its parse (a second number pair per node through JSON). No parentheses, as
         // typescript-estree gives none: `export const f = (async () => {})` reads as the function.
-        const result = native().parser.parseSync(file, text, { lang, astType: 'ts', range: false, preserveParens: false });
+        const result = native().parser.parseSync(file, entry.text, { lang, astType: 'ts', range: false, preserveParens: false });
         if (result.errors.length === 0) {
           const program = result.program as unknown as TSESTree.Program;
           dropFunctionBodies(program);
@@ -236,7 +352,9 @@ export class ModuleIndex implements ImportResolver {
     } catch {
       record = emptyRecord;
     }
-    this.records.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, record, seen: this.generation });
+    // The record answers every later question; the text is not kept beside it.
+    entry.record = record;
+    entry.text = null;
     return record;
   }
 
@@ -262,7 +380,13 @@ export class ModuleIndex implements ImportResolver {
   }
 
   private findExport(file: string, name: string, space: 'value' | 'type', depth: number): Shape {
-    const record = this.load(file);
+    if (this.probing) {
+      const held = this.records.get(file);
+      if (!held || (!held.record && this.mayExport(held, name))) throw needsRead;
+    }
+    const held = this.entry(file);
+    if (!held || !this.mayExport(held, name)) return unknownShape;
+    const record = this.load(file, held);
     if (!record.space) return unknownShape;
     const entry = record.exports.get(name);
     if (entry) {
