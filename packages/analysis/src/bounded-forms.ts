@@ -35,7 +35,7 @@ import { importEdit, importsWithRequire, type NewImport, referenceTo } from './m
 import { moduleBindingOf } from './modules';
 import { declarationBefore, insertionStatement, unusedName } from './races';
 import { referenceIndexOf } from './scope';
-import { isFunctionNode, memberChainRoot, walk } from './walk';
+import { isFunctionNode, memberChainRoot, nearestFunctionOf, walk } from './walk';
 
 /** Which limiter the bounded form calls: p-map's `pMap`, p-limit's `pLimit`, or the project's own small helper. */
 export const boundedLimiterKinds = ['p-map', 'p-limit', 'local'] as const;
@@ -347,11 +347,11 @@ function pushCollectorOf(file: AnalysisFile, loop: LoopNode): PushCollector | nu
   const declaration = declarator.parent;
   // An exported array is read by other modules, whenever they like.
   if (declaration.kind === 'var' || declaration.declare || variable.defs.length !== 1 || declaration.parent.type === 'ExportNamedDeclaration') return null;
-  const home = enclosingFunctionOf(declaration);
-  if (home !== enclosingFunctionOf(loop)) return null;
+  const home = nearestFunctionOf(declaration);
+  if (home !== nearestFunctionOf(loop)) return null;
   for (const ref of variable.references) {
     if (ref.isWrite() && ref.identifier !== declarator.id) return null;
-    if (!within(ref.identifier, loop) && enclosingFunctionOf(ref.identifier) !== home) return null;
+    if (!within(ref.identifier, loop) && nearestFunctionOf(ref.identifier) !== home) return null;
   }
   const targets: TSESTree.Identifier[] = [];
   const pushes = new Set<TSESTree.CallExpression>();
@@ -398,12 +398,6 @@ function pushedArrayOf(file: AnalysisFile, loop: LoopNode): Variable | null {
     return true;
   });
   return found;
-}
-
-/** The function (or the program) whose body holds `node`. */
-function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
-  return null;
 }
 
 /** Whether the body has a `continue` of `loop` itself (not of an inner loop, not in a function). */

@@ -22,7 +22,7 @@ import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
 import { addSignalEdits } from './races';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
-import { walk } from './walk';
+import { nearestFunctionOf, walk } from './walk';
 
 /** Why a catalogued call inside a function with a signal is not reported. */
 export const signalPropagationSilenceReasons = [
@@ -78,10 +78,6 @@ function inCleanup(node: TSESTree.Node, fn: FunctionNode): boolean {
   return false;
 }
 
-function nearestFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
-  return null;
-}
 
 /**
  * The function whose run `node` is part of: the nearest one, stepping out of the executors of
@@ -89,8 +85,8 @@ function nearestFunction(node: TSESTree.Node): FunctionNode | null {
  * executor only up to its first `await`, so it stays a function of its own).
  */
 function runningFunction(file: AnalysisFile, node: TSESTree.Node): FunctionNode | null {
-  let fn = nearestFunction(node);
-  while (fn && !fn.async && fn.parent?.type === 'NewExpression' && promiseExecutorOf(file, fn.parent) === fn) fn = nearestFunction(fn);
+  let fn = nearestFunctionOf(node);
+  while (fn && !fn.async && fn.parent?.type === 'NewExpression' && promiseExecutorOf(file, fn.parent) === fn) fn = nearestFunctionOf(fn);
   return fn;
 }
 
@@ -155,7 +151,7 @@ function mayBeAbortedBefore(variable: Variable, before: number): boolean {
     const id = reference.identifier;
     const member = id.parent;
     if (id.range[0] >= before || member?.type !== 'MemberExpression' || staticPropertyName(member) !== 'abort') return false;
-    const fn = nearestFunction(id);
+    const fn = nearestFunctionOf(id);
     const registration = fn?.parent;
     if (registration?.type !== 'CallExpression' || !registration.arguments.includes(fn as TSESTree.CallExpressionArgument)) return true;
     const callee = registration.callee;
@@ -190,6 +186,19 @@ function declaredRequiredSignal(variable: Variable): boolean {
   return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'AbortSignal';
 }
 
+/** Whether a use of the variable's `.signal` shows an `AbortSignal` (`options.signal` passed on as a `signal` option), and whether it is read as `?.signal`. */
+function signalOptionOf(variable: Variable): { readonly shown: boolean; readonly optional: boolean } {
+  let optional = false;
+  let shown = false;
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'signal' || member.computed) continue;
+    optional ||= member.optional;
+    shown ||= showsAbortSignal(member);
+  }
+  return { shown, optional };
+}
+
 function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalInScope {
   const scope = file.scopeManager.acquire(fn);
   if (!scope) return null;
@@ -220,15 +229,8 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
     if (id.type !== 'Identifier') continue;
     const variable = scope.set.get(id.name);
     if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== id)) continue;
-    let optional = false;
-    let shown = false;
-    for (const reference of variable.references) {
-      const member = reference.identifier.parent;
-      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'signal' || member.computed) continue;
-      optional ||= member.optional;
-      shown ||= showsAbortSignal(member);
-    }
-    if (shown) return { kind: 'signal', text: `${id.name}${optional ? '?.' : '.'}signal`, fromCaller: true, mayBeMissing: true };
+    const option = signalOptionOf(variable);
+    if (option.shown) return { kind: 'signal', text: `${id.name}${option.optional ? '?.' : '.'}signal`, fromCaller: true, mayBeMissing: true };
   }
   // With types, any parameter or variable of the function typed `AbortSignal` (`abortSignal`, `cancel`).
   if (file.oracle.source === 'types') {
@@ -260,11 +262,7 @@ function signalParameterOf(file: AnalysisFile, fn: FunctionNode): SignalPlacemen
       const variable = scope.set.get(target.name);
       if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== target)) continue;
       if (target.name === 'signal' ? isAbortSignalVariable(file, variable) : typedAsSignal(file, variable) === 'yes') return { kind: 'argument', argument: index };
-      const optionShown = variable.references.some((reference) => {
-        const member = reference.identifier.parent;
-        return member?.type === 'MemberExpression' && member.object === reference.identifier && !member.computed && staticPropertyName(member) === 'signal' && showsAbortSignal(member);
-      });
-      if (optionShown) return { kind: 'option', argument: index, property: 'signal' };
+      if (signalOptionOf(variable).shown) return { kind: 'option', argument: index, property: 'signal' };
     } else if (target.type === 'ObjectPattern') {
       for (const property of target.properties) {
         if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || property.key.name !== 'signal') continue;

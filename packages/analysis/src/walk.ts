@@ -86,6 +86,12 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   return functionTypes.has(node.type);
 }
 
+/** The nearest function around `node` (not `node` itself), or `null` at module level. */
+export function nearestFunctionOf(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return null;
+}
+
 /** Strips parentheses-free wrappers that do not change a value at run time (TS assertions, `!`, optional chains). */
 export function skipTransparentWrappers(node: TSESTree.Expression): TSESTree.Expression {
   let current: TSESTree.Expression = node;
