@@ -25,7 +25,8 @@ import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } fr
 export function canonicalModuleMember(member: ModuleMember): ModuleMember {
   let { module, path } = member;
   for (;;) {
-    const alias = path.length > 1 && path[0] !== undefined ? moduleObjectAliases[module]?.[path[0]] : undefined;
+    const aliases = Object.hasOwn(moduleObjectAliases, module) ? moduleObjectAliases[module] : undefined;
+    const alias = path.length > 1 && path[0] !== undefined && aliases && Object.hasOwn(aliases, path[0]) ? aliases[path[0]] : undefined;
     if (alias === undefined) return { module, path };
     module = alias;
     path = path.slice(1);

@@ -61,8 +61,10 @@ export interface AsyncArrayCallbackOptions {
   readonly requireArrayProof?: boolean;
 }
 
-const methodHarms: Readonly<Record<string, AsyncCallbackHarm>> = arrayCallbackMethods;
-const libraryHarms: Readonly<Record<string, AsyncCallbackHarm>> = collectionLibraryFunctions;
+// Maps, not the records themselves: a lookup by a name from the code must not find `constructor` or
+// `hasOwnProperty` on Object.prototype.
+const methodHarms: ReadonlyMap<string, AsyncCallbackHarm> = new Map(Object.entries(arrayCallbackMethods));
+const libraryHarms: ReadonlyMap<string, AsyncCallbackHarm> = new Map(Object.entries(collectionLibraryFunctions));
 const libraries: ReadonlySet<string> = new Set(collectionLibraries);
 
 /** Whether a call could be one of these at all, from its shape alone: the listener's gate before any scope or oracle question. */
@@ -70,8 +72,8 @@ export function mayTakeAsyncArrayCallback(call: TSESTree.CallExpression): boolea
   const callee = call.callee;
   const name = callee.type === 'MemberExpression' ? staticPropertyName(callee) : callee.type === 'Identifier' ? callee.name : null;
   if (name === null) return false;
-  if (callee.type === 'MemberExpression' && name in methodHarms && mayBeAsyncFunction(call.arguments[0])) return true;
-  return name in libraryHarms && mayBeAsyncFunction(call.arguments[1]);
+  if (callee.type === 'MemberExpression' && methodHarms.has(name) && mayBeAsyncFunction(call.arguments[0])) return true;
+  return libraryHarms.has(name) && mayBeAsyncFunction(call.arguments[1]);
 }
 
 function mayBeAsyncFunction(node: TSESTree.Node | undefined): boolean {
@@ -101,7 +103,7 @@ export function asyncArrayCallbackAt(
   const callee = call.callee;
   if (callee.type === 'MemberExpression') {
     const name = staticPropertyName(callee) as string;
-    const harm = methodHarms[name];
+    const harm = methodHarms.get(name);
     const callback = call.arguments[0];
     if (harm && isAsyncCallback(file, callback)) {
       const receiver = callee.object;
@@ -120,7 +122,7 @@ export function asyncArrayCallbackAt(
   const pkg = slash > 0 ? member.module.slice(0, slash) : member.module;
   const name = slash > 0 && member.path.length === 0 ? member.module.slice(slash + 1) : member.path.length === 1 ? member.path[0] : undefined;
   if (!libraries.has(pkg) || name === undefined || member.module === 'lodash/fp') return null;
-  const harm = libraryHarms[name];
+  const harm = libraryHarms.get(name);
   const callback = call.arguments[1];
   if (!harm || !isAsyncCallback(file, callback)) return null;
   const method = name === 'collect' ? 'map' : name;

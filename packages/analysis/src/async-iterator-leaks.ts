@@ -32,7 +32,7 @@ import { resourceApiAt } from './resource-calls';
 import { findUnreleasedResources, planFinally, type ResourceCleanupSilenceReason, type UnreleasedResource } from './resource-cleanup';
 import { findVariable, innermostScope } from './scope';
 import { isTestFile } from './sequential-awaits';
-import { type FunctionNode, isFunctionNode, walk } from './walk';
+import { type FunctionNode, isFunctionNode, walk, nearestFunctionOf, nodeWithin } from './walk';
 
 /** Why an iterator advanced by hand is not reported. */
 export const iteratorLeakSilenceReasons = [
@@ -95,16 +95,6 @@ export interface IteratorLeakOptions {
 
 const cache = new WeakMap<AnalysisFile, Map<string, IteratorLeakResult>>();
 
-function nearestFunction(node: TSESTree.Node): FunctionNode | null {
-  let current = node.parent;
-  while (current && !isFunctionNode(current)) current = current.parent;
-  return current ?? null;
-}
-
-function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
-}
-
 /** The async generator function a call of `callee` runs, when this file shows it: a declared function, a `const` function expression, or `this.m` of the enclosing class. */
 function generatorOf(file: AnalysisFile, callee: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | null {
   if (callee.type === 'Identifier') {
@@ -121,8 +111,8 @@ function generatorOf(file: AnalysisFile, callee: TSESTree.Node): TSESTree.Functi
   if (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' && !callee.computed && callee.property.type === 'Identifier') {
     const name = callee.property.name;
     // `this` is the instance only in a non-static method (or an arrow inside one).
-    let fn = nearestFunction(callee);
-    while (fn?.type === 'ArrowFunctionExpression') fn = nearestFunction(fn);
+    let fn = nearestFunctionOf(callee);
+    while (fn?.type === 'ArrowFunctionExpression') fn = nearestFunctionOf(fn);
     const method = fn?.parent;
     if (method?.type !== 'MethodDefinition' || method.static || method.parent.type !== 'ClassBody') return null;
     const target = method.parent.body.find(
@@ -208,7 +198,7 @@ function isDoneTest(test: TSESTree.Node | null | undefined): boolean {
  * guarded by a `done` test leaves after the generator has finished.
  */
 function mayLeave(file: AnalysisFile, nodes: readonly TSESTree.Node[], allowed: ReadonlySet<TSESTree.Node>, drainLoops: ReadonlySet<TSESTree.Node> = new Set()): boolean {
-  const inside = (target: TSESTree.Node | null): boolean => target !== null && nodes.some((n) => within(target, n));
+  const inside = (target: TSESTree.Node | null): boolean => target !== null && nodes.some((n) => nodeWithin(target, n));
   const leaves = (root: TSESTree.Node, caught: boolean): boolean => {
     let found = false;
     walk(root, file.visitorKeys, (n) => {
@@ -317,20 +307,20 @@ const noPlan = (message: string): Plan => refusedPlan({ reason: 'unsupported-cal
 
 /** The `finally` that closes the iterator: the uses after its declaration wrapped, the straight-line `return()` (if one) moved into it. */
 function closePlan(file: AnalysisFile, list: StatementList, declaration: TSESTree.Node, name: string, closes: readonly TSESTree.CallExpression[]): Plan {
-  const fn = nearestFunction(declaration);
+  const fn = nearestFunctionOf(declaration);
   if (!fn?.async) return refusedPlan({ reason: 'not-awaitable-here', message: 'The function is not `async`, so a `finally` cannot await `return()`.' });
   return planFinally(file, list, declaration, closes, `await ${name}.return(undefined)`);
 }
 
 function judgeBound(file: AnalysisFile, variable: Variable, declaration: TSESTree.Node): Judgement {
-  const fn = nearestFunction(declaration);
+  const fn = nearestFunctionOf(declaration);
   if (variable.references.filter((r) => r.isWrite()).length !== 1) return { silent: 'unknown-use' };
   const nexts: TSESTree.CallExpression[] = [];
   const closes: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     if (reference.isWrite()) continue;
     const id = reference.identifier;
-    if (nearestFunction(id) !== fn) return { silent: 'handed-off' };
+    if (nearestFunctionOf(id) !== fn) return { silent: 'handed-off' };
     const method = methodCallOn(id);
     if (method?.name === 'next') nexts.push(method.call);
     else if (method?.name === 'return') closes.push(method.call);
@@ -349,12 +339,12 @@ function judgeBound(file: AnalysisFile, variable: Variable, declaration: TSESTre
   if (nexts.length === 0) return { silent: 'not-advanced-by-hand' };
   for (const close of closes) {
     const guard = finallyAround(close, fn);
-    if (guard && nexts.every((n) => within(n, guard.block))) return { silent: 'closed-in-finally' };
+    if (guard && nexts.every((n) => nodeWithin(n, guard.block))) return { silent: 'closed-in-finally' };
   }
   const list = statementListOf(declaration);
   if (!list) return { silent: 'unknown-use' };
   const body = bodyOf(list);
-  const holders = [...nexts, ...closes].map((call) => body.find((s) => within(call, s)));
+  const holders = [...nexts, ...closes].map((call) => body.find((s) => nodeWithin(call, s)));
   if (holders.some((h) => h === undefined || h.range[0] < declaration.range[1])) return { silent: 'unknown-use' };
   const last = Math.max(...holders.map((h) => body.indexOf(h as TSESTree.Node)));
   const span = body.slice(body.indexOf(declaration) + 1, last + 1);
@@ -362,8 +352,8 @@ function judgeBound(file: AnalysisFile, variable: Variable, declaration: TSESTre
   const name = variable.name;
   if (closes.length > 0) {
     // A straight-line close after the last next(): every path that cannot leave reaches it.
-    const closeStatements = closes.map((c) => body.find((s) => within(c, s)));
-    const lastNext = Math.max(...nexts.map((n) => body.findIndex((s) => within(n, s))));
+    const closeStatements = closes.map((c) => body.find((s) => nodeWithin(c, s)));
+    const lastNext = Math.max(...nexts.map((n) => body.findIndex((s) => nodeWithin(n, s))));
     if (closeStatements.some((s) => s !== undefined && body.indexOf(s) > lastNext) && !mayLeave(file, span, allowed)) return { silent: 'nothing-throws-before-close' };
     return { kind: 'not-closed-on-exit', name, finallyPlan: closePlan(file, list, declaration, name, closes) };
   }
@@ -472,12 +462,12 @@ export function findGeneratorHeldResources(file: AnalysisFile, options: Generato
   const cleanup = findUnreleasedResources(file, { relativePath: options.relativePath, testFiles: options.testFiles, awaitUsing: 'project', filePath: options.filePath });
   for (const resource of [...cleanup.resources, ...cleanup.returnOnly]) {
     // A resource thrown away as soon as it is acquired is never held: require-resource-cleanup reports it.
-    if (resource.name === '' || !isAsyncGenerator(nearestFunction(resource.node))) continue;
+    if (resource.name === '' || !isAsyncGenerator(nearestFunctionOf(resource.node))) continue;
     const { heldAcrossYield } = resource;
     if (heldAcrossYield === null) silenced.push({ node: resource.node, reason: 'no-yield-while-held' });
     else resources.push({ ...resource, heldAcrossYield });
   }
   const reported = new Set<TSESTree.Node>(cleanup.returnOnly.map((r) => r.node));
-  for (const entry of cleanup.silenced) if (!reported.has(entry.node) && isAsyncGenerator(nearestFunction(entry.node))) silenced.push(entry);
+  for (const entry of cleanup.silenced) if (!reported.has(entry.node) && isAsyncGenerator(nearestFunctionOf(entry.node))) silenced.push(entry);
   return { resources, silenced };
 }

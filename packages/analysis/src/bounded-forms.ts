@@ -35,7 +35,7 @@ import { importEdit, importsWithRequire, type NewImport, referenceTo } from './m
 import { moduleBindingOf } from './modules';
 import { declarationBefore, insertionStatement, unusedName } from './races';
 import { referenceIndexOf } from './scope';
-import { isFunctionNode, memberChainRoot, nearestFunctionOf, walk } from './walk';
+import { isFunctionNode, memberChainRoot, nearestFunctionOf, walk, nodeWithin } from './walk';
 
 /** Which limiter the bounded form calls: p-map's `pMap`, p-limit's `pLimit`, or the project's own small helper. */
 export const boundedLimiterKinds = ['p-map', 'p-limit', 'local'] as const;
@@ -158,10 +158,6 @@ function textOf(file: AnalysisFile, node: TSESTree.Node): string {
   return file.text.slice(node.range[0], node.range[1]);
 }
 
-function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
-
 /** Whether a comment lies in `[start, end)` outside every one of `kept`'s ranges. */
 function dropsComment(file: AnalysisFile, start: number, end: number, kept: readonly TSESTree.Node[]): boolean {
   return file.comments.some(
@@ -249,10 +245,10 @@ function loopHeadOf(file: AnalysisFile, loop: LoopNode): LoopHead | Plan {
   // The body may read `xs[i]`, but nothing else of the list: a call or write on it could change what later iterations see.
   const index = referenceIndexOf(file);
   const listVariable = index.within(list.range[0], list.range[1])[0]?.resolved;
-  let changesList = listVariable === null || listVariable === undefined || listVariable.references.some((ref) => ref.isWrite() && within(ref.identifier, loop));
+  let changesList = listVariable === null || listVariable === undefined || listVariable.references.some((ref) => ref.isWrite() && nodeWithin(ref.identifier, loop));
   if (listVariable) {
     for (const ref of listVariable.references) {
-      if (!within(ref.identifier, loop.body)) continue;
+      if (!nodeWithin(ref.identifier, loop.body)) continue;
       const member = ref.identifier.parent;
       const read = member?.type === 'MemberExpression' && member.object === ref.identifier && member.computed && !isWriteTarget(member);
       if (!read) changesList = true;
@@ -313,7 +309,7 @@ function collectorOf(file: AnalysisFile, loop: LoopNode): Collector | null {
   // The push is the loop's only use of the collector.
   const variable = referenceIndexOf(file).within(callee.object.range[0], callee.object.range[1])[0]?.resolved;
   if (!variable || variable.defs[0]?.node !== declarator) return null;
-  if (variable.references.some((ref) => within(ref.identifier, loop) && ref.identifier !== callee.object)) return null;
+  if (variable.references.some((ref) => nodeWithin(ref.identifier, loop) && ref.identifier !== callee.object)) return null;
   return { declaration: before, init: declarator.init, push, argument, name: callee.object.name };
 }
 
@@ -351,13 +347,13 @@ function pushCollectorOf(file: AnalysisFile, loop: LoopNode): PushCollector | nu
   if (home !== nearestFunctionOf(loop)) return null;
   for (const ref of variable.references) {
     if (ref.isWrite() && ref.identifier !== declarator.id) return null;
-    if (!within(ref.identifier, loop) && nearestFunctionOf(ref.identifier) !== home) return null;
+    if (!nodeWithin(ref.identifier, loop) && nearestFunctionOf(ref.identifier) !== home) return null;
   }
   const targets: TSESTree.Identifier[] = [];
   const pushes = new Set<TSESTree.CallExpression>();
   for (const ref of variable.references) {
     const id = ref.identifier;
-    if (!within(id, loop)) continue;
+    if (!nodeWithin(id, loop)) continue;
     if (id.type !== 'Identifier') return null;
     const member = id.parent;
     const call = member?.parent;
@@ -370,7 +366,7 @@ function pushCollectorOf(file: AnalysisFile, loop: LoopNode): PushCollector | nu
       call?.type === 'CallExpression' &&
       call.callee === member &&
       call.parent?.type === 'ExpressionStatement';
-    if (!pushed || !within(id, loop.body) || inFunctionOf(id, loop)) return null;
+    if (!pushed || !nodeWithin(id, loop.body) || inFunctionOf(id, loop)) return null;
     targets.push(id);
     pushes.add(call);
   }
@@ -392,7 +388,7 @@ function pushedArrayOf(file: AnalysisFile, loop: LoopNode): Variable | null {
       const callee = node.expression.callee;
       if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'push' && callee.object.type === 'Identifier') {
         const variable = index.within(callee.object.range[0], callee.object.range[1])[0]?.resolved;
-        if (variable && !variable.defs.some((def) => within(def.name, loop))) found = variable;
+        if (variable && !variable.defs.some((def) => nodeWithin(def.name, loop))) found = variable;
       }
     }
     return true;
@@ -429,7 +425,7 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
     const ref = index.within(root.range[0], root.range[1])[0];
     const variable = ref?.resolved;
     if (!variable) return true;
-    return !variable.defs.every((def) => within(def.name, loop.body));
+    return !variable.defs.every((def) => nodeWithin(def.name, loop.body));
   };
   walk(loop.body, file.visitorKeys, (node) => {
     if (problem) return false;

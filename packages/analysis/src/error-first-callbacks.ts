@@ -12,7 +12,7 @@ import type { Scope, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { AnalysisFile } from './file';
 import { findVariable, innermostScope } from './scope';
-import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './walk';
+import { type FunctionNode, isFunctionNode, skipTransparentWrappers, nearestFunctionOf } from './walk';
 
 // ---------------------------------------------------------------------------------------------
 // handle-callback-err
@@ -210,7 +210,7 @@ export function judgeCallbackReturn(
 ): { readonly call: TSESTree.CallExpression } | { readonly silenced: CallbackReturnSilenceReason } | null {
   const text = calleeText(file, skipTransparentWrappers(call.callee));
   if (text === null || !names.includes(text)) return null;
-  const owner = enclosingFunction(call);
+  const owner = nearestFunctionOf(call);
   if (!owner) return null;
   if (returnedBeforeFunction(call, owner)) return null;
   const statement = statementOfCall(call);
@@ -240,11 +240,6 @@ function calledEachIteration(statement: TSESTree.Node): boolean {
     }
   }
   return false;
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
-  return null;
 }
 
 /** Whether the call sits in a `return` of its function, or is an arrow's expression body (which returns it). */

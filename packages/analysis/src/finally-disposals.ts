@@ -29,7 +29,7 @@ import { canReindent, indentUnitOf, lineEndingOf, lineIndent, reindent } from '.
 import { staticPropertyName } from './modules';
 import { resourceApiAt } from './resource-calls';
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
-import { isFunctionNode, skipTransparentWrappers, walk } from './walk';
+import { isFunctionNode, skipTransparentWrappers, walk, nearestFunctionOf } from './walk';
 
 export interface FinallyDisposal {
   /** The first release call of the `finally`: where the rule reports and the codemod lists the change. */
@@ -116,12 +116,6 @@ function releaseOf(file: AnalysisFile, call: TSESTree.CallExpression): Release |
 }
 
 const refuse = (reason: RefusalReason, message: string): Plan => refusedPlan({ reason, message });
-
-function nearestFunction(node: TSESTree.Node): TSESTree.Node | null {
-  let current = node.parent;
-  while (current && !isFunctionNode(current)) current = current.parent;
-  return current ?? null;
-}
 
 /**
  * The release as a statement of the `finally` itself (`await x.close();`), or why it is not one:
@@ -221,7 +215,7 @@ function plan(file: AnalysisFile, tryStatement: TSESTree.TryStatement, releases:
   if (!finalizer) return refuse('unsupported-call-shape', 'The `try` has no `finally`.');
   const list = tryStatement.parent;
   if (list?.type !== 'BlockStatement') return refuse('unsupported-call-shape', '`await using` is declared in a block; this `try` is a statement of a module, a script or a `switch` case.');
-  const fn = nearestFunction(tryStatement);
+  const fn = nearestFunctionOf(tryStatement);
   if (!fn || !('async' in fn) || !fn.async) return refuse('not-awaitable-here', '`await using` needs an `async` function, and this `try` is not in one.');
   // The declarations are the statements just before the try.
   const declarations = releases.map((r) => r.declaration);

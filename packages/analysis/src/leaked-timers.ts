@@ -19,6 +19,7 @@ import { checkedPlan } from './invariant';
 import { addSignalEdits, declarationBefore, insertionStatement, racesOf, startingCall, unusedName } from './races';
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isTestFile } from './sequential-awaits';
+import { nearestFunctionOf, nodeWithin } from './walk';
 
 /** Why a `setTimeout` inside a promise executor is not reported. */
 export const leakedTimerSilenceReasons = [
@@ -106,10 +107,6 @@ function executorAround(file: AnalysisFile, call: TSESTree.CallExpression): Omit
   return { timer: call, promise, executor: current, settlers };
 }
 
-function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
-}
-
 /**
  * What happens to the timer's id: `discarded` (an expression statement, an arrow's returned value the
  * executor ignores, `void`), `unref` (`.unref()` on it), or `kept` (anything else: stored and read,
@@ -137,12 +134,12 @@ function timerIdUse(file: AnalysisFile, found: Omit<TimerInExecutor, 'rejects'>)
 function settlesFrom(timer: TSESTree.CallExpression, settler: Variable): boolean {
   const callback = timer.arguments[0];
   if (!callback) return false;
-  return settler.references.some((r) => r.isRead() && within(r.identifier, callback));
+  return settler.references.some((r) => r.isRead() && nodeWithin(r.identifier, callback));
 }
 
 /** Whether a settle function is used outside the timer call: the executor settles from other work too. */
 function settlesElsewhere(found: Omit<TimerInExecutor, 'rejects'>): boolean {
-  return found.settlers.some((s) => s.references.some((r) => r.isRead() && !within(r.identifier, found.timer)));
+  return found.settlers.some((s) => s.references.some((r) => r.isRead() && !nodeWithin(r.identifier, found.timer)));
 }
 
 /** The race element a timer promise is, and how it got there. */
@@ -170,7 +167,7 @@ function racedPlaces(file: AnalysisFile, promise: TSESTree.NewExpression): Raced
   if (parent.type === 'VariableDeclarator' && parent.init === promise && parent.id.type === 'Identifier') {
     variable = file.scopeManager.getDeclaredVariables(parent)[0];
   } else {
-    const fn = parent.type === 'ArrowFunctionExpression' && parent.body === promise ? parent : parent.type === 'ReturnStatement' ? enclosingFunction(parent) : null;
+    const fn = parent.type === 'ArrowFunctionExpression' && parent.body === promise ? parent : parent.type === 'ReturnStatement' ? nearestFunctionOf(parent) : null;
     if (fn && (fn.type === 'FunctionDeclaration' || fn.parent.type === 'VariableDeclarator')) {
       via = 'helper';
       variable = file.scopeManager.getDeclaredVariables(fn.type === 'FunctionDeclaration' ? fn : fn.parent)[0];
@@ -185,13 +182,6 @@ function racedPlaces(file: AnalysisFile, promise: TSESTree.NewExpression): Raced
     if (element && race) places.push({ element, race, via });
   }
   return places;
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return current;
-  }
-  return null;
 }
 
 /**

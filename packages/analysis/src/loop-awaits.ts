@@ -16,7 +16,7 @@ import { limiterAt } from './limiter-calls';
 import { staticPropertyName } from './modules';
 import { bindingKeyOf, type BindingKey, isBuiltinGlobal, isMemberUsed, referenceIndexOf } from './scope';
 import { isTestFile } from './sequential-awaits';
-import { hasOffsetWithin, isFunctionNode, memberChainRoot, skipTransparentWrappers, walk, wordOffsets } from './walk';
+import { hasOffsetWithin, isFunctionNode, memberChainRoot, skipTransparentWrappers, walk, wordOffsets, nodeWithin } from './walk';
 
 /**
  * Why a loop with `await` is not reported. One list, so the docs and tests name each:
@@ -223,7 +223,7 @@ class LoopJudge {
     const loop = this.loop;
     if (loop.type === 'WhileStatement' || loop.type === 'DoWhileStatement') return 'condition-loop';
     if (loop.type === 'ForStatement' && (!loop.test || !loop.update)) return 'condition-loop';
-    if (!this.awaits.some((a) => within(a, this.body))) return 'await-in-condition';
+    if (!this.awaits.some((a) => nodeWithin(a, this.body))) return 'await-in-condition';
     if (this.awaits.some((a) => a.type === 'ForOfStatement')) return 'for-await';
     const flow = this.controlFlowReason();
     if (flow) return flow;
@@ -368,8 +368,8 @@ class LoopJudge {
     const variable: Variable = key;
     const body = this.body;
     if (variable.defs.some((def) => def.type === 'Variable' && def.parent.kind === 'var')) return false;
-    if (!variable.defs.every((def) => within(def.name, body))) return false;
-    return variable.references.every((ref) => within(ref.identifier, body));
+    if (!variable.defs.every((def) => nodeWithin(def.name, body))) return false;
+    return variable.references.every((ref) => nodeWithin(ref.identifier, body));
   }
 
   /** Reads and writes of bindings that outlive an iteration, through the body, the condition, the update and local callees. */
@@ -383,9 +383,9 @@ class LoopJudge {
       for (const ref of index.within(part.range[0], part.range[1])) {
         const key = bindingKeyOf(ref);
         if (this.iterationBindings.has(key)) {
-          if (ref.isRead() && within(ref.identifier, this.body)) iterationReads.add(key);
+          if (ref.isRead() && nodeWithin(ref.identifier, this.body)) iterationReads.add(key);
           // The counter written by the update is the loop's own; written in the body, it carries.
-          if (ref.isWrite() && within(ref.identifier, this.body)) return 'loop-carried-dependency';
+          if (ref.isWrite() && nodeWithin(ref.identifier, this.body)) return 'loop-carried-dependency';
           continue;
         }
         if (this.isIterationLocal(key)) continue;
@@ -507,7 +507,7 @@ class LoopJudge {
         if (argument.type !== 'Identifier') return false;
         const variable = index.within(argument.range[0], argument.range[1])[0]?.resolved;
         const def = variable?.defs[0];
-        if (!variable || def?.type !== 'Variable' || within(def.name, this.body)) return false;
+        if (!variable || def?.type !== 'Variable' || nodeWithin(def.name, this.body)) return false;
         return isFreshCollection(def.node.init);
       });
     });
@@ -559,7 +559,7 @@ class LoopJudge {
           break;
         }
         const declared = target.defs[0]?.name;
-        if (declared && !within(declared, fn)) {
+        if (declared && !nodeWithin(declared, fn)) {
           found = true;
           break;
         }
@@ -569,10 +569,6 @@ class LoopJudge {
     });
     return found;
   }
-}
-
-function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
 function isLoopNode(node: TSESTree.Node): node is LoopNode {

@@ -22,7 +22,7 @@ import { resourceApiAt } from './resource-calls';
 import { staticPropertyName } from './modules';
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isTestFile } from './sequential-awaits';
-import { isFunctionNode, walk } from './walk';
+import { isFunctionNode, walk, nearestFunctionOf, nodeWithin } from './walk';
 
 /** Why an acquisition is not reported. */
 export const resourceCleanupSilenceReasons = [
@@ -132,16 +132,6 @@ const scopedModuleSpecifier = new RegExp(
 const isFunction = (node: TSESTree.Node | undefined): node is FunctionNode =>
   node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression' || node?.type === 'FunctionDeclaration';
 
-function nearestFunction(node: TSESTree.Node): FunctionNode | null {
-  let current = node.parent;
-  while (current && !isFunction(current)) current = current.parent;
-  return current ?? null;
-}
-
-function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
-}
-
 /** The expression a value flows out of, past type assertions and `!`: `(x as T)`'s parent for `x`. */
 function outerExpression(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -200,7 +190,7 @@ function placementOf(file: AnalysisFile, value: TSESTree.Node, fn: FunctionNode,
       const def = variable?.defs[0];
       if (!variable || !def || variable.defs.length !== 1 || def.type !== 'Variable') return { kind: 'silent', reason: 'stored' };
       // A binding of an outer function or the module outlives this call: someone else releases it.
-      if (nearestFunction(def.node) !== fn) return { kind: 'silent', reason: 'stored' };
+      if (nearestFunctionOf(def.node) !== fn) return { kind: 'silent', reason: 'stored' };
       const statement = parent.parent;
       if (statement?.type !== 'ExpressionStatement' || statementListOf(statement) === null) return { kind: 'silent', reason: 'unknown-use' };
       return { kind: 'bound', variable, statement, declaration: null };
@@ -218,7 +208,7 @@ type Use =
 
 function useOf(reference: TSESTree.Identifier, api: ResourceApi, fn: FunctionNode, acquirer: TSESTree.Node | null): Use {
   // A closure may run later, after this function is done: it may be the release (an event handler).
-  if (nearestFunction(reference) !== fn) return { kind: 'escape', reason: 'handed-off' };
+  if (nearestFunctionOf(reference) !== fn) return { kind: 'escape', reason: 'handed-off' };
   const outer = outerExpression(reference);
   const parent = outer.parent;
   if (!parent) return { kind: 'use' };
@@ -331,7 +321,7 @@ function mayThrowOrExit(file: AnalysisFile, node: TSESTree.Node, allowed: Readon
 
 /** The statement of `list` that holds `node`. */
 function statementIn(list: StatementList, node: TSESTree.Node): TSESTree.Node | null {
-  return bodyOf(list).find((s) => within(node, s)) ?? null;
+  return bodyOf(list).find((s) => nodeWithin(node, s)) ?? null;
 }
 
 const refuse = (message: string): Plan => refusedPlan({ reason: 'unsupported-call-shape', message });
@@ -515,7 +505,7 @@ function judge(
   silence: (reason: ResourceCleanupSilenceReason) => null,
   returnOnly: UnreleasedResource[],
 ): UnreleasedResource | null {
-  const fn = nearestFunction(call);
+  const fn = nearestFunctionOf(call);
   if (!fn?.async) return silence('not-in-async-function');
   let value: TSESTree.Node = call;
   if (api.awaited) {
@@ -548,7 +538,7 @@ function judge(
   if (!list) return silence('unknown-use');
   for (const release of releases) {
     const guard = finallyAround(release, fn);
-    if (guard && within(call, guard.block)) return silence('released-in-finally');
+    if (guard && nodeWithin(call, guard.block)) return silence('released-in-finally');
     if (guard && statementListOf(guard) === list) {
       const body = bodyOf(list);
       const between = body.slice(body.indexOf(statement) + 1, body.indexOf(guard));
@@ -612,7 +602,7 @@ function firstYieldWithin(file: AnalysisFile, body: TSESTree.Node, start: number
   walk(body, file.visitorKeys, (n) => {
     if (found || (n !== body && (isFunction(n) || n.type === 'ClassBody')) || n.range[1] <= start || n.range[0] >= end) return false;
     const finalizer = n.parent?.type === 'TryStatement' ? n.parent.finalizer : null;
-    if (finalizer && finalizer !== n && releases.some((r) => within(r, finalizer))) return false;
+    if (finalizer && finalizer !== n && releases.some((r) => nodeWithin(r, finalizer))) return false;
     if (n.type === 'YieldExpression' && n.range[0] >= start) found = n;
     return found === null;
   });

@@ -273,7 +273,7 @@ class SettledResults {
         if (element && element.type !== 'RestElement') this.bindElement(element, known, source);
         return;
       }
-      const index = elementCallbackParameter[method];
+      const index = Object.hasOwn(elementCallbackParameter, method) ? elementCallbackParameter[method] : undefined;
       if (index === undefined) return;
       const callback = call.arguments[0];
       if (callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression')) {

@@ -40,7 +40,7 @@ import { checkedPlan } from './invariant';
 import { hasLineBreak, indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { staticPropertyName } from './modules';
 import { previousCodeOffset } from './trivia';
-import { type FunctionNode, isFunctionNode, usesThis, walk } from './walk';
+import { type FunctionNode, isFunctionNode, usesThis, walk, nearestFunctionOf, nodeWithin } from './walk';
 
 /** The refusal reasons this planner gives, each with a valid case and a line in the docs. */
 export const thenChainRefusalReasons = [
@@ -138,7 +138,7 @@ export function findThenChains(file: AnalysisFile, options: ThenChainOptions = {
   walk(file.ast, file.visitorKeys, (node) => {
     if (node.type !== 'CallExpression' || isInnerChainCall(node)) return;
     const steps = chainSteps(node);
-    const fn = steps ? enclosingFunction(node) : null;
+    const fn = steps ? nearestFunctionOf(node) : null;
     if (!steps || !fn) return;
     const site = siteOf(fn, node);
     const position = site.kind === 'elsewhere' ? 'elsewhere' : (site.kind === 'return' && !site.awaited) || site.kind === 'arrow-body' ? 'returned' : 'awaited';
@@ -170,11 +170,6 @@ function chainOf(fn: FunctionNode, node: TSESTree.CallExpression, steps: readonl
     position,
     plan,
   };
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
-  return null;
 }
 
 /** Whether `call` is the receiver of a further `.then/.catch/.finally` (so not the chain's outermost call). */
@@ -466,10 +461,6 @@ function scopesWithin(file: AnalysisFile, node: TSESTree.Node): Scope[] {
   return file.scopeManager.scopes.filter((s) => s.block.range[0] >= start && s.block.range[1] <= end && !typeScopeTypes.has(s.type));
 }
 
-function within(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
-}
-
 /**
  * The names an inlined handler brings into the function (its parameters and the declarations of its
  * body) must mean nothing else there: no other declaration of the name in the function, and no
@@ -485,9 +476,9 @@ function nameClash(file: AnalysisFile, fn: FunctionNode, planned: readonly Plann
       const name = variable.name;
       if (name === 'arguments') continue;
       for (const scope of scopes) {
-        if (within(scope.block, own)) continue;
+        if (nodeWithin(scope.block, own)) continue;
         if (scope.set.has(name)) return `The \`${step.method}()\` handler's \`${name}\` would meet another \`${name}\` of the function once written in place.`;
-        if (scope.references.some((r) => r.identifier.name === name && !within(r.identifier, own))) {
+        if (scope.references.some((r) => r.identifier.name === name && !nodeWithin(r.identifier, own))) {
           return `The \`${step.method}()\` handler's \`${name}\` would capture a use of \`${name}\` elsewhere in the function once written in place.`;
         }
       }

@@ -92,6 +92,11 @@ export function nearestFunctionOf(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
+/** Whether `node` lies inside `container`'s source range (`container` itself included). */
+export function nodeWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return container.range[0] <= node.range[0] && node.range[1] <= container.range[1];
+}
+
 /** Strips parentheses-free wrappers that do not change a value at run time (TS assertions, `!`, optional chains). */
 export function skipTransparentWrappers(node: TSESTree.Expression): TSESTree.Expression {
   let current: TSESTree.Expression = node;

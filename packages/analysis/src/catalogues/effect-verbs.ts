@@ -133,8 +133,22 @@ export function verbsOf(name: string): string[] {
   return verbs;
 }
 
+// Names repeat across a code base (`get`, `fetchUser`, `save`): their kinds are remembered, up to a
+// bound so that a long run over generated names cannot grow the map without end.
+const kindByName = new Map<string, EffectKind | null>();
+const kindByNameLimit = 10_000;
+
 /** The effect kind a call's name suggests, or `null` when none of its verbs is catalogued. */
 export function effectKindOfName(name: string): EffectKind | null {
+  const known = kindByName.get(name);
+  if (known !== undefined) return known;
+  if (kindByName.size >= kindByNameLimit) kindByName.clear();
+  const kind = kindOfName(name);
+  kindByName.set(name, kind);
+  return kind;
+}
+
+function kindOfName(name: string): EffectKind | null {
   let kind: EffectKind | null = null;
   for (const verb of verbsOf(name)) {
     const found = kindByVerb.get(verb);

@@ -152,7 +152,7 @@ export class ShapeReader {
         if (node.callee.type === 'Super') return unknownShape;
         const callee_ = node.callee;
         if (callee_.type === 'MemberExpression' && callee_.object.type === 'Identifier') {
-          const builders = arrayBuilders[callee_.object.name];
+          const builders = Object.hasOwn(arrayBuilders, callee_.object.name) ? arrayBuilders[callee_.object.name] : undefined;
           const name = memberName(callee_);
           if (builders && name && builders.includes(name) && !context.space.value(callee_.object.name, callee_)) return arrayShape;
         }
