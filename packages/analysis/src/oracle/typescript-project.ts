@@ -62,7 +62,8 @@ export const nearestProject = 'auto';
  */
 export function projectConfigFor(setting: ProjectSetting, filePath: string): string | null {
   if (setting !== nearestProject) return path.resolve(setting);
-  const found = tsApi().findConfigFile(path.dirname(filePath), tsApi().sys.fileExists);
+  const api = tsApi();
+  const found = api.findConfigFile(path.dirname(filePath), (file) => api.sys.fileExists(file));
   return found === undefined ? null : path.resolve(found);
 }
 
