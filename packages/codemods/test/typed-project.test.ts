@@ -9,7 +9,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/report';
-import { run as thenToAwait } from '../src/transforms/then-to-await';
+import thenToAwaitModule, { run as thenToAwait } from '../src/transforms/then-to-await';
 import { run as sequentialToConcurrent } from '../src/transforms/sequential-to-concurrent';
 import { gitInit, packageRoot, removeTempProjects, tempProject } from './helpers';
 
@@ -58,6 +58,13 @@ describe('then-to-await with --project', () => {
     // behind a factory's inferred type, nor what `nameSchema` is.
     const untyped = thenToAwait(input, file, { level: 'review' });
     expect(untyped.refusals.map((r) => `${r.line} ${r.reason}`)).toEqual(['5 receiver-not-known-promise', '10 receiver-not-promise', '15 receiver-not-known-promise']);
+  });
+
+  it('takes --project as a jscodeshift option too, relative to the working directory', () => {
+    const file = source('converted.ts');
+    const fileInfo = { path: file, source: read(file) };
+    expect(thenToAwaitModule(fileInfo, {}, { level: 'review', project: path.relative(process.cwd(), tsconfig) })).toBe(read(path.join(project, 'expected/converted.ts')));
+    expect(thenToAwaitModule(fileInfo, {}, { level: 'review' })).toBeUndefined();
   });
 
   it('reads a file the program does not hold without types, and says so', () => {
