@@ -8,10 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codemods } from '../src/registry';
 import type { Report } from '../src/report';
 import thenToAwaitModule, { run as thenToAwait } from '../src/transforms/then-to-await';
 import { run as sequentialToConcurrent } from '../src/transforms/sequential-to-concurrent';
-import { gitInit, packageRoot, removeTempProjects, tempProject } from './helpers';
+import { casesOf, gitInit, packageRoot, removeTempProjects, tempProject } from './helpers';
 
 const project = path.join(packageRoot, 'test/__testfixtures__/typed-project');
 const tsconfig = path.join(project, 'tsconfig.json');
@@ -98,6 +99,27 @@ describe('the other codemods with --project', () => {
     expect(typed.types?.source).toBe('types');
     expect(typed.output).toBe(code);
     expect(typed.changes).toEqual([]);
+  });
+});
+
+describe('every codemod over every fixture input with a program', () => {
+  it('never throws, and reads each file with the checker', async () => {
+    // Every input in one project that holds them all: .js, .jsx, .mjs, .cjs and .tsx included.
+    const files: Record<string, string> = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'preserve', allowJs: true, noEmit: true, skipLibCheck: true }, include: ['**/*'] }),
+    };
+    const fixtures = path.join(packageRoot, 'src/transforms/__testfixtures__');
+    for (const codemod of codemods) for (const c of casesOf(path.join(fixtures, codemod.name))) files[`${codemod.name}/${path.basename(c.inputPath)}`] = read(c.inputPath);
+    const root = tempProject(files);
+    const config = path.join(root, 'tsconfig.json');
+    for (const codemod of codemods) {
+      const { run } = await codemod.load();
+      for (const c of casesOf(path.join(fixtures, codemod.name))) {
+        const file = path.join(root, codemod.name, path.basename(c.inputPath));
+        const result = run(read(file), file, { ...c.options, level: 'review', project: config });
+        expect([undefined, 'types'], `${codemod.name}/${path.basename(file)}`).toContain(result.types?.source);
+      }
+    }
   });
 });
 
