@@ -95,6 +95,14 @@ describe('typedOracleFactory', () => {
     expect(oracle.promiseKind(init('viaFactory'))).toBe('unknown');
   });
 
+  it('reads a file whose tsconfig cannot be read without types, and says why', () => {
+    const broken = write('other/broken.json', '{ "include": ["nothing-here"] }');
+    const uses: TypesUse[] = [];
+    const parsed = parseFile('export const x = 1;\n', outside, { parser: 'oxc', oracle: typedOracleFactory(broken, (use) => uses.push(use)) });
+    expect(parsed.oracle.source).toBe('syntax');
+    expect(uses).toEqual([expect.objectContaining({ source: 'syntax', reason: 'project-unreadable', message: expect.stringMatching(/No inputs were found/) })]);
+  });
+
   it('builds no program for a file whose analysis asks no type question', () => {
     const uses: TypesUse[] = [];
     parseFile('export const x = 1;\n', path.join(root, 'src/probe.ts'), { parser: 'oxc', oracle: typedOracleFactory(config, (use) => uses.push(use)) });

@@ -252,7 +252,7 @@ function explainText(codemod: Codemod): string {
     '',
     `Levels: ${levels}`,
     'Options:',
-    ...(codemod.options.length === 0 ? ['  (none beyond --level and --source-type)'] : table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)]))),
+    ...(codemod.options.length === 0 ? ['  (none beyond --level, --source-type and --project)'] : table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)]))),
     `Docs: ${codemod.docsPath}`,
     `Try: asyncwise migrate ${codemod.name} src${codemod.levels.includes('safe') ? '' : ' --level review'}`,
   ].join('\n');

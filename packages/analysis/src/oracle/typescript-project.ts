@@ -45,10 +45,11 @@ export type TypesUse =
   | { readonly source: 'syntax'; readonly project: string | null; readonly reason: TypesFallbackReason; readonly message: string };
 
 /**
- * Why a file of a typed run got the syntax oracle: the program does not hold it, or no tsconfig was
- * found above it (`--project auto`).
+ * Why a file of a typed run got the syntax oracle: the program does not hold it, no tsconfig was
+ * found above it (`--project auto`), or the tsconfig found cannot be read (`auto` finds configs the
+ * CLI did not check before the run).
  */
-export type TypesFallbackReason = 'not-in-project' | 'no-project-found';
+export type TypesFallbackReason = 'not-in-project' | 'no-project-found' | 'project-unreadable';
 
 /** What `--project` names: one tsconfig for every file, or `auto`, the nearest `tsconfig.json` above each file. */
 export type ProjectSetting = string;
@@ -127,12 +128,20 @@ class TypeScriptProject {
   }
 }
 
-/** Per thread: a worker builds its own programs, once each, and keeps them for the run. */
-const projects = new Map<string, TypeScriptProject>();
+/** Per thread: a worker builds its own programs, once each, and keeps them (or why it could not) for the run. */
+const projects = new Map<string, TypeScriptProject | ProjectConfigError>();
 
-function projectAt(configPath: string): TypeScriptProject {
+function projectAt(configPath: string): TypeScriptProject | ProjectConfigError {
   let project = projects.get(configPath);
-  if (!project) projects.set(configPath, (project = new TypeScriptProject(configPath)));
+  if (!project) {
+    try {
+      project = new TypeScriptProject(configPath);
+    } catch (error) {
+      if (!(error instanceof ProjectConfigError)) throw error;
+      project = error;
+    }
+    projects.set(configPath, project);
+  }
   return project;
 }
 
@@ -141,7 +150,7 @@ function projectAt(configPath: string): TypeScriptProject {
  * checker's answers ({@link ParserServicesOracle}, falling back to the syntax oracle where the checker
  * knows nothing) when the program of `setting` holds the file, else the syntax oracle. `onUse` hears
  * which, once per file parsed, when the oracle is first asked for: a pass that asks nothing builds
- * no program. Throws {@link ProjectConfigError} when the tsconfig cannot be read.
+ * no program. A tsconfig that cannot be read gives the syntax oracle too (`project-unreadable`).
  */
 export function typedOracleFactory(setting: ProjectSetting, onUse: (use: TypesUse) => void): (file: Omit<AnalysisFile, 'oracle'>) => TypeOracle {
   return (file) => {
@@ -156,7 +165,12 @@ export function typedOracleFactory(setting: ProjectSetting, onUse: (use: TypesUs
       onUse({ source: 'syntax', project: null, reason: 'no-project-found', message: 'no tsconfig.json in the file\'s folder or above it, so it was read without types' });
       return syntax;
     }
-    const typed = projectAt(configPath).programFor(filePath, file.text);
+    const project = projectAt(configPath);
+    if (project instanceof ProjectConfigError) {
+      onUse({ source: 'syntax', project: configPath, reason: 'project-unreadable', message: `${project.reason}, so the file was read without types` });
+      return syntax;
+    }
+    const typed = project.programFor(filePath, file.text);
     if (!typed) {
       onUse({
         source: 'syntax',
