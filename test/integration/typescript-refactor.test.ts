@@ -117,7 +117,7 @@ const expected: Record<string, Row> = {
   'refuses-return-in-non-final-handler': { typescript: 'offered, no change', asyncwise: 'return-in-non-final-handler' },
   'refuses-sync-return': { typescript: 'not offered', asyncwise: 'function-returns-non-promise' },
   'refuses-two-argument-then': { typescript: 'not offered', asyncwise: 'then-two-arguments' },
-  'refuses-unknown-receiver': { typescript: 'not offered', asyncwise: 'receiver-not-known-promise' },
+  'refuses-unknown-receiver': { typescript: 'not offered', asyncwise: 'receiver-not-promise, receiver-not-known-promise' },
   'returned-inside-branches': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },
   'then-chain-values': { typescript: 'converts', asyncwise: 'converts', sameCode: true, typescriptKeepsComments: true },
   'tsx-component-loader': { typescript: 'converts', asyncwise: 'converts', sameCode: false, typescriptKeepsComments: true },

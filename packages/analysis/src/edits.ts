@@ -23,6 +23,7 @@ export type SafetyLevel = 'safe' | 'review';
 /** The reasons only the then-chain planner (`then-chains.ts`) gives; listed once, here. */
 export const thenChainReasons = [
   'receiver-not-known-promise',
+  'receiver-not-promise',
   'then-two-arguments',
   'handler-not-inlinable',
   'handler-uses-this',

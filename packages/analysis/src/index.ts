@@ -37,6 +37,16 @@ export type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOrac
 export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
 export {
+  nearestProject,
+  ProjectConfigError,
+  projectConfigFor,
+  readProjectConfig,
+  typedOracleFactory,
+  type ProjectSetting,
+  type TypesFallbackReason,
+  type TypesUse,
+} from './oracle/typescript-project';
+export {
   findSequentialAwaitRuns,
   isTestFile,
   silenceReasons,

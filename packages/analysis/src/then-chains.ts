@@ -220,12 +220,20 @@ interface PlannedStep {
 function planThenChain(file: AnalysisFile, fn: FunctionNode, call: TSESTree.CallExpression, steps: readonly ChainStep[], site: Exclude<ChainSite, { kind: 'elsewhere' }>): Plan {
   const receiver = ((steps[0] as ChainStep).call.callee as TSESTree.MemberExpression).object;
   const kind = file.oracle.promiseKind(receiver);
-  if (kind !== 'promise') {
+  if (kind === 'unknown') {
     return refuse(
       'receiver-not-known-promise',
+      'Nothing shows the chain starts on a promise (a method named `then` proves nothing); with type information, or a declared `Promise` type, it can be rewritten.',
+    );
+  }
+  // Shown not to be a built-in promise: a custom thenable (a query builder, a deferred) whose `.then`
+  // may run its callbacks as `await` would not, or no thenable at all (zod's `.catch`).
+  if (kind !== 'promise') {
+    return refuse(
+      'receiver-not-promise',
       kind === 'thenable'
         ? 'The chain starts on a thenable that is not a built-in promise, whose `.then` may not behave as `await` does.'
-        : 'Nothing shows the chain starts on a promise (a method named `then` proves nothing); with type information, or a declared `Promise` type, it can be rewritten.',
+        : `The chain starts on a value ${file.oracle.source === 'types' ? 'whose type' : 'that'} is no promise, so its \`.${(steps[0] as ChainStep).method}\` is another method.`,
     );
   }
   if (site.kind === 'return' || site.kind === 'arrow-body') {

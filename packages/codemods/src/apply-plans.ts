@@ -8,13 +8,14 @@ import {
   type Plan,
   type SafetyLevel,
   sortEdits,
-  type SourceType,
   type TextEdit,
+  typedOracleFactory,
+  type TypesUse,
   withBom,
   withoutBom,
 } from '@asyncwise/analysis';
 import { NotConvergingError, OutputParseError } from './errors';
-import type { Change, RefusalNote, TextRange, TransformResult } from './types';
+import type { Change, RefusalNote, TextRange, TransformOptions, TransformResult } from './types';
 
 /** One plan a transform found in a file, with where it starts and how to describe it. */
 export interface FoundPlan {
@@ -44,7 +45,8 @@ interface Pass {
  *
  * The text is read as ESLint reads it: without its byte order mark (put back on output), as the
  * `sourceType` given or ESLint's default for the file name. So every rule report and codemod change
- * sits at the same offsets.
+ * sits at the same offsets. With a `project`, the analysis gets the program's types for each pass's
+ * text (see `typedOracleFactory`), and the result says how the file was read (`types`).
  *
  * Plans can nest: a run inside a callback that is itself awaited in an outer run. The outer plan's
  * edit covers the inner one, so they cannot go in one `applyEdits` call. Each pass applies the
@@ -62,14 +64,22 @@ export function applyPlans(
   filePath: string,
   level: SafetyLevel,
   findPlans: FindPlans,
-  sourceType?: SourceType,
-  earlierChanges: readonly TextRange[] = [],
+  read: Pick<TransformOptions, 'sourceType' | 'project' | 'earlierChanges'> = {},
   passBound: (text: string) => number = countAwaits,
 ): TransformResult {
   const { text: source, bom } = withoutBom(input);
   // oxc-parser, as oxlint: the same TS-ESTree shapes as typescript-estree (the fuzz test holds the
   // codemod to ESLint's reports), read several times faster, and cheap to load in every worker.
-  const parseOptions: ParseFileOptions = sourceType === undefined ? { parser: 'oxc' } : { parser: 'oxc', sourceType };
+  const { sourceType, project, earlierChanges = [] } = read;
+  // With a project, every pass asks the program for types (brought up to date for this file's
+  // rewritten text); the first answer says how the file was read.
+  let types: TypesUse | undefined;
+  const oracle = project === undefined ? undefined : typedOracleFactory(project, (use) => (types ??= use));
+  const parseOptions: ParseFileOptions = {
+    parser: 'oxc',
+    ...(sourceType === undefined ? {} : { sourceType }),
+    ...(oracle === undefined ? {} : { oracle }),
+  };
   const lineStarts = lineStartsOf(source);
   const passes: Pass[] = [];
   const changes: Change[] = [];
@@ -162,6 +172,7 @@ export function applyPlans(
     settled: true,
     written: mergeRanges([...earlier, ...own]),
     inputOffsetOf: (offset) => toSourceOffset(passes, offset).offset,
+    ...(types === undefined ? {} : { types }),
   };
 }
 

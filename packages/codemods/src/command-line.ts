@@ -1,7 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { nearestProject, ProjectConfigError, projectConfigFor, type ProjectSetting, readProjectConfig } from '@asyncwise/analysis';
 import packageJson from '../package.json' with { type: 'json' };
 import { makeDirectory, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, OptionError, PathError, ReportTargetError } from './errors';
@@ -50,6 +52,7 @@ const migrateOptionSpec = {
   level: { type: 'string' },
   report: { type: 'string' },
   'source-type': { type: 'string' },
+  project: { type: 'string' },
   'allow-dirty': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   jobs: { type: 'string', short: 'j' },
@@ -112,6 +115,9 @@ function helpText(registry: readonly Codemod[]): string {
       ['', 'file other than an earlier report'],
       ['--source-type <type>', 'read every file as module, commonjs or script (default: as ESLint does,'],
       ['', '.cjs as commonjs and every other file as a module)'],
+      ['--project <tsconfig>', 'answer type questions with the TypeScript program of this tsconfig.json'],
+      ['', '(auto: the nearest tsconfig.json above each file); files it does not hold are'],
+      ['', 'read without types, and the summary lists them'],
       ['--allow-dirty', 'write even when files to rewrite have uncommitted git changes'],
       ['--quiet, -q', 'print counts, skips and errors only: no diffs or listings'],
       ['--progress', 'show progress on stderr even with --quiet, in CI or when stderr is no terminal'],
@@ -246,7 +252,7 @@ function explainText(codemod: Codemod): string {
     '',
     `Levels: ${levels}`,
     'Options:',
-    ...(codemod.options.length === 0 ? ['  (none beyond --level and --source-type)'] : table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)]))),
+    ...(codemod.options.length === 0 ? ['  (none beyond --level, --source-type and --project)'] : table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)]))),
     `Docs: ${codemod.docsPath}`,
     `Try: asyncwise migrate ${codemod.name} src${codemod.levels.includes('safe') ? '' : ' --level review'}`,
   ].join('\n');
@@ -311,6 +317,7 @@ function editDistance(a: string, b: string): number {
 async function runMigrate(args: readonly string[], values: ParsedValues, env: CliEnvironment, registry: readonly Codemod[]): Promise<number> {
   const level = parseOption('--level', () => parseLevel(values.level));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
+  const project = projectOf(values.project, env.cwd);
   const jobs = parseJobs(values.jobs);
   const maxFileSize = parseSize(values['max-file-size']);
   if (values['cache-location'] !== undefined && values.cache !== true) throw new UsageError('--cache-location applies with --cache only; add --cache.');
@@ -369,7 +376,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
   // Before the run, so that a report that could not be written costs no time and a typo no file.
   const reportArg = typeof values.report === 'string' ? values.report : undefined;
   const reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, files);
-  const cache = values.cache === true ? await loadCache(values['cache-location'], env.cwd, { level, sourceType, selected, raw }) : undefined;
+  const cache = values.cache === true ? await loadCache(values['cache-location'], env.cwd, { level, sourceType, project, files, selected, raw }) : undefined;
   // Temp files of a killed earlier run, beside the files this run writes: sources, the report, the cache.
   const written = [...files, ...(reportPath === null ? [] : [reportPath]), ...(cache ? [cache.location] : [])];
   const stale = await removeStaleTempFiles(written.map((f) => path.dirname(f)));
@@ -403,6 +410,7 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     roots: (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(env.cwd, p)),
     level,
     ...(sourceType === undefined ? {} : { sourceType }),
+    ...(project === undefined ? {} : { project }),
     jobs,
     maxFileSize,
     ...(cache ? { cache } : {}),
@@ -521,7 +529,14 @@ function isReport(value: unknown): value is Report {
 async function loadCache(
   location: unknown,
   cwd: string,
-  settings: { level: string; sourceType: string | undefined; selected: readonly Codemod[]; raw: Readonly<Record<string, unknown>> },
+  settings: {
+    level: string;
+    sourceType: string | undefined;
+    project: string | undefined;
+    files: readonly string[];
+    selected: readonly Codemod[];
+    raw: Readonly<Record<string, unknown>>;
+  },
 ): Promise<OutcomeCache> {
   const given = typeof location === 'string' ? location : '.asyncwise-cache';
   const absolute = path.resolve(cwd, given);
@@ -532,9 +547,58 @@ async function loadCache(
     asyncwise: version,
     level: settings.level,
     sourceType: settings.sourceType ?? null,
+    // A typed outcome depends on the project's other files too: a typed run never reuses an untyped
+    // one, nor one made before a file of the project changed.
+    project: settings.project === undefined ? null : projectFingerprint(settings.project, settings.files),
     codemods: settings.selected.map((c) => ({ name: c.name, options: parseOptionValues(c.options, settings.raw) })),
   });
   return Cache.load(file, key);
+}
+
+/**
+ * `--project`: the tsconfig as an absolute path (a folder stands for its `tsconfig.json`, as
+ * `tsc -p` reads it), or `auto`. The config is read now (no file parsed), so a wrong path or a
+ * broken config is a usage error before any work, not an error in every file.
+ */
+function projectOf(value: unknown, cwd: string): ProjectSetting | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError('--project: expected a tsconfig.json path, or auto.');
+  if (value === nearestProject) return value;
+  const given = path.resolve(cwd, value);
+  const config = existsSync(given) && statSync(given).isDirectory() ? path.join(given, 'tsconfig.json') : given;
+  if (!existsSync(config)) throw new UsageError(`--project: ${displayPath(config, cwd)} does not exist; name a tsconfig.json (or auto for the nearest one above each file).`);
+  try {
+    readProjectConfig(config);
+  } catch (error) {
+    if (error instanceof ProjectConfigError) throw new UsageError(`--project: ${displayPath(error.configPath, cwd)}: ${error.reason}`);
+    throw error;
+  }
+  return config;
+}
+
+/**
+ * What a typed outcome depends on beyond its own file: each tsconfig the files use (`auto` finds one
+ * per folder), its text, and the size and modification time of each of its root files. Declaration
+ * files of packages are not in it: after an upgrade of a package's types, run without --cache once.
+ */
+function projectFingerprint(setting: ProjectSetting, files: readonly string[]): string {
+  const configs = new Set<string>();
+  const byFolder = new Map<string, string | null>();
+  for (const file of files) {
+    const folder = path.dirname(file);
+    if (!byFolder.has(folder)) byFolder.set(folder, projectConfigFor(setting, file));
+    const config = byFolder.get(folder);
+    if (config) configs.add(config);
+  }
+  const hash = createHash('sha256').update(setting);
+  for (const config of [...configs].sort()) {
+    hash.update(`\0${config}\0${readFileSync(config, 'utf8')}`);
+    for (const root of readProjectConfig(config).fileNames) {
+      const stats = statSync(root, { throwIfNoEntry: false });
+      hash.update(`\0${root}:${stats?.size ?? -1}:${stats?.mtimeMs ?? -1}`);
+    }
+  }
+  return hash.digest('hex');
 }
 
 /** `--max-file-size`: bytes, or a number with KB or MB (1,024-based; `k`, `m`, `kib`, `mib` too). */

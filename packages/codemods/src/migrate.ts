@@ -2,7 +2,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile, stat } from 'node:fs/promises';
-import { OverlappingEditsError, ParseError, withoutBom } from '@asyncwise/analysis';
+import { OverlappingEditsError, ParseError, type TypesUse, withoutBom } from '@asyncwise/analysis';
 import { lineStartsOf, positionOf } from './apply-plans';
 import { type AtomicWriteHooks, makeDirectory, writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, NotConvergingError, OutputParseError } from './errors';
@@ -73,6 +73,8 @@ export interface FileOutcome {
    * overwritten) just before that file is written.
    */
   readonly created?: readonly CreatedFile[];
+  /** With `--project`: whether the file was read with the program's types, or without them and why. */
+  readonly types?: TypesUse;
 }
 
 /** A file a rewrite needs, to be created with it. */
@@ -144,6 +146,7 @@ export async function migrate(options: MigrateOptions): Promise<FileOutcome[]> {
   const transformOptions: TransformOptions = {
     level: options.level ?? 'safe',
     ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),
+    ...(options.project === undefined ? {} : { project: options.project }),
   };
   // Each file's real path, resolved once (null: gone or dangling; its analysis reports why).
   const realPaths = new Map(options.files.map((file) => [file, realPathOrNull(file)]));
@@ -410,9 +413,13 @@ function migrateSource(file: string, before: string, codemods: readonly LoadedCo
   // change where the user wrote it.
   const backToInput: ((offset: number) => number)[] = [];
   const generated = new Map<string, GeneratedFile>();
+  // How the first codemod that asked a type question read the file; every later one reads it from the same program.
+  let types: TypesUse | undefined;
+  const withTypes = <T extends object>(outcome: T): T & { types?: TypesUse } => (types === undefined ? outcome : { ...outcome, types });
   try {
     for (const codemod of codemods) {
       const result = codemod.run(after, file, codemods.length === 1 ? options : { ...options, earlierChanges: written });
+      types ??= result.types;
       for (const needed of result.files ?? []) if (!generated.has(needed.path)) generated.set(needed.path, needed);
       settled = codemods.length === 1 && result.settled === true;
       const where = positionsInInput(after, before, backToInput);
@@ -425,16 +432,16 @@ function migrateSource(file: string, before: string, codemods: readonly LoadedCo
       after = result.output;
     }
   } catch (error) {
-    return failed(file, changes, refusals, fileErrorOf(error));
+    return withTypes(failed(file, changes, refusals, fileErrorOf(error)));
   }
-  if (after === before) return { file, status: 'unchanged', changes, refusals, written: false };
+  if (after === before) return withTypes({ file, status: 'unchanged', changes, refusals, written: false });
 
   // A lone codemod whose last pass already analysed its own output and found nothing more to apply
   // has shown its fixed point; a rerun would compute the same again (for a large file, seconds).
   const again = settled ? null : rerun(after, file, codemods, codemods.length === 1 ? options : { ...options, earlierChanges: written });
-  if (again !== null) return failed(file, changes, refusals, again);
+  if (again !== null) return withTypes(failed(file, changes, refusals, again));
   const created = [...generated.values()].map((f): CreatedFile => ({ path: f.path, text: f.text, description: f.description, written: false }));
-  return { file, status: 'changed', changes, refusals, before, after, written: false, ...(created.length > 0 ? { created } : {}) };
+  return withTypes({ file, status: 'changed', changes, refusals, before, after, written: false, ...(created.length > 0 ? { created } : {}) });
 }
 
 /** `2.1 MB`, `512 KB`, `17 bytes`: sizes in messages (1 KB = 1,024 bytes, as `--max-file-size` reads them). */

@@ -1,4 +1,5 @@
-import { type SafetyLevel, type SourceType, sourceTypes } from '@asyncwise/analysis';
+import path from 'node:path';
+import { nearestProject, type SafetyLevel, type SourceType, sourceTypes } from '@asyncwise/analysis';
 import { OptionError } from './errors';
 import type { TransformOptions } from './types';
 
@@ -74,7 +75,16 @@ export function parseFlag(value: unknown, name: string): boolean | undefined {
 export function transformOptionsFrom(raw: unknown): TransformOptions {
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const sourceType = parseSourceType(record['sourceType'] ?? record['source-type']);
-  return { level: parseLevel(record['level']), ...(sourceType === undefined ? {} : { sourceType }) };
+  const project = record['project'];
+  if (project !== undefined && (typeof project !== 'string' || project.trim() === '')) {
+    throw new OptionError(`Invalid project ${JSON.stringify(project)}: expected a tsconfig.json path, or auto.`);
+  }
+  return {
+    level: parseLevel(record['level']),
+    ...(sourceType === undefined ? {} : { sourceType }),
+    // Relative to the working directory, as jscodeshift's paths are; `auto` as it is.
+    ...(project === undefined ? {} : { project: project === nearestProject ? project : path.resolve(project) }),
+  };
 }
 
 /** What jscodeshift calls: the new source, or `undefined` when nothing changes. */

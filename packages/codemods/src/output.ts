@@ -129,6 +129,13 @@ export function formatSummary(summary: Summary, outcomes: readonly FileOutcome[]
     );
   }
 
+  // With --project: a file read without types was judged by the syntax alone, which the user should know.
+  if (summary.types) {
+    const { typed, untyped } = summary.types;
+    lines.push(`Types: ${plural(typed, 'file')} read with the program's checker${untyped.length > 0 ? `, ${untyped.length} without it:` : ''}`);
+    if (!settings.quiet) for (const u of untyped) lines.push(`  ${u.path}: ${u.reason}: ${u.message}`);
+  }
+
   // Skips are listed even with --quiet: like an error, they say a file was not migrated.
   if (summary.skipped.length > 0) {
     lines.push(c.yellow(`${plural(summary.skipped.length, 'file')} skipped and left unchanged (not an error):`));

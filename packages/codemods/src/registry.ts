@@ -193,7 +193,9 @@ export const codemods: readonly Codemod[] = [
       'callbacks, and a synchronous throw before the chain becomes a rejection. It lists as refusals, with the reason, ' +
       'two-argument `then`, method handlers, handlers that use their own `this` or `arguments`, returns inside a handler ' +
       'before the last, `finally` handlers that return, names that would clash, generators, getters, setters and ' +
-      'constructors, functions that also return a non-promise, and receivers not shown to be promises.',
+      'constructors, functions that also return a non-promise, and receivers not shown to be promises. With --project ' +
+      'the receiver is judged by the TypeScript checker: promises only inference shows are converted, thenables that are ' +
+      'no built-in promise (query builders, deferreds) and values typed as no promise are refused as receiver-not-promise.',
     levels: ['review'],
     unit: { one: 'chain', many: 'chains' },
     options: [],

@@ -1,4 +1,4 @@
-import { isBugRefusal, type SafetyLevel } from '@asyncwise/analysis';
+import { isBugRefusal, type SafetyLevel, type TypesFallbackReason, type TypesUse } from '@asyncwise/analysis';
 import type { FileChange, FileErrorKind, FileOutcome, FileRefusal, FileSkip } from './migrate';
 import { displayPath } from './paths';
 import type { SkipReason } from './source-text';
@@ -36,6 +36,19 @@ export interface SkipSummary {
   readonly message: string;
 }
 
+/** A file of a `--project` run read without types, and why. */
+export interface UntypedSummary {
+  readonly path: string;
+  readonly reason: TypesFallbackReason;
+  readonly message: string;
+}
+
+/** How the files of a `--project` run were read: how many with the program's types, which without. */
+export interface TypesSummary {
+  readonly typed: number;
+  readonly untyped: readonly UntypedSummary[];
+}
+
 export interface Summary {
   readonly filesScanned: number;
   /** Files whose text changes (or would, in a dry run). */
@@ -57,6 +70,8 @@ export interface Summary {
   readonly asyncwiseBugs: number;
   readonly errors: readonly ErrorSummary[];
   readonly skipped: readonly SkipSummary[];
+  /** Only in a `--project` run where some file was asked a type question. */
+  readonly types?: TypesSummary;
 }
 
 export interface ReportFile {
@@ -69,6 +84,8 @@ export interface ReportFile {
   readonly skip?: FileSkip;
   /** Files created with this one (the local limiter's helper), and whether each is on disk. */
   readonly created?: readonly { readonly path: string; readonly description: string; readonly written: boolean }[];
+  /** With `--project`: read with the program's types, or without them and why. */
+  readonly types?: TypesUse;
 }
 
 /** The `--report` file: everything the summary says, per file, for tools and CI. */
@@ -96,7 +113,11 @@ export function summarizeFiles(files: readonly ReportFile[]): Summary {
   const errors: ErrorSummary[] = [];
   let asyncwiseBugs = 0;
   const skipped: SkipSummary[] = [];
+  let typed = 0;
+  const untyped: UntypedSummary[] = [];
   for (const file of files) {
+    if (file.types?.source === 'types') typed++;
+    else if (file.types?.source === 'syntax') untyped.push({ path: file.path, reason: file.types.reason, message: file.types.message });
     for (const change of file.changes) (change.applied ? changesApplied : changesNotApplied)[change.level]++;
     for (const refusal of file.refusals) {
       refusals[refusal.reason] = (refusals[refusal.reason] ?? 0) + 1;
@@ -117,6 +138,7 @@ export function summarizeFiles(files: readonly ReportFile[]): Summary {
     asyncwiseBugs,
     errors,
     skipped,
+    ...(typed + untyped.length > 0 ? { types: { typed, untyped } } : {}),
   };
 }
 
@@ -130,6 +152,7 @@ function reportFileOf(o: FileOutcome, cwd: string): ReportFile {
     ...(o.error ? { error: o.error } : {}),
     ...(o.skip ? { skip: o.skip } : {}),
     ...(o.created ? { created: o.created.map((f) => ({ path: displayPath(f.path, cwd), description: f.description, written: f.written })) } : {}),
+    ...(o.types ? { types: { ...o.types, project: o.types.project === null ? null : displayPath(o.types.project, cwd) } as TypesUse } : {}),
   };
 }
 

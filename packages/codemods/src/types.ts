@@ -1,4 +1,4 @@
-import type { RefusalReason, SafetyLevel, SourceType } from '@asyncwise/analysis';
+import type { ProjectSetting, RefusalReason, SafetyLevel, SourceType, TypesUse } from '@asyncwise/analysis';
 
 /**
  * What every transform reads, once validated (see `options.ts` for the raw forms). A codemod's own
@@ -12,6 +12,13 @@ export interface TransformOptions {
    * (`.cjs` as CommonJS, everything else as a module), so the codemod sees what the rule sees.
    */
   readonly sourceType?: SourceType;
+  /**
+   * A tsconfig whose program answers the analysis's type questions (`--project`), as an absolute
+   * path, or `auto` for the nearest `tsconfig.json` above each file. Without it the analysis reads
+   * the syntax and the declaration index only. A file the program does not hold is read without
+   * types, and its result says so (`types`).
+   */
+  readonly project?: ProjectSetting;
   /**
    * Set by the runner when several codemods run on a file: ranges (`[start, end)` offsets, byte order
    * mark excluded) of the input that an earlier codemod of the same pass wrote. A plan whose edits
@@ -87,6 +94,11 @@ export interface TransformResult {
   readonly inputOffsetOf?: (outputOffset: number) => number;
   /** Files the rewritten text needs that the transform cannot write itself (see {@link GeneratedFile}). */
   readonly files?: readonly GeneratedFile[];
+  /**
+   * With a project: whether the file was read with the program's types, or without them and why.
+   * Absent without a project, or when the analysis asked no type question.
+   */
+  readonly types?: TypesUse;
 }
 
 /**

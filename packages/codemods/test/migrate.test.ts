@@ -243,8 +243,7 @@ describe('earlier changes of the pass', () => {
         ...(file.text[6] === 'a' ? [{ start: 0, description: 'a → x', plan: planOf('safe', [{ range: [6, 7], text: 'x' }]) }] : []),
         ...(file.text[19] === 'b' ? [{ start: 13, description: 'b → yy', plan: planOf('safe', [{ range: [19, 20], text: 'yy' }]) }] : []),
       ],
-      undefined,
-      earlierChanges,
+      { earlierChanges },
     );
 
   it('refuses a plan that touches what an earlier codemod wrote, and applies one beside it', () => {

@@ -31,8 +31,7 @@ export const logToLoggerRun: RunTransform = (source, filePath, options = {}) =>
       });
       return found;
     },
-    options.sourceType,
-    options.earlierChanges,
+    options,
   );
 
 export const logToLogger: Codemod = {

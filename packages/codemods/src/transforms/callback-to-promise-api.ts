@@ -57,8 +57,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
       findCallbackApiCalls(file, { relativePath, ...(options.testFiles ? { testFiles: options.testFiles } : {}) }).map(
         (call): FoundPlan => ({ start: call.node.range[0], description: describeCall(call), plan: call.awaitPlan }),
       ),
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countCallbacks,
   );
 }

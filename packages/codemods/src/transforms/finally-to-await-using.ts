@@ -56,8 +56,7 @@ export function run(source: string, filePath: string, options: FinallyToAwaitUsi
           plan: found.plan,
         }),
       ),
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countFinallyWords,
   );
 }

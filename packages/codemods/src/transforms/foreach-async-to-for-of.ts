@@ -63,8 +63,7 @@ export function run(source: string, filePath: string, options: ForEachAsyncToFor
         return { start: f.callback.range[0], description: withDependencyNote(rewrite.description, target), plan: rewrite.plan };
       });
     },
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countForEachNames,
   );
   const helperNeeded = target?.limiter === 'local' && result.changes.some((c) => c.applied);

@@ -59,8 +59,7 @@ export function run(source: string, filePath: string, options: LoopToBoundedOpti
       for (const { loop, reason } of silenced) found.push({ start: loop.range[0], description: 'loop stays sequential', plan: refusedSilencedLoop(reason) });
       return found;
     },
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countLoopWords,
   );
   const helperNeeded = target.limiter === 'local' && result.changes.some((c) => c.applied);

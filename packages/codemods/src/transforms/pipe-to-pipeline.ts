@@ -46,8 +46,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
     filePath,
     options.level ?? 'safe',
     (file) => findPipeChains(file).reported.map((chain): FoundPlan => ({ start: chain.node.range[0], description: describeChain(chain), plan: chain.plan })),
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countPipes,
   );
 }

@@ -44,8 +44,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
     filePath,
     options.level ?? 'safe',
     (file) => findPromiseWrappers(file, { relativePath, ...(options.testFiles ? { testFiles: options.testFiles } : {}) }).map((wrapper): FoundPlan => ({ start: wrapper.node.range[0], description: describeWrapper(wrapper), plan: wrapper.plan })),
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countPromises,
   );
 }

@@ -86,8 +86,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
       }
       return found;
     },
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countRaceNames,
   );
 }

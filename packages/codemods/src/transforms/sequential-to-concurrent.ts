@@ -54,8 +54,7 @@ export function run(source: string, filePath: string, options: SequentialToConcu
       findSequentialAwaitRuns(file, analysisOptions).runs.map(
         (r): FoundPlan => ({ start: r.statements[0]?.node.range[0] ?? 0, description: describeRun(r, analysisOptions.settled), plan: r.plan }),
       ),
-    options.sourceType,
-    options.earlierChanges,
+    options,
   );
 }
 

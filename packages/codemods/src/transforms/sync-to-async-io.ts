@@ -58,8 +58,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
       findBlockingCalls(file, { filePath, relativePath, ...(options.testFiles ? { testFiles: options.testFiles } : {}) }).calls.map(
         (call): FoundPlan => ({ start: call.node.range[0], description: describeCall(call), plan: call.plan }),
       ),
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countBlockingNames,
   );
 }

@@ -53,8 +53,7 @@ export function run(source: string, filePath: string, options: TransformOptions 
     options.level ?? 'safe',
     (file) =>
       findThenChains(file, { awaited: true }).map((chain): FoundPlan => ({ start: chain.reportNode.range[0], description: describeChain(chain), plan: chain.plan })),
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countChainNames,
   );
 }

@@ -48,8 +48,7 @@ export function run(source: string, filePath: string, options: UnboundedToBounde
         return { start: fanOut.call.range[0], description: withDependencyNote(rewrite.description, target), plan: rewrite.plan };
       });
     },
-    options.sourceType,
-    options.earlierChanges,
+    options,
     countPromiseWords,
   );
   const helperNeeded = target.limiter === 'local' && result.changes.some((c) => c.applied);

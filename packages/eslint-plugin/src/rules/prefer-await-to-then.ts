@@ -44,8 +44,9 @@ export default createRule<Options, MessageIds>({
         const file = analysisFileFor(context);
         for (const chain of findThenChains(file, { strict: options.strict })) {
           const refusal = chain.plan.refusals[0];
-          // A chain on a value nothing shows is a promise may be zod's `.catch` or fp-ts's `.then`: silent.
-          if (refusal?.reason === 'receiver-not-known-promise') continue;
+          // A chain on a value nothing shows is a promise may be zod's `.catch` or fp-ts's `.then`, and
+          // one shown not to be a promise is such a method for sure: silent on both.
+          if (refusal?.reason === 'receiver-not-known-promise' || refusal?.reason === 'receiver-not-promise') continue;
           const why = refusal?.message.replace(/\.$/, '');
           context.report({
             node: chain.reportNode,

@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/types';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ProjectConfigError, projectConfigFor, readProjectConfig, typedOracleFactory, type TypesUse } from '../src/oracle/typescript-project';
+import { parseFile } from '../src/parse';
+import { walk } from '../src/walk';
+
+const root = mkdtempSync(path.join(tmpdir(), 'asyncwise-typed-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const config = path.join(root, 'tsconfig.json');
+writeFileSync(config, JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, types: [] }, include: ['src'] }));
+mkdirSync(path.join(root, 'src'));
+mkdirSync(path.join(root, 'other'));
+const write = (relative: string, text: string): string => {
+  const file = path.join(root, relative);
+  writeFileSync(file, text);
+  return file;
+};
+write(
+  'src/lib.ts',
+  [
+    'function make<T>(value: T) { return () => Promise.resolve(value); }',
+    'export const later = make(1);',
+    'export class Query { then(done: (rows: string[]) => void): void { done([]); } }',
+  ].join('\n'),
+);
+const probeFile = write(
+  'src/probe.ts',
+  [
+    "import { later, Query } from './lib';",
+    'export const viaFactory = later();',
+    'export const parenthesised = (later());',
+    'export const query = new Query();',
+    'export const count = 1;',
+    'export function loads() { return later(); }',
+  ].join('\n'),
+);
+const outside = write('other/outside.ts', "import { later } from '../src/lib';\nexport const viaFactory = later();\n");
+
+/** The file parsed with the typed oracle, what it used, and the initialiser of each `const`. */
+function typed(file: string, text = readFileSync(file, 'utf8')) {
+  const uses: TypesUse[] = [];
+  const parsed = parseFile(text, file, { parser: 'oxc', oracle: typedOracleFactory(config, (use) => uses.push(use)) });
+  const inits = new Map<string, TSESTree.Expression>();
+  const functions = new Map<string, TSESTree.FunctionDeclaration>();
+  walk(parsed.ast, parsed.visitorKeys, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) inits.set(node.id.name, node.init);
+    if (node.type === 'FunctionDeclaration' && node.id) functions.set(node.id.name, node);
+  });
+  const init = (name: string) => inits.get(name) as TSESTree.Expression;
+  return { oracle: parsed.oracle, uses, init, fn: (name: string) => functions.get(name) as TSESTree.FunctionDeclaration };
+}
+
+describe('typedOracleFactory', () => {
+  it('answers from the checker what only inference shows, through ESTree nodes mapped by range', () => {
+    const { oracle, uses, init } = typed(probeFile);
+    expect(oracle.source).toBe('types');
+    expect(uses).toEqual([{ source: 'types', project: config }]);
+    // The syntax oracle cannot see through the generic factory.
+    expect(parseFile(readFileSync(probeFile, 'utf8'), probeFile, { parser: 'oxc' }).oracle.source).toBe('syntax');
+    expect(oracle.promiseKind(init('viaFactory'))).toBe('promise');
+    // oxc drops the parentheses, as typescript-estree does; the range maps inside them.
+    expect(oracle.promiseKind(init('parenthesised'))).toBe('promise');
+    expect(oracle.promiseKind(init('query'))).toBe('thenable');
+    expect(oracle.promiseKind(init('count'))).toBe('no');
+  });
+
+  it('maps a declaration under `export`, which starts at `export` in TypeScript', () => {
+    const { oracle, fn } = typed(probeFile);
+    expect(oracle.signatureReturnKind(fn('loads'), [])).toBe('promise');
+  });
+
+  it('reads a changed text with the program brought up to date for it, never with the old ranges', () => {
+    const original = readFileSync(probeFile, 'utf8');
+    const changed = original.replace('export const count = 1;', 'export const count = later();');
+    const updated = typed(probeFile, changed);
+    expect(updated.oracle.promiseKind(updated.init('count'))).toBe('promise');
+    // Positions moved by an edit before them still map to what is at them now.
+    const shifted = `// a comment that moves every offset\n${original}`;
+    const moved = typed(probeFile, shifted);
+    expect(moved.oracle.promiseKind(moved.init('viaFactory'))).toBe('promise');
+    expect(moved.oracle.promiseKind(moved.init('count'))).toBe('no');
+    // And the file's own text is read from the program as built.
+    const again = typed(probeFile);
+    expect(again.oracle.promiseKind(again.init('count'))).toBe('no');
+  });
+
+  it('reads a file the program does not hold with the syntax oracle, and says so', () => {
+    const { oracle, uses, init } = typed(outside);
+    expect(oracle.source).toBe('syntax');
+    expect(uses).toEqual([expect.objectContaining({ source: 'syntax', reason: 'not-in-project', project: config })]);
+    expect(oracle.promiseKind(init('viaFactory'))).toBe('unknown');
+  });
+
+  it('reads a file whose tsconfig cannot be read without types, and says why', () => {
+    const broken = write('other/broken.json', '{ "include": ["nothing-here"] }');
+    const uses: TypesUse[] = [];
+    const parsed = parseFile('export const x = 1;\n', outside, { parser: 'oxc', oracle: typedOracleFactory(broken, (use) => uses.push(use)) });
+    expect(parsed.oracle.source).toBe('syntax');
+    expect(uses.map((use) => (use.source === 'syntax' ? `${use.reason}: ${use.message}` : use.source))).toEqual([
+      expect.stringMatching(/^project-unreadable: No inputs were found in config file .*, so the file was read without types$/),
+    ]);
+  });
+
+  it('builds no program for a file whose analysis asks no type question', () => {
+    const uses: TypesUse[] = [];
+    parseFile('export const x = 1;\n', path.join(root, 'src/probe.ts'), { parser: 'oxc', oracle: typedOracleFactory(config, (use) => uses.push(use)) });
+    expect(uses).toEqual([]);
+  });
+});
+
+describe('project configs', () => {
+  it('auto finds the nearest tsconfig.json above the file', () => {
+    expect(projectConfigFor('auto', probeFile)).toBe(config);
+    expect(projectConfigFor(config, outside)).toBe(config);
+  });
+
+  it('reads the root files, and names the config and the cause when it cannot', () => {
+    expect(readProjectConfig(config).fileNames.map((f) => path.basename(f)).sort()).toEqual(['lib.ts', 'probe.ts']);
+    expect(() => readProjectConfig(path.join(root, 'missing.json'))).toThrow(ProjectConfigError);
+    const empty = write('other/tsconfig.json', JSON.stringify({ include: ['nothing-here'] }));
+    expect(() => readProjectConfig(empty)).toThrow(/No inputs were found/);
+  });
+});
