@@ -21,10 +21,11 @@ import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
 import { addSignalEdits } from './races';
-import { constantInitializer, isBuiltinGlobal } from './scope';
+import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import {
   isAbortSignalVariable,
   isProjectTaker,
+  declaredToReturnNoPromise,
   mayBeDeclaredTaker,
   projectSignalCalls,
   projectSignalTakerAt,
@@ -47,6 +48,18 @@ export const signalPropagationSilenceReasons = [
   'nested-function',
   /** The call is in a `catch` or `finally` block: cleanup that often runs because of the abort, where the signal would stop it at once. */
   'in-cleanup',
+  /**
+   * The call is in a branch chosen by whether there is a signal (`signal ? f(x, { signal }) : f(x)`,
+   * `if (!options.signal) …`, or a `const` computed from it): the code decides by hand what happens
+   * with the signal and without it. A test of `signal.aborted` is not such a test.
+   */
+  'signal-tested',
+  /**
+   * A function of the project declared to return something that is not a promise
+   * (`makeRequest(input, signal?: AbortSignal): ModelRequest`): it builds a value around the
+   * signal; there is no operation to stop.
+   */
+  'returns-no-promise',
   /** The function's own controller may be aborted before the call (`.finally(() => controller.abort())` after a race): its signal would stop the call at once. */
   'controller-aborted-before',
   /**
@@ -73,6 +86,59 @@ export interface UnpropagatedSignal {
 export interface UnpropagatedSignalsResult {
   readonly calls: readonly UnpropagatedSignal[];
   readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: SignalPropagationSilenceReason }[];
+}
+
+/** The text of a signal's code, `?.` and spacing aside: `options?.signal` and `options.signal` are one. */
+const signalCode = (code: string) => code.replace(/\?\./g, '.').replace(/\s+/g, '');
+
+/**
+ * Whether `node` reads the signal written `signal` (a name, or a member chain such as
+ * `options.signal`) as a whole value — not as the object of a member (`signal.aborted`) nor as a
+ * property key.
+ */
+function readsSignalIn(file: AnalysisFile, node: TSESTree.Node, signal: string): boolean {
+  const wanted = signalCode(signal);
+  let found = false;
+  walk(node, file.visitorKeys, (child) => {
+    if (found) return false;
+    const parent = child.parent;
+    if ((child.type === 'Identifier' || child.type === 'MemberExpression') && !(parent?.type === 'MemberExpression' && (parent.object === child || (parent.property === child && !parent.computed)))) {
+      found = signalCode(file.text.slice(child.range[0], child.range[1])) === wanted;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Whether a test reads the signal, itself or through a `const` computed from it (`const callOptions = signal ? { signal } : undefined`). */
+function testReadsSignal(file: AnalysisFile, test: TSESTree.Node, signal: string): boolean {
+  if (readsSignalIn(file, test, signal)) return true;
+  let found = false;
+  walk(test, file.visitorKeys, (child) => {
+    if (found) return false;
+    if (child.type === 'Identifier') {
+      const variable = findVariable(innermostScope(file.scopeManager, child), child.name);
+      const init = variable ? constantInitializer(variable) : null;
+      found = init !== null && readsSignalIn(file, init, signal);
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Whether `node` is in a branch (of an `if`, a `?:`, the right of `&&`/`||`/`??`) inside `fn` whose test asks whether there is a signal. */
+function inBranchOnSignal(file: AnalysisFile, node: TSESTree.Node, fn: FunctionNode, signal: string): boolean {
+  for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    const test =
+      (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test !== current
+        ? parent.test
+        : parent.type === 'LogicalExpression' && parent.right === current
+          ? parent.left
+          : null;
+    if (test && testReadsSignal(file, test, signal)) return true;
+  }
+  return false;
 }
 
 /** Whether `node` lies in a `catch` clause or `finally` block of a `try` inside `fn`. */
@@ -340,9 +406,17 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       if (knownApi) silenced.push({ node, reason: 'abort-handled-by-hand' });
       continue;
     }
+    if (inBranchOnSignal(file, node, fn, signal)) {
+      if (knownApi) silenced.push({ node, reason: 'signal-tested' });
+      continue;
+    }
     // A call the declaration index may show to take a signal is asked only here, where it can be reported.
     const api = knownApi ?? projectSignalTakerAt(file, node);
     if (!api || !takesSignalAsPlaced(api)) continue;
+    if (isProjectTaker(api) && declaredToReturnNoPromise(file, node)) {
+      silenced.push({ node, reason: 'returns-no-promise' });
+      continue;
+    }
     const argument = signalArgumentFor(node, api);
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];

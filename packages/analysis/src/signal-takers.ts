@@ -129,7 +129,8 @@ export interface ProjectSignalTaker extends AbortableApi {
    * How sure the signal's place is: `safe` where it was read from the one function the call runs
    * (a function of this file, an imported one, a method of a class the value is shown to be);
    * `review` where another may run with other parameters (`this.m()`, which a subclass may
-   * override; overloads, which agree only on what each declares).
+   * override; an interface's method or a declared function type, which an implementation may
+   * give other defaults; overloads, which agree only on what each declares).
    */
   readonly level: 'safe' | 'review';
 }
@@ -267,13 +268,32 @@ function declaredSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression
       const placement = local ?? declaredSignalPlacement(file, shape);
       if (placement) {
         const viaThis = callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression';
+        // An implementation, not a type: an interface's method or a declared function type may be
+        // implemented with other defaults (or tell a skipped argument from a missing one).
+        const implementation = declaration !== undefined && isFunctionNode(declaration);
         const name = file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '');
-        taker = takerNamed(name, placement, viaThis || !declaration ? 'review' : 'safe');
+        taker = takerNamed(name, placement, viaThis || !implementation ? 'review' : 'safe');
       }
     }
   }
   declaredCache.set(call, taker);
   return taker;
+}
+
+/**
+ * Whether the function `call` calls is declared to return something shown not to be a promise
+ * (`function makeRequest(input: string, signal?: AbortSignal): ModelRequest`, an object type with
+ * no `then`, a generator): it
+ * builds a value around the signal rather than running an operation the signal could stop. Asked
+ * only of a call about to be reported, as it may read the declared type's module.
+ */
+export function declaredToReturnNoPromise(file: AnalysisFile, call: TSESTree.CallExpression): boolean {
+  if (call.callee.type === 'Super') return false;
+  const shape = moduleIndex.shapes.expression(call.callee, fileSpaceOf(file));
+  if (shape.kind !== 'function') return false;
+  const returned = shape.returns();
+  // A declared object type without a `then` (a thenable type is read as a promise).
+  return returned.kind === 'not-promise' || (returned.kind === 'object' && returned.member('then').kind === 'unknown');
 }
 
 /**

@@ -67,10 +67,39 @@ export default defineRuleCases(rule, [
       "export async function load(api: any, url: string, signal: AbortSignal) {\n  return api.get(url);\n}",
       // opaque-options: a method given options the analysis cannot see into.
       inSignals("import { Client } from './lib/http';\nexport async function get(client: Client, init: { headers: Record<string, string> }, signal: AbortSignal) {\n  return client.get('/a', init);\n}"),
+      // signal-tested: the code chooses by hand between a call with the signal and one without.
+      "interface Server {\n  callTool(name: string, meta?: object, options?: { signal?: AbortSignal }): Promise<unknown>;\n}\nexport async function call(server: Server, details?: { signal?: AbortSignal }) {\n  const callOptions = details?.signal ? { signal: details.signal } : undefined;\n  return callOptions ? server.callTool('x', undefined, callOptions) : server.callTool('x');\n}",
+      'export async function load(url: string, signal?: AbortSignal) {\n  return signal ? fetch(url, { signal }) : fetch(url);\n}',
+      // returns-no-promise: a function that builds a request around the signal runs nothing to stop.
+      "function makeRequest(input: string, signal?: AbortSignal): { input: string; signal?: AbortSignal } {\n  return { input, signal };\n}\nexport async function run(controller: AbortController, signal: AbortSignal) {\n  const request = { ...makeRequest('x'), signal };\n  return fetch('/', { signal: request.signal });\n}",
       // No signal in scope where the function that takes one is called.
       'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function load(id: string) {\n  return fetchUser(id);\n}',
     ],
     invalid: [
+      {
+        // A test of `signal.aborted` is not a choice between having a signal and not: still reported.
+        code: 'export async function load(url: string, signal: AbortSignal) {\n  if (!signal.aborted) {\n    await fetch(url);\n  }\n}',
+        output: 'export async function load(url: string, signal: AbortSignal) {\n  if (!signal.aborted) {\n    await fetch(url, { signal });\n  }\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'signal' }, line: 3 }],
+      },
+      {
+        // An interface's method: an implementation may treat a skipped argument otherwise, so a suggestion.
+        code: "interface Server {\n  callTool(name: string, meta?: object, options?: { signal?: AbortSignal }): Promise<unknown>;\n}\nexport async function call(server: Server, signal: AbortSignal) {\n  return server.callTool('x');\n}",
+        output: null,
+        errors: [
+          {
+            messageId: 'propagateAbortSignal',
+            data: { name: 'server.callTool', signal: 'signal' },
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal',
+                data: { name: 'server.callTool', signal: 'signal' },
+                output: "interface Server {\n  callTool(name: string, meta?: object, options?: { signal?: AbortSignal }): Promise<unknown>;\n}\nexport async function call(server: Server, signal: AbortSignal) {\n  return server.callTool('x', undefined, { signal });\n}",
+              },
+            ],
+          },
+        ],
+      },
       // Imported functions, read from their declarations: a destructured option, an imported
       // interface's `signal` (through tsconfig paths), a `signal` argument.
       withFix(
