@@ -227,6 +227,8 @@ export {
 } from './leaked-timers';
 export {
   findUnpropagatedSignals,
+  type ProjectSignalTaker,
+  projectSignalTakerAt,
   signalPropagationSilenceReasons,
   type SignalPropagationSilenceReason,
   type UnpropagatedSignal,

@@ -413,10 +413,6 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
     // A call the declaration index may show to take a signal is asked only here, where it can be reported.
     const api = knownApi ?? projectSignalTakerAt(file, node);
     if (!api || !takesSignalAsPlaced(api)) continue;
-    if (isProjectTaker(api) && declaredToReturnNoPromise(file, node)) {
-      silenced.push({ node, reason: 'returns-no-promise' });
-      continue;
-    }
     const argument = signalArgumentFor(node, api);
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];
@@ -427,6 +423,11 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
     }
     if (argument.kind === 'unknown') {
       silenced.push({ node, reason: 'opaque-options' });
+      continue;
+    }
+    // Last, as the declared return type may be another module's: asked only of a call about to be reported.
+    if (isProjectTaker(api) && declaredToReturnNoPromise(file, node)) {
+      silenced.push({ node, reason: 'returns-no-promise' });
       continue;
     }
     const edits = signalEditsFor(file, node, api, signal, argument);

@@ -13,6 +13,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { type AbortableApi, abortableApis, type SignalPlacement } from './catalogues/abortable-apis';
 import { fileSpaceOf } from './declarations/file-space';
 import { moduleIndex } from './declarations/module-index';
+import { recordedSignalUses, signalUsesIn } from './declarations/parameter-signal-uses';
 import { memberName } from './declarations/reader';
 import type { Shape } from './declarations/shape';
 import type { AnalysisFile } from './file';
@@ -225,9 +226,29 @@ function declaredSignalPlacement(file: AnalysisFile, shape: Extract<Shape, { kin
       if (name === 'signal' || file.oracle.source === 'types') return { kind: 'argument', argument: index };
       continue;
     }
-    if (parameter.kind === 'object' && isAbortSignalShape(parameter.member('signal'))) return { kind: 'option', argument: index, property: 'signal' };
+    if (parameter.kind === 'object' && isAbortSignalShape(parameter.member('signal')) && mayUseSignalOption(file, shape.declaration, index)) {
+      return { kind: 'option', argument: index, property: 'signal' };
+    }
   }
   return null;
+}
+
+/**
+ * Whether the function declared by `declaration` may read the `signal` of its options parameter
+ * `index`, though its type declares one: a destructuring pattern names `signal` (or keeps a rest);
+ * a plain parameter's body reads `.signal` or passes the value on ({@link signalUsesIn}: this
+ * file's functions asked now, another module's as recorded before its body was dropped). A
+ * declaration without a body (an interface's method, a function type) may.
+ */
+function mayUseSignalOption(file: AnalysisFile, declaration: TSESTree.Node | undefined, index: number): boolean {
+  if (!declaration || !isFunctionNode(declaration)) return true;
+  const param = declaration.params[index];
+  const target = param?.type === 'AssignmentPattern' ? param.left : param;
+  if (target?.type === 'ObjectPattern') {
+    return target.properties.some((p) => p.type === 'RestElement' || (p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'signal'));
+  }
+  const uses = inFile(file, declaration) ? signalUsesIn(declaration, file.visitorKeys) : recordedSignalUses(declaration);
+  return uses?.[index] ?? true;
 }
 
 /** Whether `node` belongs to the file being linted (another module's nodes come from the index, without parents). */

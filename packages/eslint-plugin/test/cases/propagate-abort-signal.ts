@@ -72,6 +72,9 @@ export default defineRuleCases(rule, [
       'export async function load(url: string, signal?: AbortSignal) {\n  return signal ? fetch(url, { signal }) : fetch(url);\n}',
       // returns-no-promise: a function that builds a request around the signal runs nothing to stop.
       "function makeRequest(input: string, signal?: AbortSignal): { input: string; signal?: AbortSignal } {\n  return { input, signal };\n}\nexport async function run(controller: AbortController, signal: AbortSignal) {\n  const request = { ...makeRequest('x'), signal };\n  return fetch('/', { signal: request.signal });\n}",
+      // Options typed with a `signal` that the function never reads (only other fields): it takes none.
+      inSignals("import { withRetries, describeDownload } from './lib/http';\nexport async function label(url: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return [await withRetries(url), await describeDownload(url, { retries: 1 })];\n}"),
+      "interface Config {\n  runName?: string;\n  signal?: AbortSignal;\n}\nasync function patchConfig(config: Config = {}, { runName }: Config = {}): Promise<Config> {\n  return { ...config, runName };\n}\nexport async function step(config: Config, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return patchConfig(config, { runName: 'x' });\n}",
       // No signal in scope where the function that takes one is called.
       'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function load(id: string) {\n  return fetchUser(id);\n}',
     ],
