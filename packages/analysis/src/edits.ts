@@ -86,6 +86,7 @@ export const refusalReasons = [
   'name-taken',
   'timer-not-rejecting',
   'winner-reads-after-race',
+  'caller-signal-not-combinable',
   'target-lacks-await-using',
   'not-disposable',
   'resource-used-after',

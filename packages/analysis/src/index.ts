@@ -237,6 +237,8 @@ export {
 } from './leaked-timers';
 export {
   findUnpropagatedSignals,
+  type ProjectSignalTaker,
+  projectSignalTakerAt,
   signalPropagationSilenceReasons,
   type SignalPropagationSilenceReason,
   type UnpropagatedSignal,

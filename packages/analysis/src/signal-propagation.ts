@@ -13,8 +13,8 @@
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
-import { findAbortableCalls, type SignalArgument, signalArgumentOf } from './abortable-calls';
-import { type AbortableApi, abortableApis, describeAbortableApi, type SignalPlacement } from './catalogues/abortable-apis';
+import { abortableApiAt, findAbortableCalls, type SignalArgument, signalArgumentOf } from './abortable-calls';
+import { type AbortableApi, describeAbortableApi } from './catalogues/abortable-apis';
 import { type Plan, refusedPlan, type TextEdit } from './edits';
 import { promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
@@ -22,7 +22,19 @@ import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
 import { addSignalEdits } from './races';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
-import { nearestFunctionOf, walk } from './walk';
+import {
+  isAbortSignalVariable,
+  isProjectTaker,
+  declaredToReturnNoPromise,
+  mayBeDeclaredTaker,
+  projectSignalCalls,
+  projectSignalTakerAt,
+  signalOptionOf,
+  typedAsSignal,
+} from './signal-takers';
+import { type FunctionNode, isFunctionNode, nearestFunctionOf, walk } from './walk';
+
+export { type ProjectSignalTaker, projectSignalTakerAt } from './signal-takers';
 
 /** Why a catalogued call inside a function with a signal is not reported. */
 export const signalPropagationSilenceReasons = [
@@ -36,6 +48,18 @@ export const signalPropagationSilenceReasons = [
   'nested-function',
   /** The call is in a `catch` or `finally` block: cleanup that often runs because of the abort, where the signal would stop it at once. */
   'in-cleanup',
+  /**
+   * The call is in a branch chosen by whether there is a signal (`signal ? f(x, { signal }) : f(x)`,
+   * `if (!options.signal) …`, or a `const` computed from it): the code decides by hand what happens
+   * with the signal and without it. A test of `signal.aborted` is not such a test.
+   */
+  'signal-tested',
+  /**
+   * A function of the project declared to return something that is not a promise
+   * (`makeRequest(input, signal?: AbortSignal): ModelRequest`): it builds a value around the
+   * signal; there is no operation to stop.
+   */
+  'returns-no-promise',
   /** The function's own controller may be aborted before the call (`.finally(() => controller.abort())` after a race): its signal would stop the call at once. */
   'controller-aborted-before',
   /**
@@ -64,10 +88,58 @@ export interface UnpropagatedSignalsResult {
   readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: SignalPropagationSilenceReason }[];
 }
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+/** The text of a signal's code, `?.` and spacing aside: `options?.signal` and `options.signal` are one. */
+const signalCode = (code: string) => code.replace(/\?\./g, '.').replace(/\s+/g, '');
 
-const isFunctionNode = (node: TSESTree.Node): node is FunctionNode =>
-  node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
+/**
+ * Whether `node` reads the signal written `signal` (a name, or a member chain such as
+ * `options.signal`) as a whole value — not as the object of a member (`signal.aborted`) nor as a
+ * property key.
+ */
+function readsSignalIn(file: AnalysisFile, node: TSESTree.Node, signal: string): boolean {
+  const wanted = signalCode(signal);
+  let found = false;
+  walk(node, file.visitorKeys, (child) => {
+    if (found) return false;
+    const parent = child.parent;
+    if ((child.type === 'Identifier' || child.type === 'MemberExpression') && !(parent?.type === 'MemberExpression' && (parent.object === child || (parent.property === child && !parent.computed)))) {
+      found = signalCode(file.text.slice(child.range[0], child.range[1])) === wanted;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Whether a test reads the signal, itself or through a `const` computed from it (`const callOptions = signal ? { signal } : undefined`). */
+function testReadsSignal(file: AnalysisFile, test: TSESTree.Node, signal: string): boolean {
+  if (readsSignalIn(file, test, signal)) return true;
+  let found = false;
+  walk(test, file.visitorKeys, (child) => {
+    if (found) return false;
+    if (child.type === 'Identifier') {
+      const variable = findVariable(innermostScope(file.scopeManager, child), child.name);
+      const init = variable ? constantInitializer(variable) : null;
+      found = init !== null && readsSignalIn(file, init, signal);
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Whether `node` is in a branch (of an `if`, a `?:`, the right of `&&`/`||`/`??`) inside `fn` whose test asks whether there is a signal. */
+function inBranchOnSignal(file: AnalysisFile, node: TSESTree.Node, fn: FunctionNode, signal: string): boolean {
+  for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    const test =
+      (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test !== current
+        ? parent.test
+        : parent.type === 'LogicalExpression' && parent.right === current
+          ? parent.left
+          : null;
+    if (test && testReadsSignal(file, test, signal)) return true;
+  }
+  return false;
+}
 
 /** Whether `node` lies in a `catch` clause or `finally` block of a `try` inside `fn`. */
 function inCleanup(node: TSESTree.Node, fn: FunctionNode): boolean {
@@ -88,58 +160,6 @@ function runningFunction(file: AnalysisFile, node: TSESTree.Node): FunctionNode 
   let fn = nearestFunctionOf(node);
   while (fn && !fn.async && fn.parent?.type === 'NewExpression' && promiseExecutorOf(file, fn.parent) === fn) fn = nearestFunctionOf(fn);
   return fn;
-}
-
-/** Members only an `AbortSignal` (or an `EventTarget` listening for `abort`) has. */
-const signalMembers = new Set(['aborted', 'throwIfAborted', 'reason', 'onabort']);
-
-/** Whether a use of a value (a variable, or `options.signal`) shows it is an `AbortSignal`. */
-function showsAbortSignal(use: TSESTree.Node): boolean {
-  const parent = use.parent;
-  if (!parent) return false;
-  if (parent.type === 'MemberExpression' && parent.object === use) {
-    const name = staticPropertyName(parent);
-    if (name !== null && signalMembers.has(name)) return true;
-    if (name === 'addEventListener' || name === 'removeEventListener') {
-      const call = parent.parent;
-      const [event] = call.type === 'CallExpression' ? call.arguments : [];
-      return event?.type === 'Literal' && event.value === 'abort';
-    }
-    return false;
-  }
-  // Passed on as a `signal` option: `fetch(u, { signal })`, `{ signal: options?.signal }`.
-  if (parent.type === 'ChainExpression') return showsAbortSignal(parent);
-  return parent.type === 'Property' && parent.value === use && !parent.computed && parent.key.type === 'Identifier' && parent.key.name === 'signal';
-}
-
-/** The text of a declared type around the variable's definition, when it has one. */
-function declaredTypeText(file: AnalysisFile, variable: Variable): string | null {
-  const def = variable.defs[0];
-  if (!def) return null;
-  // The annotation sits on the identifier (`signal: AbortSignal`) or on the pattern it is part of (`{ signal }: Options`).
-  for (let node: TSESTree.Node | undefined = def.name; node && node !== def.node.parent; node = node.parent) {
-    if ('typeAnnotation' in node && node.typeAnnotation && node.typeAnnotation.type === 'TSTypeAnnotation') {
-      return file.text.slice(node.typeAnnotation.range[0], node.typeAnnotation.range[1]);
-    }
-    if (isFunctionNode(node)) break;
-  }
-  return null;
-}
-
-/** What the type checker says of a variable's declared name (`'unknown'` without types). */
-function typedAsSignal(file: AnalysisFile, variable: Variable): 'yes' | 'no' | 'unknown' {
-  if (file.oracle.source !== 'types') return 'unknown';
-  const name = variable.defs[0]?.name;
-  return name?.type === 'Identifier' ? file.oracle.isAbortSignal(name) : 'unknown';
-}
-
-/** Whether a variable called `signal` is shown to be an `AbortSignal`: by its type when there are types, else by its declared type's text or a use. */
-function isAbortSignalVariable(file: AnalysisFile, variable: Variable): boolean {
-  const typed = typedAsSignal(file, variable);
-  if (typed !== 'unknown') return typed === 'yes';
-  const type = declaredTypeText(file, variable);
-  if (type !== null && /\bAbortSignal\b/.test(type)) return true;
-  return variable.references.some((r) => r.isRead() && r.identifier.type === 'Identifier' && showsAbortSignal(r.identifier));
 }
 
 /** Timer and listener registrations: an `abort()` in their callback happens later, not before the next line. */
@@ -184,19 +204,6 @@ function declaredRequiredSignal(variable: Variable): boolean {
   if (def?.type !== 'Parameter' || id?.type !== 'Identifier' || id.optional || id.parent !== def.node) return false;
   const annotation = id.typeAnnotation?.typeAnnotation;
   return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'AbortSignal';
-}
-
-/** Whether a use of the variable's `.signal` shows an `AbortSignal` (`options.signal` passed on as a `signal` option), and whether it is read as `?.signal`. */
-function signalOptionOf(variable: Variable): { readonly shown: boolean; readonly optional: boolean } {
-  let optional = false;
-  let shown = false;
-  for (const reference of variable.references) {
-    const member = reference.identifier.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'signal' || member.computed) continue;
-    optional ||= member.optional;
-    shown ||= showsAbortSignal(member);
-  }
-  return { shown, optional };
 }
 
 function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalInScope {
@@ -244,97 +251,6 @@ function signalOf(file: AnalysisFile, fn: FunctionNode, before: number): SignalI
     }
   }
   return sawNonSignal ? { kind: 'not-signal' } : null;
-}
-
-/**
- * Where a function of the project takes its signal, read from its own parameters on the same
- * evidence as a signal in scope: a parameter called `signal` shown to be an `AbortSignal` (or, with
- * types, any parameter typed `AbortSignal`) is the signal argument; a destructured `{ signal }` or a
- * parameter whose `.signal` is shown to be one (`options.signal` passed on as a `signal` option) is
- * the options argument. `null` when nothing shows it takes one.
- */
-function signalParameterOf(file: AnalysisFile, fn: FunctionNode): SignalPlacement | null {
-  const scope = file.scopeManager.acquire(fn);
-  if (!scope) return null;
-  for (const [index, param] of fn.params.entries()) {
-    const target = param.type === 'AssignmentPattern' ? param.left : param;
-    if (target.type === 'Identifier') {
-      const variable = scope.set.get(target.name);
-      if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== target)) continue;
-      if (target.name === 'signal' ? isAbortSignalVariable(file, variable) : typedAsSignal(file, variable) === 'yes') return { kind: 'argument', argument: index };
-      if (signalOptionOf(variable).shown) return { kind: 'option', argument: index, property: 'signal' };
-    } else if (target.type === 'ObjectPattern') {
-      for (const property of target.properties) {
-        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || property.key.name !== 'signal') continue;
-        const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-        const variable = value.type === 'Identifier' ? scope.set.get(value.name) : undefined;
-        if (variable && isAbortSignalVariable(file, variable)) return { kind: 'option', argument: index, property: 'signal' };
-      }
-    }
-  }
-  return null;
-}
-
-/** A call of a function of this file that takes a signal, as the catalogue's calls are described. */
-interface ProjectSignalCall {
-  readonly node: TSESTree.CallExpression;
-  readonly api: AbortableApi;
-}
-
-const takerCache = new WeakMap<AnalysisFile, Map<Variable, AbortableApi | null>>();
-
-/**
- * The function of this file `variable` is bound to, described like a catalogued API that accepts a
- * signal (`module: null`, the function's name) when it takes one (see {@link signalParameterOf}):
- * a function declaration, or a `const` bound to a function or arrow. `null` otherwise. Cached per file.
- */
-function signalTakerOf(file: AnalysisFile, variable: Variable): AbortableApi | null {
-  let byVariable = takerCache.get(file);
-  if (!byVariable) takerCache.set(file, (byVariable = new Map<Variable, AbortableApi | null>()));
-  const cached = byVariable.get(variable);
-  if (cached !== undefined) return cached;
-  let api: AbortableApi | null = null;
-  const def = variable.defs[0];
-  const fn = def?.type === 'FunctionName' && def.node.type === 'FunctionDeclaration' ? def.node : def?.type === 'Variable' ? constantInitializer(variable) : null;
-  if (
-    variable.defs.length === 1 &&
-    (fn?.type === 'FunctionDeclaration' || fn?.type === 'FunctionExpression' || fn?.type === 'ArrowFunctionExpression') &&
-    fn.params.length > 0 &&
-    // A text test first: most functions take no signal, and their parameters' references need not be read.
-    (file.oracle.source === 'types' || /signal/i.test(file.text.slice(fn.range[0], fn.range[1])))
-  ) {
-    const placement = signalParameterOf(file, fn);
-    if (placement) api = { module: null, name: variable.name, role: 'accepts-signal', signal: placement, result: 'promise' };
-  }
-  byVariable.set(variable, api);
-  return api;
-}
-
-/**
- * The function of this file that `call` calls by name, described like a catalogued API, when it
- * takes a signal; `undefined` otherwise. What `no-uncancelled-race` races and
- * `propagate-abort-signal` passes a signal to, beside the catalogue.
- */
-export function projectSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression): AbortableApi | undefined {
-  if (call.callee.type !== 'Identifier') return undefined;
-  const variable = findVariable(innermostScope(file.scopeManager, call.callee), call.callee.name);
-  return (variable && signalTakerOf(file, variable)) ?? undefined;
-}
-
-/** Calls by name of this file's own functions that take a signal. */
-function projectSignalCalls(file: AnalysisFile): ProjectSignalCall[] {
-  const calls: ProjectSignalCall[] = [];
-  for (const scope of file.scopeManager.scopes) {
-    for (const variable of scope.variables) {
-      const api = signalTakerOf(file, variable);
-      if (!api) continue;
-      for (const reference of variable.references) {
-        const call = reference.identifier.parent;
-        if (reference.isRead() && call?.type === 'CallExpression' && call.callee === reference.identifier) calls.push({ node: call, api });
-      }
-    }
-  }
-  return calls;
 }
 
 /** What `call` (of a catalogued API or a function of the project) was given for a signal. */
@@ -418,11 +334,30 @@ export function callerSignalAt(file: AnalysisFile, node: TSESTree.Node): CallerS
   return { text: inScope.text, mayBeMissing: inScope.mayBeMissing };
 }
 
-const catalogued: ReadonlySet<AbortableApi> = new Set(abortableApis);
+/** Whether the analysis knows where `api` takes its signal: an options property, or (a function of the project) an argument. */
+function takesSignalAsPlaced(api: AbortableApi): boolean {
+  return api.role === 'accepts-signal' && (api.signal?.kind === 'option' || (isProjectTaker(api) && api.signal?.kind === 'argument'));
+}
 
-/** Whether `api` describes a function of the project, not an entry of the catalogue. */
-function isProjectTaker(api: AbortableApi): boolean {
-  return api.module === null && !catalogued.has(api);
+/**
+ * The calls the declaration index may show to take a signal (see `projectSignalTakerAt`): calls by
+ * name or of a static member, run by a function that has a signal in scope, that are neither
+ * catalogued nor already known (`seen`). Only their callees' declarations are read, and only
+ * later, for a call that could be reported.
+ */
+function declaredTakerCandidates(file: AnalysisFile, seen: ReadonlySet<TSESTree.Node>): { readonly node: TSESTree.CallExpression; readonly api?: AbortableApi }[] {
+  const candidates: { node: TSESTree.CallExpression }[] = [];
+  for (const scope of file.scopeManager.scopes) {
+    const fn = scope.block;
+    if (scope.type !== 'function' || !isFunctionNode(fn) || signalOf(file, fn, fn.range[1])?.kind !== 'signal') continue;
+    walk(fn.body, file.visitorKeys, (node) => {
+      if (node.type === 'CallExpression' && !seen.has(node) && mayBeDeclaredTaker(node.callee) && runningFunction(file, node) === fn && !abortableApiAt(file, node)) {
+        candidates.push({ node });
+      }
+      return true;
+    });
+  }
+  return candidates;
 }
 
 const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
@@ -440,8 +375,10 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
   cache.set(file, result);
   // `AbortSignal` for a typed value of any name, `signal` otherwise; `AbortController` contains neither.
   if (!/signal/i.test(file.text) && !file.text.includes('AbortController')) return result;
-  for (const { node, api } of [...findAbortableCalls(file), ...projectSignalCalls(file)]) {
-    if (api.role !== 'accepts-signal' || (api.signal?.kind !== 'option' && !(isProjectTaker(api) && api.signal?.kind === 'argument'))) continue;
+  const known: { readonly node: TSESTree.CallExpression; readonly api?: AbortableApi }[] = [...findAbortableCalls(file), ...projectSignalCalls(file)];
+  const seen = new Set(known.map((c) => c.node));
+  for (const { node, api: knownApi } of [...known, ...declaredTakerCandidates(file, seen)]) {
+    if (knownApi && !takesSignalAsPlaced(knownApi)) continue;
     const fn = runningFunction(file, node);
     if (!fn) continue;
     const inScope = signalOf(file, fn, node.range[0]);
@@ -450,25 +387,32 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       for (let outer = runningFunction(file, fn); outer; outer = runningFunction(file, outer)) {
         const outerSignal = signalOf(file, outer, node.range[0]);
         if (outerSignal?.kind === 'signal') {
-          silenced.push({ node, reason: 'nested-function' });
+          if (knownApi) silenced.push({ node, reason: 'nested-function' });
           break;
         }
       }
       continue;
     }
     if (inScope.kind !== 'signal') {
-      silenced.push({ node, reason: inScope.kind === 'aborted' ? 'controller-aborted-before' : 'not-an-abort-signal' });
+      if (knownApi) silenced.push({ node, reason: inScope.kind === 'aborted' ? 'controller-aborted-before' : 'not-an-abort-signal' });
       continue;
     }
     const signal = inScope.text;
     if (inCleanup(node, fn)) {
-      silenced.push({ node, reason: 'in-cleanup' });
+      if (knownApi) silenced.push({ node, reason: 'in-cleanup' });
       continue;
     }
     if (listensForAbort(file, fn, signal)) {
-      silenced.push({ node, reason: 'abort-handled-by-hand' });
+      if (knownApi) silenced.push({ node, reason: 'abort-handled-by-hand' });
       continue;
     }
+    if (inBranchOnSignal(file, node, fn, signal)) {
+      if (knownApi) silenced.push({ node, reason: 'signal-tested' });
+      continue;
+    }
+    // A call the declaration index may show to take a signal is asked only here, where it can be reported.
+    const api = knownApi ?? projectSignalTakerAt(file, node);
+    if (!api || !takesSignalAsPlaced(api)) continue;
     const argument = signalArgumentFor(node, api);
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];
@@ -481,12 +425,17 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
       silenced.push({ node, reason: 'opaque-options' });
       continue;
     }
+    // Last, as the declared return type may be another module's: asked only of a call about to be reported.
+    if (isProjectTaker(api) && declaredToReturnNoPromise(file, node)) {
+      silenced.push({ node, reason: 'returns-no-promise' });
+      continue;
+    }
     const edits = signalEditsFor(file, node, api, signal, argument);
     const name = describeAbortableApi(api);
     const plan =
       edits === null
         ? refusedPlan({ reason: 'unsupported-call-shape', message: `The options of \`${name}\` are a shorthand that cannot take a signal as written; pass \`${signal}\` by hand.` })
-        : checkedPlan(file, 'safe', edits, {
+        : checkedPlan(file, isProjectTaker(api) ? api.level : 'safe', edits, {
             owned: [node],
             vocabulary: { added: ['signal', ...signal.split(/\??\./), ...(edits.some((e) => e.text.includes('undefined')) ? ['undefined'] : [])], removed: [] },
           });

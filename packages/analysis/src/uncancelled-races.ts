@@ -26,7 +26,12 @@ export const raceSilenceReasons = [
   'no-abortable-operation',
   /** Fewer than two elements: there is no loser. */
   'single-operation',
-  /** A raced call already gets a signal: whether it is aborted once the race settles is the code's business. */
+  /**
+   * A raced call already gets a signal other than the caller's (the function's own controller,
+   * `AbortSignal.timeout(ms)`, a combined one): whether it is aborted once the race settles is the
+   * code's business. Calls that get only the caller's signal are reported: it aborts when the caller
+   * gives up, not when the race settles.
+   */
   'signal-passed',
   /** A raced call gets an options object (or a spread) the analysis cannot see into: it may carry a signal. */
   'opaque-options',
@@ -46,6 +51,12 @@ export interface RacedOperation {
 export interface UncancelledRace {
   readonly node: TSESTree.CallExpression;
   readonly method: 'race' | 'any';
+  /**
+   * What the raced calls get: `nothing`, or the caller's signal (`signal`, `options.signal`) and
+   * nothing else — which aborts when the caller gives up, not when the race settles, so the losers
+   * still run on (a runtime test holds that the losing request stays open).
+   */
+  readonly losersGet: { readonly kind: 'nothing' } | { readonly kind: 'caller-signal'; readonly signal: string };
   /** The raced calls that take a signal and get none, in order. */
   readonly operations: readonly RacedOperation[];
   /** The calls, as messages name them: `fetch`, `fs/promises.readFile`. */
@@ -60,6 +71,12 @@ export interface UncancelledRacesResult {
 }
 
 const cache = new WeakMap<AnalysisFile, UncancelledRacesResult>();
+
+/** Whether `node` is the signal written `text` (`options?.signal` and `options.signal` alike). */
+function isSignalText(file: AnalysisFile, node: TSESTree.Node, text: string): boolean {
+  const written = (code: string) => code.replace(/\?\./g, '.').replace(/\s+/g, '');
+  return written(file.text.slice(node.range[0], node.range[1])) === written(text);
+}
 
 /** The catalogued call an element starts: inline, or through a `const` bound to it. */
 function operationOf(file: AnalysisFile, element: TSESTree.Node): { call: TSESTree.CallExpression; inline: boolean } | null {
@@ -85,6 +102,8 @@ export function findUncancelledRaces(file: AnalysisFile): UncancelledRacesResult
   for (const race of racesOf(file)) {
     const operations: RacedOperation[] = [];
     let reason: RaceSilenceReason | null = null;
+    let caller: CallerSignal | null | undefined;
+    let getsCallerSignal = false;
     for (const element of race.array.elements) {
       if (!element || element.type === 'SpreadElement') continue;
       const found = operationOf(file, element);
@@ -92,8 +111,11 @@ export function findUncancelledRaces(file: AnalysisFile): UncancelledRacesResult
       const api = found ? (abortableApiAt(file, found.call) ?? projectSignalTakerAt(file, found.call)) : undefined;
       if (!found || !api || api.role !== 'accepts-signal' || api.result !== 'promise') continue;
       const signal = signalArgumentFor(found.call, api);
-      if (signal.kind === 'passed') reason = 'signal-passed';
-      else if (signal.kind === 'unknown') reason ??= 'opaque-options';
+      if (signal.kind === 'passed') {
+        caller = caller === undefined ? callerSignalAt(file, race.node) : caller;
+        if (caller && isSignalText(file, signal.signal, caller.text)) getsCallerSignal = true;
+        else reason = 'signal-passed';
+      } else if (signal.kind === 'unknown') reason ??= 'opaque-options';
       operations.push({ call: found.call, api, signal, inline: found.inline });
     }
     const elements = race.array.elements.length;
@@ -106,6 +128,7 @@ export function findUncancelledRaces(file: AnalysisFile): UncancelledRacesResult
     races.push({
       node: race.node,
       method: race.method,
+      losersGet: getsCallerSignal && caller ? { kind: 'caller-signal', signal: caller.text } : { kind: 'nothing' },
       operations,
       names: [...new Set(operations.map((o) => describeAbortableApi(o.api)))],
       plan: planCancellableRace(file, race, operations),
@@ -128,6 +151,13 @@ function combinableCallerSignal(file: AnalysisFile, node: TSESTree.Node): Caller
   const caller = callerSignalAt(file, node);
   if (!caller || !isBuiltinGlobal(file.scopeManager, node, 'AbortSignal')) return null;
   return enginesAdmitNodeBefore(file.path, abortSignalAnySince) ? null : caller;
+}
+
+/** The edit that passes `signalText` where `signal` was passed: `{ signal }` becomes `{ signal: raceSignal }`. */
+function replaceSignal(signal: TSESTree.Node, signalText: string): TextEdit {
+  const property = signal.parent;
+  if (property?.type === 'Property' && property.shorthand && property.value === signal) return { range: property.range, text: `signal: ${signalText}` };
+  return { range: signal.range, text: signalText };
 }
 
 /** Response body readers: a raced `fetch(u).then((r) => r.json())` has read its body when it settles. */
@@ -195,6 +225,13 @@ export function planCancellableRace(file: AnalysisFile, race: Race, operations: 
   // the caller still stops every raced call (the calls took no signal before, so neither alone is less).
   let signalText = `${name}.signal`;
   const caller = combinableCallerSignal(file, race.node);
+  if (!caller && operations.some((o) => o.signal.kind === 'passed')) {
+    return refusedPlan({
+      reason: 'caller-signal-not-combinable',
+      message:
+        "The raced calls get the caller's signal, which cannot be combined with a controller here (`AbortSignal` is shadowed, or `engines.node` admits a Node without `AbortSignal.any`); abort the losers by hand.",
+    });
+  }
   if (caller) {
     const combined = unusedName(file, ['raceSignal', 'combinedSignal', 'eitherSignal']);
     if (combined === null) return refusedPlan({ reason: 'name-taken', message: 'The file already uses every name the combined signal could take; add it by hand.' });
@@ -212,7 +249,8 @@ export function planCancellableRace(file: AnalysisFile, race: Race, operations: 
         message: `Aborting once the race settles would also abort the winning \`${describeAbortableApi(operation.api)}\`'s body, which is read after the race; read the body inside each raced call (\`.then((r) => r.json())\`), or abort only the losers.`,
       });
     }
-    const signalEdits = signalEditsFor(file, operation.call, operation.api, signalText, operation.signal);
+    // A call that already gets the caller's signal gets the combined one in its place.
+    const signalEdits = operation.signal.kind === 'passed' ? [replaceSignal(operation.signal.signal, signalText)] : signalEditsFor(file, operation.call, operation.api, signalText, operation.signal);
     if (signalEdits === null) {
       return refusedPlan({ reason: 'unsupported-call-shape', message: `The options of \`${describeAbortableApi(operation.api)}\` cannot take a signal as written; pass it by hand.` });
     }
@@ -220,5 +258,7 @@ export function planCancellableRace(file: AnalysisFile, race: Race, operations: 
     if (signalEdits.some((e) => e.text.includes('undefined'))) added.push('undefined');
   }
   edits.push({ range: [race.node.range[1], race.node.range[1]], text: `.finally(() => ${name}.abort())` });
-  return checkedPlan(file, 'review', edits, { owned: [statement], vocabulary: { added, removed: [] } });
+  // The caller's signal, where a raced call had it, is replaced by the combined one that holds it.
+  const removed = operations.some((o) => o.signal.kind === 'passed') && caller ? caller.text.split(/\??\./) : [];
+  return checkedPlan(file, 'review', edits, { owned: [statement], vocabulary: { added, removed } });
 }

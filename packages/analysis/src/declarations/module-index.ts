@@ -5,6 +5,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type * as OxcParser from 'oxc-parser';
 import type * as OxcResolver from 'oxc-resolver';
 import { returnRunsCleanup } from '../generator-cleanup';
+import { signalUsesIn } from './parameter-signal-uses';
 import { defaultVisitorKeys, forEachChild } from '../walk';
 import { type ImportResolver, ShapeReader } from './reader';
 import { type Shape, unknownShape } from './shape';
@@ -136,15 +137,18 @@ const droppedBody = Object.freeze({ type: 'BlockStatement', body: Object.freeze(
  * process: the reader reads another module's signatures only (modifiers, parameters, declared
  * types, class and object members), since names inside a body resolve in scopes the index does not
  * build. Most of a module's syntax tree is in its bodies. An async generator's body is read once
- * first, for whether its `return()` runs cleanup (one boolean kept per generator).
+ * first, for whether its `return()` runs cleanup (one boolean kept per generator); in a module whose
+ * text names a `signal`, each function's body is read once for which parameters' `signal` it may
+ * use (one boolean per parameter).
  */
-function dropFunctionBodies(program: TSESTree.Program): void {
+function dropFunctionBodies(program: TSESTree.Program, recordSignalUses: boolean): void {
   const stack: TSESTree.Node[] = [program];
   let node: TSESTree.Node | undefined;
   const push = (child: TSESTree.Node) => stack.push(child);
   while ((node = stack.pop())) {
     if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
       if (node.type !== 'ArrowFunctionExpression' && node.async && node.generator) returnRunsCleanup(node, defaultVisitorKeys);
+      if (recordSignalUses && node.params.length > 0) signalUsesIn(node, defaultVisitorKeys);
       (node as { body: unknown }).body = droppedBody;
       for (const param of node.params) stack.push(param);
       if (node.returnType) stack.push(node.returnType);
@@ -345,7 +349,7 @@ export class ModuleIndex implements ImportResolver {
         const result = native().parser.parseSync(file, entry.text, { lang, astType: 'ts', range: false, preserveParens: false });
         if (result.errors.length === 0) {
           const program = result.program as unknown as TSESTree.Program;
-          dropFunctionBodies(program);
+          dropFunctionBodies(program, entry.text.includes('signal'));
           record = recordOf(program, file);
         }
       }

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import {
+  abortSignalShape,
   agreeing,
   arrayShape,
   notPromise,
@@ -217,6 +218,8 @@ export class ShapeReader {
     const cleanup = 'generator' in fn && fn.generator && fn.async ? recordedReturnCleanup(fn) : undefined;
     return {
       kind: 'function',
+      arity: fn.params.filter((p) => p.type !== 'RestElement').length,
+      declaration: fn,
       ...(cleanup === undefined ? {} : { asyncGenerator: { returnRunsCleanup: cleanup } }),
       parameter: (index) => {
         const context = this.deeper(outer, outer.space.scoped ? undefined : typeParameterNames(fn));
@@ -388,6 +391,7 @@ export class ShapeReader {
           if (name === 'Promise') return promiseShape;
           if (name === 'PromiseLike') return thenableShape;
           if (name === 'Array' || name === 'ReadonlyArray') return arrayShape;
+          if (name === 'AbortSignal') return abortSignalShape;
           return unknownShape;
         }
         return this.typeBindingShape(binding, context);
@@ -404,6 +408,8 @@ export class ShapeReader {
           return { kind: 'promise', thenable: parts.some((p) => p.kind === 'promise' && p.thenable), ...(nullish.length > 0 ? { nullable: true } : {}) };
         }
         if (parts.every((p) => p.kind === 'not-promise') && nullish.length === 0) return agreeing(parts);
+        // `AbortSignal | undefined`: an optional signal is still where a signal goes.
+        if (parts.every((p) => p.kind === 'not-promise' && p.abortSignal)) return abortSignalShape;
         if (parts.every((p) => p.kind === 'not-promise')) return notPromise;
         return unknownShape;
       }

@@ -1,3 +1,5 @@
+import type { TSESTree } from '@typescript-eslint/types';
+
 /**
  * What the declaration index knows about a value: whether it is a promise, and, for values that are
  * not, what calling it or reading one of its members gives. Built only from declarations the code
@@ -21,11 +23,18 @@ export type Shape =
       readonly returns: () => Shape;
       readonly parameter?: (index: number) => Shape;
       readonly asyncGenerator?: { readonly returnRunsCleanup: boolean };
+      /** How many parameters it declares before a rest parameter (a TypeScript `this` parameter included). */
+      readonly arity?: number;
+      /** The one declaration it was read from; absent where several agree (overloads, merged members). */
+      readonly declaration?: TSESTree.Node;
     }
   /** Something with members (an object literal, a class instance or its statics, an interface). */
   | { readonly kind: 'object'; readonly member: (name: string) => Shape; readonly construct?: () => Shape }
-  /** Shown not to be a thenable (a declared primitive, a literal); `void` and arrays are told apart. */
-  | { readonly kind: 'not-promise'; readonly void?: boolean; readonly array?: boolean }
+  /**
+   * Shown not to be a thenable (a declared primitive, a literal); `void`, arrays and the global
+   * `AbortSignal` (declared so, `undefined` and `null` aside: an optional signal) are told apart.
+   */
+  | { readonly kind: 'not-promise'; readonly void?: boolean; readonly array?: boolean; readonly abortSignal?: boolean }
   | { readonly kind: 'unknown' };
 
 export const unknownShape: Shape = { kind: 'unknown' };
@@ -34,6 +43,7 @@ export const promiseShape: Shape = { kind: 'promise', thenable: false };
 export const thenableShape: Shape = { kind: 'promise', thenable: true };
 export const voidShape: Shape = { kind: 'not-promise', void: true };
 export const arrayShape: Shape = { kind: 'not-promise', array: true };
+export const abortSignalShape: Shape = { kind: 'not-promise', abortSignal: true };
 
 /** Whether a shape is a function declared to return `void` (what a callback parameter typed `() => void` is). */
 export function isVoidFunction(shape: Shape): boolean {
@@ -53,6 +63,7 @@ export function agreeing(shapes: readonly Shape[]): Shape {
   if (shapes.every((s) => s.kind === 'function')) {
     return {
       kind: 'function',
+      arity: Math.max(...shapes.map((s) => (s.kind === 'function' ? (s.arity ?? 0) : 0))),
       returns: () => agreeing(shapes.map((s) => (s.kind === 'function' ? s.returns() : unknownShape))),
       parameter: (index) => agreeing(shapes.map((s) => (s.kind === 'function' && s.parameter ? s.parameter(index) : unknownShape))),
     };
@@ -64,6 +75,7 @@ export function agreeing(shapes: readonly Shape[]): Shape {
   }
   if (shapes.every((s) => s.kind === 'not-promise')) {
     if (shapes.every((s) => s.kind === 'not-promise' && s.void)) return voidShape;
+    if (shapes.every((s) => s.kind === 'not-promise' && s.abortSignal)) return abortSignalShape;
     return shapes.every((s) => s.kind === 'not-promise' && s.array) ? arrayShape : notPromise;
   }
   return unknownShape;

@@ -4,7 +4,7 @@ import { createRule } from '../create-rule';
 import { getFixOrSuggest } from '../fix-or-suggest';
 
 export type Options = [];
-export type MessageIds = 'uncancelledRace' | 'suggestCancellableRace';
+export type MessageIds = 'uncancelledRace' | 'raceWithCallerSignalOnly' | 'suggestCancellableRace';
 
 /** `fetch`, `fetch` and `fs/promises.readFile` → "`fetch` and `fs/promises.readFile`". */
 function listOf(names: readonly string[]): string {
@@ -25,6 +25,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       uncancelledRace:
         'The losers of this `Promise.{{method}}` keep running after it settles: the raced {{names}} calls get no signal, so nothing stops them. Give each a signal and abort the losers once the race settles.',
+      raceWithCallerSignalOnly:
+        'The losers of this `Promise.{{method}}` keep running after it settles: the raced {{names}} calls get only `{{signal}}`, which aborts when the caller gives up, not when the race settles. Combine it with a signal that is aborted once the race settles.',
       suggestCancellableRace:
         'Pass an `AbortController`’s signal to the raced calls and abort it in `.finally` (the losers then stop, rejecting with an `AbortError` the race has already handled).',
     },
@@ -36,10 +38,11 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const file = analysisFileFor(context);
         for (const race of findUncancelledRaces(file).races) {
+          const callerSignal = race.losersGet.kind === 'caller-signal' ? race.losersGet.signal : null;
           context.report({
             node: race.node,
-            messageId: 'uncancelledRace',
-            data: { method: race.method, names: listOf(race.names) },
+            messageId: callerSignal === null ? 'uncancelledRace' : 'raceWithCallerSignalOnly',
+            data: { method: race.method, names: listOf(race.names), signal: callerSignal },
             ...getFixOrSuggest(race.plan, 'suggestCancellableRace'),
           });
         }

@@ -1,5 +1,9 @@
+import path from 'node:path';
 import rule from '../../src/rules/no-uncancelled-race';
 import { defineRuleCases } from '../rule-tester';
+
+// lib/http.ts there exports functions and a class that take a signal (see propagate-abort-signal's cases).
+const inSignals = (code: string) => ({ code, filename: path.join(import.meta.dirname, '..', 'fixtures', 'signals', 'consumer.ts') });
 
 const cjs = { languageOptions: { parserOptions: { sourceType: 'script' as const } } };
 const fetchLosers = { names: '`fetch`' };
@@ -10,8 +14,16 @@ export default defineRuleCases(rule, [
   {
     host: 'syntax',
     valid: [
-      // signal-passed: the caller's signal reaches every raced call; aborting it is the caller's business.
-      'export async function fastest(a: string, b: string, signal: AbortSignal) {\n  return Promise.race([fetch(a, { signal }), fetch(b, { signal })]);\n}',
+      // signal-passed: a signal the function made, aborted once the race settles or on a deadline.
+      'export async function fastest(a: string, b: string) {\n  const deadline = AbortSignal.timeout(5000);\n  return Promise.race([fetch(a, { signal: deadline }).then((r) => r.text()), fetch(b, { signal: deadline }).then((r) => r.text())]);\n}',
+      // signal-passed: the caller's signal beside another one; which is aborted when is the code's business.
+      'export async function fastest(a: string, b: string, signal: AbortSignal, other: { signal: AbortSignal }) {\n  return Promise.race([fetch(a, { signal }).then((r) => r.text()), fetch(b, { signal: other.signal }).then((r) => r.text())]);\n}',
+      // signal-passed in a catch block: the caller's signal is not the one in play there.
+      'export async function retry(a: string, b: string, signal: AbortSignal) {\n  try {\n    return await fetch(a, { signal });\n  } catch {\n    return Promise.race([fetch(a, { signal }).then((r) => r.text()), fetch(b, { signal }).then((r) => r.text())]);\n  }\n}',
+      // Imported functions: one whose options' `signal` is declared a string takes none.
+      inSignals("import { cached } from './lib/http';\nexport async function first(a: string, b: string) {\n  return Promise.race([cached(a, {} as never), cached(b, {} as never)]);\n}"),
+      // A method of the class that takes no signal.
+      inSignals("import { Client } from './lib/http';\nexport async function up(a: Client, b: Client) {\n  return Promise.race([a.ping(), b.ping()]);\n}"),
       // Already cancellable: the shape the suggestion writes.
       'export async function fastest(a: string, b: string) {\n  const controller = new AbortController();\n  return Promise.race([\n    fetch(a, { signal: controller.signal }).then((r) => r.json()),\n    fetch(b, { signal: controller.signal }).then((r) => r.json()),\n  ]).finally(() => controller.abort());\n}',
       // opaque-options: the options may carry a signal.
@@ -30,6 +42,69 @@ export default defineRuleCases(rule, [
       'export async function both(a: string, b: string) {\n  return Promise.all([fetch(a), fetch(b)]);\n}',
     ],
     invalid: [
+      {
+        // Every raced call gets only the caller's signal: it aborts when the caller gives up, not when
+        // the race settles, so the slower request runs on (a runtime test holds it). The calls get
+        // AbortSignal.any of both in its place.
+        code: 'export async function fastest(a: string, b: string, signal: AbortSignal) {\n  return Promise.race([fetch(a, { signal }).then((r) => r.text()), fetch(b, { signal: signal }).then((r) => r.text())]);\n}',
+        errors: [
+          {
+            messageId: 'raceWithCallerSignalOnly',
+            data: { method: 'race', signal: 'signal', ...fetchLosers },
+            suggestions: [
+              {
+                messageId: 'suggestCancellableRace',
+                output:
+                  'export async function fastest(a: string, b: string, signal: AbortSignal) {\n  const controller = new AbortController();\n  const raceSignal = AbortSignal.any([signal, controller.signal]);\n  return Promise.race([fetch(a, { signal: raceSignal }).then((r) => r.text()), fetch(b, { signal: raceSignal }).then((r) => r.text())]).finally(() => controller.abort());\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // The winner's body is read after the race: reported, aborted by hand.
+        code: 'export async function fastest(a: string, b: string, signal: AbortSignal) {\n  return Promise.race([fetch(a, { signal }), fetch(b, { signal })]);\n}',
+        errors: [{ messageId: 'raceWithCallerSignalOnly', data: { method: 'race', signal: 'signal', ...fetchLosers }, suggestions: [] }],
+      },
+      {
+        // An option of the caller's, given to one call and not the other: both get the combined signal.
+        code: "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function withDeadline(url: string, options: { signal?: AbortSignal }) {\n  return Promise.race([fetch(url, { signal: options.signal }).then((r) => r.json()), sleep(1000, 'late')]);\n}",
+        errors: [
+          {
+            messageId: 'raceWithCallerSignalOnly',
+            data: { method: 'race', signal: 'options.signal', names: '`fetch` and `timers/promises.setTimeout`' },
+            suggestions: [
+              {
+                messageId: 'suggestCancellableRace',
+                output:
+                  "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function withDeadline(url: string, options: { signal?: AbortSignal }) {\n  const controller = new AbortController();\n  const raceSignal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;\n  return Promise.race([fetch(url, { signal: raceSignal }).then((r) => r.json()), sleep(1000, 'late', { signal: raceSignal })]).finally(() => controller.abort());\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // caller-signal-not-combinable: AbortSignal is shadowed, so the caller's signal cannot be combined.
+        code: 'const AbortSignal = { any: (signals: unknown[]) => signals[0] };\nexport async function fastest(a: string, b: string, signal: globalThis.AbortSignal) {\n  return Promise.race([fetch(a, { signal }).then((r) => r.text()), fetch(b, { signal }).then((r) => r.text())]);\n}',
+        errors: [{ messageId: 'raceWithCallerSignalOnly', suggestions: [] }],
+      },
+      {
+        // Imported functions that take a signal, read from their declarations, and a method of an instance.
+        ...inSignals("import { fetchJson, sleep, Client } from './lib/http';\nconst client = new Client('http://localhost');\nexport async function first(url: string) {\n  return Promise.race([fetchJson(url), sleep(1000), client.get(url).then((r) => r.text())]);\n}"),
+        errors: [
+          {
+            messageId: 'uncancelledRace',
+            data: { method: 'race', names: '`fetchJson`, `sleep` and `client.get`' },
+            suggestions: [
+              {
+                messageId: 'suggestCancellableRace',
+                output:
+                  "import { fetchJson, sleep, Client } from './lib/http';\nconst client = new Client('http://localhost');\nexport async function first(url: string) {\n  const controller = new AbortController();\n  return Promise.race([fetchJson(url, { signal: controller.signal }), sleep(1000, controller.signal), client.get(url, { signal: controller.signal }).then((r) => r.text())]).finally(() => controller.abort());\n}",
+              },
+            ],
+          },
+        ],
+      },
       {
         // Two mirrors: the slower response keeps downloading. Its body is read after the race, so
         // aborting once the race settles would abort the winner too: no suggestion, the message says what to do.
@@ -174,8 +249,13 @@ export default defineRuleCases(rule, [
   },
   {
     host: 'espree',
-    valid: ['async function first(a, b, signal) {\n  return Promise.race([fetch(a, { signal }), fetch(b, { signal })]);\n}'],
+    valid: ["async function first(a, b, signal) {\n  process.kill(process.pid, signal);\n  return Promise.race([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);\n}"],
     invalid: [
+      {
+        // A `signal` shown to be an AbortSignal by being passed on; the winner's body is read after the race.
+        code: 'async function first(a, b, signal) {\n  return Promise.race([fetch(a, { signal }), fetch(b, { signal })]);\n}',
+        errors: [{ messageId: 'raceWithCallerSignalOnly', data: { method: 'race', signal: 'signal', names: '`fetch`' }, suggestions: [] }],
+      },
       {
         code: "import { once } from 'events';\nexport async function settle(child) {\n  await Promise.race([once(child, 'exit'), once(child, 'error')]);\n}",
         errors: [

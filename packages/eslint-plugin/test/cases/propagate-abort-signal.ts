@@ -1,7 +1,13 @@
+import path from 'node:path';
 import rule from '../../src/rules/propagate-abort-signal';
 import { defineRuleCases } from '../rule-tester';
 
 const cjs = { languageOptions: { parserOptions: { sourceType: 'script' as const } } };
+// A folder whose lib/ exports functions and a class that take a signal (and some that only look as if
+// they did), re-exported by lib/index.ts and reachable through the tsconfig's `@lib/*` paths.
+const signals = 'consumer.ts';
+const inSignals = (code: string) => ({ code, filename: path.join(import.meta.dirname, '..', 'fixtures', 'signals', signals) });
+const withFix = (code: string, output: string, errors: { messageId: 'propagateAbortSignal'; data?: Record<string, string>; line?: number }[]) => ({ ...inSignals(code), output, errors });
 
 // Run by ESLint's RuleTester (propagate-abort-signal.test.ts) and linted as files by ESLint and
 // oxlint alike (test/integration/oxlint.test.ts).
@@ -43,10 +49,115 @@ export default defineRuleCases(rule, [
       "function kill(pid: number, signal: string = 'SIGTERM') {\n  process.kill(pid, signal);\n}\nexport async function stop(pid: number, signal: AbortSignal) {\n  signal.throwIfAborted();\n  kill(pid);\n}",
       // opaque-options: a function of the file given options the analysis cannot see into.
       'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function load(id: string, options: { signal?: AbortSignal; cache?: boolean }, signal: AbortSignal) {\n  return fetchUser(id, options);\n}',
+      // Imported: a `signal` declared as an OS signal's name, not an AbortSignal.
+      inSignals("import { kill } from './lib/http';\nexport async function stop(pid: number, signal: AbortSignal) {\n  signal.throwIfAborted();\n  kill(pid);\n}"),
+      // Imported: options whose `signal` is declared a string.
+      inSignals("import { cached } from './lib/http';\nexport async function warm(key: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return cached(key, { ttl: 1 } as never);\n}"),
+      // Imported: an AbortSignal argument named otherwise shows nothing without types, as in this file.
+      inSignals("import { linked } from './lib/http';\nexport async function load(url: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return linked(url, undefined as never);\n}"),
+      // Imported plain JavaScript: its bodies are not read, and its parameters declare nothing.
+      inSignals("import { load } from './lib/legacy.js';\nexport async function get(url: string, signal: AbortSignal) {\n  return load(url);\n}"),
+      // signal-passed, through a re-export.
+      inSignals("import { getJson } from './lib';\nexport async function get(url: string, signal: AbortSignal) {\n  return getJson(url, { signal });\n}"),
+      // An import the index cannot resolve proves nothing.
+      inSignals("import { fetchJson } from './lib/missing';\nexport async function get(url: string, signal: AbortSignal) {\n  return fetchJson(url);\n}"),
+      // A method of the class that takes no signal.
+      inSignals("import { Client } from './lib/http';\nexport async function up(signal: AbortSignal) {\n  const client = new Client('http://localhost');\n  signal.throwIfAborted();\n  return client.ping();\n}"),
+      // A member of an object nothing declares: never by the method's name.
+      "export async function load(api: any, url: string, signal: AbortSignal) {\n  return api.get(url);\n}",
+      // opaque-options: a method given options the analysis cannot see into.
+      inSignals("import { Client } from './lib/http';\nexport async function get(client: Client, init: { headers: Record<string, string> }, signal: AbortSignal) {\n  return client.get('/a', init);\n}"),
+      // signal-tested: the code chooses by hand between a call with the signal and one without.
+      "interface Server {\n  callTool(name: string, meta?: object, options?: { signal?: AbortSignal }): Promise<unknown>;\n}\nexport async function call(server: Server, details?: { signal?: AbortSignal }) {\n  const callOptions = details?.signal ? { signal: details.signal } : undefined;\n  return callOptions ? server.callTool('x', undefined, callOptions) : server.callTool('x');\n}",
+      'export async function load(url: string, signal?: AbortSignal) {\n  return signal ? fetch(url, { signal }) : fetch(url);\n}',
+      // returns-no-promise: a function that builds a request around the signal runs nothing to stop.
+      "function makeRequest(input: string, signal?: AbortSignal): { input: string; signal?: AbortSignal } {\n  return { input, signal };\n}\nexport async function run(controller: AbortController, signal: AbortSignal) {\n  const request = { ...makeRequest('x'), signal };\n  return fetch('/', { signal: request.signal });\n}",
+      // Options typed with a `signal` that the function never reads (only other fields): it takes none.
+      inSignals("import { withRetries, describeDownload } from './lib/http';\nexport async function label(url: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return [await withRetries(url), await describeDownload(url, { retries: 1 })];\n}"),
+      "interface Config {\n  runName?: string;\n  signal?: AbortSignal;\n}\nasync function patchConfig(config: Config = {}, { runName }: Config = {}): Promise<Config> {\n  return { ...config, runName };\n}\nexport async function step(config: Config, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return patchConfig(config, { runName: 'x' });\n}",
       // No signal in scope where the function that takes one is called.
       'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function load(id: string) {\n  return fetchUser(id);\n}',
     ],
     invalid: [
+      {
+        // A test of `signal.aborted` is not a choice between having a signal and not: still reported.
+        code: 'export async function load(url: string, signal: AbortSignal) {\n  if (!signal.aborted) {\n    await fetch(url);\n  }\n}',
+        output: 'export async function load(url: string, signal: AbortSignal) {\n  if (!signal.aborted) {\n    await fetch(url, { signal });\n  }\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'signal' }, line: 3 }],
+      },
+      {
+        // An interface's method: an implementation may treat a skipped argument otherwise, so a suggestion.
+        code: "interface Server {\n  callTool(name: string, meta?: object, options?: { signal?: AbortSignal }): Promise<unknown>;\n}\nexport async function call(server: Server, signal: AbortSignal) {\n  return server.callTool('x');\n}",
+        output: null,
+        errors: [
+          {
+            messageId: 'propagateAbortSignal',
+            data: { name: 'server.callTool', signal: 'signal' },
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal',
+                data: { name: 'server.callTool', signal: 'signal' },
+                output: "interface Server {\n  callTool(name: string, meta?: object, options?: { signal?: AbortSignal }): Promise<unknown>;\n}\nexport async function call(server: Server, signal: AbortSignal) {\n  return server.callTool('x', undefined, { signal });\n}",
+              },
+            ],
+          },
+        ],
+      },
+      // Imported functions, read from their declarations: a destructured option, an imported
+      // interface's `signal` (through tsconfig paths), a `signal` argument.
+      withFix(
+        "import { fetchJson } from './lib/http';\nimport { download } from '@lib/http';\nimport { sleep } from './lib/http';\nexport async function mirror(url: string, signal: AbortSignal) {\n  const meta = await fetchJson(url + '.json');\n  await sleep(100);\n  return download(url, { retries: 2 });\n}",
+        "import { fetchJson } from './lib/http';\nimport { download } from '@lib/http';\nimport { sleep } from './lib/http';\nexport async function mirror(url: string, signal: AbortSignal) {\n  const meta = await fetchJson(url + '.json', { signal });\n  await sleep(100, signal);\n  return download(url, { retries: 2, signal });\n}",
+        [
+          { messageId: 'propagateAbortSignal', data: { name: 'fetchJson', signal: 'signal' }, line: 5 },
+          { messageId: 'propagateAbortSignal', data: { name: 'sleep', signal: 'signal' }, line: 6 },
+          { messageId: 'propagateAbortSignal', data: { name: 'download', signal: 'signal' }, line: 7 },
+        ],
+      ),
+      // Through a renaming re-export and a namespace import.
+      withFix(
+        "import { getJson } from './lib';\nimport * as http from './lib/index';\nexport async function both(url: string, { signal }: { signal?: AbortSignal }) {\n  return [await getJson(url), await http.fetchJson(url)];\n}",
+        "import { getJson } from './lib';\nimport * as http from './lib/index';\nexport async function both(url: string, { signal }: { signal?: AbortSignal }) {\n  return [await getJson(url, { signal }), await http.fetchJson(url, { signal })];\n}",
+        [
+          { messageId: 'propagateAbortSignal', data: { name: 'getJson', signal: 'signal' } },
+          { messageId: 'propagateAbortSignal', data: { name: 'http.fetchJson', signal: 'signal' } },
+        ],
+      ),
+      // A method of an instance of an imported class, made here or declared as a parameter's type.
+      withFix(
+        "import { Client } from './lib/http';\nconst shared = new Client('http://localhost');\nexport async function load(client: Client, signal: AbortSignal) {\n  const a = await client.get('/a');\n  const b = await shared.get('/b', { headers: {} });\n  return [a, b];\n}",
+        "import { Client } from './lib/http';\nconst shared = new Client('http://localhost');\nexport async function load(client: Client, signal: AbortSignal) {\n  const a = await client.get('/a', { signal });\n  const b = await shared.get('/b', { headers: {}, signal });\n  return [a, b];\n}",
+        [
+          { messageId: 'propagateAbortSignal', data: { name: 'client.get', signal: 'signal' }, line: 4 },
+          { messageId: 'propagateAbortSignal', data: { name: 'shared.get', signal: 'signal' }, line: 5 },
+        ],
+      ),
+      {
+        // A method of the class itself, through `this`: a subclass may override it with other
+        // parameters, so the signal is a suggestion.
+        code: 'export class Crawler {\n  async fetchPage(url: string, signal?: AbortSignal) {\n    return (await fetch(url, { signal })).text();\n  }\n  async crawl(urls: string[], signal: AbortSignal) {\n    const pages = [];\n    for (const url of urls) pages.push(await this.fetchPage(url));\n    return pages;\n  }\n}',
+        output: null,
+        errors: [
+          {
+            messageId: 'propagateAbortSignal',
+            data: { name: 'this.fetchPage', signal: 'signal' },
+            line: 7,
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal',
+                data: { name: 'this.fetchPage', signal: 'signal' },
+                output: 'export class Crawler {\n  async fetchPage(url: string, signal?: AbortSignal) {\n    return (await fetch(url, { signal })).text();\n  }\n  async crawl(urls: string[], signal: AbortSignal) {\n    const pages = [];\n    for (const url of urls) pages.push(await this.fetchPage(url, signal));\n    return pages;\n  }\n}',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A function of this file whose options are declared with a `signal` member, though its body only passes them on.
+        code: 'interface LoadOptions {\n  signal?: AbortSignal;\n}\ndeclare function request(url: string, options: LoadOptions): Promise<string>;\nfunction load(url: string, options: LoadOptions = {}) {\n  return request(url, options);\n}\nexport async function get(url: string, signal: AbortSignal) {\n  return load(url);\n}',
+        output: 'interface LoadOptions {\n  signal?: AbortSignal;\n}\ndeclare function request(url: string, options: LoadOptions): Promise<string>;\nfunction load(url: string, options: LoadOptions = {}) {\n  return request(url, options);\n}\nexport async function get(url: string, signal: AbortSignal) {\n  return load(url, { signal });\n}',
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'load', signal: 'signal' }, line: 9 }],
+      },
       {
         // A function of the file that takes a signal in its options: the second call forgets it.
         code: 'async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(`/users/${id}`, { signal });\n}\nexport async function loadPair(a: string, b: string, signal: AbortSignal) {\n  const first = await fetchUser(a, { signal });\n  const second = await fetchUser(b);\n  return [first, second];\n}',

@@ -1,3 +1,4 @@
 export async function either(a: string, b: string, signal: AbortSignal) {
-  return Promise.race([fetch(a, { signal }).then((r) => r.text()), fetch(b, { signal }).then((r) => r.text())]);
+  const deadline = AbortSignal.any([signal, AbortSignal.timeout(5000)]);
+  return Promise.race([fetch(a, { signal: deadline }).then((r) => r.text()), fetch(b, { signal: deadline }).then((r) => r.text())]);
 }
