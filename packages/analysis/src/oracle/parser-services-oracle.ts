@@ -33,6 +33,11 @@ function typescriptRuntime(): { ts: typeof ts; tsutils: typeof TsApiUtils; vague
   return loaded;
 }
 
+/** TypeScript itself, loaded on first use (with what the typed oracle needs beside it). */
+export function typescriptApi(): typeof ts {
+  return typescriptRuntime().ts;
+}
+
 /**
  * Answers from the type checker. Where the checker knows nothing (`any`, `unknown`, an unconstrained
  * type parameter) it defers to `fallback`, normally the syntax oracle, so types only ever add precision.

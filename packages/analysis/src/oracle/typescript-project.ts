@@ -12,21 +12,17 @@
  * A file the program does not hold (outside `include`, a `.js` file without `allowJs`) gets the
  * syntax oracle, and the codemod says so in its report.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import type { AnalysisFile } from '../file';
-import { ParserServicesOracle, type TypedParserServices } from './parser-services-oracle';
+import { ParserServicesOracle, type TypedParserServices, typescriptApi } from './parser-services-oracle';
 import { SyntaxOracle } from './syntax-oracle';
 import type { TypeOracle } from './type-oracle';
 
-let typescript: typeof ts | undefined;
-/** TypeScript, loaded only when a codemod is given a project: most of a second a syntax-only run never pays. */
-function tsApi(): typeof ts {
-  typescript ??= createRequire(import.meta.url)('typescript') as typeof ts;
-  return typescript;
-}
+// TypeScript is loaded only when a codemod is given a project (most of a second a syntax-only run
+// never pays), by the same loader the typed oracle uses.
+const tsApi = typescriptApi;
 
 /** A tsconfig that cannot be read: where, and TypeScript's own words. */
 export class ProjectConfigError extends Error {
