@@ -18,7 +18,7 @@ import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { importEdit, referenceTo } from './module-references';
 import { staticPropertyName } from './modules';
 import { linkOf, nodeStreamApiFor, type PipeChain, pipelineWaitsForCloseOf, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
-import { findVariable, innermostScope } from './scope';
+import { findVariable, innermostScope, isUndefinedValue } from './scope';
 import { skipTransparentWrappers, usesThis, walk } from './walk';
 
 const doneEvents = new Set<string>(streamDoneEvents);
@@ -402,7 +402,7 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
         continue;
       }
       if ((listener.event === 'finish' || (listener.event === 'close' && closesAfterPipeline(file, chain))) && stage === lastStage && !resolved) {
-        const settled = handler.type === 'Identifier' && handler.name === resolveName ? { value: null } : isInline(handler) ? resolvedValueOf(handler, resolveName) : null;
+        const settled = handler.type === 'Identifier' && handler.name === resolveName ? { value: null } : isInline(handler) ? resolvedValueOf(file, handler, resolveName) : null;
         if (!settled) return refuse('handler-not-supported', `The \`${listener.event}\` listener does more than resolve the promise (with nothing, or with a value it reads).`);
         if (settled.value) {
           const valueIssue = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
@@ -551,16 +551,18 @@ function movedDeclarations(
 }
 
 /**
- * The value a settling handler resolves the promise with: `{ value: null }` for `() => resolve()`,
- * the argument for `() => resolve(value)`, or `null` when the handler does more than that one call.
+ * The value a settling handler resolves the promise with: `{ value: null }` for `() => resolve()`
+ * (and `resolve(undefined)`, `resolve(void 0)`), the argument for `() => resolve(value)`, or `null`
+ * when the handler does more than that one call.
  */
-function resolvedValueOf(handler: InlineHandler, name: string): { value: TSESTree.Expression | null } | null {
+function resolvedValueOf(file: AnalysisFile, handler: InlineHandler, name: string): { value: TSESTree.Expression | null } | null {
   if (handler.async || handler.generator || handler.params.length > 0) return null;
   const body = handler.body.type === 'BlockStatement' ? (handler.body.body.length === 1 && handler.body.body[0]?.type === 'ExpressionStatement' ? handler.body.body[0].expression : null) : handler.body;
   if (body?.type !== 'CallExpression' || body.callee.type !== 'Identifier' || body.callee.name !== name || body.arguments.length > 1) return null;
   const [value] = body.arguments;
   if (value?.type === 'SpreadElement') return null;
-  return { value: value ?? null };
+  // `resolve(undefined)` and `resolve(void 0)` resolve nothing, as `pipeline` does.
+  return { value: value && !isUndefinedValue(file.scopeManager, value) ? value : null };
 }
 
 /**
