@@ -402,7 +402,12 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
         continue;
       }
       if ((listener.event === 'finish' || (listener.event === 'close' && closesAfterPipeline(file, chain))) && stage === lastStage && !resolved) {
-        const settled = handler.type === 'Identifier' && handler.name === resolveName ? { value: null } : isInline(handler) ? resolvedValueOf(file, handler, resolveName) : null;
+        const settled =
+          handler.type === 'Identifier' && handler.name === resolveName
+            ? { value: null }
+            : isInline(handler)
+              ? (resolvedValueOf(file, handler, resolveName) ?? (listener.event === 'finish' ? closingResolveValue(file, handler, chain, resolveName) : null))
+              : null;
         if (!settled) return refuse('handler-not-supported', `The \`${listener.event}\` listener does more than resolve the promise (with nothing, or with a value it reads).`);
         if (settled.value) {
           const valueIssue = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
@@ -556,13 +561,61 @@ function movedDeclarations(
  * when the handler does more than that one call.
  */
 function resolvedValueOf(file: AnalysisFile, handler: InlineHandler, name: string): { value: TSESTree.Expression | null } | null {
+  const [body, ...more] = handlerExpressions(handler) ?? [];
+  return body && more.length === 0 ? resolveCallValue(file, body, name) : null;
+}
+
+/** The expressions a handler without parameters runs, one per statement, when every statement is one; `null` otherwise. */
+function handlerExpressions(handler: InlineHandler): TSESTree.Expression[] | null {
   if (handler.async || handler.generator || handler.params.length > 0) return null;
-  const body = handler.body.type === 'BlockStatement' ? (handler.body.body.length === 1 && handler.body.body[0]?.type === 'ExpressionStatement' ? handler.body.body[0].expression : null) : handler.body;
-  if (body?.type !== 'CallExpression' || body.callee.type !== 'Identifier' || body.callee.name !== name || body.arguments.length > 1) return null;
-  const [value] = body.arguments;
+  if (handler.body.type !== 'BlockStatement') return [handler.body];
+  const out: TSESTree.Expression[] = [];
+  for (const statement of handler.body.body) {
+    if (statement.type !== 'ExpressionStatement') return null;
+    out.push(statement.expression);
+  }
+  return out;
+}
+
+/** What `resolve(value)` (`name` being the executor's `resolve`) resolves: `{ value: null }` for nothing; `null` when `node` is no such call. */
+function resolveCallValue(file: AnalysisFile, node: TSESTree.Expression, name: string): { value: TSESTree.Expression | null } | null {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== name || node.arguments.length > 1) return null;
+  const [value] = node.arguments;
   if (value?.type === 'SpreadElement') return null;
   // `resolve(undefined)` and `resolve(void 0)` resolve nothing, as `pipeline` does.
   return { value: value && !isUndefinedValue(file.scopeManager, value) ? value : null };
+}
+
+/**
+ * What a last file stream's `finish` listener that closes the stream and resolves the promise
+ * resolves: `() => out.close(resolve)` and `() => out.close(() => resolve(value))` resolve on the
+ * `close` that follows, `() => { out.close(); resolve(value); }` on `finish` itself, its `close()`
+ * doing nothing the stream would not do itself; both settle as `pipeline`, which waits for that
+ * `close`, does. Only on a stream `pipeline` waits to close (`pipelineWaitsForCloseOf`): made with
+ * `{ autoClose: false }`, its `close()` is what closes the descriptor. `null` for any other handler.
+ */
+function closingResolveValue(file: AnalysisFile, handler: InlineHandler, chain: PipeChain, name: string): { value: TSESTree.Expression | null } | null {
+  const last = chain.stages[chain.stages.length - 1];
+  const stream = last ? skipTransparentWrappers(last.node) : null;
+  const closeMethod = stream ? nodeStreamApiFor(file, stream, 0)?.pipelineWaitsForClose?.closeMethod : undefined;
+  if (stream?.type !== 'Identifier' || !closeMethod || !closesAfterPipeline(file, chain)) return null;
+  const closes = (node: TSESTree.Expression, args: number): node is TSESTree.CallExpression =>
+    node.type === 'CallExpression' &&
+    node.arguments.length === args &&
+    node.callee.type === 'MemberExpression' &&
+    node.callee.object.type === 'Identifier' &&
+    node.callee.object.name === stream.name &&
+    staticPropertyName(node.callee) === closeMethod;
+  const expressions = handlerExpressions(handler) ?? [];
+  const [first, second, ...more] = expressions;
+  if (first && !second && closes(first, 1)) {
+    const callback = first.arguments[0];
+    if (callback?.type === 'Identifier' && callback.name === name) return { value: null };
+    return callback && isInline(callback) ? resolvedValueOf(file, callback, name) : null;
+  }
+  if (!first || !second || more.length > 0) return null;
+  const [close, settle] = closes(first, 0) ? [first, second] : [second, first];
+  return closes(close, 0) ? resolveCallValue(file, settle, name) : null;
 }
 
 /**

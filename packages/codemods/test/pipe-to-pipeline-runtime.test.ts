@@ -261,3 +261,52 @@ describe('a file stream made with autoClose or emitClose false', () => {
     out.destroy();
   });
 });
+
+describe('a wrapper that closes the file in its finish listener', () => {
+  const closing = `import fs from 'node:fs';
+
+export async function save(response, dest) {
+  await new Promise((resolve, reject) => {
+    const file = fs.createWriteStream(dest);
+    response.pipe(file);
+    file.on('finish', () => file.close(resolve));
+    file.on('error', reject);
+  });
+}
+
+export async function saveAs(response, dest) {
+  return new Promise((resolve, reject) => {
+    const file = fs.createWriteStream(dest);
+    response.pipe(file);
+    file.on('finish', () => {
+      file.close();
+      resolve(dest);
+    });
+    file.on('error', reject);
+  });
+}
+`;
+
+  it('settles once the file is written; close(resolve) and pipeline both once it is closed, close() then resolve() before', async () => {
+    const { dir, before, after, output } = await bothForms(closing);
+    expect(output).not.toContain('close');
+    const spy = vi.spyOn(fs, 'createWriteStream');
+    const seen: Record<string, string> = {};
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      for (const fn of ['save', 'saveAs'] as const) {
+        const dest = path.join(dir, `${name}-${fn}.txt`);
+        const settled = module[fn]?.(Readable.from(['a', 'b', 'c']), dest);
+        const file = spy.mock.results.at(-1)?.value as fs.WriteStream;
+        const value = await settled;
+        seen[`${name} ${fn}`] = `${String(value === dest ? 'dest' : value)}, ${readFileSync(dest, 'utf8')}, closed=${String(file.closed)}`;
+      }
+    }
+    spy.mockRestore();
+    expect(seen).toEqual({
+      'before save': 'undefined, abc, closed=true',
+      'before saveAs': 'dest, abc, closed=false',
+      'after save': 'undefined, abc, closed=true',
+      'after saveAs': 'dest, abc, closed=true',
+    });
+  });
+});

@@ -30,6 +30,7 @@ const reasons: Record<string, string> = {
   'refuses-a-wrapper-declaring-streams-it-does-not-await': 'unsupported-call-shape',
   'refuses-a-wrapper-whose-stream-name-is-taken': 'name-clash',
   'refuses-a-close-listener-of-a-stream-that-stays-open': 'handler-not-supported',
+  'refuses-closing-a-file-that-stays-open': 'handler-not-supported',
 };
 
 describe('pipe-to-pipeline refusals', () => {

@@ -163,6 +163,28 @@ export default defineRuleCases(rule, [
         ],
       },
       {
+        // `file.close(resolve)` in the file's own finish listener settles on its close, as pipeline does; the close call hands the file to no other code.
+        code: "const fs = require('fs');\nasync function save(response, dest) {\n  await new Promise((resolve, reject) => {\n    const file = fs.createWriteStream(dest);\n    response.pipe(file);\n    file.on('finish', () => file.close(resolve));\n  });\n}\nmodule.exports = save;",
+        ...cjs,
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            data: { streams: '`response` and `file` have' },
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "const fs = require('fs');\nconst { pipeline } = require('stream/promises');\nasync function save(response, dest) {\n  const file = fs.createWriteStream(dest);\n  await pipeline(response, file);\n}\nmodule.exports = save;",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // handler-not-supported: with autoClose false, `file.close(…)` is what closes the descriptor.
+        code: "import fs from 'node:fs';\nexport async function save(response: NodeJS.ReadableStream, dest: string) {\n  await new Promise((resolve, reject) => {\n    const file = fs.createWriteStream(dest, { autoClose: false });\n    response.pipe(file);\n    file.on('finish', () => file.close(resolve));\n    file.on('error', reject);\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
         // executor-does-more: the log ran while the streams flowed.
         code: "import fs from 'node:fs';\nexport async function save(response: NodeJS.ReadableStream, dest: string, log: (line: string) => void) {\n  await new Promise((resolve, reject) => {\n    const out = fs.createWriteStream(dest);\n    log(dest);\n    response.pipe(out);\n    out.on('finish', resolve);\n    out.on('error', reject);\n  });\n}",
         errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
