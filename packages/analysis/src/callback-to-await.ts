@@ -298,9 +298,18 @@ export function nameClash(file: AnalysisFile, fn: FunctionNode, callback: Inline
   // The error parameter is dropped or becomes the `catch` clause's own: it never lands in the function's scope.
   const err = callback.params[0]?.type === 'Identifier' ? callback.params[0].name : null;
   for (const variable of scope.variables) if (variable.name !== 'arguments' && variable.name !== err) brought.add(variable.name);
+  return broughtNameClash(file, fn, callback, brought, call.callee);
+}
+
+/**
+ * Which of the names `brought` out of `moved` into `fn` (code of `moved` that now runs in `fn`'s
+ * own scope) is declared or read in `fn` outside `moved`, or is a word of `callee` (where the
+ * rewrite calls it) or of the names a twin is reached through (`promisify`, `promises`); or `null`.
+ */
+export function broughtNameClash(file: AnalysisFile, fn: FunctionNode, moved: TSESTree.Node, brought: ReadonlySet<string>, callee: TSESTree.Node): string | null {
   if (brought.size === 0) return null;
-  const outside = (node: TSESTree.Node) => node.range[1] <= callback.range[0] || node.range[0] >= callback.range[1];
-  const inside = (node: TSESTree.Node) => callback.range[0] <= node.range[0] && node.range[1] <= callback.range[1];
+  const outside = (node: TSESTree.Node) => node.range[1] <= moved.range[0] || node.range[0] >= moved.range[1];
+  const inside = (node: TSESTree.Node) => moved.range[0] <= node.range[0] && node.range[1] <= moved.range[1];
   for (const other of file.scopeManager.scopes) {
     const block = other.block;
     // Scopes of types alone (a function type's parameters) hold no values.
@@ -313,7 +322,7 @@ export function nameClash(file: AnalysisFile, fn: FunctionNode, callback: Inline
   }
   // The callee's own words (`fs`, `promisify`) must not be shadowed where the twin is called.
   let clash: string | null = null;
-  walk(call.callee, file.visitorKeys, (node) => {
+  walk(callee, file.visitorKeys, (node) => {
     if (node.type === 'Identifier' && brought.has(node.name)) clash = node.name;
     return clash === null;
   });

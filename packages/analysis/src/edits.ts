@@ -62,7 +62,7 @@ export const callbackRefusalReasons = [
 ] as const;
 
 /** The reasons only the pipeline planner (`stream-pipes.ts`) gives; listed once, here. */
-export const pipeRefusalReasons = ['code-after-pipe', 'stream-used-elsewhere', 'handler-not-supported', 'error-handlers-differ', 'ends-process-stream'] as const;
+export const pipeRefusalReasons = ['code-after-pipe', 'stream-used-elsewhere', 'handler-not-supported', 'error-handlers-differ', 'ends-process-stream', 'executor-does-more', 'settled-elsewhere'] as const;
 
 /** Every reason a planner can give for not producing edits. One list, so docs and tests can name them. */
 export const refusalReasons = [

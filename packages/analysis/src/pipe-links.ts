@@ -107,14 +107,41 @@ export function processStreamOf(file: AnalysisFile, node: TSESTree.Expression): 
  * and `require`, or a `const` bound to one (listener links peeled off); `undefined` when none shows.
  */
 export function nodeStreamApiFor(file: AnalysisFile, node: TSESTree.Expression, depth: number): NodeStreamApi | undefined {
+  return nodeStreamMakingOf(file, node, depth)?.api;
+}
+
+/** The catalogued call or constructor that makes `node` and its entry, through `const`s as {@link nodeStreamApiFor} goes. */
+function nodeStreamMakingOf(file: AnalysisFile, node: TSESTree.Expression, depth: number): { api: NodeStreamApi; made: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
   if (depth > 4) return undefined;
   const core = peelListeners(skipTransparentWrappers(node)).core;
   if ((core.type === 'CallExpression' || core.type === 'NewExpression') && (core.callee.type === 'Identifier' || core.callee.type === 'MemberExpression')) {
     const member = resolveModuleMember(file.scopeManager, core.callee);
-    return member ? nodeStreamApiOf(member.module, member.path, core.type === 'NewExpression' ? 'new' : 'call') : undefined;
+    const api = member ? nodeStreamApiOf(member.module, member.path, core.type === 'NewExpression' ? 'new' : 'call') : undefined;
+    return api ? { api, made: core } : undefined;
   }
   if (core.type !== 'Identifier') return undefined;
   const variable = findVariable(innermostScope(file.scopeManager, core), core.name);
   const init = variable ? constantInitializer(variable) : null;
-  return init ? nodeStreamApiFor(file, init, depth + 1) : undefined;
+  return init ? nodeStreamMakingOf(file, init, depth + 1) : undefined;
+}
+
+/**
+ * Whether `pipeline` settles only after `node` emitted `close` (`pipelineWaitsForClose`): a
+ * catalogued stream that closes itself after `finish`, made without an option that stops it
+ * (`{ autoClose: false }`, `{ emitClose: false }`). Options shown only as an object literal of plain
+ * properties, or an encoding string; anything else (a name, a spread) may hold such an option, so
+ * the answer is `false`.
+ */
+export function pipelineWaitsForCloseOf(file: AnalysisFile, node: TSESTree.Expression): boolean {
+  const making = nodeStreamMakingOf(file, node, 0);
+  const waits = making?.api.pipelineWaitsForClose;
+  if (!making || !waits) return false;
+  const options = making.made.arguments[waits.optionsAt];
+  if (options === undefined || (options.type === 'Literal' && typeof options.value === 'string')) return true;
+  if (options.type !== 'ObjectExpression') return false;
+  return options.properties.every((p) => {
+    if (p.type !== 'Property' || p.computed) return false;
+    const key = p.key.type === 'Identifier' ? p.key.name : String(p.key.value);
+    return !waits.unlessSet.includes(key) || (p.value.type === 'Literal' && p.value.value === true);
+  });
 }

@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import jsTokens from 'js-tokens';
 import { listenerMethods, streamDoneEvents } from './catalogues/stream-apis';
-import { enclosingFunctionOf, inner, keptRanges, nameClash, reindented, returnProblem, tailProblem, usesOwnThis } from './callback-to-await';
+import { broughtNameClash, enclosingFunctionOf, inner, keptRanges, nameClash, reindented, returnProblem, tailProblem, usesOwnThis } from './callback-to-await';
 import { type Plan, type RefusalReason, refusedPlan, type TextEdit } from './edits';
 import { type ExecutorFunction, promiseExecutorOf } from './executors';
 import type { AnalysisFile } from './file';
@@ -17,9 +17,9 @@ import { checkedPlan } from './invariant';
 import { indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { importEdit, referenceTo } from './module-references';
 import { staticPropertyName } from './modules';
-import { linkOf, nodeStreamApiFor, type PipeChain, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
-import { findVariable, innermostScope } from './scope';
-import { skipTransparentWrappers } from './walk';
+import { linkOf, nodeStreamApiFor, type PipeChain, pipelineWaitsForCloseOf, processStreamOf, shortStreamText, type StreamListener } from './pipe-links';
+import { findVariable, innermostScope, isUndefinedValue } from './scope';
+import { skipTransparentWrappers, usesThis, walk } from './walk';
 
 const doneEvents = new Set<string>(streamDoneEvents);
 
@@ -100,10 +100,13 @@ function statementsOf(chain: PipeChain): TSESTree.Statement[] {
  * chain, or `null`: one adds a listener of another event (whoever listens for `data` or `close` is
  * more than an error handler), or they are not the statements right before the chain in its block
  * (code between them ran with the listeners in place, and an `await` there would let an error
- * reach them before the chain existed).
+ * reach them before the chain existed). In a `new Promise` executor (`inExecutor`), where the
+ * statements may come before or after the chain and add the `finish` or `close` listener that
+ * resolves, the executor's layout (`executorDeclarations`) and each listener are judged instead.
  */
-function registrationProblem(chain: PipeChain): string | null {
+function registrationProblem(chain: PipeChain, inExecutor: boolean): string | null {
   if (chain.stages.some((s) => s.listenersInInitializer)) return 'is given listeners where it is made';
+  if (inExecutor) return null;
   const statements = statementsOf(chain);
   if (statements.length === chain.statements.length) return null;
   for (const stage of chain.stages) {
@@ -155,13 +158,13 @@ export function planPipeline(file: AnalysisFile, chain: PipeChain): PipelinePlan
   }
   const tail = tailProblem(statement, fn);
   if (tail) return awaited(refuse('code-after-pipe', 'Code may run after the chain in its function (later statements, a loop, a `try`): it ran while the streams flowed, and would run only once `await pipeline(…)` settles.'));
-  const problem = chainProblem(file, chain);
+  const problem = chainProblem(file, chain, false);
   if (problem) return awaited(problem);
   return awaited(planAwaited(file, chain, fn, firstStatement, statement));
 }
 
 /** What keeps any `pipeline` rewrite of the chain from meaning the same, whatever surrounds it: a refused plan, or `null`. */
-function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
+function chainProblem(file: AnalysisFile, chain: PipeChain, inExecutor: boolean): Plan | null {
   if (chain.pipeOptions) return refuse('unsupported-option', '`.pipe(dest, options)` passes options (`{ end: false }` keeps the destination open), which `pipeline` does not take.');
   const statement = chain.statements[chain.statements.length - 1];
   if (statement && chain.statements.length > 1) {
@@ -172,7 +175,7 @@ function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
       return refuse('code-after-pipe', 'Code runs between the statements that build the chain: it ran while the streams flowed, and would run before they exist.');
     }
   }
-  const registrations = registrationProblem(chain);
+  const registrations = registrationProblem(chain, inExecutor);
   for (const stage of chain.stages) {
     if (stage.usedElsewhere || (stage.listenersOutside && registrations)) {
       return refuse('stream-used-elsewhere', `\`${shortStreamText(file, stage.node)}\` is used or listened to outside the chain${registrations && !stage.usedElsewhere ? ` (it ${registrations})` : ''}; \`pipeline\` would take over its errors and end.`);
@@ -190,12 +193,13 @@ function chainProblem(file: AnalysisFile, chain: PipeChain): Plan | null {
 /**
  * Whether the chain's last stream emits `close` before `pipeline` settles, so a `close` listener's
  * body can run after the `await`: a catalogued stream `pipeline` waits to close (a file write
- * stream, `pipelineWaitsForClose`). Its `close` also follows its own error, where the body no
- * longer runs: a change of a `review` plan, for a listener that only learns the file is written.
+ * stream made without `{ autoClose: false }` or `{ emitClose: false }`, `pipelineWaitsForCloseOf`).
+ * Its `close` also follows its own error, where the body no longer runs: a change of a `review`
+ * plan, for a listener that only learns the file is written.
  */
 function closesAfterPipeline(file: AnalysisFile, chain: PipeChain): boolean {
   const last = chain.stages[chain.stages.length - 1];
-  return last !== undefined && nodeStreamApiFor(file, last.node, 0)?.pipelineWaitsForClose === true;
+  return last !== undefined && pipelineWaitsForCloseOf(file, last.node);
 }
 
 function awaited(plan: Plan): PipelinePlan {
@@ -349,21 +353,22 @@ function onlyCalls(handler: InlineHandler, name: string, args: readonly string[]
 }
 
 /**
- * `pipeline(a, b, c)` in place of a `new Promise` whose executor only builds the chain and settles
- * the promise: `resolve` on the last stream's `finish` (resolving nothing, as `pipeline` does) and,
- * for the streams that listen for errors, `reject`. Only inside an `async` function, where a throw
- * while the streams are made rejects the function as the executor's throw rejected the promise.
+ * `pipeline(a, b, c)` in place of a `new Promise` whose executor only makes the streams, builds the
+ * chain and settles the promise: `resolve` on the last stream's `finish` (resolving nothing, as
+ * `pipeline` does) and, for the streams that listen for errors, `reject`. The listeners may be added
+ * in the chain or by statements on the streams' names, before or after it; streams the executor
+ * declares (`const out = fs.createWriteStream(dest);`) move before the statement the `new Promise`
+ * is in. Only inside an `async` function, where a throw while the streams are made rejects the
+ * function as the executor's throw rejected the promise.
  * Level `review`: an error of a stream the executor did not listen to used to be thrown as an
- * uncaught exception and now rejects the promise, and every stream is destroyed on error.
+ * uncaught exception (and the promise never settled) and now rejects it, a source that closes
+ * before its end (a dropped connection) used to leave the promise pending and now rejects it, and
+ * every stream is destroyed on error where `.pipe()` left the others open.
  */
 function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.NewExpression, executor: ExecutorFunction): Plan {
   const { text } = file;
-  const body = executor.body;
-  // The statements adding the streams' `error` listeners belong to the chain (`registrationProblem` judges them).
+  // The statements adding the streams' listeners belong to the chain (`registrationProblem` judges them).
   const statements = statementsOf(chain);
-  const onlyTheChain =
-    body.type === 'BlockStatement' ? body.body.length === statements.length && body.body.every((s, i) => s === statements[i]) : body === chain.top && statements.length === 1;
-  if (!onlyTheChain) return refuse('handler-not-supported', 'The `new Promise` executor does more than build the chain; only an executor that is the chain alone becomes `pipeline(…)`.');
   const outer = enclosingFunctionOf(created);
   if (outer === null || outer === 'other' || !outer.async) {
     return refuse(
@@ -377,6 +382,8 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   }
   const resolveName = resolveParam.name;
   const rejectName = rejectParam?.type === 'Identifier' ? rejectParam.name : null;
+  const declarations = executorDeclarations(file, executor, chain, statements, [resolveName, ...(rejectName ? [rejectName] : [])]);
+  if (!Array.isArray(declarations)) return declarations;
   const lastStage = chain.stages[chain.stages.length - 1];
   let resolved = false;
   let value: TSESTree.Expression | null = null;
@@ -395,11 +402,16 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
         continue;
       }
       if ((listener.event === 'finish' || (listener.event === 'close' && closesAfterPipeline(file, chain))) && stage === lastStage && !resolved) {
-        const settled = handler.type === 'Identifier' && handler.name === resolveName ? { value: null } : isInline(handler) ? resolvedValueOf(handler, resolveName) : null;
+        const settled =
+          handler.type === 'Identifier' && handler.name === resolveName
+            ? { value: null }
+            : isInline(handler)
+              ? (resolvedValueOf(file, handler, resolveName) ?? (listener.event === 'finish' ? closingResolveValue(file, handler, chain, resolveName) : null))
+              : null;
         if (!settled) return refuse('handler-not-supported', `The \`${listener.event}\` listener does more than resolve the promise (with nothing, or with a value it reads).`);
         if (settled.value) {
-          const problem = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
-          if (problem) return refuse('handler-not-supported', `The \`${listener.event}\` listener resolves a value that ${problem}; read after \`pipeline(…)\` it could differ.`);
+          const valueIssue = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
+          if (valueIssue) return refuse('handler-not-supported', `The \`${listener.event}\` listener resolves a value that ${valueIssue}; read after \`pipeline(…)\` it could differ.`);
         }
         value = settled.value;
         resolved = true;
@@ -413,9 +425,11 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   for (const param of [resolveParam, rejectParam]) {
     if (param?.type !== 'Identifier') continue;
     const variable = findVariable(innermostScope(file.scopeManager, executor.body), param.name);
-    if (variable?.references.some((r) => !within(r.identifier))) return refuse('handler-not-supported', `The executor uses \`${param.name}\` outside the stream listeners.`);
+    if (variable?.references.some((r) => !within(r.identifier))) {
+      return refuse('settled-elsewhere', `The executor uses \`${param.name}\` outside the stream listeners, so the promise may settle otherwise than \`pipeline(…)\` does.`);
+    }
   }
-  const problem = chainProblem(file, chain);
+  const problem = chainProblem(file, chain, true);
   if (problem) return problem;
   const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
   if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
@@ -423,13 +437,25 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   const call = `${reference.text}(${args.join(', ')})`;
   const placed = value ? placeValue(file, created, call, value) : { range: created.range, text: call, added: [], owned: created };
   const kept = value ? [...chain.stages.map((s) => s.node.range), value.range] : chain.stages.map((s) => s.node.range);
+  let edit: TextEdit = { range: placed.range, text: placed.text };
+  let owned: TSESTree.Node = placed.owned;
+  if (declarations.length > 0) {
+    const moved = movedDeclarations(file, created, executor, outer, declarations, reference.words);
+    if ('reason' in moved) return refuse(moved.reason, moved.message);
+    const [start] = moved.statement.range;
+    const indent = lineIndent(text, start);
+    const lines = declarations.map((d) => reindented(file, d.range, lineIndent(text, d.range[0]), indent, keptRanges(file, d)));
+    edit = { range: [start, placed.range[1]], text: [...lines, `${text.slice(start, placed.range[0])}${placed.text}`].join(`${lineEndingOf(file)}${indent}`) };
+    owned = moved.statement;
+    kept.push(...declarations.map((d) => d.range), [start, placed.range[0]]);
+  }
   for (const comment of file.comments) {
-    if (comment.range[0] < placed.range[0] || comment.range[1] > placed.range[1]) continue;
+    if (comment.range[0] < edit.range[0] || comment.range[1] > edit.range[1]) continue;
     if (!kept.some(([start, end]) => start <= comment.range[0] && comment.range[1] <= end)) {
       return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
     }
   }
-  const edits: TextEdit[] = [{ range: placed.range, text: placed.text }];
+  const edits: TextEdit[] = [edit];
   const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
   if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
   if (imports) edits.push(...imports.edits);
@@ -446,20 +472,150 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   for (const s of chain.statements.slice(0, -1)) {
     if (s.type === 'VariableDeclaration') removed.push('const', ...s.declarations.map((d) => text.slice(d.id.range[0], d.id.range[1])));
   }
-  return checkedPlan(file, 'review', edits, { owned: [placed.owned], vocabulary: { added: [...reference.words, ...placed.added, ...(imports?.words ?? [])], removed } });
+  return checkedPlan(file, 'review', edits, { owned: [owned], vocabulary: { added: [...reference.words, ...placed.added, ...(imports?.words ?? [])], removed } });
 }
 
 /**
- * The value a settling handler resolves the promise with: `{ value: null }` for `() => resolve()`,
- * the argument for `() => resolve(value)`, or `null` when the handler does more than that one call.
+ * The executor's own declarations of the chain's streams (`const out = fs.createWriteStream(dest);`),
+ * in source order, when the executor is nothing but them, the chain and the statements adding its
+ * streams' listeners, in any order: streams emit their events asynchronously, so no listener could
+ * run before the executor returned, wherever it was added. Otherwise the refusal: a statement that
+ * does more (`executor-does-more`: a log, a `data` counter, a timer), one that settles the promise
+ * itself (`settled-elsewhere`: a timeout's `reject`), or a listener statement outside the executor.
  */
-function resolvedValueOf(handler: InlineHandler, name: string): { value: TSESTree.Expression | null } | null {
+function executorDeclarations(file: AnalysisFile, executor: ExecutorFunction, chain: PipeChain, statements: readonly TSESTree.Statement[], settlers: readonly string[]): TSESTree.VariableDeclaration[] | Plan {
+  const body = executor.body;
+  if (body.type !== 'BlockStatement') {
+    return body === chain.top && statements.length === 1 ? [] : refuse('stream-used-elsewhere', 'A stream of the chain is listened to outside the `new Promise` executor; `pipeline` would take over its errors and end.');
+  }
+  if (statements.some((s) => !body.body.includes(s))) {
+    return refuse('stream-used-elsewhere', 'A stream of the chain is listened to outside the `new Promise` executor; `pipeline` would take over its errors and end.');
+  }
+  const streams = new Set(chain.stages.map((s) => skipTransparentWrappers(s.node)).flatMap((n) => (n.type === 'Identifier' ? [findVariable(innermostScope(file.scopeManager, n), n.name)] : [])));
+  const declarations: TSESTree.VariableDeclaration[] = [];
+  for (const statement of body.body) {
+    if (statements.includes(statement)) continue;
+    const declarator = statement.type === 'VariableDeclaration' && statement.kind === 'const' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
+    const declared = declarator ? file.scopeManager.getDeclaredVariables(declarator) : [];
+    if (declarator && declared.length === 1 && streams.has(declared[0] ?? null) && statement.type === 'VariableDeclaration') {
+      declarations.push(statement);
+      continue;
+    }
+    const shown = shortStreamText(file, statement);
+    let settles = false;
+    let readsStream = false;
+    walk(statement, file.visitorKeys, (node) => {
+      if (node.type !== 'Identifier') return true;
+      const variable = findVariable(innermostScope(file.scopeManager, node), node.name);
+      if (settlers.includes(node.name) && variable?.scope.block === executor) settles = true;
+      if (variable && streams.has(variable)) readsStream = true;
+      return !settles;
+    });
+    if (settles) return refuse('settled-elsewhere', `The executor settles the promise outside the stream listeners (\`${shown}\`), so it may settle otherwise than \`pipeline(…)\` does (a timeout, an early \`reject\`).`);
+    if (readsStream) return refuse('stream-used-elsewhere', `The executor uses a stream of the chain outside it (\`${shown}\`); \`pipeline\` would take over its errors and end.`);
+    return refuse('executor-does-more', `The executor does more than make the streams, build the chain and listen on them (\`${shown}\`); that code ran while the streams flowed, and has no place in \`pipeline(…)\`.`);
+  }
+  return declarations;
+}
+
+/**
+ * The statement the executor's stream declarations move before, when they can: the `new Promise` is
+ * what that statement evaluates first and a throw there lands where the promise's rejection did —
+ * awaited (`await new Promise(…);`, `const x = await new Promise(…);`, `return await …`), or
+ * returned outside a `try` (whose `catch` the throw would reach). The names must be free in the
+ * enclosing function, and a `function` executor's declarations must not read its `this` or
+ * `arguments`.
+ */
+function movedDeclarations(
+  file: AnalysisFile,
+  created: TSESTree.NewExpression,
+  executor: ExecutorFunction,
+  outer: EnclosingFunction,
+  declarations: readonly TSESTree.VariableDeclaration[],
+  words: readonly string[],
+): { statement: TSESTree.Statement } | { reason: RefusalReason; message: string } {
+  const awaitedHere = created.parent.type === 'AwaitExpression' && created.parent.argument === created;
+  const around = awaitedHere ? created.parent : created;
+  const parent = around.parent;
+  let statement: TSESTree.Statement | null = null;
+  if (parent?.type === 'ExpressionStatement' && awaitedHere) statement = parent;
+  else if (parent?.type === 'ReturnStatement' && (awaitedHere || !insideTry(parent))) statement = parent;
+  else if (parent?.type === 'VariableDeclarator' && parent.init === around && awaitedHere && parent.parent.declarations.length === 1) statement = parent.parent;
+  if (!statement || statement.parent?.type !== 'BlockStatement') {
+    return {
+      reason: 'unsupported-call-shape',
+      message: 'The executor makes streams of its own, which move out of it: the `new Promise` must be awaited as a statement or a `const`\'s initialiser, or returned outside a `try`.',
+    };
+  }
+  const usesOwn = executor.type === 'FunctionExpression' && (declarations.some((d) => usesThis(d, file.visitorKeys)) || (file.scopeManager.acquire(executor)?.set.get('arguments')?.references.length ?? 0) > 0);
+  if (usesOwn) return { reason: 'handler-not-supported', message: 'The `function` executor\'s stream declarations read its own `this` or `arguments`, which would become the enclosing function\'s.' };
+  const names = new Set(declarations.flatMap((d) => d.declarations.map((v) => (v.id.type === 'Identifier' ? v.id.name : ''))));
+  const clash = broughtNameClash(file, outer, executor, names, created.callee) ?? words.find((w) => names.has(w)) ?? null;
+  if (clash) return { reason: 'name-clash', message: `The executor declares \`${clash}\`, which the enclosing function already uses or declares elsewhere.` };
+  return { statement };
+}
+
+/**
+ * The value a settling handler resolves the promise with: `{ value: null }` for `() => resolve()`
+ * (and `resolve(undefined)`, `resolve(void 0)`), the argument for `() => resolve(value)`, or `null`
+ * when the handler does more than that one call.
+ */
+function resolvedValueOf(file: AnalysisFile, handler: InlineHandler, name: string): { value: TSESTree.Expression | null } | null {
+  const [body, ...more] = handlerExpressions(handler) ?? [];
+  return body && more.length === 0 ? resolveCallValue(file, body, name) : null;
+}
+
+/** The expressions a handler without parameters runs, one per statement, when every statement is one; `null` otherwise. */
+function handlerExpressions(handler: InlineHandler): TSESTree.Expression[] | null {
   if (handler.async || handler.generator || handler.params.length > 0) return null;
-  const body = handler.body.type === 'BlockStatement' ? (handler.body.body.length === 1 && handler.body.body[0]?.type === 'ExpressionStatement' ? handler.body.body[0].expression : null) : handler.body;
-  if (body?.type !== 'CallExpression' || body.callee.type !== 'Identifier' || body.callee.name !== name || body.arguments.length > 1) return null;
-  const [value] = body.arguments;
+  if (handler.body.type !== 'BlockStatement') return [handler.body];
+  const out: TSESTree.Expression[] = [];
+  for (const statement of handler.body.body) {
+    if (statement.type !== 'ExpressionStatement') return null;
+    out.push(statement.expression);
+  }
+  return out;
+}
+
+/** What `resolve(value)` (`name` being the executor's `resolve`) resolves: `{ value: null }` for nothing; `null` when `node` is no such call. */
+function resolveCallValue(file: AnalysisFile, node: TSESTree.Expression, name: string): { value: TSESTree.Expression | null } | null {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== name || node.arguments.length > 1) return null;
+  const [value] = node.arguments;
   if (value?.type === 'SpreadElement') return null;
-  return { value: value ?? null };
+  // `resolve(undefined)` and `resolve(void 0)` resolve nothing, as `pipeline` does.
+  return { value: value && !isUndefinedValue(file.scopeManager, value) ? value : null };
+}
+
+/**
+ * What a last file stream's `finish` listener that closes the stream and resolves the promise
+ * resolves: `() => out.close(resolve)` and `() => out.close(() => resolve(value))` resolve on the
+ * `close` that follows, `() => { out.close(); resolve(value); }` on `finish` itself, its `close()`
+ * doing nothing the stream would not do itself; both settle as `pipeline`, which waits for that
+ * `close`, does. Only on a stream `pipeline` waits to close (`pipelineWaitsForCloseOf`): made with
+ * `{ autoClose: false }`, its `close()` is what closes the descriptor. `null` for any other handler.
+ */
+function closingResolveValue(file: AnalysisFile, handler: InlineHandler, chain: PipeChain, name: string): { value: TSESTree.Expression | null } | null {
+  const last = chain.stages[chain.stages.length - 1];
+  const stream = last ? skipTransparentWrappers(last.node) : null;
+  const closeMethod = stream ? nodeStreamApiFor(file, stream, 0)?.pipelineWaitsForClose?.closeMethod : undefined;
+  if (stream?.type !== 'Identifier' || !closeMethod || !closesAfterPipeline(file, chain)) return null;
+  const closes = (node: TSESTree.Expression, args: number): node is TSESTree.CallExpression =>
+    node.type === 'CallExpression' &&
+    node.arguments.length === args &&
+    node.callee.type === 'MemberExpression' &&
+    node.callee.object.type === 'Identifier' &&
+    node.callee.object.name === stream.name &&
+    staticPropertyName(node.callee) === closeMethod;
+  const expressions = handlerExpressions(handler) ?? [];
+  const [first, second, ...more] = expressions;
+  if (first && !second && closes(first, 1)) {
+    const callback = first.arguments[0];
+    if (callback?.type === 'Identifier' && callback.name === name) return { value: null };
+    return callback && isInline(callback) ? resolvedValueOf(file, callback, name) : null;
+  }
+  if (!first || !second || more.length > 0) return null;
+  const [close, settle] = closes(first, 0) ? [first, second] : [second, first];
+  return closes(close, 0) ? resolveCallValue(file, settle, name) : null;
 }
 
 /**

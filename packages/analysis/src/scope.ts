@@ -99,6 +99,12 @@ export function isBuiltinGlobal(scopeManager: ScopeManager, node: TSESTree.Node,
   return !variable || variable.defs.length === 0;
 }
 
+/** Whether `node` is `undefined` itself: the global `undefined` (not a shadowing binding), or `void` of a literal. */
+export function isUndefinedValue(scopeManager: ScopeManager, node: TSESTree.Node): boolean {
+  if (node.type === 'UnaryExpression') return node.operator === 'void' && node.argument.type === 'Literal';
+  return node.type === 'Identifier' && node.name === 'undefined' && isBuiltinGlobal(scopeManager, node, 'undefined');
+}
+
 /** The single expression a variable is bound to, when it is a `const` (or never-reassigned `let`) with an initialiser. */
 export function constantInitializer(variable: Variable): TSESTree.Expression | null {
   if (variable.defs.length !== 1) return null;

@@ -251,7 +251,9 @@ function stageOf(file: AnalysisFile, node: TSESTree.Expression, inline: readonly
     const variable = findVariable(innermostScope(file.scopeManager, core), core.name);
     if (variable) {
       const init = constantInitializer(variable);
-      const fixed = nodeStreamApiFor(file, core, 0)?.fixedProperties ?? [];
+      const api = nodeStreamApiFor(file, core, 0);
+      const fixed = api?.fixedProperties ?? [];
+      const closeMethod = api?.pipelineWaitsForClose?.closeMethod;
       if (init) {
         const peeled = peelListeners(init);
         const ofChain = linkOf(peeled.core)?.kind === 'pipe';
@@ -261,6 +263,7 @@ function stageOf(file: AnalysisFile, node: TSESTree.Expression, inline: readonly
         }
         listeners.push(...peeled.listeners);
       }
+      const closeCalls: TSESTree.Identifier[] = [];
       for (const reference of variable.references) {
         if (reference.init === true || reference.identifier === core) continue;
         const id = reference.identifier;
@@ -272,9 +275,16 @@ function stageOf(file: AnalysisFile, node: TSESTree.Expression, inline: readonly
         }
         // A read of a property the stream never changes (`out.path`) hands nothing of it to other code.
         if (id.type === 'Identifier' && fixedPropertyRead(id, fixed)) continue;
+        if (id.type === 'Identifier' && closeMethod && methodCallOn(id, closeMethod)) {
+          closeCalls.push(id);
+          continue;
+        }
         // The root of another chain pipes the same stream again; any other read hands it to other code.
         if (id.type !== 'Identifier' || !isChainRoot(id)) usedElsewhere = true;
       }
+      // `out.close(cb)` in the stream's own `finish` listener closes what `pipeline` closes, and hands the stream to no other code.
+      const inOwnFinish = (id: TSESTree.Node) => listeners.some((l) => l.event === 'finish' && l.handler.range[0] <= id.range[0] && id.range[1] <= l.handler.range[1]);
+      if (closeCalls.some((id) => !inOwnFinish(id))) usedElsewhere = true;
     }
   }
   return {
@@ -295,6 +305,12 @@ function fixedPropertyRead(id: TSESTree.Identifier, fixed: readonly string[]): b
   const user = member.parent;
   const written = (user?.type === 'AssignmentExpression' && user.left === member) || user?.type === 'UpdateExpression' || (user?.type === 'UnaryExpression' && user.operator === 'delete');
   return !written && !(user?.type === 'CallExpression' && user.callee === member);
+}
+
+/** `id.method(…)`: a call of `method` on `id`. */
+function methodCallOn(id: TSESTree.Identifier, method: string): boolean {
+  const member = id.parent;
+  return member?.type === 'MemberExpression' && member.object === id && staticPropertyName(member) === method && member.parent?.type === 'CallExpression' && member.parent.callee === member;
 }
 
 function isChainRoot(id: TSESTree.Identifier): boolean {

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { finished, pipeline } from 'node:stream/promises';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -159,5 +159,154 @@ export async function pack(a, b, log) {
       if (name === 'after') expect(seen).toEqual([size]);
       await vi.waitFor(() => expect(seen).toEqual([size]));
     }
+  });
+});
+
+describe('a download wrapper that makes its destination and listens by statements', () => {
+  const saving = `import fs from 'node:fs';
+
+export async function save(response, dest) {
+  return new Promise((resolve, reject) => {
+    const out = fs.createWriteStream(dest);
+    response.pipe(out);
+    out.on('close', () => resolve(dest));
+    out.on('error', reject);
+  });
+}
+`;
+
+  /** A source that has sent one chunk; the test ends it, fails it or drops it. Its own listener keeps its error from being uncaught. */
+  function source(): PassThrough {
+    const stream = new PassThrough();
+    stream.on('error', () => undefined);
+    stream.write('partial ');
+    return stream;
+  }
+
+  /** A few turns of the event loop: enough for every stream event the test caused to be emitted. */
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  it('becomes the declaration, the awaited pipeline and the value, and resolves it once the file is closed', async () => {
+    const { dir, before, after, output } = await bothForms(saving);
+    expect(output).toContain('  const out = fs.createWriteStream(dest);\n  await pipeline(response, out);\n  return dest;\n}');
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      const dest = path.join(dir, `${name}.txt`);
+      const stream = source();
+      const saved = module.save?.(stream, dest);
+      stream.end('and the rest');
+      expect(await saved).toBe(dest);
+      expect(readFileSync(dest, 'utf8')).toBe('partial and the rest');
+    }
+  });
+
+  it('rejects in both forms when the destination cannot be opened', async () => {
+    const { dir, before, after } = await bothForms(saving);
+    for (const module of [before, after]) {
+      await expect(module.save?.(source(), path.join(dir, 'no-such-folder', 'x.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+  });
+
+  it('when the source fails, the original never settles and leaves the file open; the rewrite rejects and destroys it', async () => {
+    const { dir, before, after } = await bothForms(saving);
+    const states: Record<string, string> = {};
+    const opened: fs.WriteStream[] = [];
+    const spy = vi.spyOn(fs, 'createWriteStream');
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      const stream = source();
+      const saved = module.save?.(stream, path.join(dir, `failed-${name}.txt`));
+      let state = 'pending';
+      saved?.then(() => (state = 'resolved'), (err: NodeJS.ErrnoException) => (state = `rejected ${String(err.code)}`));
+      await settle();
+      stream.destroy(Object.assign(new Error('connection reset'), { code: 'ECONNRESET' }));
+      await settle();
+      const out = spy.mock.results.at(-1)?.value as fs.WriteStream;
+      opened.push(out);
+      states[name] = `${state}, destination destroyed=${String(out.destroyed)}`;
+    }
+    spy.mockRestore();
+    expect(states).toEqual({ before: 'pending, destination destroyed=false', after: 'rejected ECONNRESET, destination destroyed=true' });
+    for (const out of opened) out.destroy();
+  });
+
+  it('when the source closes before its end, the original never settles; the rewrite rejects with a premature close', async () => {
+    const { dir, before, after } = await bothForms(saving);
+    const dropped = source();
+    let state = 'pending';
+    void before.save?.(dropped, path.join(dir, 'dropped-before.txt')).then(() => (state = 'resolved'), () => (state = 'rejected'));
+    await settle();
+    dropped.destroy();
+    await settle();
+    expect(state).toBe('pending');
+    const again = source();
+    const saved = after.save?.(again, path.join(dir, 'dropped-after.txt'));
+    await settle();
+    again.destroy();
+    await expect(saved).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+  });
+});
+
+describe('a file stream made with autoClose or emitClose false', () => {
+  it.each([[{ autoClose: false }], [{ emitClose: false }]])('%o: pipeline settles on finish, and close is never emitted', async (options) => {
+    const dir = tempProject({});
+    const events: string[] = [];
+    const out = fs.createWriteStream(path.join(dir, 'open.txt'), options);
+    out.on('finish', () => events.push('finish'));
+    out.on('close', () => events.push('close'));
+    await pipeline(Readable.from(['a']), out);
+    events.push('resolved');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['finish', 'resolved']);
+    out.destroy();
+  });
+});
+
+describe('a wrapper that closes the file in its finish listener', () => {
+  const closing = `import fs from 'node:fs';
+
+export async function save(response, dest) {
+  await new Promise((resolve, reject) => {
+    const file = fs.createWriteStream(dest);
+    response.pipe(file);
+    file.on('finish', () => file.close(resolve));
+    file.on('error', reject);
+  });
+}
+
+export async function saveAs(response, dest) {
+  return new Promise((resolve, reject) => {
+    const file = fs.createWriteStream(dest);
+    response.pipe(file);
+    file.on('finish', () => {
+      file.close();
+      resolve(dest);
+    });
+    file.on('error', reject);
+  });
+}
+`;
+
+  it('settles once the file is written; close(resolve) and pipeline both once it is closed, close() then resolve() before', async () => {
+    const { dir, before, after, output } = await bothForms(closing);
+    expect(output).not.toContain('close');
+    const spy = vi.spyOn(fs, 'createWriteStream');
+    const seen: Record<string, string> = {};
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      for (const fn of ['save', 'saveAs'] as const) {
+        const dest = path.join(dir, `${name}-${fn}.txt`);
+        const settled = module[fn]?.(Readable.from(['a', 'b', 'c']), dest);
+        const file = spy.mock.results.at(-1)?.value as fs.WriteStream;
+        const value = await settled;
+        seen[`${name} ${fn}`] = `${String(value === dest ? 'dest' : value)}, ${readFileSync(dest, 'utf8')}, closed=${String(file.closed)}`;
+      }
+    }
+    spy.mockRestore();
+    expect(seen).toEqual({
+      'before save': 'undefined, abc, closed=true',
+      'before saveAs': 'dest, abc, closed=false',
+      'after save': 'undefined, abc, closed=true',
+      'after saveAs': 'dest, abc, closed=true',
+    });
   });
 });

@@ -23,6 +23,14 @@ const reasons: Record<string, string> = {
   'refuses-error-listener-statements-with-code-between': 'stream-used-elsewhere',
   'refuses-a-statement-listening-for-more-than-errors': 'stream-used-elsewhere',
   'refuses-piping-into-stdout': 'ends-process-stream',
+  'refuses-a-wrapper-that-logs': 'executor-does-more',
+  'refuses-a-wrapper-with-a-timeout': 'settled-elsewhere',
+  'refuses-a-wrapper-resolving-early': 'settled-elsewhere',
+  'refuses-a-wrapper-writing-to-its-stream': 'stream-used-elsewhere',
+  'refuses-a-wrapper-declaring-streams-it-does-not-await': 'unsupported-call-shape',
+  'refuses-a-wrapper-whose-stream-name-is-taken': 'name-clash',
+  'refuses-a-close-listener-of-a-stream-that-stays-open': 'handler-not-supported',
+  'refuses-closing-a-file-that-stays-open': 'handler-not-supported',
 };
 
 describe('pipe-to-pipeline refusals', () => {

@@ -26,9 +26,22 @@ export interface NodeStreamApi {
   /**
    * The stream emits `close` once its resource is released after `finish` (a file stream closes its
    * descriptor), and `pipeline` settles only after that `close` (measured on Node 20: `finish`,
-   * `close`, then the awaited `pipeline` resolves; `pipe-to-pipeline.test.ts` checks it).
+   * `close`, then the awaited `pipeline` resolves; `pipe-to-pipeline-runtime.test.ts` checks it).
+   * Unless an option of the options argument (`optionsAt`) named in `unlessSet` is set to anything
+   * but `true`: with `{ autoClose: false }` the stream never closes itself, with
+   * `{ emitClose: false }` it never emits `close`, and `pipeline` settles on `finish` alone (measured
+   * too), so a `close` listener that never ran would run after the `await`.
    */
-  readonly pipelineWaitsForClose?: true;
+  readonly pipelineWaitsForClose?: {
+    readonly optionsAt: number;
+    readonly unlessSet: readonly string[];
+    /**
+     * The stream's own method that ends it and calls its callback on `close` (`WriteStream#close(cb)`;
+     * measured on Node 20: called from `finish`, `cb` runs on the `close` that follows, with no
+     * arguments; with no callback, after `finish`, it does nothing the stream would not do itself).
+     */
+    readonly closeMethod: string;
+  };
 }
 
 const call = (module: string, member: string, kind: NodeStreamApi['kind']): NodeStreamApi => ({ module, path: member.split('.'), maker: 'call', kind });
@@ -36,7 +49,7 @@ const made = (module: string, member: string, kind: NodeStreamApi['kind']): Node
 
 export const nodeStreamApis = [
   { ...call('fs', 'createReadStream', 'readable'), fixedProperties: ['path'] },
-  { ...call('fs', 'createWriteStream', 'writable'), fixedProperties: ['path'], pipelineWaitsForClose: true },
+  { ...call('fs', 'createWriteStream', 'writable'), fixedProperties: ['path'], pipelineWaitsForClose: { optionsAt: 1, unlessSet: ['autoClose', 'emitClose'], closeMethod: 'close' } },
   ...['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'createDeflateRaw', 'createInflateRaw', 'createUnzip', 'createBrotliCompress', 'createBrotliDecompress'].map((m) =>
     call('zlib', m, 'duplex'),
   ),

@@ -15,6 +15,8 @@ export default defineRuleCases(rule, [
       "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport function pack(src: string, dst: string, fail: (err: Error) => void) {\n  fs.createReadStream(src).on('error', fail)\n    .pipe(zlib.createGzip()).on('error', fail)\n    .pipe(fs.createWriteStream(dst)).on('error', fail);\n}",
       // every-stream-handles-errors, with the listeners added through the streams' names.
       "const fs = require('fs');\nfunction copy(a, b, done) {\n  const input = fs.createReadStream(a);\n  const output = fs.createWriteStream(b);\n  input.on('error', done);\n  output.on('error', done).on('finish', () => done());\n  input.pipe(output);\n}\nmodule.exports = copy;",
+      // every-stream-handles-errors: a wrapper whose streams all reject on their errors, listened to by statements after the chain.
+      "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  return new Promise((resolve, reject) => {\n    const input = fs.createReadStream(a);\n    const output = fs.createWriteStream(b);\n    input.pipe(output);\n    input.on('error', reject);\n    output.on('error', reject);\n    output.on('finish', resolve);\n  });\n}",
       // result-used-as-stream: the chain's last stream is returned, and the caller may handle its errors.
       "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport function gzipped(path: string) {\n  return fs.createReadStream(path).pipe(zlib.createGzip());\n}",
       // result-used-as-stream: handed to another call.
@@ -141,6 +143,56 @@ export default defineRuleCases(rule, [
             ],
           },
         ],
+      },
+      {
+        // The download helper: the executor makes the destination and listens by statements after the chain; the declaration moves out.
+        code: "import fs from 'node:fs';\nimport type { Readable } from 'node:stream';\nexport async function save(response: Readable, dest: string) {\n  return new Promise((resolve, reject) => {\n    const out = fs.createWriteStream(dest);\n    response.pipe(out);\n    out.on('close', () => resolve(dest));\n    out.on('error', reject);\n  });\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            line: 6,
+            column: 14,
+            data: { streams: '`response` has' },
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport type { Readable } from 'node:stream';\nimport { pipeline } from 'node:stream/promises';\nexport async function save(response: Readable, dest: string) {\n  const out = fs.createWriteStream(dest);\n  await pipeline(response, out);\n  return dest;\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // `file.close(resolve)` in the file's own finish listener settles on its close, as pipeline does; the close call hands the file to no other code.
+        code: "const fs = require('fs');\nasync function save(response, dest) {\n  await new Promise((resolve, reject) => {\n    const file = fs.createWriteStream(dest);\n    response.pipe(file);\n    file.on('finish', () => file.close(resolve));\n  });\n}\nmodule.exports = save;",
+        ...cjs,
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            data: { streams: '`response` and `file` have' },
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "const fs = require('fs');\nconst { pipeline } = require('stream/promises');\nasync function save(response, dest) {\n  const file = fs.createWriteStream(dest);\n  await pipeline(response, file);\n}\nmodule.exports = save;",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // handler-not-supported: with autoClose false, `file.close(…)` is what closes the descriptor.
+        code: "import fs from 'node:fs';\nexport async function save(response: NodeJS.ReadableStream, dest: string) {\n  await new Promise((resolve, reject) => {\n    const file = fs.createWriteStream(dest, { autoClose: false });\n    response.pipe(file);\n    file.on('finish', () => file.close(resolve));\n    file.on('error', reject);\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // executor-does-more: the log ran while the streams flowed.
+        code: "import fs from 'node:fs';\nexport async function save(response: NodeJS.ReadableStream, dest: string, log: (line: string) => void) {\n  await new Promise((resolve, reject) => {\n    const out = fs.createWriteStream(dest);\n    log(dest);\n    response.pipe(out);\n    out.on('finish', resolve);\n    out.on('error', reject);\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // settled-elsewhere: a timer rejects the promise too.
+        code: "import fs from 'node:fs';\nexport async function save(response: NodeJS.ReadableStream, dest: string) {\n  await new Promise((resolve, reject) => {\n    const out = fs.createWriteStream(dest);\n    setTimeout(() => reject(new Error('timed out')), 1000);\n    response.pipe(out);\n    out.on('finish', resolve);\n    out.on('error', reject);\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
       },
       {
         // handler-not-supported: the value is the stream's state (`bytesWritten`), which `pipeline`'s destroy and later settling could change.
