@@ -35,7 +35,7 @@ import { importEdit, importsWithRequire, type NewImport, referenceTo } from './m
 import { moduleBindingOf, staticPropertyName } from './modules';
 import { declarationBefore, insertionStatement, unusedName } from './races';
 import { isBuiltinGlobal, referenceIndexOf } from './scope';
-import { isFunctionNode, memberChainRoot, nearestFunctionOf, walk } from './walk';
+import { isFunctionNode, memberChainRoot, nearestFunctionOf, skipTransparentWrappers, walk } from './walk';
 
 /** Which limiter the bounded form calls: p-map's `pMap`, p-limit's `pLimit`, or the project's own small helper. */
 export const boundedLimiterKinds = ['p-map', 'p-limit', 'local'] as const;
@@ -385,7 +385,7 @@ function writeCollectorOf(file: AnalysisFile, loop: LoopNode, options: BoundedFo
   // TypeScript types an array that is only pushed to from its pushes, but not one returned before the
   // first push (a `continue`), nor a literal written `as const` (which makes it readonly): those get the
   // collection's own types.
-  const literalEntry = [...writes].some((write) => entryOf(write).some((part) => ['ArrayExpression', 'ObjectExpression'].includes(skipParenthesesAndTypes(part).type)));
+  const literalEntry = [...writes].some((write) => entryOf(write).some((part) => ['ArrayExpression', 'ObjectExpression'].includes(skipTransparentWrappers(part).type)));
   const annotated = typed && (kind !== 'key' || literalEntry || continuesOwnLoop(file, loop));
   const annotation = !annotated
     ? ''
@@ -415,20 +415,14 @@ function writeOf(id: TSESTree.Identifier, kind: WriteKind): CollectingWrite | nu
 }
 
 /** The key and value a `set(k, v)` call or `out[k] = v` writes (the item of an `add`). */
-function entryOf(write: CollectingWrite): TSESTree.Node[] {
-  if (write.type === 'AssignmentExpression') return write.left.type === 'MemberExpression' ? [write.left.property, write.right] : [write.right];
-  return [...write.arguments];
-}
-
-function skipParenthesesAndTypes(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSTypeAssertion') current = current.expression;
-  return current;
+function entryOf(write: CollectingWrite): TSESTree.Expression[] {
+  const parts = write.type === 'AssignmentExpression' ? [write.left.type === 'MemberExpression' ? write.left.property : null, write.right] : write.arguments;
+  return parts.filter((part): part is TSESTree.Expression => part !== null && part.type !== 'SpreadElement' && part.type !== 'PrivateIdentifier');
 }
 
 /** Whether `init` makes a collection of the kind the loop writes that nothing else holds. */
 function isFreshCollectionFor(file: AnalysisFile, kind: WriteKind, init: TSESTree.Expression, options: BoundedFormOptions): boolean {
-  const core = skipParenthesesAndTypes(init);
+  const core = skipTransparentWrappers(init);
   switch (kind) {
     case 'push':
       return core.type === 'ArrayExpression' || isFreshArrayResult(file, core, options);
