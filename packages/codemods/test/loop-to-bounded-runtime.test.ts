@@ -85,7 +85,8 @@ function project(source: string, pMap: boolean): string {
   const dependencies = pMap ? ', "dependencies": { "p-map": "7.1.1" }' : '';
   const root = tempProject({ 'package.json': `{ "type": "module"${dependencies} }\n`, 'src/collect.js': source });
   if (pMap) {
-    const installed = path.join(packageRoot, 'node_modules/p-map');
+    // Installed for this test alone (fixtures/limiter-semantics): as a dependency of this package it would make p-map every fixture's default limiter.
+    const installed = path.join(packageRoot, '../../fixtures/limiter-semantics/node_modules/p-map');
     mkdirSync(path.join(root, 'node_modules'), { recursive: true });
     symlinkSync(realpathSync(installed), path.join(root, 'node_modules/p-map'), 'dir');
   }
