@@ -363,9 +363,17 @@ function writeCollectorOf(file: AnalysisFile, loop: LoopNode, options: BoundedFo
   if (declaration.kind === 'var' || declaration.declare || variable.defs.length !== 1 || declaration.parent.type === 'ExportNamedDeclaration') return null;
   const home = nearestFunctionOf(declaration);
   if (home !== nearestFunctionOf(loop)) return null;
+  // Handed on before the loop runs (`track(out)`, `const view = out`), the collection could be read
+  // through another name while the loop runs; handed on after it (`return out`), it is complete, unless
+  // a loop around this one runs the code after it before this loop's next run.
+  const aroundLoop = loopBetween(loop, declaration);
   for (const ref of variable.references) {
-    if (ref.isWrite() && ref.identifier !== declarator.id) return null;
-    if (!within(ref.identifier, loop) && nearestFunctionOf(ref.identifier) !== home) return null;
+    const id = ref.identifier;
+    if (ref.isWrite() && id !== declarator.id) return null;
+    if (within(id, loop) && !(loop.type === 'ForOfStatement' && within(id, loop.right))) continue;
+    if (nearestFunctionOf(id) !== home) return null;
+    const before = id.range[0] < loop.range[0] || within(id, loop);
+    if (id !== declarator.id && (before || aroundLoop) && !(id.type === 'Identifier' && isKeptUse(file, id))) return null;
   }
   const writes = new Set<CollectingWrite>();
   for (const ref of variable.references) {
@@ -395,6 +403,36 @@ function writeCollectorOf(file: AnalysisFile, loop: LoopNode, options: BoundedFo
         ? `: Parameters<typeof ${name}.set>[]`
         : `: [keyof typeof ${name}, (typeof ${name})[keyof typeof ${name}]][]`;
   return { name, kind, writes, annotation, constEntries: typed && !annotated };
+}
+
+/** Whether a loop encloses `loop` inside the block `declaration` is in. */
+function loopBetween(loop: LoopNode, declaration: TSESTree.Node): boolean {
+  const block = declaration.parent;
+  for (let current: TSESTree.Node | undefined = loop.parent; current && current !== block; current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    if (current.type === 'ForStatement' || current.type === 'ForOfStatement' || current.type === 'ForInStatement' || current.type === 'WhileStatement' || current.type === 'DoWhileStatement') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a use of the collection keeps it to itself: a member of it (`out.push(x)`, `out[k]`,
+ * `out.length`), a copy of it (`[...out]`), or `Object.keys/values/entries(out)`. Anything else
+ * (an argument, an assignment to another name, a return) may hand it on.
+ */
+function isKeptUse(file: AnalysisFile, id: TSESTree.Identifier): boolean {
+  const parent = id.parent;
+  if (parent?.type === 'MemberExpression' && parent.object === id) return true;
+  if (parent?.type === 'SpreadElement' && parent.parent.type === 'ArrayExpression') return true;
+  if (parent?.type !== 'CallExpression' || !parent.arguments.includes(id)) return false;
+  const callee = parent.callee;
+  return (
+    callee.type === 'MemberExpression' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Object' &&
+    ['keys', 'values', 'entries'].includes(staticPropertyName(callee) ?? '') &&
+    isBuiltinGlobal(file.scopeManager, callee, 'Object')
+  );
 }
 
 /** The write `id` (a use of the collection) is the object of, when it is a statement of `kind`; else `null`. */
@@ -570,14 +608,14 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
     if (node.type === 'CallExpression' && node !== collector?.push && node.callee.type === 'MemberExpression') {
       const name = !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : null;
       if (name !== null && collectingMethods.has(name) && outer(memberChainRoot(node.callee))) {
-        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect with \`push\` into a local array of this function.`);
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect into one local array, object, Map or Set of this function that nothing else holds or reads meanwhile.`);
         return false;
       }
     }
     if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && outer(memberChainRoot(node.left))) {
       // `out[i] = r` by the counter fills the same places in any order; other keys keep their insertion order.
       if (!isCounterKey(loop, node.left)) {
-        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect with \`push\` into a local array of this function.`);
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect into one local array, object, Map or Set of this function that nothing else holds or reads meanwhile.`);
         return false;
       }
     }
@@ -623,7 +661,7 @@ function outerCollectionWriteIn(file: AnalysisFile, fn: TSESTree.Node, outer: (r
           ? node.left
           : null;
     if (target !== null && outer(memberChainRoot(target))) {
-      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect with \`push\` into a local array of this function.`);
+      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect into one local array, object, Map or Set of this function that nothing else holds or reads meanwhile.`);
     }
     return problem === null;
   });
