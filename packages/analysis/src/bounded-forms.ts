@@ -364,16 +364,17 @@ function writeCollectorOf(file: AnalysisFile, loop: LoopNode, options: BoundedFo
   const home = nearestFunctionOf(declaration);
   if (home !== nearestFunctionOf(loop)) return null;
   // Handed on before the loop runs (`track(out)`, `const view = out`), the collection could be read
-  // through another name while the loop runs; handed on after it (`return out`), it is complete, unless
-  // a loop around this one runs the code after it before this loop's next run.
-  const aroundLoop = loopBetween(loop, declaration);
+  // through another name while the loop runs; handed on after it (`report(out)`), it is complete,
+  // unless a loop around this one runs that code before this loop's next run. A `return` ends the
+  // function, so the loop never runs after it.
+  const around = outermostLoopBetween(loop, declaration);
   for (const ref of variable.references) {
     const id = ref.identifier;
     if (ref.isWrite() && id !== declarator.id) return null;
     if (within(id, loop) && !(loop.type === 'ForOfStatement' && within(id, loop.right))) continue;
     if (nearestFunctionOf(id) !== home) return null;
-    const before = id.range[0] < loop.range[0] || within(id, loop);
-    if (id !== declarator.id && (before || aroundLoop) && !(id.type === 'Identifier' && isKeptUse(file, id))) return null;
+    const meanwhile = id.range[0] < loop.range[1] || (around !== null && within(id, around));
+    if (id !== declarator.id && meanwhile && id.parent?.type !== 'ReturnStatement' && !(id.type === 'Identifier' && isKeptUse(file, id))) return null;
   }
   const writes = new Set<CollectingWrite>();
   for (const ref of variable.references) {
@@ -405,14 +406,14 @@ function writeCollectorOf(file: AnalysisFile, loop: LoopNode, options: BoundedFo
   return { name, kind, writes, annotation, constEntries: typed && !annotated };
 }
 
-/** Whether a loop encloses `loop` inside the block `declaration` is in. */
-function loopBetween(loop: LoopNode, declaration: TSESTree.Node): boolean {
+/** The outermost loop around `loop` inside the block `declaration` is in, or `null`. */
+function outermostLoopBetween(loop: LoopNode, declaration: TSESTree.Node): TSESTree.Node | null {
   const block = declaration.parent;
-  for (let current: TSESTree.Node | undefined = loop.parent; current && current !== block; current = current.parent) {
-    if (isFunctionNode(current)) return false;
-    if (current.type === 'ForStatement' || current.type === 'ForOfStatement' || current.type === 'ForInStatement' || current.type === 'WhileStatement' || current.type === 'DoWhileStatement') return true;
+  let found: TSESTree.Node | null = null;
+  for (let current: TSESTree.Node | undefined = loop.parent; current && current !== block && !isFunctionNode(current); current = current.parent) {
+    if (current.type === 'ForStatement' || current.type === 'ForOfStatement' || current.type === 'ForInStatement' || current.type === 'WhileStatement' || current.type === 'DoWhileStatement') found = current;
   }
-  return false;
+  return found;
 }
 
 /**
