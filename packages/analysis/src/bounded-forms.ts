@@ -27,15 +27,15 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { type AsyncArrayCallback, forEachReceiverProblem } from './async-array-callbacks';
 import type { UnboundedFanOut } from './bounded-concurrency';
 import { applyEdits, type Plan, type Refusal, refusedPlan, type TextEdit } from './edits';
-import type { AnalysisFile } from './file';
+import { type AnalysisFile, isTypeScriptFile } from './file';
 import { checkedPlan } from './invariant';
 import type { IndependentLoop, LoopNode, LoopSilenceReason } from './loop-awaits';
 import { canReindent, lineIndent } from './layout';
 import { importEdit, importsWithRequire, type NewImport, referenceTo } from './module-references';
-import { moduleBindingOf } from './modules';
+import { moduleBindingOf, staticPropertyName } from './modules';
 import { declarationBefore, insertionStatement, unusedName } from './races';
-import { referenceIndexOf } from './scope';
-import { isFunctionNode, memberChainRoot, nearestFunctionOf, walk, nodeWithin } from './walk';
+import { isBuiltinGlobal, referenceIndexOf } from './scope';
+import { isFunctionNode, memberChainRoot, nearestFunctionOf, nodeWithin, skipTransparentWrappers, walk } from './walk';
 
 /** Which limiter the bounded form calls: p-map's `pMap`, p-limit's `pLimit`, or the project's own small helper. */
 export const boundedLimiterKinds = ['p-map', 'p-limit', 'local'] as const;
@@ -68,7 +68,7 @@ const silenceMessages: Readonly<Record<LoopSilenceReason, string>> = {
   'await-in-condition': 'the loop awaits only in its condition or update',
   'condition-loop': 'how many iterations run depends on what they do (a poll, a retry, pagination)',
   'early-exit': 'a `break` or `return` leaves the loop, so later iterations run only when earlier ones did not stop',
-  'exit-depends-on-await': 'a `continue` or `throw` after an await decides whether the iteration goes on',
+  'exit-depends-on-await': 'a `throw` after an await decides whether later iterations run',
   'yields-in-loop': 'the loop yields, so its consumer takes each item in order',
   'loop-carried-dependency': 'an iteration reads what an earlier one wrote (a cursor, an accumulator, a counter)',
   'writes-outer-binding': 'an iteration assigns a binding declared outside the loop; the last write wins',
@@ -313,87 +313,232 @@ function collectorOf(file: AnalysisFile, loop: LoopNode): Collector | null {
   return { declaration: before, init: declarator.init, push, argument, name: callee.object.name };
 }
 
+/** How a loop writes the collection it fills: `out.push(x)`, `set.add(x)`, `map.set(k, v)` or `out[k] = v`. */
+type WriteKind = 'push' | 'add' | 'set' | 'key';
+
+/** A write statement's expression: an `out.push(…)`, `set.add(…)` or `map.set(…)` call, or an `out[k] = v` assignment. */
+type CollectingWrite = TSESTree.CallExpression | TSESTree.AssignmentExpression;
+
 /**
- * Results pushed anywhere in the body (`if (item.ok) out.push(item)`, several pushes, pushes in an
- * inner loop) into a local array of the enclosing function: each call collects its own pushes in an
- * array it returns, and they are pushed into the results in list order once the map resolves.
+ * Results written anywhere in the body (`if (item.ok) out.push(item)`, several writes, writes in an
+ * inner loop, `byName[name] = await read(name)`, `map.set(k, await get(k))`) into a local collection
+ * of the enclosing function: each call collects what it would write in an array it returns, and
+ * the writes are made once the map resolves, in list order. An object's or a `Map`'s keys, a `Set`'s
+ * items and an array's items then come in the order the loop wrote them, and where a key repeats
+ * the later write of the list still wins: the collection ends as the sequential loop left it.
  */
-interface PushCollector {
+interface WriteCollector {
   readonly name: string;
-  /** The `out.push` callees' objects, which become the call's own array. */
-  readonly targets: readonly TSESTree.Identifier[];
-  readonly pushes: ReadonlySet<TSESTree.CallExpression>;
-  /** The results' declared type (`: Item[]`), which the call's own array gets too; `''` when none. */
+  readonly kind: WriteKind;
+  readonly writes: ReadonlySet<CollectingWrite>;
+  /** The type the call's own array is declared with (`: Item[]`); `''` when the writes give it one, or in JavaScript. */
   readonly annotation: string;
+  /** Whether an entry `[k, v]` is written `as const` (TypeScript then types it as a tuple without an annotation). */
+  readonly constEntries: boolean;
 }
 
 /**
- * The push collector of `loop`, or `null`. The array is a `const`/`let` of the function the loop is
- * in (`const out = []` just before the loop, or `const res = [...first]` with other statements and
- * loops between), initialised with an array literal and never assigned again, so `push` is the
- * array's own; no function reads or writes it (nothing can see it fill while the loop runs); every
- * use of it in the loop is a statement `out.push(…)` outside any function of the body; and the loop's
- * body is a block.
+ * The write collector of `loop`, or `null`. The collection is a `const`/`let` of the function the
+ * loop is in, never assigned again and made fresh: an array literal (or, for pushes, the array a
+ * bounded map or `Promise.all` resolved to, as an earlier rewrite of the same run leaves it), a
+ * `new Set()` for `add`, a `new Map()` for `set`, an object literal without accessors or
+ * `__proto__` for `out[k] = v`. No function reads or writes it (nothing can see it fill while the
+ * loop runs); every use of it in the loop is a statement of one of these writes outside any function
+ * of the body (the `for…of` list, read once before the loop, aside); and the loop's body is a block.
  */
-function pushCollectorOf(file: AnalysisFile, loop: LoopNode): PushCollector | null {
+function writeCollectorOf(file: AnalysisFile, loop: LoopNode, options: BoundedFormOptions): WriteCollector | null {
   if (loop.body.type !== 'BlockStatement' || loop.body.body.length === 0) return null;
-  const variable = pushedArrayOf(file, loop);
-  const declarator = variable?.defs[0]?.node;
-  if (!variable || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || declarator.init?.type !== 'ArrayExpression') return null;
+  const written = collectedBindingOf(file, loop);
+  if (!written) return null;
+  const { variable, kind } = written;
+  const declarator = variable.defs[0]?.node;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || !declarator.init) return null;
+  if (!isFreshCollectionFor(file, kind, declarator.init, options)) return null;
   const declaration = declarator.parent;
-  // An exported array is read by other modules, whenever they like.
+  // An exported collection is read by other modules, whenever they like.
   if (declaration.kind === 'var' || declaration.declare || variable.defs.length !== 1 || declaration.parent.type === 'ExportNamedDeclaration') return null;
   const home = nearestFunctionOf(declaration);
   if (home !== nearestFunctionOf(loop)) return null;
-  for (const ref of variable.references) {
-    if (ref.isWrite() && ref.identifier !== declarator.id) return null;
-    if (!nodeWithin(ref.identifier, loop) && nearestFunctionOf(ref.identifier) !== home) return null;
-  }
-  const targets: TSESTree.Identifier[] = [];
-  const pushes = new Set<TSESTree.CallExpression>();
+  // Handed on before the loop runs (`track(out)`, `const view = out`), the collection could be read
+  // through another name while the loop runs; handed on after it (`report(out)`), it is complete,
+  // unless a loop around this one runs that code before this loop's next run. A `return` ends the
+  // function, so the loop never runs after it.
+  const around = outermostLoopBetween(loop, declaration);
   for (const ref of variable.references) {
     const id = ref.identifier;
-    if (!nodeWithin(id, loop)) continue;
-    if (id.type !== 'Identifier') return null;
-    const member = id.parent;
-    const call = member?.parent;
-    const pushed =
-      member?.type === 'MemberExpression' &&
-      member.object === id &&
-      !member.computed &&
-      member.property.type === 'Identifier' &&
-      member.property.name === 'push' &&
-      call?.type === 'CallExpression' &&
-      call.callee === member &&
-      call.parent?.type === 'ExpressionStatement';
-    if (!pushed || !nodeWithin(id, loop.body) || inFunctionOf(id, loop)) return null;
-    targets.push(id);
-    pushes.add(call);
+    if (ref.isWrite() && id !== declarator.id) return null;
+    if (nodeWithin(id, loop) && !(loop.type === 'ForOfStatement' && nodeWithin(id, loop.right))) continue;
+    if (nearestFunctionOf(id) !== home) return null;
+    const meanwhile = id.range[0] < loop.range[1] || (around !== null && nodeWithin(id, around));
+    if (id !== declarator.id && meanwhile && id.parent?.type !== 'ReturnStatement' && !(id.type === 'Identifier' && isKeptUse(file, id))) return null;
   }
-  if (targets.length === 0) return null;
-  const annotation = declarator.id.typeAnnotation ? textOf(file, declarator.id.typeAnnotation) : '';
-  return { name: declarator.id.name, targets, pushes, annotation };
+  const writes = new Set<CollectingWrite>();
+  for (const ref of variable.references) {
+    const id = ref.identifier;
+    if (!nodeWithin(id, loop) || (loop.type === 'ForOfStatement' && nodeWithin(id, loop.right))) continue;
+    if (id.type !== 'Identifier' || !nodeWithin(id, loop.body) || inFunctionOf(id, loop)) return null;
+    const write = writeOf(id, kind);
+    if (write === null) return null;
+    writes.add(write);
+  }
+  if (writes.size === 0) return null;
+  const name = declarator.id.name;
+  const typed = isTypeScriptFile(file);
+  if (kind === 'push') {
+    return { name, kind, writes, annotation: declarator.id.typeAnnotation ? textOf(file, declarator.id.typeAnnotation) : '', constEntries: false };
+  }
+  // TypeScript types an array that is only pushed to from its pushes, but not one returned before the
+  // first push (a `continue`), nor a literal written `as const` (which makes it readonly): those get the
+  // collection's own types.
+  const literalEntry = [...writes].some((write) => entryOf(write).some((part) => ['ArrayExpression', 'ObjectExpression'].includes(skipTransparentWrappers(part).type)));
+  const annotated = typed && (kind !== 'key' || literalEntry || continuesOwnLoop(file, loop));
+  const annotation = !annotated
+    ? ''
+    : kind === 'add'
+      ? `: Parameters<typeof ${name}.add>[0][]`
+      : kind === 'set'
+        ? `: Parameters<typeof ${name}.set>[]`
+        : `: [keyof typeof ${name}, (typeof ${name})[keyof typeof ${name}]][]`;
+  return { name, kind, writes, annotation, constEntries: typed && !annotated };
+}
+
+/** The outermost loop around `loop` inside the block `declaration` is in, or `null`. */
+function outermostLoopBetween(loop: LoopNode, declaration: TSESTree.Node): TSESTree.Node | null {
+  const block = declaration.parent;
+  let found: TSESTree.Node | null = null;
+  for (let current: TSESTree.Node | undefined = loop.parent; current && current !== block && !isFunctionNode(current); current = current.parent) {
+    if (current.type === 'ForStatement' || current.type === 'ForOfStatement' || current.type === 'ForInStatement' || current.type === 'WhileStatement' || current.type === 'DoWhileStatement') found = current;
+  }
+  return found;
 }
 
 /**
- * The binding of the first `x.push(…)` statement in the body of `loop` (outside functions) whose `x`
- * is declared outside the loop (an array the body fills for itself is not the loop's results), or `null`.
+ * Whether a use of the collection keeps it to itself: a member of it (`out.push(x)`, `out[k]`,
+ * `out.length`), a copy of it (`[...out]`), or `Object.keys/values/entries(out)`. Anything else
+ * (an argument, an assignment to another name, a return) may hand it on.
  */
-function pushedArrayOf(file: AnalysisFile, loop: LoopNode): Variable | null {
+function isKeptUse(file: AnalysisFile, id: TSESTree.Identifier): boolean {
+  const parent = id.parent;
+  if (parent?.type === 'MemberExpression' && parent.object === id) return true;
+  if (parent?.type === 'SpreadElement' && parent.parent.type === 'ArrayExpression') return true;
+  if (parent?.type !== 'CallExpression' || !parent.arguments.includes(id)) return false;
+  const callee = parent.callee;
+  return (
+    callee.type === 'MemberExpression' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Object' &&
+    ['keys', 'values', 'entries'].includes(staticPropertyName(callee) ?? '') &&
+    isBuiltinGlobal(file.scopeManager, callee, 'Object')
+  );
+}
+
+/** The write `id` (a use of the collection) is the object of, when it is a statement of `kind`; else `null`. */
+function writeOf(id: TSESTree.Identifier, kind: WriteKind): CollectingWrite | null {
+  const member = id.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== id) return null;
+  if (kind === 'key') {
+    const assignment = member.parent;
+    const ok = member.computed && assignment?.type === 'AssignmentExpression' && assignment.left === member && assignment.operator === '=' && assignment.parent.type === 'ExpressionStatement';
+    return ok ? assignment : null;
+  }
+  const call = member.parent;
+  if (member.computed || member.property.type !== 'Identifier' || member.property.name !== kind || call?.type !== 'CallExpression' || call.callee !== member) return null;
+  if (call.parent.type !== 'ExpressionStatement') return null;
+  const arity = kind === 'add' ? 1 : kind === 'set' ? 2 : null;
+  if (arity !== null && (call.arguments.length !== arity || call.arguments.some((a) => a.type === 'SpreadElement'))) return null;
+  return call;
+}
+
+/** The key and value a `set(k, v)` call or `out[k] = v` writes (the item of an `add`). */
+function entryOf(write: CollectingWrite): TSESTree.Expression[] {
+  const parts = write.type === 'AssignmentExpression' ? [write.left.type === 'MemberExpression' ? write.left.property : null, write.right] : write.arguments;
+  return parts.filter((part): part is TSESTree.Expression => part !== null && part.type !== 'SpreadElement' && part.type !== 'PrivateIdentifier');
+}
+
+/** Whether `init` makes a collection of the kind the loop writes that nothing else holds. */
+function isFreshCollectionFor(file: AnalysisFile, kind: WriteKind, init: TSESTree.Expression, options: BoundedFormOptions): boolean {
+  const core = skipTransparentWrappers(init);
+  switch (kind) {
+    case 'push':
+      return core.type === 'ArrayExpression' || isFreshArrayResult(file, core, options);
+    case 'add':
+    case 'set': {
+      const constructor = kind === 'add' ? 'Set' : 'Map';
+      return core.type === 'NewExpression' && core.callee.type === 'Identifier' && core.callee.name === constructor && isBuiltinGlobal(file.scopeManager, core, constructor);
+    }
+    case 'key':
+      // A setter (its own or a prototype's) would run when the writes are made, not when the loop made them.
+      return (
+        core.type === 'ObjectExpression' &&
+        core.properties.every((p) => p.type === 'SpreadElement' || (p.kind === 'init' && !(p.computed === false && staticKeyOf(p) === '__proto__')))
+      );
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+function staticKeyOf(property: TSESTree.Property): string | null {
+  if (property.key.type === 'Identifier') return property.key.name;
+  return property.key.type === 'Literal' ? String(property.key.value) : null;
+}
+
+/**
+ * Whether `node` is `await Promise.all(…)`, `await pMap(…)` (p-map's default export) or `await
+ * boundedMap(…)` (the local helper): each resolves to a new array that nothing else holds, as an
+ * earlier loop rewritten in the same run leaves its results (`const res = await pMap(…)`).
+ */
+function isFreshArrayResult(file: AnalysisFile, node: TSESTree.Node, options: BoundedFormOptions): boolean {
+  if (node.type !== 'AwaitExpression' || node.argument.type !== 'CallExpression') return false;
+  const callee = node.argument.callee;
+  if (callee.type === 'MemberExpression') {
+    return callee.object.type === 'Identifier' && callee.object.name === 'Promise' && staticPropertyName(callee) === 'all' && isBuiltinGlobal(file.scopeManager, callee, 'Promise');
+  }
+  if (callee.type !== 'Identifier') return false;
+  const variable = referenceIndexOf(file).within(callee.range[0], callee.range[1])[0]?.resolved;
+  const binding = variable ? moduleBindingOf(variable) : null;
+  if (binding === null) return false;
+  if (binding.source === 'p-map') return binding.member === null || binding.member === 'default';
+  return binding.source === options.helperSpecifier && binding.member === boundedHelperName;
+}
+
+/**
+ * The binding of the first write statement in the body of `loop` (outside functions) into a
+ * collection declared outside the loop, and how it is written (an array the body fills for itself is
+ * not the loop's results); `null` when there is none. A write `out[i] = r` by an indexed loop's
+ * counter is not one: it fills the same places in any order and stays as it is.
+ */
+function collectedBindingOf(file: AnalysisFile, loop: LoopNode): { readonly variable: Variable; readonly kind: WriteKind } | null {
   const index = referenceIndexOf(file);
-  let found: Variable | null = null;
+  let found: { readonly variable: Variable; readonly kind: WriteKind } | null = null;
+  const outerVariable = (node: TSESTree.Node): Variable | null => {
+    if (node.type !== 'Identifier') return null;
+    const variable = index.within(node.range[0], node.range[1])[0]?.resolved;
+    return variable && !variable.defs.some((def) => nodeWithin(def.name, loop)) ? variable : null;
+  };
   walk(loop.body, file.visitorKeys, (node) => {
     if (found || isFunctionNode(node)) return false;
-    if (node.type === 'ExpressionStatement' && node.expression.type === 'CallExpression') {
-      const callee = node.expression.callee;
-      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'push' && callee.object.type === 'Identifier') {
-        const variable = index.within(callee.object.range[0], callee.object.range[1])[0]?.resolved;
-        if (variable && !variable.defs.some((def) => nodeWithin(def.name, loop))) found = variable;
-      }
+    if (node.type !== 'ExpressionStatement') return true;
+    const expression = node.expression;
+    if (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression' && !expression.callee.computed && expression.callee.property.type === 'Identifier') {
+      const method = expression.callee.property.name;
+      const variable = method === 'push' || method === 'add' || method === 'set' ? outerVariable(expression.callee.object) : null;
+      if (variable) found = { variable, kind: method as WriteKind };
+    } else if (expression.type === 'AssignmentExpression' && expression.operator === '=' && expression.left.type === 'MemberExpression' && expression.left.computed) {
+      const variable = isCounterKey(loop, expression.left) ? null : outerVariable(expression.left.object);
+      if (variable) found = { variable, kind: 'key' };
     }
     return true;
   });
   return found;
+}
+
+/** Whether `member` is `out[i]` by the counter of an indexed loop. */
+function isCounterKey(loop: LoopNode, member: TSESTree.MemberExpression): boolean {
+  const key = member.property;
+  const declarator = loop.type === 'ForStatement' && loop.init?.type === 'VariableDeclaration' ? loop.init.declarations[0] : undefined;
+  return member.computed && key.type === 'Identifier' && declarator?.id.type === 'Identifier' && declarator.id.name === key.name;
 }
 
 /** Whether the body has a `continue` of `loop` itself (not of an inner loop, not in a function). */
@@ -414,7 +559,7 @@ function inFunctionOf(node: TSESTree.Node, loop: LoopNode): boolean {
 }
 
 /** What the body does that a callback cannot do the same way, or the edits that make it a callback body (`continue` → `return`). */
-function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | null, pushCollector: { readonly collector: PushCollector; readonly own: string } | null = null): TextEdit[] | Plan {
+function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | null, writeCollector: { readonly collector: WriteCollector; readonly own: string } | null = null): TextEdit[] | Plan {
   const index = referenceIndexOf(file);
   const edits: TextEdit[] = [];
   let problem: Plan | null = null;
@@ -446,28 +591,28 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
         return false;
       }
       if (!insideInnerLoop(node, loop)) {
-        // With a push collector the call returns what it collected so far.
-        edits.push({ range: [node.range[0], node.range[0] + 'continue'.length], text: pushCollector ? `return ${pushCollector.own}` : 'return' });
+        // With a write collector the call returns what it collected so far.
+        edits.push({ range: [node.range[0], node.range[0] + 'continue'.length], text: writeCollector ? `return ${writeCollector.own}` : 'return' });
       }
       return false;
     }
-    if (node.type === 'CallExpression' && pushCollector?.collector.pushes.has(node)) {
-      edits.push({ range: (node.callee as TSESTree.MemberExpression).object.range, text: pushCollector.own });
+    if ((node.type === 'CallExpression' || node.type === 'AssignmentExpression') && writeCollector?.collector.writes.has(node)) {
+      const edit = collectingWriteEdit(file, node, writeCollector.collector, writeCollector.own);
+      if ('level' in edit) problem = edit;
+      else edits.push(edit);
       return true;
     }
     if (node.type === 'CallExpression' && node !== collector?.push && node.callee.type === 'MemberExpression') {
       const name = !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : null;
       if (name !== null && collectingMethods.has(name) && outer(memberChainRoot(node.callee))) {
-        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect with \`push\` into a local array of this function.`);
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.callee)}(…)\` collects in the order the calls finish, not the order of the list; collect into one local array, object, Map or Set of this function that nothing else holds or reads meanwhile.`);
         return false;
       }
     }
     if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && outer(memberChainRoot(node.left))) {
-      const key = node.left.property;
-      const byCounter = node.left.computed && key.type === 'Identifier' && loop.type === 'ForStatement' && loop.init?.type === 'VariableDeclaration' && loop.init.declarations[0]?.id.type === 'Identifier' && loop.init.declarations[0].id.name === key.name;
       // `out[i] = r` by the counter fills the same places in any order; other keys keep their insertion order.
-      if (!byCounter) {
-        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect with \`push\` into a local array of this function.`);
+      if (!isCounterKey(loop, node.left)) {
+        problem = refused('collects-out-of-order', `\`${textOf(file, node.left)} = …\` writes in the order the calls finish; collect into one local array, object, Map or Set of this function that nothing else holds or reads meanwhile.`);
         return false;
       }
     }
@@ -482,6 +627,25 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
   return edits;
 }
 
+/**
+ * The edit that makes one write of the collection a push into the call's own array: `out.push(x)` →
+ * `found.push(x)`, `set.add(x)` → `found.push(x)`, `map.set(k, v)` and `out[k] = v` →
+ * `found.push([k, v])` (`as const` in TypeScript when the array has no declared type).
+ */
+function collectingWriteEdit(file: AnalysisFile, write: CollectingWrite, collector: WriteCollector, own: string): TextEdit | Plan {
+  if (write.type === 'CallExpression' && (collector.kind === 'push' || collector.kind === 'add')) {
+    const callee = write.callee as TSESTree.MemberExpression;
+    if (collector.kind === 'push') return { range: callee.object.range, text: own };
+    if (dropsComment(file, callee.range[0], callee.range[1], [])) return refused('would-drop-comment', `A comment in \`${collector.name}.add\` would be lost.`);
+    return { range: callee.range, text: `${own}.push` };
+  }
+  const parts = entryOf(write);
+  if (dropsComment(file, write.range[0], write.range[1], parts)) return refused('would-drop-comment', `A comment in a write to \`${collector.name}\` would be lost.`);
+  // A comma expression would split the entry; anything else reads the same as an array element.
+  const texts = parts.map((part) => (part.type === 'SequenceExpression' ? `(${textOf(file, part)})` : textOf(file, part)));
+  return { range: write.range, text: `${own}.push([${texts.join(', ')}]${collector.constEntries ? ' as const' : ''})` };
+}
+
 /** The refusal for a write to an outer collection (`out.push(x)`, `byKey[k] = v`) inside a function of the loop body, or `null`. */
 function outerCollectionWriteIn(file: AnalysisFile, fn: TSESTree.Node, outer: (root: TSESTree.Node) => boolean): Plan | null {
   let problem: Plan | null = null;
@@ -494,7 +658,7 @@ function outerCollectionWriteIn(file: AnalysisFile, fn: TSESTree.Node, outer: (r
           ? node.left
           : null;
     if (target !== null && outer(memberChainRoot(target))) {
-      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect with \`push\` into a local array of this function.`);
+      problem = refused('collects-out-of-order', `\`${textOf(file, target)}\` in a function of the loop body writes in the order the calls finish; collect into one local array, object, Map or Set of this function that nothing else holds or reads meanwhile.`);
     }
     return problem === null;
   });
@@ -541,13 +705,15 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
   // A `continue` would skip the one push ending the body: each call then collects its own pushes.
   const single = collectorOf(file, loop);
   const collector = single && !continuesOwnLoop(file, loop) ? single : null;
-  const pushing = collector ? null : pushCollectorOf(file, loop);
-  let pushes: { readonly collector: PushCollector; readonly own: string; readonly each: string } | null = null;
-  if (pushing) {
+  const writing = collector ? null : writeCollectorOf(file, loop, options);
+  let pushes: { readonly collector: WriteCollector; readonly own: string; readonly each: string; readonly entry: string } | null = null;
+  if (writing) {
     const own = unusedName(file, ['found', 'collected', 'pushed', 'gathered']);
     const each = unusedName(file, ['batch', 'chunk', 'part', 'group']);
-    if (own === null || each === null) return result(refused('name-taken', `No name is free for the array each call collects \`${pushing.name}\`'s items in.`));
-    pushes = { collector: pushing, own, each };
+    // How each collected write is made again: `out.push(...batch)`, or one by one from an inner `for…of`.
+    const names = writing.kind === 'add' ? [unusedName(file, ['item', 'element', 'entry', 'added'])] : writing.kind === 'push' ? [] : [unusedName(file, ['key', 'name', 'k', 'entryKey']), unusedName(file, ['value', 'result', 'v', 'entryValue'])];
+    if (own === null || each === null || names.some((n) => n === null)) return result(refused('name-taken', `No name is free for the array each call collects \`${writing.name}\`'s items in.`));
+    pushes = { collector: writing, own, each, entry: names.length === 2 ? `[${names.join(', ')}]` : (names[0] ?? '') };
   }
   const inner = bodyEdits(file, loop, collector, pushes);
   if (!Array.isArray(inner)) return result(inner);
@@ -612,11 +778,18 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
   if (pushes) {
     // `const out = [];` stays; the loop → `for (const batch of await bounded(…)) out.push(...batch);`, in list order.
     const before = limiterDeclaration?.text ?? '';
-    const { name } = pushes.collector;
+    const { name, kind } = pushes.collector;
     const semi = usesSemicolons(file, loop) ? ';' : '';
-    edits.push({ range: [loop.range[0], loop.range[1]], text: `${before}for (const ${pushes.each} of await ${callText}) ${name}.push(...${pushes.each})${semi}` });
-    words.push('for', 'const', 'of', pushes.own, pushes.each, name, 'push', ...(pushes.collector.annotation.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []));
-    described = `${described.replace(/^loop/, 'loop pushes')}, pushed in list order`;
+    const [key, value] = pushes.entry.replace(/^\[|\]$/g, '').split(', ');
+    const write =
+      kind === 'push'
+        ? `${name}.push(...${pushes.each})`
+        : `for (const ${pushes.entry} of ${pushes.each}) ${kind === 'add' ? `${name}.add(${pushes.entry})` : kind === 'set' ? `${name}.set(${key}, ${value})` : `${name}[${key}] = ${value}`}`;
+    edits.push({ range: [loop.range[0], loop.range[1]], text: `${before}for (const ${pushes.each} of await ${callText}) ${write}${semi}` });
+    const entryWords = pushes.entry.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? [];
+    words.push('for', 'const', 'of', pushes.own, pushes.each, name, 'push', ...entryWords, ...entryWords, ...(kind === 'push' ? [] : [kind, 'for', 'const', 'of', pushes.each]));
+    words.push(...(pushes.collector.annotation.match(/[\p{L}\p{N}_$]+/gu) ?? []), ...(pushes.collector.constEntries ? ['as', 'const'] : []));
+    described = `${described.replace(/^loop/, kind === 'push' ? 'loop pushes' : 'loop writes')}, ${kind === 'push' ? 'pushed' : 'written'} in list order`;
   } else if (collector) {
     // `const out = [];` + loop → `const out = await bounded(…);`: the declaration keeps its kind, name and type.
     const semicolon = textOf(file, collector.declaration).trimEnd().endsWith(';') ? ';' : '';
@@ -630,7 +803,7 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
   const imports = importEdit(file, callee.imports);
   if (callee.imports.length > 0 && imports === null) return result(refused('name-taken', 'There is no place to add the import the limiter needs.'));
   if (imports) edits.push(...imports.edits);
-  const removed = [...head.removed, 'continue', ...(collector ? [collector.name, 'push'] : []), ...(pushes ? [pushes.collector.name] : [])];
+  const removed = [...head.removed, 'continue', ...(collector ? [collector.name, 'push'] : []), ...(pushes ? [pushes.collector.name, ...(pushes.collector.kind === 'add' || pushes.collector.kind === 'set' ? [pushes.collector.kind] : [])] : [])];
   const plan = checkedPlan(file, 'review', edits, {
     owned: collector ? [collector.declaration, loop] : [loop],
     vocabulary: { added: [...words, ...(imports?.words ?? [])], removed },

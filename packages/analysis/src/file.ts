@@ -19,3 +19,8 @@ export interface AnalysisFile {
   /** The file's absolute path, from which its imports resolve; null or absent when there is none (stdin, a string). */
   readonly path?: string | null;
 }
+
+/** Files TypeScript reads as TypeScript: a path not ending in a JavaScript extension (or none). */
+export function isTypeScriptFile(file: AnalysisFile): boolean {
+  return !/\.[cm]?jsx?$/.test(file.path ?? '');
+}

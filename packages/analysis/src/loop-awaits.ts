@@ -25,8 +25,8 @@ import { hasOffsetWithin, isFunctionNode, memberChainRoot, skipTransparentWrappe
  * - `condition-loop`: a `while`/`do…while`, or a `for` without a condition or update: how many
  *   iterations run depends on what they do (polling, retry, pagination, `while (!done)`);
  * - `early-exit`: a `break` or `return` leaves the loop: later iterations run only if earlier ones did not stop;
- * - `exit-depends-on-await`: a `continue` or `throw` after an await of the iteration: whether the
- *   iteration goes on depends on the awaited value;
+ * - `exit-depends-on-await`: a `throw` after an await of the iteration: whether later iterations run
+ *   depends on the awaited value (a `continue` ends only its own iteration, and is no reason);
  * - `yields-in-loop`: the loop yields, so its consumer takes each item in order, when it asks;
  * - `loop-carried-dependency`: an iteration reads what an iteration writes (a cursor, an accumulator,
  *   a `seen` set, a counter, the previous item);
@@ -234,7 +234,7 @@ class LoopJudge {
     return this.bindingsReason();
   }
 
-  /** `break`/`return` out of the loop, `continue`/`throw` after an await, `yield`. */
+  /** `break`/`return` out of the loop, `throw` after an await, `yield`. */
   private controlFlowReason(): LoopSilenceReason | null {
     const firstAwait = this.awaits[0]?.range[0] ?? Infinity;
     let found: LoopSilenceReason | null = null;
@@ -254,8 +254,9 @@ class LoopJudge {
         case 'ContinueStatement': {
           // A `continue` of an inner loop stays inside the iteration; one of an outer loop leaves this one.
           const target = node.label ? (labels.has(node.label.name) ? 'inner' : this.isOwnLabel(node.label.name) ? 'own' : 'outer') : this.insideInnerLoop(node) ? 'inner' : 'own';
+          // A `continue` of this loop only ends its own iteration, whatever an await decided: the next
+          // one runs all the same, so the iterations stay independent (a bounded map's call returns).
           if (target === 'outer') found = 'early-exit';
-          else if (target === 'own' && node.range[0] > firstAwait) found = 'exit-depends-on-await';
           return false;
         }
         case 'ThrowStatement':

@@ -35,7 +35,7 @@ import { commentsWithin } from './comments';
 import { canReachEnd } from './exits';
 import { promiseExecutorOf } from './executors';
 import { type Plan, type RefusalReason, refusedPlan, type TextEdit, thenChainReasons } from './edits';
-import type { AnalysisFile } from './file';
+import { type AnalysisFile, isTypeScriptFile } from './file';
 import { checkedPlan } from './invariant';
 import { hasLineBreak, indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { staticPropertyName } from './modules';
@@ -565,10 +565,6 @@ const declarationTypeUnknown = (what: string) =>
     `${what} would be declared before a \`try\` and assigned in it; in TypeScript such a variable needs a type, which only the checker knows (an annotation on the declaration or the handler's parameter lets it be written).`,
   );
 
-/** Files TypeScript reads as TypeScript: a path not ending in a JavaScript extension (or none). */
-function isTypeScriptFile(file: AnalysisFile): boolean {
-  return !/\.[cm]?jsx?$/.test(file.path ?? '');
-}
 
 function writePlan(
   file: AnalysisFile,

@@ -56,6 +56,8 @@ describe('findAwaitLoops: independent loops', () => {
     ['an indexed for', 'async function f(urls) {\n  const pages = [];\n  for (let i = 0; i < urls.length; i++) {\n    pages[i] = await fetch(urls[i]);\n  }\n}', null],
     ['a literal list', 'async function f() {\n  for (const name of ["a", "b", "c"]) {\n    console.log(await read(name));\n  }\n}', 3],
     ['a continue before any await', 'async function f(pkgs) {\n  for (const pkg of pkgs) {\n    if (pkg.private) continue;\n    const meta = await registry.fetchMeta(pkg.name);\n    console.log(meta.version);\n  }\n}', null],
+    ['a continue after an await ends only its own iteration', 'async function f(files) {\n  const out = [];\n  for (const file of files) {\n    const info = await stat(file);\n    if (!info.isFile()) continue;\n    out.push(file);\n  }\n  return out;\n}', null],
+    ['a continue after an await, from a switch', 'async function f(items) {\n  for (const item of items) {\n    switch (await classify(item)) {\n      case "skip":\n        continue;\n      default:\n        console.log(item);\n    }\n  }\n}', null],
     ['a break of an inner switch', 'async function f(jobs) {\n  for (const job of jobs) {\n    switch (job.kind) {\n      case "a":\n        await renderA(job);\n        break;\n      default:\n        await renderB(job);\n    }\n  }\n}', null],
     ['a const list that grows is no literal size', 'async function f(ids) {\n  const todo = [];\n  todo.push(...ids);\n  for (const id of todo) {\n    console.log(await load(id));\n  }\n}', null],
     ['a per-item receiver that writes', 'async function f(docs) {\n  for (const doc of docs) {\n    await doc.save();\n  }\n}', null],

@@ -23,7 +23,7 @@ export default defineRuleCases(rule, [
       'export async function find(items: Item[]) {\n  for (const item of items) {\n    switch (await classify(item)) {\n      case "match":\n        return item;\n      default:\n        continue;\n    }\n  }\n}',
       // early-exit: a retry with a for loop.
       'export async function retry(fn: () => Promise<string>) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      return await fn();\n    } catch {\n      console.warn("retrying", attempt);\n    }\n  }\n}',
-      // exit-depends-on-await: validation stops at the first failure.
+      // exit-depends-on-await: validation stops at the first failure (a throw, unlike a continue, ends the loop).
       'export async function validate(files: string[]) {\n  for (const file of files) {\n    const report = await check(file);\n    if (!report.ok) throw new Error(report.message);\n  }\n}',
       // yields-in-loop: the consumer takes each page when it asks.
       'export async function* pages(ids: string[]) {\n  for (const id of ids) {\n    yield await load(id);\n  }\n}',
@@ -92,6 +92,16 @@ export default defineRuleCases(rule, [
         // A filter before any await, a map keyed by the element, two awaits in one iteration: one report.
         code: 'export async function meta(pkgs: Pkg[]) {\n  const byName = new Map();\n  for (const pkg of pkgs) {\n    if (pkg.private) continue;\n    const info = await registry.fetchInfo(pkg.name);\n    const readme = await registry.fetchReadme(pkg.name);\n    byName.set(pkg.name, { info, readme });\n  }\n  return byName;\n}',
         errors: [{ messageId: 'awaitInIndependentLoop', line: 5, column: 18 }],
+      },
+      {
+        // A continue after the await skips the rest of its own iteration only: the next one runs all the same.
+        code: 'export async function sizes(files: string[]) {\n  const out: string[] = [];\n  for (const file of files) {\n    const info = await stat(file);\n    if (!info.isFile()) continue;\n    out.push(file);\n  }\n  return out;\n}',
+        errors: [{ messageId: 'awaitInIndependentLoop', line: 4, column: 18 }],
+      },
+      {
+        // A continue of the loop from inside a switch, after the await, ends the iteration too.
+        code: 'export async function sort(items: Item[]) {\n  for (const item of items) {\n    switch (await classify(item)) {\n      case "skip":\n        continue;\n      default:\n        console.log(item);\n    }\n  }\n}',
+        errors: [{ messageId: 'awaitInIndependentLoop', line: 3, column: 13 }],
       },
       {
         // The outer loop is independent; the inner accumulating loop is not, and stays quiet.
