@@ -431,7 +431,10 @@ class LoopJudge {
           const key = root ? rootKey(root) : null;
           if (key !== null) {
             // `out[i] = r` collects; `total.n += r`, `n.count++` and `delete seen[k]` read what they change.
+            // `config.status = r`, with a key no iteration chooses, is one place every iteration
+            // writes: the last write wins, so the order does matter.
             if (node.type === 'AssignmentExpression' && node.operator === '=') {
+              if (!this.keyedByIteration(target)) reason = 'writes-outer-binding';
               collected.add(key);
               collectorNodes.add(target);
             } else reason = 'loop-carried-dependency';
@@ -476,6 +479,23 @@ class LoopJudge {
       return !readsCollector;
     });
     return readsCollector ? 'loop-carried-dependency' : null;
+  }
+
+  /** Whether a member write's place depends on the iteration: a computed key along its chain reads the element, a counter or a binding of the body (`out[id]`, `byId[item.id].done`). */
+  private keyedByIteration(target: TSESTree.MemberExpression): boolean {
+    const index = referenceIndexOf(this.file);
+    for (let current: TSESTree.Expression = target; ; ) {
+      current = skipTransparentWrappers(current);
+      if (current.type !== 'MemberExpression') return false;
+      if (current.computed) {
+        const key = current.property;
+        for (const ref of index.within(key.range[0], key.range[1])) {
+          const binding = bindingKeyOf(ref);
+          if (this.iterationBindings.has(binding) || this.isIterationLocal(binding)) return true;
+        }
+      }
+      current = current.object;
+    }
   }
 
   /** Whether an awaited call's callee is the element itself: `await hook(ctx)`, `await cleanup.call(this)`. */

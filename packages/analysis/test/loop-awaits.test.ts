@@ -48,6 +48,22 @@ describe('findAwaitLoops: why a loop stays sequential', () => {
   });
 });
 
+describe('findAwaitLoops: one place every iteration writes', () => {
+  it.each([
+    ['a property', 'async function f(config, upgrades) {\n  for (const upgrade of upgrades) {\n    config.status = (await check(upgrade)) ? "green" : "yellow";\n  }\n}'],
+    ['a constant key', 'async function f(ids) {\n  const out = {};\n  for (const id of ids) {\n    out["last"] = await load(id);\n  }\n  return out;\n}'],
+  ])('%s: the last write wins (writes-outer-binding)', (_name, code) => {
+    const result = analyse(code);
+    expect(result.loops).toEqual([]);
+    expect(result.silenced.map((s) => s.reason)).toEqual(['writes-outer-binding']);
+  });
+
+  it('a place chosen by the element, deeper in the chain, belongs to one iteration', () => {
+    const result = analyse('async function f(items, byId) {\n  for (const item of items) {\n    byId[item.id].done = await check(item);\n  }\n}');
+    expect(result.silenced).toEqual([]);
+  });
+});
+
 describe('findAwaitLoops: independent loops', () => {
   it.each([
     // Results collected in order: the shape a bounded map keeps.

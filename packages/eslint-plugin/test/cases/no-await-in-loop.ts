@@ -35,6 +35,8 @@ export default defineRuleCases(rule, [
       'export async function unique(ids: string[]) {\n  const seen = new Set<string>();\n  for (const id of ids) {\n    const key = await canonical(id);\n    if (seen.has(key)) console.log("dup", key);\n    seen.add(key);\n  }\n}',
       // writes-outer-binding: the last write wins.
       'export async function latest(ids: string[]) {\n  let last;\n  for (const id of ids) {\n    last = await load(id);\n  }\n  return last;\n}',
+      // writes-outer-binding: every iteration writes one property; the last write wins.
+      'export async function rate(config: { status?: string }, upgrades: string[]) {\n  for (const upgrade of upgrades) {\n    config.status = (await check(upgrade)) ? "green" : "yellow";\n  }\n}',
       // callee-writes-shared-state: a local helper counts.
       'let loaded = 0;\nasync function track(id: string) {\n  loaded++;\n  return get(id);\n}\nexport async function f(ids: string[]) {\n  for (const id of ids) {\n    await track(id);\n  }\n}',
       // awaits-started-promise: the work already runs at once; the loop only collects.
