@@ -136,6 +136,10 @@ export default defineRuleCases(rule, [
       'declare function on(cb: () => void): void;\ndeclare function on(cb: () => number): void;\non(() => 1);',
       { code: 'declare function fn(cb: () => void): void;\nfn(() => JSON.parse("{}"));', options: [{ allowReturnAny: true }] },
       'declare function fn(cb: () => void): void;\ndeclare function done(): void;\nfn(done);',
+      // A static member implements nothing of the interface: the instances do (typescript-eslint reports this).
+      'interface Listener { handle(event: string): void }\nexport class Counter implements Listener {\n  count = 0;\n  handle() {}\n  static handle() {\n    return 2;\n  }\n}',
+      // A getter's value is the member; the getter itself is not the void function.
+      'interface Listener { onExit: () => void }\nexport class Counter implements Listener {\n  count = 0;\n  get onExit() {\n    return () => {\n      this.count = 1;\n    };\n  }\n}',
     ],
     invalid: [
       // typescript-eslint's documented examples.
