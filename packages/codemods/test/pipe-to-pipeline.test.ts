@@ -41,6 +41,7 @@ const reasons: Record<string, string> = {
   'refuses-an-error-listener-outside-the-wrapper-beside-the-pipe': 'stream-used-elsewhere',
   'refuses-a-comment-in-the-wrapper-beside-the-pipe': 'would-drop-comment',
   'refuses-a-wrapper-beside-the-pipe-resolving-on-close-of-a-passthrough': 'handler-not-supported',
+  'refuses-a-response-body-listened-to-outside-the-wrapper': 'stream-used-elsewhere',
 };
 
 describe('pipe-to-pipeline refusals', () => {
