@@ -338,7 +338,7 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
  * How the executor's listeners settle the promise, when they settle it as `pipeline(…)` would: the
  * last stream's `finish` (or a file stream's `close`) resolving nothing or a value read the same
  * once `pipeline` settled, `error` listeners only rejecting with the error, and `resolve`/`reject`
- * used nowhere else. The value (`null` for nothing) and the handlers; otherwise the refusal.
+ * used nowhere else. The value (`null` for nothing); otherwise the refusal.
  */
 function settlementOf(
   file: AnalysisFile,
@@ -346,7 +346,7 @@ function settlementOf(
   executor: ExecutorFunction,
   resolveName: string,
   rejectName: string | null,
-): { value: TSESTree.Expression | null; handlers: TSESTree.Node[] } | { plan: Plan } {
+): { value: TSESTree.Expression | null } | { plan: Plan } {
   const lastStage = chain.stages[chain.stages.length - 1];
   let resolved = false;
   let value: TSESTree.Expression | null = null;
@@ -392,7 +392,7 @@ function settlementOf(
       return { plan: refuse('settled-elsewhere', `The executor uses \`${name}\` outside the stream listeners, so the promise may settle otherwise than \`pipeline(…)\` does.`) };
     }
   }
-  return { value, handlers };
+  return { value };
 }
 
 /** The words a statement `a.on('error', h);` takes with it when it goes: its stream's name, the method, the handler. */
@@ -450,7 +450,7 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   if (!Array.isArray(declarations)) return declarations;
   const settlement = settlementOf(file, chain, executor, resolveName, rejectName);
   if ('plan' in settlement) return settlement.plan;
-  const { value, handlers } = settlement;
+  const { value } = settlement;
   const problem = chainProblem(file, chain, true);
   if (problem) return problem;
   const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
