@@ -471,16 +471,10 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
     owned = moved.statement;
     kept.push(...declarations.map((d) => d.range), [start, placed.range[0]]);
   }
-  for (const comment of file.comments) {
-    if (comment.range[0] < edit.range[0] || comment.range[1] > edit.range[1]) continue;
-    if (!kept.some(([start, end]) => start <= comment.range[0] && comment.range[1] <= end)) {
-      return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
-    }
-  }
-  const edits: TextEdit[] = [edit];
-  const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
-  if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
-  if (imports) edits.push(...imports.edits);
+  if (dropsComment(file, edit.range, kept)) return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
+  const withImport = withPipelineImport(file, reference, edit);
+  if ('level' in withImport) return withImport;
+  const { edits, imports } = withImport;
   const removed: string[] = ['new', 'Promise', 'function', 'pipe', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
   if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
   for (const s of statements.slice(0, -chain.statements.length)) removed.push(...registrationWords(file, s));
@@ -864,16 +858,10 @@ function planDetachedWrapper(file: AnalysisFile, chain: PipeChain, fn: Enclosing
   const edit: TextEdit = { range: [start, placed.range[1]], text: `${text.slice(statement.range[0], placed.range[0])}${placed.text}` };
   const kept: (readonly [number, number])[] = [...chain.stages.map((s) => s.node.range), [statement.range[0], placed.range[0]]];
   if (value) kept.push(value.range);
-  for (const comment of file.comments) {
-    if (comment.range[0] < edit.range[0] || comment.range[1] > edit.range[1]) continue;
-    if (!kept.some(([s, e]) => s <= comment.range[0] && comment.range[1] <= e)) {
-      return refuse('would-drop-comment', 'A comment sits in the chain or the `new Promise` that waits for it, which the rewrite removes; move it and run again.');
-    }
-  }
-  const edits: TextEdit[] = [edit];
-  const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
-  if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
-  if (imports) edits.push(...imports.edits);
+  if (dropsComment(file, edit.range, kept)) return refuse('would-drop-comment', 'A comment sits in the chain or the `new Promise` that waits for it, which the rewrite removes; move it and run again.');
+  const withImport = withPipelineImport(file, reference, edit);
+  if ('level' in withImport) return withImport;
+  const { edits, imports } = withImport;
   const removed: string[] = ['new', 'Promise', 'function', 'pipe', 'await', 'return', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
   if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
   for (const s of registrations) removed.push(...registrationWords(file, s));
@@ -889,4 +877,16 @@ function planDetachedWrapper(file: AnalysisFile, chain: PipeChain, fn: Enclosing
 function isPipedFrom(id: TSESTree.Identifier): boolean {
   const member = id.parent;
   return member?.type === 'MemberExpression' && member.object === id && !!member.parent && linkOf(member.parent)?.kind === 'pipe';
+}
+
+/** Whether a comment inside `range` lies outside every `kept` range, so the edit would drop it. */
+function dropsComment(file: AnalysisFile, range: readonly [number, number], kept: readonly (readonly [number, number])[]): boolean {
+  return file.comments.some((c) => c.range[0] >= range[0] && c.range[1] <= range[1] && !kept.some(([start, end]) => start <= c.range[0] && c.range[1] <= end));
+}
+
+/** The edit and the import `pipeline` needs, when the file lacks it; the refusal when there is no place for the import. */
+function withPipelineImport(file: AnalysisFile, reference: NonNullable<ReturnType<typeof referenceTo>>, edit: TextEdit): { edits: TextEdit[]; imports: ReturnType<typeof importEdit> } | Plan {
+  const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
+  if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
+  return { edits: imports ? [edit, ...imports.edits] : [edit], imports };
 }
