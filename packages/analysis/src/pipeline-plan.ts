@@ -440,23 +440,14 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
       'The `new Promise` is not inside an `async` function: a stream that throws while it is made (a bad path type) would throw out of `pipeline(…)`\'s arguments instead of rejecting the promise.',
     );
   }
-  const [resolveParam, rejectParam, ...more] = executor.params;
-  if (resolveParam?.type !== 'Identifier' || (rejectParam && rejectParam.type !== 'Identifier') || more.length > 0) {
-    return refuse('handler-not-supported', 'The executor\'s parameters are not plain `resolve` and `reject` names.');
-  }
-  const resolveName = resolveParam.name;
-  const rejectName = rejectParam?.type === 'Identifier' ? rejectParam.name : null;
+  const names = settlerNamesOf(executor);
+  if ('level' in names) return names;
+  const { resolveName, rejectName } = names;
   const declarations = executorDeclarations(file, executor, chain, statements, [resolveName, ...(rejectName ? [rejectName] : [])]);
   if (!Array.isArray(declarations)) return declarations;
-  const settlement = settlementOf(file, chain, executor, resolveName, rejectName);
-  if ('plan' in settlement) return settlement.plan;
-  const { value } = settlement;
-  const problem = chainProblem(file, chain, true);
-  if (problem) return problem;
-  const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
-  if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
-  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
-  const call = `${reference.text}(${args.join(', ')})`;
+  const settled = settledPipelineOf(file, chain, executor, created, resolveName, rejectName);
+  if ('level' in settled) return settled;
+  const { value, reference, call } = settled;
   const placed = value ? placeValue(file, created, call, value) : { range: created.range, text: call, added: [], owned: created };
   const kept = value ? [...chain.stages.map((s) => s.node.range), value.range] : chain.stages.map((s) => s.node.range);
   let edit: TextEdit = { range: placed.range, text: placed.text };
@@ -816,12 +807,9 @@ function planDetachedWrapper(file: AnalysisFile, chain: PipeChain, fn: Enclosing
     return refuse('code-after-pipe', `Code runs between the chain and the \`new Promise\` that waits for it (\`${shortStreamText(file, between[0] as TSESTree.Node)}\`): it ran while the streams flowed, and a throw there left them open.`);
   }
   if (enclosingFunctionOf(created) !== fn) return refuse('unsupported-call-shape', 'The `new Promise` is not in the chain\'s function.');
-  const [resolveParam, rejectParam, ...more] = executor.params;
-  if (resolveParam?.type !== 'Identifier' || (rejectParam && rejectParam.type !== 'Identifier') || more.length > 0) {
-    return refuse('handler-not-supported', 'The executor\'s parameters are not plain `resolve` and `reject` names.');
-  }
-  const resolveName = resolveParam.name;
-  const rejectName = rejectParam?.type === 'Identifier' ? rejectParam.name : null;
+  const names = settlerNamesOf(executor);
+  if ('level' in names) return names;
+  const { resolveName, rejectName } = names;
   const body = executor.body;
   if (body.type !== 'BlockStatement') return refuse('unsupported-call-shape', 'The executor is an expression.');
   const registrations = new Set(chain.stages.flatMap((s) => s.registrations));
@@ -837,15 +825,9 @@ function planDetachedWrapper(file: AnalysisFile, chain: PipeChain, fn: Enclosing
   if (sourceVariable?.references.some((r) => r.identifier !== source && r.init !== true && r.identifier.type === 'Identifier' && isPipedFrom(r.identifier))) {
     return refuse('stream-used-elsewhere', `\`${source.type === 'Identifier' ? source.name : ''}\` is piped into another stream too; \`pipeline\` would destroy it when this chain fails, and the other would end early.`);
   }
-  const settlement = settlementOf(file, chain, executor, resolveName, rejectName);
-  if ('plan' in settlement) return settlement.plan;
-  const { value } = settlement;
-  const problem = chainProblem(file, chain, true);
-  if (problem) return problem;
-  const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
-  if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
-  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
-  const call = `${reference.text}(${args.join(', ')})`;
+  const settled = settledPipelineOf(file, chain, executor, created, resolveName, rejectName);
+  if ('level' in settled) return settled;
+  const { value, reference, call } = settled;
   const around = use.parent?.type === 'AwaitExpression' && use.parent.argument === use ? use.parent : use;
   const returned = statement.type === 'ReturnStatement' && statement.argument === around && !insideTry(statement);
   const semi = text.slice(statement.range[0], statement.range[1]).endsWith(';') ? ';' : '';
@@ -889,4 +871,42 @@ function withPipelineImport(file: AnalysisFile, reference: NonNullable<ReturnTyp
   const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
   if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
   return { edits: imports ? [edit, ...imports.edits] : [edit], imports };
+}
+
+/** The executor's `resolve` and `reject` names, or the refusal when its parameters are not plain names. */
+function settlerNamesOf(executor: ExecutorFunction): { resolveName: string; rejectName: string | null } | Plan {
+  const [resolveParam, rejectParam, ...more] = executor.params;
+  if (resolveParam?.type !== 'Identifier' || (rejectParam && rejectParam.type !== 'Identifier') || more.length > 0) {
+    return refuse('handler-not-supported', 'The executor\'s parameters are not plain `resolve` and `reject` names.');
+  }
+  return { resolveName: resolveParam.name, rejectName: rejectParam?.type === 'Identifier' ? rejectParam.name : null };
+}
+
+/** `pipeline(a, b, c)` of the chain's streams as written, through the name the file gives `pipeline` at `at`; the refusal when it has none to give. */
+function pipelineCallOf(file: AnalysisFile, chain: PipeChain, at: TSESTree.Node): { reference: NonNullable<ReturnType<typeof referenceTo>>; call: string } | Plan {
+  const reference = referenceTo(file, at, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
+  if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
+  const args = chain.stages.map((s) => file.text.slice(s.node.range[0], s.node.range[1]));
+  return { reference, call: `${reference.text}(${args.join(', ')})` };
+}
+
+/**
+ * What a `new Promise` around the chain's listeners becomes, once they settle it as `pipeline`
+ * would (`settlementOf`) and nothing else about the chain stands in the way (`chainProblem`): the
+ * value it resolved (`null` for nothing) and the `pipeline(…)` call; otherwise the refusal.
+ */
+function settledPipelineOf(
+  file: AnalysisFile,
+  chain: PipeChain,
+  executor: ExecutorFunction,
+  created: TSESTree.NewExpression,
+  resolveName: string,
+  rejectName: string | null,
+): { value: TSESTree.Expression | null; reference: NonNullable<ReturnType<typeof referenceTo>>; call: string } | Plan {
+  const settlement = settlementOf(file, chain, executor, resolveName, rejectName);
+  if ('plan' in settlement) return settlement.plan;
+  const problem = chainProblem(file, chain, true);
+  if (problem) return problem;
+  const pipelineCall = pipelineCallOf(file, chain, created);
+  return 'level' in pipelineCall ? pipelineCall : { value: settlement.value, ...pipelineCall };
 }
