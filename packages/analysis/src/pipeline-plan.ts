@@ -764,7 +764,8 @@ function detachedWrapperOf(file: AnalysisFile, chain: PipeChain): DetachedWrappe
     const reads = variable?.references.filter((r) => r.init !== true) ?? [];
     const read = reads.length === 1 && variable?.defs.length === 1 ? reads[0]?.identifier : undefined;
     const next = block.body[at + 1];
-    if (executor && listensOnChain(executor) && read?.type === 'Identifier' && next && next.range[0] <= read.range[0] && read.range[1] <= next.range[1]) {
+    // Read where the promise itself is returned or awaited (`return done;`, not `return () => done;`).
+    if (executor && listensOnChain(executor) && read?.type === 'Identifier' && next && promiseOfStatement(next) === read) {
       return { created: init, executor, use: read, statement: next, before: previous, between: [] };
     }
   }
@@ -772,21 +773,22 @@ function detachedWrapperOf(file: AnalysisFile, chain: PipeChain): DetachedWrappe
   for (let i = at + 1; i < block.body.length; i++) {
     const statement = block.body[i];
     if (!statement) break;
-    const created = promiseOfStatement(statement);
+    const promise = promiseOfStatement(statement);
+    const created = promise?.type === 'NewExpression' ? promise : null;
     const executor = created ? promiseExecutorOf(file, created) : null;
     if (created && executor && listensOnChain(executor)) return { created, executor, use: created, statement, before: null, between: block.body.slice(at + 1, i) };
   }
   return null;
 }
 
-/** The `new Promise` a statement returns or awaits as a whole: `return new Promise(…)`, `return await …`, `await …;`, `const x = await …`. */
-function promiseOfStatement(statement: TSESTree.Statement): TSESTree.NewExpression | null {
+/** The promise a statement returns or awaits as a whole, a `new Promise` or a name: `return new Promise(…)`, `return await done`, `await …;`, `const x = await …`. */
+function promiseOfStatement(statement: TSESTree.Statement): TSESTree.NewExpression | TSESTree.Identifier | null {
   let value: TSESTree.Expression | null | undefined = null;
   if (statement.type === 'ReturnStatement') value = statement.argument;
   else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AwaitExpression') value = statement.expression;
   else if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1 && statement.declarations[0]?.init?.type === 'AwaitExpression') value = statement.declarations[0].init;
   if (value?.type === 'AwaitExpression') value = value.argument;
-  return value?.type === 'NewExpression' ? value : null;
+  return value?.type === 'NewExpression' || value?.type === 'Identifier' ? value : null;
 }
 
 /**

@@ -42,6 +42,7 @@ const reasons: Record<string, string> = {
   'refuses-a-comment-in-the-wrapper-beside-the-pipe': 'would-drop-comment',
   'refuses-a-wrapper-beside-the-pipe-resolving-on-close-of-a-passthrough': 'handler-not-supported',
   'refuses-a-response-body-listened-to-outside-the-wrapper': 'stream-used-elsewhere',
+  'refuses-a-wrapper-built-first-and-returned-later-by-a-function': 'code-after-pipe',
 };
 
 describe('pipe-to-pipeline refusals', () => {
