@@ -3,8 +3,10 @@
  * chain (`stream-pipes.ts` finds them): the streams become its arguments, the last stream's
  * `finish` listener's body runs after the `await`, and `error` listeners that handled the error
  * become one `catch` around it (listeners that only rethrow are dropped: their error is now the
- * rejection). Every plan is `review`: the function now waits for the streams, and an error of any
- * stream rejects it once.
+ * rejection). A `new Promise` that settles on the streams' events becomes `pipeline(…)` too, whether
+ * its executor holds the chain (`planWrapper`) or it stands beside a `.pipe()` statement
+ * (`planDetachedWrapper`: `response.data.pipe(writer); return new Promise(…)`). Every plan is
+ * `review`: the function now waits for the streams, and an error of any stream rejects it once.
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
