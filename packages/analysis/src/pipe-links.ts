@@ -25,7 +25,7 @@ export interface PipeStage {
   /** Whether it is shown to be a Node stream (a catalogued call, `process.stdout`, a typed stream, or a name bound to one). */
   readonly shown: boolean;
   readonly listeners: readonly StreamListener[];
-  /** The stream's name is also read elsewhere than in the chain and in listener registrations. */
+  /** The stream's name (or, for `response.data`, the name it is a property of) is also read elsewhere than in the chain and in listener registrations. */
   readonly usedElsewhere: boolean;
   /** Some of its listeners are added outside the chain (in its initialiser, or by statements on its name). */
   readonly listenersOutside: boolean;

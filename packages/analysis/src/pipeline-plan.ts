@@ -3,9 +3,12 @@
  * chain (`stream-pipes.ts` finds them): the streams become its arguments, the last stream's
  * `finish` listener's body runs after the `await`, and `error` listeners that handled the error
  * become one `catch` around it (listeners that only rethrow are dropped: their error is now the
- * rejection). Every plan is `review`: the function now waits for the streams, and an error of any
- * stream rejects it once.
+ * rejection). A `new Promise` that settles on the streams' events becomes `pipeline(…)` too, whether
+ * its executor holds the chain (`planWrapper`) or it stands beside a `.pipe()` statement
+ * (`planDetachedWrapper`: `response.data.pipe(writer); return new Promise(…)`). Every plan is
+ * `review`: the function now waits for the streams, and an error of any stream rejects it once.
  */
+import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import jsTokens from 'js-tokens';
 import { listenerMethods, streamDoneEvents } from './catalogues/stream-apis';
@@ -156,6 +159,8 @@ export function planPipeline(file: AnalysisFile, chain: PipeChain): PipelinePlan
       ),
     );
   }
+  const detached = detachedWrapperOf(file, chain);
+  if (detached) return { shape: 'promise-wrapper', plan: planDetachedWrapper(file, chain, fn, detached) };
   const tail = tailProblem(statement, fn);
   if (tail) return awaited(refuse('code-after-pipe', 'Code may run after the chain in its function (later statements, a loop, a `try`): it ran while the streams flowed, and would run only once `await pipeline(…)` settles.'));
   const problem = chainProblem(file, chain, false);
@@ -331,6 +336,67 @@ function planAwaited(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction
   });
 }
 
+/**
+ * How the executor's listeners settle the promise, when they settle it as `pipeline(…)` would: the
+ * last stream's `finish` (or a file stream's `close`) resolving nothing or a value read the same
+ * once `pipeline` settled, `error` listeners only rejecting with the error, and `resolve`/`reject`
+ * used nowhere else. The value (`null` for nothing); otherwise the refusal.
+ */
+function settlementOf(
+  file: AnalysisFile,
+  chain: PipeChain,
+  executor: ExecutorFunction,
+  resolveName: string,
+  rejectName: string | null,
+): { value: TSESTree.Expression | null } | { plan: Plan } {
+  const lastStage = chain.stages[chain.stages.length - 1];
+  let resolved = false;
+  let value: TSESTree.Expression | null = null;
+  const handlers: TSESTree.Node[] = [];
+  for (const stage of chain.stages) {
+    for (const listener of stage.listeners) {
+      const handler = listener.handler;
+      handlers.push(handler);
+      if (listener.event === 'error') {
+        const param = isInline(handler) ? handler.params[0] : undefined;
+        const forwards =
+          rejectName !== null &&
+          ((handler.type === 'Identifier' && handler.name === rejectName) ||
+            (isInline(handler) && !handler.async && handler.params.length === 1 && param?.type === 'Identifier' && onlyCalls(handler, rejectName, [param.name])));
+        if (!forwards) return { plan: refuse('handler-not-supported', 'An `error` listener does more than reject the promise with the error; a `catch` on `pipeline(…)` would be the place for it, by hand.') };
+        continue;
+      }
+      if ((listener.event === 'finish' || (listener.event === 'close' && closesAfterPipeline(file, chain))) && stage === lastStage && !resolved) {
+        const settled =
+          handler.type === 'Identifier' && handler.name === resolveName
+            ? { value: null }
+            : isInline(handler)
+              ? (resolvedValueOf(file, handler, resolveName) ?? (listener.event === 'finish' ? closingResolveValue(file, handler, chain, resolveName) : null))
+              : null;
+        if (!settled) return { plan: refuse('handler-not-supported', `The \`${listener.event}\` listener does more than resolve the promise (with nothing, or with a value it reads).`) };
+        if (settled.value) {
+          const valueIssue = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
+          if (valueIssue) return { plan: refuse('handler-not-supported', `The \`${listener.event}\` listener resolves a value that ${valueIssue}; read after \`pipeline(…)\` it could differ.`) };
+        }
+        value = settled.value;
+        resolved = true;
+        continue;
+      }
+      return { plan: refuse('handler-not-supported', `A \`${listener.event ?? 'computed'}\` listener has no place in \`pipeline(…)\`; only the last stream's \`finish\` resolving the promise and \`error\` listeners rejecting it do.`) };
+    }
+  }
+  if (!resolved) return { plan: refuse('handler-not-supported', 'The promise is not resolved on the last stream\'s `finish`, so it does not settle when `pipeline(…)` does.') };
+  const within = (node: TSESTree.Node) => handlers.some((h) => h.range[0] <= node.range[0] && node.range[1] <= h.range[1]);
+  for (const name of [resolveName, rejectName]) {
+    if (name === null) continue;
+    const variable = findVariable(innermostScope(file.scopeManager, executor.body), name);
+    if (variable?.references.some((r) => !within(r.identifier))) {
+      return { plan: refuse('settled-elsewhere', `The executor uses \`${name}\` outside the stream listeners, so the promise may settle otherwise than \`pipeline(…)\` does.`) };
+    }
+  }
+  return { value };
+}
+
 /** The words a statement `a.on('error', h);` takes with it when it goes: its stream's name, the method, the handler. */
 function registrationWords(file: AnalysisFile, statement: TSESTree.Statement): string[] {
   return wordsOfText(file.text.slice(statement.range[0], statement.range[1]));
@@ -376,65 +442,14 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
       'The `new Promise` is not inside an `async` function: a stream that throws while it is made (a bad path type) would throw out of `pipeline(…)`\'s arguments instead of rejecting the promise.',
     );
   }
-  const [resolveParam, rejectParam, ...more] = executor.params;
-  if (resolveParam?.type !== 'Identifier' || (rejectParam && rejectParam.type !== 'Identifier') || more.length > 0) {
-    return refuse('handler-not-supported', 'The executor\'s parameters are not plain `resolve` and `reject` names.');
-  }
-  const resolveName = resolveParam.name;
-  const rejectName = rejectParam?.type === 'Identifier' ? rejectParam.name : null;
+  const names = settlerNamesOf(executor);
+  if ('level' in names) return names;
+  const { resolveName, rejectName } = names;
   const declarations = executorDeclarations(file, executor, chain, statements, [resolveName, ...(rejectName ? [rejectName] : [])]);
   if (!Array.isArray(declarations)) return declarations;
-  const lastStage = chain.stages[chain.stages.length - 1];
-  let resolved = false;
-  let value: TSESTree.Expression | null = null;
-  const handlers: TSESTree.Node[] = [];
-  for (const stage of chain.stages) {
-    for (const listener of stage.listeners) {
-      const handler = listener.handler;
-      handlers.push(handler);
-      if (listener.event === 'error') {
-        const param = isInline(handler) ? handler.params[0] : undefined;
-        const forwards =
-          rejectName !== null &&
-          ((handler.type === 'Identifier' && handler.name === rejectName) ||
-            (isInline(handler) && !handler.async && handler.params.length === 1 && param?.type === 'Identifier' && onlyCalls(handler, rejectName, [param.name])));
-        if (!forwards) return refuse('handler-not-supported', 'An `error` listener does more than reject the promise with the error; a `catch` on `pipeline(…)` would be the place for it, by hand.');
-        continue;
-      }
-      if ((listener.event === 'finish' || (listener.event === 'close' && closesAfterPipeline(file, chain))) && stage === lastStage && !resolved) {
-        const settled =
-          handler.type === 'Identifier' && handler.name === resolveName
-            ? { value: null }
-            : isInline(handler)
-              ? (resolvedValueOf(file, handler, resolveName) ?? (listener.event === 'finish' ? closingResolveValue(file, handler, chain, resolveName) : null))
-              : null;
-        if (!settled) return refuse('handler-not-supported', `The \`${listener.event}\` listener does more than resolve the promise (with nothing, or with a value it reads).`);
-        if (settled.value) {
-          const valueIssue = valueProblem(file, settled.value, chain, [resolveName, ...(rejectName ? [rejectName] : [])]);
-          if (valueIssue) return refuse('handler-not-supported', `The \`${listener.event}\` listener resolves a value that ${valueIssue}; read after \`pipeline(…)\` it could differ.`);
-        }
-        value = settled.value;
-        resolved = true;
-        continue;
-      }
-      return refuse('handler-not-supported', `A \`${listener.event ?? 'computed'}\` listener has no place in \`pipeline(…)\`; only the last stream's \`finish\` resolving the promise and \`error\` listeners rejecting it do.`);
-    }
-  }
-  if (!resolved) return refuse('handler-not-supported', 'The promise is not resolved on the last stream\'s `finish`, so it does not settle when `pipeline(…)` does.');
-  const within = (node: TSESTree.Node) => handlers.some((h) => h.range[0] <= node.range[0] && node.range[1] <= h.range[1]);
-  for (const param of [resolveParam, rejectParam]) {
-    if (param?.type !== 'Identifier') continue;
-    const variable = findVariable(innermostScope(file.scopeManager, executor.body), param.name);
-    if (variable?.references.some((r) => !within(r.identifier))) {
-      return refuse('settled-elsewhere', `The executor uses \`${param.name}\` outside the stream listeners, so the promise may settle otherwise than \`pipeline(…)\` does.`);
-    }
-  }
-  const problem = chainProblem(file, chain, true);
-  if (problem) return problem;
-  const reference = referenceTo(file, created, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
-  if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
-  const args = chain.stages.map((s) => text.slice(s.node.range[0], s.node.range[1]));
-  const call = `${reference.text}(${args.join(', ')})`;
+  const settled = settledPipelineOf(file, chain, executor, created, resolveName, rejectName);
+  if ('level' in settled) return settled;
+  const { value, reference, call } = settled;
   const placed = value ? placeValue(file, created, call, value) : { range: created.range, text: call, added: [], owned: created };
   const kept = value ? [...chain.stages.map((s) => s.node.range), value.range] : chain.stages.map((s) => s.node.range);
   let edit: TextEdit = { range: placed.range, text: placed.text };
@@ -449,16 +464,10 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
     owned = moved.statement;
     kept.push(...declarations.map((d) => d.range), [start, placed.range[0]]);
   }
-  for (const comment of file.comments) {
-    if (comment.range[0] < edit.range[0] || comment.range[1] > edit.range[1]) continue;
-    if (!kept.some(([start, end]) => start <= comment.range[0] && comment.range[1] <= end)) {
-      return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
-    }
-  }
-  const edits: TextEdit[] = [edit];
-  const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
-  if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
-  if (imports) edits.push(...imports.edits);
+  if (dropsComment(file, edit.range, kept)) return refuse('would-drop-comment', 'A comment sits in the `new Promise` or the chain\'s listeners, which the rewrite removes; move it and run again.');
+  const withImport = withPipelineImport(file, reference, edit);
+  if ('level' in withImport) return withImport;
+  const { edits, imports } = withImport;
   const removed: string[] = ['new', 'Promise', 'function', 'pipe', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
   if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
   for (const s of statements.slice(0, -chain.statements.length)) removed.push(...registrationWords(file, s));
@@ -491,7 +500,7 @@ function executorDeclarations(file: AnalysisFile, executor: ExecutorFunction, ch
   if (statements.some((s) => !body.body.includes(s))) {
     return refuse('stream-used-elsewhere', 'A stream of the chain is listened to outside the `new Promise` executor; `pipeline` would take over its errors and end.');
   }
-  const streams = new Set(chain.stages.map((s) => skipTransparentWrappers(s.node)).flatMap((n) => (n.type === 'Identifier' ? [findVariable(innermostScope(file.scopeManager, n), n.name)] : [])));
+  const streams = streamVariablesOf(file, chain);
   const declarations: TSESTree.VariableDeclaration[] = [];
   for (const statement of body.body) {
     if (statements.includes(statement)) continue;
@@ -501,21 +510,36 @@ function executorDeclarations(file: AnalysisFile, executor: ExecutorFunction, ch
       declarations.push(statement);
       continue;
     }
-    const shown = shortStreamText(file, statement);
-    let settles = false;
-    let readsStream = false;
-    walk(statement, file.visitorKeys, (node) => {
-      if (node.type !== 'Identifier') return true;
-      const variable = findVariable(innermostScope(file.scopeManager, node), node.name);
-      if (settlers.includes(node.name) && variable?.scope.block === executor) settles = true;
-      if (variable && streams.has(variable)) readsStream = true;
-      return !settles;
-    });
-    if (settles) return refuse('settled-elsewhere', `The executor settles the promise outside the stream listeners (\`${shown}\`), so it may settle otherwise than \`pipeline(…)\` does (a timeout, an early \`reject\`).`);
-    if (readsStream) return refuse('stream-used-elsewhere', `The executor uses a stream of the chain outside it (\`${shown}\`); \`pipeline\` would take over its errors and end.`);
-    return refuse('executor-does-more', `The executor does more than make the streams, build the chain and listen on them (\`${shown}\`); that code ran while the streams flowed, and has no place in \`pipeline(…)\`.`);
+    return strayStatementRefusal(file, executor, statement, streams, settlers);
   }
   return declarations;
+}
+
+/**
+ * Why a statement of a `new Promise` executor that is neither a stream's declaration, the chain nor
+ * a listener statement keeps the wrapper from becoming `pipeline(…)`: it settles the promise itself
+ * (`settled-elsewhere`), uses a stream of the chain (`stream-used-elsewhere`), or does something
+ * else that ran while the streams flowed (`executor-does-more`).
+ */
+function strayStatementRefusal(file: AnalysisFile, executor: ExecutorFunction, statement: TSESTree.Statement, streams: ReadonlySet<Variable | null>, settlers: readonly string[]): Plan {
+  const shown = shortStreamText(file, statement);
+  let settles = false;
+  let readsStream = false;
+  walk(statement, file.visitorKeys, (node) => {
+    if (node.type !== 'Identifier') return true;
+    const variable = findVariable(innermostScope(file.scopeManager, node), node.name);
+    if (settlers.includes(node.name) && variable?.scope.block === executor) settles = true;
+    if (variable && streams.has(variable)) readsStream = true;
+    return !settles;
+  });
+  if (settles) return refuse('settled-elsewhere', `The executor settles the promise outside the stream listeners (\`${shown}\`), so it may settle otherwise than \`pipeline(…)\` does (a timeout, an early \`reject\`).`);
+  if (readsStream) return refuse('stream-used-elsewhere', `The executor uses a stream of the chain outside it (\`${shown}\`); \`pipeline\` would take over its errors and end.`);
+  return refuse('executor-does-more', `The executor does more than make the streams, build the chain and listen on them (\`${shown}\`); that code ran while the streams flowed, and has no place in \`pipeline(…)\`.`);
+}
+
+/** The variables the chain's streams are bound to, for the streams written as names. */
+function streamVariablesOf(file: AnalysisFile, chain: PipeChain): Set<Variable | null> {
+  return new Set(chain.stages.map((s) => skipTransparentWrappers(s.node)).flatMap((n) => (n.type === 'Identifier' ? [findVariable(innermostScope(file.scopeManager, n), n.name)] : [])));
 }
 
 /**
@@ -628,7 +652,7 @@ function closingResolveValue(file: AnalysisFile, handler: InlineHandler, chain: 
  * the last stream has finished in both. `null` when it reads the same.
  */
 function valueProblem(file: AnalysisFile, value: TSESTree.Expression, chain: PipeChain, executorNames: readonly string[]): string | null {
-  const streams = new Set(chain.stages.map((s) => skipTransparentWrappers(s.node)).flatMap((n) => (n.type === 'Identifier' ? [findVariable(innermostScope(file.scopeManager, n), n.name)] : [])));
+  const streams = streamVariablesOf(file, chain);
   const check = (node: TSESTree.Node): string | null => {
     switch (node.type) {
       case 'Identifier': {
@@ -680,7 +704,7 @@ function firstProblem<T>(nodes: readonly T[], check: (node: T) => string | null)
  * has finished, where the `finish` listener read it. Inside a `try`, an awaited `pipeline` would
  * bring its rejection into the `catch`, which the returned promise's never reached.
  */
-function placeValue(file: AnalysisFile, created: TSESTree.NewExpression, call: string, value: TSESTree.Expression): { range: readonly [number, number]; text: string; added: string[]; owned: TSESTree.Node } {
+function placeValue(file: AnalysisFile, created: TSESTree.Expression, call: string, value: TSESTree.Expression): { range: readonly [number, number]; text: string; added: string[]; owned: TSESTree.Node } {
   const { text } = file;
   const valueText = text.slice(value.range[0], value.range[1]);
   const around = created.parent.type === 'AwaitExpression' ? created.parent : created;
@@ -701,4 +725,192 @@ function insideTry(node: TSESTree.Node): boolean {
     if (parent.type === 'TryStatement' && child !== parent.finalizer) return true;
   }
   return false;
+}
+
+/**
+ * A `new Promise` next to the chain that only waits for its streams — the download helper's other
+ * shape, `src.pipe(dest);` then `return new Promise((resolve, reject) => { dest.on('finish',
+ * resolve); dest.on('error', reject); })`: the statement right after the chain's, holding the
+ * `new Promise` (returned, awaited, or a `const`'s awaited initialiser), or a `const` bound to one
+ * right before the chain and used once, by the statement right after it (`return done;`). Found
+ * when its executor adds a listener on a stream of the chain; `planDetachedWrapper` judges the rest.
+ */
+interface DetachedWrapper {
+  readonly created: TSESTree.NewExpression;
+  readonly executor: ExecutorFunction;
+  /** Where the promise's value surfaces: the `new Promise` itself, or the name it is bound to. */
+  readonly use: TSESTree.Expression;
+  /** The statement `use` is in, after the chain's. */
+  readonly statement: TSESTree.Statement;
+  /** The `const` declaration of the promise, before the chain, when it is built first. */
+  readonly before: TSESTree.VariableDeclaration | null;
+  /** Statements between the chain and the wrapper. */
+  readonly between: readonly TSESTree.Statement[];
+}
+
+function detachedWrapperOf(file: AnalysisFile, chain: PipeChain): DetachedWrapper | null {
+  const first = chain.statements[0];
+  const last = chain.statements[chain.statements.length - 1];
+  const block = last?.parent;
+  if (!first || !last || block?.type !== 'BlockStatement') return null;
+  const at = block.body.indexOf(last);
+  const registrations = new Set(chain.stages.flatMap((s) => s.registrations));
+  const listensOnChain = (executor: ExecutorFunction) => executor.body.type === 'BlockStatement' && executor.body.body.some((b) => registrations.has(b as TSESTree.ExpressionStatement));
+  // Built first: `const done = new Promise(…); src.pipe(dest); return done;`.
+  const previous = block.body[block.body.indexOf(first) - 1];
+  const declarator = previous?.type === 'VariableDeclaration' && previous.kind === 'const' && previous.declarations.length === 1 ? previous.declarations[0] : undefined;
+  const init = declarator?.init ? skipTransparentWrappers(declarator.init) : null;
+  if (previous?.type === 'VariableDeclaration' && declarator && init?.type === 'NewExpression') {
+    const executor = promiseExecutorOf(file, init);
+    const variable = file.scopeManager.getDeclaredVariables(declarator)[0];
+    const reads = variable?.references.filter((r) => r.init !== true) ?? [];
+    const read = reads.length === 1 && variable?.defs.length === 1 ? reads[0]?.identifier : undefined;
+    const next = block.body[at + 1];
+    // Read where the promise itself is returned or awaited (`return done;`, not `return () => done;`).
+    if (executor && listensOnChain(executor) && read?.type === 'Identifier' && next && promiseOfStatement(next) === read) {
+      return { created: init, executor, use: read, statement: next, before: previous, between: [] };
+    }
+  }
+  // Built after, right away or a few statements later.
+  for (let i = at + 1; i < block.body.length; i++) {
+    const statement = block.body[i];
+    if (!statement) break;
+    const promise = promiseOfStatement(statement);
+    const created = promise?.type === 'NewExpression' ? promise : null;
+    const executor = created ? promiseExecutorOf(file, created) : null;
+    if (created && executor && listensOnChain(executor)) return { created, executor, use: created, statement, before: null, between: block.body.slice(at + 1, i) };
+  }
+  return null;
+}
+
+/** The promise a statement returns or awaits as a whole, a `new Promise` or a name: `return new Promise(…)`, `return await done`, `await …;`, `const x = await …`. */
+function promiseOfStatement(statement: TSESTree.Statement): TSESTree.NewExpression | TSESTree.Identifier | null {
+  let value: TSESTree.Expression | null | undefined = null;
+  if (statement.type === 'ReturnStatement') value = statement.argument;
+  else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AwaitExpression') value = statement.expression;
+  else if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1 && statement.declarations[0]?.init?.type === 'AwaitExpression') value = statement.declarations[0].init;
+  if (value?.type === 'AwaitExpression') value = value.argument;
+  return value?.type === 'NewExpression' || value?.type === 'Identifier' ? value : null;
+}
+
+/**
+ * `await pipeline(src, dest)` in place of `src.pipe(dest);` and the `new Promise` beside it that
+ * only listens on the chain's streams (`detachedWrapperOf`), with `return value;` after it where the
+ * promise resolved a value and was returned. The listeners are judged as a wrapper's are
+ * (`settlementOf`); the executor must hold nothing but the statements adding them, every listener
+ * statement of the chain's streams must be in it, no code may run between the chain and the
+ * wrapper (it ran while the streams flowed, and could throw with the streams left open), and the
+ * source must not be piped elsewhere too (`pipeline` would destroy it when this chain fails).
+ * Level `review`, for the same reasons as a wrapper around the chain: an error of the source used
+ * to be uncaught and leave the promise pending, and now rejects it and destroys every stream.
+ */
+function planDetachedWrapper(file: AnalysisFile, chain: PipeChain, fn: EnclosingFunction, wrapper: DetachedWrapper): Plan {
+  const { text } = file;
+  const { created, executor, use, statement, before, between } = wrapper;
+  if (between.length > 0) {
+    return refuse('code-after-pipe', `Code runs between the chain and the \`new Promise\` that waits for it (\`${shortStreamText(file, between[0] as TSESTree.Node)}\`): it ran while the streams flowed, and a throw there left them open.`);
+  }
+  if (enclosingFunctionOf(created) !== fn) return refuse('unsupported-call-shape', 'The `new Promise` is not in the chain\'s function.');
+  const names = settlerNamesOf(executor);
+  if ('level' in names) return names;
+  const { resolveName, rejectName } = names;
+  const body = executor.body;
+  if (body.type !== 'BlockStatement') return refuse('unsupported-call-shape', 'The executor is an expression.');
+  const registrations = new Set(chain.stages.flatMap((s) => s.registrations));
+  if ([...registrations].some((r) => !body.body.includes(r))) {
+    return refuse('stream-used-elsewhere', 'A stream of the chain is listened to outside the `new Promise` that waits for it; `pipeline` would take over its errors and end.');
+  }
+  const streams = streamVariablesOf(file, chain);
+  for (const s of body.body) {
+    if (!registrations.has(s as TSESTree.ExpressionStatement)) return strayStatementRefusal(file, executor, s, streams, [resolveName, ...(rejectName ? [rejectName] : [])]);
+  }
+  const source = skipTransparentWrappers(chain.stages[0]?.node ?? chain.top);
+  const sourceVariable = source.type === 'Identifier' ? findVariable(innermostScope(file.scopeManager, source), source.name) : null;
+  if (sourceVariable?.references.some((r) => r.identifier !== source && r.init !== true && r.identifier.type === 'Identifier' && isPipedFrom(r.identifier))) {
+    return refuse('stream-used-elsewhere', `\`${source.type === 'Identifier' ? source.name : ''}\` is piped into another stream too; \`pipeline\` would destroy it when this chain fails, and the other would end early.`);
+  }
+  const settled = settledPipelineOf(file, chain, executor, created, resolveName, rejectName);
+  if ('level' in settled) return settled;
+  const { value, reference, call } = settled;
+  const around = use.parent?.type === 'AwaitExpression' && use.parent.argument === use ? use.parent : use;
+  const returned = statement.type === 'ReturnStatement' && statement.argument === around && !insideTry(statement);
+  const semi = text.slice(statement.range[0], statement.range[1]).endsWith(';') ? ';' : '';
+  const placed = value
+    ? placeValue(file, use, call, value)
+    : returned && tailProblem(statement, fn) === null
+      ? { range: statement.range, text: `await ${call}${semi}`, added: ['await'], owned: statement }
+      : { range: use.range, text: call, added: [], owned: statement };
+  const start = (before ?? chain.statements[0] ?? statement).range[0];
+  const edit: TextEdit = { range: [start, placed.range[1]], text: `${text.slice(statement.range[0], placed.range[0])}${placed.text}` };
+  const kept: (readonly [number, number])[] = [...chain.stages.map((s) => s.node.range), [statement.range[0], placed.range[0]]];
+  if (value) kept.push(value.range);
+  if (dropsComment(file, edit.range, kept)) return refuse('would-drop-comment', 'A comment sits in the chain or the `new Promise` that waits for it, which the rewrite removes; move it and run again.');
+  const withImport = withPipelineImport(file, reference, edit);
+  if ('level' in withImport) return withImport;
+  const { edits, imports } = withImport;
+  const removed: string[] = ['new', 'Promise', 'function', 'pipe', 'await', 'return', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
+  if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
+  for (const s of registrations) removed.push(...registrationWords(file, s));
+  for (const s of chain.statements) removed.push(...registrationWords(file, s));
+  if (before) removed.push(...wordsOfText(text.slice(before.range[0], before.range[1])), text.slice(use.range[0], use.range[1]));
+  return checkedPlan(file, 'review', edits, {
+    owned: [...(before ? [before] : []), ...chain.statements, statement],
+    vocabulary: { added: ['await', ...reference.words, ...placed.added, ...(imports?.words ?? [])], removed },
+  });
+}
+
+/** `id.pipe(…)`: the name is the source of a chain. */
+function isPipedFrom(id: TSESTree.Identifier): boolean {
+  const member = id.parent;
+  return member?.type === 'MemberExpression' && member.object === id && !!member.parent && linkOf(member.parent)?.kind === 'pipe';
+}
+
+/** Whether a comment inside `range` lies outside every `kept` range, so the edit would drop it. */
+function dropsComment(file: AnalysisFile, range: readonly [number, number], kept: readonly (readonly [number, number])[]): boolean {
+  return file.comments.some((c) => c.range[0] >= range[0] && c.range[1] <= range[1] && !kept.some(([start, end]) => start <= c.range[0] && c.range[1] <= end));
+}
+
+/** The edit and the import `pipeline` needs, when the file lacks it; the refusal when there is no place for the import. */
+function withPipelineImport(file: AnalysisFile, reference: NonNullable<ReturnType<typeof referenceTo>>, edit: TextEdit): { edits: TextEdit[]; imports: ReturnType<typeof importEdit> } | Plan {
+  const imports = reference.needsImport ? importEdit(file, [reference.needsImport]) : null;
+  if (reference.needsImport && !imports) return refuse('twin-name-taken', 'There is no place to add the import `pipeline` needs.');
+  return { edits: imports ? [edit, ...imports.edits] : [edit], imports };
+}
+
+/** The executor's `resolve` and `reject` names, or the refusal when its parameters are not plain names. */
+function settlerNamesOf(executor: ExecutorFunction): { resolveName: string; rejectName: string | null } | Plan {
+  const [resolveParam, rejectParam, ...more] = executor.params;
+  if (resolveParam?.type !== 'Identifier' || (rejectParam && rejectParam.type !== 'Identifier') || more.length > 0) {
+    return refuse('handler-not-supported', 'The executor\'s parameters are not plain `resolve` and `reject` names.');
+  }
+  return { resolveName: resolveParam.name, rejectName: rejectParam?.type === 'Identifier' ? rejectParam.name : null };
+}
+
+/** `pipeline(a, b, c)` of the chain's streams as written, through the name the file gives `pipeline` at `at`; the refusal when it has none to give. */
+function pipelineCallOf(file: AnalysisFile, chain: PipeChain, at: TSESTree.Node): { reference: NonNullable<ReturnType<typeof referenceTo>>; call: string } | Plan {
+  const reference = referenceTo(file, at, 'stream/promises', 'pipeline', { module: 'stream', member: 'promises' }, { viaAliasImport: true });
+  if (!reference) return refuse('twin-name-taken', '`pipeline` from `node:stream/promises` needs a name this file already uses; import it under another name by hand.');
+  const args = chain.stages.map((s) => file.text.slice(s.node.range[0], s.node.range[1]));
+  return { reference, call: `${reference.text}(${args.join(', ')})` };
+}
+
+/**
+ * What a `new Promise` around the chain's listeners becomes, once they settle it as `pipeline`
+ * would (`settlementOf`) and nothing else about the chain stands in the way (`chainProblem`): the
+ * value it resolved (`null` for nothing) and the `pipeline(…)` call; otherwise the refusal.
+ */
+function settledPipelineOf(
+  file: AnalysisFile,
+  chain: PipeChain,
+  executor: ExecutorFunction,
+  created: TSESTree.NewExpression,
+  resolveName: string,
+  rejectName: string | null,
+): { value: TSESTree.Expression | null; reference: NonNullable<ReturnType<typeof referenceTo>>; call: string } | Plan {
+  const settlement = settlementOf(file, chain, executor, resolveName, rejectName);
+  if ('plan' in settlement) return settlement.plan;
+  const problem = chainProblem(file, chain, true);
+  if (problem) return problem;
+  const pipelineCall = pipelineCallOf(file, chain, created);
+  return 'level' in pipelineCall ? pipelineCall : { value: settlement.value, ...pipelineCall };
 }

@@ -224,7 +224,7 @@ function onlyRootOf(variable: Variable, root: TSESTree.Identifier): boolean {
 }
 
 /** The listener links on `id`, and their statement, when `id` is only the receiver of listener registrations (`s.on('error', h).on('end', g);`). */
-function listenerRegistration(id: TSESTree.Identifier): { listeners: StreamListener[]; statement: TSESTree.ExpressionStatement } | null {
+function listenerRegistration(id: TSESTree.Expression): { listeners: StreamListener[]; statement: TSESTree.ExpressionStatement } | null {
   const listeners: StreamListener[] = [];
   let current: TSESTree.Expression = id;
   for (;;) {
@@ -287,6 +287,14 @@ function stageOf(file: AnalysisFile, node: TSESTree.Expression, inline: readonly
       if (closeCalls.some((id) => !inOwnFinish(id))) usedElsewhere = true;
     }
   }
+  if (core.type === 'MemberExpression') {
+    const member = memberStageUses(file, core);
+    if (member) {
+      listeners.push(...member.listeners);
+      registrations.push(...member.registrations);
+      usedElsewhere = member.usedElsewhere;
+    }
+  }
   return {
     node,
     shown: isShownNodeStream(file, node, 0),
@@ -341,4 +349,67 @@ export function isShownNodeStream(file: AnalysisFile, node: TSESTree.Expression,
     if (init && isShownNodeStream(file, init, depth + 1)) return true;
   }
   return file.oracle.isNodeStream(core) === 'yes';
+}
+
+/**
+ * The listeners, listener statements and other uses of a stream written as a property read of a
+ * name that is never reassigned (`response.data`, `res.body`): every read of the name that reaches
+ * the same property path is that stream (`response.data.on('error', reject);` listens on it,
+ * `response.data.destroy()` uses it); a read of another plain property (`response.status`) is
+ * not, and any other read of the name (passing `response` on, a call of its method) may reach the
+ * stream, so counts as a use. `null` when the path or its root cannot be followed.
+ */
+function memberStageUses(file: AnalysisFile, core: TSESTree.MemberExpression): { listeners: StreamListener[]; registrations: TSESTree.ExpressionStatement[]; usedElsewhere: boolean } | null {
+  const names: string[] = [];
+  let root: TSESTree.Expression = core;
+  while (root.type === 'MemberExpression') {
+    const name = root.optional ? null : staticPropertyName(root);
+    if (name === null) return null;
+    names.unshift(name);
+    root = root.object;
+  }
+  if (root.type !== 'Identifier') return null;
+  const variable = findVariable(innermostScope(file.scopeManager, root), root.name);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0];
+  const fixed = def?.type === 'Parameter' ? variable.references.every((r) => !r.isWrite()) : constantInitializer(variable) !== null;
+  if (!fixed) return null;
+  const listeners: StreamListener[] = [];
+  const registrations: TSESTree.ExpressionStatement[] = [];
+  let usedElsewhere = false;
+  for (const reference of variable.references) {
+    if (reference.init === true || reference.identifier === root) continue;
+    // Follow the read down the same property path as far as it goes.
+    let node: TSESTree.Node = reference.identifier;
+    let depth = 0;
+    while (depth < names.length) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      if (parent?.type !== 'MemberExpression' || parent.object !== node || parent.optional || staticPropertyName(parent) !== names[depth]) break;
+      node = parent;
+      depth++;
+    }
+    if (depth < names.length) {
+      // Another plain property on the way to the stream, read and not called (`response.status`): not the stream.
+      const parent = node.parent;
+      const otherProperty = parent?.type === 'MemberExpression' && parent.object === node && staticPropertyName(parent) !== null && !(parent.parent?.type === 'CallExpression' && parent.parent.callee === parent);
+      if (!otherProperty) usedElsewhere = true;
+      continue;
+    }
+    const stream = node as TSESTree.MemberExpression;
+    if (stream === core) continue;
+    const registered = listenerRegistration(stream);
+    if (registered) {
+      listeners.push(...registered.listeners);
+      registrations.push(registered.statement);
+      continue;
+    }
+    if (!isPipedSource(stream)) usedElsewhere = true;
+  }
+  return { listeners, registrations, usedElsewhere };
+}
+
+/** `stream.pipe(…)`: the stream is the source of another chain. */
+function isPipedSource(stream: TSESTree.Expression): boolean {
+  const member = stream.parent;
+  return member?.type === 'MemberExpression' && member.object === stream && !!member.parent && linkOf(member.parent)?.kind === 'pipe';
 }

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { finished, pipeline } from 'node:stream/promises';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -308,5 +308,126 @@ export async function saveAs(response, dest) {
       'after save': 'undefined, abc, closed=true',
       'after saveAs': 'dest, abc, closed=true',
     });
+  });
+});
+
+describe('a pipe followed by a new Promise that only listens on the destination (the axios download shape)', () => {
+  const downloading = `import fs from 'node:fs';
+
+export async function download(response, dest) {
+  const writer = fs.createWriteStream(dest);
+  response.data.pipe(writer);
+  return new Promise((resolve, reject) => {
+    writer.on('finish', resolve);
+    writer.on('error', reject);
+  });
+}
+
+export async function downloadTo(response, dest) {
+  const writer = fs.createWriteStream(dest);
+  const done = new Promise((resolve, reject) => {
+    writer.on('close', () => resolve(dest)).on('error', reject);
+  });
+  response.data.pipe(writer);
+  return done;
+}
+`;
+
+  /** A response whose body has sent one chunk; the test ends it or fails it. Its own listener keeps its error from being uncaught. */
+  function response(): { data: PassThrough } {
+    const data = new PassThrough();
+    data.on('error', () => undefined);
+    data.write('partial ');
+    return { data };
+  }
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  it('becomes the awaited pipeline (and the value), and resolves what the original did with the file written', async () => {
+    const { dir, before, after, output } = await bothForms(downloading);
+    expect(output).toContain('  const writer = fs.createWriteStream(dest);\n  await pipeline(response.data, writer);\n}');
+    expect(output).toContain('  await pipeline(response.data, writer);\n  return dest;\n}');
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      for (const fn of ['download', 'downloadTo'] as const) {
+        const dest = path.join(dir, `${name}-${fn}.txt`);
+        const res = response();
+        const saved = module[fn]?.(res, dest);
+        res.data.end('and the rest');
+        expect(await saved).toBe(fn === 'download' ? undefined : dest);
+        expect(readFileSync(dest, 'utf8')).toBe('partial and the rest');
+      }
+    }
+  });
+
+  it('resolving on finish, the original settled before the file was closed; the rewrite once it is', async () => {
+    const { dir, before, after } = await bothForms(downloading);
+    const spy = vi.spyOn(fs, 'createWriteStream');
+    const closed: Record<string, boolean> = {};
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      const saved = module.download?.({ data: Readable.from(['a', 'b']) }, path.join(dir, `closing-${name}.txt`));
+      const writer = spy.mock.results.at(-1)?.value as fs.WriteStream;
+      await saved;
+      closed[name] = writer.closed;
+    }
+    spy.mockRestore();
+    expect(closed).toEqual({ before: false, after: true });
+  });
+
+  it('rejects in both forms when the destination cannot be opened', async () => {
+    const { dir, before, after } = await bothForms(downloading);
+    for (const module of [before, after]) {
+      for (const fn of ['download', 'downloadTo'] as const) {
+        await expect(module[fn]?.(response(), path.join(dir, 'no-such-folder', 'x.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+      }
+    }
+  });
+
+  it('when the response fails, the original never settles and leaves the file open; the rewrite rejects and destroys it', async () => {
+    const { dir, before, after } = await bothForms(downloading);
+    const states: Record<string, string> = {};
+    const opened: fs.WriteStream[] = [];
+    const spy = vi.spyOn(fs, 'createWriteStream');
+    for (const [name, module] of [['before', before], ['after', after]] as const) {
+      for (const fn of ['download', 'downloadTo'] as const) {
+        const res = response();
+        const saved = module[fn]?.(res, path.join(dir, `failed-${name}-${fn}.txt`));
+        let state = 'pending';
+        saved?.then(() => (state = 'resolved'), (err: NodeJS.ErrnoException) => (state = `rejected ${String(err.code)}`));
+        await settle();
+        res.data.destroy(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        await settle();
+        const writer = spy.mock.results.at(-1)?.value as fs.WriteStream;
+        opened.push(writer);
+        states[`${name} ${fn}`] = `${state}, file destroyed=${String(writer.destroyed)}`;
+      }
+    }
+    spy.mockRestore();
+    expect(states).toEqual({
+      'before download': 'pending, file destroyed=false',
+      'before downloadTo': 'pending, file destroyed=false',
+      'after download': 'rejected ECONNRESET, file destroyed=true',
+      'after downloadTo': 'rejected ECONNRESET, file destroyed=true',
+    });
+    for (const writer of opened) writer.destroy();
+  });
+});
+
+describe("Node's pipeline and the close of a Writable that is not a file", () => {
+  // Why `close` counts only for a catalogued file stream: whether it comes depends on options the stream was made with elsewhere.
+  it.each([
+    [{}, ['finish', 'close', 'resolved']],
+    [{ emitClose: false }, ['finish', 'resolved']],
+    [{ autoDestroy: false }, ['finish', 'resolved']],
+  ])('%o: pipeline settles after %o', async (options, expected) => {
+    const events: string[] = [];
+    const sink = new Writable({ ...options, write: (_chunk, _encoding, next) => next() });
+    sink.on('finish', () => events.push('finish'));
+    sink.on('close', () => events.push('close'));
+    await pipeline(Readable.from(['a']), sink);
+    events.push('resolved');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(expected);
   });
 });

@@ -31,6 +31,18 @@ const reasons: Record<string, string> = {
   'refuses-a-wrapper-whose-stream-name-is-taken': 'name-clash',
   'refuses-a-close-listener-of-a-stream-that-stays-open': 'handler-not-supported',
   'refuses-closing-a-file-that-stays-open': 'handler-not-supported',
+  'refuses-code-between-the-pipe-and-its-wrapper': 'code-after-pipe',
+  'refuses-a-source-piped-elsewhere-too': 'stream-used-elsewhere',
+  'refuses-a-destination-used-after-its-wrapper': 'stream-used-elsewhere',
+  'refuses-a-wrapper-that-tracks-its-error': 'executor-does-more',
+  'refuses-a-wrapper-beside-the-pipe-with-a-timeout': 'settled-elsewhere',
+  'refuses-a-wrapper-beside-the-pipe-outside-async-code': 'not-awaitable-here',
+  'refuses-a-wrapper-beside-the-pipe-counting-data': 'handler-not-supported',
+  'refuses-an-error-listener-outside-the-wrapper-beside-the-pipe': 'stream-used-elsewhere',
+  'refuses-a-comment-in-the-wrapper-beside-the-pipe': 'would-drop-comment',
+  'refuses-a-wrapper-beside-the-pipe-resolving-on-close-of-a-passthrough': 'handler-not-supported',
+  'refuses-a-response-body-listened-to-outside-the-wrapper': 'stream-used-elsewhere',
+  'refuses-a-wrapper-built-first-and-returned-later-by-a-function': 'code-after-pipe',
 };
 
 describe('pipe-to-pipeline refusals', () => {

@@ -17,6 +17,8 @@ export default defineRuleCases(rule, [
       "const fs = require('fs');\nfunction copy(a, b, done) {\n  const input = fs.createReadStream(a);\n  const output = fs.createWriteStream(b);\n  input.on('error', done);\n  output.on('error', done).on('finish', () => done());\n  input.pipe(output);\n}\nmodule.exports = copy;",
       // every-stream-handles-errors: a wrapper whose streams all reject on their errors, listened to by statements after the chain.
       "import fs from 'node:fs';\nexport async function copy(a: string, b: string) {\n  return new Promise((resolve, reject) => {\n    const input = fs.createReadStream(a);\n    const output = fs.createWriteStream(b);\n    input.pipe(output);\n    input.on('error', reject);\n    output.on('error', reject);\n    output.on('finish', resolve);\n  });\n}",
+      // every-stream-handles-errors: the pipe is a statement of its own and the new Promise after it rejects on both streams' errors.
+      "import fs from 'node:fs';\nexport async function download(response: { data: NodeJS.ReadableStream & { on(e: string, f: (err: Error) => void): unknown } }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  response.data.pipe(writer);\n  return new Promise((resolve, reject) => {\n    response.data.on('error', reject);\n    writer.on('finish', resolve);\n    writer.on('error', reject);\n  });\n}",
       // result-used-as-stream: the chain's last stream is returned, and the caller may handle its errors.
       "import fs from 'node:fs';\nimport zlib from 'node:zlib';\nexport function gzipped(path: string) {\n  return fs.createReadStream(path).pipe(zlib.createGzip());\n}",
       // result-used-as-stream: handed to another call.
@@ -245,6 +247,54 @@ export default defineRuleCases(rule, [
       {
         // code-after-pipe: the function goes on while the streams flow; no suggestion.
         code: "import fs from 'node:fs';\nexport async function tee(src: string, dst: string) {\n  fs.createReadStream(src).pipe(fs.createWriteStream(dst));\n  console.log('started');\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // The download shape: the pipe, then a new Promise that only listens on the file, becomes one awaited pipeline.
+        code: "import fs from 'node:fs';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  response.data.pipe(writer);\n  return new Promise((resolve, reject) => {\n    writer.on('finish', resolve);\n    writer.on('error', reject);\n  });\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            line: 4,
+            column: 17,
+            data: { streams: '`response.data` has' },
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  await pipeline(response.data, writer);\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // The same shape awaited, resolving on the file's close with a value: the code after the await still runs once the file is written.
+        code: "import fs from 'node:fs';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  response.data.pipe(writer);\n  const path = await new Promise((resolve, reject) => {\n    writer.on('close', () => resolve(dest)).on('error', reject);\n  });\n  console.log(path);\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  const path = await pipeline(response.data, writer).then(() => dest);\n  console.log(path);\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // code-after-pipe: a log between the pipe and the new Promise ran while the data flowed.
+        code: "import fs from 'node:fs';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  response.data.pipe(writer);\n  console.log('downloading');\n  return new Promise((resolve, reject) => {\n    writer.on('finish', resolve);\n    writer.on('error', reject);\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // executor-does-more: the executor tracks the error in a flag of its own and closes the file itself.
+        code: "import fs from 'node:fs';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  response.data.pipe(writer);\n  return new Promise((resolve, reject) => {\n    let error: Error | null = null;\n    writer.on('error', (err) => {\n      error = err;\n      writer.close();\n      reject(err);\n    });\n    writer.on('close', () => {\n      if (!error) resolve(true);\n    });\n  });\n}",
+        errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
+      },
+      {
+        // stream-used-elsewhere: the file is read after the promise settled.
+        code: "import fs from 'node:fs';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  response.data.pipe(writer);\n  await new Promise((resolve, reject) => {\n    writer.on('finish', resolve);\n    writer.on('error', reject);\n  });\n  return writer.bytesWritten;\n}",
         errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
       },
       {
