@@ -338,19 +338,32 @@ interface WriteCollector {
 }
 
 /**
- * The write collector of `loop`, or `null`. The collection is a `const`/`let` of the function the
- * loop is in, never assigned again and made fresh: an array literal (or, for pushes, the array a
- * bounded map or `Promise.all` resolved to, as an earlier rewrite of the same run leaves it), a
- * `new Set()` for `add`, a `new Map()` for `set`, an object literal without accessors or
+ * The write collectors of `loop`, one per collection its body writes (in the order of their first
+ * writes), each one that passes `writeCollectorFor`; a collection that does not is left out, and the
+ * body's check then refuses its writes. Collections are distinct objects (each made fresh, never
+ * handed on), so deferring the writes of each keeps every one as the loop left it: nothing in the
+ * loop reads any of them, and only the order within one collection shows.
+ */
+function writeCollectorsOf(file: AnalysisFile, loop: LoopNode, options: BoundedFormOptions): WriteCollector[] {
+  if (loop.body.type !== 'BlockStatement' || loop.body.body.length === 0) return [];
+  const collectors: WriteCollector[] = [];
+  for (const { variable, kind } of collectedBindingsOf(file, loop)) {
+    const collector = writeCollectorFor(file, loop, variable, kind, options);
+    if (collector) collectors.push(collector);
+  }
+  return collectors;
+}
+
+/**
+ * The write collector of `variable` in `loop`, or `null`. The collection is a `const`/`let` of the
+ * function the loop is in, never assigned again and made fresh: an array literal (or, for pushes,
+ * the array a bounded map or `Promise.all` resolved to, as an earlier rewrite of the same run leaves
+ * it), a `new Set()` for `add`, a `new Map()` for `set`, an object literal without accessors or
  * `__proto__` for `out[k] = v`. No function reads or writes it (nothing can see it fill while the
  * loop runs); every use of it in the loop is a statement of one of these writes outside any function
- * of the body (the `for…of` list, read once before the loop, aside); and the loop's body is a block.
+ * of the body (the `for…of` list, read once before the loop, aside).
  */
-function writeCollectorOf(file: AnalysisFile, loop: LoopNode, options: BoundedFormOptions): WriteCollector | null {
-  if (loop.body.type !== 'BlockStatement' || loop.body.body.length === 0) return null;
-  const written = collectedBindingOf(file, loop);
-  if (!written) return null;
-  const { variable, kind } = written;
+function writeCollectorFor(file: AnalysisFile, loop: LoopNode, variable: Variable, kind: WriteKind, options: BoundedFormOptions): WriteCollector | null {
   const declarator = variable.defs[0]?.node;
   if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || !declarator.init) return null;
   if (!isFreshCollectionFor(file, kind, declarator.init, options)) return null;
@@ -504,34 +517,35 @@ function isFreshArrayResult(file: AnalysisFile, node: TSESTree.Node, options: Bo
 }
 
 /**
- * The binding of the first write statement in the body of `loop` (outside functions) into a
- * collection declared outside the loop, and how it is written (an array the body fills for itself is
- * not the loop's results); `null` when there is none. A write `out[i] = r` by an indexed loop's
- * counter is not one: it fills the same places in any order and stays as it is.
+ * The bindings of the write statements in the body of `loop` (outside functions) into collections
+ * declared outside the loop, each with how its first write writes it, in the order of their first
+ * writes (an array the body fills for itself is not the loop's results). A write `out[i] = r` by an
+ * indexed loop's counter is not one: it fills the same places in any order and stays as it is.
  */
-function collectedBindingOf(file: AnalysisFile, loop: LoopNode): { readonly variable: Variable; readonly kind: WriteKind } | null {
+function collectedBindingsOf(file: AnalysisFile, loop: LoopNode): { readonly variable: Variable; readonly kind: WriteKind }[] {
   const index = referenceIndexOf(file);
-  let found: { readonly variable: Variable; readonly kind: WriteKind } | null = null;
+  const found = new Map<Variable, WriteKind>();
   const outerVariable = (node: TSESTree.Node): Variable | null => {
     if (node.type !== 'Identifier') return null;
     const variable = index.within(node.range[0], node.range[1])[0]?.resolved;
     return variable && !variable.defs.some((def) => nodeWithin(def.name, loop)) ? variable : null;
   };
+  const record = (variable: Variable | null, kind: WriteKind): void => {
+    if (variable && !found.has(variable)) found.set(variable, kind);
+  };
   walk(loop.body, file.visitorKeys, (node) => {
-    if (found || isFunctionNode(node)) return false;
+    if (isFunctionNode(node)) return false;
     if (node.type !== 'ExpressionStatement') return true;
     const expression = node.expression;
     if (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression' && !expression.callee.computed && expression.callee.property.type === 'Identifier') {
       const method = expression.callee.property.name;
-      const variable = method === 'push' || method === 'add' || method === 'set' ? outerVariable(expression.callee.object) : null;
-      if (variable) found = { variable, kind: method as WriteKind };
+      if (method === 'push' || method === 'add' || method === 'set') record(outerVariable(expression.callee.object), method);
     } else if (expression.type === 'AssignmentExpression' && expression.operator === '=' && expression.left.type === 'MemberExpression' && expression.left.computed) {
-      const variable = isCounterKey(loop, expression.left) ? null : outerVariable(expression.left.object);
-      if (variable) found = { variable, kind: 'key' };
+      if (!isCounterKey(loop, expression.left)) record(outerVariable(expression.left.object), 'key');
     }
     return true;
   });
-  return found;
+  return [...found].map(([variable, kind]) => ({ variable, kind }));
 }
 
 /** Whether `member` is `out[i]` by the counter of an indexed loop. */
@@ -559,7 +573,7 @@ function inFunctionOf(node: TSESTree.Node, loop: LoopNode): boolean {
 }
 
 /** What the body does that a callback cannot do the same way, or the edits that make it a callback body (`continue` → `return`). */
-function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | null, writeCollector: { readonly collector: WriteCollector; readonly own: string } | null = null): TextEdit[] | Plan {
+function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | null, writes: CallWrites | null = null): TextEdit[] | Plan {
   const index = referenceIndexOf(file);
   const edits: TextEdit[] = [];
   let problem: Plan | null = null;
@@ -591,13 +605,14 @@ function bodyEdits(file: AnalysisFile, loop: LoopNode, collector: Collector | nu
         return false;
       }
       if (!insideInnerLoop(node, loop)) {
-        // With a write collector the call returns what it collected so far.
-        edits.push({ range: [node.range[0], node.range[0] + 'continue'.length], text: writeCollector ? `return ${writeCollector.own}` : 'return' });
+        // With write collectors the call returns what it collected so far.
+        edits.push({ range: [node.range[0], node.range[0] + 'continue'.length], text: writes ? `return ${writes.returned}` : 'return' });
       }
       return false;
     }
-    if ((node.type === 'CallExpression' || node.type === 'AssignmentExpression') && writeCollector?.collector.writes.has(node)) {
-      const edit = collectingWriteEdit(file, node, writeCollector.collector, writeCollector.own);
+    const written = node.type === 'CallExpression' || node.type === 'AssignmentExpression' ? writes?.collectors.find((w) => w.collector.writes.has(node)) : undefined;
+    if (written && (node.type === 'CallExpression' || node.type === 'AssignmentExpression')) {
+      const edit = writes?.single?.write === node ? { range: node.range, text: `return ${writes.single.text}` } : collectingWriteEdit(file, node, written.collector, written.own);
       if ('level' in edit) problem = edit;
       else edits.push(edit);
       return true;
@@ -639,11 +654,108 @@ function collectingWriteEdit(file: AnalysisFile, write: CollectingWrite, collect
     if (dropsComment(file, callee.range[0], callee.range[1], [])) return refused('would-drop-comment', `A comment in \`${collector.name}.add\` would be lost.`);
     return { range: callee.range, text: `${own}.push` };
   }
+  const entry = entryText(file, write, collector, collector.constEntries);
+  return typeof entry === 'string' ? { range: write.range, text: `${own}.push(${entry})` } : entry;
+}
+
+/** What one write writes, as an expression: the item of a push or `add`, the `[k, v]` of a key or `set` (`as const` when asked). */
+function entryText(file: AnalysisFile, write: CollectingWrite, collector: WriteCollector, asConst: boolean): string | Plan {
   const parts = entryOf(write);
   if (dropsComment(file, write.range[0], write.range[1], parts)) return refused('would-drop-comment', `A comment in a write to \`${collector.name}\` would be lost.`);
   // A comma expression would split the entry; anything else reads the same as an array element.
   const texts = parts.map((part) => (part.type === 'SequenceExpression' ? `(${textOf(file, part)})` : textOf(file, part)));
-  return { range: write.range, text: `${own}.push([${texts.join(', ')}]${collector.constEntries ? ' as const' : ''})` };
+  if (collector.kind === 'push' || collector.kind === 'add') return texts.join(', ');
+  return `[${texts.join(', ')}]${asConst ? ' as const' : ''}`;
+}
+
+/** One collection's writes in the calls: the array each call collects them in, and the name each call's array has when they are written back. */
+interface CallWrite {
+  readonly collector: WriteCollector;
+  readonly own: string;
+  readonly each: string;
+  /** How one written entry is named when written back: `[key, value]` for keys and `set`, `item` for `add` and a single push. */
+  readonly entry: string;
+}
+
+/** How the calls of a bounded map hand back the writes of a loop's body into the collections around it. */
+interface CallWrites {
+  readonly collectors: readonly CallWrite[];
+  /** What a call returns: its one array, or all of them (`[newA, newB] as const`). */
+  readonly returned: string;
+  /** The one write, ending the body, of the one collection: the call returns its entry (`text`), written back as `element`. */
+  readonly single: { readonly write: CollectingWrite; readonly text: string; readonly element: string } | null;
+  /** The words the rewrite adds. */
+  readonly words: readonly string[];
+}
+
+/**
+ * How the calls hand back what `collectors` collect, with names free in the file: the names follow
+ * each collection's (`newPackages` for `packages`, `sizesEntries` for `sizes`), else generic ones.
+ * When the body's last statement is the one write of one collection and no `continue` skips it, each
+ * call returns that entry itself: `out[key] = await f(x)` is written back from `[key, value]` pairs.
+ */
+function callWritesOf(file: AnalysisFile, loop: LoopNode, collectors: readonly WriteCollector[]): CallWrites | Plan | null {
+  if (collectors.length === 0) return null;
+  const taken = new Set<string>();
+  const pick = (candidates: readonly string[]): string | null => {
+    const name = unusedName(file, candidates.filter((c) => !taken.has(c)));
+    if (name !== null) taken.add(name);
+    return name;
+  };
+  const typed = isTypeScriptFile(file);
+  const words: string[] = [];
+  const calls: CallWrite[] = [];
+  for (const collector of collectors) {
+    const { name, kind } = collector;
+    const capital = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+    const own = pick(kind === 'push' || kind === 'add' ? [`new${capital}`, 'found', 'collected', 'pushed', 'gathered'] : [`${name}Entries`, 'found', 'collected', 'pushed', 'gathered']);
+    const each = pick([`${name}Batch`, 'batch', 'chunk', 'part', 'group']);
+    // A push's item is named only when the call returns it alone (one collection).
+    const entryNames = kind === 'key' || kind === 'set' ? [pick(['key', 'name', 'k', 'entryKey']), pick(['value', 'result', 'v', 'entryValue'])] : kind === 'add' || collectors.length === 1 ? [pick(['item', 'element', 'entry', 'added'])] : [];
+    if (own === null || each === null || entryNames.some((n) => n === null)) return refused('name-taken', `No name is free for the array each call collects \`${name}\`'s items in.`);
+    const entry = entryNames.length === 2 ? `[${entryNames.join(', ')}]` : (entryNames[0] ?? '');
+    calls.push({ collector, own, each, entry });
+    words.push(own, each, name, kind, ...entryNames.filter((n): n is string => n !== null), ...(collector.annotation.match(/[\p{L}\p{N}_$]+/gu) ?? []));
+  }
+  // TypeScript types an array declared without a type from its pushes, but not where a `continue`
+  // returns it before them: the call's array would then need a type the collection does not declare.
+  const untyped = typed && continuesOwnLoop(file, loop) ? calls.find((c) => c.collector.kind === 'push' && c.collector.annotation === '') : undefined;
+  if (untyped) return refused('unsupported-loop-shape', `\`${untyped.collector.name}\` is declared without a type, which the array each call returns early (at a \`continue\`) would need; declare its type first.`);
+  const only = calls.length === 1 ? calls[0] : undefined;
+  const write = only && only.collector.writes.size === 1 ? [...only.collector.writes][0] : undefined;
+  const body = loop.body;
+  const last = body.type === 'BlockStatement' ? body.body[body.body.length - 1] : undefined;
+  let single: CallWrites['single'] = null;
+  if (only && write && last?.type === 'ExpressionStatement' && last.expression === write && !continuesOwnLoop(file, loop)) {
+    const { kind } = only.collector;
+    const parts = entryOf(write);
+    // A literal written `as const` would be readonly; one push of several items is no single entry. In
+    // TypeScript a pushed or added item loses the collection's declared type as its context (`'a'`
+    // would widen to `string`), so only an array declared without one returns its item itself.
+    const literal = parts.some((part) => ['ArrayExpression', 'ObjectExpression'].includes(skipTransparentWrappers(part).type));
+    const fits =
+      kind === 'push'
+        ? write.type === 'CallExpression' && write.arguments.length === 1 && write.arguments[0]?.type !== 'SpreadElement' && (!typed || only.collector.annotation === '')
+        : kind === 'add'
+          ? !typed
+          : !typed || !literal;
+    if (fits) {
+      const text = entryText(file, write, only.collector, typed && (kind === 'key' || kind === 'set'));
+      if (typeof text !== 'string') return text;
+      single = { write, text, element: only.entry };
+    }
+  }
+  const returned = only ? only.own : `[${calls.map((c) => c.own).join(', ')}]${typed ? ' as const' : ''}`;
+  return { collectors: calls, returned, single, words: [...words, ...(typed ? ['as', 'const'] : [])] };
+}
+
+/** The statement that writes a call's entries back into the collection: all of them from `each`, or one (`entry`) when `each` is `null`. */
+function writeBackText(write: CallWrite, each: string | null): string {
+  const { name, kind } = write.collector;
+  const [key, value] = write.entry.replace(/^\[|\]$/g, '').split(', ');
+  const one = kind === 'push' ? `${name}.push(${write.entry})` : kind === 'add' ? `${name}.add(${write.entry})` : kind === 'set' ? `${name}.set(${key}, ${value})` : `${name}[${key}] = ${value}`;
+  if (each === null) return one;
+  return kind === 'push' ? `${name}.push(...${each})` : `for (const ${write.entry} of ${each}) ${one}`;
 }
 
 /** The refusal for a write to an outer collection (`out.push(x)`, `byKey[k] = v`) inside a function of the loop body, or `null`. */
@@ -703,22 +815,20 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
   const head = loopHeadOf(file, loop);
   if ('level' in head) return result(head);
   // A `continue` would skip the one push ending the body: each call then collects its own pushes.
+  // Another collection written too (\`seen.add(x); out.push(await f(x))\`): each call collects them all.
   const single = collectorOf(file, loop);
-  const collector = single && !continuesOwnLoop(file, loop) ? single : null;
-  const writing = collector ? null : writeCollectorOf(file, loop, options);
-  let pushes: { readonly collector: WriteCollector; readonly own: string; readonly each: string; readonly entry: string } | null = null;
-  if (writing) {
-    const own = unusedName(file, ['found', 'collected', 'pushed', 'gathered']);
-    const each = unusedName(file, ['batch', 'chunk', 'part', 'group']);
-    // How each collected write is made again: `out.push(...batch)`, or one by one from an inner `for…of`.
-    const names = writing.kind === 'add' ? [unusedName(file, ['item', 'element', 'entry', 'added'])] : writing.kind === 'push' ? [] : [unusedName(file, ['key', 'name', 'k', 'entryKey']), unusedName(file, ['value', 'result', 'v', 'entryValue'])];
-    if (own === null || each === null || names.some((n) => n === null)) return result(refused('name-taken', `No name is free for the array each call collects \`${writing.name}\`'s items in.`));
-    pushes = { collector: writing, own, each, entry: names.length === 2 ? `[${names.join(', ')}]` : (names[0] ?? '') };
-  }
-  const inner = bodyEdits(file, loop, collector, pushes);
+  const collector = single && !continuesOwnLoop(file, loop) && collectedBindingsOf(file, loop).length === 1 ? single : null;
+  const writes = collector ? null : callWritesOf(file, loop, writeCollectorsOf(file, loop, options));
+  if (writes && 'level' in writes) return result(writes);
+  const inner = bodyEdits(file, loop, collector, writes);
   if (!Array.isArray(inner)) return result(inner);
-  if (pushes && loop.body.type === 'BlockStatement') {
-    // Each call collects in its own array: declared first in the body, returned after its last statement.
+  let mapperBody: string | null = null;
+  if (writes?.single && loop.body.type === 'BlockStatement' && loop.body.body.length === 1 && !dropsComment(file, loop.body.range[0], loop.body.range[1], [])) {
+    // The body is the one write: the call's result is the entry, written as the arrow's expression.
+    const entry = writes.single.text;
+    mapperBody = entry.startsWith('{') ? `(${entry})` : entry;
+  } else if (writes && !writes.single && loop.body.type === 'BlockStatement') {
+    // Each call collects in arrays of its own: declared first in the body, returned after its last statement.
     const body = loop.body;
     const first = body.body[0] as TSESTree.Statement;
     const last = body.body[body.body.length - 1] as TSESTree.Statement;
@@ -730,10 +840,11 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
     const multiline = file.text.slice(open, first.range[0]).includes('\n');
     const separator = multiline ? `\n${lineIndent(file.text, first.range[0])}` : ' ';
     const semi = usesSemicolons(file, loop) ? ';' : '';
-    inner.push({ range: [open, open], text: `${separator}const ${pushes.own}${pushes.collector.annotation} = []${semi}` });
+    const declarations = writes.collectors.map((w) => `${separator}const ${w.own}${w.collector.annotation} = []${semi}`).join('');
+    inner.push({ range: [open, open], text: declarations });
     // On one line, a last statement without its semicolon needs one before the `return`.
     const closing = multiline ? `\n${lineIndent(file.text, last.range[0])}` : /[;}]$/.test(textOf(file, last)) ? ' ' : '; ';
-    inner.push({ range: [end, end], text: `${closing}return ${pushes.own}${semi}` });
+    inner.push({ range: [end, end], text: `${closing}return ${writes.returned}${semi}` });
   }
   // The statement replaced: the loop, or from the collector's declaration to the loop's end.
   const statement: TSESTree.Node = collector ? collector.declaration : loop;
@@ -751,7 +862,7 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
   const [bodyStart, bodyEnd] = loop.body.range;
   const shifted = inner.map((e) => ({ range: [e.range[0] - bodyStart, e.range[1] - bodyStart] as const, text: e.text }));
   const bodyText = applyEdits(file.text.slice(bodyStart, bodyEnd), shifted);
-  const block = loop.body.type === 'BlockStatement' ? bodyText : `{ ${bodyText} }`;
+  const block = mapperBody ?? (loop.body.type === 'BlockStatement' ? bodyText : `{ ${bodyText} }`);
   const iterable = textOf(file, head.iterable);
   const edits: TextEdit[] = [];
   const words: string[] = ['await', 'async', 'return', ...head.added, ...callee.words];
@@ -775,21 +886,26 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
     words.push(...call.words);
     described = describe(collector ? 'loop results' : 'loop', callee.name, iterable, options);
   }
-  if (pushes) {
-    // `const out = [];` stays; the loop → `for (const batch of await bounded(…)) out.push(...batch);`, in list order.
+  if (writes) {
+    // The collections stay; the loop → `for (const batch of await bounded(…)) out.push(...batch);`, in list order.
     const before = limiterDeclaration?.text ?? '';
-    const { name, kind } = pushes.collector;
     const semi = usesSemicolons(file, loop) ? ';' : '';
-    const [key, value] = pushes.entry.replace(/^\[|\]$/g, '').split(', ');
-    const write =
-      kind === 'push'
-        ? `${name}.push(...${pushes.each})`
-        : `for (const ${pushes.entry} of ${pushes.each}) ${kind === 'add' ? `${name}.add(${pushes.entry})` : kind === 'set' ? `${name}.set(${key}, ${value})` : `${name}[${key}] = ${value}`}`;
-    edits.push({ range: [loop.range[0], loop.range[1]], text: `${before}for (const ${pushes.each} of await ${callText}) ${write}${semi}` });
-    const entryWords = pushes.entry.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? [];
-    words.push('for', 'const', 'of', pushes.own, pushes.each, name, 'push', ...entryWords, ...entryWords, ...(kind === 'push' ? [] : [kind, 'for', 'const', 'of', pushes.each]));
-    words.push(...(pushes.collector.annotation.match(/[\p{L}\p{N}_$]+/gu) ?? []), ...(pushes.collector.constEntries ? ['as', 'const'] : []));
-    described = `${described.replace(/^loop/, kind === 'push' ? 'loop pushes' : 'loop writes')}, ${kind === 'push' ? 'pushed' : 'written'} in list order`;
+    const writeBacks = writes.collectors.map((w) => writeBackText(w, writes.single ? null : w.each));
+    const element = writes.single ? writes.single.element : writes.collectors.length === 1 ? (writes.collectors[0] as CallWrite).each : `[${writes.collectors.map((w) => w.each).join(', ')}]`;
+    let statementText: string;
+    if (writeBacks.length === 1) statementText = `${writeBacks[0] ?? ''}${semi}`;
+    else {
+      // Several collections: one statement each, in a block at the loop's indentation.
+      const indent = lineIndent(file.text, loop.range[0]);
+      const multiline = loop.body.type === 'BlockStatement' && file.text.slice(loop.body.range[0], loop.body.body[0]?.range[0] ?? loop.body.range[0]).includes('\n');
+      const inside = multiline && loop.body.type === 'BlockStatement' && loop.body.body[0] ? lineIndent(file.text, loop.body.body[0].range[0]) : `${indent}  `;
+      statementText = multiline ? `{${writeBacks.map((t) => `\n${inside}${t}${semi}`).join('')}\n${indent}}` : `{ ${writeBacks.map((t) => `${t};`).join(' ')} }`;
+    }
+    edits.push({ range: [loop.range[0], loop.range[1]], text: `${before}for (const ${element} of await ${callText}) ${statementText}` });
+    words.push('for', 'const', 'of', 'push', 'as', ...writes.words);
+    const kinds = new Set(writes.collectors.map((w) => w.collector.kind));
+    const pushed = kinds.size === 1 && kinds.has('push');
+    described = `${described.replace(/^loop/, pushed ? 'loop pushes' : 'loop writes')}, ${pushed ? 'pushed' : 'written'} in list order`;
   } else if (collector) {
     // `const out = [];` + loop → `const out = await bounded(…);`: the declaration keeps its kind, name and type.
     const semicolon = textOf(file, collector.declaration).trimEnd().endsWith(';') ? ';' : '';
@@ -803,7 +919,7 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
   const imports = importEdit(file, callee.imports);
   if (callee.imports.length > 0 && imports === null) return result(refused('name-taken', 'There is no place to add the import the limiter needs.'));
   if (imports) edits.push(...imports.edits);
-  const removed = [...head.removed, 'continue', ...(collector ? [collector.name, 'push'] : []), ...(pushes ? [pushes.collector.name, ...(pushes.collector.kind === 'add' || pushes.collector.kind === 'set' ? [pushes.collector.kind] : [])] : [])];
+  const removed = [...head.removed, 'continue', ...(collector ? [collector.name, 'push'] : []), ...(writes?.collectors.flatMap((w) => [w.collector.name, w.collector.kind]) ?? [])];
   const plan = checkedPlan(file, 'review', edits, {
     owned: collector ? [collector.declaration, loop] : [loop],
     vocabulary: { added: [...words, ...(imports?.words ?? [])], removed },

@@ -164,7 +164,7 @@ describe('loop-to-bounded with pushes in branches', () => {
     const result = asyncwise(root, 'migrate', 'loop-to-bounded', 'src', '--level', 'review', '--write', '--allow-dirty', '--concurrency', '4');
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('Loops rewritten: 1 review');
-    expect(readFileSync(path.join(root, 'src/collect.js'), 'utf8')).toContain('})) out.push(...batch);');
+    expect(readFileSync(path.join(root, 'src/collect.js'), 'utf8')).toContain('})) out.push(...outBatch);');
     const after = runCollect(root);
     expect(after.stderr).toBe('');
     expect(after.stdout).toBe(before.stdout);

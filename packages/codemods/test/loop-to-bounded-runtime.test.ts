@@ -23,7 +23,9 @@ type Load = (item: Item) => Promise<number | null>;
 type Collect = (items: readonly Item[], load: Load) => Promise<unknown>;
 
 // Each shape the write collector takes: keys of an object, a Map's entries, a Set's items, pushes,
-// each with a `continue` after the await that skips some items; keys repeat, so the later write must win.
+// each with a `continue` after the await that skips some items; keys repeat, so the later write must
+// win. `keyedOnce` is the one write ending the body (each call returns its entry), `several` writes
+// three collections in one loop.
 const collectors = `export async function keyed(items, load) {
   const byKey = {};
   for (const item of items) {
@@ -51,6 +53,28 @@ export async function added(items, load) {
     seen.add(value % 2);
   }
   return [...seen];
+}
+
+export async function keyedOnce(items, load) {
+  const byKey = {};
+  for (const item of items) {
+    byKey[item.key] = await load(item);
+  }
+  return Object.entries(byKey);
+}
+
+export async function several(items, load) {
+  const out = [];
+  const byKey = {};
+  const seen = new Map();
+  for (const item of items) {
+    seen.set(item.key, item.n);
+    const value = await load(item);
+    if (value === null) continue;
+    out.push(value, item.key);
+    byKey[item.key] = value;
+  }
+  return { out, byKey: Object.entries(byKey), seen: [...seen] };
 }
 
 export async function pushed(items, load) {
@@ -113,7 +137,7 @@ describe.each([
   ['the local helper', false],
   ['p-map', true],
 ])('loop-to-bounded with %s', (_limiter, pMap) => {
-  it.each(['keyed', 'mapped', 'added', 'pushed'])('%s: the same collection in the same order as the sequential loop, with calls overlapping', async (name) => {
+  it.each(['keyed', 'keyedOnce', 'mapped', 'added', 'several', 'pushed'])('%s: the same collection in the same order as the sequential loop, with calls overlapping', async (name) => {
     const root = project(collectors, pMap);
     const sequential = (await import(pathToFileURL(path.join(root, 'src/collect.js')).href)) as Record<string, Collect>;
     const bounded = await migrated(root, 'collect-bounded');

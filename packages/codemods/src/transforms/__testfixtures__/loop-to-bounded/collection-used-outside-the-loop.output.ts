@@ -7,13 +7,13 @@ declare function run(args: string[]): void;
 export async function prList(ids: string[] | null) {
   const fetched: string[] = [];
   if (!ids) return fetched;
-  for (const batch of await boundedMap(ids, 8, async (id) => {
-    const found: string[] = [];
+  for (const fetchedBatch of await boundedMap(ids, 8, async (id) => {
+    const newFetched: string[] = [];
     const pr = await load(id);
-    if (!pr) return found;
-    found.push(pr);
-    return found;
-  })) fetched.push(...batch);
+    if (!pr) return newFetched;
+    newFetched.push(pr);
+    return newFetched;
+  })) fetched.push(...fetchedBatch);
   return fetched;
 }
 
@@ -21,12 +21,12 @@ export async function prList(ids: string[] | null) {
 export async function logins(docs: { repos: string[] }[]) {
   const commands: string[] = [];
   for (const doc of docs) {
-    for (const chunk of await boundedMap(doc.repos, 8, async (repo) => {
-      const collected: string[] = [];
+    for (const commandsBatch of await boundedMap(doc.repos, 8, async (repo) => {
+      const newCommands: string[] = [];
       const token = await tokenFor(repo);
-      if (token) collected.push(`--token=${token}`);
-      return collected;
-    })) commands.push(...chunk);
+      if (token) newCommands.push(`--token=${token}`);
+      return newCommands;
+    })) commands.push(...commandsBatch);
   }
   run(commands);
 }

@@ -10,34 +10,34 @@ declare function load(id: string): Promise<Item>;
 // the order of the ids once every call is done.
 export async function okItems(ids: string[]): Promise<Item[]> {
   const out: Item[] = [];
-  for (const batch of await boundedMap(ids, 8, async (id) => {
-    const found: Item[] = [];
+  for (const outBatch of await boundedMap(ids, 8, async (id) => {
+    const newOut: Item[] = [];
     const item = await load(id);
-    if (item.ok) found.push(item);
-    return found;
-  })) out.push(...batch);
+    if (item.ok) newOut.push(item);
+    return newOut;
+  })) out.push(...outBatch);
   return out;
 }
 
 // Several pushes, in both branches and in an inner loop, with several items per push.
 export async function labels(ids: string[]) {
   const labelled = [];
-  for (const chunk of await boundedMap(ids, 8, async (id) => {
-    const collected = [];
+  for (const labelledBatch of await boundedMap(ids, 8, async (id) => {
+    const newLabelled = [];
     const item = await load(id);
     if (item.ok) {
-      for (const tag of item.tags) collected.push(tag, id);
+      for (const tag of item.tags) newLabelled.push(tag, id);
     } else {
-      collected.push(`-${id}`);
+      newLabelled.push(`-${id}`);
     }
-    return collected;
-  })) labelled.push(...chunk);
+    return newLabelled;
+  })) labelled.push(...labelledBatch);
   return labelled;
 }
 
 // On one line, without semicolons inside.
 export async function flags(ids: string[]) {
   const ok: string[] = [];
-  for (const chunk of await boundedMap(ids, 8, async (id) => { const collected: string[] = []; if ((await load(id)).ok) collected.push(id); return collected; })) ok.push(...chunk);
+  for (const okBatch of await boundedMap(ids, 8, async (id) => { const newOk: string[] = []; if ((await load(id)).ok) newOk.push(id); return newOk; })) ok.push(...okBatch);
   return ok;
 }

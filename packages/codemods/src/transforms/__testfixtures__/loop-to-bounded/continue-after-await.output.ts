@@ -6,13 +6,13 @@ declare function upload(path: string): Promise<void>;
 // what it collected so far (none), and the results keep the order of the list.
 export async function files(paths: string[]) {
   const out: string[] = [];
-  for (const batch of await boundedMap(paths, 8, async (path) => {
-    const found: string[] = [];
+  for (const outBatch of await boundedMap(paths, 8, async (path) => {
+    const newOut: string[] = [];
     const info = await stat(path);
-    if (!info.isFile()) return found;
-    found.push(path);
-    return found;
-  })) out.push(...batch);
+    if (!info.isFile()) return newOut;
+    newOut.push(path);
+    return newOut;
+  })) out.push(...outBatch);
   return out;
 }
 

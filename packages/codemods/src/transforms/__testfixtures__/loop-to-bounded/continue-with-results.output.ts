@@ -4,11 +4,11 @@ declare function load(id: string): Promise<string | null>;
 
 export async function loadAll(ids: string[]) {
   const out: string[] = [];
-  for (const batch of await boundedMap(ids, 8, async (id) => {
-    const found: string[] = [];
-    if (id === '') return found;
-    found.push((await load(id)) ?? '');
-    return found;
-  })) out.push(...batch);
+  for (const outBatch of await boundedMap(ids, 8, async (id) => {
+    const newOut: string[] = [];
+    if (id === '') return newOut;
+    newOut.push((await load(id)) ?? '');
+    return newOut;
+  })) out.push(...outBatch);
   return out;
 }

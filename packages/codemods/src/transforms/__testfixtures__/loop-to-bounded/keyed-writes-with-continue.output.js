@@ -4,12 +4,12 @@ import { boundedMap } from '../../../lib/asyncwise-limit.js';
 // A `continue` after the await ends the call with what it collected so far.
 export async function sizes(files) {
   const sizes = {};
-  for (const batch of await boundedMap(files, 8, async (file) => {
-    const found = [];
+  for (const sizesBatch of await boundedMap(files, 8, async (file) => {
+    const sizesEntries = [];
     const info = await stat(file);
-    if (!info.isFile()) return found;
-    found.push([file, info.size]);
-    return found;
-  })) for (const [key, value] of batch) sizes[key] = value;
+    if (!info.isFile()) return sizesEntries;
+    sizesEntries.push([file, info.size]);
+    return sizesEntries;
+  })) for (const [key, value] of sizesBatch) sizes[key] = value;
   return sizes;
 }

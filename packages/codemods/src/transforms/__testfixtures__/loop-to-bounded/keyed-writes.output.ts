@@ -7,11 +7,7 @@ declare function load(id: string): Promise<{ id: string; tags: string[] }>;
 export async function getLocalFiles(fileNames: string[]): Promise<Record<string, string | null>> {
   const fileContentMap: Record<string, string | null> = {};
 
-  for (const batch of await boundedMap(fileNames, 8, async (fileName) => {
-    const collected = [];
-    collected.push([fileName, await readLocalFile(fileName)] as const);
-    return collected;
-  })) for (const [k, result] of batch) fileContentMap[k] = result;
+  for (const [k, result] of await boundedMap(fileNames, 8, async (fileName) => [fileName, await readLocalFile(fileName)] as const)) fileContentMap[k] = result;
 
   return fileContentMap;
 }
@@ -20,17 +16,13 @@ export async function getLocalFiles(fileNames: string[]): Promise<Record<string,
 export async function byId(ids: string[]) {
   const found = new Map<string, string[]>();
   const tags = new Set<string>();
-  for (const chunk of await boundedMap(ids, 8, async (id) => {
-    const gathered: Parameters<typeof found.set>[] = [];
-    gathered.push([id, (await load(id)).tags]);
-    return gathered;
-  })) for (const [entryKey, v] of chunk) found.set(entryKey, v);
-  for (const chunk of await boundedMap(ids, 8, async (id) => {
-    const gathered: Parameters<typeof tags.add>[0][] = [];
+  for (const [entryKey, v] of await boundedMap(ids, 8, async (id) => [id, (await load(id)).tags] as const)) found.set(entryKey, v);
+  for (const tagsBatch of await boundedMap(ids, 8, async (id) => {
+    const newTags: Parameters<typeof tags.add>[0][] = [];
     const item = await load(id);
-    for (const tag of item.tags) gathered.push(tag);
-    return gathered;
-  })) for (const element of chunk) tags.add(element);
+    for (const tag of item.tags) newTags.push(tag);
+    return newTags;
+  })) for (const element of tagsBatch) tags.add(element);
   return { found, tags };
 }
 
@@ -43,12 +35,12 @@ interface LockFiles {
 declare function exists(path: string): Promise<boolean>;
 export async function lockFilesOf(dir: string) {
   const lockFiles: LockFiles = { yarnLock: 'yarn.lock', packageLock: 'package-lock.json' };
-  for (const chunk of await boundedMap(Object.entries(lockFiles) as [keyof LockFiles, string][], 8, async ([key, file]) => {
-    const gathered: [keyof typeof lockFiles, (typeof lockFiles)[keyof typeof lockFiles]][] = [];
+  for (const lockFilesBatch of await boundedMap(Object.entries(lockFiles) as [keyof LockFiles, string][], 8, async ([key, file]) => {
+    const lockFilesEntries: [keyof typeof lockFiles, (typeof lockFiles)[keyof typeof lockFiles]][] = [];
     const path = `${dir}/${file}`;
-    if (await exists(path)) return gathered;
-    gathered.push([key, undefined]);
-    return gathered;
-  })) for (const [entryKey, v] of chunk) lockFiles[entryKey] = v;
+    if (await exists(path)) return lockFilesEntries;
+    lockFilesEntries.push([key, undefined]);
+    return lockFilesEntries;
+  })) for (const [entryKey, v] of lockFilesBatch) lockFiles[entryKey] = v;
   return lockFiles;
 }

@@ -10,11 +10,11 @@ declare function readFile(path: string): Promise<string | null>;
 export async function changes(modified: string[], deleted: string[]): Promise<Change[]> {
   const res: Change[] = [{ path: 'lockfile', contents: null }];
   const count = modified.length;
-  for (const batch of await boundedMap(modified, 8, async (path) => {
-    const found: Change[] = [];
-    found.push({ path, contents: await readFile(path) });
-    return found;
-  })) res.push(...batch);
+  for (const resBatch of await boundedMap(modified, 8, async (path) => {
+    const newRes: Change[] = [];
+    newRes.push({ path, contents: await readFile(path) });
+    return newRes;
+  })) res.push(...resBatch);
   for (const path of deleted) {
     res.push({ path, contents: null });
   }
@@ -25,10 +25,10 @@ export async function changes(modified: string[], deleted: string[]): Promise<Ch
 export async function both(first: string[], second: string[]) {
   const out: (string | null)[] = [];
   for (const path of first) out.push(path);
-  for (const chunk of await boundedMap(second, 8, async (path) => {
-    const collected: (string | null)[] = [];
-    collected.push(await readFile(path));
-    return collected;
-  })) out.push(...chunk);
+  for (const outBatch of await boundedMap(second, 8, async (path) => {
+    const newOut: (string | null)[] = [];
+    newOut.push(await readFile(path));
+    return newOut;
+  })) out.push(...outBatch);
   return out;
 }

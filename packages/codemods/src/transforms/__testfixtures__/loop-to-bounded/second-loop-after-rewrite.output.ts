@@ -8,12 +8,12 @@ export async function artifacts(updated: string[], renamed: { from: string; to: 
   const res = await pMap(updated, async (path) => {
     return readFile(path);
   }, { concurrency: 8 });
-  for (const batch of await pMap(renamed, async (f) => {
-    const found = [];
-    found.push(null);
-    found.push(await readFile(f.to));
-    return found;
-  }, { concurrency: 8 })) res.push(...batch);
+  for (const resBatch of await pMap(renamed, async (f) => {
+    const newRes = [];
+    newRes.push(null);
+    newRes.push(await readFile(f.to));
+    return newRes;
+  }, { concurrency: 8 })) res.push(...resBatch);
   return res;
 }
 

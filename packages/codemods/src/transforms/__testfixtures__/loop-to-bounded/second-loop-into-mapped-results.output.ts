@@ -8,10 +8,10 @@ export async function artifacts(updated: string[], extra: string[]) {
   const res: (string | null)[] = await pMap(updated, async (path) => {
     return await readFile(path);
   }, { concurrency: 8 });
-  for (const batch of await pMap(extra, async (path) => {
-    const found: (string | null)[] = [];
-    found.push(await readFile(path));
-    return found;
-  }, { concurrency: 8 })) res.push(...batch);
+  for (const resBatch of await pMap(extra, async (path) => {
+    const newRes: (string | null)[] = [];
+    newRes.push(await readFile(path));
+    return newRes;
+  }, { concurrency: 8 })) res.push(...resBatch);
   return res;
 }
