@@ -1,0 +1,10 @@
+/** The lowest level: the request itself. */
+export async function getJson(url: string, options?: { signal?: AbortSignal }): Promise<unknown> {
+  const response = await fetch(url, { headers: { accept: 'application/json' }, signal: options?.signal });
+  return response.json();
+}
+
+export async function getText(url: string, opts?: { retries?: number; signal?: AbortSignal }): Promise<string> {
+  const response = await fetch(url, { signal: opts?.signal });
+  return response.text();
+}
