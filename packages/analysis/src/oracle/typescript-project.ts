@@ -134,9 +134,21 @@ class TypeScriptProject {
  * {@link ProjectConfigError} when the tsconfig cannot be read.
  */
 export function projectProgram(configPath: string): ts.Program {
-  const project = projectAt(path.resolve(configPath));
+  const resolved = path.resolve(configPath);
+  let project = projectAt(resolved);
+  // A transform plans over the files as they are now: a program built before an earlier run wrote
+  // them (a second run in one process, the idempotence check) is built again.
+  if (!(project instanceof ProjectConfigError) && isStale(project.program)) {
+    projects.delete(resolved);
+    project = projectAt(resolved);
+  }
   if (project instanceof ProjectConfigError) throw project;
   return project.program;
+}
+
+function isStale(program: ts.Program): boolean {
+  const api = tsApi();
+  return program.getRootFileNames().some((name) => program.getSourceFile(name)?.text !== api.sys.readFile(name));
 }
 
 /** A TypeScript error of a program, where it is (absolute path, 0-based offset) and its message. */

@@ -9,6 +9,7 @@ import {
   applyEdits,
   isLevelAllowed,
   newTypeErrors,
+  ParseError,
   parseFile,
   type SafetyLevel,
   type SignalChainPlan,
@@ -16,6 +17,7 @@ import {
 } from '@asyncwise/analysis';
 import { lineStartsOf, positionOf } from '../apply-plans';
 import type { AtomicWriteHooks } from '../atomic-write';
+import { OutputParseError } from '../errors';
 import { type FileChange, fileErrorOf, type FileOutcome, type FileRefusal, writeChanges } from '../migrate';
 
 export interface ProjectMigrateOptions {
@@ -71,7 +73,12 @@ export async function migrateProject(plan: SignalChainPlan, options: ProjectMigr
     try {
       const after = applyEdits(before, edits);
       // The parse the per-file codemods give every output: a rewrite that does not parse is a bug, and stops the run.
-      parseFile(after, file, { parser: 'oxc' });
+      try {
+        parseFile(after, file, { parser: 'oxc' });
+      } catch (error) {
+        if (error instanceof ParseError) throw new OutputParseError(file, error.line, error.column, error.reason);
+        throw error;
+      }
       newTexts.set(file, after);
       outcomes.push({ file, status: 'changed', changes, refusals, before, after, written: false });
     } catch (error) {
