@@ -241,7 +241,11 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
           refuse(sourceFile, start, label, 'opaque-signal-options', `${callee}(…) gets a string where its options go; write the options object with the signal by hand`);
           continue;
         }
-        const added = given.options ? propertyEdit(sourceFile.text, given.options, read) : argumentEdit(api, sourceFile, call, given.index, `{ ${signalProperty(read)} }`, false);
+        // Node's APIs read an `undefined` argument as one left out, so the values before the options
+        // can be filled (`setTimeout(ms)` → `setTimeout(ms, undefined, { signal })`) — except where
+        // the options move with the arguments given (`spawn(cmd, opts)`).
+        const pad = catalogued.signal?.kind === 'option' && catalogued.signal.shift === undefined;
+        const added = given.options ? propertyEdit(sourceFile.text, given.options, read) : argumentEdit(api, sourceFile, call, given.index, `{ ${signalProperty(read)} }`, pad);
         if (!added) {
           refuse(sourceFile, start, label, 'argument-gap', `${callee}(…) leaves out arguments before its options; pass the signal by hand`);
           continue;
