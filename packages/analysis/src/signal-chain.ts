@@ -95,6 +95,8 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     edits.set(fileName, list);
   };
   const refuse = (sourceFile: ts.SourceFile, start: number, plan: string, reason: RefusalReason, description: string) => {
+    // Its text places the refusal (line and column) in the report, edited or not.
+    texts.set(path.resolve(sourceFile.fileName), sourceFile.text);
     if (refusals.some((r) => r.file === path.resolve(sourceFile.fileName) && r.start === start && r.reason === reason)) return;
     refusals.push({ file: path.resolve(sourceFile.fileName), start, plan, reason, description });
   };
@@ -174,6 +176,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
 
   // The chain: every async project function an on-chain function calls.
   const callsOf = new Map<ChainMember, ts.CallExpression[]>();
+  const edges = new Map<ChainMember, Set<ChainFunction>>();
   while (queue.length > 0) {
     const member = queue.shift() as ChainMember;
     const calls: ts.CallExpression[] = [];
@@ -193,6 +196,9 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
       const targetFile = target.node.getSourceFile();
       if (!projectFiles.has(targetFile) || !isAsyncFunction(api, checker, target.node)) continue;
       enqueue(target.node, targetFile, member.label, call.getStart(member.sourceFile));
+      const callees = edges.get(member) ?? new Set<ChainFunction>();
+      callees.add(target.node);
+      edges.set(member, callees);
     }
   }
 
@@ -215,8 +221,15 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     for (const c of found) abortableApiFor.set(c.node, c.api);
   }
 
+  // Each function's own edits, held until the chain is pruned: a function is kept only when a
+  // signal it takes can reach an abortable call, in it or in a function it calls on the chain.
+  const own = new Map<ChainMember, { readonly edits: [ts.SourceFile, readonly [number, number], string][]; readonly changes: SignalChainChange[]; reaches: boolean }>();
   for (const member of members.values()) {
     const { node, sourceFile, label } = member;
+    const held: { edits: [ts.SourceFile, readonly [number, number], string][]; changes: SignalChainChange[]; reaches: boolean } = { edits: [], changes: [], reaches: false };
+    own.set(member, held);
+    const edit = (file: ts.SourceFile, range: readonly [number, number], text: string) => held.edits.push([file, range, text]);
+    const changes = held.changes;
     const signature = signatureEdit(api, node, sourceFile);
     if (signature) {
       edit(sourceFile, signature.range, signature.text);
@@ -232,7 +245,10 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
         const given = signalArgumentOf(estree, catalogued);
         const start = call.getStart(sourceFile);
         const callee = call.expression.getText(sourceFile);
-        if (given.kind === 'passed') continue;
+        if (given.kind === 'passed') {
+          held.reaches = true;
+          continue;
+        }
         if (given.kind === 'unknown') {
           refuse(sourceFile, start, label, 'opaque-signal-options', `${callee}(…) gets options the analysis cannot see into (a variable, a spread); pass the signal by hand`);
           continue;
@@ -251,9 +267,28 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
           continue;
         }
         edit(sourceFile, added.range, added.text);
+        held.reaches = true;
         changes.push({ file: path.resolve(sourceFile.fileName), start, plan: label, kind: 'abortable-call', description: `${callee}(…) gets the signal` });
       }
     }
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [member, held] of own) {
+      if (held.reaches) continue;
+      if ([...(edges.get(member) ?? [])].some((callee) => { const m = members.get(callee); return m !== undefined && own.get(m)?.reaches === true; })) {
+        held.reaches = true;
+        grew = true;
+      }
+    }
+  }
+  for (const [member, held] of own) {
+    if (!held.reaches) {
+      members.delete(member.node);
+      continue;
+    }
+    for (const [file, range, text] of held.edits) edit(file, range, text);
+    changes.push(...held.changes);
   }
 
   // Every call of a chain function in the project: from the chain, the caller's own signal; from

@@ -10,5 +10,7 @@ export async function entry(store: Store, keys: string[], args: [string]) {
   const g = await signalIsAName('g', 'x');
   const h = await rest('h');
   const i = await opaque('i', {});
-  return [a, b, c, d, e, f, g, h, i];
+  // The entry's own request: what keeps it on the chain when every function it calls is refused.
+  const j = await fetch('https://store.test/j').then((r) => r.text());
+  return [a, b, c, d, e, f, g, h, i, j];
 }

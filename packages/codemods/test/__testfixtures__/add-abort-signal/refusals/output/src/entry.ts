@@ -9,6 +9,8 @@ export async function entry(store: Store, keys: string[], args: [string], option
   const f = await namedOptions('f', { retries: 1 });
   const g = await signalIsAName('g', 'x');
   const h = await rest('h');
-  const i = await opaque('i', {}, { signal: options?.signal });
-  return [a, b, c, d, e, f, g, h, i];
+  const i = await opaque('i', {});
+  // The entry's own request: what keeps it on the chain when every function it calls is refused.
+  const j = await fetch('https://store.test/j', { signal: options?.signal }).then((r) => r.text());
+  return [a, b, c, d, e, f, g, h, i, j];
 }

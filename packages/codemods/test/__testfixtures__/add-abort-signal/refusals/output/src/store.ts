@@ -37,7 +37,7 @@ export async function rest(...keys: string[]): Promise<string[]> {
   return Promise.all(keys.map((key) => fetch(`https://store.test/${key}`).then((r) => r.text())));
 }
 
-export async function opaque(key: string, init: RequestInit, options?: { signal?: AbortSignal }): Promise<string> {
+export async function opaque(key: string, init: RequestInit): Promise<string> {
   const response = await fetch(`https://store.test/${key}`, init);
   return response.text();
 }
