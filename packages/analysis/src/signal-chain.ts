@@ -182,6 +182,10 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     const calls: ts.CallExpression[] = [];
     const visit = (node: ts.Node): void => {
       if (api.isCallExpression(node)) calls.push(node);
+      // A callback written in a call runs while the function waits for that call (`items.map(async
+      // (x) => …)`); any other function in it (returned, stored, a method, a class) may run after the
+      // function returned, when the caller's signal no longer speaks for it.
+      if (isFunctionBoundary(api, node) && !isCallbackArgument(api, node)) return;
       api.forEachChild(node, visit);
     };
     if (member.node.body) visit(member.node.body);
@@ -536,13 +540,29 @@ function enclosingChainMember(api: typeof ts, call: ts.Node, members: ReadonlyMa
       const member = members.get(node);
       if (member) return member;
     }
+    if (isFunctionBoundary(api, node) && !isCallbackArgument(api, node)) return undefined;
   }
   return undefined;
 }
 
+/** A function or class: where code may run at another time than the code around it. */
+function isFunctionBoundary(api: typeof ts, node: ts.Node): boolean {
+  return api.isFunctionLike(node) || api.isClassLike(node);
+}
+
+/** A function literal written as an argument of a call (`xs.map(async (x) => …)`, `Promise.all(…)`). */
+function isCallbackArgument(api: typeof ts, node: ts.Node): boolean {
+  if (!api.isArrowFunction(node) && !api.isFunctionExpression(node)) return false;
+  let child: ts.Node = node;
+  while (api.isParenthesizedExpression(child.parent)) child = child.parent;
+  const parent = child.parent;
+  return (api.isCallExpression(parent) || api.isNewExpression(parent)) && parent.arguments?.includes(child as ts.Expression) === true;
+}
+
 /**
- * A signal the call's surroundings already have: a parameter of an enclosing function typed
- * `AbortSignal` (read by its name), by the checker; null when there is none.
+ * A signal the call's surroundings already have: a parameter typed `AbortSignal` (by the checker,
+ * read by its name) of the function the call is in, or of the functions around it while it sits in
+ * callbacks written in calls; null when there is none.
  */
 function signalInScope(api: typeof ts, checker: ts.TypeChecker, call: ts.Node): string | null {
   for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
@@ -550,6 +570,8 @@ function signalInScope(api: typeof ts, checker: ts.TypeChecker, call: ts.Node): 
     for (const param of node.parameters) {
       if (api.isIdentifier(param.name) && isSignalTyped(api, checker, param)) return param.name.text;
     }
+    // An outer function's signal does not speak for a function that may run after it returned.
+    if (!isCallbackArgument(api, node)) return null;
   }
   return null;
 }

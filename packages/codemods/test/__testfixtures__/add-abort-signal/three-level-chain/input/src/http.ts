@@ -8,3 +8,9 @@ export async function getText(url: string, opts?: { retries?: number }): Promise
   const response = await fetch(url);
   return response.text();
 }
+
+export async function getLater(url: string) {
+  const first = await fetch(url);
+  // Runs after getLater returned, when the caller's signal no longer speaks for it: left alone.
+  return { first, again: () => fetch(url) };
+}

@@ -1,4 +1,4 @@
-import { getJson, getText } from './http.js';
+import { getJson, getLater, getText } from './http.js';
 
 // On the chain but reaching no abortable call: left as it is, and called as before.
 async function cacheKey(id: string): Promise<string> {
@@ -9,5 +9,6 @@ export const loadUser = async (id: string) => {
   const key = await cacheKey(id);
   const user = await getJson(`https://api.test/users/${id}`);
   const bio = await getText(`https://api.test/users/${id}/bio`, { retries: 2 });
-  return { key, user, bio };
+  const later = await getLater(`https://api.test/users/${id}/later`);
+  return { key, user, bio, later };
 };

@@ -8,3 +8,9 @@ export async function getText(url: string, opts?: { retries?: number; signal?: A
   const response = await fetch(url, { signal: opts?.signal });
   return response.text();
 }
+
+export async function getLater(url: string, options?: { signal?: AbortSignal }) {
+  const first = await fetch(url, { signal: options?.signal });
+  // Runs after getLater returned, when the caller's signal no longer speaks for it: left alone.
+  return { first, again: () => fetch(url) };
+}
