@@ -595,6 +595,17 @@ function entryFunctions(api: typeof ts, checker: ts.TypeChecker, sourceFiles: re
     }
     return list;
   };
+  // `index.ts#name` where the index re-exports it: the function the export leads to, through the checker.
+  const reexported = (sourceFile: ts.SourceFile, name: string): { name: string; node: ChainFunction; exported: boolean } | undefined => {
+    const module = checker.getSymbolAtLocation(sourceFile);
+    let symbol = module ? checker.getExportsOfModule(module).find((s) => s.getName() === name) : undefined;
+    if (symbol && symbol.flags & api.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.declarations?.[0];
+    if (!declaration) return undefined;
+    const target = declaration.getSourceFile();
+    if (!byPath.has(path.resolve(target.fileName))) return undefined;
+    return functionsOf(target).find((f) => f.node === declaration || f.node.parent === declaration);
+  };
   if (entries.kind === 'all-exports') {
     for (const sourceFile of sourceFiles) {
       for (const fn of functionsOf(sourceFile)) if (fn.exported && isAsyncFunction(api, checker, fn.node)) found.push({ node: fn.node, sourceFile });
@@ -603,10 +614,10 @@ function entryFunctions(api: typeof ts, checker: ts.TypeChecker, sourceFiles: re
   }
   for (const entry of entries.entries) {
     const sourceFile = byPath.get(path.resolve(entry.file));
-    const fn = sourceFile ? functionsOf(sourceFile).find((f) => f.name === entry.name) : undefined;
+    const fn = sourceFile ? (functionsOf(sourceFile).find((f) => f.name === entry.name) ?? reexported(sourceFile, entry.name)) : undefined;
     if (!sourceFile) found.push({ ...entry, missing: `${entry.file} is not a TypeScript file of the project` });
     else if (!fn) found.push({ ...entry, missing: `${entry.file} declares no top-level function ${entry.name}` });
-    else found.push({ node: fn.node, sourceFile });
+    else found.push({ node: fn.node, sourceFile: fn.node.getSourceFile() });
   }
   return found;
 }

@@ -78,6 +78,14 @@ describe('add-abort-signal fixture projects', () => {
     expect(plan.changes).toEqual([]);
   });
 
+  it('follows an entry named where it is re-exported to the function it leads to', () => {
+    const dir = tempProject({ 'src/index.ts': "export { handle as run } from './service.js';\n" });
+    cpSync(path.join(casesDir, 'three-level-chain/input'), dir, { recursive: true });
+    const plan = planSignalChain(path.join(dir, 'tsconfig.json'), entriesOf({ from: ['src/index.ts#run'], allExports: false, cwd: dir }));
+    expect(plan.functions[0]).toBe('src/service.ts#handle');
+    expect(plan.edits.has(path.join(dir, 'src/index.ts'))).toBe(false);
+  });
+
   it('with --all-exports, starts from every exported function the checker shows returns a promise', () => {
     const dir = tempProject({});
     cpSync(path.join(casesDir, 'three-level-chain/input'), dir, { recursive: true });
