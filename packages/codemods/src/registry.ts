@@ -1,4 +1,5 @@
-import type { SafetyLevel } from '@asyncwise/analysis';
+import type { SafetyLevel, SignalChainPlan } from '@asyncwise/analysis';
+import type { AddAbortSignalSettings } from './project/add-abort-signal';
 import { finallyToAwaitUsingOptions } from './codemod-options/finally-to-await-using';
 import { boundedOptions } from './codemod-options/bounded';
 import { forEachAsyncOptions } from './codemod-options/foreach-async-to-for-of';
@@ -300,7 +301,12 @@ export interface ProjectCodemod {
   readonly unit: CodemodUnit;
   readonly levels: readonly SafetyLevel[];
   readonly docsPath: string;
-  readonly load: () => Promise<typeof import('./project/add-abort-signal')>;
+  readonly load: () => Promise<ProjectTransformModule>;
+}
+
+/** What every `src/project/<name>.ts` exports: its plan over the program (the apply phase is shared). */
+export interface ProjectTransformModule {
+  readonly plan: (configPath: string, settings: AddAbortSignalSettings) => SignalChainPlan;
 }
 
 export const projectCodemods: readonly ProjectCodemod[] = [

@@ -90,7 +90,7 @@ describe('add-abort-signal fixture projects', () => {
     const dir = tempProject({});
     cpSync(path.join(casesDir, 'three-level-chain/input'), dir, { recursive: true });
     const plan = planSignalChain(path.join(dir, 'tsconfig.json'), entriesOf({ from: [], allExports: true, cwd: dir }));
-    expect(plan.functions.sort()).toEqual(['src/http.ts#getJson', 'src/http.ts#getLater', 'src/http.ts#getText', 'src/service.ts#handle', 'src/service.ts#handleOne', 'src/service.ts#report', 'src/users.ts#loadUser']);
+    expect([...plan.functions].sort()).toEqual(['src/http.ts#getJson', 'src/http.ts#getLater', 'src/http.ts#getText', 'src/service.ts#handle', 'src/service.ts#handleOne', 'src/service.ts#report', 'src/users.ts#loadUser']);
   });
 });
 
