@@ -9,6 +9,7 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { planSignalChain, type SignalChainPlan } from '@asyncwise/analysis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type CliEnvironment, main } from '../src/command-line';
 import { entriesOf } from '../src/project/add-abort-signal';
 import { migrateProject } from '../src/project/migrate-project';
 import { packageRoot, removeTempProjects, tempProject } from './helpers';
@@ -137,5 +138,38 @@ describe('the apply phase writes all or nothing', () => {
     const result = await migrateProject(plan, { codemod: 'add-abort-signal', configPath: path.join(dir, 'tsconfig.json'), level: 'safe', write: true, allowDirty: true, typecheck: false });
     expect(result.outcomes.map((o) => [o.status, o.changes.map((c) => c.applied)])).toEqual([['unchanged', [false]]]);
     expect(readFileSync(path.join(dir, 'b.ts'), 'utf8')).toBe('export const m = 2;\n');
+  });
+});
+
+describe('asyncwise migrate add-abort-signal', () => {
+  const sink = () => {
+    const chunks: string[] = [];
+    return Object.assign({ write: (chunk: string) => chunks.push(chunk) > 0 }, { text: () => chunks.join('') }) as unknown as NodeJS.WritableStream & { text: () => string };
+  };
+  const cli = async (cwd: string, ...argv: string[]) => {
+    const stdout = sink();
+    const stderr = sink();
+    const env: CliEnvironment = { cwd, stdout, stderr, variables: {} };
+    return { code: await main(argv, env), stdout: stdout.text(), stderr: stderr.text() };
+  };
+
+  it('needs one tsconfig and its entries, and runs alone', async () => {
+    const dir = tempProject({});
+    cpSync(path.join(casesDir, 'three-level-chain/input'), dir, { recursive: true });
+    expect((await cli(dir, 'migrate', 'add-abort-signal', '--from', 'src/service.ts#handle')).stderr).toMatch(/give --project <tsconfig.json>/);
+    expect((await cli(dir, 'migrate', 'add-abort-signal', '--project', 'tsconfig.json')).stderr).toMatch(/--from path\/file.ts#name .* or --all-exports/);
+    expect((await cli(dir, 'migrate', 'add-abort-signal', 'then-to-await', '--project', 'tsconfig.json', '--all-exports')).stderr).toMatch(/runs alone/);
+    const perFile = await cli(dir, 'migrate', 'then-to-await', 'src', '--from', 'src/service.ts#handle');
+    expect([perFile.code, perFile.stderr]).toEqual([2, expect.stringMatching(/--from applies to the project codemods/) as unknown]);
+  });
+
+  it('prints the diff and the chain on a dry run, and writes nothing', async () => {
+    const dir = tempProject({});
+    cpSync(path.join(casesDir, 'three-level-chain/input'), dir, { recursive: true });
+    const result = await cli(dir, 'migrate', 'add-abort-signal', '--project', 'tsconfig.json', '--from', 'src/service.ts#handle', '--level', 'review');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('+export async function handle(ids: string[], options?: { signal?: AbortSignal }) {');
+    expect(result.stdout).toContain('Chain: 5 functions (src/service.ts#handle, src/users.ts#loadUser');
+    expect(readFileSync(path.join(dir, 'src/service.ts'), 'utf8')).toBe(readFileSync(path.join(casesDir, 'three-level-chain/input/src/service.ts'), 'utf8'));
   });
 });
