@@ -1,4 +1,4 @@
-import { codemods } from '../packages/codemods/src/registry';
+import { codemods, projectCodemods } from '../packages/codemods/src/registry';
 import plugin from '../packages/eslint-plugin/src/index';
 
 /** The README's rule table, one row per rule, from `meta` alone. */
@@ -26,7 +26,7 @@ export function rulesTable(): string {
 
 /** The README's codemod table, from the transform registry. */
 export function codemodsTable(): string {
-  const rows = [...codemods]
+  const rows = [...codemods, ...projectCodemods]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((c) => `| [${c.name}](${c.docsPath}) | ${c.description} | ${c.levels.map((l) => `\`${l}\``).join(', ')} |`);
   return ['| Codemod | What it does | Levels |', '| --- | --- | --- |', ...rows].join('\n');

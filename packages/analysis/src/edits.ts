@@ -62,6 +62,22 @@ export const callbackRefusalReasons = [
 ] as const;
 
 /** The reasons only the pipeline planner (`stream-pipes.ts`) gives; listed once, here. */
+/** The reasons only the signal-chain planner (`signal-chain.ts`) gives; listed once, here. */
+export const signalChainReasons = [
+  'interface-member',
+  'overloaded-function',
+  'function-used-as-value',
+  'spread-call',
+  'dynamic-access',
+  'signal-name-taken',
+  'options-not-inline',
+  'rest-parameter',
+  'opaque-signal-options',
+  'argument-gap',
+  'method-not-supported',
+  'entry-not-found',
+] as const;
+
 export const pipeRefusalReasons = ['code-after-pipe', 'stream-used-elsewhere', 'handler-not-supported', 'error-handlers-differ', 'ends-process-stream', 'executor-does-more', 'settled-elsewhere'] as const;
 
 /** Every reason a planner can give for not producing edits. One list, so docs and tests can name them. */
@@ -102,6 +118,7 @@ export const refusalReasons = [
   ...thenChainReasons,
   ...callbackRefusalReasons,
   ...pipeRefusalReasons,
+  ...signalChainReasons,
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -23,6 +23,7 @@ export {
   callbackRefusalReasons,
   pipeRefusalReasons,
   refusalReasons,
+  signalChainReasons,
   refusedPlan,
   sortEdits,
   type Plan,
@@ -40,8 +41,11 @@ export {
   nearestProject,
   ProjectConfigError,
   projectConfigFor,
+  newTypeErrors,
+  projectProgram,
   readProjectConfig,
   typedOracleFactory,
+  type TypeError_,
   type ProjectSetting,
   type TypesFallbackReason,
   type TypesUse,
@@ -468,3 +472,10 @@ export {
 } from './atomic-updates';
 export { findUnsafeSettledReads, settledReadSilenceReasons, type SettledField, type SettledReadSilenceReason, type UnsafeSettledRead } from './settled-results';
 export { arrayFromAsyncSilenceReasons, arrayFromAsyncSince, enginesPredateArrayFromAsync, findArrayFromAsyncLoops, type ArrayFromAsyncLoop } from './array-from-async';
+export {
+  planSignalChain,
+  type SignalChainChange,
+  type SignalChainEntries,
+  type SignalChainPlan,
+  type SignalChainRefusal,
+} from './signal-chain';

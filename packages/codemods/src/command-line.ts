@@ -13,7 +13,7 @@ import { parseLevel, parseSourceType, safetyLevels } from './options';
 import { colorsFor, formatDiff, formatSummary } from './output';
 import { progressModeFor, startProgress } from './progress';
 import { displayPath } from './paths';
-import { type Codemod, codemods as builtInCodemods, findCodemod, loadCodemods } from './registry';
+import { type Codemod, codemods as builtInCodemods, findCodemod, findProjectCodemod, loadCodemods, type ProjectCodemod, projectCodemods } from './registry';
 import type { OutcomeCache } from './cache';
 import { buildReport, mergeReports, type Report, ReportMergeError, summarizeFiles } from './report';
 import { parseShard, shardOf } from './shard';
@@ -62,6 +62,10 @@ const migrateOptionSpec = {
   'max-file-size': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  // Project transforms' (add-abort-signal's) own; refused by the per-file codemods.
+  from: { type: 'string', multiple: true },
+  'all-exports': { type: 'boolean' },
+  typecheck: { type: 'boolean' },
 } as const;
 
 const globalOptionSpec = {
@@ -129,6 +133,9 @@ function helpText(registry: readonly Codemod[]): string {
       ['--cache', 'do not analyse again files unchanged since a run with the same codemods, options'],
       ['', 'and asyncwise that found nothing to write in them (their outcome is kept in the cache)'],
       ['--cache-location <path>', 'the cache file, or a folder for it (default: .asyncwise-cache)'],
+      ['--from <file#name>', 'add-abort-signal: an entry function of the chain (repeatable)'],
+      ['--all-exports', 'add-abort-signal: every exported async function is an entry'],
+      ['--typecheck', 'project transforms: write nothing when the project would gain a TypeScript error'],
       ['--jobs <n>, -j', `files analysed at once, in worker threads (default: the cores, here ${defaultJobs()});`],
       ['', `--jobs 1 stays in one thread; a thread is started per ${minFilesPerWorker} files at most`],
     ]),
@@ -146,6 +153,9 @@ function helpText(registry: readonly Codemod[]): string {
     '',
     'Codemods (several run in this order, each on the output of the one before):',
     ...table(registry.map((c) => [c.name, c.description])),
+    '',
+    'Project codemods (run alone, over the whole program of --project):',
+    ...table(projectCodemods.map((c) => [c.name, c.description])),
     '',
     'Exit codes: 0 done (also when nothing changed or files were skipped), 1 a file failed or asyncwise',
     'caught a bug of its own (would-lose-code), 2 bad usage (also a refused --report path) or a dirty git tree,',
@@ -187,7 +197,7 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
         return exitCodes.ok;
       case 'explain':
         if (rest.length !== 1) throw new UsageError('"explain" takes one codemod name, e.g. asyncwise explain sequential-to-concurrent.');
-        print(env, explainText(codemodOrThrow(rest[0] as string, registry)));
+        print(env, explainText(findProjectCodemod(rest[0] as string) ?? codemodOrThrow(rest[0] as string, registry)));
         return exitCodes.ok;
       case 'migrate':
         return await runMigrate(rest, values, env, registry);
@@ -236,12 +246,12 @@ function parseCommandLine(argv: readonly string[], options: OptionSpec) {
 }
 
 function listText(registry: readonly Codemod[]): string {
-  return table(registry.map((c) => [c.name, c.description]))
+  return table([...registry, ...projectCodemods].map((c) => [c.name, c.description]))
     .map((line) => line.slice(2))
     .join('\n');
 }
 
-function explainText(codemod: Codemod): string {
+function explainText(codemod: Codemod | ProjectCodemod): string {
   const levels = codemod.levels
     .map((l) => (l === 'safe' ? 'safe (applied by default)' : 'review (applied only with --level review)'))
     .join(', ');
@@ -252,9 +262,20 @@ function explainText(codemod: Codemod): string {
     '',
     `Levels: ${levels}`,
     'Options:',
-    ...(codemod.options.length === 0 ? ['  (none beyond --level, --source-type and --project)'] : table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)]))),
+    ...('kind' in codemod
+      ? table([
+          ['--project <tsconfig>', 'the program to plan over (required)'],
+          ['--from <file#name>', 'an entry function (repeatable), or'],
+          ['--all-exports', 'every exported async function'],
+          ['--typecheck', 'write nothing when the project would gain a TypeScript error'],
+        ])
+      : codemod.options.length === 0
+        ? ['  (none beyond --level, --source-type and --project)']
+        : table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)]))),
     `Docs: ${codemod.docsPath}`,
-    `Try: asyncwise migrate ${codemod.name} src${codemod.levels.includes('safe') ? '' : ' --level review'}`,
+    'kind' in codemod
+      ? `Try: asyncwise migrate ${codemod.name} --project tsconfig.json --from src/index.ts#main --level review`
+      : `Try: asyncwise migrate ${codemod.name} src${codemod.levels.includes('safe') ? '' : ' --level review'}`,
   ].join('\n');
 }
 
@@ -315,6 +336,11 @@ function editDistance(a: string, b: string): number {
 }
 
 async function runMigrate(args: readonly string[], values: ParsedValues, env: CliEnvironment, registry: readonly Codemod[]): Promise<number> {
+  const projectCodemod = args.map((arg) => findProjectCodemod(arg)).find((c) => c !== undefined);
+  if (projectCodemod) return runProjectMigrate(projectCodemod, args, values, env);
+  for (const flag of ['from', 'all-exports', 'typecheck'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to the project codemods (${projectCodemods.map((c) => c.name).join(', ')}) only.`);
+  }
   const level = parseOption('--level', () => parseLevel(values.level));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
   const project = projectOf(values.project, env.cwd);
@@ -469,6 +495,45 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
     return stoppedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.terminated;
   }
   return report.summary.filesErrored > 0 || report.summary.asyncwiseBugs > 0 ? exitCodes.fileErrors : exitCodes.ok;
+}
+
+/**
+ * A project codemod over the program of `--project`: planned in one piece, applied per file, written
+ * all or nothing. The same diff, summary, report, levels and clean-git gate as a per-file run.
+ */
+async function runProjectMigrate(codemod: ProjectCodemod, args: readonly string[], values: ParsedValues, env: CliEnvironment): Promise<number> {
+  const others = args.filter((arg) => arg !== codemod.name);
+  if (others.some((arg) => findCodemod(arg) !== undefined || findProjectCodemod(arg) !== undefined)) {
+    throw new UsageError(`${codemod.name} is a project codemod and runs alone; run the others separately.`);
+  }
+  if (values.project === undefined || values.project === nearestProject) throw new UsageError(`${codemod.name} plans over one TypeScript program: give --project <tsconfig.json>.`);
+  for (const flag of ['shard', 'cache', 'jobs'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to ${codemod.name}, which plans over the whole project at once.`);
+  }
+  const level = parseOption('--level', () => parseLevel(values.level));
+  const configPath = projectOf(values.project, env.cwd) as string;
+  const write = values.write === true;
+  const quiet = values.quiet === true;
+  const colors = colorsFor(env.stdout);
+  const reportArg = typeof values.report === 'string' ? values.report : undefined;
+  const [{ plan }, { migrateProject }, { prepareReportTarget }] = await Promise.all([codemod.load(), import('./project/migrate-project'), import('./report-target')]);
+  const planned = plan(configPath, { from: Array.isArray(values.from) ? values.from.filter((f): f is string => typeof f === 'string') : [], allExports: values['all-exports'] === true, cwd: env.cwd });
+  const reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, [...planned.texts.keys()]);
+  const result = await migrateProject(planned, { codemod: codemod.name, configPath, level, write, allowDirty: values['allow-dirty'] === true, typecheck: values.typecheck === true });
+  if (!quiet) for (const outcome of result.outcomes) if (outcome.status === 'changed') env.stdout.write(`${formatDiff(outcome, env.cwd, colors)}\n`);
+  const report = { ...buildReport(result.outcomes, { cwd: env.cwd, asyncwiseVersion: version, codemods: [codemod.name], level, write }), chain: planned.functions, typeErrors: result.typeErrors };
+  if (!quiet) print(env, `Chain: ${planned.functions.length} function${planned.functions.length === 1 ? '' : 's'}${planned.functions.length > 0 ? ` (${planned.functions.join(', ')})` : ''}.`);
+  print(env, formatSummary(report.summary, result.outcomes, { cwd: env.cwd, level, write: write && result.heldBack === null, quiet, codemods: [codemod] }, colors));
+  for (const error of result.typeErrors) {
+    env.stderr.write(`asyncwise: new TypeScript error ${error.file === null ? '' : `${displayPath(error.file, env.cwd)}:${error.line}:${error.column} `}TS${error.code}: ${error.message} (plan: ${error.plans.join(', ')})\n`);
+  }
+  if (result.heldBack !== null) env.stderr.write(`asyncwise: ${result.heldBack}.\n`);
+  if (reportArg !== undefined && reportPath !== null) {
+    await makeDirectory(path.dirname(reportPath));
+    await writeFileAtomically(reportPath, Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'));
+    if (!quiet) print(env, `Report written to ${displayPath(reportPath, env.cwd)}`);
+  }
+  return result.heldBack !== null || report.summary.filesErrored > 0 ? exitCodes.fileErrors : exitCodes.ok;
 }
 
 /**

@@ -218,7 +218,7 @@ const cacheLookAhead = 32;
 const readAhead = 3;
 
 /** The write phase of {@link migrate}: the clean-git gate, then each changed file, one at a time. */
-async function writeChanges(outcomes: FileOutcome[], options: MigrateOptions): Promise<FileOutcome[]> {
+export async function writeChanges(outcomes: FileOutcome[], options: MigrateOptions): Promise<FileOutcome[]> {
   if (!options.write) return outcomes;
 
   const toWrite = outcomes.filter((o) => o.status === 'changed');

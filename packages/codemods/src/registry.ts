@@ -1,4 +1,5 @@
-import type { SafetyLevel } from '@asyncwise/analysis';
+import type { SafetyLevel, SignalChainPlan } from '@asyncwise/analysis';
+import type { AddAbortSignalSettings } from './project/add-abort-signal';
 import { finallyToAwaitUsingOptions } from './codemod-options/finally-to-await-using';
 import { boundedOptions } from './codemod-options/bounded';
 import { forEachAsyncOptions } from './codemod-options/foreach-async-to-for-of';
@@ -286,6 +287,54 @@ export const codemods: readonly Codemod[] = [
     load: () => import('./transforms/unbounded-to-bounded'),
   },
 ];
+
+/**
+ * A project transform: phase 1 plans over the whole TypeScript program of `--project` (never one
+ * file at a time), phase 2 applies one batched edit per file (`project/migrate-project.ts`). Kept in
+ * a table of its own: it has no per-file `run`, and the CLI runs it alone.
+ */
+export interface ProjectCodemod {
+  readonly kind: 'project';
+  readonly name: string;
+  readonly description: string;
+  readonly details: string;
+  readonly unit: CodemodUnit;
+  readonly levels: readonly SafetyLevel[];
+  readonly docsPath: string;
+  readonly load: () => Promise<ProjectTransformModule>;
+}
+
+/** What every `src/project/<name>.ts` exports: its plan over the program (the apply phase is shared). */
+export interface ProjectTransformModule {
+  readonly plan: (configPath: string, settings: AddAbortSignalSettings) => SignalChainPlan;
+}
+
+export const projectCodemods: readonly ProjectCodemod[] = [
+  {
+    kind: 'project',
+    name: 'add-abort-signal',
+    description: 'Thread an optional AbortSignal through an async call chain, across files, and pass it to every abortable call',
+    details:
+      'Needs --project <tsconfig.json> and its entry functions: --from path/file.ts#name (repeatable) or --all-exports ' +
+      '(every exported async function). From them it follows the async call chain through the TypeScript checker ' +
+      '(imports and re-exports resolved, never a name): each function on it takes `options?: { signal?: AbortSignal }` ' +
+      '(or a `signal` member in its inline options type), passes the signal to every abortable call (fetch, fs/promises, ' +
+      'timers/promises … from the abortableApis catalogue) and to every function on the chain, and every other caller in the ' +
+      'project passes the AbortSignal parameter it has in scope, or nothing. Every change is `review`: a caller with a ' +
+      'signal now cancels work it used to wait for. It lists as refusals, with the reason, interface members, overloads, ' +
+      'methods, functions used as values or called with spread arguments, calls through a computed member, parameters named ' +
+      '`options`/`signal` that mean something else, rest parameters and options the analysis cannot see into. Nothing is ' +
+      'written unless every planned file parses; with --typecheck, unless the project gains no TypeScript error.',
+    unit: { one: 'edit', many: 'edits' },
+    levels: ['review'],
+    docsPath: 'docs/codemods/add-abort-signal.md',
+    load: () => import('./project/add-abort-signal'),
+  },
+];
+
+export function findProjectCodemod(name: string): ProjectCodemod | undefined {
+  return projectCodemods.find((c) => c.name === name);
+}
 
 export function findCodemod(name: string, registry: readonly Codemod[] = codemods): Codemod | undefined {
   return registry.find((c) => c.name === name);

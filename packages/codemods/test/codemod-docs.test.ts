@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codemods } from '../src/registry';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { codemods, projectCodemods } from '../src/registry';
+import { migrateProject } from '../src/project/migrate-project';
 
 const root = path.join(import.meta.dirname, '..', '..', '..');
 const transformsDir = path.join(import.meta.dirname, '..', 'src', 'transforms');
@@ -45,7 +48,11 @@ describe('codemod docs', () => {
       .map((f) => f.slice(0, -3));
     const names = codemods.map((c) => c.name);
     expect(transforms.sort()).toEqual([...names].sort());
-    expect(pages.sort()).toEqual([...names].sort());
+    const projects = readdirSync(path.join(import.meta.dirname, '..', 'src', 'project'))
+      .filter((f) => f.endsWith('.ts') && f !== 'migrate-project.ts')
+      .map((f) => f.slice(0, -3));
+    expect(projects.sort()).toEqual(projectCodemods.map((c) => c.name).sort());
+    expect(pages.sort()).toEqual([...names, ...projectCodemods.map((c) => c.name)].sort());
   });
 
   describe.each(codemods.map((c) => [c.name, c] as const))('%s', (name, codemod) => {
@@ -69,5 +76,44 @@ describe('codemod docs', () => {
       const result = run(example.input, 'example.ts', { ...example.options, level: 'review' });
       expect(result.output).toBe(example.output);
     });
+  });
+});
+
+/**
+ * A project codemod's ```diff blocks are one-file projects: the input is written as `example.ts`
+ * beside a strict tsconfig, migrated from the entry a `<!-- from: name -->` line names, with
+ * `--typecheck`, and must give the output shown.
+ */
+describe.each(projectCodemods.map((c) => [c.name, c] as const))('%s (project codemod)', (name, codemod) => {
+  const markdown = readFileSync(path.join(root, codemod.docsPath), 'utf8');
+  const lines = markdown.split('\n');
+
+  it('has a page whose title and summary match the registry', () => {
+    expect(lines[0]).toBe(`# ${name}`);
+    expect(lines[2]?.replace(/`/g, '')).toBe(`> ${codemod.description}`);
+    expect(markdown).toContain('## Caveats');
+  });
+
+  const examples = diffExamples(markdown).map((e) => ({ ...e, from: /^<!-- from: (\S+) -->$/.exec(lines[e.line - 3] ?? '')?.[1] }));
+  it('has diff examples, each naming its entry', () => {
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.filter((e) => e.from === undefined).map((e) => e.line)).toEqual([]);
+  });
+
+  it.each(examples.map((e) => [e.line, e] as const))('the diff at line %i is what the codemod does', async (_line, example) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'asyncwise-doc-'));
+    try {
+      const configPath = path.join(dir, 'tsconfig.json');
+      writeFileSync(configPath, JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', strict: true, noEmit: true, lib: ['es2022', 'dom'], types: ['node'], typeRoots: [path.join(root, 'node_modules/@types')] }, include: ['example.ts'] }));
+      const file = path.join(dir, 'example.ts');
+      writeFileSync(file, example.input);
+      const { plan } = await codemod.load();
+      const planned = plan(configPath, { from: [`example.ts#${example.from ?? ''}`], allExports: false, cwd: dir });
+      const result = await migrateProject(planned, { codemod: name, configPath, level: 'review', write: true, allowDirty: true, typecheck: true });
+      expect(result.typeErrors).toEqual([]);
+      expect(readFileSync(file, 'utf8')).toBe(example.output);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -94,6 +94,10 @@ export function readProjectConfig(configPath: string): { readonly fileNames: rea
  */
 class TypeScriptProject {
   private readonly base: ts.Program;
+  get program(): ts.Program {
+    return this.base;
+  }
+
   private update: { readonly fileName: string; readonly text: string; readonly program: ts.Program } | null = null;
 
   constructor(readonly configPath: string) {
@@ -122,6 +126,71 @@ class TypeScriptProject {
       name === fileName ? api.createSourceFile(name, text, languageVersion, true) : (this.base.getSourceFile(name) ?? read(name, languageVersion, onError, shouldCreate));
     return api.createProgram({ rootNames: this.base.getRootFileNames(), options, host, oldProgram: this.base });
   }
+}
+
+/**
+ * The program of a tsconfig as a project transform plans over it: the same one per thread the typed
+ * oracle uses, so a transform that also parses files with types builds it once. Throws
+ * {@link ProjectConfigError} when the tsconfig cannot be read.
+ */
+export function projectProgram(configPath: string): ts.Program {
+  const resolved = path.resolve(configPath);
+  let project = projectAt(resolved);
+  // A transform plans over the files as they are now: a program built before an earlier run wrote
+  // them (a second run in one process, the idempotence check) is built again.
+  if (!(project instanceof ProjectConfigError) && isStale(project.program)) {
+    projects.delete(resolved);
+    project = projectAt(resolved);
+  }
+  if (project instanceof ProjectConfigError) throw project;
+  return project.program;
+}
+
+function isStale(program: ts.Program): boolean {
+  const api = tsApi();
+  return program.getRootFileNames().some((name) => program.getSourceFile(name)?.text !== api.sys.readFile(name));
+}
+
+/** A TypeScript error of a program, where it is (absolute path, 0-based offset) and its message. */
+export interface TypeError_ {
+  readonly file: string | null;
+  readonly start: number;
+  readonly code: number;
+  readonly message: string;
+}
+
+/**
+ * The errors the project's program has once `texts` (absolute path → new text) replace their files,
+ * that it did not have before: a project transform's `--typecheck`. Errors are matched by file, code
+ * and message (their offsets move with the edits), counting repeats, so an error the rewrite only
+ * moved is not new.
+ */
+export function newTypeErrors(configPath: string, texts: ReadonlyMap<string, string>): TypeError_[] {
+  const api = tsApi();
+  const base = projectProgram(configPath);
+  const options = base.getCompilerOptions();
+  const host = api.createCompilerHost(options, true);
+  const read = host.getSourceFile.bind(host);
+  const byName = new Map([...texts].map(([file, text]) => [file.split(path.sep).join('/'), text]));
+  host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
+    const text = byName.get(path.resolve(name).split(path.sep).join('/'));
+    return text === undefined ? (base.getSourceFile(name) ?? read(name, languageVersion, onError, shouldCreate)) : api.createSourceFile(name, text, languageVersion, true);
+  };
+  const after = api.createProgram({ rootNames: base.getRootFileNames(), options, host, oldProgram: base });
+  const errorsOf = (program: ts.Program): TypeError_[] =>
+    api.getPreEmitDiagnostics(program).flatMap((d) =>
+      d.category === api.DiagnosticCategory.Error
+        ? [{ file: d.file ? path.resolve(d.file.fileName) : null, start: d.start ?? 0, code: d.code, message: api.flattenDiagnosticMessageText(d.messageText, '\n') }]
+        : [],
+    );
+  const keyOf = (e: TypeError_) => `${e.file ?? ''}\0${e.code}\0${e.message}`;
+  const before = new Map<string, number>();
+  for (const e of errorsOf(base)) before.set(keyOf(e), (before.get(keyOf(e)) ?? 0) + 1);
+  return errorsOf(after).filter((e) => {
+    const left = before.get(keyOf(e)) ?? 0;
+    if (left > 0) before.set(keyOf(e), left - 1);
+    return left === 0;
+  });
 }
 
 /** Per thread: a worker builds its own programs, once each, and keeps them (or why it could not) for the run. */

@@ -1,0 +1,106 @@
+/**
+ * The apply phase of a project transform: the analysis planned edits over the whole program; here
+ * each file gets its edits in one batch, the result is re-parsed, optionally type-checked against
+ * the program as it was, and written with the per-file codemods' machinery (clean-git gate, atomic
+ * writes, the same outcomes, diffs and report). All or nothing: when one planned file does not parse
+ * or the project gains a type error, no file is written.
+ */
+import {
+  applyEdits,
+  isLevelAllowed,
+  newTypeErrors,
+  ParseError,
+  parseFile,
+  type SafetyLevel,
+  type SignalChainPlan,
+  type TypeError_,
+} from '@asyncwise/analysis';
+import { lineStartsOf, positionOf } from '../apply-plans';
+import type { AtomicWriteHooks } from '../atomic-write';
+import { OutputParseError } from '../errors';
+import { type FileChange, fileErrorOf, type FileOutcome, type FileRefusal, writeChanges } from '../migrate';
+
+export interface ProjectMigrateOptions {
+  readonly codemod: string;
+  readonly configPath: string;
+  readonly level: SafetyLevel;
+  readonly write: boolean;
+  readonly allowDirty: boolean;
+  /** Write only when the project has no TypeScript error it did not have before. */
+  readonly typecheck: boolean;
+  readonly atomicWrite?: AtomicWriteHooks;
+}
+
+/** A TypeScript error the rewrite would bring, and the plans (functions on the chain) that edited its file. */
+export interface NewTypeError extends TypeError_ {
+  readonly line: number;
+  readonly column: number;
+  readonly plans: readonly string[];
+}
+
+export interface ProjectOutcome {
+  readonly outcomes: FileOutcome[];
+  /** Empty unless `typecheck` found errors; then nothing was written. */
+  readonly typeErrors: readonly NewTypeError[];
+  /** Why nothing was written although files changed, or null. */
+  readonly heldBack: string | null;
+}
+
+/** Every change of a project transform is `review`: a caller with a signal now aborts work it used to finish. */
+const level: SafetyLevel = 'review';
+
+/** Applies a project plan (see the module comment); one outcome per file with a change or a refusal, in path order. */
+export async function migrateProject(plan: SignalChainPlan, options: ProjectMigrateOptions): Promise<ProjectOutcome> {
+  const applied = isLevelAllowed(level, options.level);
+  const files = new Set([...plan.changes.map((c) => c.file), ...plan.refusals.map((r) => r.file)]);
+  const outcomes: FileOutcome[] = [];
+  const newTexts = new Map<string, string>();
+  for (const file of [...files].sort()) {
+    const before = plan.texts.get(file) ?? null;
+    const starts = before === null ? null : lineStartsOf(before);
+    const at = (offset: number) => (starts === null ? { line: 1, column: 1 } : positionOf(starts, offset));
+    const changes: FileChange[] = plan.changes
+      .filter((c) => c.file === file)
+      .map((c) => ({ codemod: options.codemod, ...at(c.start), level, description: c.description, applied }));
+    const refusals: FileRefusal[] = plan.refusals
+      .filter((r) => r.file === file)
+      .map((r) => ({ codemod: options.codemod, ...at(r.start), reason: r.reason, message: r.description }));
+    const edits = plan.edits.get(file) ?? [];
+    if (before === null || edits.length === 0 || !applied) {
+      outcomes.push({ file, status: 'unchanged', changes, refusals, written: false });
+      continue;
+    }
+    try {
+      const after = applyEdits(before, edits);
+      // The parse the per-file codemods give every output: a rewrite that does not parse is a bug, and stops the run.
+      try {
+        parseFile(after, file, { parser: 'oxc' });
+      } catch (error) {
+        if (error instanceof ParseError) throw new OutputParseError(file, error.line, error.column, error.reason);
+        throw error;
+      }
+      newTexts.set(file, after);
+      outcomes.push({ file, status: 'changed', changes, refusals, before, after, written: false });
+    } catch (error) {
+      outcomes.push({ file, status: 'error', changes: changes.map((c) => ({ ...c, applied: false })), refusals, error: fileErrorOf(error), written: false });
+    }
+  }
+  const failed = outcomes.filter((o) => o.status === 'error').length;
+  if (failed > 0) return { outcomes: held(outcomes), typeErrors: [], heldBack: `${failed} planned file${failed === 1 ? '' : 's'} would not parse, so no file was written` };
+  if (options.typecheck && newTexts.size > 0) {
+    const errors = newTypeErrors(options.configPath, newTexts).map((e): NewTypeError => {
+      const text = e.file === null ? undefined : newTexts.get(e.file);
+      const { line, column } = text === undefined ? { line: 1, column: 1 } : positionOf(lineStartsOf(text), e.start);
+      const plans = [...new Set(plan.changes.filter((c) => c.file === e.file).map((c) => c.plan))];
+      return { ...e, line, column, plans: plans.length > 0 ? plans : [...new Set(plan.changes.map((c) => c.plan))] };
+    });
+    if (errors.length > 0) return { outcomes: held(outcomes), typeErrors: errors, heldBack: `the rewrite would add ${errors.length} TypeScript error${errors.length === 1 ? '' : 's'}, so no file was written` };
+  }
+  if (!options.write) return { outcomes, typeErrors: [], heldBack: null };
+  return { outcomes: await writeChanges(outcomes, { write: true, allowDirty: options.allowDirty, codemods: [], files: [], ...(options.atomicWrite ? { atomicWrite: options.atomicWrite } : {}) }), typeErrors: [], heldBack: null };
+}
+
+/** The outcomes of a run that writes nothing: changed files stay listed, none applied. */
+function held(outcomes: readonly FileOutcome[]): FileOutcome[] {
+  return outcomes.map((o) => (o.status === 'changed' ? { ...o, changes: o.changes.map((c) => ({ ...c, applied: false })) } : o));
+}
