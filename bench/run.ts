@@ -27,7 +27,7 @@
  * against asyncwise's twins of them and against the typed parse alone (bench/typed.ts).
  *
  * Usage: node --import tsx bench/run.ts [folder] [--runs 3] [--count 1200] [--seed 42] [--oxlint-threads N] [--skip-fixture] [--skip-scaling]
- *        [--skip-large-diff] [--skip-cli-scale] [--skip-typed]
+ *        [--skip-large-diff] [--skip-cli-scale] [--skip-typed] [--skip-project]
  *   folder            lint/parse/migrate (in memory) the .ts/.tsx/.js/.jsx/.mjs/.cjs files under it instead of the
  *                     generated corpus (node_modules, dist, .git and .d.ts files are skipped)
  *   --oxlint-threads  oxlint's --threads (default: oxlint's own, one per core)
@@ -38,6 +38,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCorpusDir, defaultCount, defaultSeed, ensureCorpus } from './corpus';
 import { type CliScaleResult, formatCliScale, measureCliScale } from './cli-scale';
+import { formatProject, measureProject, type ProjectResult, PROJECT_BAR_MS } from './project';
 import { formatTyped, measureTyped, type TypedResult } from './typed';
 import { LARGE_DIFF_BAR_MS, type LargeDiffTiming, timeLargeDiff } from './large-diff';
 import { type InProcessMeasurementName, isOxlintMeasurement, type Measurement, type MeasurementName, measurementNames } from './measurement';
@@ -58,6 +59,8 @@ const OXLINT_BAR = 0.3;
 const MAX_DIFFERENCES_SHOWN = 10;
 /** The TypeScript files the typed measurements (bench/typed.ts) lint as one project. */
 const TYPED_FILES = 300;
+/** The TypeScript files the project codemod measurement (bench/project.ts) migrates as one project: issue 20 names 1,000. */
+const PROJECT_FILES = 1000;
 
 const letters: Record<MeasurementName, string> = {
   'eslint-baseline': 'a',
@@ -121,13 +124,14 @@ interface Options {
   readonly skipLargeDiff: boolean;
   readonly skipCliScale: boolean;
   readonly skipTyped: boolean;
+  readonly skipProject: boolean;
   /** oxlint's `--threads`, or null for its default. */
   readonly oxlintThreads: number | null;
 }
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
-  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling] [--skip-large-diff] [--skip-cli-scale] [--skip-typed]');
+  console.error('Usage: node --import tsx bench/run.ts [folder] [--runs N] [--count N] [--seed N] [--oxlint-threads N] [--skip-fixture] [--skip-scaling] [--skip-large-diff] [--skip-cli-scale] [--skip-typed] [--skip-project]');
   process.exit(2);
 }
 
@@ -141,6 +145,7 @@ function parseArgs(argv: readonly string[]): Options {
   let skipLargeDiff = false;
   let skipCliScale = false;
   let skipTyped = false;
+  let skipProject = false;
   let oxlintThreads: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -159,6 +164,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--skip-large-diff') skipLargeDiff = true;
     else if (arg === '--skip-cli-scale') skipCliScale = true;
     else if (arg === '--skip-typed') skipTyped = true;
+    else if (arg === '--skip-project') skipProject = true;
     else if (arg === '--help' || arg === '-h') usage('help');
     else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
     else if (folder === null) folder = resolve(arg);
@@ -167,7 +173,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (runs < 1) usage('--runs must be at least 1');
   if (count < 1) usage('--count must be at least 1');
   if (oxlintThreads === 0) usage('--oxlint-threads must be at least 1');
-  return { folder, runs, count, seed, skipFixture, skipScaling, skipLargeDiff, skipCliScale, skipTyped, oxlintThreads };
+  return { folder, runs, count, seed, skipFixture, skipScaling, skipLargeDiff, skipCliScale, skipTyped, skipProject, oxlintThreads };
 }
 
 /** Source files under `dir`, relative to it, sorted. */
@@ -571,6 +577,17 @@ async function main(): Promise<void> {
       warnings.push(`WARNING: typed measurement failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  let project: ProjectResult | null = null;
+  if (!options.skipProject) {
+    try {
+      // Issue 20's bar is for a 1,000-file project: the first 1,000 TypeScript files of the corpus (or folder).
+      project = measureProject(root, { runs: Math.min(options.runs, 2), count: PROJECT_FILES });
+      console.log('');
+      console.log(formatProject(project));
+    } catch (error) {
+      warnings.push(`WARNING: project codemod measurement failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   if (warnings.length > 0) console.log('');
   for (const w of warnings) console.log(w);
 
@@ -631,6 +648,7 @@ async function main(): Promise<void> {
     largeDiff: largeDiff && { ...largeDiff, barMs: LARGE_DIFF_BAR_MS, met: largeDiff.diffBestMs < LARGE_DIFF_BAR_MS },
     cliScale,
     typed,
+    project: project && { ...project, barMs: PROJECT_BAR_MS, met: project.best.programMs + project.best.planMs + project.best.applyMs <= PROJECT_BAR_MS },
     warnings,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };

@@ -24,6 +24,8 @@ export {
   type FileSkip,
   type MigrateOptions,
 } from './migrate';
+export { migrateProject, type ProjectMigrateOptions, type ProjectOutcome } from './project/migrate-project';
+export { plan as planAddAbortSignal, type AddAbortSignalSettings } from './project/add-abort-signal';
 export { decodeSource, encodeSource, skipReasons, type DecodedSource, type SkipReason } from './source-text';
 export { isAsyncwiseTempFile, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
 export { discoverFiles } from './discover';
