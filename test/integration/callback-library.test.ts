@@ -7,29 +7,13 @@
  *
  * Runs the `asyncwise` bin (`packages/codemods/bin/asyncwise.js`, which imports the built CLI): `pnpm test` builds first.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, cliPath, exec, explain, repoRoot } from './fixture-process';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.join(repoRoot, 'fixtures/callback-library');
-const cliPath = path.join(repoRoot, 'packages/codemods/bin/asyncwise.js');
-const builtCli = path.join(repoRoot, 'packages/codemods/dist/cli.js');
 
-interface Exec {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function exec(args: readonly string[], cwd: string): Exec {
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const explain = (result: Exec) => `exit ${result.status}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
 
 describe('migrating fixtures/callback-library with sync-to-async-io', () => {
   let copy = '';

@@ -9,29 +9,15 @@
  * Uses the built plugin (`eslint-plugin-asyncwise` resolves to the workspace package from `.tmp/`):
  * `pnpm test` builds first.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exec, explain, repoRoot } from './fixture-process';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.join(repoRoot, 'fixtures/pool-service');
 const eslintBin = path.join(repoRoot, 'node_modules/eslint/bin/eslint.js');
 const builtPlugin = path.join(repoRoot, 'packages/eslint-plugin/dist/index.js');
 
-interface Exec {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function exec(args: readonly string[], cwd: string): Exec {
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const explain = (result: Exec) => `exit ${result.status}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
 
 interface LintMessage {
   ruleId: string | null;

@@ -9,30 +9,14 @@
  *
  * Runs the `asyncwise` bin (which imports the built CLI): `pnpm test` builds first.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtCli, cliPath, exec, explain, repoRoot, tscPath } from './fixture-process';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtureDir = path.join(repoRoot, 'fixtures/signal-chain-service');
-const cliPath = path.join(repoRoot, 'packages/codemods/bin/asyncwise.js');
-const builtCli = path.join(repoRoot, 'packages/codemods/dist/cli.js');
-const tscPath = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 
-interface Exec {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function exec(args: readonly string[], cwd: string): Exec {
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const explain = (result: Exec) => `exit ${result.status}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
 
 /**
  * Calls the entry with a signal the caller aborts 100 ms in (the first account answers after
