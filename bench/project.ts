@@ -15,11 +15,12 @@
  * for figures to quote.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultCorpusDir, ensureCorpus } from './corpus';
+import { typeScriptFiles } from './typed';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(benchDir, '..');
@@ -44,22 +45,6 @@ export interface ProjectResult {
   readonly folder: string;
   readonly files: number;
   readonly best: ProjectRun;
-}
-
-/** The `.ts`/`.tsx` files under `folder` (no `node_modules`, no `.d.ts`), sorted, at most `count`. */
-function typeScriptFiles(folder: string, count: number): string[] {
-  const found: string[] = [];
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (found.length >= count) return;
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(ts|tsx|mts|cts)$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) found.push(path);
-    }
-  };
-  visit(folder);
-  return found;
 }
 
 /** One measured run in this process (the child's side): prints one JSON line. */
@@ -97,7 +82,7 @@ export function measureProject(folder: string, options: { runs: number; count: n
   mkdirSync(join(repoRoot, '.tmp'), { recursive: true });
   const work = mkdtempSync(join(repoRoot, '.tmp', 'bench-project-'));
   try {
-    const files = typeScriptFiles(folder, options.count);
+    const files = typeScriptFiles(folder, options.count).map((file) => join(folder, file));
     if (files.length === 0) throw new Error(`no TypeScript files under ${folder}`);
     const configPath = join(work, 'tsconfig.json');
     const tsconfig = {

@@ -119,8 +119,8 @@ async function measure(name: TypedMeasurementName, listFile: string): Promise<vo
   process.stdout.write(`${JSON.stringify(run)}\n`);
 }
 
-/** The `.ts`/`.tsx` files under `folder` (no `node_modules`, no `.d.ts`), sorted, at most `count`. */
-function typeScriptFiles(folder: string, count: number): string[] {
+/** The `.ts`/`.tsx` files under `folder` (no `node_modules`, no `.d.ts`), sorted, at most `count`, relative to it; also bench/project.ts's project. */
+export function typeScriptFiles(folder: string, count: number): string[] {
   const found: string[] = [];
   const visit = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
