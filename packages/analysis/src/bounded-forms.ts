@@ -238,6 +238,20 @@ function loopHeadOf(file: AnalysisFile, loop: LoopNode): LoopHead | Plan {
       update.left.name === counter?.name &&
       update.right.type === 'Literal' &&
       update.right.value === 1);
+  // `i += 100`: one batch of the list per iteration, where the bounded form maps one element per call.
+  const batchStep =
+    update?.type === 'AssignmentExpression' &&
+    update.operator === '+=' &&
+    update.left.type === 'Identifier' &&
+    update.left.name === counter?.name &&
+    update.right.type === 'Literal' &&
+    typeof update.right.value === 'number' &&
+    update.right.value > 1
+      ? update.right.value
+      : null;
+  if (counter && startsAtZero && list && batchStep !== null) {
+    return refused('unsupported-loop-shape', `The loop takes \`${list.name}\` ${batchStep} at a time, one batch per iteration; the bounded form maps one element per call. Make the batches a list first, then loop over it with \`for…of\`.`);
+  }
   if (!counter || !startsAtZero || !list || !stepsByOne) {
     return refused('unsupported-loop-shape', 'Only `for (let i = 0; i < xs.length; i++)` indexed loops map onto a list; write this one as `for…of` first.');
   }

@@ -172,6 +172,27 @@ describe('loop-to-bounded with pushes in branches', () => {
   });
 });
 
+describe('loop-to-bounded over batches', () => {
+  it('says a loop taking the list n at a time is refused for its batches, not for its counter', () => {
+    const source = `declare function getTags(ids: readonly string[]): Promise<string[]>;
+export async function syncTags(ids: readonly string[]) {
+  const result = new Set<string>();
+  for (let i = 0; i < ids.length; i += 100) {
+    const rows = await getTags(ids.slice(i, i + 100));
+    for (const row of rows) result.add(row);
+  }
+  return result;
+}
+`;
+    const root = tempProject({ 'package.json': '{ "type": "module" }\n', 'src/x.ts': source });
+    const result = loopToBounded(source, path.join(root, 'src/x.ts'), { level: 'review' });
+    expect(result.output).toBe(source);
+    expect(result.refusals.map((r) => [r.reason, r.message])).toEqual([
+      ['unsupported-loop-shape', 'The loop takes `ids` 100 at a time, one batch per iteration; the bounded form maps one element per call. Make the batches a list first, then loop over it with `for…of`.'],
+    ]);
+  });
+});
+
 describe('foreach-async-to-for-of --concurrent', () => {
   const notify = `let active = 0;
 export let peak = 0;
