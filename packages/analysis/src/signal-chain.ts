@@ -16,9 +16,11 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import { findAbortableCalls, signalArgumentOf } from './abortable-calls';
 import type { RefusalReason, TextEdit } from './edits';
+import type { AnalysisFile } from './file';
 import { typescriptApi } from './oracle/parser-services-oracle';
 import { projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
+import { addSignalEdits } from './races';
 
 /** Where the chain starts: functions named in files, or every exported async function of the project. */
 export type SignalChainEntries = { readonly kind: 'named'; readonly entries: readonly { readonly file: string; readonly name: string }[] } | { readonly kind: 'all-exports' };
@@ -218,8 +220,10 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     return byRange.get(`${call.getStart(sourceFile)}:${call.end}`);
   };
   const abortableApiFor = new Map<TSESTree.CallExpression, ReturnType<typeof findAbortableCalls>[number]['api']>();
+  const analysisFiles = new Map<ts.SourceFile, AnalysisFile>();
   for (const sourceFile of new Set([...members.values()].map((m) => m.sourceFile))) {
     const file = parseFile(sourceFile.text, sourceFile.fileName, { parser: 'oxc' });
+    analysisFiles.set(sourceFile, file);
     const found = findAbortableCalls(file);
     abortableByFile.set(sourceFile, new Map(found.map((c) => [`${c.node.range[0]}:${c.node.range[1]}`, c.node])));
     for (const c of found) abortableApiFor.set(c.node, c.api);
@@ -265,7 +269,9 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
         // can be filled (`setTimeout(ms)` → `setTimeout(ms, undefined, { signal })`) — except where
         // the options move with the arguments given (`spawn(cmd, opts)`).
         const pad = catalogued.signal?.kind === 'option' && catalogued.signal.shift === undefined;
-        const added = given.options ? propertyEdit(sourceFile.text, given.options, read) : argumentEdit(api, sourceFile, call, given.index, `{ ${signalProperty(read)} }`, pad);
+        // Options written at the call get the property as every signal edit of the analysis adds it.
+        const file = analysisFiles.get(sourceFile);
+        const added = given.options ? (file ? addSignalEdits(file, estree, catalogued, read, given)?.[0] ?? null : null) : argumentEdit(api, sourceFile, call, given.index, `{ ${signalProperty(read)} }`, pad);
         if (!added) {
           refuse(sourceFile, start, label, 'argument-gap', `${callee}(…) leaves out arguments before its options; pass the signal by hand`);
           continue;
@@ -489,19 +495,6 @@ function signatureEdit(api: typeof ts, node: ChainFunction, sourceFile: ts.Sourc
 /** `signal` or `signal: <read>`. */
 function signalProperty(read: string): string {
   return read === 'signal' ? 'signal' : `signal: ${read}`;
-}
-
-/** Adds `signal` to an ESTree object literal (a catalogued call's options). */
-function propertyEdit(text: string, options: TSESTree.ObjectExpression, read: string): TextEdit {
-  const lastProperty = options.properties[options.properties.length - 1];
-  if (!lastProperty) return { range: options.range, text: `{ ${signalProperty(read)} }` };
-  const after = text.slice(lastProperty.range[1], options.range[1] - 1);
-  const comma = after.indexOf(',');
-  if (comma >= 0 && !after.slice(0, comma).includes('/')) {
-    const at = lastProperty.range[1] + comma + 1;
-    return { range: [at, at], text: ` ${signalProperty(read)},` };
-  }
-  return { range: [lastProperty.range[1], lastProperty.range[1]], text: `, ${signalProperty(read)}` };
 }
 
 /** Adds `signal` to a TypeScript object literal (a chain function's options at a call). */
