@@ -39,6 +39,12 @@ export interface NodeCallbackApi {
   readonly signal: SignalPosition | null;
   /** For a method of an instance rather than a module function: the class it belongs to (`readline.Interface`). */
   readonly receiver?: string;
+  /**
+   * What the callback form returns when it is something code keeps (a timer to clear or `unref()`, the
+   * pipeline's last stream, `finished`'s cleanup function, a child process): the twin returns a promise
+   * instead, so a call whose result is used keeps its callback form on purpose.
+   */
+  readonly handle?: 'timer' | 'stream' | 'cleanup' | 'child-process';
 }
 
 const none = { kind: 'none' } as const;
@@ -142,6 +148,7 @@ export const nodeCallbackApis: readonly NodeCallbackApi[] = [
     twin: promisified('child_process', 'exec'),
     result: { kind: 'fields', fields: ['stdout', 'stderr'] },
     signal: { argument: 1, property: 'signal' },
+    handle: 'child-process',
   },
   {
     module: 'child_process',
@@ -150,6 +157,7 @@ export const nodeCallbackApis: readonly NodeCallbackApi[] = [
     twin: promisified('child_process', 'execFile'),
     result: { kind: 'fields', fields: ['stdout', 'stderr'] },
     signal: { argument: 2, property: 'signal' },
+    handle: 'child-process',
   },
   {
     module: 'stream',
@@ -158,6 +166,7 @@ export const nodeCallbackApis: readonly NodeCallbackApi[] = [
     twin: { kind: 'member', module: 'stream/promises', member: 'finished', viaModuleObject: 'promises' },
     result: none,
     signal: { argument: 1, property: 'signal' },
+    handle: 'cleanup',
   },
   {
     module: 'stream',
@@ -167,6 +176,7 @@ export const nodeCallbackApis: readonly NodeCallbackApi[] = [
     result: value,
     // The options object follows the streams: its position is the call's last argument.
     signal: { argument: -1, property: 'signal' },
+    handle: 'stream',
   },
   {
     module: 'timers',
@@ -175,6 +185,7 @@ export const nodeCallbackApis: readonly NodeCallbackApi[] = [
     twin: { kind: 'member', module: 'timers/promises', member: 'setTimeout', viaModuleObject: 'promises' },
     result: none,
     signal: { argument: 2, property: 'signal' },
+    handle: 'timer',
   },
   {
     module: 'timers',
@@ -183,6 +194,7 @@ export const nodeCallbackApis: readonly NodeCallbackApi[] = [
     twin: { kind: 'member', module: 'timers/promises', member: 'setImmediate', viaModuleObject: 'promises' },
     result: none,
     signal: { argument: 1, property: 'signal' },
+    handle: 'timer',
   },
   {
     module: 'readline',

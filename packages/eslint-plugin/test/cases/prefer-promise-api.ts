@@ -20,6 +20,19 @@ export default defineRuleCases(rule, [
       { code: "import fs from 'node:fs';\nit('reads', (done) => {\n  fs.readFile('a.txt', done);\n});", filename: 'test/read.js' },
       // A shadowed `fs`.
       "import fs from 'node:fs';\nexport function read(fs: { readFile(p: string, cb: () => void): void }) {\n  fs.readFile('a', () => {});\n}",
+      // The handle is the point: a timer kept to clear or unref, the pipeline's stream, a child process.
+      "import { setTimeout } from 'node:timers';\nexport class Collector {\n  timer: unknown;\n  constructor(ms: number) {\n    this.timer = setTimeout(() => this.stop(), ms).unref();\n  }\n  stop() {}\n}",
+      "import { setTimeout } from 'node:timers';\nexport async function once(ms: number, run: () => void) {\n  const timer = setTimeout(run, ms);\n  return () => clearTimeout(timer);\n}",
+      "import { pipeline, type Readable } from 'node:stream';\nexport const chain = (streams: Readable[]) => pipeline(streams, () => {}) as unknown as Readable;",
+      "const { exec } = require('node:child_process');\nconst child = exec('npm test', (err) => console.log(err));\nchild.stdout.pipe(process.stdout);",
+      // A timer that schedules work instead of waiting: in a function that is not async, before
+      // more code, with a named or async callback, or beside a timeout in a `new Promise`.
+      "import { setTimeout } from 'node:timers';\nexport function retry(run: () => void) {\n  setTimeout(() => run(), 100);\n}",
+      "import { setTimeout } from 'node:timers';\nexport async function handle(cleanup: () => void) {\n  setTimeout(() => cleanup(), 5000);\n  return 'ok';\n}",
+      "import { setImmediate } from 'node:timers';\nexport async function drain(queue: (() => Promise<void>)[]) {\n  const next = queue.shift();\n  if (next) setImmediate(async () => {\n    await next();\n  });\n}",
+      "import { setTimeout } from 'node:timers';\nexport async function later(done: () => void) {\n  setTimeout(done, 10);\n}",
+      "import { setTimeout } from 'node:timers';\nimport type { EventEmitter } from 'node:events';\nexport function ready(emitter: EventEmitter, ms: number) {\n  return new Promise<void>((resolve, reject) => {\n    const timer = setTimeout(() => reject(new Error('timeout')), ms);\n    emitter.once('ready', () => {\n      clearTimeout(timer);\n      resolve();\n    });\n  });\n}",
+      "import { setTimeout } from 'node:timers';\nexport const settle = (value: number) => new Promise((resolve) => setTimeout(() => resolve(value * 2), 10).unref());",
     ],
     invalid: [
       {
@@ -125,6 +138,37 @@ export default defineRuleCases(rule, [
         // code-after-callback-call: the log ran before the callback and would run after the await.
         code: "import fs from 'node:fs';\nexport async function print(p: string) {\n  fs.readFile(p, 'utf8', (err, text) => {\n    if (err) throw err;\n    console.log(text);\n  });\n  console.log('started');\n}",
         errors: [{ messageId: 'preferPromiseApi', suggestions: [] }],
+      },
+      {
+        // A `new Promise` that only waits for an imported timer: `setTimeout(ms)` of node:timers/promises is that.
+        code: "import { setTimeout } from 'node:timers';\nexport const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));",
+        errors: [{ messageId: 'preferPromiseApi', data: { name: 'setTimeout', twin: '`setTimeout` from `node:timers/promises`', result: '`undefined`' }, suggestions: [] }],
+      },
+      {
+        code: "const timers = require('timers');\nconst tick = () => new Promise((resolve) => {\n  timers.setImmediate(() => resolve());\n});\nmodule.exports = tick;",
+        ...cjs,
+        errors: [{ messageId: 'preferPromiseApi', data: { name: 'timers.setImmediate', twin: '`setImmediate` from `node:timers/promises`', result: '`undefined`' }, suggestions: [] }],
+      },
+      {
+        // The timer ends an async function: the awaited twin, then its callback's body.
+        code: "import timers from 'node:timers';\nexport async function later(report: (at: number) => void) {\n  timers.setTimeout(() => {\n    report(Date.now());\n  }, 50);\n}",
+        errors: [
+          {
+            messageId: 'preferPromiseApi',
+            suggestions: [
+              {
+                messageId: 'suggestAwaitTwin',
+                data: { twin: '`setTimeout` from `node:timers/promises`' },
+                output: "import timers from 'node:timers';\nexport async function later(report: (at: number) => void) {\n  await timers.promises.setTimeout(50);\n  report(Date.now());\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A pipeline whose stream nobody keeps is still its twin's job (`void` drops the value too).
+        code: "import { pipeline } from 'node:stream';\nimport type { Readable, Writable } from 'node:stream';\nexport function copy(from: Readable, to: Writable, done: (err?: Error | null) => void) {\n  void pipeline(from, to, (err) => done(err));\n}",
+        errors: [{ messageId: 'preferPromiseApi', data: { name: 'pipeline', twin: '`pipeline` from `node:stream/promises`', result: 'the value' } }],
       },
       {
         // callback-error-ignored: the error is dropped today; after a rewrite it would reject.
