@@ -4,7 +4,8 @@ import type { Plan } from './edits';
 import type { AnalysisFile } from './file';
 import { jsxPragmaReads } from './jsx';
 import { defaultTestFilePatterns, moduleRegistryResets } from './catalogues/effect-verbs';
-import { type EffectFacts, effectFactsOfOperand, effectKindOf, operationsOf, RunEffects } from './effects';
+import { type EffectFacts, effectFactsOfOperand, effectKindOf, operationsOf, RunEffects, startingCall } from './effects';
+import { footprintsMeet, type InstanceFootprint, instanceFootprintOf, mergeFootprints } from './instance-state';
 import { calleeMatcher, calleeNames, globMatcher, operationName } from './names';
 import { planPromiseAll } from './plan-promise-all';
 import { type BindingKey, bindingKeyOf, innermostScope, type ReferenceIndex, referenceIndexOf } from './scope';
@@ -38,7 +39,10 @@ import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, usesThis, wal
  * - `setup-then-use`: an earlier call sets something up (starts, connects, logs in, installs, seeds,
  *   begins) and a later one is no independent setup;
  * - `shared-state-write`: an earlier call writes (by its verb) through a receiver or argument the later one
- *   uses, the later one writes one the earlier used, or a later argument-less read follows a write.
+ *   uses, the later one writes one the earlier used, or a later argument-less read follows a write;
+ * - `methods-share-state`: both calls are methods of the enclosing class (`this.a()`, `this.b()`) whose
+ *   bodies in this file show one calls the other or writes an instance member the other reads or writes
+ *   (a lazy cache both fill).
  */
 export const silenceReasons = [
   'uses-earlier-result',
@@ -60,6 +64,7 @@ export const silenceReasons = [
   'repeated-subject',
   'setup-then-use',
   'shared-state-write',
+  'methods-share-state',
 ] as const;
 
 export type SilenceReason = (typeof silenceReasons)[number];
@@ -141,6 +146,8 @@ interface StatementFacts {
   /** What the call may do to state outside the bindings, and which `ordered` groups its callee is in. */
   readonly effects: readonly EffectFacts[];
   readonly orderedGroups: readonly number[];
+  /** What the operand's calls of the class's own methods reach of the instance (see `instance-state.ts`). */
+  readonly instance: InstanceFootprint | null;
 }
 
 type Candidate = { statement: AwaitStatement; facts: StatementFacts | null };
@@ -432,8 +439,20 @@ class RunFinder {
         return ref ? bindingKeyOf(ref) : null;
       }),
       orderedGroups: this.orderedGroupsOf(statement.operand),
+      instance: this.instanceFootprintOf(statement.operand),
     };
     return candidate.facts;
+  }
+
+  /** What the operations of an operand that call the class's own methods reach of the instance, together. */
+  private instanceFootprintOf(operand: TSESTree.Expression): InstanceFootprint | null {
+    let footprint: InstanceFootprint | null = null;
+    for (const operation of operationsOf(operand)) {
+      const call = startingCall(operation);
+      const reached = call ? instanceFootprintOf(this.file, call) : null;
+      if (reached) footprint = mergeFootprints(footprint, reached);
+    }
+    return footprint;
   }
 
   /** The indexes of the `ordered` patterns the operand's callees match. */
@@ -469,6 +488,7 @@ class RunFinder {
     if (run.targetReadWritableElsewhere) return 'target-changed-by-later-call';
     // Sloppy-mode `arguments` aliases the parameters, so reading it reads them.
     if (!runScope.isStrict && run.writesParameter && readsArguments(later.operandReads)) return 'uses-earlier-result';
+    if (run.instance && later.instance && footprintsMeet(run.instance, later.instance)) return 'methods-share-state';
     // Through state outside the bindings: a store both calls reach, a setup and its use, a repeat.
     return run.effects.conflict(later.effects, later.orderedGroups);
   }
@@ -486,6 +506,7 @@ class RunFinder {
     }
     for (const root of facts.memberRoots) run.memberRoots.add(root);
     if (writesParameter(facts.targetWrites)) run.writesParameter = true;
+    if (facts.instance) run.instance = mergeFootprints(run.instance, facts.instance);
     run.effects.add(facts.effects, facts.orderedGroups);
   }
 
@@ -537,6 +558,8 @@ interface RunState {
   writesParameter: boolean;
   /** What the run's calls did to state outside the bindings (see `effects.ts`), aggregated the same way. */
   readonly effects: RunEffects;
+  /** What the run's calls of the class's own methods reach of the instance. */
+  instance: InstanceFootprint | null;
 }
 
 function newRunState(startIndex: number, effects: RunEffects): RunState {
@@ -552,6 +575,7 @@ function newRunState(startIndex: number, effects: RunEffects): RunState {
     observableAfter: Infinity,
     targetReadWritableElsewhere: false,
     writesParameter: false,
+    instance: null,
   };
 }
 

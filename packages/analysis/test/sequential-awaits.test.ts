@@ -58,6 +58,10 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     'shared-state-write': {
       code: 'async function f(dir, key) {\n  const entry = await index.insert(dir, key, data);\n  const info = await get.info(dir, key);\n}',
     },
+    // A lazy getter calls the other one: started together, both miss the cache and fetch twice.
+    'methods-share-state': {
+      code: 'class M {\n  async fetchInfo() {\n    if (this.info) return this.info;\n    return (this.info = await load());\n  }\n  async getIds() {\n    const info = await this.fetchInfo();\n    return info.ids;\n  }\n  async connect() {\n    const ids = await this.getIds();\n    const info = await this.fetchInfo();\n  }\n}',
+    },
   };
 
   // An oracle with types that says no operand is a promise.
@@ -412,5 +416,62 @@ describe('findSequentialAwaitRuns: order through shared state (effects)', () => 
     expect(effectKindOfName('startServer')).toBe('setup');
     expect(effectKindOfName('$transaction')).toBe('write');
     expect(effectKindOfName('compute')).toBeNull();
+  });
+});
+
+describe('findSequentialAwaitRuns: methods of the same class (instance state)', () => {
+  const analyseClass = (members: string, run: string) => analyse(`export class C {\n${members}\n  async run() {\n${run}\n  }\n}`);
+  const reasonsOf = (members: string, run: string) => analyseClass(members, run).silenced.map((s) => s.reason);
+  const runsOf = (members: string, run: string) => analyseClass(members, run).runs.length;
+  const both = '    const a = await this.a();\n    const b = await this.b();';
+
+  it('methods that only read the instance run together', () => {
+    const members = '  client: Api;\n  async a() { return this.client.get("a"); }\n  async b() { return this.client.get("b"); }';
+    expect(runsOf(members, both)).toBe(1);
+  });
+
+  it('one fills a member the other reads', () => {
+    const members = '  async a() { this.token = await login(); return this.token; }\n  async b() { return fetchWith(this.token); }';
+    expect(reasonsOf(members, both)).toEqual(['methods-share-state']);
+  });
+
+  it('one reads a member the later one writes', () => {
+    const members = '  async a() { return this.count; }\n  async b() { this.count++; return 1; }';
+    expect(reasonsOf(members, both)).toEqual(['methods-share-state']);
+  });
+
+  it('a member changed through a mutating method (a Map both fill)', () => {
+    const members = '  async a() { this.seen.set("a", await load("a")); }\n  async b() { return this.seen.get("a"); }';
+    expect(reasonsOf(members, both)).toEqual(['methods-share-state']);
+  });
+
+  it('one calls the other, through a further method', () => {
+    const members = '  async a() { return this.c(); }\n  async c() { return this.b(); }\n  async b() { return load(); }';
+    expect(reasonsOf(members, both)).toEqual(['methods-share-state']);
+  });
+
+  it('the same through arrows inside a method body, private methods and arrow fields', () => {
+    const members = '  #a = async () => { await Promise.all(keys.map(async (k) => { this.cache[k] = await load(k); })); };\n  async #b() { return this.cache; }';
+    expect(analyseClass(members, '    const a = await this.#a();\n    const b = await this.#b();').silenced.map((s) => s.reason)).toEqual(['methods-share-state']);
+  });
+
+  it('a method the file does not show (inherited) says nothing, and the run stays', () => {
+    expect(analyse(`export class C extends Base {\n  async a() { this.x = 1; }\n  async run() {\n${both}\n  }\n}`).runs.length).toBe(1);
+  });
+
+  it('a static method of the same name is another method', () => {
+    const members = '  static async b() { return this.x; }\n  async a() { return this.y; }\n  async b() { return this.z; }\n  static async a() { this.x = 1; }';
+    expect(runsOf(members, both)).toBe(1);
+  });
+
+  it('a function of its own inside a method binds its own `this`', () => {
+    const members = '  async a() { return [1].map(function () { this.x = 1; }); }\n  async b() { return this.x; }';
+    expect(runsOf(members, both)).toBe(1);
+  });
+
+  it('a run already rewritten keeps its calls apart from the next one', () => {
+    const members = '  async a() { this.t = 1; }\n  async b() { return 2; }\n  async c() { return this.t; }';
+    const run = '    const [a, b] = await Promise.all([this.a(), this.b()]);\n    const c = await this.c();';
+    expect(reasonsOf(members, run)).toEqual(['methods-share-state']);
   });
 });

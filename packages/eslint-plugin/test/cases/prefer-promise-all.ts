@@ -114,8 +114,26 @@ export default defineRuleCases(rule, [
         code: 'let a, b;\nasync function f() {\n  a = await getA();\n  b = await getB();\n}\nf();',
         languageOptions: { parserOptions: { sourceType: 'script' } },
       },
+      // methods-share-state: getIds() calls fetchInfo(), which fills the cache both would miss if started together.
+      'export class M {\n  info = null;\n  async fetchInfo() {\n    if (this.info) return this.info;\n    return (this.info = await load());\n  }\n  async getIds() {\n    return (await this.fetchInfo()).ids;\n  }\n  async connect() {\n    const ids = await this.getIds();\n    const info = await this.fetchInfo();\n    return [ids, info];\n  }\n}',
     ],
     invalid: [
+      {
+        // Methods of the class that only read the instance still start together.
+        code: 'export class M {\n  async user() {\n    return this.api.get("user");\n  }\n  async posts() {\n    return this.api.get("posts");\n  }\n  async page() {\n    const user = await this.user();\n    const posts = await this.posts();\n    return { user, posts };\n  }\n}',
+        errors: [
+          {
+            messageId: 'preferPromiseAll',
+            line: 9,
+            suggestions: [
+              {
+                messageId: 'suggestPromiseAll',
+                output: 'export class M {\n  async user() {\n    return this.api.get("user");\n  }\n  async posts() {\n    return this.api.get("posts");\n  }\n  async page() {\n    const [user, posts] = await Promise.all([this.user(), this.posts()]);\n    return { user, posts };\n  }\n}',
+              },
+            ],
+          },
+        ],
+      },
       {
         // testFiles: [] turns the test-file tier off.
         code: 'it("reads", async () => {\n  const foo = await api.versions(url, "foo");\n  const bar = await api.versions(url, "bar");\n});',
