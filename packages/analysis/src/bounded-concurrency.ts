@@ -26,9 +26,11 @@ import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOff
  *   `add`, Bottleneck's `schedule`, a catalogued limiter call), is handed as a function to a queue's
  *   method (`queue.add(() => …)`, the project's own queues too) or waits on a semaphore it acquires;
  * - `batched-in-loop`: the input is the element of an enclosing loop (a chunk): the loop bounds the fan-out;
- * - `test-file`: a test file (by `testFiles`): fixtures are small lists the test wrote.
+ * - `test-file`: a test file (by `testFiles`): fixtures are small lists the test wrote;
+ * - `waits-only`: each element is a `new Promise` whose executor only hands its `resolve`/`reject` on
+ *   (to a map of pending replies, a listener, a timer): it waits for something and starts nothing.
  */
-export const fanOutSilenceReasons = ['known-small', 'bounded-by-limiter', 'batched-in-loop', 'test-file'] as const;
+export const fanOutSilenceReasons = ['known-small', 'bounded-by-limiter', 'batched-in-loop', 'test-file', 'waits-only'] as const;
 
 export type FanOutSilenceReason = (typeof fanOutSilenceReasons)[number];
 
@@ -110,6 +112,7 @@ function judgeFanOut(
     if (!callback || callback.type === 'SpreadElement') return null;
     const work = startsPromisePerElement(file, callback);
     if (work === 'no') return null;
+    if (work === 'waits') return 'waits-only';
     const input = core.callee.object;
     const size = knownSize(file, input);
     if (size !== null && size <= maxKnownLength) return 'known-small';
@@ -126,11 +129,12 @@ function judgeFanOut(
  * returns what the oracle shows is a promise), `'bounded'` (its work goes through a limiter or a
  * semaphore), or `'no'` when nothing shows it starts async work.
  */
-function startsPromisePerElement(file: AnalysisFile, callback: TSESTree.Expression): 'promise' | 'bounded' | 'no' {
+function startsPromisePerElement(file: AnalysisFile, callback: TSESTree.Expression): 'promise' | 'bounded' | 'waits' | 'no' {
   if (isFunctionNode(callback)) {
     if (goesThroughLimiter(file, callback)) return 'bounded';
     if (callback.async && !callback.generator) return 'promise';
     const returned = callback.body.type === 'BlockStatement' ? null : callback.body;
+    if (returned && isWaitOnly(returned)) return 'waits';
     return returned && file.oracle.isPromiseLike(returned) === 'yes' ? 'promise' : 'no';
   }
   return file.oracle.returnsPromise(callback) === 'yes' ? 'promise' : 'no';
@@ -263,6 +267,7 @@ function judgeFilledArray(
   if (init?.type !== 'ArrayExpression' || init.elements.length > 0) return null;
   let loop: TSESTree.Node | null = null;
   let bounded = false;
+  let startsWork = false;
   for (const reference of variable.references) {
     const member = reference.identifier.parent;
     if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'push') continue;
@@ -282,11 +287,16 @@ function judgeFilledArray(
           return root.type === 'Identifier' && isLimiterInstance(file, root);
         })());
     if (viaLimiter) bounded = true;
-    else if (file.oracle.isPromiseLike(pushed) !== 'yes') continue;
+    else if (isWaitOnly(pushed)) {
+      loop = enclosing;
+      continue;
+    } else if (file.oracle.isPromiseLike(pushed) !== 'yes') continue;
+    else startsWork = true;
     loop = enclosing;
   }
   if (!loop) return null;
   if (bounded) return 'bounded-by-limiter';
+  if (!startsWork) return 'waits-only';
   if (loop.type === 'ForOfStatement') {
     const size = knownSize(file, loop.right);
     if (size !== null && size <= maxKnownLength) return 'known-small';
@@ -408,6 +418,45 @@ function callOrNewOf(node: TSESTree.Node): TSESTree.CallExpression | TSESTree.Ne
   const call = callee.parent;
   if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.callee === callee) return call;
   return null;
+}
+
+/** Methods that keep a function to call later (a map of pending replies, a listener list) and start nothing. */
+const registeringMethods: ReadonlySet<string> = new Set([
+  'set', 'push', 'add', 'unshift', 'once', 'on', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener',
+]);
+
+/**
+ * Whether `node` is a `new Promise` that only waits: its executor does nothing but keep `resolve` or
+ * `reject` for later, registered with plain arguments (`pending.set(id, resolve)`,
+ * `emitter.once('ready', resolve)`) or stored (`(r) => (release = r)`). Such a promise holds no
+ * socket or handle of its own; what it waits for is started elsewhere. A settler handed to any other
+ * call (`socket.write(data, resolve)`, `fs.access(p, resolve)`) is a callback of work that starts.
+ */
+function isWaitOnly(node: TSESTree.Expression): boolean {
+  const core = skipTransparentWrappers(node);
+  if (core.type !== 'NewExpression' || core.callee.type !== 'Identifier' || core.callee.name !== 'Promise') return false;
+  const executor = core.arguments[0];
+  if (core.arguments.length !== 1 || (executor?.type !== 'ArrowFunctionExpression' && executor?.type !== 'FunctionExpression') || executor.async) return false;
+  const settlers = new Set(executor.params.flatMap((p) => (p.type === 'Identifier' ? [p.name] : [])));
+  if (settlers.size !== executor.params.length || settlers.size === 0) return false;
+  const isSettler = (n: TSESTree.Node | undefined) => n?.type === 'Identifier' && settlers.has(n.name);
+  // Plain values beside the settler: names, literals, members, `this`; never a call or a function.
+  const isPlain = (n: TSESTree.Node): boolean =>
+    n.type === 'Identifier' ||
+    n.type === 'Literal' ||
+    n.type === 'ThisExpression' ||
+    (n.type === 'TemplateLiteral' && n.expressions.every(isPlain)) ||
+    (n.type === 'MemberExpression' && isPlain(n.object) && (!n.computed || isPlain(n.property)));
+  const handsOn = (expression: TSESTree.Node): boolean => {
+    if (expression.type === 'AssignmentExpression') return expression.operator === '=' && isSettler(expression.right) && (expression.left.type === 'Identifier' || isPlain(expression.left));
+    if (expression.type !== 'CallExpression' || expression.callee.type !== 'MemberExpression' || !isPlain(expression.callee)) return false;
+    const method = staticPropertyName(expression.callee);
+    if (method === null || !registeringMethods.has(method)) return false;
+    return expression.arguments.some(isSettler) && expression.arguments.every((a) => a.type !== 'SpreadElement' && isPlain(a));
+  };
+  const body = executor.body;
+  if (body.type !== 'BlockStatement') return handsOn(body);
+  return body.body.length > 0 && body.body.every((statement) => statement.type === 'ExpressionStatement' && handsOn(statement.expression));
 }
 
 /** Whether the array may grow: a member of it is called or assigned (`xs.push(…)`, `xs[i] = …`), beyond `.map`/`.slice`/`.filter` reads. */

@@ -7,11 +7,28 @@ describe('findUnboundedFanOuts: why a fan-out is left alone', () => {
     'bounded-by-limiter': { code: "import pLimit from 'p-limit';\nconst limit = pLimit(4);\nasync function f(ids) {\n  return Promise.all(ids.map((id) => limit(() => get(id))));\n}" },
     'batched-in-loop': { code: 'async function f(chunks) {\n  for (const chunk of chunks) await Promise.all(chunk.map(async (id) => get(id)));\n}' },
     'test-file': { code: 'it("x", async () => {\n  await Promise.all(ids.map(async (id) => get(id)));\n});', filePath: 'src/x.spec.ts' },
+    // Replies awaited by id: the messages were sent elsewhere, the promises only wait for them.
+    'waits-only': {
+      code: 'async function f(workers, pending) {\n  const ps = [];\n  for (const [id, worker] of workers) {\n    ps.push(new Promise((resolve) => pending.set(id, resolve)));\n    worker.postMessage({ id });\n  }\n  await Promise.all(ps);\n}',
+    },
   };
   it.each(Object.entries(cases))('%s', (reason, { code, filePath }) => {
     const result = findUnboundedFanOuts(parseFile(code, 'a.ts'), { filePath });
     expect(result.fanOuts).toEqual([]);
     expect(result.silenced.map((s) => s.reason)).toEqual([reason]);
+  });
+
+  it('waiting promises: registered, stored or mapped; a settler given to work that starts is still a fan-out', () => {
+    const judge = (code: string) => {
+      const result = findUnboundedFanOuts(parseFile(code, 'a.ts'));
+      return [...result.fanOuts.map(() => 'reported'), ...result.silenced.map((s) => s.reason)];
+    };
+    expect(judge('async function f(ids, emitter) {\n  await Promise.all(ids.map((id) => new Promise((resolve, reject) => {\n    emitter.once(`done:${id}`, resolve);\n  })));\n}')).toEqual(['waits-only']);
+    expect(judge('async function f(ids, emitter) {\n  await Promise.all(ids.map((id) => new Promise((resolve, reject) => {\n    emitter.once(id, resolve);\n    emitter.once("error", reject);\n  })));\n}')).toEqual(['waits-only']);
+    expect(judge('async function f(ids) {\n  const ps = [];\n  let release;\n  for (const id of ids) ps.push(new Promise((r) => (release = r)));\n  await Promise.all(ps);\n}')).toEqual(['waits-only']);
+    expect(judge('async function f(sockets, data) {\n  await Promise.all(sockets.map((s) => new Promise((resolve) => s.write(data, resolve))));\n}')).toEqual(['reported']);
+    expect(judge('async function f(ids, pending, send) {\n  await Promise.all(ids.map((id) => new Promise((resolve) => {\n    pending.set(id, resolve);\n    send(id);\n  })));\n}')).toEqual(['reported']);
+    expect(judge('async function f(ids, pending) {\n  const ps = [];\n  for (const id of ids) {\n    ps.push(new Promise((resolve) => pending.set(id, resolve)));\n    ps.push(fetch(id));\n  }\n  await Promise.all(ps);\n}')).toEqual(['reported']);
   });
 
   it('reports a mapped fan-out and a loop-filled one, with their inputs', () => {

@@ -7,6 +7,9 @@ export default defineRuleCases(rule, [
   {
     host: 'syntax',
     valid: [
+      // waits-only: replies awaited by id, the messages sent one by one.
+      'export async function f(workers: Map<number, { postMessage(m: unknown): void }>, pending: Map<number, () => void>) {\n  const replies: Promise<void>[] = [];\n  for (const [id, worker] of workers) {\n    replies.push(new Promise<void>((resolve) => pending.set(id, resolve)));\n    worker.postMessage({ id });\n  }\n  await Promise.all(replies);\n}',
+      'export async function f(ids: string[], bus: { once(e: string, cb: () => void): void }) {\n  await Promise.all(ids.map((id) => new Promise<void>((resolve) => bus.once(`ready:${id}`, resolve))));\n}',
       // known-small: a literal list.
       'export async function f() {\n  return Promise.all(["a", "b", "c"].map(async (name) => read(name)));\n}',
       // known-small: a const bound to a literal list.
@@ -37,6 +40,11 @@ export default defineRuleCases(rule, [
       'export async function f(ids: string[]) {\n  const out = [];\n  for (const id of ids) out.push(id.length);\n  return Promise.all(out);\n}',
     ],
     invalid: [
+      {
+        // The settler is the callback of a write that starts per socket.
+        code: 'export async function f(sockets: { write(d: string, cb: () => void): void }[], data: string) {\n  await Promise.all(sockets.map((s) => new Promise<void>((resolve) => s.write(data, resolve))));\n}',
+        errors: [{ messageId: 'unboundedMap', data: { combinator: 'all', input: 'sockets' } }],
+      },
       {
         code: 'export async function users(ids: string[]) {\n  return Promise.all(ids.map(async (id) => api.getUser(id)));\n}',
         errors: [{ messageId: 'unboundedMap', data: { combinator: 'all', input: 'ids' }, line: 2, column: 10 }],
