@@ -287,7 +287,7 @@ function judgeFilledArray(
           return root.type === 'Identifier' && isLimiterInstance(file, root);
         })());
     if (viaLimiter) bounded = true;
-    else if (isWaitOnly(pushed)) {
+    else if (isWaitOnly(constInitOf(file, pushed) ?? pushed)) {
       loop = enclosing;
       continue;
     } else if (file.oracle.isPromiseLike(pushed) !== 'yes') continue;
@@ -418,6 +418,15 @@ function callOrNewOf(node: TSESTree.Node): TSESTree.CallExpression | TSESTree.Ne
   const call = callee.parent;
   if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.callee === callee) return call;
   return null;
+}
+
+/** What a `const` name pushed stands for: `const reply = new Promise(…); ps.push(reply)`. */
+function constInitOf(file: AnalysisFile, node: TSESTree.Expression): TSESTree.Expression | null {
+  if (node.type !== 'Identifier') return null;
+  const variable = referenceIndexOf(file).within(node.range[0], node.range[1])[0]?.resolved;
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id.type !== 'Identifier') return null;
+  return def.node.init;
 }
 
 /** Methods that keep a function to call later (a map of pending replies, a listener list) and start nothing. */
