@@ -12,6 +12,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { callEffectOf, effectFactsOf, effectKindOf, isPause, operationsOf, startingCall } from './effects';
 import type { AnalysisFile } from './file';
+import { instanceFootprintOf } from './instance-state';
 import { limiterAt } from './limiter-calls';
 import { staticPropertyName } from './modules';
 import { bindingKeyOf, type BindingKey, isBuiltinGlobal, isMemberUsed, referenceIndexOf } from './scope';
@@ -399,7 +400,7 @@ class LoopJudge {
     const members = this.memberMutationsReason();
     if (members) return members;
     if (this.passesSharedCollection()) return 'shared-argument';
-    if (this.callsLocalWriter()) return 'callee-writes-shared-state';
+    if (this.callsLocalWriter() || this.callsInstanceWriter()) return 'callee-writes-shared-state';
     if (this.iterationBindings.size > 0 && iterationReads.size === 0) return 'iteration-variable-unused';
     return null;
   }
@@ -553,6 +554,22 @@ class LoopJudge {
    */
   private callsLocalWriter(): boolean {
     return this.reachesLocalWriter(this.body, 0, new Set());
+  }
+
+  /**
+   * Whether the iteration calls a method of the enclosing class (`this.handle(x)`) whose body, or a
+   * method it calls on `this`, writes an instance member: each iteration changes state the next one
+   * may see (a collection it checks, then deletes from; the last write wins).
+   */
+  private callsInstanceWriter(): boolean {
+    if (!this.file.text.includes('this.')) return false;
+    let found = false;
+    walk(this.body, this.file.visitorKeys, (node) => {
+      if (found || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody') return false;
+      if (node.type === 'CallExpression' && (instanceFootprintOf(this.file, node)?.writes.size ?? 0) > 0) found = true;
+      return !found;
+    });
+    return found;
   }
 
   private reachesLocalWriter(root: TSESTree.Node, depth: number, visited: Set<TSESTree.Node>): boolean {

@@ -77,6 +77,7 @@ describe('findAwaitLoops: independent loops', () => {
     ['a break of an inner switch', 'async function f(jobs) {\n  for (const job of jobs) {\n    switch (job.kind) {\n      case "a":\n        await renderA(job);\n        break;\n      default:\n        await renderB(job);\n    }\n  }\n}', null],
     ['a const list that grows is no literal size', 'async function f(ids) {\n  const todo = [];\n  todo.push(...ids);\n  for (const id of todo) {\n    console.log(await load(id));\n  }\n}', null],
     ['a per-item receiver that writes', 'async function f(docs) {\n  for (const doc of docs) {\n    await doc.save();\n  }\n}', null],
+    ['a method of the class that only reads the instance', 'class Api {\n  async user(id) {\n    return this.client.get(`/users/${id}`);\n  }\n  async print(ids) {\n    for (const id of ids) {\n      console.log(await this.user(id));\n    }\n  }\n}', null],
   ])('%s', (_name, code, knownLength) => {
     const { loops, silenced } = analyse(code);
     expect(silenced).toEqual([]);
@@ -114,6 +115,8 @@ describe('findAwaitLoops: independent loops', () => {
     ['a write through the element to a shared argument', 'async function f(processors, project) {\n  for (const processor of processors) {\n    await processor.updateArtifacts(project);\n  }\n}', 'ordered-writes'],
     ['an issue closed through a plain function', 'async function f(issues) {\n  for (const issue of issues) {\n    await closeIssue(issue.id);\n  }\n}', 'ordered-writes'],
     ['a local writer two calls deep', 'let issues = 0;\nfunction report() {\n  issues += 1;\n}\nasync function check(file) {\n  if (!(await exists(file))) report();\n}\nasync function f(files) {\n  for (const file of files) {\n    await check(file);\n  }\n}', 'callee-writes-shared-state'],
+    ['a method of the class that writes the instance', 'class Collector {\n  collected = new Map();\n  async dispose(m) {\n    if (!(await this.filter(m)) || !this.collected.has(m.id)) return;\n    this.collected.delete(m.id);\n  }\n  async filter(m) {\n    return m.ok;\n  }\n  async onBulkDelete(messages) {\n    for (const m of messages) await this.dispose(m);\n  }\n}', 'callee-writes-shared-state'],
+    ['a method that writes through another method of the class', 'class Sync {\n  async mark(id) {\n    this.last = id;\n  }\n  async push(id) {\n    await send(id);\n    return this.mark(id);\n  }\n  async run(ids) {\n    for (const id of ids) {\n      await this.push(id);\n    }\n  }\n}', 'callee-writes-shared-state'],
     ['a limiter per batch', "import pMap from 'p-map';\nasync function f(batches) {\n  for (const batch of batches) {\n    await pMap(batch, load, { concurrency: 4 });\n  }\n}", 'batched-concurrency'],
   ])('%s', (_name, code, reason) => {
     const { loops, silenced } = analyse(code);
