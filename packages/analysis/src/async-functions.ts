@@ -21,6 +21,8 @@ export interface OwnBodyFacts {
   readonly yields: readonly TSESTree.YieldExpression[];
   /** Whether it has a `return;` without a value. */
   readonly bareReturn: boolean;
+  /** Its `throw` statements. */
+  readonly throws: readonly TSESTree.ThrowStatement[];
 }
 
 const factsCache = new WeakMap<FunctionNode, OwnBodyFacts>();
@@ -33,6 +35,7 @@ export function ownBodyFacts(file: AnalysisFile, fn: FunctionNode): OwnBodyFacts
   let bareReturn = false;
   const returned: TSESTree.Expression[] = [];
   const yields: TSESTree.YieldExpression[] = [];
+  const throws: TSESTree.ThrowStatement[] = [];
   if (fn.body.type !== 'BlockStatement') returned.push(fn.body);
   walk(fn.body, file.visitorKeys, (node) => {
     if (node !== fn.body && isFunctionNode(node)) return false;
@@ -53,12 +56,15 @@ export function ownBodyFacts(file: AnalysisFile, fn: FunctionNode): OwnBodyFacts
       case 'YieldExpression':
         yields.push(node);
         break;
+      case 'ThrowStatement':
+        throws.push(node);
+        break;
       default:
         break;
     }
     return true;
   });
-  const facts = { awaits, returned, yields, bareReturn };
+  const facts = { awaits, returned, yields, bareReturn, throws };
   factsCache.set(fn, facts);
   return facts;
 }

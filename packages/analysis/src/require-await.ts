@@ -23,7 +23,12 @@ export type RequireAwaitSilence =
   /** It returns a value shown to be a promise, or one nothing shows is not. */
   | 'may-return-promise'
   /** An async generator that delegates to (`yield*`) or yields something that may be async. */
-  | 'may-yield-async';
+  | 'may-yield-async'
+  /**
+   * It throws, and no `try` of its own catches it: `async` makes the error a rejection, which callers'
+   * `await` and `.catch()` rely on (`async delete() { throw new Error('not supported') }`).
+   */
+  | 'throws-as-rejection';
 
 export interface MissingAwait {
   readonly fn: FunctionNode;
@@ -42,6 +47,18 @@ function isSyncIterableLiteral(node: TSESTree.Expression): boolean {
   return node.type === 'ArrayExpression' || node.type === 'TemplateLiteral' || (node.type === 'Literal' && typeof node.value === 'string');
 }
 
+/** Whether a `throw` lies in the block of a `try` with a `catch`, inside `fn`: the error does not leave the function. */
+function caughtWithin(statement: TSESTree.ThrowStatement, fn: FunctionNode): boolean {
+  let child: TSESTree.Node = statement;
+  let parent: TSESTree.Node | undefined = statement.parent;
+  while (parent && parent !== fn) {
+    if (parent.type === 'TryStatement' && parent.block === child && parent.handler) return true;
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
 /**
  * The judgement of `require-await` on one function: a report, a named reason for silence, or `null`
  * when the function is not `async` or awaits.
@@ -54,6 +71,7 @@ export function judgeRequireAwait(file: AnalysisFile, fn: FunctionNode): Require
   if (facts.returned.some((value) => file.oracle.isPromiseLike(value) !== 'no')) {
     return { kind: 'silent', reason: 'may-return-promise' };
   }
+  if (facts.throws.some((t) => !caughtWithin(t, fn))) return { kind: 'silent', reason: 'throws-as-rejection' };
   if (fn.generator) {
     for (const y of facts.yields) {
       if (!y.argument) continue;

@@ -30,6 +30,10 @@ export default defineRuleCases(rule, [
       'function count() {\n  return 1;\n}',
       // Empty: a deliberate no-op that returns a promise.
       'async function noop() {}\nconst idle = async () => {};',
+      // throws-as-rejection: `async` turns the throw into the rejection callers catch.
+      'export class GroupChannel {\n  async delete() {\n    throw new Error("a group DM cannot be deleted");\n  }\n}',
+      'export async function parse(text: string) {\n  if (!text) throw new TypeError("empty");\n  return text.length;\n}',
+      'export async function check(n: number) {\n  try {\n    if (n < 0) throw new RangeError("negative");\n  } catch {\n    return 0;\n  } finally {\n    console.log(n);\n  }\n  throw new Error("unreachable");\n}',
       // Returns a promise the code shows, or a value nothing shows is not one: it may be returned on purpose.
       'async function load() {\n  return fetch("/ping");\n}',
       'export async function find(db: { query(q: string): unknown }) {\n  return db.query("select 1");\n}',
@@ -42,6 +46,12 @@ export default defineRuleCases(rule, [
     ],
     invalid: [
       missing('async function count() {\n  return 1;\n}', "Async function 'count'", 'function count() {\n  return 1;\n}', { line: 1, column: 1, endColumn: 21 }),
+      // A throw its own try catches, or one in a function of its own, leaves nothing to reject.
+      missing(
+        'export async function safe(text: string) {\n  try {\n    if (!text) throw new TypeError("empty");\n  } catch {\n    return 0;\n  }\n  [1].forEach(() => {\n    throw new Error("inner");\n  });\n  return 1;\n}',
+        "Async function 'safe'",
+        'export function safe(text: string) {\n  try {\n    if (!text) throw new TypeError("empty");\n  } catch {\n    return 0;\n  }\n  [1].forEach(() => {\n    throw new Error("inner");\n  });\n  return 1;\n}',
+      ),
       missing(
         'export const log = async (message: string) => {\n  console.log(message);\n};',
         'Async arrow function',
