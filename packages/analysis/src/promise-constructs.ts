@@ -284,9 +284,15 @@ export function findMisnamedExecutorParams(file: AnalysisFile, node: TSESTree.Ne
   if (!executor) return [];
   const patterns = { resolve: options.resolvePattern ?? '^_?resolve$', reject: options.rejectPattern ?? '^_?reject$' };
   const out: MisnamedExecutorParam[] = [];
+  // Names the executor uses from outside (`let resolve; new Promise((res) => (resolve = res))`): a
+  // parameter renamed to one of them would hide it, so a name the pattern allows is taken.
+  const outer = file.scopeManager.acquire(executor)?.through.map((r) => r.identifier.name) ?? [];
   (['resolve', 'reject'] as const).forEach((role, index) => {
     const param = executor.params[index];
-    if (param?.type === 'Identifier' && !new RegExp(patterns[role], 'u').test(param.name)) out.push({ param, role, pattern: patterns[role] });
+    const pattern = new RegExp(patterns[role], 'u');
+    if (param?.type !== 'Identifier' || pattern.test(param.name)) return;
+    if (outer.some((name) => pattern.test(name))) return;
+    out.push({ param, role, pattern: patterns[role] });
   });
   return out;
 }

@@ -16,6 +16,9 @@ export default defineRuleCases(rule, [
       // A local `Promise` is not the built-in one.
       'class Promise {\n  constructor(f: (ok: () => void) => void) {}\n}\nexport const p = new Promise((ok) => ok());',
       { code: 'export const p = new Promise((ok, fail) => ok());', options: [{ resolvePattern: '^ok$', rejectPattern: '^fail$' }] },
+      // The name the pattern allows is taken by a binding the executor uses: renaming would hide it.
+      'let resolve!: () => void;\nexport const ready = new Promise<void>((res) => (resolve = res));\nexport const open = () => resolve();',
+      "import { resolve } from 'node:path';\nexport const full = (p: string) => new Promise<string>((ok) => setImmediate(() => ok(resolve(p))));",
     ],
     invalid: [
       {
@@ -27,6 +30,11 @@ export default defineRuleCases(rule, [
       },
       { code: 'export const p = new Promise(function (ok) {\n  ok(1);\n});', errors: [{ messageId: 'resolveParamNames', column: 40 }] },
       { code: 'export const p = new Promise((resolve, fail) => resolve(1));', errors: [{ messageId: 'rejectParamNames' }] },
+      {
+        // Only the taken name is excused: `rej` could still be `reject`.
+        code: 'let resolve: (v: number) => void;\nexport const p = new Promise<number>((res, rej) => {\n  resolve = res;\n  setTimeout(rej, 10);\n});',
+        errors: [{ messageId: 'rejectParamNames', line: 2 }],
+      },
       {
         code: 'export const p = new Promise((resolve, reject) => resolve(1));',
         options: [{ resolvePattern: '^ok$' }],
