@@ -83,6 +83,7 @@ const silenceMessages: Readonly<Record<LoopSilenceReason, string>> = {
   'iteration-variable-unused': 'no iteration reads its element or counter: each does the same thing',
   'calls-each-element': 'an iteration calls its element (hooks, middleware): they run in order by contract',
   'test-file': 'a test file: its steps share fixtures and run in order on purpose',
+  'sequential-by-choice': 'the other branch of its `if` runs the same list with `Promise.all`: the code chose when the calls may run together',
   'unsupported-loop': 'the loop head is not one the analysis follows',
 };
 

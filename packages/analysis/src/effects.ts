@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import { type EffectKind, effectKindOfName, globalStateObjects, moduleLoaders, pauseCallees, pauseVerbs, verbsOf } from './catalogues/effect-verbs';
+import { type EffectKind, effectKindOfName, globalStateObjects, moduleLoaders, pauseCallees, pauseVerbs, sqlReadKeywords, verbsOf } from './catalogues/effect-verbs';
 import { calleeNames } from './names';
 import type { BindingKey } from './scope';
 import { skipTransparentWrappers } from './walk';
@@ -66,6 +66,45 @@ function operationWord(call: TSESTree.CallExpression | TSESTree.NewExpression): 
 
 const strength: Record<EffectKind, number> = { read: 0, write: 1, setup: 2, interactive: 3 };
 
+const sqlReads: ReadonlySet<string> = new Set(sqlReadKeywords);
+
+/**
+ * The effect kind of one call by its name, and for `query(…)` by its statement when it is given one:
+ * SQL text (a string or template, tagged or not, also as the `text`/`sql` of an options object) is a
+ * read only when it starts with a reading keyword (`SELECT`, `SHOW`, `EXPLAIN`…), and a statement
+ * passed by name (`runner.query(up)`, `this.query(sql, params)`) may be DDL or an `UPDATE` (a
+ * migration's queries run one by one), so it counts as a write. A structured query (`query({ table })`,
+ * GraphQL's `client.query({ query: GET_USER })`) stays a read.
+ */
+function kindOfCall(call: TSESTree.CallExpression | TSESTree.NewExpression, word: string | null): EffectKind | null {
+  if (word === null) return null;
+  const kind = effectKindOfName(word);
+  if (kind !== 'read' || call.type !== 'CallExpression' || !verbsOf(word).includes('query')) return kind;
+  let statement = call.arguments[0];
+  if (statement?.type === 'ObjectExpression') {
+    const property = statement.properties.find(
+      (p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && (p.key.name === 'text' || p.key.name === 'sql'),
+    );
+    if (!property) return 'read';
+    statement = property.value as TSESTree.Expression;
+  }
+  if (statement === undefined) return 'read';
+  let core = skipTransparentWrappers(statement as TSESTree.Expression);
+  // SQL built by concatenation starts with its leftmost part: `` `UPDATE ${table} ` + `SET …` ``.
+  while (core.type === 'BinaryExpression' && core.operator === '+') core = skipTransparentWrappers(core.left as TSESTree.Expression);
+  const text =
+    core.type === 'Literal' && typeof core.value === 'string'
+      ? core.value
+      : core.type === 'TemplateLiteral'
+        ? (core.quasis[0]?.value.cooked ?? '')
+        : core.type === 'TaggedTemplateExpression'
+          ? (core.quasi.quasis[0]?.value.cooked ?? '')
+          : null;
+  if (text === null) return core.type === 'Identifier' || core.type === 'MemberExpression' ? 'write' : 'read';
+  const keyword = /^[\s(]*([a-z]+)/i.exec(text.replace(/--[^\n]*\n|\/\*[\s\S]*?\*\//g, ' '))?.[1]?.toLowerCase();
+  return keyword !== undefined && sqlReads.has(keyword) ? 'read' : 'write';
+}
+
 /**
  * The effect kind the awaited operation's names suggest (`null` when unknown): the strongest along
  * its call chain, so a builder (`db.insertInto(t).values(v).execute()`) is known by its verb.
@@ -74,8 +113,7 @@ export function effectKindOf(operand: TSESTree.Expression): EffectKind | null {
   let kind: EffectKind | null = null;
   let node = skipTransparentWrappers(operand);
   while (node.type === 'CallExpression' || node.type === 'NewExpression') {
-    const word = node.type === 'CallExpression' ? operationWord(node) : null;
-    const found = word === null ? null : effectKindOfName(word);
+    const found = kindOfCall(node, node.type === 'CallExpression' ? operationWord(node) : null);
     if (found !== null && (kind === null || strength[found] > strength[kind])) kind = found;
     const callee = skipTransparentWrappers(node.callee);
     if (callee.type !== 'MemberExpression') break;
@@ -334,7 +372,7 @@ export function callEffectOf(call: TSESTree.CallExpression | TSESTree.NewExpress
   const word = call.type === 'CallExpression' ? operationWord(call) : null;
   const callee = skipTransparentWrappers(call.callee);
   const receiver = callee.type === 'MemberExpression' ? rootOf(callee.object) : null;
-  return { kind: word === null ? null : effectKindOfName(word), receiver, method: callee.type === 'MemberExpression' ? word : null };
+  return { kind: kindOfCall(call, word), receiver, method: callee.type === 'MemberExpression' ? word : null };
 }
 
 const pauseNames: ReadonlySet<string> = new Set(pauseCallees);

@@ -50,6 +50,9 @@ import { hasOffsetWithin, isFunctionNode, memberChainRoot, skipTransparentWrappe
  *   with a context of its own (`await plugin.buildStart.call(ctx)`): hooks, middleware, plugins and
  *   cleanups run in order by contract;
  * - `test-file`: a test file (by `testFiles`): a test's steps share fixtures and run in order on purpose;
+ * - `sequential-by-choice`: the loop is one branch of an `if` whose other side (its `else`, or what
+ *   follows an `if` whose branch returns) runs the same list with `Promise.all`/`allSettled`: the code
+ *   already chose, per condition, when the calls may run together (one connection, a driver);
  * - `unsupported-loop`: a loop head the analysis does not follow (`for (obj.x of xs)`, a `for` whose
  *   update assigns something other than its counters).
  */
@@ -73,6 +76,7 @@ export const loopSilenceReasons = [
   'iteration-variable-unused',
   'calls-each-element',
   'test-file',
+  'sequential-by-choice',
   'unsupported-loop',
 ] as const;
 
@@ -226,6 +230,7 @@ class LoopJudge {
     if (loop.type === 'ForStatement' && (!loop.test || !loop.update)) return 'condition-loop';
     if (!this.awaits.some((a) => nodeWithin(a, this.body))) return 'await-in-condition';
     if (this.awaits.some((a) => a.type === 'ForOfStatement')) return 'for-await';
+    if (hasConcurrentAlternative(this.file, loop)) return 'sequential-by-choice';
     const flow = this.controlFlowReason();
     if (flow) return flow;
     const calls = this.awaitedCallsReason();
@@ -607,6 +612,70 @@ class LoopJudge {
     });
     return found;
   }
+}
+
+/**
+ * Whether a `for…of` loop sits in a branch of an `if` whose other side fans out over the same list
+ * with `Promise.all`/`allSettled` (`list.map(…)`): its `else`, or, when the loop's branch ends in a
+ * `return` and the `if` has no `else`, the statements after the `if` in its block.
+ *
+ * ```ts
+ * if (driver === 'postgres') {
+ *   for (const group of groups) await load(group); // one connection: one query at a time
+ * } else {
+ *   await Promise.all(groups.map(load));
+ * }
+ * ```
+ */
+function hasConcurrentAlternative(file: AnalysisFile, loop: LoopNode): boolean {
+  if (loop.type !== 'ForOfStatement') return false;
+  const list = textOf(file, loop.right);
+  let child: TSESTree.Node = loop;
+  for (let parent: TSESTree.Node | undefined = loop.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== 'IfStatement' || child === parent.test) continue;
+    const other = child === parent.consequent ? parent.alternate : parent.consequent;
+    if (other && fansOutOver(file, other, list)) return true;
+    if (!parent.alternate && endsInReturn(child)) {
+      const block = parent.parent;
+      const siblings = block?.type === 'BlockStatement' || block?.type === 'Program' ? block.body : [];
+      const after = siblings.slice(siblings.indexOf(parent as TSESTree.ProgramStatement) + 1);
+      if (after.some((statement) => fansOutOver(file, statement, list))) return true;
+    }
+  }
+  return false;
+}
+
+const fanOutCombinators: ReadonlySet<string> = new Set(['all', 'allSettled']);
+
+/** Whether `root` holds `Promise.all(list.map(…))` (or `allSettled`) over a list written as `list`. */
+function fansOutOver(file: AnalysisFile, root: TSESTree.Node, list: string): boolean {
+  let found = false;
+  walk(root, file.visitorKeys, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return true;
+    const callee = node.callee;
+    if (callee.object.type !== 'Identifier' || callee.object.name !== 'Promise' || !fanOutCombinators.has(staticPropertyName(callee) ?? '')) return true;
+    const argument = node.arguments[0] ? skipTransparentWrappers(node.arguments[0] as TSESTree.Expression) : null;
+    if (argument?.type === 'CallExpression' && argument.callee.type === 'MemberExpression' && staticPropertyName(argument.callee) === 'map') {
+      found = textOf(file, argument.callee.object) === list;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** Whether a branch's last statement is a `return` (directly or as the last of its block). */
+function endsInReturn(node: TSESTree.Node): boolean {
+  if (node.type === 'ReturnStatement') return true;
+  if (node.type === 'BlockStatement') {
+    const last = node.body[node.body.length - 1];
+    return last !== undefined && endsInReturn(last);
+  }
+  return false;
+}
+
+function textOf(file: AnalysisFile, node: TSESTree.Node): string {
+  return file.text.slice(node.range[0], node.range[1]).replace(/\s+/g, '');
 }
 
 function isLoopNode(node: TSESTree.Node): node is LoopNode {

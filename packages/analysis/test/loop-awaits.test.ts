@@ -8,6 +8,10 @@ function analyse(code: string, options = {}) {
 describe('findAwaitLoops: why a loop stays sequential', () => {
   // One case per reason, so each line of the rule doc's "When the rule stays silent" is backed by a test.
   const cases: Record<LoopSilenceReason, { code: string; options?: object }> = {
+    // One connection: the code runs the same list concurrently only elsewhere.
+    'sequential-by-choice': {
+      code: 'async function f(driver, groups) {\n  if (driver === "postgres") {\n    for (const group of groups) {\n      await load(group);\n    }\n  } else {\n    await Promise.all(groups.map(load));\n  }\n}',
+    },
     'for-await': { code: 'async function f(dirs) {\n  for (const dir of dirs) {\n    for await (const entry of walk(dir)) console.log(entry);\n  }\n}' },
     'await-in-condition': { code: 'async function f(queue, n) {\n  for (let i = 0; i < await limit(); i++) handle(i);\n}' },
     'condition-loop': { code: 'async function f(job) {\n  let done = false;\n  while (!done) {\n    done = (await job.status()).finished;\n  }\n}' },
@@ -122,5 +126,34 @@ describe('findAwaitLoops: independent loops', () => {
     const { loops, silenced } = analyse(code);
     expect(loops).toEqual([]);
     expect(silenced.map((s) => s.reason)).toEqual([reason]);
+  });
+});
+
+describe('findAwaitLoops: queries and schema changes', () => {
+  it.each([
+    ['a migration\'s queries, one by one on the runner', 'class Runner {\n  async up(queries) {\n    for (const { query, parameters } of queries) {\n      await this.query(query, parameters);\n    }\n  }\n}'],
+    ['columns changed one by one', 'async function f(runner, table, columns) {\n  for (const { oldColumn, newColumn } of columns) {\n    await runner.changeColumn(table, oldColumn, newColumn);\n  }\n}'],
+  ])('%s stays in order (ordered-writes)', (_name, code) => {
+    const result = analyse(code);
+    expect(result.loops).toEqual([]);
+    expect(result.silenced.map((s) => s.reason)).toEqual(['ordered-writes']);
+  });
+
+  it('SELECTs by the element are still independent', () => {
+    const result = analyse('async function f(db, ids) {\n  const rows = [];\n  for (const id of ids) {\n    rows.push(await db.query("SELECT * FROM users WHERE id = $1", [id]));\n  }\n  return rows;\n}');
+    expect(result.silenced).toEqual([]);
+    expect(result.loops).toHaveLength(1);
+  });
+});
+
+describe('findAwaitLoops: sequential by choice', () => {
+  it('the branch returns, and the code after the if fans out over the same list', () => {
+    const result = analyse('async function f(single, attrs) {\n  if (single) {\n    const out = [];\n    for (const a of this.attrs) {\n      out.push(await load(a));\n    }\n    return out;\n  }\n  return Promise.all(this.attrs.map(load));\n}');
+    expect(result.silenced.map((s) => s.reason)).toEqual(['sequential-by-choice']);
+  });
+
+  it('another list in the other branch, or a branch that goes on, is no choice', () => {
+    expect(analyse('async function f(pg, groups, others) {\n  if (pg) {\n    for (const g of groups) {\n      await load(g);\n    }\n  } else {\n    await Promise.all(others.map(load));\n  }\n}').loops).toHaveLength(1);
+    expect(analyse('async function f(pg, groups) {\n  if (pg) {\n    for (const g of groups) {\n      await load(g);\n    }\n  }\n  await Promise.all(groups.map(load));\n}').loops).toHaveLength(1);
   });
 });

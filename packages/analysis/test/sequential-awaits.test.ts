@@ -475,3 +475,32 @@ describe('findSequentialAwaitRuns: methods of the same class (instance state)', 
     expect(reasonsOf(members, run)).toEqual(['methods-share-state']);
   });
 });
+
+describe('findSequentialAwaitRuns: a query is read by its SQL', () => {
+  const reasonsOf = (code: string) => analyse(code).silenced.map((s) => s.reason);
+  const runsOf = (code: string) => analyse(code).runs.length;
+
+  it('two SELECTs on one client may run together, a template or a tagged one too', () => {
+    expect(runsOf('async function f(db, id) {\n  const user = await db.query("SELECT * FROM users WHERE id = $1", [id]);\n  const posts = await db.query(`\n    select * from posts where author = ${id}`);\n}')).toBe(1);
+    expect(runsOf('async function f(sql, id) {\n  const a = await db.queryOne(sql`/* by id */ SELECT 1`);\n  const b = await db.queryOne(sql`(SELECT 2)`);\n}')).toBe(1);
+  });
+
+  it('an UPDATE, then a read of the same client, keeps its order', () => {
+    expect(reasonsOf('async function f(db) {\n  const moved = await db.query("UPDATE jobs SET state = 1");\n  const rows = await db.query("SELECT * FROM jobs");\n}')).toEqual(['shared-state-write']);
+  });
+
+  it('SQL built by concatenation is read by its first part', () => {
+    expect(reasonsOf('async function f(db, t) {\n  const a = await db.query(`UPDATE ${t} ` + "SET n = 1");\n  const b = await db.query("SELECT " + "1");\n}')).toEqual(['shared-state-write']);
+  });
+
+  it('a statement the code does not show is a write', () => {
+    expect(reasonsOf('async function f(runner, up, down) {\n  const a = await runner.query(up);\n  const b = await runner.query(down);\n}')).toEqual(['shared-state-write']);
+  });
+});
+
+describe('findSequentialAwaitRuns: a structured query stays a read', () => {
+  it('an options object without SQL, GraphQL, or SQL in `text`', () => {
+    expect(analyse('async function f(client, id) {\n  const user = await client.query({ query: GET_USER, variables: { id } });\n  const posts = await client.query({ query: GET_POSTS, variables: { id } });\n}').runs).toHaveLength(1);
+    expect(analyse('async function f(pg) {\n  const a = await pg.query({ text: "DELETE FROM jobs" });\n  const b = await pg.query({ text: "SELECT 1" });\n}').silenced.map((s) => s.reason)).toEqual(['shared-state-write']);
+  });
+});

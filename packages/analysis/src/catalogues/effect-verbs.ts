@@ -23,10 +23,10 @@ export const effectVerbs = {
    * commands run for their effects (`run`, `exec`).
    */
   write: [
-    'abandon', 'add', 'append', 'approve', 'archive', 'assign', 'bump', 'cancel', 'clear', 'close', 'comment',
-    'commit', 'copy', 'cp', 'create', 'decrement', 'del', 'delete', 'destroy', 'drop', 'down', 'emit', 'enqueue',
-    'evict', 'exec', 'execute', 'finalize', 'flush', 'increment', 'insert', 'invalidate', 'link', 'merge',
-    'mkdir', 'mkdirp', 'move', 'mv', 'notify', 'patch', 'persist', 'post', 'prune', 'publish', 'push', 'put',
+    'abandon', 'add', 'alter', 'append', 'approve', 'archive', 'assign', 'bump', 'cancel', 'change', 'clear', 'close',
+    'comment', 'commit', 'copy', 'cp', 'create', 'decrement', 'del', 'delete', 'destroy', 'drop', 'down', 'edit', 'emit',
+    'enqueue', 'evict', 'exec', 'execute', 'finalize', 'flush', 'increment', 'insert', 'invalidate', 'link', 'merge',
+    'mkdir', 'mkdirp', 'modify', 'move', 'mv', 'notify', 'patch', 'persist', 'post', 'prune', 'publish', 'push', 'put',
     'queue', 'reconcile', 'record', 'register', 'remove', 'rename', 'replace', 'reply', 'reset', 'restore', 'rm',
     'rmdir', 'rollback', 'rollup', 'run', 'save', 'send', 'set', 'store', 'submit', 'symlink', 'touch',
     'transaction', 'transactional', 'truncate', 'unlink', 'unregister', 'up', 'update', 'upsert', 'write',
@@ -41,7 +41,11 @@ export const effectVerbs = {
     'launch', 'listen', 'lock', 'login', 'migrate', 'mock', 'mount', 'prepare', 'seed', 'setup',
     'signin', 'spawn', 'start', 'startup',
   ],
-  /** Reads a store: the other half of a write-then-read or read-then-write pair. */
+  /**
+   * Reads a store: the other half of a write-then-read or read-then-write pair. `query` is one only
+   * when its SQL says so (`sqlQueryVerbs`): `db.query('UPDATE …')` and `runner.query(sql)` of a
+   * statement the code does not show are writes.
+   */
   read: [
     'count', 'exists', 'fetch', 'find', 'get', 'has', 'head', 'info', 'list', 'load', 'lookup',
     'ls', 'query', 'read', 'readdir', 'resolve', 'scan', 'search', 'select', 'stat', 'status',
@@ -56,6 +60,13 @@ export const effectVerbs = {
  * limiting, polling, backoff), so such a loop stays sequential (`sleep-or-backoff`). Like every verb
  * here, used only to stay silent.
  */
+/**
+ * The leading SQL keywords of a statement that only reads: a `query(…)` call whose first argument is
+ * a string or template starting with one of them is a read; with any other statement, or one the code
+ * does not show, it is a write.
+ */
+export const sqlReadKeywords = ['select', 'show', 'explain', 'describe', 'desc'] as const satisfies readonly string[];
+
 export const pauseVerbs = ['backoff', 'delay', 'nap', 'pause', 'sleep', 'throttle', 'wait'] as const satisfies readonly string[];
 
 /** Timer functions whose awaited promise is a pause (`timers/promises`' `setTimeout`, `scheduler.wait`). */
