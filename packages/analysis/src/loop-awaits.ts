@@ -647,21 +647,28 @@ function hasConcurrentAlternative(file: AnalysisFile, loop: LoopNode): boolean {
 
 const fanOutCombinators: ReadonlySet<string> = new Set(['all', 'allSettled']);
 
-/** Whether `root` holds `Promise.all(list.map(…))` (or `allSettled`) over a list written as `list`. */
+/**
+ * Whether `root` fans out over a list written as `list` with `Promise.all` (or `allSettled`): over
+ * `list.map(…)`, or over promises a `for (… of list)` beside it collects.
+ */
 function fansOutOver(file: AnalysisFile, root: TSESTree.Node, list: string): boolean {
-  let found = false;
+  let mapped = false;
+  let combinator = false;
+  let loopOverList = false;
   walk(root, file.visitorKeys, (node) => {
-    if (found || isFunctionNode(node)) return false;
+    if (mapped || isFunctionNode(node)) return false;
+    if (node.type === 'ForOfStatement' && textOf(file, node.right) === list) loopOverList = true;
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return true;
     const callee = node.callee;
     if (callee.object.type !== 'Identifier' || callee.object.name !== 'Promise' || !fanOutCombinators.has(staticPropertyName(callee) ?? '')) return true;
+    combinator = true;
     const argument = node.arguments[0] ? skipTransparentWrappers(node.arguments[0] as TSESTree.Expression) : null;
     if (argument?.type === 'CallExpression' && argument.callee.type === 'MemberExpression' && staticPropertyName(argument.callee) === 'map') {
-      found = textOf(file, argument.callee.object) === list;
+      mapped = textOf(file, argument.callee.object) === list;
     }
-    return !found;
+    return !mapped;
   });
-  return found;
+  return mapped || (combinator && loopOverList);
 }
 
 /** Whether a branch's last statement is a `return` (directly or as the last of its block). */

@@ -152,6 +152,11 @@ describe('findAwaitLoops: sequential by choice', () => {
     expect(result.silenced.map((s) => s.reason)).toEqual(['sequential-by-choice']);
   });
 
+  it('the other branch collects the same list\'s promises in a loop, then awaits them together', () => {
+    const result = analyse('async function f(paths, docs) {\n  if (paths.some((p) => p.ordered)) {\n    for (const path of paths) {\n      await populate(docs, path);\n    }\n  } else {\n    const promises = [];\n    for (const path of paths) promises.push(populate(docs, path));\n    await Promise.all(promises);\n  }\n}');
+    expect(result.silenced.map((s) => s.reason)).toEqual(['sequential-by-choice']);
+  });
+
   it('another list in the other branch, or a branch that goes on, is no choice', () => {
     expect(analyse('async function f(pg, groups, others) {\n  if (pg) {\n    for (const g of groups) {\n      await load(g);\n    }\n  } else {\n    await Promise.all(others.map(load));\n  }\n}').loops).toHaveLength(1);
     expect(analyse('async function f(pg, groups) {\n  if (pg) {\n    for (const g of groups) {\n      await load(g);\n    }\n  }\n  await Promise.all(groups.map(load));\n}').loops).toHaveLength(1);
