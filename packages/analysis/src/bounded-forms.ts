@@ -33,6 +33,7 @@ import type { IndependentLoop, LoopNode, LoopSilenceReason } from './loop-awaits
 import { canReindent, lineIndent } from './layout';
 import { importEdit, importsWithRequire, type NewImport, referenceTo } from './module-references';
 import { moduleBindingOf, staticPropertyName } from './modules';
+import { freeNameAt, nameOfValue } from './names';
 import { declarationBefore, insertionStatement, unusedName } from './races';
 import { isBuiltinGlobal, referenceIndexOf } from './scope';
 import { isFunctionNode, memberChainRoot, nearestFunctionOf, nodeWithin, skipTransparentWrappers, walk } from './walk';
@@ -710,9 +711,11 @@ interface CallWrites {
  */
 function callWritesOf(file: AnalysisFile, loop: LoopNode, collectors: readonly WriteCollector[]): CallWrites | Plan | null {
   if (collectors.length === 0) return null;
+  // Names free where the loop is, not in the whole file: a second rewrite elsewhere (applied in a later
+  // pass, once the first one's names are in the text) derives its own names the same way.
   const taken = new Set<string>();
-  const pick = (candidates: readonly string[]): string | null => {
-    const name = unusedName(file, candidates.filter((c) => !taken.has(c)));
+  const pick = (candidates: readonly (string | null)[], ownedByLoop = false): string | null => {
+    const name = freeNameAt(file, loop, candidates, taken, ownedByLoop);
     if (name !== null) taken.add(name);
     return name;
   };
@@ -724,8 +727,16 @@ function callWritesOf(file: AnalysisFile, loop: LoopNode, collectors: readonly W
     const capital = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
     const own = pick(kind === 'push' || kind === 'add' ? [`new${capital}`, 'found', 'collected', 'pushed', 'gathered'] : [`${name}Entries`, 'found', 'collected', 'pushed', 'gathered']);
     const each = pick([`${name}Batch`, 'batch', 'chunk', 'part', 'group']);
-    // A push's item is named only when the call returns it alone (one collection).
-    const entryNames = kind === 'key' || kind === 'set' ? [pick(['key', 'name', 'k', 'entryKey']), pick(['value', 'result', 'v', 'entryValue'])] : kind === 'add' || collectors.length === 1 ? [pick(['item', 'element', 'entry', 'added'])] : [];
+    // A push's item is named only when the call returns it alone (one collection). An entry is named
+    // after what the loop writes (`sizes[file] = info.size` gives `[file, size]`); the `for…of` head
+    // that names it keeps the loop's own scopes inside its list, so the element's name may be reused.
+    const [keyName, valueName] = writtenNames(collector);
+    const entryNames =
+      kind === 'key' || kind === 'set'
+        ? [pick([keyName, 'key', 'name', 'k', 'entryKey'], true), pick([valueName, 'value', 'result', 'v', 'entryValue'], true)]
+        : kind === 'add' || collectors.length === 1
+          ? [pick([valueName, 'item', 'element', 'entry', 'added'], true)]
+          : [];
     if (own === null || each === null || entryNames.some((n) => n === null)) return refused('name-taken', `No name is free for the array each call collects \`${name}\`'s items in.`);
     const entry = entryNames.length === 2 ? `[${entryNames.join(', ')}]` : (entryNames[0] ?? '');
     calls.push({ collector, own, each, entry });
@@ -761,6 +772,20 @@ function callWritesOf(file: AnalysisFile, loop: LoopNode, collectors: readonly W
   }
   const returned = only ? only.own : `[${calls.map((c) => c.own).join(', ')}]${typed ? ' as const' : ''}`;
   return { collectors: calls, returned, single, words: [...words, ...(typed ? ['as', 'const'] : [])] };
+}
+
+/**
+ * The names of what every write of `collector` writes, when they agree: its key's and its value's
+ * (`[file, size]` for `sizes[file] = info.size`, `[undefined, tag]` for `tags.add(tag)`); `null` where
+ * the writes give none, or different ones.
+ */
+function writtenNames(collector: WriteCollector): readonly [string | null, string | null] {
+  const agreed = (names: readonly (string | null)[]): string | null => (names.every((n) => n !== null && n === names[0]) ? (names[0] ?? null) : null);
+  const entries = [...collector.writes].map((write) => entryOf(write));
+  if (collector.kind === 'add' || collector.kind === 'push') return [null, agreed(entries.map((parts) => (parts.length === 1 && parts[0] ? nameOfValue(parts[0]) : null)))];
+  const key = agreed(entries.map((parts) => (parts.length === 2 && parts[0] ? nameOfValue(parts[0]) : null)));
+  const value = agreed(entries.map((parts) => (parts.length === 2 && parts[1] ? nameOfValue(parts[1]) : null)));
+  return [key, value === key ? null : value];
 }
 
 /** The statement that writes a call's entries back into the collection: all of them from `each`, or one (`entry`) when `each` is `null`. */

@@ -45,9 +45,9 @@ export async function index(ids: string[]) {
     byIdEntries.push([item.id, item.name]);
     return [failedEntries, newNames, byIdEntries] as const;
   })) {
-    for (const [k, value] of failedBatch) failed.set(k, value);
+    for (const [id, value] of failedBatch) failed.set(id, value);
     names.push(...namesBatch);
-    for (const [entryKey, result] of byIdBatch) byId[entryKey] = result;
+    for (const [key, name] of byIdBatch) byId[key] = name;
   }
   return { names, byId, failed };
 }
@@ -63,7 +63,7 @@ export async function added(paths: string[]) {
     newRes.push({ path, contents: await readLocalFile(path) });
     return [newSeen, newRes] as const;
   })) {
-    for (const element of seenBatch) seen.add(element);
+    for (const path of seenBatch) seen.add(path);
     res.push(...resBatch);
   }
   return { seen, res };
