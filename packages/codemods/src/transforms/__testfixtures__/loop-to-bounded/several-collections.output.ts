@@ -38,16 +38,17 @@ export async function index(ids: string[]) {
     const failedEntries: Parameters<typeof failed.set>[] = [];
     const newNames: string[] = [];
     const byIdEntries: [keyof typeof byId, (typeof byId)[keyof typeof byId]][] = [];
+    const collected = [failedEntries, newNames, byIdEntries] as const;
     const item = await load(id);
     failedEntries.push([id, !item.ok]);
-    if (!item.ok) return [failedEntries, newNames, byIdEntries] as const;
+    if (!item.ok) return collected;
     newNames.push(item.name);
     byIdEntries.push([item.id, item.name]);
-    return [failedEntries, newNames, byIdEntries] as const;
+    return collected;
   })) {
     for (const [id, value] of failedBatch) failed.set(id, value);
     names.push(...namesBatch);
-    for (const [key, name] of byIdBatch) byId[key] = name;
+    for (const [id, name] of byIdBatch) byId[id] = name;
   }
   return { names, byId, failed };
 }
