@@ -348,6 +348,7 @@ function settlementOf(
   executor: ExecutorFunction,
   resolveName: string,
   rejectName: string | null,
+  flag: ErrorFlag | null,
 ): { value: TSESTree.Expression | null } | { plan: Plan } {
   const lastStage = chain.stages[chain.stages.length - 1];
   let resolved = false;
@@ -362,7 +363,7 @@ function settlementOf(
         const forwards =
           rejectName !== null &&
           ((handler.type === 'Identifier' && handler.name === rejectName) ||
-            (isInline(handler) && !handler.async && handler.params.length === 1 && param?.type === 'Identifier' && onlyCalls(handler, rejectName, [param.name])));
+            (isInline(handler) && !handler.async && handler.params.length === 1 && param?.type === 'Identifier' && onlyCalls(withoutFlag(handler, flag), rejectName, [param.name])));
         if (!forwards) return { plan: refuse('handler-not-supported', 'An `error` listener does more than reject the promise with the error; a `catch` on `pipeline(…)` would be the place for it, by hand.') };
         continue;
       }
@@ -371,7 +372,9 @@ function settlementOf(
           handler.type === 'Identifier' && handler.name === resolveName
             ? { value: null }
             : isInline(handler)
-              ? (resolvedValueOf(file, handler, resolveName) ?? (listener.event === 'finish' ? closingResolveValue(file, handler, chain, resolveName) : null))
+              ? (guardedResolveValue(file, handler, resolveName, flag) ??
+                resolvedValueOf(file, handler, resolveName) ??
+                (listener.event === 'finish' ? closingResolveValue(file, handler, chain, resolveName) : null))
               : null;
         if (!settled) return { plan: refuse('handler-not-supported', `The \`${listener.event}\` listener does more than resolve the promise (with nothing, or with a value it reads).`) };
         if (settled.value) {
@@ -407,8 +410,8 @@ function normalized(text: string): string {
 }
 
 /** A call of `name` with exactly `args` plain names as its arguments (`reject(err)`, `resolve()`), as an arrow's body or its one statement. */
-function onlyCalls(handler: InlineHandler, name: string, args: readonly string[]): boolean {
-  const body = handler.body.type === 'BlockStatement' ? (handler.body.body.length === 1 && handler.body.body[0]?.type === 'ExpressionStatement' ? handler.body.body[0].expression : null) : handler.body;
+function onlyCalls(statements: TSESTree.Expression | readonly TSESTree.Statement[], name: string, args: readonly string[]): boolean {
+  const body = Array.isArray(statements) ? (statements.length === 1 && statements[0]?.type === 'ExpressionStatement' ? statements[0].expression : null) : (statements as TSESTree.Expression);
   return (
     body?.type === 'CallExpression' &&
     body.callee.type === 'Identifier' &&
@@ -416,6 +419,115 @@ function onlyCalls(handler: InlineHandler, name: string, args: readonly string[]
     body.arguments.length === args.length &&
     body.arguments.every((a, i) => a.type === 'Identifier' && a.name === args[i])
   );
+}
+
+/**
+ * The error flag of the axios docs' download helper, kept by the executor beside its listeners:
+ *
+ * ```js
+ * let error = null;
+ * writer.on('error', (err) => { error = err; writer.close(); reject(err); });
+ * writer.on('close', () => { if (!error) resolve(true); });
+ * ```
+ *
+ * It changes nothing `pipeline(…)` would not do: the flag is set only by `error` listeners that
+ * reject in the same turn, so where the guard stops `resolve` the promise is already rejected and
+ * `resolve` would have done nothing; and the `close()` of a file stream in its own `error` listener
+ * closes a stream that closes itself on error (made without `autoClose: false`), as `pipeline`
+ * destroys it. So the flag's declaration, its assignments, those `close()` calls and the guard go
+ * with the listeners. Only this exact shape: a `let` of the executor made `null`, `undefined`,
+ * `false` or nothing, assigned only the error (`error = err;`, a statement of an `error` listener of
+ * the chain), read only as `if (!error) resolve(…);` with no `else`, the one statement of a
+ * listener. Anything else reading or writing it, and the flag's declaration is code the executor
+ * runs (`executor-does-more`), its listeners listeners that do more (`handler-not-supported`).
+ */
+interface ErrorFlag {
+  readonly declaration: TSESTree.VariableDeclaration;
+  /** The statements of `error` listeners that go with the flag: its assignments, and the last file stream's `close()` in that stream's own listener. */
+  readonly dropped: ReadonlySet<TSESTree.Node>;
+  /** The guards, `if (!error) resolve(…);`, with the statement each guards. */
+  readonly guards: ReadonlyMap<TSESTree.Node, TSESTree.ExpressionStatement>;
+}
+
+function errorFlagOf(file: AnalysisFile, executor: ExecutorFunction, chain: PipeChain): ErrorFlag | null {
+  const body = executor.body;
+  if (body.type !== 'BlockStatement') return null;
+  const declaration = body.body.find((s): s is TSESTree.VariableDeclaration => s.type === 'VariableDeclaration' && s.kind === 'let');
+  const declarator = declaration?.declarations.length === 1 ? declaration.declarations[0] : undefined;
+  if (!declaration || declarator?.id.type !== 'Identifier') return null;
+  const init = declarator.init;
+  const unset = !init || (init.type === 'Literal' && (init.value === null || init.value === false)) || isUndefinedValue(file.scopeManager, init);
+  const variable = file.scopeManager.getDeclaredVariables(declarator)[0];
+  if (!unset || !variable || variable.defs.length !== 1) return null;
+  const errorHandlers = new Map<TSESTree.Node, TSESTree.Expression>();
+  const resolving = new Set<TSESTree.Node>();
+  const last = chain.stages[chain.stages.length - 1];
+  for (const stage of chain.stages) {
+    for (const listener of stage.listeners) {
+      if (!isInline(listener.handler)) continue;
+      if (listener.event === 'error') errorHandlers.set(listener.handler, stage.node);
+      else if (stage === last) resolving.add(listener.handler);
+    }
+  }
+  const dropped = new Set<TSESTree.Node>();
+  const guards = new Map<TSESTree.Node, TSESTree.ExpressionStatement>();
+  for (const reference of variable.references) {
+    if (reference.init === true) continue;
+    const id = reference.identifier;
+    const parent = id.parent;
+    // `error = err;`, a statement of an `error` listener, assigning its parameter.
+    if (reference.isWrite()) {
+      const statement = parent?.parent;
+      const handler = statement?.parent?.parent;
+      const param = handler && isInline(handler) ? handler.params[0] : undefined;
+      const assigns =
+        parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === id && parent.right.type === 'Identifier' && param?.type === 'Identifier' && parent.right.name === param.name;
+      if (!assigns || statement?.type !== 'ExpressionStatement' || statement.parent?.type !== 'BlockStatement' || !handler || !errorHandlers.has(handler)) return null;
+      dropped.add(statement);
+      continue;
+    }
+    // `if (!error) resolve(…);`, the one statement of a listener of the last stream.
+    const guard = parent?.type === 'UnaryExpression' && parent.operator === '!' ? parent.parent : undefined;
+    const block = guard?.parent;
+    const handler = block?.parent;
+    if (guard?.type !== 'IfStatement' || guard.test !== parent || guard.alternate || block?.type !== 'BlockStatement' || block.body.length !== 1 || !handler || !resolving.has(handler)) return null;
+    const consequent = guard.consequent.type === 'BlockStatement' && guard.consequent.body.length === 1 ? guard.consequent.body[0] : guard.consequent;
+    if (consequent?.type !== 'ExpressionStatement') return null;
+    guards.set(guard, consequent);
+  }
+  if (dropped.size === 0 || guards.size === 0) return null;
+  // The last file stream's `close()` in its own `error` listener, beside the flag's assignment.
+  const stream = last ? skipTransparentWrappers(last.node) : null;
+  const closeMethod = stream?.type === 'Identifier' && pipelineWaitsForCloseOf(file, stream) ? nodeStreamApiFor(file, stream, 0)?.pipelineWaitsForClose?.closeMethod : undefined;
+  for (const [handler, node] of errorHandlers) {
+    if (!closeMethod || stream?.type !== 'Identifier' || skipTransparentWrappers(node) !== stream || !isInline(handler) || handler.body.type !== 'BlockStatement') continue;
+    if (!handler.body.body.some((s) => dropped.has(s))) continue;
+    for (const statement of handler.body.body) {
+      const call = statement.type === 'ExpressionStatement' ? statement.expression : null;
+      const closes =
+        call?.type === 'CallExpression' &&
+        call.arguments.length === 0 &&
+        call.callee.type === 'MemberExpression' &&
+        call.callee.object.type === 'Identifier' &&
+        call.callee.object.name === stream.name &&
+        staticPropertyName(call.callee) === closeMethod;
+      if (closes) dropped.add(statement);
+    }
+  }
+  return { declaration, dropped, guards };
+}
+
+/** A handler's statements without those that go with the error flag (an arrow's expression body as it is). */
+function withoutFlag(handler: InlineHandler, flag: ErrorFlag | null): TSESTree.Expression | readonly TSESTree.Statement[] {
+  if (handler.body.type !== 'BlockStatement') return handler.body;
+  return flag ? handler.body.body.filter((s) => !flag.dropped.has(s)) : handler.body.body;
+}
+
+/** What `() => { if (!error) resolve(value); }` resolves, the guard being the error flag's; `null` for any other handler. */
+function guardedResolveValue(file: AnalysisFile, handler: InlineHandler, name: string, flag: ErrorFlag | null): { value: TSESTree.Expression | null } | null {
+  const only = handler.body.type === 'BlockStatement' && handler.body.body.length === 1 ? handler.body.body[0] : undefined;
+  const guarded = only && flag ? flag.guards.get(only) : undefined;
+  return guarded && handler.params.length === 0 && !handler.async && !handler.generator ? resolveCallValue(file, guarded.expression, name) : null;
 }
 
 /**
@@ -445,9 +557,10 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   const names = settlerNamesOf(executor);
   if ('level' in names) return names;
   const { resolveName, rejectName } = names;
-  const declarations = executorDeclarations(file, executor, chain, statements, [resolveName, ...(rejectName ? [rejectName] : [])]);
+  const flag = errorFlagOf(file, executor, chain);
+  const declarations = executorDeclarations(file, executor, chain, statements, [resolveName, ...(rejectName ? [rejectName] : [])], flag);
   if (!Array.isArray(declarations)) return declarations;
-  const settled = settledPipelineOf(file, chain, executor, created, resolveName, rejectName);
+  const settled = settledPipelineOf(file, chain, executor, created, resolveName, rejectName, flag);
   if ('level' in settled) return settled;
   const { value, reference, call } = settled;
   const placed = value ? placeValue(file, created, call, value) : { range: created.range, text: call, added: [], owned: created };
@@ -470,7 +583,7 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
   const { edits, imports } = withImport;
   const removed: string[] = ['new', 'Promise', 'function', 'pipe', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
   if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
-  for (const s of statements.slice(0, -chain.statements.length)) removed.push(...registrationWords(file, s));
+  for (const s of [...statements.slice(0, -chain.statements.length), ...(flag ? [flag.declaration] : [])]) removed.push(...registrationWords(file, s));
   for (const stage of chain.stages) {
     for (const listener of stage.listeners) {
       const event = listener.call.arguments[0];
@@ -492,7 +605,14 @@ function planWrapper(file: AnalysisFile, chain: PipeChain, created: TSESTree.New
  * does more (`executor-does-more`: a log, a `data` counter, a timer), one that settles the promise
  * itself (`settled-elsewhere`: a timeout's `reject`), or a listener statement outside the executor.
  */
-function executorDeclarations(file: AnalysisFile, executor: ExecutorFunction, chain: PipeChain, statements: readonly TSESTree.Statement[], settlers: readonly string[]): TSESTree.VariableDeclaration[] | Plan {
+function executorDeclarations(
+  file: AnalysisFile,
+  executor: ExecutorFunction,
+  chain: PipeChain,
+  statements: readonly TSESTree.Statement[],
+  settlers: readonly string[],
+  flag: ErrorFlag | null,
+): TSESTree.VariableDeclaration[] | Plan {
   const body = executor.body;
   if (body.type !== 'BlockStatement') {
     return body === chain.top && statements.length === 1 ? [] : refuse('stream-used-elsewhere', 'A stream of the chain is listened to outside the `new Promise` executor; `pipeline` would take over its errors and end.');
@@ -503,7 +623,7 @@ function executorDeclarations(file: AnalysisFile, executor: ExecutorFunction, ch
   const streams = streamVariablesOf(file, chain);
   const declarations: TSESTree.VariableDeclaration[] = [];
   for (const statement of body.body) {
-    if (statements.includes(statement)) continue;
+    if (statements.includes(statement) || statement === flag?.declaration) continue;
     const declarator = statement.type === 'VariableDeclaration' && statement.kind === 'const' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
     const declared = declarator ? file.scopeManager.getDeclaredVariables(declarator) : [];
     if (declarator && declared.length === 1 && streams.has(declared[0] ?? null) && statement.type === 'VariableDeclaration') {
@@ -821,15 +941,16 @@ function planDetachedWrapper(file: AnalysisFile, chain: PipeChain, fn: Enclosing
     return refuse('stream-used-elsewhere', 'A stream of the chain is listened to outside the `new Promise` that waits for it; `pipeline` would take over its errors and end.');
   }
   const streams = streamVariablesOf(file, chain);
+  const flag = errorFlagOf(file, executor, chain);
   for (const s of body.body) {
-    if (!registrations.has(s as TSESTree.ExpressionStatement)) return strayStatementRefusal(file, executor, s, streams, [resolveName, ...(rejectName ? [rejectName] : [])]);
+    if (!registrations.has(s as TSESTree.ExpressionStatement) && s !== flag?.declaration) return strayStatementRefusal(file, executor, s, streams, [resolveName, ...(rejectName ? [rejectName] : [])]);
   }
   const source = skipTransparentWrappers(chain.stages[0]?.node ?? chain.top);
   const sourceVariable = source.type === 'Identifier' ? findVariable(innermostScope(file.scopeManager, source), source.name) : null;
   if (sourceVariable?.references.some((r) => r.identifier !== source && r.init !== true && r.identifier.type === 'Identifier' && isPipedFrom(r.identifier))) {
     return refuse('stream-used-elsewhere', `\`${source.type === 'Identifier' ? source.name : ''}\` is piped into another stream too; \`pipeline\` would destroy it when this chain fails, and the other would end early.`);
   }
-  const settled = settledPipelineOf(file, chain, executor, created, resolveName, rejectName);
+  const settled = settledPipelineOf(file, chain, executor, created, resolveName, rejectName, flag);
   if ('level' in settled) return settled;
   const { value, reference, call } = settled;
   const around = use.parent?.type === 'AwaitExpression' && use.parent.argument === use ? use.parent : use;
@@ -850,7 +971,7 @@ function planDetachedWrapper(file: AnalysisFile, chain: PipeChain, fn: Enclosing
   const { edits, imports } = withImport;
   const removed: string[] = ['new', 'Promise', 'function', 'pipe', 'await', 'return', ...listenerMethods, resolveName, ...(rejectName ? [rejectName] : [])];
   if (created.typeArguments) removed.push(...wordsOfText(text.slice(created.typeArguments.range[0], created.typeArguments.range[1])));
-  for (const s of registrations) removed.push(...registrationWords(file, s));
+  for (const s of [...registrations, ...(flag ? [flag.declaration] : [])]) removed.push(...registrationWords(file, s));
   for (const s of chain.statements) removed.push(...registrationWords(file, s));
   if (before) removed.push(...wordsOfText(text.slice(before.range[0], before.range[1])), text.slice(use.range[0], use.range[1]));
   return checkedPlan(file, 'review', edits, {
@@ -906,8 +1027,9 @@ function settledPipelineOf(
   created: TSESTree.NewExpression,
   resolveName: string,
   rejectName: string | null,
+  flag: ErrorFlag | null,
 ): { value: TSESTree.Expression | null; reference: NonNullable<ReturnType<typeof referenceTo>>; call: string } | Plan {
-  const settlement = settlementOf(file, chain, executor, resolveName, rejectName);
+  const settlement = settlementOf(file, chain, executor, resolveName, rejectName, flag);
   if ('plan' in settlement) return settlement.plan;
   const problem = chainProblem(file, chain, true);
   if (problem) return problem;
