@@ -35,7 +35,7 @@ const reasons: Record<string, string | readonly string[]> = {
   'refuses-a-source-piped-elsewhere-too': 'stream-used-elsewhere',
   'refuses-a-destination-used-after-its-wrapper': 'stream-used-elsewhere',
   // One refusal per function, in order: the error flag's near variants.
-  'refuses-error-flags-that-do-more': ['executor-does-more', 'handler-not-supported', 'handler-not-supported', 'executor-does-more', 'handler-not-supported', 'executor-does-more'],
+  'refuses-error-flags-that-do-more': ['executor-does-more', 'handler-not-supported', 'handler-not-supported', 'executor-does-more', 'handler-not-supported', 'executor-does-more', 'executor-does-more'],
   'refuses-a-wrapper-beside-the-pipe-with-a-timeout': 'settled-elsewhere',
   'refuses-a-wrapper-beside-the-pipe-outside-async-code': 'not-awaitable-here',
   'refuses-a-wrapper-beside-the-pipe-counting-data': 'handler-not-supported',

@@ -99,3 +99,19 @@ export async function timed(response, dest) {
     });
   });
 }
+
+// The value resolved is the flag itself, read by more than the guard (it goes with the executor).
+export async function resolvesTheFlag(response, dest) {
+  const writer = fs.createWriteStream(dest);
+  response.pipe(writer);
+  return new Promise((resolve, reject) => {
+    let error = false;
+    writer.on('error', (err) => {
+      error = err;
+      reject(err);
+    });
+    writer.on('close', () => {
+      if (!error) resolve(error);
+    });
+  });
+}
