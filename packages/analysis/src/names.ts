@@ -168,7 +168,7 @@ const fetchingVerb = /^(?:get|read|load|fetch|find|lookup|resolve|compute|make|b
  * gives `localFile`). Only names a reader would take for the value itself; a literal, `this`, an
  * operator or a computed member give none.
  */
-export function nameOfValue(expression: TSESTree.Node): string | null {
+export function nameOfValue(expression: TSESTree.Expression): string | null {
   let node: TSESTree.Node = skipTransparentWrappers(expression);
   if (node.type === 'AwaitExpression') node = skipTransparentWrappers(node.argument);
   if (node.type === 'ChainExpression') node = node.expression;

@@ -411,7 +411,8 @@ function normalized(text: string): string {
 
 /** A call of `name` with exactly `args` plain names as its arguments (`reject(err)`, `resolve()`), as an arrow's body or its one statement. */
 function onlyCalls(statements: TSESTree.Expression | readonly TSESTree.Statement[], name: string, args: readonly string[]): boolean {
-  const body = Array.isArray(statements) ? (statements.length === 1 && statements[0]?.type === 'ExpressionStatement' ? statements[0].expression : null) : (statements as TSESTree.Expression);
+  const only = 'type' in statements ? null : statements.length === 1 ? statements[0] : undefined;
+  const body = 'type' in statements ? statements : only?.type === 'ExpressionStatement' ? only.expression : null;
   return (
     body?.type === 'CallExpression' &&
     body.callee.type === 'Identifier' &&
