@@ -162,6 +162,11 @@ export async function pack(a, b, log) {
   });
 });
 
+/** A few turns of the event loop: enough for every stream event the test caused to be emitted. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe('a download wrapper that makes its destination and listens by statements', () => {
   const saving = `import fs from 'node:fs';
 
@@ -181,11 +186,6 @@ export async function save(response, dest) {
     stream.on('error', () => undefined);
     stream.write('partial ');
     return stream;
-  }
-
-  /** A few turns of the event loop: enough for every stream event the test caused to be emitted. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
   }
 
   it('becomes the declaration, the awaited pipeline and the value, and resolves it once the file is closed', async () => {
@@ -311,6 +311,14 @@ export async function saveAs(response, dest) {
   });
 });
 
+/** A response whose body has sent one chunk; the test ends it or fails it. Its own listener keeps its error from being uncaught. */
+function response(): { data: PassThrough } {
+  const data = new PassThrough();
+  data.on('error', () => undefined);
+  data.write('partial ');
+  return { data };
+}
+
 describe('a pipe followed by a new Promise that only listens on the destination (the axios download shape)', () => {
   const downloading = `import fs from 'node:fs';
 
@@ -332,18 +340,6 @@ export async function downloadTo(response, dest) {
   return done;
 }
 `;
-
-  /** A response whose body has sent one chunk; the test ends it or fails it. Its own listener keeps its error from being uncaught. */
-  function response(): { data: PassThrough } {
-    const data = new PassThrough();
-    data.on('error', () => undefined);
-    data.write('partial ');
-    return { data };
-  }
-
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-  }
 
   it('becomes the awaited pipeline (and the value), and resolves what the original did with the file written', async () => {
     const { dir, before, after, output } = await bothForms(downloading);
@@ -451,18 +447,6 @@ export async function download(response, dest) {
   });
 }
 `;
-
-  /** A response whose body has sent one chunk; the test ends it or fails it. Its own listener keeps its error from being uncaught. */
-  function response(): { data: PassThrough } {
-    const data = new PassThrough();
-    data.on('error', () => undefined);
-    data.write('partial ');
-    return { data };
-  }
-
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-  }
 
   /** How `download` settled, what the file holds and whether it is closed, for the original and the rewrite. */
   async function outcomes(run: (module: Record<string, (...args: unknown[]) => Promise<unknown>>, name: string) => Promise<string>): Promise<Record<string, string>> {
