@@ -33,6 +33,7 @@ import type { IndependentLoop, LoopNode, LoopSilenceReason } from './loop-awaits
 import { canReindent, lineIndent } from './layout';
 import { importEdit, importsWithRequire, type NewImport, referenceTo } from './module-references';
 import { moduleBindingOf, staticPropertyName } from './modules';
+import { freeNameAt, nameOfValue } from './names';
 import { declarationBefore, insertionStatement, unusedName } from './races';
 import { isBuiltinGlobal, referenceIndexOf } from './scope';
 import { isFunctionNode, memberChainRoot, nearestFunctionOf, nodeWithin, skipTransparentWrappers, walk } from './walk';
@@ -695,8 +696,10 @@ interface CallWrite {
 /** How the calls of a bounded map hand back the writes of a loop's body into the collections around it. */
 interface CallWrites {
   readonly collectors: readonly CallWrite[];
-  /** What a call returns: its one array, or all of them (`[newA, newB] as const`). */
+  /** What a call returns: its one array, or all of them (`[newA, newB] as const`, or the name they are held by). */
   readonly returned: string;
+  /** Where a `continue` returns them too: the name the arrays are held by together, and its initialiser. */
+  readonly tuple: { readonly name: string; readonly text: string } | null;
   /** The one write, ending the body, of the one collection: the call returns its entry (`text`), written back as `element`. */
   readonly single: { readonly write: CollectingWrite; readonly text: string; readonly element: string } | null;
   /** The words the rewrite adds. */
@@ -711,22 +714,46 @@ interface CallWrites {
  */
 function callWritesOf(file: AnalysisFile, loop: LoopNode, collectors: readonly WriteCollector[]): CallWrites | Plan | null {
   if (collectors.length === 0) return null;
+  // Names free where the loop is, not in the whole file: a second rewrite elsewhere (applied in a later
+  // pass, once the first one's names are in the text) derives its own names the same way.
   const taken = new Set<string>();
-  const pick = (candidates: readonly string[]): string | null => {
-    const name = unusedName(file, candidates.filter((c) => !taken.has(c)));
+  const pick = (candidates: readonly (string | null)[], ownedByLoop = false): string | null => {
+    const name = freeNameAt(file, loop, candidates, taken, ownedByLoop);
     if (name !== null) taken.add(name);
     return name;
   };
   const typed = isTypeScriptFile(file);
   const words: string[] = [];
   const calls: CallWrite[] = [];
-  for (const collector of collectors) {
+  const named = collectors.map((collector) => {
     const { name, kind } = collector;
     const capital = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
     const own = pick(kind === 'push' || kind === 'add' ? [`new${capital}`, 'found', 'collected', 'pushed', 'gathered'] : [`${name}Entries`, 'found', 'collected', 'pushed', 'gathered']);
     const each = pick([`${name}Batch`, 'batch', 'chunk', 'part', 'group']);
-    // A push's item is named only when the call returns it alone (one collection).
-    const entryNames = kind === 'key' || kind === 'set' ? [pick(['key', 'name', 'k', 'entryKey']), pick(['value', 'result', 'v', 'entryValue'])] : kind === 'add' || collectors.length === 1 ? [pick(['item', 'element', 'entry', 'added'])] : [];
+    return { collector, own, each };
+  });
+  // Several arrays handed back at a `continue` too: the pair (or triple) is made once, beside them,
+  // and every `return` hands back that one; it holds the same arrays, so it holds what they hold then.
+  const tupleName = collectors.length > 1 && continuesOwnLoop(file, loop) ? pick(['collected', 'gathered', 'found', 'written']) : null;
+  for (const { collector, own, each } of named) {
+    const { name, kind } = collector;
+    // A push's item is named only when the call returns it alone (one collection). An entry is named
+    // after what the loop writes (`sizes[file] = info.size` gives `[file, size]`); the `for…of` head
+    // that names it keeps the loop's own scopes inside its list, so the element's name may be reused,
+    // and each collection's head is its own, so two may name their entries alike.
+    const local = new Set(taken);
+    const pickEntry = (candidates: readonly (string | null)[]): string | null => {
+      const picked = freeNameAt(file, loop, candidates, local, true);
+      if (picked !== null) local.add(picked);
+      return picked;
+    };
+    const [keyName, valueName] = writtenNames(collector);
+    const entryNames =
+      kind === 'key' || kind === 'set'
+        ? [pickEntry([keyName, 'key', 'name', 'k', 'entryKey']), pickEntry([valueName, 'value', 'result', 'v', 'entryValue'])]
+        : kind === 'add' || collectors.length === 1
+          ? [pickEntry([valueName, 'item', 'element', 'entry', 'added'])]
+          : [];
     if (own === null || each === null || entryNames.some((n) => n === null)) return refused('name-taken', `No name is free for the array each call collects \`${name}\`'s items in.`);
     const entry = entryNames.length === 2 ? `[${entryNames.join(', ')}]` : (entryNames[0] ?? '');
     calls.push({ collector, own, each, entry });
@@ -760,8 +787,29 @@ function callWritesOf(file: AnalysisFile, loop: LoopNode, collectors: readonly W
       single = { write, text, element: only.entry };
     }
   }
-  const returned = only ? only.own : `[${calls.map((c) => c.own).join(', ')}]${typed ? ' as const' : ''}`;
-  return { collectors: calls, returned, single, words: [...words, ...(typed ? ['as', 'const'] : [])] };
+  const tuple = `[${calls.map((c) => c.own).join(', ')}]${typed ? ' as const' : ''}`;
+  const returned = only ? only.own : (tupleName ?? tuple);
+  return {
+    collectors: calls,
+    returned,
+    tuple: tupleName === null ? null : { name: tupleName, text: tuple },
+    single,
+    words: [...words, ...(tupleName === null ? [] : [tupleName]), ...(typed ? ['as', 'const'] : [])],
+  };
+}
+
+/**
+ * The names of what every write of `collector` writes, when they agree: its key's and its value's
+ * (`[file, size]` for `sizes[file] = info.size`, `[undefined, tag]` for `tags.add(tag)`); `null` where
+ * the writes give none, or different ones.
+ */
+function writtenNames(collector: WriteCollector): readonly [string | null, string | null] {
+  const agreed = (names: readonly (string | null)[]): string | null => (names.every((n) => n !== null && n === names[0]) ? (names[0] ?? null) : null);
+  const entries = [...collector.writes].map((write) => entryOf(write));
+  if (collector.kind === 'add' || collector.kind === 'push') return [null, agreed(entries.map((parts) => (parts.length === 1 && parts[0] ? nameOfValue(parts[0]) : null)))];
+  const key = agreed(entries.map((parts) => (parts.length === 2 && parts[0] ? nameOfValue(parts[0]) : null)));
+  const value = agreed(entries.map((parts) => (parts.length === 2 && parts[1] ? nameOfValue(parts[1]) : null)));
+  return [key, value === key ? null : value];
 }
 
 /** The statement that writes a call's entries back into the collection: all of them from `each`, or one (`entry`) when `each` is `null`. */
@@ -855,7 +903,8 @@ export function planBoundedLoop(file: AnalysisFile, found: IndependentLoop, opti
     const multiline = file.text.slice(open, first.range[0]).includes('\n');
     const separator = multiline ? `\n${lineIndent(file.text, first.range[0])}` : ' ';
     const semi = usesSemicolons(file, loop) ? ';' : '';
-    const declarations = writes.collectors.map((w) => `${separator}const ${w.own}${w.collector.annotation} = []${semi}`).join('');
+    const tuple = writes.tuple ? `${separator}const ${writes.tuple.name} = ${writes.tuple.text}${semi}` : '';
+    const declarations = `${writes.collectors.map((w) => `${separator}const ${w.own}${w.collector.annotation} = []${semi}`).join('')}${tuple}`;
     inner.push({ range: [open, open], text: declarations });
     // On one line, a last statement without its semicolon needs one before the `return`.
     const closing = multiline ? `\n${lineIndent(file.text, last.range[0])}` : /[;}]$/.test(textOf(file, last)) ? ' ' : '; ';

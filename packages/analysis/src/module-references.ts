@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { AnalysisFile } from './file';
 import { moduleBindingOf, normalizeModuleName, requireSource } from './modules';
 import { findVariable, innermostScope } from './scope';
+import { walk } from './walk';
 
 /** A reference to write at a site, and the import it needs (none when a binding is already there). */
 export interface ModuleReference {
@@ -154,10 +155,29 @@ function importStyleOf(file: AnalysisFile): ImportStyle {
   const commonJsGlobals = lastImport === null && lastRequire === null && usesCommonJsGlobals(file);
   const esm = lastImport !== null || (lastRequire === null && file.ast.sourceType === 'module' && !commonJsGlobals);
   const anchor = esm ? lastImport : lastRequire;
-  const quote = sample?.raw.startsWith('"') ? '"' : "'";
+  const quote = sample ? (sample.raw.startsWith('"') ? '"' : "'") : quoteOfStrings(file);
   const styleStatement = anchor ?? sample?.statement ?? null;
   const semicolon = styleStatement ? file.text.slice(styleStatement.range[0], styleStatement.range[1]).trimEnd().endsWith(';') : true;
   return { esm, nodeScheme: nodeScheme ?? true, quote, semicolon, after: anchor };
+}
+
+/**
+ * The quote a file without imports writes its strings with: the one most of its string literals use
+ * (a JSX attribute's quotes are JSX's, and a string holding a quote may have picked the other one to
+ * avoid escaping it); single quotes when it has none or as many of each.
+ */
+function quoteOfStrings(file: AnalysisFile): string {
+  let double = 0;
+  let single = 0;
+  walk(file.ast, file.visitorKeys, (node) => {
+    if (node.type === 'JSXAttribute') return false;
+    if (node.type === 'Literal' && typeof node.value === 'string' && !/['"]/.test(node.value)) {
+      if (node.raw.startsWith('"')) double++;
+      else single++;
+    }
+    return true;
+  });
+  return double > single ? '"' : "'";
 }
 
 function usesCommonJsGlobals(file: AnalysisFile): boolean {
@@ -284,7 +304,8 @@ function extendExistingImport(
 
 function firstStatementAfterDirectives(program: TSESTree.Program): TSESTree.Node | null {
   for (const statement of program.body) {
-    if (statement.type === 'ExpressionStatement' && statement.directive !== undefined) continue;
+    // oxc-parser writes `directive: null` on every other expression statement, typescript-estree leaves it out.
+    if (statement.type === 'ExpressionStatement' && typeof statement.directive === 'string') continue;
     return statement;
   }
   return null;

@@ -1,6 +1,9 @@
+import type { Reference, Scope } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import picomatch from 'picomatch';
-import { skipTransparentWrappers } from './walk';
+import type { AnalysisFile } from './file';
+import { innermostScope, referenceIndexOf } from './scope';
+import { nodeWithin, skipTransparentWrappers } from './walk';
 
 const MAX_NAME = 40;
 
@@ -99,4 +102,84 @@ export function globMatcher(patterns: readonly string[], options: { readonly dot
     compiledGlobs.set(key, matcher);
   }
   return matcher;
+}
+
+/** Scopes of types only (a function type's parameters): they bind nothing at run time. */
+const typeScopeTypes: ReadonlySet<string> = new Set(['functionType', 'mappedType', 'conditionalType', 'type']);
+
+/** Every value scope whose block lies inside `node`'s range. */
+export function valueScopesWithin(file: AnalysisFile, node: TSESTree.Node): Scope[] {
+  const [start, end] = node.range;
+  return file.scopeManager.scopes.filter((s) => s.block.range[0] >= start && s.block.range[1] <= end && !typeScopeTypes.has(s.type));
+}
+
+/**
+ * Whether a binding `name` that a rewrite declares in place of `site` meets nothing: no scope around
+ * `site` declares it (it would shadow that one), the file uses no undeclared global of that name, and
+ * nothing inside `site` declares or refers to it (it would capture that use, or be shadowed).
+ *
+ * With `ownedBySite`, a declaration inside `site` is allowed, and so is a use that resolves to one:
+ * for a name declared beside code that keeps `site`'s own scopes (a `for…of` head around a call whose
+ * parameter is the loop's element), where only a use reaching outside `site` would be captured.
+ * Unlike a search of the file's text, two rewrites in different functions may take the same name.
+ */
+export function isNameFreeAt(file: AnalysisFile, site: TSESTree.Node, name: string, ownedBySite = false): boolean {
+  if (!isPlainName(name)) return false;
+  for (let scope = innermostScope(file.scopeManager, site); scope; scope = scope.upper) {
+    const declared = scope.set.get(name);
+    if (declared && !(ownedBySite && declared.defs.every((def) => nodeWithin(def.name, site)))) return false;
+  }
+  if (file.scopeManager.globalScope?.through.some((r) => r.identifier.name === name)) return false;
+  const ownUse = (reference: Reference): boolean =>
+    reference.identifier.name !== name || (ownedBySite && reference.resolved !== null && reference.resolved.defs.every((def) => nodeWithin(def.name, site)));
+  // The scopes inside hold the uses of types too; the index, the uses the site makes in the scope around it (a loop's list).
+  for (const scope of valueScopesWithin(file, site)) {
+    if (!ownedBySite && scope.set.has(name)) return false;
+    if (!scope.references.every(ownUse)) return false;
+  }
+  return referenceIndexOf(file).within(site.range[0], site.range[1]).every(ownUse);
+}
+
+/** The first of `candidates` free at `site` (see `isNameFreeAt`) and not in `taken`, or `null`. */
+export function freeNameAt(file: AnalysisFile, site: TSESTree.Node, candidates: readonly (string | null)[], taken: ReadonlySet<string> = new Set(), ownedBySite = false): string | null {
+  for (const name of candidates) if (name !== null && !taken.has(name) && isNameFreeAt(file, site, name, ownedBySite)) return name;
+  return null;
+}
+
+/** Words that cannot name a binding (in strict code, as modules and classes are). */
+const reservedWords: ReadonlySet<string> = new Set(
+  (
+    'await break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'implements import in instanceof interface let new null package private protected public return static super switch this throw ' +
+    'true try typeof var void while with yield arguments eval undefined NaN Infinity'
+  ).split(' '),
+);
+
+function isPlainName(name: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(name) && !reservedWords.has(name);
+}
+
+/** Verbs that only say a call fetches its result: `readLocalFile()` gives `localFile`, `getUser()` gives `user`. */
+const fetchingVerb = /^(?:get|read|load|fetch|find|lookup|resolve|compute|make|build|create)(?=[A-Z])/;
+
+/**
+ * A name for what `expression` holds, taken from the code itself, or `null`: a variable's own name
+ * (`result`), a property's (`info.size` gives `size`), or what a call fetches (`await readLocalFile(f)`
+ * gives `localFile`). Only names a reader would take for the value itself; a literal, `this`, an
+ * operator or a computed member give none.
+ */
+export function nameOfValue(expression: TSESTree.Expression): string | null {
+  let node: TSESTree.Node = skipTransparentWrappers(expression);
+  if (node.type === 'AwaitExpression') node = skipTransparentWrappers(node.argument);
+  if (node.type === 'ChainExpression') node = node.expression;
+  let name: string | null = null;
+  if (node.type === 'Identifier') name = node.name;
+  else if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') name = node.property.name;
+  else if (node.type === 'CallExpression') {
+    const callee = node.callee.type === 'MemberExpression' && !node.callee.computed ? node.callee.property : node.callee;
+    const verb = callee.type === 'Identifier' ? callee.name : '';
+    const rest = verb.replace(fetchingVerb, '');
+    name = rest !== verb ? `${rest.charAt(0).toLowerCase()}${rest.slice(1)}` : null;
+  }
+  return name !== null && isPlainName(name) ? name : null;
 }

@@ -282,9 +282,11 @@ function stageOf(file: AnalysisFile, node: TSESTree.Expression, inline: readonly
         // The root of another chain pipes the same stream again; any other read hands it to other code.
         if (id.type !== 'Identifier' || !isChainRoot(id)) usedElsewhere = true;
       }
-      // `out.close(cb)` in the stream's own `finish` listener closes what `pipeline` closes, and hands the stream to no other code.
-      const inOwnFinish = (id: TSESTree.Node) => listeners.some((l) => l.event === 'finish' && l.handler.range[0] <= id.range[0] && id.range[1] <= l.handler.range[1]);
-      if (closeCalls.some((id) => !inOwnFinish(id))) usedElsewhere = true;
+      // `out.close(cb)` in the stream's own `finish` listener closes what `pipeline` closes, and hands the stream to no other code;
+      // in its own `error` listener it closes a stream that is closing itself (it closes on error unless made with `autoClose: false`).
+      const inOwnListener = (id: TSESTree.Node) =>
+        listeners.some((l) => (l.event === 'finish' || l.event === 'error') && l.handler.range[0] <= id.range[0] && id.range[1] <= l.handler.range[1]);
+      if (closeCalls.some((id) => !inOwnListener(id))) usedElsewhere = true;
     }
   }
   if (core.type === 'MemberExpression') {

@@ -39,6 +39,7 @@ import { type AnalysisFile, isTypeScriptFile } from './file';
 import { checkedPlan } from './invariant';
 import { hasLineBreak, indentUnitOf, lineEndingOf, lineIndent } from './layout';
 import { staticPropertyName } from './modules';
+import { isNameFreeAt, valueScopesWithin } from './names';
 import { previousCodeOffset } from './trivia';
 import { type FunctionNode, isFunctionNode, usesThis, walk, nearestFunctionOf, nodeWithin } from './walk';
 
@@ -460,15 +461,6 @@ function usesNewTarget(file: AnalysisFile, fn: TSESTree.FunctionExpression): boo
   return found;
 }
 
-/** Scopes of types only (a function type's parameters): they bind nothing at run time. */
-const typeScopeTypes = new Set<string>(['functionType', 'mappedType', 'conditionalType', 'type']);
-
-/** All value scopes inside `node`'s range. */
-function scopesWithin(file: AnalysisFile, node: TSESTree.Node): Scope[] {
-  const [start, end] = node.range;
-  return file.scopeManager.scopes.filter((s) => s.block.range[0] >= start && s.block.range[1] <= end && !typeScopeTypes.has(s.type));
-}
-
 /**
  * The names an inlined handler brings into the function (its parameters and the declarations of its
  * body) must mean nothing else there: no other declaration of the name in the function, and no
@@ -476,7 +468,7 @@ function scopesWithin(file: AnalysisFile, node: TSESTree.Node): Scope[] {
  * in its temporal dead zone). Returns the sentence that says which name clashes, or `null`.
  */
 function nameClash(file: AnalysisFile, fn: FunctionNode, planned: readonly PlannedStep[]): string | null {
-  const scopes = scopesWithin(file, fn);
+  const scopes = valueScopesWithin(file, fn);
   for (const { handler, step } of planned) {
     if (handler.kind !== 'inline') continue;
     const own = handler.fn;
@@ -495,19 +487,11 @@ function nameClash(file: AnalysisFile, fn: FunctionNode, planned: readonly Plann
   return null;
 }
 
-/** A name no scope of `fn` or around it declares and nothing inside `fn` refers to. */
+/** A name no scope of `fn` or around it declares and nothing inside `fn` refers to: `base`, else `base2`, `base3`, …. */
 function freshName(file: AnalysisFile, fn: FunctionNode, base: string, taken: ReadonlySet<string>): string {
-  const scopes = scopesWithin(file, fn);
-  const outer = innermostScopeOf(file, fn);
-  const isFree = (name: string) => {
-    if (taken.has(name)) return false;
-    for (let scope = outer; scope; scope = scope.upper) if (scope.set.has(name)) return false;
-    if (file.scopeManager.globalScope?.through.some((r) => r.identifier.name === name)) return false;
-    return !scopes.some((s) => s.set.has(name) || s.references.some((r) => r.identifier.name === name));
-  };
   for (let i = 1; ; i++) {
     const name = i === 1 ? base : `${base}${i}`;
-    if (isFree(name)) return name;
+    if (!taken.has(name) && isNameFreeAt(file, fn, name)) return name;
   }
 }
 

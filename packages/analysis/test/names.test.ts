@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
-import { calleeMatcher, calleeNames, operationName } from '../src/names';
+import { calleeMatcher, calleeNames, freeNameAt, isNameFreeAt, nameOfValue, operationName } from '../src/names';
 import { parseFile } from '../src/parse';
 
 function expressionOf(code: string): { text: string; node: TSESTree.Expression } {
@@ -48,5 +48,63 @@ describe('calleeMatcher', () => {
 
   it('matches nothing without patterns', () => {
     expect(calleeMatcher([])(['anything'])).toBe(false);
+  });
+});
+
+describe('nameOfValue', () => {
+  it.each([
+    ['result', 'result'],
+    ['info.size', 'size'],
+    ['(await load(id)).tags', 'tags'],
+    ['await readLocalFile(name)', 'localFile'],
+    ['client.getUser(id)', 'user'],
+    ['item?.name', 'name'],
+    ['load(id)', null],
+    ['x.default', null],
+    ['undefined', null],
+    ['"a"', null],
+    ['a + b', null],
+    ['map[key]', null],
+    ['this', null],
+  ])('%s → %s', (code, expected) => {
+    expect(nameOfValue(expressionOf(code).node)).toBe(expected);
+  });
+});
+
+describe('isNameFreeAt', () => {
+  const code = `const outer = 1;
+function f(items) {
+  for (const item of items) {
+    const size = item.size;
+    use(outer, size);
+  }
+}
+function g() {
+  const local = 2;
+}
+`;
+  const file = parseFile(code, 'a.js');
+  const fn = file.ast.body[1] as TSESTree.FunctionDeclaration;
+  const loop = fn.body.body[0] as TSESTree.ForOfStatement;
+
+  it('refuses a name declared around the site, used inside it, or an undeclared global of the file', () => {
+    expect(isNameFreeAt(file, loop, 'outer')).toBe(false);
+    expect(isNameFreeAt(file, loop, 'items')).toBe(false);
+    expect(isNameFreeAt(file, loop, 'size')).toBe(false);
+    expect(isNameFreeAt(file, loop, 'use')).toBe(false);
+    expect(isNameFreeAt(file, loop, 'class')).toBe(false);
+  });
+
+  it('takes a name another function declares: unlike a search of the text, scopes apart do not meet', () => {
+    expect(isNameFreeAt(file, loop, 'local')).toBe(true);
+    expect(freeNameAt(file, loop, ['outer', null, 'size', 'total'])).toBe('total');
+    expect(freeNameAt(file, loop, ['total'], new Set(['total']))).toBe(null);
+  });
+
+  it('with ownedBySite, takes a name the site declares and uses only as its own', () => {
+    expect(isNameFreeAt(file, loop, 'item', true)).toBe(true);
+    expect(isNameFreeAt(file, loop, 'size', true)).toBe(true);
+    expect(isNameFreeAt(file, loop, 'outer', true)).toBe(false);
+    expect(isNameFreeAt(file, loop, 'use', true)).toBe(false);
   });
 });

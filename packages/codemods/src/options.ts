@@ -103,7 +103,9 @@ export function jscodeshiftTransform<Own extends object>(
   own: (raw: Readonly<Record<string, unknown>>) => Own = () => ({}) as Own,
 ): JscodeshiftTransform {
   return (fileInfo, _api, options = {}) => {
-    const result = run(fileInfo.source, fileInfo.path, { ...transformOptionsFrom(options), ...own(options) });
+    // jscodeshift hands over the path as it was given (`src/a.js`); a relative path reads as no file at
+    // all to the analysis (which then takes it for TypeScript, and writes `as const` into a .js file).
+    const result = run(fileInfo.source, path.resolve(fileInfo.path), { ...transformOptionsFrom(options), ...own(options) });
     return result.output === fileInfo.source ? undefined : result.output;
   };
 }

@@ -116,3 +116,15 @@ it('runs foreach-async-to-for-of as a jscodeshift transform module too, writing 
     expect(readFileSync(path.join(project, `src/${c.replace('.input', '')}`), 'utf8'), c).toBe(readFileSync(expected, 'utf8'));
   }
 });
+
+it('reads a JavaScript file given by a relative path as JavaScript (loop-to-bounded writes no `as const` into it)', () => {
+  const source = "import { stat } from 'node:fs/promises';\n\nexport async function sizes(files) {\n  const out = {};\n  for (const file of files) {\n    out[file] = (await stat(file)).size;\n  }\n  return out;\n}\n";
+  const project = tempProject({ 'package.json': '{ "type": "module", "dependencies": { "p-map": "7.1.1" } }\n', 'src/sizes.js': source });
+  const module = path.join(packageRoot, 'dist/transforms/loop-to-bounded.cjs');
+  const result = node([jscodeshiftBin, '--no-babel', '-t', module, '--limiter=p-map', '--level=review', '--extensions=js', 'src/sizes.js'], project);
+  expect(result.output).toContain('0 errors');
+  expect(result.output).toContain('1 ok');
+  expect(readFileSync(path.join(project, 'src/sizes.js'), 'utf8')).toContain(
+    '  for (const [file, size] of await pMap(files, async (file) => [file, (await stat(file)).size], { concurrency: 8 })) out[file] = size;\n',
+  );
+});

@@ -133,6 +133,15 @@ async function migrated(root: string, name: string): Promise<Record<string, Coll
   return (await import(pathToFileURL(migratedFile).href)) as Record<string, Collect>;
 }
 
+it('several: the arrays a `continue` hands back are made into one triple once, the same one the end returns', () => {
+  const file = path.join(project(collectors, false), 'src/collect.js');
+  const output = loopToBounded(readFileSync(file, 'utf8'), file, { level: 'review', concurrency: 4 }).output;
+  const several = output.slice(output.indexOf('export async function several'), output.indexOf('export async function pushed'));
+  // What the next test runs: a `set` made before the `continue` must still be written back.
+  expect(several.match(/\[seenEntries, newOut, byKeyEntries\]/g)).toHaveLength(1);
+  expect(several.match(/return collected;/g)).toHaveLength(2);
+});
+
 describe.each([
   ['the local helper', false],
   ['p-map', true],

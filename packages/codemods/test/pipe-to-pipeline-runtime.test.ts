@@ -162,6 +162,11 @@ export async function pack(a, b, log) {
   });
 });
 
+/** A few turns of the event loop: enough for every stream event the test caused to be emitted. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe('a download wrapper that makes its destination and listens by statements', () => {
   const saving = `import fs from 'node:fs';
 
@@ -181,11 +186,6 @@ export async function save(response, dest) {
     stream.on('error', () => undefined);
     stream.write('partial ');
     return stream;
-  }
-
-  /** A few turns of the event loop: enough for every stream event the test caused to be emitted. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
   }
 
   it('becomes the declaration, the awaited pipeline and the value, and resolves it once the file is closed', async () => {
@@ -311,6 +311,14 @@ export async function saveAs(response, dest) {
   });
 });
 
+/** A response whose body has sent one chunk; the test ends it or fails it. Its own listener keeps its error from being uncaught. */
+function response(): { data: PassThrough } {
+  const data = new PassThrough();
+  data.on('error', () => undefined);
+  data.write('partial ');
+  return { data };
+}
+
 describe('a pipe followed by a new Promise that only listens on the destination (the axios download shape)', () => {
   const downloading = `import fs from 'node:fs';
 
@@ -332,18 +340,6 @@ export async function downloadTo(response, dest) {
   return done;
 }
 `;
-
-  /** A response whose body has sent one chunk; the test ends it or fails it. Its own listener keeps its error from being uncaught. */
-  function response(): { data: PassThrough } {
-    const data = new PassThrough();
-    data.on('error', () => undefined);
-    data.write('partial ');
-    return { data };
-  }
-
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-  }
 
   it('becomes the awaited pipeline (and the value), and resolves what the original did with the file written', async () => {
     const { dir, before, after, output } = await bothForms(downloading);
@@ -429,5 +425,88 @@ describe("Node's pipeline and the close of a Writable that is not a file", () =>
     events.push('resolved');
     await new Promise((resolve) => setImmediate(resolve));
     expect(events).toEqual(expected);
+  });
+});
+
+describe("the axios docs' download helper, with its error flag", () => {
+  const flagged = `import fs from 'node:fs';
+
+export async function download(response, dest) {
+  const writer = fs.createWriteStream(dest);
+  response.data.pipe(writer);
+  return new Promise((resolve, reject) => {
+    let error = null;
+    writer.on('error', (err) => {
+      error = err;
+      writer.close();
+      reject(err);
+    });
+    writer.on('close', () => {
+      if (!error) resolve(true);
+    });
+  });
+}
+`;
+
+  /** How `download` settled, what the file holds and whether it is closed, for the original and the rewrite. */
+  async function outcomes(run: (module: Record<string, (...args: unknown[]) => Promise<unknown>>, name: string) => Promise<string>): Promise<Record<string, string>> {
+    const { before, after, output } = await bothForms(flagged);
+    expect(output).toContain('  const writer = fs.createWriteStream(dest);\n  await pipeline(response.data, writer);\n  return true;\n}');
+    return { before: await run(before, 'before'), after: await run(after, 'after') };
+  }
+
+  it('on success resolves true in both forms, once the file is written and closed', async () => {
+    const dir = tempProject({});
+    const spy = vi.spyOn(fs, 'createWriteStream');
+    const seen = await outcomes(async (module, name) => {
+      const dest = path.join(dir, `${name}.txt`);
+      const res = response();
+      const saved = module.download?.(res, dest);
+      const writer = spy.mock.results.at(-1)?.value as fs.WriteStream;
+      res.data.end('and the rest');
+      const value = await saved;
+      return `${String(value)}, ${readFileSync(dest, 'utf8')}, closed=${String(writer.closed)}`;
+    });
+    spy.mockRestore();
+    expect(seen).toEqual({ before: 'true, partial and the rest, closed=true', after: 'true, partial and the rest, closed=true' });
+  });
+
+  it('when the file cannot be opened rejects with its error in both forms, the stream closed and nothing thrown by its close()', async () => {
+    const dir = tempProject({});
+    const spy = vi.spyOn(fs, 'createWriteStream');
+    const seen = await outcomes(async (module) => {
+      const saved = module.download?.(response(), path.join(dir, 'no-such-folder', 'x.txt'));
+      const writer = spy.mock.results.at(-1)?.value as fs.WriteStream;
+      const state = await saved?.then(
+        (value) => `resolved ${String(value)}`,
+        (err: NodeJS.ErrnoException) => `rejected ${String(err.code)}`,
+      );
+      await settle();
+      return `${String(state)}, destroyed=${String(writer.destroyed)}, closed=${String(writer.closed)}`;
+    });
+    spy.mockRestore();
+    expect(seen).toEqual({ before: 'rejected ENOENT, destroyed=true, closed=true', after: 'rejected ENOENT, destroyed=true, closed=true' });
+  });
+
+  it('when the response fails, the original never settles and leaves the file open; the rewrite rejects and closes it', async () => {
+    const dir = tempProject({});
+    const spy = vi.spyOn(fs, 'createWriteStream');
+    const seen = await outcomes(async (module, name) => {
+      const res = response();
+      let state = 'pending';
+      module.download?.(res, path.join(dir, `failed-${name}.txt`)).then(
+        (value) => (state = `resolved ${String(value)}`),
+        (err: NodeJS.ErrnoException) => (state = `rejected ${String(err.code)}`),
+      );
+      const writer = spy.mock.results.at(-1)?.value as fs.WriteStream;
+      await settle();
+      res.data.destroy(Object.assign(new Error('connection reset'), { code: 'ECONNRESET' }));
+      await settle();
+      const result = `${state}, destroyed=${String(writer.destroyed)}`;
+      writer.destroy();
+      return result;
+    });
+    spy.mockRestore();
+    expect(seen).toEqual({ before: 'pending, destroyed=false', after: 'rejected ECONNRESET, destroyed=true' });
   });
 });

@@ -288,8 +288,23 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
       },
       {
-        // executor-does-more: the executor tracks the error in a flag of its own and closes the file itself.
+        // The axios docs' error flag: set only where the promise is rejected, the file closing itself on error; it settles as pipeline does.
         code: "import fs from 'node:fs';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  response.data.pipe(writer);\n  return new Promise((resolve, reject) => {\n    let error: Error | null = null;\n    writer.on('error', (err) => {\n      error = err;\n      writer.close();\n      reject(err);\n    });\n    writer.on('close', () => {\n      if (!error) resolve(true);\n    });\n  });\n}",
+        errors: [
+          {
+            messageId: 'preferStreamPipeline',
+            suggestions: [
+              {
+                messageId: 'suggestPipelinePromise',
+                output: "import fs from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string) {\n  const writer = fs.createWriteStream(dest);\n  await pipeline(response.data, writer);\n  return true;\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // executor-does-more: the flag is read by more than the guard (an else that logs it).
+        code: "import fs from 'node:fs';\nexport async function download(response: { data: NodeJS.ReadableStream }, dest: string, log: (e: Error) => void) {\n  const writer = fs.createWriteStream(dest);\n  response.data.pipe(writer);\n  return new Promise((resolve, reject) => {\n    let error: Error | null = null;\n    writer.on('error', (err) => {\n      error = err;\n      reject(err);\n    });\n    writer.on('close', () => {\n      if (!error) resolve(true);\n      else log(error);\n    });\n  });\n}",
         errors: [{ messageId: 'preferStreamPipeline', suggestions: [] }],
       },
       {

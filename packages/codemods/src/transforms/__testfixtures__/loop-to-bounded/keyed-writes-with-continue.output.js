@@ -10,6 +10,6 @@ export async function sizes(files) {
     if (!info.isFile()) return sizesEntries;
     sizesEntries.push([file, info.size]);
     return sizesEntries;
-  })) for (const [key, value] of sizesBatch) sizes[key] = value;
+  })) for (const [file, size] of sizesBatch) sizes[file] = size;
   return sizes;
 }

@@ -7,7 +7,7 @@ declare function load(id: string): Promise<{ id: string; tags: string[] }>;
 export async function getLocalFiles(fileNames: string[]): Promise<Record<string, string | null>> {
   const fileContentMap: Record<string, string | null> = {};
 
-  for (const [k, result] of await boundedMap(fileNames, 8, async (fileName) => [fileName, await readLocalFile(fileName)] as const)) fileContentMap[k] = result;
+  for (const [fileName, localFile] of await boundedMap(fileNames, 8, async (fileName) => [fileName, await readLocalFile(fileName)] as const)) fileContentMap[fileName] = localFile;
 
   return fileContentMap;
 }
@@ -16,13 +16,13 @@ export async function getLocalFiles(fileNames: string[]): Promise<Record<string,
 export async function byId(ids: string[]) {
   const found = new Map<string, string[]>();
   const tags = new Set<string>();
-  for (const [entryKey, v] of await boundedMap(ids, 8, async (id) => [id, (await load(id)).tags] as const)) found.set(entryKey, v);
+  for (const [id, value] of await boundedMap(ids, 8, async (id) => [id, (await load(id)).tags] as const)) found.set(id, value);
   for (const tagsBatch of await boundedMap(ids, 8, async (id) => {
     const newTags: Parameters<typeof tags.add>[0][] = [];
     const item = await load(id);
     for (const tag of item.tags) newTags.push(tag);
     return newTags;
-  })) for (const element of tagsBatch) tags.add(element);
+  })) for (const tag of tagsBatch) tags.add(tag);
   return { found, tags };
 }
 
@@ -41,6 +41,6 @@ export async function lockFilesOf(dir: string) {
     if (await exists(path)) return lockFilesEntries;
     lockFilesEntries.push([key, undefined]);
     return lockFilesEntries;
-  })) for (const [entryKey, v] of lockFilesBatch) lockFiles[entryKey] = v;
+  })) for (const [key, value] of lockFilesBatch) lockFiles[key] = value;
   return lockFiles;
 }

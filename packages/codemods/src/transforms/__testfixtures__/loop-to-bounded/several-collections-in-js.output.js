@@ -14,7 +14,7 @@ export async function readAll(paths) {
     return [newTexts, sizesEntries];
   })) {
     texts.push(...textsBatch);
-    for (const [key, value] of sizesBatch) sizes[key] = value;
+    for (const [path, length] of sizesBatch) sizes[path] = length;
   }
   return { texts, sizes };
 }
@@ -22,6 +22,6 @@ export async function readAll(paths) {
 // On one line.
 export async function lengths(paths) {
   const ok = [], bad = new Set();
-  for (const [okBatch, badBatch] of await boundedMap(paths, 8, async (path) => { const newOk = []; const newBad = []; const text = await readFile(path, 'utf8'); if (text) newOk.push(path); else newBad.push(path); return [newOk, newBad]; })) { ok.push(...okBatch); for (const item of badBatch) bad.add(item); }
+  for (const [okBatch, badBatch] of await boundedMap(paths, 8, async (path) => { const newOk = []; const newBad = []; const text = await readFile(path, 'utf8'); if (text) newOk.push(path); else newBad.push(path); return [newOk, newBad]; })) { ok.push(...okBatch); for (const path of badBatch) bad.add(path); }
   return { ok, bad };
 }

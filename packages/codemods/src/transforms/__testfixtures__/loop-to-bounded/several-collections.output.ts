@@ -38,16 +38,17 @@ export async function index(ids: string[]) {
     const failedEntries: Parameters<typeof failed.set>[] = [];
     const newNames: string[] = [];
     const byIdEntries: [keyof typeof byId, (typeof byId)[keyof typeof byId]][] = [];
+    const collected = [failedEntries, newNames, byIdEntries] as const;
     const item = await load(id);
     failedEntries.push([id, !item.ok]);
-    if (!item.ok) return [failedEntries, newNames, byIdEntries] as const;
+    if (!item.ok) return collected;
     newNames.push(item.name);
     byIdEntries.push([item.id, item.name]);
-    return [failedEntries, newNames, byIdEntries] as const;
+    return collected;
   })) {
-    for (const [k, value] of failedBatch) failed.set(k, value);
+    for (const [id, value] of failedBatch) failed.set(id, value);
     names.push(...namesBatch);
-    for (const [entryKey, result] of byIdBatch) byId[entryKey] = result;
+    for (const [id, name] of byIdBatch) byId[id] = name;
   }
   return { names, byId, failed };
 }
@@ -63,7 +64,7 @@ export async function added(paths: string[]) {
     newRes.push({ path, contents: await readLocalFile(path) });
     return [newSeen, newRes] as const;
   })) {
-    for (const element of seenBatch) seen.add(element);
+    for (const path of seenBatch) seen.add(path);
     res.push(...resBatch);
   }
   return { seen, res };

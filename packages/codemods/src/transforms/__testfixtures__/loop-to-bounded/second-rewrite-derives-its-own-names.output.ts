@@ -1,0 +1,48 @@
+import { boundedMap } from '../../../lib/asyncwise-limit.js';
+declare function load(id: string): Promise<{ id: string; name: string; ok: boolean }>;
+
+// Two loops of one file collecting into collections of the same name: each rewrite names its call's
+// array and batch after its own collection, whichever pass applies it.
+export async function okNames(ids: string[]) {
+  const names: string[] = [];
+  for (const namesBatch of await boundedMap(ids, 8, async (id) => {
+    const newNames: string[] = [];
+    const item = await load(id);
+    if (!item.ok) return newNames;
+    newNames.push(item.name);
+    return newNames;
+  })) names.push(...namesBatch);
+  return names;
+}
+
+export async function failedNames(ids: string[]) {
+  const names: string[] = [];
+  for (const namesBatch of await boundedMap(ids, 8, async (id) => {
+    const newNames: string[] = [];
+    const item = await load(id);
+    if (item.ok) return newNames;
+    newNames.push(item.name);
+    return newNames;
+  })) names.push(...namesBatch);
+  return names;
+}
+
+// In the same function, the second loop's names would meet the first's only inside its own call.
+export async function both(ids: string[], more: string[]) {
+  const names: string[] = [];
+  for (const namesBatch of await boundedMap(ids, 8, async (id) => {
+    const newNames: string[] = [];
+    const item = await load(id);
+    if (!item.ok) return newNames;
+    newNames.push(item.name);
+    return newNames;
+  })) names.push(...namesBatch);
+  for (const namesBatch of await boundedMap(more, 8, async (id) => {
+    const newNames: string[] = [];
+    const item = await load(id);
+    if (!item.ok) return newNames;
+    newNames.push(item.name);
+    return newNames;
+  })) names.push(...namesBatch);
+  return names;
+}
