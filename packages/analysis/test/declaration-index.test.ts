@@ -130,6 +130,8 @@ describe('the declaration index across files', () => {
     ['a required ES module is its namespace', 'const api = require("./api");\nconst probe = api.getUser("1");', 'yes'],
     ['a missing module', 'import { gone } from "./gone";\nconst probe = gone();', 'unknown'],
     ['a package with types', 'import { connect } from "typed-pkg";\nconst probe = connect();', 'yes'],
+    // A callback form the types leave out: more arguments than the declaration takes match no signature.
+    ['more arguments than declared', 'import { connect } from "typed-pkg";\nconst probe = connect(() => {});', 'unknown'],
     ['a package class method', 'import { Pool } from "typed-pkg";\nconst pool = new Pool();\nconst probe = pool.query("x");', 'yes'],
     // TypeScript reads an untyped package as `any`: its JavaScript proves nothing to a typed run either.
     ['a package without types', 'import { connect } from "untyped-pkg";\nconst probe = connect();', 'unknown'],
