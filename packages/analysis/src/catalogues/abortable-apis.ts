@@ -54,6 +54,11 @@ export interface AbortableApi {
   readonly readsAfterSettling?: boolean;
   /** For a timer without a signal: the call that does the same job and takes one. */
   readonly abortableTwin?: string;
+  /**
+   * A string in the options' place is the `encoding` option (`readFile(p, 'utf8')` is
+   * `readFile(p, { encoding: 'utf8' })`), so the signal goes into `{ encoding: 'utf8', signal }`.
+   */
+  readonly encodingShorthand?: boolean;
 }
 
 const option = (argument: number, shift?: 'args-array' | 'url-first'): SignalPlacement =>
@@ -91,10 +96,11 @@ export const abortableApis: readonly AbortableApi[] = [
       role: 'accepts-signal',
       signal: option(argument),
       result: name === 'watch' ? 'async-iterable' : 'promise',
+      encodingShorthand: true,
     }),
   ),
   ...fsCallbackCalls.map(
-    ([name, argument]): AbortableApi => ({ module: 'fs', name, role: 'accepts-signal', signal: option(argument), result: 'callback' }),
+    ([name, argument]): AbortableApi => ({ module: 'fs', name, role: 'accepts-signal', signal: option(argument), result: 'callback', encodingShorthand: true }),
   ),
   { module: 'timers/promises', name: 'setTimeout', role: 'accepts-signal', signal: option(2), result: 'promise' },
   { module: 'timers/promises', name: 'setImmediate', role: 'accepts-signal', signal: option(1), result: 'promise' },

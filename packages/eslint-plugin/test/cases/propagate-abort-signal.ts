@@ -210,13 +210,16 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'signal' }, line: 2, column: 21 }],
       },
       {
-        // Shown by use: it is passed to one call and forgotten at the next. A string shorthand is left to you.
-        code: "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8' });\n  const more = await readFile('y.json', 'utf8');\n  return [first, text, more];\n}",
+        // Shown by use: it is passed to one call and forgotten at the next. An fs call's string options
+        // are its encoding, so they become an object with the signal; a string the catalogue does not
+        // know as an encoding is left to you.
+        code: "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8' });\n  const more = await readFile('y.json', 'utf8');\n  const odd = await fetch(a, 'no-cors');\n  return [first, text, more, odd];\n}",
         output:
-          "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8', signal });\n  const more = await readFile('y.json', 'utf8');\n  return [first, text, more];\n}",
+          "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8', signal });\n  const more = await readFile('y.json', { encoding: 'utf8', signal });\n  const odd = await fetch(a, 'no-cors');\n  return [first, text, more, odd];\n}",
         errors: [
           { messageId: 'propagateAbortSignal', data: { name: 'fs/promises.readFile', signal: 'signal' }, line: 5 },
-          { messageId: 'propagateAbortSignalByHand', line: 6 },
+          { messageId: 'propagateAbortSignal', data: { name: 'fs/promises.readFile', signal: 'signal' }, line: 6 },
+          { messageId: 'propagateAbortSignalByHand', line: 7 },
         ],
       },
       {
