@@ -74,7 +74,8 @@ export const signalChainReasons = [
   'rest-parameter',
   'opaque-signal-options',
   'argument-gap',
-  'method-not-supported',
+  'method-override',
+  'union-receiver',
   'entry-not-found',
 ] as const;
 

@@ -98,13 +98,23 @@ export function unusedName(file: AnalysisFile, candidates: readonly string[]): s
 
 /**
  * The edits that give `call` (a call of `api`) the signal `signalText`, or `null` when the call's
- * arguments cannot take it without changing anything else: the options are opaque, or the signal
- * is already there.
+ * arguments cannot take it without changing anything else: the options are opaque, the signal is
+ * already there, or a string stands where the options go and the catalogue does not say it is the
+ * `encoding` option (where it does, `'utf8'` becomes `{ encoding: 'utf8', signal }`, the string
+ * itself left as written).
  */
 export function addSignalEdits(file: AnalysisFile, call: TSESTree.CallExpression, api: AbortableApi, signalText: string, argument: SignalArgument = signalArgumentOf(call, api)): TextEdit[] | null {
-  if (argument.kind !== 'absent' || argument.shorthand || api.signal?.kind !== 'option') return null;
+  if (argument.kind !== 'absent' || api.signal?.kind !== 'option') return null;
   const args = call.arguments;
   const property = signalText === 'signal' ? 'signal' : `signal: ${signalText}`;
+  if (argument.shorthand) {
+    if (!api.encodingShorthand) return null;
+    const [start, end] = argument.shorthand.range;
+    return [
+      { range: [start, start], text: '{ encoding: ' },
+      { range: [end, end], text: `, ${property} }` },
+    ];
+  }
   if (argument.options) {
     const options = argument.options;
     const last = options.properties[options.properties.length - 1];

@@ -58,7 +58,8 @@ type SignalSlot =
   | { readonly kind: 'option'; readonly index: number; readonly read: string }
   | { readonly kind: 'argument'; readonly index: number; readonly read: string };
 
-type ChainFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+/** A function the chain can thread: a function, a `const` bound to one, or a class's or object literal's method the checker resolves a call to. */
+type ChainFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 interface ChainMember {
   readonly node: ChainFunction;
@@ -88,7 +89,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
   const refused = new Set<ChainFunction>();
   const rootDir = path.dirname(path.resolve(configPath));
 
-  const labelOf = (node: ChainFunction, sourceFile: ts.SourceFile): string => `${path.relative(rootDir, sourceFile.fileName)}#${functionName(node) ?? '(anonymous)'}`;
+  const labelOf = (node: ChainFunction, sourceFile: ts.SourceFile): string => `${path.relative(rootDir, sourceFile.fileName)}#${labelName(api, node) ?? '(anonymous)'}`;
   const edit = (sourceFile: ts.SourceFile, range: readonly [number, number], text: string) => {
     const fileName = path.resolve(sourceFile.fileName);
     texts.set(fileName, sourceFile.text);
@@ -127,20 +128,39 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     return name ? symbolOf(name) : undefined;
   };
 
+  /**
+   * A member of another class of the project that overrides `method` (same name, in a class derived
+   * from the method's), found among the identifiers spelled like it: then which runs depends on the
+   * object, and all would have to take the signal together.
+   */
+  const overriding = (method: ts.MethodDeclaration): ts.Node | undefined => {
+    const owner = method.parent;
+    if (!api.isClassLike(owner) || !api.isIdentifier(method.name)) return undefined;
+    const ownerSymbol = classSymbol(api, checker, owner);
+    return (identifiers.get(method.name.text) ?? []).find((id) => {
+      const member = id.parent;
+      if ((!api.isMethodDeclaration(member) && !api.isPropertyDeclaration(member)) || member.name !== id || member === method) return false;
+      const cls = member.parent;
+      return api.isClassLike(cls) && cls !== owner && ownerSymbol !== undefined && derivesFrom(checker, cls, ownerSymbol);
+    });
+  };
+
   /** The references of a function outside its own declaration, each with its place. */
   const referencesOf = (node: ChainFunction): ts.Identifier[] => {
     const name = functionName(node);
     const symbol = declaredSymbol(node);
     if (name === null || !symbol) return [];
     const own = declarationName(api, node);
-    return (identifiers.get(name) ?? []).filter((id) => id !== own && symbolOf(id) === symbol);
+    // An object literal's method is read through the literal's type, whose member may be another symbol of the same declaration.
+    const isOwn = (found: ts.Symbol | undefined) => found === symbol || (api.isMethodDeclaration(node) && found?.declarations?.includes(node) === true);
+    return (identifiers.get(name) ?? []).filter((id) => id !== own && isOwn(symbolOf(id)));
   };
 
   /** Why the function cannot join the chain, or its slot. */
   const admit = (node: ChainFunction, sourceFile: ts.SourceFile): SignalSlot | { refused: RefusalReason; message: string } => {
     const symbol = declaredSymbol(node);
     if (!symbol) return { refused: 'function-used-as-value', message: 'the function has no name of its own, so its callers cannot be found' };
-    if ((symbol.declarations ?? []).filter((d) => api.isFunctionDeclaration(d)).length > 1) {
+    if ((symbol.declarations ?? []).filter((d) => api.isFunctionDeclaration(d) || api.isMethodDeclaration(d)).length > 1) {
       return { refused: 'overloaded-function', message: 'the function has overloads; each would need the signal, so it is left to you' };
     }
     for (const reference of referencesOf(node)) {
@@ -193,7 +213,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     if (member.node.body) visit(member.node.body);
     callsOf.set(member, calls);
     for (const call of calls) {
-      const target = calleeDeclaration(api, checker, call);
+      const target = calleeDeclaration(api, checker, call, overriding);
       if (!target) continue;
       if (target.kind === 'refused') {
         if (projectFiles.has(target.node.getSourceFile())) refuse(member.sourceFile, call.getStart(member.sourceFile), member.label, target.reason, target.message);
@@ -261,7 +281,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
           refuse(sourceFile, start, label, 'opaque-signal-options', `${callee}(…) gets options the analysis cannot see into (a variable, a spread); pass the signal by hand`);
           continue;
         }
-        if (given.shorthand) {
+        if (given.shorthand && !catalogued.encodingShorthand) {
           refuse(sourceFile, start, label, 'opaque-signal-options', `${callee}(…) gets a string where its options go; write the options object with the signal by hand`);
           continue;
         }
@@ -269,14 +289,15 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
         // can be filled (`setTimeout(ms)` → `setTimeout(ms, undefined, { signal })`) — except where
         // the options move with the arguments given (`spawn(cmd, opts)`).
         const pad = catalogued.signal?.kind === 'option' && catalogued.signal.shift === undefined;
-        // Options written at the call get the property as every signal edit of the analysis adds it.
         const file = analysisFiles.get(sourceFile);
-        const added = given.options ? (file ? addSignalEdits(file, estree, catalogued, read, given)?.[0] ?? null : null) : argumentEdit(api, sourceFile, call, given.index, `{ ${signalProperty(read)} }`, pad);
-        if (!added) {
+        // Options written at the call (an object, or the string that stands for `{ encoding }`) get the
+        // property as every signal edit of the analysis adds it.
+        const added = given.options || given.shorthand ? (file ? addSignalEdits(file, estree, catalogued, read, given) : null) : [argumentEdit(api, sourceFile, call, given.index, `{ ${signalProperty(read)} }`, pad)];
+        if (!added || added.some((e) => e === null)) {
           refuse(sourceFile, start, label, 'argument-gap', `${callee}(…) leaves out arguments before its options; pass the signal by hand`);
           continue;
         }
-        edit(sourceFile, added.range, added.text);
+        for (const e of added) if (e) edit(sourceFile, e.range, e.text);
         held.reaches = true;
         changes.push({ file: path.resolve(sourceFile.fileName), start, plan: label, kind: 'abortable-call', description: `${callee}(…) gets the signal` });
       }
@@ -354,15 +375,28 @@ function where(node: ts.Node): string {
 }
 
 function functionName(node: ChainFunction): string | null {
+  const api = typescriptApi();
+  if (api.isMethodDeclaration(node)) return api.isIdentifier(node.name) ? node.name.text : null;
   if (node.name) return node.name.text;
   const parent = node.parent;
   if (parent && 'name' in parent && parent.name && (parent.name as ts.Node).kind === typescriptApi().SyntaxKind.Identifier) return (parent.name as ts.Identifier).text;
   return null;
 }
 
+/** How the report names a function: its name, or a method's owner and name (`Client.get`, `api.load`). */
+function labelName(api: typeof ts, node: ChainFunction): string | null {
+  const name = functionName(node);
+  if (!api.isMethodDeclaration(node) || name === null) return name;
+  const owner = node.parent;
+  if (api.isClassLike(owner)) return `${owner.name?.text ?? '(class)'}.${name}`;
+  const holder = owner.parent;
+  return api.isVariableDeclaration(holder) && api.isIdentifier(holder.name) ? `${holder.name.text}.${name}` : name;
+}
+
 /** The identifier that declares the function: its own name, or the `const` it initialises. */
 function declarationName(api: typeof ts, node: ChainFunction): ts.Identifier | undefined {
   if (api.isFunctionDeclaration(node)) return node.name;
+  if (api.isMethodDeclaration(node)) return api.isIdentifier(node.name) ? node.name : undefined;
   const parent = node.parent;
   if (api.isVariableDeclaration(parent) && parent.initializer === node && api.isIdentifier(parent.name) && api.isVariableDeclarationList(parent.parent) && parent.parent.flags & api.NodeFlags.Const) return parent.name;
   return undefined;
@@ -389,7 +423,7 @@ function callOf(api: typeof ts, reference: ts.Identifier): ts.CallExpression | n
 type Callee = { readonly kind: 'function'; readonly node: ChainFunction } | { readonly kind: 'refused'; readonly node: ts.Node; readonly reason: RefusalReason; readonly message: string };
 
 /** The project function a call calls, through the checker (imports and re-exports followed), or why it is left alone. */
-function calleeDeclaration(api: typeof ts, checker: ts.TypeChecker, call: ts.CallExpression): Callee | undefined {
+function calleeDeclaration(api: typeof ts, checker: ts.TypeChecker, call: ts.CallExpression, overriding: (method: ts.MethodDeclaration) => ts.Node | undefined): Callee | undefined {
   const declaration = checker.getResolvedSignature(call)?.declaration;
   if (!declaration || api.isJSDocSignature(declaration)) return undefined;
   const name = call.expression.getText();
@@ -400,13 +434,79 @@ function calleeDeclaration(api: typeof ts, checker: ts.TypeChecker, call: ts.Cal
     return isPromiseReturning(api, checker, declaration) ? { kind: 'refused', node: declaration, reason: 'overloaded-function', message: `${name}(…) calls an overloaded function; each overload would need the signal` } : undefined;
   }
   if (api.isMethodDeclaration(declaration)) {
-    return isPromiseReturning(api, checker, declaration) ? { kind: 'refused', node: declaration, reason: 'method-not-supported', message: `${name}(…) calls a method; methods are not threaded yet` } : undefined;
+    if (!isPromiseReturning(api, checker, declaration)) return undefined;
+    const refusal = methodRefusal(api, checker, call, declaration, overriding);
+    return refusal ? { kind: 'refused', node: declaration, ...refusal, message: `${name}(…) ${refusal.message}` } : { kind: 'function', node: declaration };
   }
   if (!api.isFunctionDeclaration(declaration) && !api.isFunctionExpression(declaration) && !api.isArrowFunction(declaration)) return undefined;
   if (api.isElementAccessExpression(call.expression)) {
     return isPromiseReturning(api, checker, declaration) ? { kind: 'refused', node: declaration, reason: 'dynamic-access', message: `${name}(…) is called through a computed member; it is left as written` } : undefined;
   }
   return { kind: 'function', node: declaration };
+}
+
+/**
+ * Why a call of a method cannot thread the signal through it, or null: the method must be the one
+ * declaration the call runs — called on `this` or on a value of one type (not a union, not `any`),
+ * written with a static name, not implementing an interface's member, not overriding or overridden
+ * by another class's method (each of those would have to take the signal together).
+ */
+function methodRefusal(
+  api: typeof ts,
+  checker: ts.TypeChecker,
+  call: ts.CallExpression,
+  method: ts.MethodDeclaration,
+  overriding: (method: ts.MethodDeclaration) => ts.Node | undefined,
+): { readonly reason: RefusalReason; readonly message: string } | null {
+  const callee = call.expression;
+  if (!api.isPropertyAccessExpression(callee) || !api.isIdentifier(method.name)) return { reason: 'dynamic-access', message: 'calls a method through a computed or private name; it is left as written' };
+  if (callee.expression.kind !== api.SyntaxKind.ThisKeyword) {
+    const receiver = checker.getNonNullableType(checker.getTypeAtLocation(callee.expression));
+    if (receiver.flags & api.TypeFlags.Any || receiver.isUnion()) {
+      return { reason: 'union-receiver', message: `calls a method on a value typed \`${checker.typeToString(receiver)}\`: another type's method may run` };
+    }
+  }
+  const name = method.name.text;
+  const owner = method.parent;
+  if (api.isObjectLiteralExpression(owner)) {
+    // An object literal written as a declared type's value implements that type's member.
+    const contextual = checker.getContextualType(owner);
+    if (contextual?.getProperty(name)) return { reason: 'interface-member', message: `calls a method that implements \`${checker.typeToString(contextual)}\`'s ${name}: every implementation would need the signal` };
+    return null;
+  }
+  if (!api.isClassLike(owner)) return null;
+  for (const clause of owner.heritageClauses ?? []) {
+    for (const heritage of clause.types) {
+      const type = checker.getTypeAtLocation(heritage);
+      if (!type.getProperty(name)) continue;
+      return clause.token === api.SyntaxKind.ImplementsKeyword
+        ? { reason: 'interface-member', message: `calls a method that implements \`${heritage.getText()}\`'s ${name}: every implementation would need the signal` }
+        : { reason: 'method-override', message: `calls a method that overrides \`${heritage.getText()}\`'s ${name}: both would need the signal` };
+    }
+  }
+  const overrider = overriding(method);
+  if (overrider) return { reason: 'method-override', message: `calls a method overridden at ${where(overrider)}: both would need the signal` };
+  return null;
+}
+
+/** The symbol of a class declaration or expression, as the checker knows it. */
+function classSymbol(api: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration): ts.Symbol | undefined {
+  return cls.name ? checker.getSymbolAtLocation(cls.name) : (checker.getTypeAtLocation(cls).getSymbol() ?? undefined);
+}
+
+/** Whether the class extends (at any depth) the class of `ancestor`. */
+function derivesFrom(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, ancestor: ts.Symbol): boolean {
+  const seen = new Set<ts.Type>();
+  const pending: ts.Type[] = [checker.getTypeAtLocation(cls)];
+  for (let type = pending.pop(); type; type = pending.pop()) {
+    if (seen.has(type)) continue;
+    seen.add(type);
+    for (const base of checker.getBaseTypes(type as ts.InterfaceType)) {
+      if (base.getSymbol() === ancestor) return true;
+      pending.push(base);
+    }
+  }
+  return false;
 }
 
 function isPromiseReturning(api: typeof ts, checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): boolean {
@@ -529,7 +629,7 @@ function argumentEdit(api: typeof ts, sourceFile: ts.SourceFile, call: ts.CallEx
 /** The chain function whose own body (not a nested function's declaration of it) holds the call. */
 function enclosingChainMember(api: typeof ts, call: ts.Node, members: ReadonlyMap<ChainFunction, ChainMember>): ChainMember | undefined {
   for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
-    if (api.isFunctionDeclaration(node) || api.isFunctionExpression(node) || api.isArrowFunction(node)) {
+    if (api.isFunctionDeclaration(node) || api.isFunctionExpression(node) || api.isArrowFunction(node) || api.isMethodDeclaration(node)) {
       const member = members.get(node);
       if (member) return member;
     }

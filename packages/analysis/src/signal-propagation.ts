@@ -437,7 +437,10 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
         ? refusedPlan({ reason: 'unsupported-call-shape', message: `The options of \`${name}\` are a shorthand that cannot take a signal as written; pass \`${signal}\` by hand.` })
         : checkedPlan(file, isProjectTaker(api) ? api.level : 'safe', edits, {
             owned: [node],
-            vocabulary: { added: ['signal', ...signal.split(/\??\./), ...(edits.some((e) => e.text.includes('undefined')) ? ['undefined'] : [])], removed: [] },
+            vocabulary: {
+              added: ['signal', ...signal.split(/\??\./), ...(edits.some((e) => e.text.includes('undefined')) ? ['undefined'] : []), ...(edits.some((e) => e.text.includes('encoding')) ? ['encoding'] : [])],
+              removed: [],
+            },
           });
     calls.push({ node, api, name, signal, plan });
   }

@@ -5,43 +5,22 @@
  * parameter called `signal` shown to be an `AbortSignal` (by its declared type or a use only a
  * signal has), options whose `signal` is one (destructured `{ signal }`, `options.signal` passed on),
  * or, from the declaration index, a parameter declared `AbortSignal` or options declared with a
- * `signal?: AbortSignal` member — which is how imported functions and methods are read, since the
- * index keeps no function bodies of other modules.
+ * `signal?: AbortSignal` member, and the same judgement of an imported function's body that this
+ * file's functions get, which the index records before it drops the body (a plain-JavaScript
+ * module's `load(url, signal)` that passes `signal` to `fetch`).
  */
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { type AbortableApi, abortableApis, type SignalPlacement } from './catalogues/abortable-apis';
 import { fileSpaceOf } from './declarations/file-space';
 import { moduleIndex } from './declarations/module-index';
-import { recordedSignalUses, signalUsesIn } from './declarations/parameter-signal-uses';
+import { recordedSignalPlacement, recordedSignalUses, signalUsesIn } from './declarations/parameter-signal-uses';
 import { memberName } from './declarations/reader';
 import type { Shape } from './declarations/shape';
 import type { AnalysisFile } from './file';
-import { staticPropertyName } from './modules';
+import { hasThisParameter, isAbortSignalBinding, type ParameterBinding, showsAbortSignal, signalMemberOf, signalPlacementOf } from './signal-evidence';
 import { constantInitializer, findVariable, innermostScope } from './scope';
 import { type FunctionNode, isFunctionNode } from './walk';
-
-/** Members only an `AbortSignal` (or an `EventTarget` listening for `abort`) has. */
-const signalMembers = new Set(['aborted', 'throwIfAborted', 'reason', 'onabort']);
-
-/** Whether a use of a value (a variable, or `options.signal`) shows it is an `AbortSignal`. */
-export function showsAbortSignal(use: TSESTree.Node): boolean {
-  const parent = use.parent;
-  if (!parent) return false;
-  if (parent.type === 'MemberExpression' && parent.object === use) {
-    const name = staticPropertyName(parent);
-    if (name !== null && signalMembers.has(name)) return true;
-    if (name === 'addEventListener' || name === 'removeEventListener') {
-      const call = parent.parent;
-      const [event] = call.type === 'CallExpression' ? call.arguments : [];
-      return event?.type === 'Literal' && event.value === 'abort';
-    }
-    return false;
-  }
-  // Passed on as a `signal` option: `fetch(u, { signal })`, `{ signal: options?.signal }`.
-  if (parent.type === 'ChainExpression') return showsAbortSignal(parent);
-  return parent.type === 'Property' && parent.value === use && !parent.computed && parent.key.type === 'Identifier' && parent.key.name === 'signal';
-}
 
 /** The text of a declared type around the variable's definition, when it has one. */
 function declaredTypeText(file: AnalysisFile, variable: Variable): string | null {
@@ -64,31 +43,36 @@ export function typedAsSignal(file: AnalysisFile, variable: Variable): 'yes' | '
   return name?.type === 'Identifier' ? file.oracle.isAbortSignal(name) : 'unknown';
 }
 
-/** Whether a variable called `signal` is shown to be an `AbortSignal`: by its type when there are types, else by its declared type's text or a use. */
-export function isAbortSignalVariable(file: AnalysisFile, variable: Variable): boolean {
-  const typed = typedAsSignal(file, variable);
-  if (typed !== 'unknown') return typed === 'yes';
-  const type = declaredTypeText(file, variable);
-  if (type !== null && /\bAbortSignal\b/.test(type)) return true;
-  return variable.references.some((r) => r.isRead() && r.identifier.type === 'Identifier' && showsAbortSignal(r.identifier));
+/** What the signal judgement reads of a variable of this file: its reads, writes and declared type. */
+function bindingOfVariable(file: AnalysisFile, variable: Variable, declaration?: TSESTree.Identifier): ParameterBinding {
+  return {
+    reads: variable.references.flatMap((r) => (r.isRead() && r.identifier.type === 'Identifier' ? [r.identifier] : [])),
+    reassigned: variable.references.some((r) => r.isWrite() && r.identifier !== declaration),
+    typed: () => typedAsSignal(file, variable),
+    declaredAbortSignal: () => {
+      const type = declaredTypeText(file, variable);
+      return type !== null && /\bAbortSignal\b/.test(type);
+    },
+  };
 }
 
-
+/** Whether a variable called `signal` is shown to be an `AbortSignal`: by its type when there are types, else by its declared type's text or a use. */
+export function isAbortSignalVariable(file: AnalysisFile, variable: Variable): boolean {
+  return isAbortSignalBinding(bindingOfVariable(file, variable));
+}
 
 /** Whether a use of the variable's `.signal` shows an `AbortSignal` (`options.signal` passed on as a `signal` option), and whether it is read as `?.signal`. */
 export function signalOptionOf(variable: Variable): { readonly shown: boolean; readonly optional: boolean } {
   let optional = false;
   let shown = false;
   for (const reference of variable.references) {
-    const member = reference.identifier.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'signal' || member.computed) continue;
+    const member = signalMemberOf(reference.identifier);
+    if (!member) continue;
     optional ||= member.optional;
     shown ||= showsAbortSignal(member);
   }
   return { shown, optional };
 }
-
-
 
 /**
  * Where a function of the project takes its signal, read from its own parameters on the same
@@ -100,24 +84,10 @@ export function signalOptionOf(variable: Variable): { readonly shown: boolean; r
 function signalParameterOf(file: AnalysisFile, fn: FunctionNode): SignalPlacement | null {
   const scope = file.scopeManager.acquire(fn);
   if (!scope) return null;
-  if (hasThisParameter(fn)) return null;
-  for (const [index, param] of fn.params.entries()) {
-    const target = param.type === 'AssignmentPattern' ? param.left : param;
-    if (target.type === 'Identifier') {
-      const variable = scope.set.get(target.name);
-      if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== target)) continue;
-      if (target.name === 'signal' ? isAbortSignalVariable(file, variable) : typedAsSignal(file, variable) === 'yes') return { kind: 'argument', argument: index };
-      if (signalOptionOf(variable).shown) return { kind: 'option', argument: index, property: 'signal' };
-    } else if (target.type === 'ObjectPattern') {
-      for (const property of target.properties) {
-        if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || property.key.name !== 'signal') continue;
-        const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-        const variable = value.type === 'Identifier' ? scope.set.get(value.name) : undefined;
-        if (variable && isAbortSignalVariable(file, variable)) return { kind: 'option', argument: index, property: 'signal' };
-      }
-    }
-  }
-  return null;
+  return signalPlacementOf(fn, (target) => {
+    const variable = scope.set.get(target.name);
+    return variable ? bindingOfVariable(file, variable, target) : null;
+  });
 }
 
 /**
@@ -185,12 +155,6 @@ export function projectSignalCalls(file: AnalysisFile): ProjectSignalCall[] {
     }
   }
   return calls;
-}
-
-/** Whether a function declares TypeScript's `this` parameter, which takes no argument: its parameters' indexes are not the call's. */
-function hasThisParameter(fn: { readonly params: readonly TSESTree.Parameter[] }): boolean {
-  const [first] = fn.params;
-  return first?.type === 'Identifier' && first.name === 'this';
 }
 
 function takerNamed(name: string, signal: SignalPlacement, level: ProjectSignalTaker['level']): ProjectSignalTaker {
@@ -285,8 +249,9 @@ function declaredSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression
     const shape = moduleIndex.shapes.expression(callee, fileSpaceOf(file));
     if (shape.kind === 'function') {
       const declaration = shape.declaration;
-      const local = declaration && isFunctionNode(declaration) && inFile(file, declaration) ? signalParameterOf(file, declaration) : null;
-      const placement = local ?? declaredSignalPlacement(file, shape);
+      // This file's function is judged from its body now; another module's as the index judged it before dropping the body.
+      const fromBody = declaration && isFunctionNode(declaration) ? (inFile(file, declaration) ? signalParameterOf(file, declaration) : recordedSignalPlacement(declaration)) : null;
+      const placement = fromBody ?? declaredSignalPlacement(file, shape);
       if (placement) {
         const viaThis = callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression';
         // An implementation, not a type: an interface's method or a declared function type may be

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleIndex } from '../src/declarations/module-index';
 import { isMisusedVoidReturn } from '../src/misused-promises';
 import { parseFile } from '../src/parse';
+import { projectSignalTakerAt } from '../src/signal-takers';
 import type { Tri } from '../src/tri';
 import { walk } from '../src/walk';
 
@@ -38,6 +39,22 @@ const project: Record<string, string> = {
   'src/lib/util.ts': 'export const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));\n',
   'src/broken.ts': 'export async function oops( {\n',
   'src/commonjs.js': 'exports.run = async function () {};\n',
+  'src/cjs-object.cjs': 'async function load() {}\nfunction sync() {}\nmodule.exports = { load, sync, async save() {} };\n',
+  'src/cjs-whole.cjs': 'module.exports = async function () {};\n',
+  'src/cjs-chain.cjs': "const { load } = require('./cjs-object.cjs');\nconst whole = require('./cjs-whole.cjs');\nmodule.exports = { load, whole };\n",
+  // Functions whose bodies alone show a signal taken, or not: the index judges each body while it reads the module.
+  'src/signals/plain.js': [
+    'export function byUse(url, signal) { signal.throwIfAborted(); return url; }',
+    'export function byOption(url, options) { return fetch(url, { signal: options?.signal }); }',
+    'export function labelled(url, signal) { signal: for (;;) { break signal; } return fetch(url, { signal }); }',
+    'export function redeclared(url, signal) { if (url) { var signal = null; } return fetch(url, { signal }); }',
+    'export function caught(url, signal) { try { return 1; } catch (signal) { return fetch(url, { signal }); } }',
+    'export function keyOnly(url, options) { return { signal: options.other, url }; }',
+    'export function updated(url, signal) { signal++; return fetch(url, { signal }); }',
+    'export class Client { get(url, options) { return fetch(url, { signal: options.signal }); } }',
+  ].join('\n'),
+  'src/signals/sloppy.cjs': 'function viaWith(url, signal) { with (url) { return fetch(url, { signal }); } }\nmodule.exports = { viaWith };\n',
+  'src/signals/untyped.ts': 'export function partlyTyped(url: string, signal) { return fetch(url, { signal }); }\n',
   'node_modules/typed-pkg/package.json': JSON.stringify({ name: 'typed-pkg', types: 'index.d.ts', main: 'index.js' }),
   'node_modules/typed-pkg/index.d.ts': 'export declare function connect(): Promise<void>;\nexport declare class Pool { query(sql: string): Promise<unknown[]>; end(): void }\n',
   'node_modules/typed-pkg/index.js': 'export async function connect() {}\n',
@@ -100,9 +117,21 @@ describe('the declaration index across files', () => {
     ['a namespace re-export', 'import { ns } from "./index";\nconst probe = ns.getUser("1");', 'yes'],
     ['a tsconfig path', 'import { wait } from "@lib/util";\nconst probe = wait(1);', 'yes'],
     ['a file that does not parse', 'import { oops } from "./broken";\nconst probe = oops();', 'unknown'],
-    ['a CommonJS export', 'import { run } from "./commonjs.js";\nconst probe = run();', 'unknown'],
+    // CommonJS: `exports.x =`, `module.exports = { … }` and `module.exports = f`, imported or required.
+    ['a CommonJS export', 'import { run } from "./commonjs.js";\nconst probe = run();', 'yes'],
+    ['a required CommonJS export', 'const { run } = require("./commonjs.js");\nconst probe = run();', 'yes'],
+    ['a whole module required, one export set by name', 'const lib = require("./commonjs.js");\nconst probe = lib.run();', 'yes'],
+    ['a module.exports object', 'const { load } = require("./cjs-object.cjs");\nconst probe = load();', 'yes'],
+    ['a module.exports object method', 'const lib = require("./cjs-object.cjs");\nconst probe = lib.save();', 'yes'],
+    ['a module.exports object plain function', 'const lib = require("./cjs-object.cjs");\nconst probe = lib.sync();', 'unknown'],
+    ['a module.exports function', 'const run = require("./cjs-whole.cjs");\nconst probe = run();', 'yes'],
+    ['a module.exports function imported as default', 'import run from "./cjs-whole.cjs";\nconst probe = run();', 'yes'],
+    ['a CommonJS re-export through require', 'const { whole } = require("./cjs-chain.cjs");\nconst probe = whole();', 'yes'],
+    ['a required ES module is its namespace', 'const api = require("./api");\nconst probe = api.getUser("1");', 'yes'],
     ['a missing module', 'import { gone } from "./gone";\nconst probe = gone();', 'unknown'],
     ['a package with types', 'import { connect } from "typed-pkg";\nconst probe = connect();', 'yes'],
+    // A callback form the types leave out: more arguments than the declaration takes match no signature.
+    ['more arguments than declared', 'import { connect } from "typed-pkg";\nconst probe = connect(() => {});', 'unknown'],
     ['a package class method', 'import { Pool } from "typed-pkg";\nconst pool = new Pool();\nconst probe = pool.query("x");', 'yes'],
     // TypeScript reads an untyped package as `any`: its JavaScript proves nothing to a typed run either.
     ['a package without types', 'import { connect } from "untyped-pkg";\nconst probe = connect();', 'unknown'],
@@ -173,5 +202,37 @@ describe('the declaration index across files', () => {
     expect(fromInside).toBe(fromTop);
     // `./shared/only` and `../shared/only` name one path; the `.js` specifier is another lookup.
     expect(moduleIndex.stats.resolutions - before).toBe(2);
+  });
+});
+
+/** Where the function called `name` in `code` (a file at `src/app.ts`) takes its signal, or null. */
+function placementAt(code: string, name: string): unknown {
+  const file = parseFile(code, path.join(root, 'src/app.ts'));
+  let call: TSESTree.CallExpression | null = null;
+  walk(file.ast, file.visitorKeys, (node) => {
+    if (node.type === 'CallExpression' && file.text.slice(node.callee.range[0], node.callee.range[1]) === name) call = node;
+  });
+  if (!call) throw new Error(`no call of ${name}`);
+  return projectSignalTakerAt(file, call)?.signal ?? null;
+}
+
+const argument = (index: number) => ({ kind: 'argument', argument: index });
+const option = (index: number) => ({ kind: 'option', argument: index, property: 'signal' });
+
+describe('signal takers of another module, judged from their bodies', () => {
+  it.each<[string, string, string, unknown]>([
+    ['a use only a signal has', "import { byUse } from './signals/plain.js';\nbyUse('/');", 'byUse', argument(1)],
+    ['options whose signal is passed on', "import { byOption } from './signals/plain.js';\nbyOption('/');", 'byOption', option(1)],
+    ['a label of the same name binds nothing', "import { labelled } from './signals/plain.js';\nlabelled('/');", 'labelled', argument(1)],
+    ['a method of a class the value is an instance of', "import { Client } from './signals/plain.js';\nconst client = new Client();\nclient.get('/');", 'client.get', option(1)],
+    ['a TypeScript parameter without a type', "import { partlyTyped } from './signals/untyped';\npartlyTyped('/');", 'partlyTyped', argument(1)],
+    // Without a scope manager a name declared again, written or read under `with` cannot be told from the parameter.
+    ['a var of the same name', "import { redeclared } from './signals/plain.js';\nredeclared('/');", 'redeclared', null],
+    ['a catch parameter of the same name', "import { caught } from './signals/plain.js';\ncaught('/');", 'caught', null],
+    ['a written parameter', "import { updated } from './signals/plain.js';\nupdated('/');", 'updated', null],
+    ['a with statement', "const { viaWith } = require('./signals/sloppy.cjs');\nviaWith('/');", 'viaWith', null],
+    ['a property key is not a read', "import { keyOnly } from './signals/plain.js';\nkeyOnly('/');", 'keyOnly', null],
+  ])('%s', (_name, code, callee, expected) => {
+    expect(placementAt(code, callee)).toEqual(expected);
   });
 });

@@ -71,6 +71,22 @@ describe('add-abort-signal fixture projects', () => {
     expect(plan.functions).toEqual(['src/entry.ts#entry']);
   });
 
+  it('threads no method another one would have to change with, and lists each at its call', async () => {
+    const dir = tempProject({});
+    cpSync(path.join(casesDir, 'methods-refused/input'), dir, { recursive: true });
+    const { plan } = await run(dir, ['src/entry.ts#entry']);
+    // An implementation of an interface's member (a class's, a typed object literal's), a method
+    // overriding and one overridden, one called on a union.
+    expect(plan.refusals.map((r) => [r.reason, r.description.split('(…)')[0]])).toEqual([
+      ['interface-member', 'new HttpLoader().load'],
+      ['method-override', 'base.fetchPage'],
+      ['method-override', 'cached.fetchPage'],
+      ['union-receiver', 'either.fetchPage'],
+      ['interface-member', 'memory.load'],
+    ]);
+    expect(plan.functions).toEqual(['src/entry.ts#entry']);
+  });
+
   it('names an entry it cannot find instead of planning nothing silently', () => {
     const dir = tempProject({});
     cpSync(path.join(casesDir, 'three-level-chain/input'), dir, { recursive: true });

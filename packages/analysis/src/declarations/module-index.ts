@@ -5,11 +5,11 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type * as OxcParser from 'oxc-parser';
 import type * as OxcResolver from 'oxc-resolver';
 import { returnRunsCleanup } from '../generator-cleanup';
-import { signalUsesIn } from './parameter-signal-uses';
+import { recordSignalFacts } from './parameter-signal-uses';
 import { defaultVisitorKeys, forEachChild } from '../walk';
 import { type ImportResolver, ShapeReader } from './reader';
 import { type Shape, unknownShape } from './shape';
-import { TopLevelSpace } from './space';
+import { TopLevelSpace, wholeModule } from './space';
 import type { Tri } from '../tri';
 
 /** How a module makes a name visible to its importers. */
@@ -88,6 +88,47 @@ function isDeclaration(node: TSESTree.Node): boolean {
   );
 }
 
+/** Whether `node` is `module.exports`. */
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    node.type === 'MemberExpression' &&
+    !node.computed &&
+    node.object.type === 'Identifier' &&
+    node.object.name === 'module' &&
+    node.property.type === 'Identifier' &&
+    node.property.name === 'exports'
+  );
+}
+
+function exportOfValue(value: TSESTree.Node): ExportEntry {
+  return value.type === 'Identifier' ? { kind: 'local', name: value.name } : { kind: 'declaration', node: value };
+}
+
+/**
+ * A CommonJS module's exports, from a top-level assignment: `module.exports = value` is what
+ * `require()` and a default import give, and each property of an object literal assigned so
+ * (`module.exports = { load, save() {} }`) a named export; `exports.load = …` and
+ * `module.exports.load = …` name one export each.
+ */
+function commonJsExport(expression: TSESTree.Expression, exports: Map<string, ExportEntry>): void {
+  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return;
+  const { left, right } = expression;
+  if (isModuleExports(left)) {
+    exports.set(wholeModule, exportOfValue(right));
+    exports.set('default', exportOfValue(right));
+    if (right.type !== 'ObjectExpression') return;
+    for (const property of right.properties) {
+      if (property.type !== 'Property' || property.computed || property.kind !== 'init') continue;
+      const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : null;
+      if (name !== null) exports.set(name, exportOfValue(property.value));
+    }
+    return;
+  }
+  if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') return;
+  const owner = left.object;
+  if ((owner.type === 'Identifier' && owner.name === 'exports') || isModuleExports(owner)) exports.set(left.property.name, exportOfValue(right));
+}
+
 function recordOf(program: TSESTree.Program, file: string): ModuleRecord {
   const exports = new Map<string, ExportEntry>();
   const stars: string[] = [];
@@ -118,6 +159,9 @@ function recordOf(program: TSESTree.Program, file: string): ModuleRecord {
         else exports.set('default', { kind: 'declaration', node: declaration });
         break;
       }
+      case 'ExpressionStatement':
+        commonJsExport(statement.expression, exports);
+        break;
       case 'ExportAllDeclaration':
         if (statement.exported) exports.set(exportedName(statement.exported), { kind: 'reexport', source: statement.source.value, imported: '*' });
         else stars.push(statement.source.value);
@@ -139,7 +183,9 @@ const droppedBody = Object.freeze({ type: 'BlockStatement', body: Object.freeze(
  * build. Most of a module's syntax tree is in its bodies. An async generator's body is read once
  * first, for whether its `return()` runs cleanup (one boolean kept per generator); in a module whose
  * text names a `signal`, each function's body is read once for which parameters' `signal` it may
- * use (one boolean per parameter).
+ * use (one boolean per parameter) and, where the body shows it, which parameter or option carries a
+ * signal it passes on (one placement per such function): that is how a plain-JavaScript module's
+ * function is a signal taker for its importers, as it is in its own file.
  */
 function dropFunctionBodies(program: TSESTree.Program, recordSignalUses: boolean): void {
   const stack: TSESTree.Node[] = [program];
@@ -148,7 +194,7 @@ function dropFunctionBodies(program: TSESTree.Program, recordSignalUses: boolean
   while ((node = stack.pop())) {
     if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
       if (node.type !== 'ArrowFunctionExpression' && node.async && node.generator) returnRunsCleanup(node, defaultVisitorKeys);
-      if (recordSignalUses && node.params.length > 0) signalUsesIn(node, defaultVisitorKeys);
+      if (recordSignalUses && node.params.length > 0) recordSignalFacts(node, defaultVisitorKeys);
       (node as { body: unknown }).body = droppedBody;
       for (const param of node.params) stack.push(param);
       if (node.returnType) stack.push(node.returnType);
@@ -332,7 +378,8 @@ export class ModuleIndex implements ImportResolver {
    */
   private mayExport(entry: ModuleEntry, name: string): boolean {
     const text = entry.text;
-    if (text === null) return true;
+    // What `require()` gives is the namespace where nothing assigns `module.exports`.
+    if (text === null || name === wholeModule) return true;
     return text.includes(name) || /export\s*\*/.test(text) || text.includes('\\u');
   }
 
@@ -407,6 +454,9 @@ export class ModuleIndex implements ImportResolver {
       }
     }
     if (name === 'default') return unknownShape;
+    // `require()` of a module that assigns no `module.exports` (an ES module, or one that only sets
+    // `exports.x`) gives its namespace.
+    if (name === wholeModule && space === 'value') return { kind: 'object', member: (member) => this.exportOf(file, member, 'value', depth + 1) };
     for (const star of record.stars) {
       const shape = this.exportShape(file, star, name, space, depth + 1);
       if (shape.kind !== 'unknown') return shape;

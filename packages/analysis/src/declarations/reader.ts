@@ -70,6 +70,19 @@ export function memberName(node: TSESTree.MemberExpression): string | null {
   return keyName(node.property, node.computed);
 }
 
+/**
+ * The most arguments a typed declaration takes, or null where any number may be passed: a rest
+ * parameter, or a function whose type is not declared (plain JavaScript reads extra arguments
+ * through `arguments`, and its return shape does not depend on their number).
+ */
+function declaredMaxArguments(fn: FunctionNode): number | null {
+  const typed = fn.type === 'TSDeclareFunction' || fn.type === 'TSEmptyBodyFunctionExpression' || fn.type === 'TSMethodSignature' || fn.type === 'TSFunctionType' || fn.type === 'TSCallSignatureDeclaration' || fn.returnType != null;
+  if (!typed || fn.params.some((p) => p.type === 'RestElement')) return null;
+  const [first] = fn.params;
+  const withThis = first?.type === 'Identifier' && first.name === 'this';
+  return fn.params.length - (withThis ? 1 : 0);
+}
+
 function typeParameterNames(node: { typeParameters?: TSESTree.TSTypeParameterDeclaration | undefined | null }): string[] {
   return node.typeParameters?.params.map((p) => p.name.name) ?? [];
 }
@@ -158,7 +171,12 @@ export class ShapeReader {
           if (builders && name && builders.includes(name) && !context.space.value(callee_.object.name, callee_)) return arrayShape;
         }
         const callee = this.expressionShape(node.callee, context);
-        return callee.kind === 'function' ? callee.returns() : unknownShape;
+        if (callee.kind !== 'function') return unknownShape;
+        // More arguments than any declared signature takes: the call is one the types do not describe.
+        if (callee.maxArguments !== undefined && node.arguments.length > callee.maxArguments && !node.arguments.some((a) => a.type === 'SpreadElement')) {
+          return unknownShape;
+        }
+        return callee.returns();
       }
       case 'NewExpression': {
         if (node.callee.type === 'Identifier' && node.callee.name === 'Promise' && !context.space.value('Promise', node)) {
@@ -216,9 +234,11 @@ export class ShapeReader {
 
   private functionShape(fn: FunctionNode, outer: Context): FunctionShape {
     const cleanup = 'generator' in fn && fn.generator && fn.async ? recordedReturnCleanup(fn) : undefined;
+    const maxArguments = declaredMaxArguments(fn);
     return {
       kind: 'function',
       arity: fn.params.filter((p) => p.type !== 'RestElement').length,
+      ...(maxArguments === null ? {} : { maxArguments }),
       declaration: fn,
       ...(cleanup === undefined ? {} : { asyncGenerator: { returnRunsCleanup: cleanup } }),
       parameter: (index) => {

@@ -25,6 +25,12 @@ export type Shape =
       readonly asyncGenerator?: { readonly returnRunsCleanup: boolean };
       /** How many parameters it declares before a rest parameter (a TypeScript `this` parameter included). */
       readonly arity?: number;
+      /**
+       * The most arguments a declared signature takes (its parameters, a `this` parameter aside),
+       * where the declaration is typed and has no rest parameter; absent where any number may be
+       * passed. A call with more matches no declared signature (a callback form the types leave out).
+       */
+      readonly maxArguments?: number;
       /** The one declaration it was read from; absent where several agree (overloads, merged members). */
       readonly declaration?: TSESTree.Node;
     }
@@ -64,6 +70,9 @@ export function agreeing(shapes: readonly Shape[]): Shape {
     return {
       kind: 'function',
       arity: Math.max(...shapes.map((s) => (s.kind === 'function' ? (s.arity ?? 0) : 0))),
+      ...(shapes.every((s) => s.kind === 'function' && s.maxArguments !== undefined)
+        ? { maxArguments: Math.max(...shapes.map((s) => (s.kind === 'function' ? (s.maxArguments ?? 0) : 0))) }
+        : {}),
       returns: () => agreeing(shapes.map((s) => (s.kind === 'function' ? s.returns() : unknownShape))),
       parameter: (index) => agreeing(shapes.map((s) => (s.kind === 'function' && s.parameter ? s.parameter(index) : unknownShape))),
     };

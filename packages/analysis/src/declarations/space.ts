@@ -3,6 +3,9 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { requireSource } from '../modules';
 import { findVariable, innermostScope } from '../scope';
 
+/** What `require()` of a module gives, as an export's name: its `module.exports` (the name Node's own ESM interop gives it, `export { x as 'module.exports' }`). */
+export const wholeModule = 'module.exports';
+
 /** What a value name at some place is bound to, as far as declarations show it. */
 export type ValueBinding =
   /** Function declarations (overloads and implementation), a class, an enum. */
@@ -97,7 +100,12 @@ export class ScopedSpace implements DeclarationSpace {
       const constant =
         declaration?.type === 'VariableDeclaration' &&
         (declaration.kind === 'const' || (writes.length === 1 && writes[0]?.init === true));
-      if (declarator.id === first.name) return { kind: 'variable', id: first.name, declarator, constant };
+      if (declarator.id === first.name) {
+        // `const lib = require('./lib')` is the module's `module.exports`, as the index records it.
+        const source = constant && !first.name.typeAnnotation ? requireSource(declarator.init) : null;
+        if (source !== null) return { kind: 'import', source, imported: wholeModule };
+        return { kind: 'variable', id: first.name, declarator, constant };
+      }
       // `const { get } = api` and `const { get: load } = api`, one level deep, without a default.
       const property = first.name.parent;
       if (
@@ -171,8 +179,17 @@ export function topLevelNames(program: TSESTree.Program): TopLevelNames {
         break;
       case 'VariableDeclaration':
         for (const declarator of node.declarations) {
+          // `const lib = require('./lib')` and `const { load } = require('./lib')` are imports, as in the linted file.
+          const source = node.kind === 'const' ? requireSource(declarator.init) : null;
+          if (declarator.id.type === 'ObjectPattern' && source !== null) {
+            for (const property of declarator.id.properties) {
+              if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') continue;
+              values.set(property.value.name, { kind: 'import', source, imported: property.key.name });
+            }
+          }
           if (declarator.id.type !== 'Identifier') continue;
-          values.set(declarator.id.name, { kind: 'variable', id: declarator.id, declarator, constant: node.kind === 'const' });
+          if (source !== null && !declarator.id.typeAnnotation) values.set(declarator.id.name, { kind: 'import', source, imported: wholeModule });
+          else values.set(declarator.id.name, { kind: 'variable', id: declarator.id, declarator, constant: node.kind === 'const' });
         }
         break;
       case 'ImportDeclaration':

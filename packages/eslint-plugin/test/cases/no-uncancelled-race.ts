@@ -22,6 +22,8 @@ export default defineRuleCases(rule, [
       'export async function retry(a: string, b: string, signal: AbortSignal) {\n  try {\n    return await fetch(a, { signal });\n  } catch {\n    return Promise.race([fetch(a, { signal }).then((r) => r.text()), fetch(b, { signal }).then((r) => r.text())]);\n  }\n}',
       // Imported functions: one whose options' `signal` is declared a string takes none.
       inSignals("import { cached } from './lib/http';\nexport async function first(a: string, b: string) {\n  return Promise.race([cached(a, {} as never), cached(b, {} as never)]);\n}"),
+      // Imported plain JavaScript whose bodies show no signal taken (one only logged, an OS signal's name).
+      inSignals("import { report, stop } from './lib/legacy.js';\nexport async function first(a: string, b: string) {\n  return Promise.race([report(a), stop(1)]);\n}"),
       // A method of the class that takes no signal.
       inSignals("import { Client } from './lib/http';\nexport async function up(a: Client, b: Client) {\n  return Promise.race([a.ping(), b.ping()]);\n}"),
       // Already cancellable: the shape the suggestion writes.
@@ -100,6 +102,23 @@ export default defineRuleCases(rule, [
                 messageId: 'suggestCancellableRace',
                 output:
                   "import { fetchJson, sleep, Client } from './lib/http';\nconst client = new Client('http://localhost');\nexport async function first(url: string) {\n  const controller = new AbortController();\n  return Promise.race([fetchJson(url, { signal: controller.signal }), sleep(1000, controller.signal), client.get(url, { signal: controller.signal }).then((r) => r.text())]).finally(() => controller.abort());\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Imported plain JavaScript, judged from its bodies: through a re-export, a default export and CommonJS.
+        ...inSignals("import { loadPlain } from './lib/plain.js';\nimport loadJson from './lib/default-load.js';\nconst { fetchText } = require('./lib/legacy.cjs');\nexport async function first(url: string) {\n  return Promise.race([loadPlain(url), loadJson(url), fetchText(url)]);\n}"),
+        errors: [
+          {
+            messageId: 'uncancelledRace',
+            data: { method: 'race', names: '`loadPlain`, `loadJson` and `fetchText`' },
+            suggestions: [
+              {
+                messageId: 'suggestCancellableRace',
+                output:
+                  "import { loadPlain } from './lib/plain.js';\nimport loadJson from './lib/default-load.js';\nconst { fetchText } = require('./lib/legacy.cjs');\nexport async function first(url: string) {\n  const controller = new AbortController();\n  return Promise.race([loadPlain(url, controller.signal), loadJson(url, controller.signal), fetchText(url, controller.signal)]).finally(() => controller.abort());\n}",
               },
             ],
           },

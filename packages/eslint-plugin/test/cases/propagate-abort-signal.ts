@@ -55,8 +55,14 @@ export default defineRuleCases(rule, [
       inSignals("import { cached } from './lib/http';\nexport async function warm(key: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return cached(key, { ttl: 1 } as never);\n}"),
       // Imported: an AbortSignal argument named otherwise shows nothing without types, as in this file.
       inSignals("import { linked } from './lib/http';\nexport async function load(url: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return linked(url, undefined as never);\n}"),
-      // Imported plain JavaScript: its bodies are not read, and its parameters declare nothing.
-      inSignals("import { load } from './lib/legacy.js';\nexport async function get(url: string, signal: AbortSignal) {\n  return load(url);\n}"),
+      // Imported plain JavaScript, judged from its bodies as this file's functions are: a `signal` it
+      // only logs, an OS signal's name, one it writes before passing on, one a callback's own
+      // parameter shadows; none of them shows that the caller's signal is passed on.
+      inSignals("import { report, stop, retry, relay } from './lib/legacy.js';\nexport async function get(url: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  stop(1);\n  relay(undefined, []);\n  return [await report(url), await retry(url)];\n}"),
+      // The same through CommonJS: a `signal` only written into a string.
+      inSignals("const { describe } = require('./lib/legacy.cjs');\nexport async function get(url: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return fetch(describe(url), { signal });\n}"),
+      // signal-passed to a plain-JavaScript function.
+      inSignals("import { load } from './lib/legacy.js';\nexport async function get(url: string, signal: AbortSignal) {\n  return load(url, signal);\n}"),
       // signal-passed, through a re-export.
       inSignals("import { getJson } from './lib';\nexport async function get(url: string, signal: AbortSignal) {\n  return getJson(url, { signal });\n}"),
       // An import the index cannot resolve proves nothing.
@@ -112,6 +118,24 @@ export default defineRuleCases(rule, [
           { messageId: 'propagateAbortSignal', data: { name: 'fetchJson', signal: 'signal' }, line: 5 },
           { messageId: 'propagateAbortSignal', data: { name: 'sleep', signal: 'signal' }, line: 6 },
           { messageId: 'propagateAbortSignal', data: { name: 'download', signal: 'signal' }, line: 7 },
+        ],
+      ),
+      // Imported plain JavaScript, judged from its bodies: a `signal` argument it passes on, options
+      // whose `.signal` it passes on, a destructured `signal`; a default export; re-exports; CommonJS
+      // (`module.exports = { … }` with a function and a method, `exports.download = …`), required by
+      // destructuring or as the whole module.
+      withFix(
+        "import { load, getText, post } from './lib/legacy.js';\nimport loadJson from './lib/default-load.js';\nimport { loadPlain } from './lib/plain.js';\nconst { fetchText } = require('./lib/legacy.cjs');\nconst lib = require('./lib/legacy.cjs');\nconst { download } = require('./lib/exports.cjs');\nexport async function sync(url: string, signal: AbortSignal) {\n  await load(url);\n  await getText(url);\n  await post(url, { body: 'x' });\n  await loadJson(url);\n  await loadPlain(url);\n  await fetchText(url);\n  await lib.head(url, { method: 'HEAD' });\n  return download(url);\n}",
+        "import { load, getText, post } from './lib/legacy.js';\nimport loadJson from './lib/default-load.js';\nimport { loadPlain } from './lib/plain.js';\nconst { fetchText } = require('./lib/legacy.cjs');\nconst lib = require('./lib/legacy.cjs');\nconst { download } = require('./lib/exports.cjs');\nexport async function sync(url: string, signal: AbortSignal) {\n  await load(url, signal);\n  await getText(url, { signal });\n  await post(url, { body: 'x', signal });\n  await loadJson(url, signal);\n  await loadPlain(url, signal);\n  await fetchText(url, signal);\n  await lib.head(url, { method: 'HEAD', signal });\n  return download(url, { signal });\n}",
+        [
+          { messageId: 'propagateAbortSignal', data: { name: 'load', signal: 'signal' }, line: 8 },
+          { messageId: 'propagateAbortSignal', data: { name: 'getText', signal: 'signal' }, line: 9 },
+          { messageId: 'propagateAbortSignal', data: { name: 'post', signal: 'signal' }, line: 10 },
+          { messageId: 'propagateAbortSignal', data: { name: 'loadJson', signal: 'signal' }, line: 11 },
+          { messageId: 'propagateAbortSignal', data: { name: 'loadPlain', signal: 'signal' }, line: 12 },
+          { messageId: 'propagateAbortSignal', data: { name: 'fetchText', signal: 'signal' }, line: 13 },
+          { messageId: 'propagateAbortSignal', data: { name: 'lib.head', signal: 'signal' }, line: 14 },
+          { messageId: 'propagateAbortSignal', data: { name: 'download', signal: 'signal' }, line: 15 },
         ],
       ),
       // Through a renaming re-export and a namespace import.
@@ -186,13 +210,16 @@ export default defineRuleCases(rule, [
         errors: [{ messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'signal' }, line: 2, column: 21 }],
       },
       {
-        // Shown by use: it is passed to one call and forgotten at the next. A string shorthand is left to you.
-        code: "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8' });\n  const more = await readFile('y.json', 'utf8');\n  return [first, text, more];\n}",
+        // Shown by use: it is passed to one call and forgotten at the next. An fs call's string options
+        // are its encoding, so they become an object with the signal; a string the catalogue does not
+        // know as an encoding is left to you.
+        code: "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8' });\n  const more = await readFile('y.json', 'utf8');\n  const odd = await fetch(a, 'no-cors');\n  return [first, text, more, odd];\n}",
         output:
-          "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8', signal });\n  const more = await readFile('y.json', 'utf8');\n  return [first, text, more];\n}",
+          "import { readFile } from 'node:fs/promises';\nexport async function both(a: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  const first = await fetch(a, { signal });\n  const text = await readFile('x.json', { encoding: 'utf8', signal });\n  const more = await readFile('y.json', { encoding: 'utf8', signal });\n  const odd = await fetch(a, 'no-cors');\n  return [first, text, more, odd];\n}",
         errors: [
           { messageId: 'propagateAbortSignal', data: { name: 'fs/promises.readFile', signal: 'signal' }, line: 5 },
-          { messageId: 'propagateAbortSignalByHand', line: 6 },
+          { messageId: 'propagateAbortSignal', data: { name: 'fs/promises.readFile', signal: 'signal' }, line: 6 },
+          { messageId: 'propagateAbortSignalByHand', line: 7 },
         ],
       },
       {
