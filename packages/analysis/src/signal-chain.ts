@@ -20,35 +20,23 @@ import type { AnalysisFile } from './file';
 import { typescriptApi } from './oracle/parser-services-oracle';
 import { projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
+import type { ProjectChange, ProjectNote, ProjectPlan, ProjectRefusal } from './project-plan';
+import { callOf, declarationName, functionName, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
 import { addSignalEdits } from './races';
 
 /** Where the chain starts: functions named in files, or every exported async function of the project. */
 export type SignalChainEntries = { readonly kind: 'named'; readonly entries: readonly { readonly file: string; readonly name: string }[] } | { readonly kind: 'all-exports' };
 
-/** One edit-carrying finding of the plan, or one refusal, at an offset of a file's text. */
-export interface SignalChainNote {
-  readonly file: string;
-  readonly start: number;
-  /** The function on the chain whose plan made the note (`src/api.ts#loadUser`). */
-  readonly plan: string;
-  readonly description: string;
-}
+export type SignalChainNote = ProjectNote;
 
-export interface SignalChainChange extends SignalChainNote {
+export interface SignalChainChange extends ProjectChange {
   readonly kind: 'function' | 'abortable-call' | 'chain-call' | 'caller';
 }
 
-export interface SignalChainRefusal extends SignalChainNote {
-  readonly reason: RefusalReason;
-}
+export type SignalChainRefusal = ProjectRefusal;
 
-export interface SignalChainPlan {
-  /** Each changed file's edits (absolute paths), to be applied together to the program's text of it. */
-  readonly edits: ReadonlyMap<string, readonly TextEdit[]>;
-  /** The program's text of every file with edits: what the edits' ranges are offsets of. */
-  readonly texts: ReadonlyMap<string, string>;
+export interface SignalChainPlan extends ProjectPlan {
   readonly changes: readonly SignalChainChange[];
-  readonly refusals: readonly SignalChainRefusal[];
   /** The functions on the chain, changed or already taking a signal (`file#name`). */
   readonly functions: readonly string[];
 }
@@ -58,7 +46,7 @@ type SignalSlot =
   | { readonly kind: 'option'; readonly index: number; readonly read: string }
   | { readonly kind: 'argument'; readonly index: number; readonly read: string };
 
-type ChainFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+type ChainFunction = ProjectFunction;
 
 interface ChainMember {
   readonly node: ChainFunction;
@@ -78,7 +66,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
   const api = typescriptApi();
   const program = projectProgram(configPath);
   const checker = program.getTypeChecker();
-  const sourceFiles = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f) && isTypeScriptFile(f.fileName));
+  const sourceFiles = projectSourceFiles(program, { javascript: false });
   const projectFiles = new Set(sourceFiles);
   const edits = new Map<string, TextEdit[]>();
   const texts = new Map<string, string>();
@@ -103,37 +91,10 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     refusals.push({ file: path.resolve(sourceFile.fileName), start, plan, reason, description });
   };
 
-  // Every identifier of the project by its text, once: the references of a function are found among
-  // those spelled like it, resolved by the checker, never by the name alone.
-  const identifiers = new Map<string, ts.Identifier[]>();
-  for (const sourceFile of sourceFiles) {
-    const visit = (node: ts.Node): void => {
-      if (api.isIdentifier(node)) {
-        const list = identifiers.get(node.text);
-        if (list) list.push(node);
-        else identifiers.set(node.text, [node]);
-      }
-      api.forEachChild(node, visit);
-    };
-    visit(sourceFile);
-  }
-
-  const symbolOf = (node: ts.Node): ts.Symbol | undefined => {
-    const symbol = checker.getSymbolAtLocation(node);
-    return symbol && symbol.flags & api.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-  };
+  const { symbolOf, referencesOf } = projectReferences(checker, sourceFiles);
   const declaredSymbol = (node: ChainFunction): ts.Symbol | undefined => {
-    const name = declarationName(api, node);
+    const name = declarationName(node);
     return name ? symbolOf(name) : undefined;
-  };
-
-  /** The references of a function outside its own declaration, each with its place. */
-  const referencesOf = (node: ChainFunction): ts.Identifier[] => {
-    const name = functionName(node);
-    const symbol = declaredSymbol(node);
-    if (name === null || !symbol) return [];
-    const own = declarationName(api, node);
-    return (identifiers.get(name) ?? []).filter((id) => id !== own && symbolOf(id) === symbol);
   };
 
   /** Why the function cannot join the chain, or its slot. */
@@ -305,7 +266,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
   // elsewhere, a signal the caller has in scope, or nothing.
   for (const member of members.values()) {
     for (const reference of referencesOf(member.node)) {
-      const call = callOf(api, reference);
+      const call = callOf(reference);
       if (!call) continue;
       const sourceFile = reference.getSourceFile();
       const start = call.getStart(sourceFile);
@@ -343,47 +304,15 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
   return { edits, texts, changes, refusals, functions: [...members.values()].map((m) => m.label) };
 }
 
-function isTypeScriptFile(fileName: string): boolean {
-  return /\.(?:[cm]?ts|tsx)$/.test(fileName) && !/\.d\.[cm]?ts$/.test(fileName);
-}
-
-function where(node: ts.Node): string {
-  const sourceFile = node.getSourceFile();
-  const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
-  return `${path.basename(sourceFile.fileName)}:${line + 1}:${character + 1}`;
-}
-
-function functionName(node: ChainFunction): string | null {
-  if (node.name) return node.name.text;
-  const parent = node.parent;
-  if (parent && 'name' in parent && parent.name && (parent.name as ts.Node).kind === typescriptApi().SyntaxKind.Identifier) return (parent.name as ts.Identifier).text;
-  return null;
-}
-
-/** The identifier that declares the function: its own name, or the `const` it initialises. */
-function declarationName(api: typeof ts, node: ChainFunction): ts.Identifier | undefined {
-  if (api.isFunctionDeclaration(node)) return node.name;
-  const parent = node.parent;
-  if (api.isVariableDeclaration(parent) && parent.initializer === node && api.isIdentifier(parent.name) && api.isVariableDeclarationList(parent.parent) && parent.parent.flags & api.NodeFlags.Const) return parent.name;
-  return undefined;
-}
 
 /** How a reference uses the function: called (and how), or taken as a value. */
 function useOf(api: typeof ts, reference: ts.Identifier): 'call' | 'spread' | 'value' | 'other' {
   const parent = reference.parent;
   if (api.isImportSpecifier(parent) || api.isExportSpecifier(parent) || api.isImportClause(parent) || api.isExportAssignment(parent) || api.isTypeQueryNode(parent)) return 'other';
-  const call = callOf(api, reference);
+  const call = callOf(reference);
   if (call) return call.arguments.some((a) => api.isSpreadElement(a)) ? 'spread' : 'call';
   // `ns.f` as a callee is a call; as anything else it is a value, as is the bare name.
   return 'value';
-}
-
-/** The call whose callee is the reference (`f(…)`, `ns.f(…)`, `await f(…)`), or null. */
-function callOf(api: typeof ts, reference: ts.Identifier): ts.CallExpression | null {
-  let callee: ts.Node = reference;
-  if (api.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference) callee = reference.parent;
-  const parent = callee.parent;
-  return api.isCallExpression(parent) && parent.expression === callee ? parent : null;
 }
 
 type Callee = { readonly kind: 'function'; readonly node: ChainFunction } | { readonly kind: 'refused'; readonly node: ts.Node; readonly reason: RefusalReason; readonly message: string };

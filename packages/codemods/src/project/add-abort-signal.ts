@@ -6,12 +6,9 @@ import path from 'node:path';
 import { planSignalChain, type SignalChainEntries, type SignalChainPlan } from '@asyncwise/analysis';
 import { OptionError } from '../errors';
 
-export interface AddAbortSignalSettings {
-  /** `path/file.ts#name`, relative to `cwd`. */
-  readonly from: readonly string[];
-  readonly allExports: boolean;
-  readonly cwd: string;
-}
+import type { ProjectSettings } from './settings';
+
+export type AddAbortSignalSettings = Pick<ProjectSettings, 'from' | 'allExports' | 'cwd'>;
 
 /** The entries the command line names; throws `OptionError` when it names none or names them badly. */
 export function entriesOf(settings: AddAbortSignalSettings): SignalChainEntries {
