@@ -187,7 +187,10 @@ export function judgeCallbackLastFunction(file: AnalysisFile, candidate: Callbac
     const parent = ref.parent;
     const called = parent.type === 'CallExpression' && parent.callee === ref && !parent.optional;
     const forwarded = parent.type === 'CallExpression' && awaitedArgument(parent) === ref;
-    if (!called && !forwarded) return { reason: 'callback-escapes', message: `\`${ref.name}\` is read as a value (stored, tested, passed on or returned), so it may be called from elsewhere.`, at: ref.range[0] };
+    if (!called && !forwarded) {
+      const handed = parent.type === 'CallExpression' && parent.callee !== ref ? `handed to \`${file.text.slice(parent.callee.range[0], parent.callee.range[1])}(…)\`, which has no promise form here (not a catalogued callback API, nor a function this run migrates)` : 'read as a value (stored, tested or returned)';
+      return { reason: 'callback-escapes', message: `\`${ref.name}\` is ${handed}, so it may be called from elsewhere.`, at: ref.range[0] };
+    }
     if (!reachable(parent)) return { reason: 'callback-escapes', message: `\`${ref.name}\` is called from a function that may run at any time (not the callback of a call that has a promise form).`, at: ref.range[0] };
     if (called) {
       const first = parent.arguments[0];
@@ -355,9 +358,11 @@ export function rewriteCaller(file: AnalysisFile, call: TSESTree.CallExpression,
   const inside = indent + indentUnitOf(file);
   const kept = keptRanges(file, callback);
   const body = (range: readonly [number, number] | null) => (range ? `{${nl}${inside}${reindented(file, range, lineIndent(file.text, range[0]), inside, kept)}${nl}${indent}}` : '{}');
+  // The handler's closing `return;` left the callback; the arrow it becomes ends there anyway.
+  const handler = parts.handler && parts.handlerExits ? withoutClosingReturn(file.text, parts.handler) : parts.handler;
   const values = parts.values.map((v) => file.text.slice(v.param.range[0], v.param.range[1])).join(', ');
   const onValue = `(${values}) => ${parts.restIsExpression && parts.rest ? file.text.slice(...parts.rest) : body(parts.rest)}`;
-  const onError = parts.errName === null ? '' : `, (${parts.errName}) => ${body(parts.handler)}`;
+  const onError = parts.errName === null ? '' : `, (${parts.errName}) => ${body(handler)}`;
   return { edits: [{ range: cut, text: `).then(${onValue}${onError})` }], how: 'then' };
 }
 
@@ -390,4 +395,12 @@ export function forwardEdits(file: AnalysisFile, call: TSESTree.CallExpression, 
     edits.push(...imports.edits);
   }
   return edits;
+}
+
+/** The range without a bare `return;` that ends it (and the space before it); the range as it is otherwise. */
+function withoutClosingReturn(text: string, [start, end]: readonly [number, number]): readonly [number, number] | null {
+  const closing = /\s*\breturn\s*;?$/.exec(text.slice(start, end));
+  if (!closing) return [start, end];
+  const cut = end - closing[0].length;
+  return cut > start ? [start, cut] : null;
 }

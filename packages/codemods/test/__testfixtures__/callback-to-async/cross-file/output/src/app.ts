@@ -14,6 +14,5 @@ export function show(file: string) {
     console.log(text);
   }, (err) => {
     console.error(err);
-    return;
   });
 }
