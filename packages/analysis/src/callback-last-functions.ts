@@ -50,9 +50,10 @@ export interface CallbackLastFunction {
 /**
  * The file's module-level callback-last functions: declarations (exported or not) and `const`
  * functions and arrows, neither `async` nor generators, whose last parameter is a name the body
- * calls or hands to another call.
+ * calls, or hands on as the callback of a call `takesCallback` accepts (a catalogued callback API,
+ * a project function already found).
  */
-export function findCallbackLastFunctions(file: AnalysisFile): CallbackLastFunction[] {
+export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: AwaitableCalls = catalogueCalls(file)): CallbackLastFunction[] {
   const found: CallbackLastFunction[] = [];
   const consider = (fn: FunctionNode, name: TSESTree.Identifier) => {
     if (fn.async || fn.generator) return;
@@ -61,8 +62,7 @@ export function findCallbackLastFunctions(file: AnalysisFile): CallbackLastFunct
     const variable = callbackVariable(file, fn, last);
     const used = variable?.references.some((r) => {
       const parent = r.identifier.parent;
-      // Called, or handed on as the last of several arguments, where a callback API takes its callback.
-      return parent.type === 'CallExpression' && (parent.callee === r.identifier || (parent.arguments.length > 1 && parent.arguments[parent.arguments.length - 1] === r.identifier));
+      return parent.type === 'CallExpression' && (parent.callee === r.identifier || (parent.arguments[parent.arguments.length - 1] === r.identifier && takesCallback(parent) !== null));
     });
     if (used) found.push({ fn, name, callback: last });
   };

@@ -105,64 +105,90 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
   };
 
   // The candidates, with their callers through the checker; what the checker refuses is refused now.
+  // A function that hands its callback to a candidate is one too, so the search runs until it finds no more.
   const targets: Target[] = [];
-  for (const sourceFile of sourceFiles) {
-    const file = analysisFileOf(sourceFile);
-    if (!file) continue;
-    for (const method of findCallbackLastMethods(file)) {
-      refuse(sourceFile, method.range[0], `${path.relative(rootDir, sourceFile.fileName)}#${file.text.slice(method.key.range[0], method.key.range[1])}`, {
-        reason: 'method-not-supported',
-        message: 'A method ends with a callback parameter; methods are not migrated yet (their callers go through `this` and instances).',
-      });
+  const seen = new Set<string>();
+  const key = (node: { getStart(): number; end: number } | TSESTree.Node) => ('range' in node ? `${node.range[0]}:${node.range[1]}` : `${node.getStart()}:${node.end}`);
+  for (let found = true, round = 0; found; round++) {
+    found = false;
+    const candidateCalls = new Map<ts.SourceFile, Set<string>>();
+    for (const target of targets) {
+      for (const call of target.callers) {
+        const keys = candidateCalls.get(call.getSourceFile()) ?? new Set<string>();
+        keys.add(key(call));
+        candidateCalls.set(call.getSourceFile(), keys);
+      }
     }
-    for (const candidate of findCallbackLastFunctions(file)) {
-      const label = `${path.relative(rootDir, sourceFile.fileName)}#${candidate.name.name}`;
-      const nameNode = tsIdentifierAt(sourceFile, candidate.name.range[0]);
-      const declaration = nameNode?.parent;
-      const tsFn: ProjectFunction | undefined =
-        declaration && api.isFunctionDeclaration(declaration) ? declaration : declaration && api.isVariableDeclaration(declaration) && declaration.initializer && (api.isArrowFunction(declaration.initializer) || api.isFunctionExpression(declaration.initializer)) ? declaration.initializer : undefined;
-      const at = candidate.fn.range[0];
-      if (!nameNode || !tsFn) continue;
-      if (candidate.fn.returnType) {
-        refuse(sourceFile, at, label, { reason: 'return-type-annotated', message: 'The function declares its return type; write the `Promise<…>` it becomes by hand, or remove the annotation.' });
-        continue;
-      }
-      const symbol = symbolOf(nameNode);
-      if ((symbol?.declarations ?? []).filter((d) => api.isFunctionDeclaration(d)).length > 1) {
-        refuse(sourceFile, at, label, { reason: 'overloaded-function', message: 'The function has overloads; each would need its promise form, so it is left to you.' });
-        continue;
-      }
-      const callers: ts.CallExpression[] = [];
-      let problem: Pick<CallbackProblem, 'reason' | 'message'> | null = null;
-      for (const reference of referencesOf(tsFn)) {
-        const use = useOf(reference);
-        if (use === 'other') continue;
-        if (use === 'value') {
-          problem = { reason: 'used-as-value', message: `${reference.text} is used as a value at ${where(reference)}: whoever calls it there passes a callback the async function would ignore.` };
-          break;
+    for (const sourceFile of sourceFiles) {
+      const file = analysisFileOf(sourceFile);
+      if (!file) continue;
+      if (round === 0) {
+        for (const method of findCallbackLastMethods(file)) {
+          refuse(sourceFile, method.range[0], `${path.relative(rootDir, sourceFile.fileName)}#${file.text.slice(method.key.range[0], method.key.range[1])}`, {
+            reason: 'method-not-supported',
+            message: 'A method ends with a callback parameter; methods are not migrated yet (their callers go through `this` and instances).',
+          });
         }
-        const call = callOf(reference);
-        if (!call || call.arguments.some((a) => api.isSpreadElement(a))) {
-          problem = { reason: 'dynamic-call', message: `${reference.text} is called with spread arguments at ${where(reference)}: the callback's place cannot be seen.` };
-          break;
-        }
-        if (call.arguments.length !== candidate.fn.params.length) {
-          problem = { reason: 'arguments-differ', message: `${reference.text} is called with ${call.arguments.length} arguments at ${where(reference)}, not ${candidate.fn.params.length}: the callback's place is not the last parameter's.` };
-          break;
-        }
-        callers.push(call);
       }
-      if (problem) {
-        refuse(sourceFile, at, label, problem);
-        continue;
+      const catalogue = catalogueCalls(file);
+      const keys = candidateCalls.get(sourceFile);
+      const takesCallback: AwaitableCalls = (call) => catalogue(call) ?? (keys?.has(key(call)) ? { kind: 'project', name: '' } : null);
+      for (const candidate of findCallbackLastFunctions(file, takesCallback)) {
+        const label = `${path.relative(rootDir, sourceFile.fileName)}#${candidate.name.name}`;
+        if (seen.has(label)) continue;
+        seen.add(label);
+        found = true;
+        admit(sourceFile, file, candidate, label);
       }
-      targets.push({ label, name: candidate.name.name, sourceFile, file, candidate, paramCount: candidate.fn.params.length, callers });
     }
+  }
+
+  /** Checks a candidate against the checker's view (annotations, overloads, every reference), and keeps it or refuses it. */
+  function admit(sourceFile: ts.SourceFile, file: AnalysisFile, candidate: CallbackLastFunction, label: string): void {
+    const nameNode = tsIdentifierAt(sourceFile, candidate.name.range[0]);
+    const declaration = nameNode?.parent;
+    const tsFn: ProjectFunction | undefined =
+      declaration && api.isFunctionDeclaration(declaration) ? declaration : declaration && api.isVariableDeclaration(declaration) && declaration.initializer && (api.isArrowFunction(declaration.initializer) || api.isFunctionExpression(declaration.initializer)) ? declaration.initializer : undefined;
+    const at = candidate.fn.range[0];
+    if (!nameNode || !tsFn) return;
+    if (candidate.fn.returnType) {
+      refuse(sourceFile, at, label, { reason: 'return-type-annotated', message: 'The function declares its return type; write the `Promise<…>` it becomes by hand, or remove the annotation.' });
+      return;
+    }
+    const symbol = symbolOf(nameNode);
+    if ((symbol?.declarations ?? []).filter((d) => api.isFunctionDeclaration(d)).length > 1) {
+      refuse(sourceFile, at, label, { reason: 'overloaded-function', message: 'The function has overloads; each would need its promise form, so it is left to you.' });
+      return;
+    }
+    const callers: ts.CallExpression[] = [];
+    let problem: Pick<CallbackProblem, 'reason' | 'message'> | null = null;
+    for (const reference of referencesOf(tsFn)) {
+      const use = useOf(reference);
+      if (use === 'other') continue;
+      if (use === 'value') {
+        problem = { reason: 'used-as-value', message: `${reference.text} is used as a value at ${where(reference)}: whoever calls it there passes a callback the async function would ignore.` };
+        break;
+      }
+      const call = callOf(reference);
+      if (!call || call.arguments.some((a) => api.isSpreadElement(a))) {
+        problem = { reason: 'dynamic-call', message: `${reference.text} is called with spread arguments at ${where(reference)}: the callback's place cannot be seen.` };
+        break;
+      }
+      if (call.arguments.length !== candidate.fn.params.length) {
+        problem = { reason: 'arguments-differ', message: `${reference.text} is called with ${call.arguments.length} arguments at ${where(reference)}, not ${candidate.fn.params.length}: the callback's place is not the last parameter's.` };
+        break;
+      }
+      callers.push(call);
+    }
+    if (problem) {
+      refuse(sourceFile, at, label, problem);
+      return;
+    }
+    targets.push({ label, name: candidate.name.name, sourceFile, file, candidate, paramCount: candidate.fn.params.length, callers });
   }
 
   // Rounds: judge every remaining function, rewrite every file they touch, drop what failed, again.
   const current = new Set(targets);
-  const key = (node: { getStart(): number; end: number } | TSESTree.Node) => ('range' in node ? `${node.range[0]}:${node.range[1]}` : `${node.getStart()}:${node.end}`);
   let outcomes = new Map<ts.SourceFile, Outcome>();
   for (;;) {
     const callsByFile = new Map<ts.SourceFile, Map<string, Caller>>();
@@ -272,28 +298,39 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
         }
       }
     }
-    // Project calls inside a function being migrated, in its chain of awaited callbacks, are awaited by a later pass.
+    // Project calls inside a function being migrated, in its chain of awaited callbacks, are awaited
+    // by a later pass; so are calls inside another caller's callback, whose text that caller's rewrite moves.
     const ownFns = own.map((t) => t.candidate.fn);
+    const callerCalls: TSESTree.CallExpression[] = [];
     walk(original.ast, original.visitorKeys, (node) => {
-      if (node.type !== 'CallExpression') return;
+      if (node.type === 'CallExpression' && callers.has(key(node)) && !deferred.has(key(node))) callerCalls.push(node);
+    });
+    let postponed = false;
+    for (const node of callerCalls) {
       const caller = callers.get(key(node));
-      if (!caller || deferred.has(key(node))) return;
-      const inChain = ownFns.some((fn) => fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1] && chainReaches(node, fn, awaitable));
+      if (!caller) continue;
+      laterCallees.set(original.text.slice(node.callee.range[0], node.callee.range[1]), caller.target);
+      if (callerCalls.some((other) => other !== node && other.arguments.some((a) => a.range[0] <= node.range[0] && node.range[1] <= a.range[1]))) {
+        postponed = true;
+        hows.set(caller.call, 'is migrated with the callback it is in');
+        continue;
+      }
+      const owner = ownFns.find((fn) => fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1] && chainReaches(node, fn, awaitable));
       const callback = node.arguments[node.arguments.length - 1];
-      if (inChain && node.parent.type === 'ExpressionStatement' && (callback?.type === 'ArrowFunctionExpression' || callback?.type === 'FunctionExpression')) {
+      const ownCallback = owner && callback?.type === 'Identifier' && owner.params[owner.params.length - 1]?.type === 'Identifier' && (owner.params[owner.params.length - 1] as TSESTree.Identifier).name === callback.name;
+      if (owner && node.parent.type === 'ExpressionStatement' && (callback?.type === 'ArrowFunctionExpression' || callback?.type === 'FunctionExpression' || ownCallback)) {
         deferred.add(key(node));
-        laterCallees.set(original.text.slice(node.callee.range[0], node.callee.range[1]), caller.target);
-        hows.set(caller.call, 'is awaited');
-        return;
+        hows.set(caller.call, ownCallback ? `returns ${caller.target.name}'s promise` : 'is awaited');
+        continue;
       }
       const rewrite = rewriteCaller(original, node, caller.target.name, { allowAwait: true });
       if ('reason' in rewrite) {
         fail(caller.target, { ...rewrite, message: `A caller cannot be migrated (${where(caller.call)}): ${rewrite.message}` });
-        return;
+        continue;
       }
       pass1.push(...rewrite.edits);
       hows.set(caller.call, rewrite.how === 'await' ? 'is awaited' : 'keeps its callback through .then');
-    });
+    }
     let text: string;
     try {
       text = applyEdits(original.text, pass1);
@@ -301,7 +338,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
       for (const target of own) fail(target, { reason: 'would-lose-code', message: 'The planned edits overlap; this is an asyncwise bug, please report it with this code.', at: target.candidate.fn.range[0] });
       return { text: original.text, refused, hows };
     }
-    if (own.length === 0) return { text, refused, hows };
+    if (own.length === 0 && !postponed) return { text, refused, hows };
 
     // Later passes: what the awaited callbacks brought into each function's own body.
     const lastFailure = new Map<Target, CallbackProblem>();
@@ -314,6 +351,20 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
         return catalogue(call) ?? (callee && call.arguments.length === callee.paramCount ? { kind: 'project', name: callee.name } : null);
       };
       const edits: TextEdit[] = [];
+      // The outermost project calls still taking a callback, outside the chains the targets await themselves.
+      const pending: TSESTree.CallExpression[] = [];
+      walk(file.ast, file.visitorKeys, (node) => {
+        if (node.type !== 'CallExpression' || later(node)?.kind !== 'project') return;
+        pending.push(node);
+        return false;
+      });
+      const ownNow = own.map((t) => moduleFunctionNamed(file, t.name)).filter((fn) => fn !== null);
+      for (const call of pending) {
+        if (ownNow.some((fn) => fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1] && chainReaches(call, fn, later))) continue;
+        const kind = later(call);
+        const rewrite = kind?.kind === 'project' ? rewriteCaller(file, call, kind.name, { allowAwait: true }) : null;
+        if (rewrite && !('reason' in rewrite)) edits.push(...rewrite.edits);
+      }
       for (const target of own) {
         if (refused.has(target)) continue;
         const fn = moduleFunctionNamed(file, target.name);
@@ -372,6 +423,17 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
 
     // Last: every callback call and forward is gone, so the parameter goes; a function that kept one is refused.
     const file = reparse(text);
+    if (file) {
+      const ownNow = own.map((t) => moduleFunctionNamed(file, t.name));
+      walk(file.ast, file.visitorKeys, (node) => {
+        const callee = node.type === 'CallExpression' ? laterCallees.get(file.text.slice(node.callee.range[0], node.callee.range[1])) : undefined;
+        if (!callee || node.type !== 'CallExpression' || node.arguments.length !== callee.paramCount) return;
+        // One inside a function being migrated is that function's to report (below).
+        if (ownNow.some((fn) => fn && fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1])) return;
+        fail(callee, { reason: 'caller-not-migratable', message: `A call of ${callee.name} in ${path.basename(original.path ?? '')} sits in a callback whose rewrite could not be made.`, at: callee.candidate.fn.range[0] });
+      });
+      if (own.length === 0) return refused.size > 0 ? { text: original.text, refused, hows } : { text, refused, hows };
+    }
     if (!file) {
       for (const target of own) fail(target, { reason: 'would-lose-code', message: 'The rewrite does not parse; this is an asyncwise bug, please report it with this code.', at: target.candidate.fn.range[0] });
       return { text, refused, hows };

@@ -100,7 +100,8 @@ describe('what callback-to-async refuses', () => {
     expect(byName.hasConfig?.reason).toBe('nested-callback-not-migratable');
     // Their callers forward a callback to a function that stays callback-style.
     expect(byName.check?.description).toMatch(/handed to `config\.hasConfig\(…\)`, which has no promise form/);
-    expect(byName.partial?.reason).toBe('callback-escapes');
+    // `partial` hands its `done` to `readRaw`, which the checker already refused: nothing shows `done` is a callback.
+    expect(byName.partial).toBeUndefined();
   });
 });
 
