@@ -62,7 +62,8 @@ interface Caller {
 
 type Outcome = { readonly text: string; readonly refused: Map<Target, CallbackProblem>; readonly hows: Map<ts.CallExpression, string> };
 
-const maxPasses = 12;
+/** Passes a file gets: a few per function, since each pass awaits one call in the file. */
+const passesPerFunction = 3;
 
 /** Plans `callback-to-async` over the project of `configPath` (see the module comment). */
 export function planCallbackToAsync(configPath: string, options: CallbackToAsyncOptions = {}): ProjectPlan {
@@ -124,6 +125,9 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
       if (!file) continue;
       if (round === 0) {
         for (const method of findCallbackLastMethods(file)) {
+          const callback = method.value.params[method.value.params.length - 1] as TSESTree.Identifier;
+          // Only a method that would qualify as a function is worth naming.
+          if (judgeCallbackLastFunction(file, { fn: method.value as FunctionNode, name: callback, callback }, catalogueCalls(file))) continue;
           refuse(sourceFile, method.range[0], `${path.relative(rootDir, sourceFile.fileName)}#${file.text.slice(method.key.range[0], method.key.range[1])}`, {
             reason: 'method-not-supported',
             message: 'A method ends with a callback parameter; methods are not migrated yet (their callers go through `this` and instances).',
@@ -151,10 +155,6 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
       declaration && api.isFunctionDeclaration(declaration) ? declaration : declaration && api.isVariableDeclaration(declaration) && declaration.initializer && (api.isArrowFunction(declaration.initializer) || api.isFunctionExpression(declaration.initializer)) ? declaration.initializer : undefined;
     const at = candidate.fn.range[0];
     if (!nameNode || !tsFn) return;
-    if (candidate.fn.returnType) {
-      refuse(sourceFile, at, label, { reason: 'return-type-annotated', message: 'The function declares its return type; write the `Promise<…>` it becomes by hand, or remove the annotation.' });
-      return;
-    }
     const symbol = symbolOf(nameNode);
     if ((symbol?.declarations ?? []).filter((d) => api.isFunctionDeclaration(d)).length > 1) {
       refuse(sourceFile, at, label, { reason: 'overloaded-function', message: 'The function has overloads; each would need its promise form, so it is left to you.' });
@@ -210,7 +210,10 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
     };
     let dropped = false;
     for (const target of [...current]) {
-      const problem = judgeCallbackLastFunction(target.file, target.candidate, awaitableIn(target.file, target.sourceFile));
+      // Judged first, so a function that is no error-first callback-last function is not listed for its annotation.
+      const judged = judgeCallbackLastFunction(target.file, target.candidate, awaitableIn(target.file, target.sourceFile));
+      const problem: CallbackProblem | null =
+        judged ?? (target.candidate.fn.returnType ? { reason: 'return-type-annotated', message: 'The function declares its return type; write the `Promise<…>` it becomes by hand, or remove the annotation.', at: target.candidate.fn.range[0] } : null);
       if (problem) {
         refuse(target.sourceFile, problem.at, target.label, problem);
         current.delete(target);
@@ -342,7 +345,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
 
     // Later passes: what the awaited callbacks brought into each function's own body.
     const lastFailure = new Map<Target, CallbackProblem>();
-    for (let pass = 0; pass < maxPasses; pass++) {
+    for (let pass = 0; pass < 4 + passesPerFunction * own.length; pass++) {
       const file = reparse(text);
       if (!file) break;
       const catalogue = catalogueCalls(file);
@@ -365,13 +368,14 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
         const rewrite = kind?.kind === 'project' ? rewriteCaller(file, call, kind.name, { allowAwait: true }) : null;
         if (rewrite && !('reason' in rewrite)) edits.push(...rewrite.edits);
       }
+      // One awaited call per pass in the whole file: two twins' imports would be added twice.
+      let awaited = false;
       for (const target of own) {
         if (refused.has(target)) continue;
         const fn = moduleFunctionNamed(file, target.name);
         if (!fn) continue;
         const candidate = { fn, name: target.candidate.name, callback: fn.params[fn.params.length - 1] as TSESTree.Identifier };
         const refs = callbackReferences(file, candidate);
-        let awaited = false;
         for (const statement of ownStatements(file, fn)) {
           if (statement.type !== 'ExpressionStatement' && statement.type !== 'ReturnStatement') continue;
           const call = statement.type === 'ExpressionStatement' ? statement.expression : statement.argument;

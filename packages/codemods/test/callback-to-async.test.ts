@@ -93,7 +93,7 @@ describe('what callback-to-async refuses', () => {
   it('refuses a function whose callee it depends on is refused, and says why (the CommonJS project)', () => {
     const { configPath } = copyOf('commonjs');
     const plan = planCallbackToAsync(configPath);
-    expect(plan.functions.sort()).toEqual(['lib/config.js#loadConfig', 'lib/config.js#setting']);
+    expect([...plan.functions].sort()).toEqual(['lib/config.js#loadConfig', 'lib/config.js#setting']);
     const byName = Object.fromEntries(plan.refusals.map((r) => [r.plan.split('#')[1], r]));
     expect(byName.readRaw?.reason).toBe('arguments-differ');
     // `fs.access`'s callback reads the error as a value: no `throw` can stand for it.
