@@ -94,7 +94,7 @@ describe('what callback-to-async refuses', () => {
     const { configPath } = copyOf('commonjs');
     const plan = planCallbackToAsync(configPath);
     expect([...plan.functions].sort()).toEqual(['lib/config.js#loadConfig', 'lib/config.js#setting']);
-    const byName = Object.fromEntries(plan.refusals.map((r) => [r.plan.split('#')[1], r]));
+    const byName: Partial<Record<string, (typeof plan.refusals)[number]>> = Object.fromEntries(plan.refusals.map((r) => [r.plan.split('#')[1] ?? '', r]));
     expect(byName.readRaw?.reason).toBe('arguments-differ');
     // `fs.access`'s callback reads the error as a value: no `throw` can stand for it.
     expect(byName.hasConfig?.reason).toBe('nested-callback-not-migratable');
