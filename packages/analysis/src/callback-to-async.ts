@@ -286,8 +286,10 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
             if (!nested) fail(target, edit);
             continue;
           }
-          // In a nested callback only the error's `throw` is written now: the awaited form of its call forwards it.
-          if (nested && !edit.text.startsWith('throw')) continue;
+          // In a nested callback only its own error's forward (`if (err) return cb(err)`) is written now, as
+          // the `throw` the awaited form of its call turns into a rejection; anything else waits until the
+          // awaited form brought it into the function's body, where a `throw` rejects the function's promise.
+          if (nested && !forwardsOwnError(call)) continue;
           pass1.push(edit);
         } else if (nearestFunctionOf(call) === fn) {
           const forwarded = forwardEdits(original, call, awaitable);
@@ -480,6 +482,19 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
       }
     }
   }
+}
+
+/** `cb(err)` in the `if (err)` branch of the nested callback whose first parameter `err` is. */
+function forwardsOwnError(call: TSESTree.CallExpression): boolean {
+  const [error, ...rest] = call.arguments;
+  const owner = nearestFunctionOf(call);
+  const first = owner?.params[0];
+  if (error?.type !== 'Identifier' || rest.length > 0 || first?.type !== 'Identifier' || first.name !== error.name) return false;
+  for (let child: TSESTree.Node = call; child.parent && child !== owner; child = child.parent) {
+    const parent: TSESTree.Node = child.parent;
+    if (parent.type === 'IfStatement' && parent.consequent === child && parent.test.type === 'Identifier' && parent.test.name === error.name) return true;
+  }
+  return false;
 }
 
 /** The references of the callback parameter (its calls and forwards) in the function. */

@@ -84,6 +84,7 @@ describe('what callback-to-async refuses', () => {
         ['tried', 'callback-in-unsupported-statement'],
         ['visit', 'not-error-first'],
         ['clash', 'nested-callback-not-migratable'],
+        ['unexpected', 'nested-callback-not-migratable'],
         ['used', 'result-used'],
         ['logged', 'caller-not-migratable'],
       ].sort(),

@@ -79,6 +79,16 @@ export function clash(file: string, cb: Callback<Buffer>) {
   });
 }
 
+// Its success path calls back with an error: that `throw` may only be written once the callback is awaited.
+export function unexpected(file: string, cb: Callback<Buffer>) {
+  const data = 0;
+  console.log(data);
+  fs.readFile(file, (err, data) => {
+    if (err) return cb(err);
+    cb(new Error(`unexpected ${data.length} bytes`));
+  });
+}
+
 export function over(x: string, cb: Callback<string>): void;
 export function over(x: number, cb: Callback<string>): void;
 export function over(x: string | number, cb: Callback<string>) {
