@@ -1,5 +1,5 @@
 import type { ProjectPlan, SafetyLevel } from '@asyncwise/analysis';
-import type { ProjectSettings } from './project/settings';
+import type { ProjectSettings } from './project-settings';
 import { finallyToAwaitUsingOptions } from './codemod-options/finally-to-await-using';
 import { boundedOptions } from './codemod-options/bounded';
 import { forEachAsyncOptions } from './codemod-options/foreach-async-to-for-of';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { planSignalChain, type SignalChainEntries, type SignalChainPlan } from '@asyncwise/analysis';
 import { OptionError } from '../errors';
 
-import type { ProjectSettings } from './settings';
+import type { ProjectSettings } from '../project-settings';
 
 export type AddAbortSignalSettings = Pick<ProjectSettings, 'from' | 'allExports' | 'cwd'>;
 
@@ -25,6 +25,7 @@ export function entriesOf(settings: AddAbortSignalSettings): SignalChainEntries 
   };
 }
 
-export function plan(configPath: string, settings: AddAbortSignalSettings): SignalChainPlan {
+export function plan(configPath: string, settings: AddAbortSignalSettings & Partial<Pick<ProjectSettings, 'keepCallbackApi'>>): SignalChainPlan {
+  if (settings.keepCallbackApi === true) throw new OptionError('--keep-callback-api applies to callback-to-async only.');
   return planSignalChain(configPath, entriesOf(settings));
 }
