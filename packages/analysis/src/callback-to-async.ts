@@ -40,11 +40,6 @@ import { callOf, type ProjectFunction, projectReferences, projectSourceFiles, wh
 import { callbackApiAt } from './promise-wrappers';
 import { type FunctionNode, isFunctionNode, nearestFunctionOf, walk } from './walk';
 
-export interface CallbackToAsyncOptions {
-  /** Reserved: exported functions are changed with every caller in the project (see the doc page). */
-  readonly keepCallbackApi?: boolean;
-}
-
 interface Target {
   readonly label: string;
   readonly name: string;
@@ -65,9 +60,12 @@ type Outcome = { readonly text: string; readonly refused: Map<Target, CallbackPr
 /** Passes a file gets: a few per function, since each pass awaits one call in the file. */
 const passesPerFunction = 3;
 
-/** Plans `callback-to-async` over the project of `configPath` (see the module comment). */
-export function planCallbackToAsync(configPath: string, options: CallbackToAsyncOptions = {}): ProjectPlan {
-  void options;
+/**
+ * Plans `callback-to-async` over the project of `configPath` (see the module comment). Exported
+ * functions are planned like any other, with every caller the program holds: callers outside it
+ * are not seen.
+ */
+export function planCallbackToAsync(configPath: string): ProjectPlan {
   const api = typescriptApi();
   const program = projectProgram(configPath);
   const checker = program.getTypeChecker();
