@@ -323,7 +323,8 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       const ownCallback = owner && callback?.type === 'Identifier' && owner.params[owner.params.length - 1]?.type === 'Identifier' && (owner.params[owner.params.length - 1] as TSESTree.Identifier).name === callback.name;
       if (owner && node.parent.type === 'ExpressionStatement' && (callback?.type === 'ArrowFunctionExpression' || callback?.type === 'FunctionExpression' || ownCallback)) {
         deferred.add(key(node));
-        hows.set(caller.call, ownCallback ? `returns ${caller.target.name}'s promise` : 'is awaited');
+        // Awaited once the pass before brought it into the function's body (or, refused that, kept on `.then`).
+        hows.set(caller.call, ownCallback ? `returns ${caller.target.name}'s promise` : `is migrated with ${functionNameOf(owner)}`);
         continue;
       }
       const rewrite = rewriteCaller(original, node, caller.target.name, { allowAwait: true });
@@ -480,6 +481,11 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       }
     }
   }
+}
+
+function functionNameOf(fn: FunctionNode): string {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.id) return fn.id.name;
+  return fn.parent.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : 'the function';
 }
 
 /** `cb(err)` in the `if (err)` branch of the nested callback whose first parameter `err` is. */
