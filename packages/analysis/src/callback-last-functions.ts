@@ -60,9 +60,15 @@ export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: Awa
     const last = fn.params[fn.params.length - 1];
     if (last?.type !== 'Identifier') return;
     const variable = callbackVariable(file, fn, last);
+    // Error-first by the way it is used: handed to a callback API as its callback, or called with
+    // `null`/nothing for the error, an error it is shown to have, or the error of a callback around it.
+    // A visitor called with the items it visits (`statusOf(item)`) is no candidate, and not listed.
     const used = variable?.references.some((r) => {
       const parent = r.identifier.parent;
-      return parent.type === 'CallExpression' && (parent.callee === r.identifier || (parent.arguments[parent.arguments.length - 1] === r.identifier && takesCallback(parent) !== null));
+      if (parent.type !== 'CallExpression') return false;
+      if (parent.callee !== r.identifier) return parent.arguments[parent.arguments.length - 1] === r.identifier && takesCallback(parent) !== null;
+      const first = parent.arguments[0];
+      return first === undefined || isNullish(first) || isShownError(first, parent) || isEnclosingError(first, parent, takesCallback);
     });
     if (used) found.push({ fn, name, callback: last });
   };
@@ -108,6 +114,15 @@ function isShownError(value: TSESTree.Node, call: TSESTree.Node): boolean {
     if (parent.type === 'IfStatement' && parent.consequent === child && parent.test.type === 'Identifier' && parent.test.name === value.name) return true;
   }
   return false;
+}
+
+/** Whether `value` is the error parameter of the inline callback of a call `takesCallback` accepts, around `call`. */
+function isEnclosingError(value: TSESTree.Node, call: TSESTree.Node, takesCallback: AwaitableCalls): boolean {
+  if (value.type !== 'Identifier') return false;
+  const owner = nearestFunctionOf(call);
+  const first = owner?.params[0];
+  const around = owner?.parent;
+  return first?.type === 'Identifier' && first.name === value.name && around?.type === 'CallExpression' && around.arguments[around.arguments.length - 1] === owner && takesCallback(around) !== null;
 }
 
 /** The statement `cb(…)` is written as, in the async function: `return v`, `throw err`, `return`, or why it cannot be. */

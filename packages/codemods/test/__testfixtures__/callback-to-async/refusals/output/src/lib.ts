@@ -46,8 +46,9 @@ export function tried(text: string, cb: Callback<unknown>) {
   }
 }
 
-export function visit(x: number, cb: (label: string) => void) {
-  cb(`item ${x}`);
+export function visit(x: number, cb: (err: Error | string | null, label?: string) => void) {
+  if (!x) return cb('no item');
+  cb(null, `item ${x}`);
 }
 
 export function typed(x: string, cb: Callback<string>): void {
