@@ -35,7 +35,7 @@ export interface CorpusSummary {
 }
 
 /** Bumped whenever the generator's output changes, so a stale corpus on disk is regenerated. */
-export const generatorVersion = 2;
+export const generatorVersion = 3;
 export const defaultCount = 1200;
 export const defaultSeed = 42;
 export const defaultCorpusDir = resolve(dirname(fileURLToPath(import.meta.url)), '.corpus');
@@ -772,6 +772,36 @@ const promiseWrapper: Section = (ctx, w) => {
   w.close();
 };
 
+/**
+ * A callback-last function of the callback era (an error-first callback called once, a nested
+ * `readFile` callback) and, in a module, a caller of it: what callback-to-async migrates.
+ */
+const callbackLast: Section = (ctx, w) => {
+  const entity = subjectOf(ctx);
+  const type = entityInterface(ctx, entity);
+  const name = uniqueName(ctx, `read${entity}File`);
+  addImport(ctx, 'node:fs', 'readFile');
+  w.open(`${ctx.self ? '' : 'export function '}${name}(file: string, callback: (err: Error | null, value?: ${type}) => void) {`);
+  w.line(`if (!file) return callback(new Error('no ${kebab(entity)} file'));`);
+  w.open("readFile(file, 'utf8', (err, text) => {");
+  w.line('if (err) return callback(err);');
+  w.line(`callback(null, JSON.parse(text) as ${type});`);
+  w.close('});');
+  w.close();
+  if (ctx.self) return;
+  w.line();
+  const caller = uniqueName(ctx, `print${entity}File`);
+  w.open(`export ${ctx.rng.chance(0.5) ? 'async ' : ''}function ${caller}(file: string) {`);
+  w.open(`${name}(file, (err, value) => {`);
+  w.open('if (err) {');
+  w.line('console.error(err);');
+  w.line('return;');
+  w.close();
+  w.line('console.log(value);');
+  w.close('});');
+  w.close();
+};
+
 /** A switch whose cases each await and return. */
 const switchAwaits: Section = (ctx, w) => {
   const { rng } = ctx;
@@ -812,11 +842,13 @@ const sectionWeights = {
   transaction: 3,
   promiseWrapper: 2,
   switchAwaits: 3,
+  callbackLast: 2,
 } as const;
 
 type SectionName = keyof typeof sectionWeights;
 
 const sections: Record<SectionName, Section> = {
+  callbackLast,
   independentRun,
   dependentChain,
   conditionalAwaits,

@@ -578,12 +578,16 @@ async function main(): Promise<void> {
     }
   }
   let project: ProjectResult | null = null;
+  let callbackProject: ProjectResult | null = null;
   if (!options.skipProject) {
     try {
       // Issue 20's bar is for a 1,000-file project: the first 1,000 TypeScript files of the corpus (or folder).
-      project = measureProject(root, { runs: Math.min(options.runs, 2), count: PROJECT_FILES });
+      project = measureProject(root, { runs: Math.min(options.runs, 2), count: PROJECT_FILES, codemod: 'add-abort-signal' });
       console.log('');
       console.log(formatProject(project));
+      callbackProject = measureProject(root, { runs: Math.min(options.runs, 2), count: PROJECT_FILES, codemod: 'callback-to-async' });
+      console.log('');
+      console.log(formatProject(callbackProject));
     } catch (error) {
       warnings.push(`WARNING: project codemod measurement failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -649,6 +653,7 @@ async function main(): Promise<void> {
     cliScale,
     typed,
     project: project && { ...project, barMs: PROJECT_BAR_MS, met: project.best.programMs + project.best.planMs + project.best.applyMs <= PROJECT_BAR_MS },
+    callbackProject: callbackProject && { ...callbackProject, barMs: PROJECT_BAR_MS, met: callbackProject.best.programMs + callbackProject.best.planMs + callbackProject.best.applyMs <= PROJECT_BAR_MS },
     warnings,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };

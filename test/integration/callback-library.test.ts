@@ -75,7 +75,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io', () => {
   it('passes its own tests after the migration, unchanged', () => {
     const result = runLibraryTests();
     expect(result.status, explain(result)).toBe(0);
-    expect(result.stdout).toMatch(/# pass 20/);
+    expect(result.stdout).toMatch(/# pass 24/);
     expect(result.stdout).toMatch(/# fail 0/);
   });
 
@@ -111,7 +111,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io, callback-to
   it('passes its own tests before the migration', () => {
     const result = runLibraryTests();
     expect(result.status, explain(result)).toBe(0);
-    expect(result.stdout).toMatch(/# pass 20/);
+    expect(result.stdout).toMatch(/# pass 24/);
   });
 
   it('awaits the callbacks of async functions, replaces the forwarding wrappers, and refuses the rest by name', () => {
@@ -167,7 +167,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io, callback-to
   it('passes its own tests after the migration, unchanged', () => {
     const result = runLibraryTests();
     expect(result.status, explain(result)).toBe(0);
-    expect(result.stdout).toMatch(/# pass 20/);
+    expect(result.stdout).toMatch(/# pass 24/);
     expect(result.stdout).toMatch(/# fail 0/);
   });
 
@@ -187,5 +187,69 @@ describe('migrating fixtures/callback-library with sync-to-async-io, callback-to
     const result = migrate('--write');
     expect(result.status, explain(result)).toBe(0);
     expect(sources.map(read)).toEqual(before);
+  });
+});
+
+describe('migrating fixtures/callback-library with callback-to-async', () => {
+  let copy = '';
+  const read = (file: string) => readFileSync(path.join(copy, file), 'utf8');
+  // A project codemod: the jsconfig (allowJs) names the files, the checker finds every caller.
+  const migrate = (...flags: string[]) => exec([cliPath, 'migrate', 'callback-to-async', '--project', path.join(copy, 'jsconfig.json'), '--level', 'review', ...flags], repoRoot);
+  const runLibraryTests = () => exec(['--test', 'test/'], copy);
+
+  beforeAll(() => {
+    if (!existsSync(builtCli)) throw new Error(`${path.relative(repoRoot, builtCli)} is missing: build first (pnpm build).`);
+    mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
+    copy = mkdtempSync(path.join(repoRoot, '.tmp', 'callback-library-'));
+    cpSync(fixtureDir, copy, { recursive: true });
+  });
+
+  afterAll(() => {
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('passes its own tests before the migration', () => {
+    const result = runLibraryTests();
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toMatch(/# pass 24/);
+  });
+
+  it('makes the manifest functions async with their callers in bin/ and test/, and refuses the callback API used as a value', () => {
+    const before = { store: read('lib/store.js'), archive: read('lib/archive.js') };
+    const reportPath = path.join(copy, 'report.json');
+    const result = migrate('--write', '--allow-dirty', '--report', reportPath);
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toContain('Made async: 4 functions (lib/manifest.js#readManifest, lib/manifest.js#writeManifest, lib/manifest.js#addKey, lib/manifest.js#keyCount)');
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { files: { path: string; status: string; refusals: { reason: string; message: string }[] }[] };
+    expect(report.files.filter((f) => f.status === 'changed').map((f) => path.relative(copy, path.resolve(repoRoot, f.path))).sort()).toEqual(['bin/store.js', 'lib/manifest.js', 'test/manifest.test.js']);
+    // `readBundle` is handed to the tests' `viaCallback` helper. (`dumpEntry` hands its `done` to a stream's
+    // `finish`, which shows no error-first callback: it is not a candidate.)
+    expect(report.files.flatMap((f) => f.refusals.map((r) => [r.reason, r.message.split(':')[0]]))).toEqual([['used-as-value', 'readBundle is used as a value at archive.test.js']]);
+
+    const manifest = read('lib/manifest.js');
+    expect(manifest).toContain("async function readManifest(dir) {\n  const text = await fs.promises.readFile(manifestPath(dir), 'utf8');\n  return JSON.parse(text);\n}");
+    expect(manifest).toContain("  if (!Array.isArray(manifest.keys)) throw new TypeError('a manifest lists its keys');");
+    expect(manifest).toContain('  const manifest = await readManifest(dir);\n  const keys = [...new Set([...manifest.keys, key])].sort();\n  return writeManifest(dir, { ...manifest, keys });');
+    // The CLI's main is async: it awaits, its error branch a `catch`.
+    expect(read('bin/store.js')).toContain('      count = await manifest.keyCount(dir);\n    } catch (err) {');
+    // The tests' callbacks run from one `.then` with both handlers.
+    expect(read('test/manifest.test.js')).toContain("  keyCount(tempDir()).then(() => {\n    done(new Error('expected an error'));\n  }, (err) => {");
+    expect(read('lib/store.js')).toBe(before.store);
+    expect(read('lib/archive.js')).toBe(before.archive);
+  });
+
+  it('passes its own tests after the migration', () => {
+    const result = runLibraryTests();
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toMatch(/# pass 24/);
+    expect(result.stdout).toMatch(/# fail 0/);
+  });
+
+  it('changes nothing on a second run', () => {
+    const before = read('test/manifest.test.js');
+    const result = migrate('--write', '--allow-dirty');
+    expect(result.status, explain(result)).toBe(0);
+    expect(result.stdout).toContain('Made async: 0 functions');
+    expect(read('test/manifest.test.js')).toBe(before);
   });
 });

@@ -26,7 +26,7 @@
 import type { Scope } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { NodeCallbackApi } from './catalogues/node-callback-apis';
-import { twinReference } from './blocking-calls';
+import { type TwinCallee, twinReference } from './blocking-calls';
 import { type Plan, type RefusalReason, refusedPlan, type TextEdit } from './edits';
 import type { AnalysisFile } from './file';
 import { checkedPlan } from './invariant';
@@ -56,6 +56,31 @@ export function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | 'other'
  * names the first thing that cannot be shown to keep the code's meaning.
  */
 export function planAwaitTwin(file: AnalysisFile, call: TSESTree.CallExpression, api: NodeCallbackApi, callback: TSESTree.Expression): Plan {
+  return planAwaitedCallback(file, call, api, callback, () => {
+    if (api.twin.kind === 'global') return 'This twin is not rewritten automatically.';
+    // A file that imports the callback API by name (`readFile`) reaches its twin through `promises`.
+    return twinReference(file, call, api.twin, { viaAliasImport: true });
+  });
+}
+
+/**
+ * What a call's callback gets and how: a catalogue entry, or (for a project function that
+ * callback-to-async makes `async`) an error-first callback with one value.
+ */
+export type AwaitedCallbackShape = Pick<NodeCallbackApi, 'module' | 'name' | 'style' | 'result'>;
+
+/**
+ * {@link planAwaitTwin} for any call whose promise form `calleeFor` names: the catalogue's twin, or
+ * the same function once it returns a promise. `calleeFor` is asked only once every check passed;
+ * a string is its refusal (`no-promise-twin`), null means the name it needs is taken.
+ */
+export function planAwaitedCallback(
+  file: AnalysisFile,
+  call: TSESTree.CallExpression,
+  api: AwaitedCallbackShape,
+  callback: TSESTree.Expression,
+  calleeFor: () => TwinCallee | string | null,
+): Plan {
   if (call.optional || call.callee.type === 'ChainExpression' || call.parent.type === 'ChainExpression') {
     return refuse('unsupported-call-shape', 'An optional call is migrated by hand.');
   }
@@ -95,7 +120,7 @@ export function planAwaitTwin(file: AnalysisFile, call: TSESTree.CallExpression,
   if ('reason' in parts) return refuse(parts.reason, parts.message);
   const clash = nameClash(file, enclosing, callback, scope, call);
   if (clash) return refuse('name-clash', `The callback declares \`${clash}\`, which the enclosing function already uses or declares elsewhere.`);
-  return buildPlan(file, call, api, callback, statement, parts);
+  return buildPlan(file, call, api, callback, statement, parts, calleeFor);
 }
 
 export function usesOwnThis(file: AnalysisFile, fn: InlineCallback | TSESTree.FunctionDeclaration): boolean {
@@ -149,7 +174,7 @@ const placeNames: Partial<Record<string, string>> = {
   LabeledStatement: 'a labelled statement',
 };
 
-interface CallbackParts {
+export interface CallbackParts {
   /** The error parameter, when the error is handled in a `catch`. */
   readonly errName: string | null;
   /** The value parameters, with the twin result's field each takes (`null` for the one value). */
@@ -166,9 +191,14 @@ interface CallbackParts {
   readonly dropped: readonly string[];
 }
 
-type PartsOrRefusal = CallbackParts | { readonly reason: RefusalReason; readonly message: string };
+export type PartsOrRefusal = CallbackParts | { readonly reason: RefusalReason; readonly message: string };
 
-function callbackParts(file: AnalysisFile, api: NodeCallbackApi, call: TSESTree.CallExpression, callback: InlineCallback, scope: Scope): PartsOrRefusal {
+/**
+ * How an inline error-first callback splits into what it does with an error and what it does with
+ * its values (`if (err) { … return; } rest`), or why it does not; what the await and `.then` forms
+ * of a call are built from.
+ */
+export function callbackParts(file: AnalysisFile, api: AwaitedCallbackShape, call: TSESTree.CallExpression, callback: InlineCallback, scope: Scope): PartsOrRefusal {
   const params = callback.params;
   for (const param of params) {
     if (param.type !== 'Identifier') return { reason: 'callback-params-differ', message: 'A callback parameter is destructured, defaulted or a rest parameter.' };
@@ -364,15 +394,15 @@ export function keptRanges(file: AnalysisFile, node: TSESTree.Node): (readonly [
 function buildPlan(
   file: AnalysisFile,
   call: TSESTree.CallExpression,
-  api: NodeCallbackApi,
+  api: AwaitedCallbackShape,
   callback: InlineCallback,
   statement: TSESTree.ExpressionStatement,
   parts: CallbackParts,
+  calleeFor: () => TwinCallee | string | null,
 ): Plan {
   const { text } = file;
-  if (api.twin.kind === 'global') return refuse('no-promise-twin', 'This twin is not rewritten automatically.');
-  // A file that imports the callback API by name (`readFile`) reaches its twin through `promises`.
-  const reference = twinReference(file, call, api.twin, { viaAliasImport: true });
+  const reference = calleeFor();
+  if (typeof reference === 'string') return refuse('no-promise-twin', reference);
   if (!reference) return refuse('twin-name-taken', 'The twin needs a name this file already uses; import it under another name by hand.');
   const args = call.arguments.filter((a) => a !== callback);
   const firstArg = args[0];

@@ -61,6 +61,28 @@ export const callbackRefusalReasons = [
   'uncatalogued-core-api',
 ] as const;
 
+/** The reasons only callback-to-async gives; listed once, here . */
+export const callbackToAsyncReasons = [
+  'not-error-first',
+  'called-more-than-once',
+  'not-called-on-some-path',
+  'callback-not-in-tail-position',
+  'callback-escapes',
+  'error-may-be-falsy',
+  'several-values',
+  'returns-value',
+  'throws-synchronously',
+  'callback-in-unsupported-statement',
+  'return-type-annotated',
+  'used-as-value',
+  'dynamic-call',
+  'arguments-differ',
+  'result-used',
+  'caller-not-migratable',
+  'nested-callback-not-migratable',
+  'method-not-supported',
+] as const;
+
 /** The reasons only the pipeline planner (`stream-pipes.ts`) gives; listed once, here. */
 /** The reasons only the signal-chain planner (`signal-chain.ts`) gives; listed once, here. */
 export const signalChainReasons = [
@@ -120,6 +142,7 @@ export const refusalReasons = [
   ...callbackRefusalReasons,
   ...pipeRefusalReasons,
   ...signalChainReasons,
+  ...callbackToAsyncReasons,
 ] as const;
 
 export type RefusalReason = (typeof refusalReasons)[number];

@@ -132,7 +132,7 @@ function statementOfCall(call: TSESTree.CallExpression): TSESTree.ExpressionStat
 type PathEnd = 'function-ends' | 'runs-on' | 'unknown';
 
 /** Statements that run nothing when control reaches them: a hoisted function declaration, an empty statement, a type. */
-function runsNothing(statement: TSESTree.Node): boolean {
+export function runsNothing(statement: TSESTree.Node): boolean {
   return (
     statement.type === 'FunctionDeclaration' ||
     statement.type === 'EmptyStatement' ||

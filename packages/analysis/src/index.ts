@@ -479,3 +479,12 @@ export {
   type SignalChainPlan,
   type SignalChainRefusal,
 } from './signal-chain';
+export { planCallbackToAsync } from './callback-to-async';
+export {
+  findCallbackLastFunctions,
+  judgeCallbackLastFunction,
+  type CallbackLastFunction,
+  type CallbackProblem,
+} from './callback-last-functions';
+export type { ProjectChange, ProjectNote, ProjectPlan, ProjectRefusal } from './project-plan';
+export { callbackToAsyncReasons } from './edits';

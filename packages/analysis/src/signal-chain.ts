@@ -20,35 +20,23 @@ import type { AnalysisFile } from './file';
 import { typescriptApi } from './oracle/parser-services-oracle';
 import { projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
+import type { ProjectChange, ProjectNote, ProjectPlan, ProjectRefusal } from './project-plan';
+import { callOf, declarationName, functionName, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
 import { addSignalEdits } from './races';
 
 /** Where the chain starts: functions named in files, or every exported async function of the project. */
 export type SignalChainEntries = { readonly kind: 'named'; readonly entries: readonly { readonly file: string; readonly name: string }[] } | { readonly kind: 'all-exports' };
 
-/** One edit-carrying finding of the plan, or one refusal, at an offset of a file's text. */
-export interface SignalChainNote {
-  readonly file: string;
-  readonly start: number;
-  /** The function on the chain whose plan made the note (`src/api.ts#loadUser`). */
-  readonly plan: string;
-  readonly description: string;
-}
+export type SignalChainNote = ProjectNote;
 
-export interface SignalChainChange extends SignalChainNote {
+export interface SignalChainChange extends ProjectChange {
   readonly kind: 'function' | 'abortable-call' | 'chain-call' | 'caller';
 }
 
-export interface SignalChainRefusal extends SignalChainNote {
-  readonly reason: RefusalReason;
-}
+export type SignalChainRefusal = ProjectRefusal;
 
-export interface SignalChainPlan {
-  /** Each changed file's edits (absolute paths), to be applied together to the program's text of it. */
-  readonly edits: ReadonlyMap<string, readonly TextEdit[]>;
-  /** The program's text of every file with edits: what the edits' ranges are offsets of. */
-  readonly texts: ReadonlyMap<string, string>;
+export interface SignalChainPlan extends ProjectPlan {
   readonly changes: readonly SignalChainChange[];
-  readonly refusals: readonly SignalChainRefusal[];
   /** The functions on the chain, changed or already taking a signal (`file#name`). */
   readonly functions: readonly string[];
 }
@@ -59,7 +47,7 @@ type SignalSlot =
   | { readonly kind: 'argument'; readonly index: number; readonly read: string };
 
 /** A function the chain can thread: a function, a `const` bound to one, or a class's or object literal's method the checker resolves a call to. */
-type ChainFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+type ChainFunction = ProjectFunction;
 
 interface ChainMember {
   readonly node: ChainFunction;
@@ -79,7 +67,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
   const api = typescriptApi();
   const program = projectProgram(configPath);
   const checker = program.getTypeChecker();
-  const sourceFiles = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f) && isTypeScriptFile(f.fileName));
+  const sourceFiles = projectSourceFiles(program, { javascript: false });
   const projectFiles = new Set(sourceFiles);
   const edits = new Map<string, TextEdit[]>();
   const texts = new Map<string, string>();
@@ -104,27 +92,9 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     refusals.push({ file: path.resolve(sourceFile.fileName), start, plan, reason, description });
   };
 
-  // Every identifier of the project by its text, once: the references of a function are found among
-  // those spelled like it, resolved by the checker, never by the name alone.
-  const identifiers = new Map<string, ts.Identifier[]>();
-  for (const sourceFile of sourceFiles) {
-    const visit = (node: ts.Node): void => {
-      if (api.isIdentifier(node)) {
-        const list = identifiers.get(node.text);
-        if (list) list.push(node);
-        else identifiers.set(node.text, [node]);
-      }
-      api.forEachChild(node, visit);
-    };
-    visit(sourceFile);
-  }
-
-  const symbolOf = (node: ts.Node): ts.Symbol | undefined => {
-    const symbol = checker.getSymbolAtLocation(node);
-    return symbol && symbol.flags & api.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-  };
+  const { symbolOf, referencesOf, identifiersNamed } = projectReferences(checker, sourceFiles);
   const declaredSymbol = (node: ChainFunction): ts.Symbol | undefined => {
-    const name = declarationName(api, node);
+    const name = declarationName(node);
     return name ? symbolOf(name) : undefined;
   };
 
@@ -137,23 +107,12 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     const owner = method.parent;
     if (!api.isClassLike(owner) || !api.isIdentifier(method.name)) return undefined;
     const ownerSymbol = classSymbol(api, checker, owner);
-    return (identifiers.get(method.name.text) ?? []).find((id) => {
+    return identifiersNamed(method.name.text).find((id) => {
       const member = id.parent;
       if ((!api.isMethodDeclaration(member) && !api.isPropertyDeclaration(member)) || member.name !== id || member === method) return false;
       const cls = member.parent;
       return api.isClassLike(cls) && cls !== owner && ownerSymbol !== undefined && derivesFrom(checker, cls, ownerSymbol);
     });
-  };
-
-  /** The references of a function outside its own declaration, each with its place. */
-  const referencesOf = (node: ChainFunction): ts.Identifier[] => {
-    const name = functionName(node);
-    const symbol = declaredSymbol(node);
-    if (name === null || !symbol) return [];
-    const own = declarationName(api, node);
-    // An object literal's method is read through the literal's type, whose member may be another symbol of the same declaration.
-    const isOwn = (found: ts.Symbol | undefined) => found === symbol || (api.isMethodDeclaration(node) && found?.declarations?.includes(node) === true);
-    return (identifiers.get(name) ?? []).filter((id) => id !== own && isOwn(symbolOf(id)));
   };
 
   /** Why the function cannot join the chain, or its slot. */
@@ -326,7 +285,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
   // elsewhere, a signal the caller has in scope, or nothing.
   for (const member of members.values()) {
     for (const reference of referencesOf(member.node)) {
-      const call = callOf(api, reference);
+      const call = callOf(reference);
       if (!call) continue;
       const sourceFile = reference.getSourceFile();
       const start = call.getStart(sourceFile);
@@ -364,25 +323,6 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
   return { edits, texts, changes, refusals, functions: [...members.values()].map((m) => m.label) };
 }
 
-function isTypeScriptFile(fileName: string): boolean {
-  return /\.(?:[cm]?ts|tsx)$/.test(fileName) && !/\.d\.[cm]?ts$/.test(fileName);
-}
-
-function where(node: ts.Node): string {
-  const sourceFile = node.getSourceFile();
-  const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
-  return `${path.basename(sourceFile.fileName)}:${line + 1}:${character + 1}`;
-}
-
-function functionName(node: ChainFunction): string | null {
-  const api = typescriptApi();
-  if (api.isMethodDeclaration(node)) return api.isIdentifier(node.name) ? node.name.text : null;
-  if (node.name) return node.name.text;
-  const parent = node.parent;
-  if (parent && 'name' in parent && parent.name && (parent.name as ts.Node).kind === typescriptApi().SyntaxKind.Identifier) return (parent.name as ts.Identifier).text;
-  return null;
-}
-
 /** How the report names a function: its name, or a method's owner and name (`Client.get`, `api.load`). */
 function labelName(api: typeof ts, node: ChainFunction): string | null {
   const name = functionName(node);
@@ -393,31 +333,14 @@ function labelName(api: typeof ts, node: ChainFunction): string | null {
   return api.isVariableDeclaration(holder) && api.isIdentifier(holder.name) ? `${holder.name.text}.${name}` : name;
 }
 
-/** The identifier that declares the function: its own name, or the `const` it initialises. */
-function declarationName(api: typeof ts, node: ChainFunction): ts.Identifier | undefined {
-  if (api.isFunctionDeclaration(node)) return node.name;
-  if (api.isMethodDeclaration(node)) return api.isIdentifier(node.name) ? node.name : undefined;
-  const parent = node.parent;
-  if (api.isVariableDeclaration(parent) && parent.initializer === node && api.isIdentifier(parent.name) && api.isVariableDeclarationList(parent.parent) && parent.parent.flags & api.NodeFlags.Const) return parent.name;
-  return undefined;
-}
-
 /** How a reference uses the function: called (and how), or taken as a value. */
 function useOf(api: typeof ts, reference: ts.Identifier): 'call' | 'spread' | 'value' | 'other' {
   const parent = reference.parent;
   if (api.isImportSpecifier(parent) || api.isExportSpecifier(parent) || api.isImportClause(parent) || api.isExportAssignment(parent) || api.isTypeQueryNode(parent)) return 'other';
-  const call = callOf(api, reference);
+  const call = callOf(reference);
   if (call) return call.arguments.some((a) => api.isSpreadElement(a)) ? 'spread' : 'call';
   // `ns.f` as a callee is a call; as anything else it is a value, as is the bare name.
   return 'value';
-}
-
-/** The call whose callee is the reference (`f(…)`, `ns.f(…)`, `await f(…)`), or null. */
-function callOf(api: typeof ts, reference: ts.Identifier): ts.CallExpression | null {
-  let callee: ts.Node = reference;
-  if (api.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference) callee = reference.parent;
-  const parent = callee.parent;
-  return api.isCallExpression(parent) && parent.expression === callee ? parent : null;
 }
 
 type Callee = { readonly kind: 'function'; readonly node: ChainFunction } | { readonly kind: 'refused'; readonly node: ts.Node; readonly reason: RefusalReason; readonly message: string };

@@ -65,6 +65,7 @@ const migrateOptionSpec = {
   // Project transforms' (add-abort-signal's) own; refused by the per-file codemods.
   from: { type: 'string', multiple: true },
   'all-exports': { type: 'boolean' },
+  'keep-callback-api': { type: 'boolean' },
   typecheck: { type: 'boolean' },
 } as const;
 
@@ -135,6 +136,7 @@ function helpText(registry: readonly Codemod[]): string {
       ['--cache-location <path>', 'the cache file, or a folder for it (default: .asyncwise-cache)'],
       ['--from <file#name>', 'add-abort-signal: an entry function of the chain (repeatable)'],
       ['--all-exports', 'add-abort-signal: every exported async function is an entry'],
+      ['--keep-callback-api', 'callback-to-async: exported functions keep a callback-compatible API'],
       ['--typecheck', 'project transforms: write nothing when the project would gain a TypeScript error'],
       ['--jobs <n>, -j', `files analysed at once, in worker threads (default: the cores, here ${defaultJobs()});`],
       ['', `--jobs 1 stays in one thread; a thread is started per ${minFilesPerWorker} files at most`],
@@ -338,7 +340,7 @@ function editDistance(a: string, b: string): number {
 async function runMigrate(args: readonly string[], values: ParsedValues, env: CliEnvironment, registry: readonly Codemod[]): Promise<number> {
   const projectCodemod = args.map((arg) => findProjectCodemod(arg)).find((c) => c !== undefined);
   if (projectCodemod) return runProjectMigrate(projectCodemod, args, values, env);
-  for (const flag of ['from', 'all-exports', 'typecheck'] as const) {
+  for (const flag of ['from', 'all-exports', 'keep-callback-api', 'typecheck'] as const) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to the project codemods (${projectCodemods.map((c) => c.name).join(', ')}) only.`);
   }
   const level = parseOption('--level', () => parseLevel(values.level));
@@ -517,12 +519,12 @@ async function runProjectMigrate(codemod: ProjectCodemod, args: readonly string[
   const colors = colorsFor(env.stdout);
   const reportArg = typeof values.report === 'string' ? values.report : undefined;
   const [{ plan }, { migrateProject }, { prepareReportTarget }] = await Promise.all([codemod.load(), import('./project/migrate-project'), import('./report-target')]);
-  const planned = plan(configPath, { from: Array.isArray(values.from) ? values.from.filter((f): f is string => typeof f === 'string') : [], allExports: values['all-exports'] === true, cwd: env.cwd });
+  const planned = plan(configPath, { from: Array.isArray(values.from) ? values.from.filter((f): f is string => typeof f === 'string') : [], allExports: values['all-exports'] === true, keepCallbackApi: values['keep-callback-api'] === true, cwd: env.cwd });
   const reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, [...planned.texts.keys()]);
   const result = await migrateProject(planned, { codemod: codemod.name, configPath, level, write, allowDirty: values['allow-dirty'] === true, typecheck: values.typecheck === true });
   if (!quiet) for (const outcome of result.outcomes) if (outcome.status === 'changed') env.stdout.write(`${formatDiff(outcome, env.cwd, colors)}\n`);
   const report = { ...buildReport(result.outcomes, { cwd: env.cwd, asyncwiseVersion: version, codemods: [codemod.name], level, write }), chain: planned.functions, typeErrors: result.typeErrors };
-  if (!quiet) print(env, `Chain: ${planned.functions.length} function${planned.functions.length === 1 ? '' : 's'}${planned.functions.length > 0 ? ` (${planned.functions.join(', ')})` : ''}.`);
+  if (!quiet) print(env, `${codemod.functionsLabel}: ${planned.functions.length} function${planned.functions.length === 1 ? '' : 's'}${planned.functions.length > 0 ? ` (${planned.functions.join(', ')})` : ''}.`);
   print(env, formatSummary(report.summary, result.outcomes, { cwd: env.cwd, level, write: write && result.heldBack === null, quiet, codemods: [codemod] }, colors));
   for (const error of result.typeErrors) {
     env.stderr.write(`asyncwise: new TypeScript error ${error.file === null ? '' : `${displayPath(error.file, env.cwd)}:${error.line}:${error.column} `}TS${error.code}: ${error.message} (plan: ${error.plans.join(', ')})\n`);

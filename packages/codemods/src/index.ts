@@ -26,6 +26,8 @@ export {
 } from './migrate';
 export { migrateProject, type ProjectMigrateOptions, type ProjectOutcome } from './project/migrate-project';
 export { plan as planAddAbortSignal, type AddAbortSignalSettings } from './project/add-abort-signal';
+export { plan as planCallbackToAsync } from './project/callback-to-async';
+export type { ProjectSettings } from './project-settings';
 export { decodeSource, encodeSource, skipReasons, type DecodedSource, type SkipReason } from './source-text';
 export { isAsyncwiseTempFile, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
 export { discoverFiles } from './discover';

@@ -1,5 +1,5 @@
-import type { SafetyLevel, SignalChainPlan } from '@asyncwise/analysis';
-import type { AddAbortSignalSettings } from './project/add-abort-signal';
+import type { ProjectPlan, SafetyLevel } from '@asyncwise/analysis';
+import type { ProjectSettings } from './project-settings';
 import { finallyToAwaitUsingOptions } from './codemod-options/finally-to-await-using';
 import { boundedOptions } from './codemod-options/bounded';
 import { forEachAsyncOptions } from './codemod-options/foreach-async-to-for-of';
@@ -301,12 +301,16 @@ export interface ProjectCodemod {
   readonly unit: CodemodUnit;
   readonly levels: readonly SafetyLevel[];
   readonly docsPath: string;
+  /** Whether it starts from entry functions (`--from`, `--all-exports`) or plans the whole project. */
+  readonly takesEntries: boolean;
+  /** How the run's summary names the functions the plan changed (`Chain`, `Made async`). */
+  readonly functionsLabel: string;
   readonly load: () => Promise<ProjectTransformModule>;
 }
 
 /** What every `src/project/<name>.ts` exports: its plan over the program (the apply phase is shared). */
 export interface ProjectTransformModule {
-  readonly plan: (configPath: string, settings: AddAbortSignalSettings) => SignalChainPlan;
+  readonly plan: (configPath: string, settings: ProjectSettings) => ProjectPlan;
 }
 
 export const projectCodemods: readonly ProjectCodemod[] = [
@@ -328,7 +332,32 @@ export const projectCodemods: readonly ProjectCodemod[] = [
     unit: { one: 'edit', many: 'edits' },
     levels: ['review'],
     docsPath: 'docs/codemods/add-abort-signal.md',
+    takesEntries: true,
+    functionsLabel: 'Chain',
     load: () => import('./project/add-abort-signal'),
+  },
+  {
+    kind: 'project',
+    name: 'callback-to-async',
+    description: 'Turn callback-last functions into async functions returning their value, and migrate every caller in the project',
+    details:
+      'Needs --project <tsconfig.json> (a tsconfig or jsconfig with allowJs/checkJs plans .js files too). A module-level ' +
+      'function whose last parameter is an error-first callback, called exactly once on every path as the last thing it ' +
+      'does and never stored or passed on (except as the callback of a Node callback API with a promise twin, or of another ' +
+      'function this run migrates), becomes async: `cb(err)` → `throw err`, `cb(null, v)` → `return v`, nested callback APIs ' +
+      'are awaited through their promise twins. Every caller the TypeScript checker finds (imports, re-exports, CommonJS ' +
+      'require) is migrated: `const v = await f(a)` in async code where that is exact, else `f(a).then((v) => cb(null, v), cb)` ' +
+      'or the callback split into `.then((v) => …, (err) => …)`. Exported functions are changed with their project callers; ' +
+      'callers outside the project must be migrated by hand. Every change is `review`. Refused, with the reason: callbacks ' +
+      'called more than once or not on some path, callbacks that escape, errors that may be null, functions used as values, ' +
+      'overloads, spread calls, methods, callers whose callback cannot be split. Nothing is written unless every planned file ' +
+      'parses; with --typecheck, unless the project gains no TypeScript error.',
+    unit: { one: 'edit', many: 'edits' },
+    levels: ['review'],
+    docsPath: 'docs/codemods/callback-to-async.md',
+    takesEntries: false,
+    functionsLabel: 'Made async',
+    load: () => import('./project/callback-to-async'),
   },
 ];
 

@@ -81,7 +81,8 @@ describe('codemod docs', () => {
 
 /**
  * A project codemod's ```diff blocks are one-file projects: the input is written as `example.ts`
- * beside a strict tsconfig, migrated from the entry a `<!-- from: name -->` line names, with
+ * beside a strict tsconfig, migrated (from the entry a `<!-- from: name -->` line names, for a
+ * codemod that takes entries) with
  * `--typecheck`, and must give the output shown.
  */
 describe.each(projectCodemods.map((c) => [c.name, c] as const))('%s (project codemod)', (name, codemod) => {
@@ -95,9 +96,9 @@ describe.each(projectCodemods.map((c) => [c.name, c] as const))('%s (project cod
   });
 
   const examples = diffExamples(markdown).map((e) => ({ ...e, from: /^<!-- from: (\S+) -->$/.exec(lines[e.line - 3] ?? '')?.[1] }));
-  it('has diff examples, each naming its entry', () => {
+  it(codemod.takesEntries ? 'has diff examples, each naming its entry' : 'has diff examples, none naming an entry', () => {
     expect(examples.length).toBeGreaterThan(0);
-    expect(examples.filter((e) => e.from === undefined).map((e) => e.line)).toEqual([]);
+    expect(examples.filter((e) => (e.from === undefined) === codemod.takesEntries).map((e) => e.line)).toEqual([]);
   });
 
   it.each(examples.map((e) => [e.line, e] as const))('the diff at line %i is what the codemod does', async (_line, example) => {
@@ -108,7 +109,7 @@ describe.each(projectCodemods.map((c) => [c.name, c] as const))('%s (project cod
       const file = path.join(dir, 'example.ts');
       writeFileSync(file, example.input);
       const { plan } = await codemod.load();
-      const planned = plan(configPath, { from: [`example.ts#${example.from ?? ''}`], allExports: false, cwd: dir });
+      const planned = plan(configPath, { from: example.from === undefined ? [] : [`example.ts#${example.from}`], allExports: false, keepCallbackApi: false, cwd: dir });
       const result = await migrateProject(planned, { codemod: name, configPath, level: 'review', write: true, allowDirty: true, typecheck: true });
       expect(result.typeErrors).toEqual([]);
       expect(readFileSync(file, 'utf8')).toBe(example.output);

@@ -6,12 +6,9 @@ import path from 'node:path';
 import { planSignalChain, type SignalChainEntries, type SignalChainPlan } from '@asyncwise/analysis';
 import { OptionError } from '../errors';
 
-export interface AddAbortSignalSettings {
-  /** `path/file.ts#name`, relative to `cwd`. */
-  readonly from: readonly string[];
-  readonly allExports: boolean;
-  readonly cwd: string;
-}
+import type { ProjectSettings } from '../project-settings';
+
+export type AddAbortSignalSettings = Pick<ProjectSettings, 'from' | 'allExports' | 'cwd'>;
 
 /** The entries the command line names; throws `OptionError` when it names none or names them badly. */
 export function entriesOf(settings: AddAbortSignalSettings): SignalChainEntries {
@@ -28,6 +25,7 @@ export function entriesOf(settings: AddAbortSignalSettings): SignalChainEntries 
   };
 }
 
-export function plan(configPath: string, settings: AddAbortSignalSettings): SignalChainPlan {
+export function plan(configPath: string, settings: AddAbortSignalSettings & Partial<Pick<ProjectSettings, 'keepCallbackApi'>>): SignalChainPlan {
+  if (settings.keepCallbackApi === true) throw new OptionError('--keep-callback-api applies to callback-to-async only.');
   return planSignalChain(configPath, entriesOf(settings));
 }

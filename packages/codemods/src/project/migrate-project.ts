@@ -12,7 +12,7 @@ import {
   ParseError,
   parseFile,
   type SafetyLevel,
-  type SignalChainPlan,
+  type ProjectPlan,
   type TypeError_,
 } from '@asyncwise/analysis';
 import { lineStartsOf, positionOf } from '../apply-plans';
@@ -31,7 +31,7 @@ export interface ProjectMigrateOptions {
   readonly atomicWrite?: AtomicWriteHooks;
 }
 
-/** A TypeScript error the rewrite would bring, and the plans (functions on the chain) that edited its file. */
+/** A TypeScript error the rewrite would bring, and the plans (the functions whose plans) edited its file. */
 export interface NewTypeError extends TypeError_ {
   readonly line: number;
   readonly column: number;
@@ -46,11 +46,15 @@ export interface ProjectOutcome {
   readonly heldBack: string | null;
 }
 
-/** Every change of a project transform is `review`: a caller with a signal now aborts work it used to finish. */
+/**
+ * Every change of a project transform is `review`: a caller with a signal now aborts work it used to
+ * finish; a callback that was called synchronously is now called a microtask later, and an error
+ * the function threw now reaches the callback.
+ */
 const level: SafetyLevel = 'review';
 
 /** Applies a project plan (see the module comment); one outcome per file with a change or a refusal, in path order. */
-export async function migrateProject(plan: SignalChainPlan, options: ProjectMigrateOptions): Promise<ProjectOutcome> {
+export async function migrateProject(plan: ProjectPlan, options: ProjectMigrateOptions): Promise<ProjectOutcome> {
   const applied = isLevelAllowed(level, options.level);
   const files = new Set([...plan.changes.map((c) => c.file), ...plan.refusals.map((r) => r.file)]);
   const outcomes: FileOutcome[] = [];

@@ -1,0 +1,7 @@
+'use strict';
+const { loadConfig } = require('../lib/config');
+
+loadConfig(__dirname, (err, config) => {
+  if (err) throw err;
+  console.log(config);
+});

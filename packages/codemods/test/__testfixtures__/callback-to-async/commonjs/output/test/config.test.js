@@ -1,0 +1,6 @@
+'use strict';
+const { loadConfig } = require('../lib/config');
+
+loadConfig(__dirname).then((config) => {
+  console.log(config);
+});

@@ -1,0 +1,146 @@
+/**
+ * `callback-to-async`, a project transform, on fixture projects from disk:
+ * `__testfixtures__/callback-to-async/<case>/{input,output}/`. Each case is copied to a temp folder
+ * (its tsconfig given Node's types from the repository), migrated and written as the CLI does (with
+ * `--typecheck`), and compared file by file with `output/`; a second run must change nothing.
+ */
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { planCallbackToAsync } from '@asyncwise/analysis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliEnvironment, main } from '../src/command-line';
+import { migrateProject } from '../src/project/migrate-project';
+import { packageRoot, removeTempProjects, tempProject } from './helpers';
+
+const casesDir = path.join(packageRoot, 'test/__testfixtures__/callback-to-async');
+const typeRoots = [path.join(packageRoot, '../../node_modules/@types')];
+
+afterAll(removeTempProjects);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !/^[jt]sconfig\.json$/.test(entry.name))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** A copy of a case's input whose config sees Node's types. */
+function copyOf(name: string): { dir: string; configPath: string } {
+  const dir = tempProject({});
+  cpSync(path.join(casesDir, name, 'input'), dir, { recursive: true });
+  const configName = readdirSync(dir).find((f) => /^[jt]sconfig\.json$/.test(f)) ?? 'tsconfig.json';
+  const configPath = path.join(dir, configName);
+  const config = JSON.parse(readFileSync(configPath, 'utf8')) as { compilerOptions: Record<string, unknown> };
+  config.compilerOptions = { ...config.compilerOptions, types: ['node'], typeRoots };
+  writeFileSync(configPath, JSON.stringify(config));
+  return { dir, configPath };
+}
+
+async function run(configPath: string) {
+  const plan = planCallbackToAsync(configPath);
+  const result = await migrateProject(plan, { codemod: 'callback-to-async', configPath, level: 'review', write: true, allowDirty: true, typecheck: true });
+  return { plan, result };
+}
+
+describe('callback-to-async fixture projects', () => {
+  for (const name of readdirSync(casesDir)) {
+    it(name, async () => {
+      const { dir, configPath } = copyOf(name);
+      const { result } = await run(configPath);
+      expect(result.typeErrors).toEqual([]);
+      expect(result.heldBack).toBeNull();
+      const expected = path.join(casesDir, name, 'output');
+      if (process.env.UPDATE_OUTPUT) for (const f of filesUnder(dir)) cpSync(path.join(dir, f), path.join(expected, f));
+      expect(filesUnder(dir)).toEqual(filesUnder(expected));
+      for (const file of filesUnder(expected)) expect(readFileSync(path.join(dir, file), 'utf8'), file).toBe(readFileSync(path.join(expected, file), 'utf8'));
+      // Idempotence: nothing of the migrated project ends with a callback any more.
+      const again = await run(configPath);
+      expect(again.plan.changes).toEqual([]);
+      expect(again.result.outcomes.filter((o) => o.status === 'changed')).toEqual([]);
+    });
+  }
+});
+
+describe('what callback-to-async refuses', () => {
+  it('names every refusal of the refusals project once, at the function it keeps', () => {
+    const { configPath } = copyOf('refusals');
+    const plan = planCallbackToAsync(configPath);
+    expect(plan.changes).toEqual([]);
+    expect(plan.refusals.map((r) => [r.plan.split('#')[1], r.reason]).sort()).toEqual(
+      [
+        ['load', 'method-not-supported'],
+        ['typed', 'return-type-annotated'],
+        ['handler', 'used-as-value'],
+        ['spread', 'dynamic-call'],
+        ['over', 'overloaded-function'],
+        ['twice', 'called-more-than-once'],
+        ['maybe', 'not-called-on-some-path'],
+        ['early', 'callback-not-in-tail-position'],
+        ['later', 'callback-escapes'],
+        ['pass', 'error-may-be-falsy'],
+        ['pair', 'several-values'],
+        ['both', 'returns-value'],
+        ['strict', 'throws-synchronously'],
+        ['tried', 'callback-in-unsupported-statement'],
+        ['visit', 'not-error-first'],
+        ['clash', 'nested-callback-not-migratable'],
+        ['unexpected', 'nested-callback-not-migratable'],
+        ['used', 'result-used'],
+        ['logged', 'caller-not-migratable'],
+      ].sort(),
+    );
+  });
+
+  it('refuses a function whose callee it depends on is refused, and says why (the CommonJS project)', () => {
+    const { configPath } = copyOf('commonjs');
+    const plan = planCallbackToAsync(configPath);
+    expect([...plan.functions].sort()).toEqual(['lib/config.js#loadConfig', 'lib/config.js#setting']);
+    const byName: Partial<Record<string, (typeof plan.refusals)[number]>> = Object.fromEntries(plan.refusals.map((r) => [r.plan.split('#')[1] ?? '', r]));
+    expect(byName.readRaw?.reason).toBe('arguments-differ');
+    // `fs.access`'s callback reads the error as a value: no `throw` can stand for it.
+    expect(byName.hasConfig?.reason).toBe('nested-callback-not-migratable');
+    // Their callers forward a callback to a function that stays callback-style.
+    expect(byName.check?.description).toMatch(/handed to `config\.hasConfig\(…\)`, which has no promise form/);
+    // `partial` hands its `done` to `readRaw`, which the checker already refused: nothing shows `done` is a callback.
+    expect(byName.partial).toBeUndefined();
+  });
+});
+
+describe('asyncwise migrate callback-to-async', () => {
+  const sink = () => {
+    const chunks: string[] = [];
+    return Object.assign({ write: (chunk: string) => chunks.push(chunk) > 0 }, { text: () => chunks.join('') }) as unknown as NodeJS.WritableStream & { text: () => string };
+  };
+  const cli = async (cwd: string, ...argv: string[]) => {
+    const stdout = sink();
+    const stderr = sink();
+    const env: CliEnvironment = { cwd, stdout, stderr, variables: {} };
+    return { code: await main(argv, env), stdout: stdout.text(), stderr: stderr.text() };
+  };
+
+  it('needs one tsconfig, takes no entries, and runs alone', async () => {
+    const { dir } = copyOf('cross-file');
+    expect((await cli(dir, 'migrate', 'callback-to-async')).stderr).toMatch(/give --project <tsconfig.json>/);
+    expect((await cli(dir, 'migrate', 'callback-to-async', '--project', 'tsconfig.json', '--from', 'src/app.ts#show')).stderr).toMatch(/--from and --all-exports choose add-abort-signal's entries/);
+    expect((await cli(dir, 'migrate', 'callback-to-async', 'then-to-await', '--project', 'tsconfig.json')).stderr).toMatch(/runs alone/);
+    const perFile = await cli(dir, 'migrate', 'then-to-await', 'src', '--keep-callback-api');
+    expect([perFile.code, perFile.stderr]).toEqual([2, expect.stringMatching(/--keep-callback-api applies to the project codemods/) as unknown]);
+  });
+
+  it('prints the diff and the functions on a dry run, and writes nothing', async () => {
+    const { dir } = copyOf('cross-file');
+    const result = await cli(dir, 'migrate', 'callback-to-async', '--project', 'tsconfig.json', '--level', 'review');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('+export async function readLines(file: string) {');
+    expect(result.stdout).toContain('+  const lines = await readLines(file);');
+    expect(result.stdout).toMatch(/Made async: 4 functions \(/);
+    expect(readFileSync(path.join(dir, 'src/store.ts'), 'utf8')).toBe(readFileSync(path.join(casesDir, 'cross-file/input/src/store.ts'), 'utf8'));
+  });
+
+  it('at level safe changes nothing and lists every change as review', async () => {
+    const { dir } = copyOf('cross-file');
+    const result = await cli(dir, 'migrate', 'callback-to-async', '--project', 'tsconfig.json', '--write');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'src/store.ts'), 'utf8')).toBe(readFileSync(path.join(casesDir, 'cross-file/input/src/store.ts'), 'utf8'));
+  });
+});
