@@ -91,7 +91,7 @@ function kindOfCall(call: TSESTree.CallExpression | TSESTree.NewExpression, word
   if (statement === undefined) return 'read';
   let core = skipTransparentWrappers(statement as TSESTree.Expression);
   // SQL built by concatenation starts with its leftmost part: `` `UPDATE ${table} ` + `SET …` ``.
-  while (core.type === 'BinaryExpression' && core.operator === '+') core = skipTransparentWrappers(core.left as TSESTree.Expression);
+  while (core.type === 'BinaryExpression' && core.operator === '+') core = skipTransparentWrappers(core.left);
   const text =
     core.type === 'Literal' && typeof core.value === 'string'
       ? core.value

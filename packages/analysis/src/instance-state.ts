@@ -139,10 +139,8 @@ function ownerOfMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefi
 function classMethodsOf(file: AnalysisFile, classNode: ClassNode): { instance: ClassMethods; static: ClassMethods } {
   const cached = cache.get(classNode);
   if (cached) return cached;
-  const result = { instance: { direct: new Map(), closed: new Map() }, static: { direct: new Map(), closed: new Map() } } satisfies {
-    instance: ClassMethods;
-    static: ClassMethods;
-  };
+  const methodsOfKind = (): ClassMethods => ({ direct: new Map<string, DirectFootprint>(), closed: new Map<string, InstanceFootprint>() });
+  const result = { instance: methodsOfKind(), static: methodsOfKind() };
   for (const member of classNode.body.body) {
     if (member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') continue;
     if (member.type === 'MethodDefinition' && member.kind !== 'method') continue;

@@ -638,7 +638,7 @@ function hasConcurrentAlternative(file: AnalysisFile, loop: LoopNode): boolean {
     if (!parent.alternate && endsInReturn(child)) {
       const block = parent.parent;
       const siblings = block?.type === 'BlockStatement' || block?.type === 'Program' ? block.body : [];
-      const after = siblings.slice(siblings.indexOf(parent as TSESTree.ProgramStatement) + 1);
+      const after = siblings.slice(siblings.indexOf(parent) + 1);
       if (after.some((statement) => fansOutOver(file, statement, list))) return true;
     }
   }
