@@ -9,10 +9,9 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { planSignalChain, type SignalChainPlan } from '@asyncwise/analysis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CliEnvironment, main } from '../src/command-line';
 import { entriesOf } from '../src/project/add-abort-signal';
 import { migrateProject } from '../src/project/migrate-project';
-import { packageRoot, removeTempProjects, tempProject } from './helpers';
+import { cliIn, packageRoot, removeTempProjects, tempProject } from './helpers';
 
 const casesDir = path.join(packageRoot, 'test/__testfixtures__/add-abort-signal');
 
@@ -158,16 +157,7 @@ describe('the apply phase writes all or nothing', () => {
 });
 
 describe('asyncwise migrate add-abort-signal', () => {
-  const sink = () => {
-    const chunks: string[] = [];
-    return Object.assign({ write: (chunk: string) => chunks.push(chunk) > 0 }, { text: () => chunks.join('') }) as unknown as NodeJS.WritableStream & { text: () => string };
-  };
-  const cli = async (cwd: string, ...argv: string[]) => {
-    const stdout = sink();
-    const stderr = sink();
-    const env: CliEnvironment = { cwd, stdout, stderr, variables: {} };
-    return { code: await main(argv, env), stdout: stdout.text(), stderr: stderr.text() };
-  };
+  const cli = cliIn;
 
   it('needs one tsconfig and its entries, and runs alone', async () => {
     const dir = tempProject({});

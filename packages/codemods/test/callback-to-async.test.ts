@@ -8,9 +8,8 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { planCallbackToAsync } from '@asyncwise/analysis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CliEnvironment, main } from '../src/command-line';
 import { migrateProject } from '../src/project/migrate-project';
-import { packageRoot, removeTempProjects, tempProject } from './helpers';
+import { cliIn, packageRoot, removeTempProjects, tempProject } from './helpers';
 
 const casesDir = path.join(packageRoot, 'test/__testfixtures__/callback-to-async');
 const typeRoots = [path.join(packageRoot, '../../node_modules/@types')];
@@ -107,16 +106,7 @@ describe('what callback-to-async refuses', () => {
 });
 
 describe('asyncwise migrate callback-to-async', () => {
-  const sink = () => {
-    const chunks: string[] = [];
-    return Object.assign({ write: (chunk: string) => chunks.push(chunk) > 0 }, { text: () => chunks.join('') }) as unknown as NodeJS.WritableStream & { text: () => string };
-  };
-  const cli = async (cwd: string, ...argv: string[]) => {
-    const stdout = sink();
-    const stderr = sink();
-    const env: CliEnvironment = { cwd, stdout, stderr, variables: {} };
-    return { code: await main(argv, env), stdout: stdout.text(), stderr: stderr.text() };
-  };
+  const cli = cliIn;
 
   it('needs one tsconfig, takes no entries, and runs alone', async () => {
     const { dir } = copyOf('cross-file');

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type CliEnvironment, main } from '../src/command-line';
 import type { RunOptions } from '../src/types';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -84,4 +85,18 @@ export function casesOf<O = RunOptions>(dir: string): FixtureCase<O>[] {
       const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as O) : ({} as O);
       return [{ name, inputPath: path.join(dir, file), outputPath: path.join(dir, `${name}.output${ext}`), options }];
     });
+}
+
+/** A stream that keeps what the CLI writes to it. */
+function textSink(): NodeJS.WritableStream & { text: () => string } {
+  const chunks: string[] = [];
+  return Object.assign({ write: (chunk: string) => chunks.push(chunk) > 0 }, { text: () => chunks.join('') }) as unknown as NodeJS.WritableStream & { text: () => string };
+}
+
+/** Runs the `asyncwise` CLI in this process from `cwd`: its exit code and what it wrote. */
+export async function cliIn(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = textSink();
+  const stderr = textSink();
+  const env: CliEnvironment = { cwd, stdout, stderr, variables: {} };
+  return { code: await main(argv, env), stdout: stdout.text(), stderr: stderr.text() };
 }
