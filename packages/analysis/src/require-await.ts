@@ -28,7 +28,12 @@ export type RequireAwaitSilence =
    * It throws, and no `try` of its own catches it: `async` makes the error a rejection, which callers'
    * `await` and `.catch()` rely on (`async delete() { throw new Error('not supported') }`).
    */
-  | 'throws-as-rejection';
+  | 'throws-as-rejection'
+  /**
+   * A method marked `override`: it keeps the async signature of the member it overrides, whose callers
+   * expect a promise (`override async close(): Promise<void> { this.open = false; }`).
+   */
+  | 'overrides-member';
 
 export interface MissingAwait {
   readonly fn: FunctionNode;
@@ -72,6 +77,7 @@ export function judgeRequireAwait(file: AnalysisFile, fn: FunctionNode): Require
     return { kind: 'silent', reason: 'may-return-promise' };
   }
   if (facts.throws.some((t) => !caughtWithin(t, fn))) return { kind: 'silent', reason: 'throws-as-rejection' };
+  if (fn.parent?.type === 'MethodDefinition' && fn.parent.value === fn && fn.parent.override) return { kind: 'silent', reason: 'overrides-member' };
   if (fn.generator) {
     for (const y of facts.yields) {
       if (!y.argument) continue;

@@ -48,7 +48,7 @@ const ruleNames = Object.keys(plugin.rules);
 /** Reasons a rule's page must explain, beyond what every page has. */
 const reasonsByRule: Record<string, readonly string[]> = {
   'no-async-promise-executor': ['function-awaits', 'return-type-not-rewritable'],
-  'require-await': ['empty-function', 'may-return-promise', 'may-yield-async', 'throws-as-rejection', 'function-awaits', 'return-type-not-rewritable'],
+  'require-await': ['empty-function', 'may-return-promise', 'may-yield-async', 'throws-as-rejection', 'overrides-member', 'function-awaits', 'return-type-not-rewritable'],
   'prefer-promise-all': [
     ...silenceReasons,
     'partial-type-annotations',

@@ -30,6 +30,8 @@ export default defineRuleCases(rule, [
       'function count() {\n  return 1;\n}',
       // Empty: a deliberate no-op that returns a promise.
       'async function noop() {}\nconst idle = async () => {};',
+      // overrides-member: the override keeps the async signature of the member it overrides.
+      'abstract class Store {\n  abstract close(): Promise<void>;\n}\nexport class Memory extends Store {\n  open = true;\n  override async close(): Promise<void> {\n    this.open = false;\n  }\n}',
       // throws-as-rejection: `async` turns the throw into the rejection callers catch.
       'export class GroupChannel {\n  async delete() {\n    throw new Error("a group DM cannot be deleted");\n  }\n}',
       'export async function parse(text: string) {\n  if (!text) throw new TypeError("empty");\n  return text.length;\n}',
@@ -46,6 +48,12 @@ export default defineRuleCases(rule, [
     ],
     invalid: [
       missing('async function count() {\n  return 1;\n}', "Async function 'count'", 'function count() {\n  return 1;\n}', { line: 1, column: 1, endColumn: 21 }),
+      // Without `override`, a method that overrides nothing the file says is reported.
+      missing(
+        'export class Memory {\n  open = true;\n  async close(): Promise<void> {\n    this.open = false;\n  }\n}',
+        "Async method 'close'",
+        'export class Memory {\n  open = true;\n  close(): void {\n    this.open = false;\n  }\n}',
+      ),
       // A throw its own try catches, or one in a function of its own, leaves nothing to reject.
       missing(
         'export async function safe(text: string) {\n  try {\n    if (!text) throw new TypeError("empty");\n  } catch {\n    return 0;\n  }\n  [1].forEach(() => {\n    throw new Error("inner");\n  });\n  return 1;\n}',
