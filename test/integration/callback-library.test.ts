@@ -7,10 +7,10 @@
  *
  * Runs the `asyncwise` bin (`packages/codemods/bin/asyncwise.js`, which imports the built CLI): `pnpm test` builds first.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtCli, cliPath, exec, explain, repoRoot } from './fixture-process';
+import { cliPath, copyOfFixture, exec, explain, repoRoot } from './fixture-process';
 
 const fixtureDir = path.join(repoRoot, 'fixtures/callback-library');
 
@@ -24,10 +24,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io', () => {
   const runLibraryTests = () => exec(['--test', 'test/'], copy);
 
   beforeAll(() => {
-    if (!existsSync(builtCli)) throw new Error(`${path.relative(repoRoot, builtCli)} is missing: build first (pnpm build).`);
-    mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
-    copy = mkdtempSync(path.join(repoRoot, '.tmp', 'callback-library-'));
-    cpSync(fixtureDir, copy, { recursive: true });
+    copy = copyOfFixture(fixtureDir);
     files = ['lib/store.js', 'bin/store.js', 'test/store.test.js'].map((f) => path.join(copy, f));
   });
 
@@ -97,10 +94,7 @@ describe('migrating fixtures/callback-library with sync-to-async-io, callback-to
   const sources = ['lib/store.js', 'lib/archive.js', 'bin/store.js', 'test/store.test.js', 'test/archive.test.js'];
 
   beforeAll(() => {
-    if (!existsSync(builtCli)) throw new Error(`${path.relative(repoRoot, builtCli)} is missing: build first (pnpm build).`);
-    mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
-    copy = mkdtempSync(path.join(repoRoot, '.tmp', 'callback-library-'));
-    cpSync(fixtureDir, copy, { recursive: true });
+    copy = copyOfFixture(fixtureDir);
     files = sources.map((f) => path.join(copy, f));
   });
 
@@ -198,10 +192,7 @@ describe('migrating fixtures/callback-library with callback-to-async', () => {
   const runLibraryTests = () => exec(['--test', 'test/'], copy);
 
   beforeAll(() => {
-    if (!existsSync(builtCli)) throw new Error(`${path.relative(repoRoot, builtCli)} is missing: build first (pnpm build).`);
-    mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
-    copy = mkdtempSync(path.join(repoRoot, '.tmp', 'callback-library-'));
-    cpSync(fixtureDir, copy, { recursive: true });
+    copy = copyOfFixture(fixtureDir);
   });
 
   afterAll(() => {

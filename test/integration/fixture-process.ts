@@ -3,6 +3,7 @@
  * and running a node script in a folder with its whole output kept for the failure message.
  */
 import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,3 +28,15 @@ export function exec(args: readonly string[], cwd: string): Exec {
 
 /** A failed run's exit code and output, for an assertion's message. */
 export const explain = (result: Exec) => `exit ${result.status}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+
+/**
+ * A fresh copy of a fixture project under the repository's gitignored `.tmp/` (so the root's
+ * node_modules resolve from it), once `built` (what the test runs) is there.
+ */
+export function copyOfFixture(fixtureDir: string, built: string = builtCli): string {
+  if (!existsSync(built)) throw new Error(`${path.relative(repoRoot, built)} is missing: build first (pnpm build).`);
+  mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
+  const copy = mkdtempSync(path.join(repoRoot, '.tmp', `${path.basename(fixtureDir)}-`));
+  cpSync(fixtureDir, copy, { recursive: true });
+  return copy;
+}
