@@ -20,6 +20,7 @@ import {
 import type { AnalysisFile } from './file';
 import { moduleBindingOf, type ModuleMember, normalizeModuleName, resolveModuleMember, staticPropertyName } from './modules';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
+import { PerFile } from './per-file';
 
 /** A module member with `fs.promises`-style aliases followed: `fs` + `['promises', 'readFile']` is `fs/promises` + `['readFile']`. */
 export function canonicalModuleMember(member: ModuleMember): ModuleMember {
@@ -191,7 +192,7 @@ export interface AbortableCall {
 const globalNames = new Set(abortableApis.flatMap((api) => (api.module === null ? [api.object ?? api.name] : [])));
 const catalogueSources = new Set([...abortableModules].flatMap((module) => [module, `node:${module}`]));
 
-const cache = new WeakMap<AnalysisFile, readonly AbortableCall[]>();
+const cache = new PerFile<readonly AbortableCall[]>();
 
 /** The call whose callee is `node`, or whose callee is a member path starting at `node` (`fs.promises.readFile(…)`). */
 function callAbove(node: TSESTree.Node): TSESTree.CallExpression | null {

@@ -33,6 +33,7 @@ import { findUnreleasedResources, planFinally, type ResourceCleanupSilenceReason
 import { findVariable, innermostScope } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { type FunctionNode, isFunctionNode, walk, nearestFunctionOf, nodeWithin } from './walk';
+import { PerFile } from './per-file';
 
 /** Why an iterator advanced by hand is not reported. */
 export const iteratorLeakSilenceReasons = [
@@ -93,7 +94,7 @@ export interface IteratorLeakOptions {
   readonly testFiles?: readonly string[];
 }
 
-const cache = new WeakMap<AnalysisFile, Map<string, IteratorLeakResult>>();
+const cache = new PerFile<Map<string, IteratorLeakResult>>();
 
 /** The async generator function a call of `callee` runs, when this file shows it: a declared function, a `const` function expression, or `this.m` of the enclosing class. */
 function generatorOf(file: AnalysisFile, callee: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | null {

@@ -30,6 +30,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { AnalysisFile } from './file';
 import { isValueReference, referenceIndexOf } from './scope';
 import { type FunctionNode, forEachChild, isFunctionNode, skipTransparentWrappers, walk } from './walk';
+import { PerFile } from './per-file';
 
 export interface AtomicUpdatesOptions {
   /** ESLint's option: property writes (`this.x`, `obj.x`) are not reported (default false). */
@@ -716,7 +717,7 @@ function thisIsReceiver(fn: FunctionNode): boolean {
   return false;
 }
 
-const cache = new WeakMap<AnalysisFile, Map<string, AtomicUpdatesResult>>();
+const cache = new PerFile<Map<string, AtomicUpdatesResult>>();
 
 /**
  * The writes of shared state, in async functions and async generators, whose value (or guarding test)

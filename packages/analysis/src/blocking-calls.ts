@@ -15,6 +15,7 @@ import { moduleBindingOf, resolveModuleMember, staticPropertyName } from './modu
 import { isBuiltinGlobal } from './scope';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { isTestFile } from './sequential-awaits';
+import { PerFile } from './per-file';
 
 /** Why a call of a catalogued blocking API is not reported. */
 export const blockingCallSilenceReasons = [
@@ -63,7 +64,7 @@ export interface BlockingCallsResult {
  */
 const gateWords = [...new Set(blockingApis.map((api) => api.object ?? (api.name.endsWith('Sync') ? 'Sync' : api.name)))];
 
-const cache = new WeakMap<AnalysisFile, Map<string, BlockingCallsResult>>();
+const cache = new PerFile<Map<string, BlockingCallsResult>>();
 
 /**
  * Every call of a catalogued blocking API inside an `async` function (or async arrow, method or

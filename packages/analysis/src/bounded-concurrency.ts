@@ -17,6 +17,7 @@ import { moduleBindingOf, staticPropertyName } from './modules';
 import { isBuiltinGlobal, isMemberUsed, referenceIndexOf } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, walk, wordOffsets } from './walk';
+import { PerFile } from './per-file';
 
 /**
  * Why a `Promise.all` over mapped work is not reported:
@@ -58,7 +59,7 @@ export interface FanOutResult {
 }
 
 const combinators: ReadonlySet<string> = new Set(['all', 'allSettled', 'any', 'race']);
-const fanOutCache = new WeakMap<AnalysisFile, Map<string, FanOutResult>>();
+const fanOutCache = new PerFile<Map<string, FanOutResult>>();
 
 /** Every unbounded fan-out of the file, and the ones left alone with their reason. Cached per file and options. */
 export function findUnboundedFanOuts(file: AnalysisFile, options: FanOutOptions = {}): FanOutResult {
@@ -341,7 +342,7 @@ const rateOptions: ReadonlySet<string> = new Set(['minTime', 'reservoir', 'inter
 /** async's package names as a specifier is written, for the cheap gate (the word `async` alone is in every async file). */
 const asyncSpecifier = /['"]async(?:-es)?(?:\/[\w]+)?['"]/;
 
-const limiterCache = new WeakMap<AnalysisFile, { calls: UnboundedLimiterCall[]; silenced: { call: TSESTree.Node; reason: LimiterSilenceReason }[] }>();
+const limiterCache = new PerFile<{ calls: UnboundedLimiterCall[]; silenced: { call: TSESTree.Node; reason: LimiterSilenceReason }[] }>();
 
 /**
  * Calls of catalogued limiters whose bound is `Infinity` (written so or by default) or missing,

@@ -17,6 +17,7 @@ import { callbackApiAt, promiseWrapperOf } from './promise-wrappers';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { isTestFile } from './sequential-awaits';
 import { walk } from './walk';
+import { PerFile } from './per-file';
 
 export interface CallbackApiCall {
   readonly node: TSESTree.CallExpression;
@@ -45,7 +46,7 @@ export interface CallbackApiCallsOptions {
   readonly testFiles?: readonly string[];
 }
 
-const cache = new WeakMap<AnalysisFile, Map<string, readonly CallbackApiCall[]>>();
+const cache = new PerFile<Map<string, readonly CallbackApiCall[]>>();
 
 /**
  * Every callback-form call of a catalogued Node callback API, with its plan; none in a test file

@@ -30,6 +30,7 @@ import { staticPropertyName } from './modules';
 import { resourceApiAt } from './resource-calls';
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isFunctionNode, skipTransparentWrappers, walk, nearestFunctionOf } from './walk';
+import { PerFile } from './per-file';
 
 export interface FinallyDisposal {
   /** The first release call of the `finally`: where the rule reports and the codemod lists the change. */
@@ -46,7 +47,7 @@ export interface FinallyDisposalOptions {
   readonly awaitUsing?: boolean;
 }
 
-const cache = new WeakMap<AnalysisFile, Map<boolean, readonly FinallyDisposal[]>>();
+const cache = new PerFile<Map<boolean, readonly FinallyDisposal[]>>();
 
 /** A quoted specifier of a module some entry comes from (`fs.promises` is reached through `'fs'`). */
 const catalogueSpecifier = new RegExp(

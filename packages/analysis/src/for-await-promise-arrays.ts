@@ -18,6 +18,7 @@ import { checkedPlan } from './invariant';
 import { staticPropertyName } from './modules';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { skipTransparentWrappers, walk } from './walk';
+import { PerFile } from './per-file';
 
 /** Why a `for await` over an array is not reported. */
 export const forAwaitArraySilenceReasons = [
@@ -42,7 +43,7 @@ export interface ForAwaitPromiseArraysResult {
   readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: ForAwaitArraySilenceReason }[];
 }
 
-const cache = new WeakMap<AnalysisFile, ForAwaitPromiseArraysResult>();
+const cache = new PerFile<ForAwaitPromiseArraysResult>();
 
 function returnsPromise(file: AnalysisFile, callback: TSESTree.Node): boolean {
   if (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression') return false;

@@ -24,6 +24,7 @@ import { unusedName } from './races';
 import { isBuiltinGlobal } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { walk } from './walk';
+import { PerFile } from './per-file';
 
 /** Why a hand-built-looking controller is not reported. */
 export const handBuiltSignalSilenceReasons = [
@@ -214,7 +215,7 @@ export interface HandBuiltSignalsOptions {
   readonly testFiles?: readonly string[];
 }
 
-const cache = new WeakMap<AnalysisFile, Map<string, HandBuiltSignalsResult>>();
+const cache = new PerFile<Map<string, HandBuiltSignalsResult>>();
 
 /**
  * Every `const c = new AbortController()` (the built-in) that only a timer and `abort` listeners

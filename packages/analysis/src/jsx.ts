@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { AnalysisFile } from './file';
 import { type BindingKey, findVariable, innermostScope } from './scope';
 import { walk } from './walk';
+import { PerFile } from './per-file';
 
 interface JsxPragmas {
   /** The root binding elements read (`React` of `React.createElement`), or `null` under the automatic runtime. */
@@ -17,7 +18,7 @@ interface JsxPragmas {
   readonly fragment: string | null;
 }
 
-const pragmaCache = new WeakMap<AnalysisFile, JsxPragmas>();
+const pragmaCache = new PerFile<JsxPragmas>();
 
 /** The file's JSX pragmas, from its comments, as Babel and TypeScript read them. */
 function pragmasOf(file: AnalysisFile): JsxPragmas {

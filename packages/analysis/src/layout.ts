@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { AnalysisFile } from './file';
 import { walk } from './walk';
+import { PerFile } from './per-file';
 
 /** The indentation (spaces or tabs) at the start of the line that holds `offset`. */
 export function lineIndent(text: string, offset: number): string {
@@ -10,7 +11,7 @@ export function lineIndent(text: string, offset: number): string {
   return match ? match[0] : '';
 }
 
-const unitCache = new WeakMap<AnalysisFile, string>();
+const unitCache = new PerFile<string>();
 
 /** The file's indentation unit: a tab, or the smallest indentation of an indented line (2 by default). */
 export function indentUnitOf(file: AnalysisFile): string {
@@ -51,7 +52,7 @@ export function canReindent(node: TSESTree.Node, file: AnalysisFile): boolean {
   return safe;
 }
 
-const lineEndingCache = new WeakMap<AnalysisFile, string>();
+const lineEndingCache = new PerFile<string>();
 
 /** The file's line ending: `\r\n` when most of its first thousand lines end so, else `\n`. */
 export function lineEndingOf(file: AnalysisFile): string {

@@ -20,6 +20,7 @@ import { addSignalEdits, declarationBefore, insertionStatement, racesOf, startin
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { nearestFunctionOf, nodeWithin } from './walk';
+import { PerFile } from './per-file';
 
 /** Why a `setTimeout` inside a promise executor is not reported. */
 export const leakedTimerSilenceReasons = [
@@ -80,7 +81,7 @@ export interface LeakedTimersOptions {
   readonly testFiles?: readonly string[];
 }
 
-const cache = new WeakMap<AnalysisFile, Map<string, LeakedTimersResult>>();
+const cache = new PerFile<Map<string, LeakedTimersResult>>();
 
 /** Whether new declarations need TypeScript annotations (under `noImplicitAny`, a `let` read in a closure does). */
 function isTypeScript(file: AnalysisFile, options: LeakedTimersOptions): boolean {

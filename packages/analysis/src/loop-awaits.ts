@@ -18,6 +18,7 @@ import { staticPropertyName } from './modules';
 import { bindingKeyOf, type BindingKey, isBuiltinGlobal, isMemberUsed, referenceIndexOf } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { hasOffsetWithin, isFunctionNode, memberChainRoot, skipTransparentWrappers, walk, wordOffsets, nodeWithin } from './walk';
+import { PerFile } from './per-file';
 
 /**
  * Why a loop with `await` is not reported. One list, so the docs and tests name each:
@@ -114,7 +115,7 @@ export interface LoopAwaitsOptions {
   readonly testFiles?: readonly string[];
 }
 
-const cache = new WeakMap<AnalysisFile, Map<string, LoopAwaitsResult>>();
+const cache = new PerFile<Map<string, LoopAwaitsResult>>();
 
 /**
  * Every loop that awaits, judged: reported when its iterations are independent, else silenced with

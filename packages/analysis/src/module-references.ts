@@ -10,6 +10,7 @@ import type { AnalysisFile } from './file';
 import { moduleBindingOf, normalizeModuleName, requireSource } from './modules';
 import { findVariable, innermostScope } from './scope';
 import { walk } from './walk';
+import { PerFile } from './per-file';
 
 /** A reference to write at a site, and the import it needs (none when a binding is already there). */
 export interface ModuleReference {
@@ -32,7 +33,7 @@ interface Candidate {
   readonly member: string | null;
 }
 
-const moduleCandidates = new WeakMap<AnalysisFile, readonly Candidate[]>();
+const moduleCandidates = new PerFile<readonly Candidate[]>();
 
 /** The file's top-level import and `require` bindings, resolved once per file. */
 function candidatesOf(file: AnalysisFile): readonly Candidate[] {

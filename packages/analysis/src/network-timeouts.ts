@@ -19,6 +19,7 @@ import type { AnalysisFile } from './file';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { findUnpropagatedSignals } from './signal-propagation';
+import { PerFile } from './per-file';
 
 /** Why a catalogued network call is not reported. */
 export const networkTimeoutSilenceReasons = [
@@ -87,7 +88,7 @@ function urlFirstOptions(call: TSESTree.CallExpression, api: AbortableApi): TSES
   return api.signal?.kind === 'option' && api.signal.shift === 'url-first' && first?.type === 'ObjectExpression' ? first : null;
 }
 
-const cache = new WeakMap<AnalysisFile, Map<string, UntimedNetworkCallsResult>>();
+const cache = new PerFile<Map<string, UntimedNetworkCallsResult>>();
 
 /**
  * Every call of a catalogued network API with neither a signal nor one of its timeout options.

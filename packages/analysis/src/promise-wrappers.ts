@@ -26,6 +26,7 @@ import { resolveModuleMember, staticPropertyName } from './modules';
 import { defaultTestFilePatterns } from './catalogues/effect-verbs';
 import { isTestFile } from './sequential-awaits';
 import { walk } from './walk';
+import { PerFile } from './per-file';
 
 export interface PromiseWrapper {
   /** The `new Promise(…)` expression the plan replaces. */
@@ -39,7 +40,7 @@ export interface PromiseWrapper {
   readonly plan: Plan;
 }
 
-const cache = new WeakMap<AnalysisFile, { list: readonly PromiseWrapper[]; byNode: Map<TSESTree.NewExpression, PromiseWrapper> }>();
+const cache = new PerFile<{ list: readonly PromiseWrapper[]; byNode: Map<TSESTree.NewExpression, PromiseWrapper> }>();
 
 function wrappersOf(file: AnalysisFile): { list: readonly PromiseWrapper[]; byNode: Map<TSESTree.NewExpression, PromiseWrapper> } {
   const cached = cache.get(file);

@@ -10,6 +10,7 @@ import type { AbortableApi } from './catalogues/abortable-apis';
 import type { TextEdit } from './edits';
 import type { AnalysisFile } from './file';
 import { staticPropertyName } from './modules';
+import { PerFile } from './per-file';
 
 /** A `Promise.race([…])` or `Promise.any([…])` call over an array literal. */
 export interface Race {
@@ -18,7 +19,7 @@ export interface Race {
   readonly array: TSESTree.ArrayExpression;
 }
 
-const cache = new WeakMap<AnalysisFile, readonly Race[]>();
+const cache = new PerFile<readonly Race[]>();
 
 /** Every race over an array literal in the file, in source order. Cached per file. */
 export function racesOf(file: AnalysisFile): readonly Race[] {

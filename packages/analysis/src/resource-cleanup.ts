@@ -23,6 +23,7 @@ import { staticPropertyName } from './modules';
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isTestFile } from './sequential-awaits';
 import { isFunctionNode, walk, nearestFunctionOf, nodeWithin } from './walk';
+import { PerFile } from './per-file';
 
 /** Why an acquisition is not reported. */
 export const resourceCleanupSilenceReasons = [
@@ -114,7 +115,7 @@ export interface ResourceCleanupOptions {
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 type StatementList = TSESTree.Program | TSESTree.BlockStatement | TSESTree.SwitchCase | TSESTree.StaticBlock;
 
-const cache = new WeakMap<AnalysisFile, Map<string, ResourceCleanupResult>>();
+const cache = new PerFile<Map<string, ResourceCleanupResult>>();
 
 const scopedApis = (resourceApis as readonly ResourceApi[]).filter((api) => api.lifetime === 'scoped');
 

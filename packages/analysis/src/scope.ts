@@ -1,6 +1,7 @@
 import type { Reference, Scope, ScopeManager, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { AnalysisFile } from './file';
+import { PerFile } from './per-file';
 
 /**
  * A binding as the analysis compares them: the resolved variable, or `global:<name>` for globals
@@ -56,7 +57,7 @@ export class ReferenceIndex {
   }
 }
 
-const referenceIndexes = new WeakMap<AnalysisFile, ReferenceIndex>();
+const referenceIndexes = new PerFile<ReferenceIndex>();
 
 /** The file's reference index, built once per analysis view and shared by every finder. */
 export function referenceIndexOf(file: AnalysisFile): ReferenceIndex {

@@ -10,6 +10,7 @@ import { calleeMatcher, calleeNames, globMatcher, operationName } from './names'
 import { planPromiseAll } from './plan-promise-all';
 import { type BindingKey, bindingKeyOf, innermostScope, type ReferenceIndex, referenceIndexOf } from './scope';
 import { hasOffsetWithin, isFunctionNode, skipTransparentWrappers, usesThis, walk, wordOffsets } from './walk';
+import { PerFile } from './per-file';
 
 /**
  * Why a statement was left out of a run, or why a run ended before it. One list, so every reason
@@ -153,10 +154,7 @@ interface StatementFacts {
 type Candidate = { statement: AwaitStatement; facts: StatementFacts | null };
 
 /** Per-file facts, keyed by the file's analysis view (the plugin makes one per file, codemods one per parse). */
-const fileState = new WeakMap<
-  AnalysisFile,
-  { results: Map<string, SequentialAwaitRunsResult> }
->();
+const fileState = new PerFile<{ results: Map<string, SequentialAwaitRunsResult> }>();
 
 function stateOf(file: AnalysisFile) {
   let state = fileState.get(file);

@@ -25,6 +25,7 @@ import type { AnalysisFile } from './file';
 import { memberName, promiseStaticCall } from './promise-methods';
 import { findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { isFunctionNode, skipTransparentWrappers, walk } from './walk';
+import { PerFile } from './per-file';
 
 /** Why a read of a settled result's `value`/`reason` is not reported. */
 export const settledReadSilenceReasons = [
@@ -76,7 +77,7 @@ const elementCallbackParameter: Readonly<Record<string, number>> = {
   reduceRight: 1,
 };
 
-const cache = new WeakMap<AnalysisFile, readonly UnsafeSettledRead[]>();
+const cache = new PerFile<readonly UnsafeSettledRead[]>();
 
 /** Every unsafe read of the file, in source order; cached per file. */
 export function findUnsafeSettledReads(file: AnalysisFile): readonly UnsafeSettledRead[] {

@@ -33,6 +33,7 @@ import {
   typedAsSignal,
 } from './signal-takers';
 import { type FunctionNode, isFunctionNode, nearestFunctionOf, walk } from './walk';
+import { PerFile } from './per-file';
 
 export { type ProjectSignalTaker, projectSignalTakerAt } from './signal-takers';
 
@@ -360,7 +361,7 @@ function declaredTakerCandidates(file: AnalysisFile, seen: ReadonlySet<TSESTree.
   return candidates;
 }
 
-const cache = new WeakMap<AnalysisFile, UnpropagatedSignalsResult>();
+const cache = new PerFile<UnpropagatedSignalsResult>();
 
 /**
  * Every call of a catalogued API that takes a signal, made directly in a function that has an

@@ -21,6 +21,7 @@ import type { AnalysisFile } from './file';
 import { hasThisParameter, isAbortSignalBinding, type ParameterBinding, showsAbortSignal, signalMemberOf, signalPlacementOf } from './signal-evidence';
 import { constantInitializer, findVariable, innermostScope } from './scope';
 import { type FunctionNode, isFunctionNode } from './walk';
+import { PerFile } from './per-file';
 
 /** The text of a declared type around the variable's definition, when it has one. */
 function declaredTypeText(file: AnalysisFile, variable: Variable): string | null {
@@ -112,7 +113,7 @@ export interface ProjectSignalCall {
   readonly api: ProjectSignalTaker;
 }
 
-const takerCache = new WeakMap<AnalysisFile, Map<Variable, ProjectSignalTaker | null>>();
+const takerCache = new PerFile<Map<Variable, ProjectSignalTaker | null>>();
 
 /**
  * The function of this file `variable` is bound to, described like a catalogued API that accepts a

@@ -24,6 +24,7 @@ import type { AnalysisFile } from './file';
 import { staticPropertyName } from './modules';
 import { constantInitializer, findVariable, innermostScope } from './scope';
 import { hasOffsetWithin, skipTransparentWrappers, walk, wordOffsets } from './walk';
+import { PerFile } from './per-file';
 
 /**
  * Why a `.pipe()` chain of Node streams is not reported:
@@ -51,7 +52,7 @@ export interface PipeChainFacts {
   readonly silent: readonly { readonly chain: PipeChain; readonly reason: PipeChainSilenceReason }[];
 }
 
-const cache = new WeakMap<AnalysisFile, PipeChainFacts>();
+const cache = new PerFile<PipeChainFacts>();
 /** Listeners a stage took from the chain its name is bound to (`const gz = a.pipe(b).on('error', h)`): that chain's own when the two join. */
 const fromBoundChain = new WeakSet<StreamListener>();
 const none: PipeChainFacts = { reported: [], silent: [] };

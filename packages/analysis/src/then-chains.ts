@@ -42,6 +42,7 @@ import { staticPropertyName } from './modules';
 import { isNameFreeAt, valueScopesWithin } from './names';
 import { previousCodeOffset } from './trivia';
 import { type FunctionNode, isFunctionNode, usesThis, walk, nearestFunctionOf, nodeWithin } from './walk';
+import { PerFile } from './per-file';
 
 /** The refusal reasons this planner gives, each with a valid case and a line in the docs. */
 export const thenChainRefusalReasons = [
@@ -116,7 +117,7 @@ function siteOf(fn: FunctionNode, call: TSESTree.CallExpression): ChainSite {
   return { kind: 'elsewhere' };
 }
 
-const cache = new WeakMap<AnalysisFile, Map<string, readonly ThenChain[]>>();
+const cache = new PerFile<Map<string, readonly ThenChain[]>>();
 
 /**
  * Every chain a function returns, with `awaited` every chain awaited as a statement, and with

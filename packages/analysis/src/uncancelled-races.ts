@@ -19,6 +19,7 @@ import { declarationBefore, insertionStatement, type Race, racesOf, startingCall
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { type CallerSignal, callerSignalAt, projectSignalTakerAt, signalArgumentFor, signalEditsFor } from './signal-propagation';
 import { enginesAdmitNodeBefore } from './entry-points';
+import { PerFile } from './per-file';
 
 /** Why a race over abortable calls is not reported. */
 export const raceSilenceReasons = [
@@ -70,7 +71,7 @@ export interface UncancelledRacesResult {
   readonly silenced: readonly { readonly node: TSESTree.Node; readonly reason: RaceSilenceReason }[];
 }
 
-const cache = new WeakMap<AnalysisFile, UncancelledRacesResult>();
+const cache = new PerFile<UncancelledRacesResult>();
 
 /** Whether `node` is the signal written `text` (`options?.signal` and `options.signal` alike). */
 function isSignalText(file: AnalysisFile, node: TSESTree.Node, text: string): boolean {

@@ -2,6 +2,7 @@
 // oxlint run), which no rule here uses at run time.
 import type { TSESLint } from '@typescript-eslint/utils';
 import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
+import { forgetFinishedFile, hasTypeInformation } from './analysis-file';
 
 /** Where every rule's documentation lives; `meta.docs.url` comes from here and nowhere else. */
 export const docsBaseUrl = 'https://github.com/asyncwise/asyncwise/blob/main/docs/rules/';
@@ -21,17 +22,6 @@ export interface AsyncwiseRuleDocs {
    * ground, e.g. `typescript/no-floating-promises`, which its doc page names for oxlint users.
    */
   oxlintTypeAwareRule?: string;
-}
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-/**
- * Whether the host parsed this file with a TypeScript program behind it. Checked before anything
- * asks for parser services: typescript-eslint's `getParserServices` throws without a program, even
- * in its lenient form, and oxlint never has one.
- */
-export function hasTypeInformation(context: AnyContext): boolean {
-  return Boolean(context.sourceCode.parserServices?.program);
 }
 
 const ruleCreator = ESLintUtils.RuleCreator<AsyncwiseRuleDocs>((name) => `${docsBaseUrl}${name}.md`);
@@ -65,6 +55,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...created,
     create(context) {
+      forgetFinishedFile(context);
       if (typed && !hasTypeInformation(context)) return {};
       return rule.create(context, optionsFor(context.options));
     },

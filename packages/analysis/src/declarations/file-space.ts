@@ -1,8 +1,9 @@
 import type { AnalysisFile } from '../file';
 import { moduleIndex } from './module-index';
 import { ScopedSpace } from './space';
+import { PerFile } from '../per-file';
 
-const spaces = new WeakMap<AnalysisFile, ScopedSpace>();
+const spaces = new PerFile<ScopedSpace>();
 
 /**
  * The file's names for questions asked straight of the declaration index (not through the oracle,
