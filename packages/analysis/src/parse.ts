@@ -4,8 +4,8 @@ import type * as ScopeManagerModule from '@typescript-eslint/scope-manager';
 import type { ScopeManager } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
-import type * as OxcParser from 'oxc-parser';
 import type { AnalysisFile } from './file';
+import { parseWithOxcBinding } from './oxc-parse';
 import { SyntaxOracle } from './oracle/syntax-oracle';
 import type { TypeOracle } from './oracle/type-oracle';
 import { defaultVisitorKeys, forEachChild, setParents } from './walk';
@@ -13,7 +13,6 @@ import { defaultVisitorKeys, forEachChild, setParents } from './walk';
 const require = createRequire(import.meta.url);
 let typescriptEstree: typeof TypescriptEstree | undefined;
 let scopeManagerModule: typeof ScopeManagerModule | undefined;
-let oxcParser: typeof OxcParser | undefined;
 
 /**
  * typescript-estree and scope-manager, loaded on first parse. typescript-estree loads TypeScript
@@ -23,11 +22,6 @@ let oxcParser: typeof OxcParser | undefined;
 function estree(): typeof TypescriptEstree {
   typescriptEstree ??= require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree;
   return typescriptEstree;
-}
-
-function oxc(): typeof OxcParser {
-  oxcParser ??= require('oxc-parser') as typeof OxcParser;
-  return oxcParser;
 }
 
 function analyze(...args: Parameters<typeof ScopeManagerModule.analyze>): ReturnType<typeof ScopeManagerModule.analyze> {
@@ -179,7 +173,7 @@ function oxcLangOf(filePath: string): 'jsx' | 'ts' | 'tsx' {
 }
 
 function parseWithOxc(text: string, filePath: string, sourceType: SourceType): TSESTree.Program {
-  const result = oxc().parseSync(filePath, text, {
+  const result = parseWithOxcBinding(filePath, text, {
     lang: oxcLangOf(filePath),
     astType: 'ts',
     sourceType,
@@ -190,12 +184,12 @@ function parseWithOxc(text: string, filePath: string, sourceType: SourceType): T
     preserveParens: false,
   });
   const error = result.errors[0];
-  if (error) {
-    const offset = error.labels[0]?.start ?? 0;
+  if (error || !result.program) {
+    const offset = error?.labels[0]?.start ?? 0;
     const { line, column } = lineAndColumnOf(text, offset);
-    throw new ParseError(filePath, line, column + 1, error.message);
+    throw new ParseError(filePath, line, column + 1, error?.message ?? 'oxc-parser returned no program');
   }
-  const program = result.program as unknown as TSESTree.Program & { comments?: TSESTree.Comment[] };
+  const program = result.program as TSESTree.Program & { comments?: TSESTree.Comment[] };
   setRangesAndParents(program);
   // typescript-estree's comments carry `range`; oxc-parser's only `start`/`end`.
   program.comments = result.comments.map(

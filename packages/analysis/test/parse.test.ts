@@ -88,6 +88,18 @@ describe('oxc-parser and typescript-estree', () => {
     expect(shape(text, path, 'oxc')).toEqual(shape(text, path, 'typescript-estree'));
   });
 
+  it('give BigInt and RegExp literals the values typescript-estree gives, which JSON cannot carry', () => {
+    const literals = (parser: ParserName) => {
+      const values: unknown[] = [];
+      walk(parseFile('const a = [10n, /x+/giu, 0x1fn, "s", 2];\nf(/[a-z]/v);\n', 'a.ts', { parser }).ast, defaultVisitorKeys, (node: TSESTree.Node) => {
+        if (node.type === 'Literal') values.push(node.value instanceof RegExp ? `re:${node.value.source}/${node.value.flags}` : node.value);
+      });
+      return values;
+    };
+    expect(literals('oxc')).toEqual([10n, 're:x+/giu', 31n, 's', 2, 're:[a-z]/v']);
+    expect(literals('oxc')).toEqual(literals('typescript-estree'));
+  });
+
   it('puts a syntax error at the line and column oxc-parser names, counting every line terminator', () => {
     let error: unknown;
     try {

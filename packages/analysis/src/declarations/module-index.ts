@@ -2,9 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
-import type * as OxcParser from 'oxc-parser';
 import type * as OxcResolver from 'oxc-resolver';
 import { returnRunsCleanup } from '../generator-cleanup';
+import { parseWithOxcBinding } from '../oxc-parse';
 import { recordSignalFacts } from './parameter-signal-uses';
 import { defaultVisitorKeys, forEachChild } from '../walk';
 import { type ImportResolver, ShapeReader } from './reader';
@@ -41,13 +41,11 @@ const needsRead = new Error('module not yet read');
 
 const emptyRecord: ModuleRecord = { space: null, exports: new Map(), stars: [] };
 
-/** The parser for other files: oxc's, about ten times faster than typescript-estree on the same file, same ESTree shapes. */
-let oxc: { parser: typeof OxcParser; resolver: typeof OxcResolver } | undefined;
-function native(): { parser: typeof OxcParser; resolver: typeof OxcResolver } {
-  if (oxc) return oxc;
-  const require = createRequire(import.meta.url);
-  oxc = { parser: require('oxc-parser') as typeof OxcParser, resolver: require('oxc-resolver') as typeof OxcResolver };
-  return oxc;
+/** The resolver for other files' imports, loaded on first use. */
+let resolverModule: typeof OxcResolver | undefined;
+function oxcResolver(): typeof OxcResolver {
+  resolverModule ??= createRequire(import.meta.url)('oxc-resolver') as typeof OxcResolver;
+  return resolverModule;
 }
 
 function langOf(file: string): 'ts' | 'tsx' | 'dts' | 'jsx' | null {
@@ -324,7 +322,7 @@ export class ModuleIndex implements ImportResolver {
   }
 
   private createResolvers(): { types: OxcResolver.ResolverFactory; files: OxcResolver.ResolverFactory } {
-    const types = new (native().resolver.ResolverFactory)({ tsconfig: 'auto' });
+    const types = new (oxcResolver().ResolverFactory)({ tsconfig: 'auto' });
     const typescriptFirst = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
     const files = types.cloneWithOptions({
       tsconfig: 'auto',
@@ -393,9 +391,8 @@ export class ModuleIndex implements ImportResolver {
         // No `range`: nothing reads a position in another module, and asking oxc-parser for it costs a
         // quarter of its parse (a second number pair per node through JSON). No parentheses, as
         // typescript-estree gives none: `export const f = (async () => {})` reads as the function.
-        const result = native().parser.parseSync(file, entry.text, { lang, astType: 'ts', range: false, preserveParens: false });
-        if (result.errors.length === 0) {
-          const program = result.program as unknown as TSESTree.Program;
+        const { program } = parseWithOxcBinding(file, entry.text, { lang, astType: 'ts', range: false, preserveParens: false });
+        if (program) {
           dropFunctionBodies(program, entry.text.includes('signal'));
           record = recordOf(program, file);
         }
