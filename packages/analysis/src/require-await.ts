@@ -33,7 +33,13 @@ export type RequireAwaitSilence =
    * A method marked `override`: it keeps the async signature of the member it overrides, whose callers
    * expect a promise (`override async close(): Promise<void> { this.open = false; }`).
    */
-  | 'overrides-member';
+  | 'overrides-member'
+  /**
+   * A method of a class that extends or implements another type, which declares (or, without types,
+   * may declare) a member of the same name: it keeps the async signature callers of that member rely
+   * on (`class PgDriver implements Driver { async connect() { this.pool = new Pool(); } }`).
+   */
+  | 'implements-member';
 
 export interface MissingAwait {
   readonly fn: FunctionNode;
@@ -77,7 +83,10 @@ export function judgeRequireAwait(file: AnalysisFile, fn: FunctionNode): Require
     return { kind: 'silent', reason: 'may-return-promise' };
   }
   if (facts.throws.some((t) => !caughtWithin(t, fn))) return { kind: 'silent', reason: 'throws-as-rejection' };
-  if (fn.parent?.type === 'MethodDefinition' && fn.parent.value === fn && fn.parent.override) return { kind: 'silent', reason: 'overrides-member' };
+  if (fn.parent?.type === 'MethodDefinition' && fn.parent.value === fn) {
+    if (fn.parent.override) return { kind: 'silent', reason: 'overrides-member' };
+    if (file.oracle.implementsMember(fn.parent) !== 'no') return { kind: 'silent', reason: 'implements-member' };
+  }
   if (fn.generator) {
     for (const y of facts.yields) {
       if (!y.argument) continue;

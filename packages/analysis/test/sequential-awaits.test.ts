@@ -74,6 +74,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     expectsVoidFunction: () => 'no',
     expectsOnlyVoidFunction: () => 'no',
     overridesVoidMember: () => 'no',
+    implementsMember: () => 'no',
     voidValueKind: () => 'unknown',
     callResultKind: () => 'unknown',
     isArray: () => 'unknown',

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type * as TsApiUtils from 'ts-api-utils';
 import type * as ts from 'typescript';
 import type { Tri } from '../tri';
+import { cannotImplement } from './syntax-oracle';
 import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './type-oracle';
 
 /**
@@ -144,6 +145,29 @@ export class ParserServicesOracle implements TypeOracle {
       for (const base of clause.types) {
         const property = this.checker.getPropertyOfType(this.checker.getTypeAtLocation(base), member.key.name);
         if (property && this.returnsOnlyVoid(this.checker.getTypeOfSymbolAtLocation(property, owner))) return 'yes';
+      }
+    }
+    return 'no';
+  }
+
+  implementsMember(member: TSESTree.MethodDefinition): Tri {
+    if (cannotImplement(member)) return 'no';
+    const owner = this.services.esTreeNodeToTSNodeMap.get(member.parent.parent) as ts.ClassLikeDeclaration | undefined;
+    if (!owner) return this.fallback.implementsMember(member);
+    if (!owner.heritageClauses?.length) return 'no';
+    const method = this.services.esTreeNodeToTSNodeMap.get(member) as ts.MethodDeclaration | undefined;
+    const symbol = method && this.checker.getSymbolAtLocation(method.name);
+    if (!symbol) return 'unknown';
+    const name = symbol.escapedName as string;
+    const { ts } = this.runtime;
+    for (const clause of owner.heritageClauses) {
+      // A static method overrides the base constructor's statics; it implements no interface member.
+      if (member.static && clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+      for (const base of clause.types) {
+        const baseType = member.static ? this.checker.getTypeAtLocation(base.expression) : this.checker.getTypeAtLocation(base);
+        // A base the checker cannot resolve (an unresolved import) is `any`: it may declare anything.
+        if ((baseType.flags & ts.TypeFlags.Any) !== 0) return 'unknown';
+        if (this.checker.getPropertyOfType(baseType, name)) return 'yes';
       }
     }
     return 'no';

@@ -96,6 +96,21 @@ export class SyntaxOracle implements TypeOracle {
     return 'unknown';
   }
 
+  implementsMember(member: TSESTree.MethodDefinition): Tri {
+    const owner = member.parent.parent;
+    if (cannotImplement(member) || (!owner.superClass && !owner.implements?.length)) return 'no';
+    if (member.computed || member.key.type !== 'Identifier') return 'unknown';
+    const key = member.key.name;
+    const bases = member.static ? [] : heritageOf(owner, this.space);
+    // A member the index shows in a base settles it; a missing one does not: an interface may extend
+    // others, a class may inherit members its body does not declare.
+    for (const base of bases) {
+      const shape = base.shape();
+      if (shape.kind === 'object' && shape.member(key).kind !== 'unknown') return 'yes';
+    }
+    return 'unknown';
+  }
+
   /**
    * Only what the syntax shows: a literal (`null` too), a template, arithmetic, a comparison, an
    * object, array, function or class value, `new`, a promise the oracle shows, and an assignment of
@@ -451,4 +466,9 @@ export class SyntaxOracle implements TypeOracle {
     }
     return 'unknown';
   }
+}
+
+/** A method that can override or implement nothing: an ECMAScript `#private` one, or a TypeScript `private` one. */
+export function cannotImplement(member: TSESTree.MethodDefinition): boolean {
+  return member.key.type === 'PrivateIdentifier' || member.accessibility === 'private';
 }

@@ -77,6 +77,14 @@ export interface TypeOracle {
    * its base class or an implemented interface declares as a function returning only `void`.
    */
   overridesVoidMember(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): Tri;
+  /**
+   * Whether a class method overrides or implements a member of the same name that its base class or
+   * an implemented interface declares, whatever its type. `'no'` only where every base is shown and
+   * none declares it (or the method cannot implement one: `#private`, `private`); without types a
+   * base's members are known only where it declares them, so that is `'unknown'` for any class with
+   * a base.
+   */
+  implementsMember(member: TSESTree.MethodDefinition): Tri;
   /** What the value of `node` is as a value returned where `void` is expected. */
   voidValueKind(node: TSESTree.Expression): VoidValueKind;
   /**

@@ -32,6 +32,11 @@ export default defineRuleCases(rule, [
       'async function noop() {}\nconst idle = async () => {};',
       // overrides-member: the override keeps the async signature of the member it overrides.
       'abstract class Store {\n  abstract close(): Promise<void>;\n}\nexport class Memory extends Store {\n  open = true;\n  override async close(): Promise<void> {\n    this.open = false;\n  }\n}',
+      // implements-member: an interface or base that declares the method, or one the file does not show.
+      'interface Driver {\n  connect(): Promise<void>;\n}\nexport class MemoryDriver implements Driver {\n  connected = false;\n  async connect(): Promise<void> {\n    this.connected = true;\n  }\n}',
+      'import { Driver } from "./driver";\nexport class MemoryDriver implements Driver {\n  async connect() {\n    return 1;\n  }\n}',
+      'import { Base } from "./base";\nexport class Child extends Base {\n  protected async load() {\n    return 1;\n  }\n}',
+      'export class Child extends mixin(Base) {\n  async load() {\n    return 1;\n  }\n}',
       // throws-as-rejection: `async` turns the throw into the rejection callers catch.
       'export class GroupChannel {\n  async delete() {\n    throw new Error("a group DM cannot be deleted");\n  }\n}',
       'export async function parse(text: string) {\n  if (!text) throw new TypeError("empty");\n  return text.length;\n}',
@@ -79,6 +84,17 @@ export default defineRuleCases(rule, [
         'class Store {\n  static open(name: string) {\n    return { name };\n  }\n}',
       ),
       missing('class Job {\n  async #run() {\n    return 1;\n  }\n}', 'Private async method #run', 'class Job {\n  #run() {\n    return 1;\n  }\n}'),
+      // A private method implements nothing, whatever the class's bases.
+      missing(
+        'class Job extends Base {\n  async #run() {\n    return 1;\n  }\n}',
+        'Private async method #run',
+        'class Job extends Base {\n  #run() {\n    return 1;\n  }\n}',
+      ),
+      missing(
+        'class Job implements Runner {\n  private async step() {\n    return 1;\n  }\n}',
+        "Async method 'step'",
+        'class Job implements Runner {\n  private step() {\n    return 1;\n  }\n}',
+      ),
       missing('const api = {\n  async ping() {\n    return "pong";\n  },\n};', "Async method 'ping'", 'const api = {\n  ping() {\n    return "pong";\n  },\n};'),
       missing('const api = { ping: async () => "pong" };', "Async method 'ping'", 'const api = { ping: () => "pong" };', { column: 15, endColumn: 27 }),
       missing('class Button {\n  onClick = async () => {\n    this.clicks++;\n  };\n}', "Async method 'onClick'", 'class Button {\n  onClick = () => {\n    this.clicks++;\n  };\n}'),
@@ -123,8 +139,18 @@ export default defineRuleCases(rule, [
     valid: [
       'declare const client: { get(): Promise<string> };\nexport async function load() {\n  return client.get();\n}',
       'declare function source(): AsyncIterable<number>;\nasync function* all() {\n  yield* source();\n}',
+      // With types, a base that declares the method: an interface, or a base class's own base.
+      'interface Driver {\n  connect(): Promise<void>;\n}\nexport class MemoryDriver implements Driver {\n  connected = false;\n  async connect(): Promise<void> {\n    this.connected = true;\n  }\n}',
+      'declare class Root {\n  load(): Promise<number>;\n}\nclass Base extends Root {}\nexport class Child extends Base {\n  async load() {\n    return 1;\n  }\n}',
+      'declare class Base {\n  static open(): Promise<Base>;\n}\nexport class Child extends Base {\n  static async open() {\n    return new Child();\n  }\n}',
     ],
     invalid: [
+      // With types, a method that no base declares is reported even in a class with bases.
+      missing(
+        'interface Driver {\n  connect(): Promise<void>;\n}\nexport class MemoryDriver implements Driver {\n  async connect(): Promise<void> {}\n  async label() {\n    return "memory";\n  }\n}',
+        "Async method 'label'",
+        'interface Driver {\n  connect(): Promise<void>;\n}\nexport class MemoryDriver implements Driver {\n  async connect(): Promise<void> {}\n  label() {\n    return "memory";\n  }\n}',
+      ),
       // Only types show `read()` is no promise.
       missing(inferred, "Async function 'load'", 'function read() {\n  return "x";\n}\nexport function load() {\n  return read();\n}'),
       missing('async function* pair() {\n  yield* [1, 2];\n}', "Async generator function 'pair'", 'function* pair() {\n  yield* [1, 2];\n}'),
