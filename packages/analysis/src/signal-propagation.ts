@@ -26,7 +26,7 @@ import {
   isAbortSignalVariable,
   isProjectTaker,
   declaredToReturnNoPromise,
-  mayBeDeclaredTaker,
+  mayTakeSignal,
   projectSignalCalls,
   projectSignalTakerAt,
   signalOptionOf,
@@ -351,7 +351,7 @@ function declaredTakerCandidates(file: AnalysisFile, seen: ReadonlySet<TSESTree.
     const fn = scope.block;
     if (scope.type !== 'function' || !isFunctionNode(fn) || signalOf(file, fn, fn.range[1])?.kind !== 'signal') continue;
     walk(fn.body, file.visitorKeys, (node) => {
-      if (node.type === 'CallExpression' && !seen.has(node) && mayBeDeclaredTaker(node.callee) && runningFunction(file, node) === fn && !abortableApiAt(file, node)) {
+      if (node.type === 'CallExpression' && !seen.has(node) && mayTakeSignal(file, node.callee) && runningFunction(file, node) === fn && !abortableApiAt(file, node)) {
         candidates.push({ node });
       }
       return true;

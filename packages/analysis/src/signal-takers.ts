@@ -296,8 +296,48 @@ export function projectSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpr
     const local = variable ? signalTakerOf(file, variable) : null;
     if (local) return local;
   }
-  if (callee.type !== 'Identifier' && !(callee.type === 'MemberExpression' && mayBeDeclaredTaker(callee))) return undefined;
-  return declaredSignalTakerAt(file, call) ?? undefined;
+  if (!mayTakeSignal(file, callee)) return undefined;
+  const declared = mayBeDeclaredTaker(callee) ? declaredSignalTakerAt(file, call) : null;
+  return declared ?? typedSignalTakerAt(file, call) ?? undefined;
+}
+
+/**
+ * A callee that may be shown to take a signal: one the declaration index may resolve (see
+ * {@link mayBeDeclaredTaker}), or with types any name or member (`getClient().get`, `this.clients[0].get`),
+ * whose signature the checker reads.
+ */
+export function mayTakeSignal(file: AnalysisFile, callee: TSESTree.Expression): boolean {
+  return mayBeDeclaredTaker(callee) || (file.oracle.source === 'types' && callee.type === 'MemberExpression' && callee.object.type !== 'Super');
+}
+
+const typedCache = new WeakMap<TSESTree.CallExpression, ProjectSignalTaker | null>();
+
+/**
+ * What the type checker shows the callee to be, when the declaration index showed nothing: a
+ * function whose signature takes a signal (`TypeOracle.signalParameterAt`) and returns a promise
+ * — a library's method whose declared options have `signal?: AbortSignal`, a method of a value
+ * the index cannot follow (`const client = createClient()`). A signature that returns no promise
+ * builds a value around the signal (as `returns-no-promise`), and is not one. The fix is `safe`
+ * only where the signature is the one function the call runs (a function or class method of the
+ * program's own, named by the callee, not through `this`); elsewhere — a declaration file's or an
+ * interface's member, overloads, a union, a value typed after a function (a wrapper's result) —
+ * a `review`. Asked only of a call that could be reported. Cached per call.
+ */
+function typedSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression): ProjectSignalTaker | null {
+  if (file.oracle.source !== 'types') return null;
+  const cached = typedCache.get(call);
+  if (cached !== undefined) return cached;
+  const answer = file.oracle.signalParameterAt(call);
+  let taker: ProjectSignalTaker | null = null;
+  if (answer.kind === 'takes' && answer.returnsPromise) {
+    const callee = call.callee;
+    const viaThis = callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression';
+    const name = file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '');
+    taker = takerNamed(name, answer.signal, answer.implementation && !viaThis ? 'safe' : 'review');
+    if (answer.settlesBeforeRead) taker = { ...taker, readsAfterSettling: true };
+  }
+  typedCache.set(call, taker);
+  return taker;
 }
 
 const catalogued: ReadonlySet<AbortableApi> = new Set(abortableApis);
