@@ -417,7 +417,9 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];
     const getsItAsArgument = node.arguments.some((a) => a.type === 'Identifier' ? a.name === signalRoot && !signal.includes('.') : file.text.slice(a.range[0], a.range[1]) === signal);
-    if (argument.kind === 'passed' || getsItAsArgument) {
+    // A signal parameter with a default: the call that leaves it out gets the default's signal.
+    const defaulted = isProjectTaker(api) && api.signalDefaulted === true && argument.kind === 'absent';
+    if (argument.kind === 'passed' || getsItAsArgument || defaulted) {
       silenced.push({ node, reason: 'signal-passed' });
       continue;
     }

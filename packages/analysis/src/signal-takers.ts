@@ -104,6 +104,11 @@ export interface ProjectSignalTaker extends AbortableApi {
    * give other defaults; overloads, which agree only on what each declares).
    */
   readonly level: 'safe' | 'review';
+  /**
+   * Whether the signal argument has a default value (`(executionSignal = signal) => …`): a call that
+   * leaves it out gets that signal, so it is not one that gets none.
+   */
+  readonly signalDefaulted?: boolean;
 }
 
 /** A call of a function of this file that takes a signal, as the catalogue's calls are described. */
@@ -135,7 +140,7 @@ function signalTakerOf(file: AnalysisFile, variable: Variable): ProjectSignalTak
     (file.oracle.source === 'types' || /signal/i.test(file.text.slice(fn.range[0], fn.range[1])))
   ) {
     const placement = signalParameterOf(file, fn);
-    if (placement) api = takerNamed(variable.name, placement, 'safe');
+    if (placement) api = withDefault(takerNamed(variable.name, placement, 'safe'), fn.params);
   }
   byVariable.set(variable, api);
   return api;
@@ -159,6 +164,14 @@ export function projectSignalCalls(file: AnalysisFile): ProjectSignalCall[] {
 
 function takerNamed(name: string, signal: SignalPlacement, level: ProjectSignalTaker['level']): ProjectSignalTaker {
   return { module: null, name, role: 'accepts-signal', signal, result: 'promise', level };
+}
+
+/** The taker, marked when its signal argument is a parameter with a default value (see {@link ProjectSignalTaker.signalDefaulted}). */
+function withDefault(taker: ProjectSignalTaker, params: readonly TSESTree.Parameter[] | undefined): ProjectSignalTaker {
+  if (taker.signal?.kind !== 'argument' || !params) return taker;
+  const param = params[taker.signal.argument];
+  const inner = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  return inner?.type === 'AssignmentPattern' && !(inner.right.type === 'Identifier' && inner.right.name === 'undefined') ? { ...taker, signalDefaulted: true } : taker;
 }
 
 const isAbortSignalShape = (shape: Shape | undefined): boolean => shape?.kind === 'not-promise' && shape.abortSignal === true;
@@ -258,7 +271,8 @@ function declaredSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression
         // implemented with other defaults (or tell a skipped argument from a missing one).
         const implementation = declaration !== undefined && isFunctionNode(declaration);
         const name = file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '');
-        taker = takerNamed(name, placement, viaThis || !implementation ? 'review' : 'safe');
+        const params = (declaration as { readonly params?: readonly TSESTree.Parameter[] } | undefined)?.params;
+        taker = withDefault(takerNamed(name, placement, viaThis || !implementation ? 'review' : 'safe'), params);
       }
     }
   }
@@ -335,6 +349,7 @@ function typedSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression): 
     const name = file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '');
     taker = takerNamed(name, answer.signal, answer.implementation && !viaThis ? 'safe' : 'review');
     if (answer.settlesBeforeRead) taker = { ...taker, readsAfterSettling: true };
+    if (answer.signalDefaulted) taker = { ...taker, signalDefaulted: true };
   }
   typedCache.set(call, taker);
   return taker;

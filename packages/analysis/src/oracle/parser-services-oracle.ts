@@ -326,7 +326,14 @@ export class ParserServicesOracle implements TypeOracle {
       implementation: signatures.length === 1 && only !== undefined && this.isCalledImplementation(only, tsCall),
       returnsPromise,
       settlesBeforeRead,
+      signalDefaulted: placement.kind === 'argument' && signatures.some((signature) => this.hasDefault(signature, placement.argument)),
     };
+  }
+
+  /** Whether a signature's parameter has a default value (`signal = defaultSignal`). */
+  private hasDefault(signature: ts.Signature, index: number): boolean {
+    const declaration = signature.getParameters()[index]?.valueDeclaration;
+    return declaration !== undefined && this.runtime.ts.isParameter(declaration) && declaration.initializer !== undefined;
   }
 
   /**

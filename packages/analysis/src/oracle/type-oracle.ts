@@ -62,6 +62,8 @@ export type CallSignalParameter =
        * abort too.
        */
       readonly settlesBeforeRead: boolean;
+      /** Whether the signal argument's parameter has a default value: a call that leaves it out gets that signal. */
+      readonly signalDefaulted: boolean;
     }
   | { readonly kind: 'none' | 'unknown' };
 

@@ -277,6 +277,8 @@ export default defineRuleCases(rule, [
       "import { createClient } from 'typed-sdk';\nexport async function first(a: string) {\n  const client = createClient();\n  return Promise.race([client.users.list(), client.users.list()]);\n}",
       "import { createClient, untyped } from 'typed-sdk';\nexport async function first(a: string, b: string) {\n  const client = createClient();\n  return Promise.race([client.users.read(a, 'utf8'), untyped.get(b), client.users.watch(a)]);\n}",
       "import type { Client, Mirror } from 'typed-sdk';\nexport async function first(a: Client | Mirror, b: Client | Mirror) {\n  return Promise.race([a.request('/status'), b.request('/status')]);\n}",
+      // signal-passed: a signal parameter with a default gets that signal when left out.
+      "export async function first(signal?: AbortSignal) {\n  const step = (path: string, executionSignal = signal) => fetch(path, { signal: executionSignal }).then((r) => r.text());\n  return Promise.race([step('/a'), step('/b')]);\n}",
       // signal-passed: the library's options get a deadline.
       "import { createClient } from 'typed-sdk';\nexport async function first(a: string, b: string) {\n  const client = createClient();\n  const signal = AbortSignal.timeout(1000);\n  return Promise.race([client.users.get(a, { signal }), client.users.get(b, { signal })]);\n}",
     ],

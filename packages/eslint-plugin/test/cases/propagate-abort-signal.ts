@@ -15,6 +15,8 @@ export default defineRuleCases(rule, [
   {
     host: 'syntax',
     valid: [
+      // signal-passed: the function's own default signal is what a call that leaves it out gets.
+      "async function load(url: string, signal: AbortSignal = AbortSignal.timeout(5000)) {\n  return fetch(url, { signal });\n}\nexport async function run(signal: AbortSignal) {\n  signal.throwIfAborted();\n  return load('/x');\n}",
       // Without types a library's method is known by nothing (the typed suite reports it).
       "import { createClient } from 'typed-sdk';\nexport async function load(id: string, signal: AbortSignal) {\n  const client = createClient();\n  return client.users.get(id);\n}",
       // signal-passed.
@@ -288,6 +290,9 @@ export default defineRuleCases(rule, [
       "async function load(url: string, options: { retries?: number; signal?: AbortSignal }) {\n  return fetch(url + '?retries=' + options.retries);\n}\nconst api = { load };\nexport async function run(signal: AbortSignal) {\n  signal.throwIfAborted();\n  return api.load('/x', {});\n}",
       // A generic wrapper that forwards its rest arguments declares no signal of its own.
       "async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch('/users/' + id, { signal });\n}\nasync function retry<A extends unknown[], R>(fn: (...args: A) => Promise<R>, ...args: A): Promise<R> {\n  return fn(...args);\n}\nexport async function load(id: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return retry(fetchUser, id);\n}",
+      // signal-passed: a signal parameter defaulting to the signal in scope gets it when left out
+      // (tried on a real open-source repo: openai-agents-js runs its tool categories this way).
+      "export async function run(signal?: AbortSignal) {\n  const step = (executionSignal = signal) => fetch('/step', { signal: executionSignal });\n  return step();\n}",
       // in-cleanup still holds for a typed taker.
       "import { createClient } from 'typed-sdk';\nexport async function load(id: string, signal: AbortSignal) {\n  const client = createClient();\n  try {\n    return await client.users.get(id, { signal });\n  } finally {\n    await client.request('/log');\n  }\n}",
     ],
