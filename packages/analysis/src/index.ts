@@ -34,7 +34,7 @@ export {
 } from './edits';
 export { checkedPlan, invariantProblem, type PlanOwnership, type PlanVocabulary } from './invariant';
 export type { Tri } from './tri';
-export type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './oracle/type-oracle';
+export type { CallSignalParameter, ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './oracle/type-oracle';
 export { SyntaxOracle } from './oracle/syntax-oracle';
 export { ParserServicesOracle, type TypedParserServices } from './oracle/parser-services-oracle';
 export {

@@ -26,7 +26,7 @@ import {
   isAbortSignalVariable,
   isProjectTaker,
   declaredToReturnNoPromise,
-  mayBeDeclaredTaker,
+  mayTakeSignal,
   projectSignalCalls,
   projectSignalTakerAt,
   signalOptionOf,
@@ -352,7 +352,7 @@ function declaredTakerCandidates(file: AnalysisFile, seen: ReadonlySet<TSESTree.
     const fn = scope.block;
     if (scope.type !== 'function' || !isFunctionNode(fn) || signalOf(file, fn, fn.range[1])?.kind !== 'signal') continue;
     walk(fn.body, file.visitorKeys, (node) => {
-      if (node.type === 'CallExpression' && !seen.has(node) && mayBeDeclaredTaker(node.callee) && runningFunction(file, node) === fn && !abortableApiAt(file, node)) {
+      if (node.type === 'CallExpression' && !seen.has(node) && mayTakeSignal(file, node.callee) && runningFunction(file, node) === fn && !abortableApiAt(file, node)) {
         candidates.push({ node });
       }
       return true;
@@ -418,7 +418,9 @@ export function findUnpropagatedSignals(file: AnalysisFile): UnpropagatedSignals
     // `once(signal, 'abort')` waits for the signal itself: it gets it, as the emitter.
     const signalRoot = signal.split(/\??\./)[0];
     const getsItAsArgument = node.arguments.some((a) => a.type === 'Identifier' ? a.name === signalRoot && !signal.includes('.') : file.text.slice(a.range[0], a.range[1]) === signal);
-    if (argument.kind === 'passed' || getsItAsArgument) {
+    // A signal parameter with a default: the call that leaves it out gets the default's signal.
+    const defaulted = isProjectTaker(api) && api.signalDefaulted === true && argument.kind === 'absent';
+    if (argument.kind === 'passed' || getsItAsArgument || defaulted) {
       silenced.push({ node, reason: 'signal-passed' });
       continue;
     }

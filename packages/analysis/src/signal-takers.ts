@@ -105,6 +105,11 @@ export interface ProjectSignalTaker extends AbortableApi {
    * give other defaults; overloads, which agree only on what each declares).
    */
   readonly level: 'safe' | 'review';
+  /**
+   * Whether the signal argument has a default value (`(executionSignal = signal) => …`): a call that
+   * leaves it out gets that signal, so it is not one that gets none.
+   */
+  readonly signalDefaulted?: boolean;
 }
 
 /** A call of a function of this file that takes a signal, as the catalogue's calls are described. */
@@ -136,7 +141,7 @@ function signalTakerOf(file: AnalysisFile, variable: Variable): ProjectSignalTak
     (file.oracle.source === 'types' || /signal/i.test(file.text.slice(fn.range[0], fn.range[1])))
   ) {
     const placement = signalParameterOf(file, fn);
-    if (placement) api = takerNamed(variable.name, placement, 'safe');
+    if (placement) api = withDefault(takerNamed(variable.name, placement, 'safe'), fn.params);
   }
   byVariable.set(variable, api);
   return api;
@@ -160,6 +165,14 @@ export function projectSignalCalls(file: AnalysisFile): ProjectSignalCall[] {
 
 function takerNamed(name: string, signal: SignalPlacement, level: ProjectSignalTaker['level']): ProjectSignalTaker {
   return { module: null, name, role: 'accepts-signal', signal, result: 'promise', level };
+}
+
+/** The taker, marked when its signal argument is a parameter with a default value (see {@link ProjectSignalTaker.signalDefaulted}). */
+function withDefault(taker: ProjectSignalTaker, params: readonly TSESTree.Parameter[] | undefined): ProjectSignalTaker {
+  if (taker.signal?.kind !== 'argument' || !params) return taker;
+  const param = params[taker.signal.argument];
+  const inner = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  return inner?.type === 'AssignmentPattern' && !(inner.right.type === 'Identifier' && inner.right.name === 'undefined') ? { ...taker, signalDefaulted: true } : taker;
 }
 
 const isAbortSignalShape = (shape: Shape | undefined): boolean => shape?.kind === 'not-promise' && shape.abortSignal === true;
@@ -259,7 +272,8 @@ function declaredSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression
         // implemented with other defaults (or tell a skipped argument from a missing one).
         const implementation = declaration !== undefined && isFunctionNode(declaration);
         const name = file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '');
-        taker = takerNamed(name, placement, viaThis || !implementation ? 'review' : 'safe');
+        const params = (declaration as { readonly params?: readonly TSESTree.Parameter[] } | undefined)?.params;
+        taker = withDefault(takerNamed(name, placement, viaThis || !implementation ? 'review' : 'safe'), params);
       }
     }
   }
@@ -297,8 +311,49 @@ export function projectSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpr
     const local = variable ? signalTakerOf(file, variable) : null;
     if (local) return local;
   }
-  if (callee.type !== 'Identifier' && !(callee.type === 'MemberExpression' && mayBeDeclaredTaker(callee))) return undefined;
-  return declaredSignalTakerAt(file, call) ?? undefined;
+  if (!mayTakeSignal(file, callee)) return undefined;
+  const declared = mayBeDeclaredTaker(callee) ? declaredSignalTakerAt(file, call) : null;
+  return declared ?? typedSignalTakerAt(file, call) ?? undefined;
+}
+
+/**
+ * A callee that may be shown to take a signal: one the declaration index may resolve (see
+ * {@link mayBeDeclaredTaker}), or with types any name or member (`getClient().get`, `this.clients[0].get`),
+ * whose signature the checker reads.
+ */
+export function mayTakeSignal(file: AnalysisFile, callee: TSESTree.Expression): boolean {
+  return mayBeDeclaredTaker(callee) || (file.oracle.source === 'types' && callee.type === 'MemberExpression' && callee.object.type !== 'Super');
+}
+
+const typedCache = new WeakMap<TSESTree.CallExpression, ProjectSignalTaker | null>();
+
+/**
+ * What the type checker shows the callee to be, when the declaration index showed nothing: a
+ * function whose signature takes a signal (`TypeOracle.signalParameterAt`) and returns a promise
+ * — a library's method whose declared options have `signal?: AbortSignal`, a method of a value
+ * the index cannot follow (`const client = createClient()`). A signature that returns no promise
+ * builds a value around the signal (as `returns-no-promise`), and is not one. The fix is `safe`
+ * only where the signature is the one function the call runs (a function or class method of the
+ * program's own, named by the callee, not through `this`); elsewhere — a declaration file's or an
+ * interface's member, overloads, a union, a value typed after a function (a wrapper's result) —
+ * a `review`. Asked only of a call that could be reported. Cached per call.
+ */
+function typedSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression): ProjectSignalTaker | null {
+  if (file.oracle.source !== 'types') return null;
+  const cached = typedCache.get(call);
+  if (cached !== undefined) return cached;
+  const answer = file.oracle.signalParameterAt(call);
+  let taker: ProjectSignalTaker | null = null;
+  if (answer.kind === 'takes' && answer.returnsPromise) {
+    const callee = call.callee;
+    const viaThis = callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression';
+    const name = file.text.slice(callee.range[0], callee.range[1]).replace(/\s+/g, '');
+    taker = takerNamed(name, answer.signal, answer.implementation && !viaThis ? 'safe' : 'review');
+    if (answer.settlesBeforeRead) taker = { ...taker, readsAfterSettling: true };
+    if (answer.signalDefaulted) taker = { ...taker, signalDefaulted: true };
+  }
+  typedCache.set(call, taker);
+  return taker;
 }
 
 const catalogued: ReadonlySet<AbortableApi> = new Set(abortableApis);

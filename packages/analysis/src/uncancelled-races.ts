@@ -18,6 +18,7 @@ import { staticPropertyName } from './modules';
 import { declarationBefore, insertionStatement, type Race, racesOf, startingCall, unusedName } from './races';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from './scope';
 import { type CallerSignal, callerSignalAt, projectSignalTakerAt, signalArgumentFor, signalEditsFor } from './signal-propagation';
+import { isProjectTaker } from './signal-takers';
 import { enginesAdmitNodeBefore } from './entry-points';
 import { PerFile } from './per-file';
 
@@ -112,7 +113,9 @@ export function findUncancelledRaces(file: AnalysisFile): UncancelledRacesResult
       const api = found ? (abortableApiAt(file, found.call) ?? projectSignalTakerAt(file, found.call)) : undefined;
       if (!found || !api || api.role !== 'accepts-signal' || api.result !== 'promise') continue;
       const signal = signalArgumentFor(found.call, api);
-      if (signal.kind === 'passed') {
+      // A signal parameter with a default gets that signal when left out: which one, and when it aborts, is the code's business.
+      if (signal.kind === 'absent' && isProjectTaker(api) && api.signalDefaulted === true) reason = 'signal-passed';
+      else if (signal.kind === 'passed') {
         caller = caller === undefined ? callerSignalAt(file, race.node) : caller;
         if (caller && isSignalText(file, signal.signal, caller.text)) getsCallerSignal = true;
         else reason = 'signal-passed';

@@ -83,6 +83,7 @@ describe('findSequentialAwaitRuns: why a statement stays out of a run', () => {
     signatureReturnKind: () => 'other',
     isAbortSignal: () => 'unknown',
     isNodeStream: () => 'unknown',
+    signalParameterAt: () => ({ kind: 'unknown' }),
   };
 
   it.each(Object.entries(cases))('%s', (reason, { code, options, notPromise }) => {

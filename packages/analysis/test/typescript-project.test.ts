@@ -105,6 +105,55 @@ describe('typedOracleFactory', () => {
     ]);
   });
 
+  it('reads where a call takes an AbortSignal from its signature, and stays unsure where signatures disagree', () => {
+    // The probe file's text changed for this test: a file the program holds.
+    const text = [
+      'interface Options { retries?: number; signal?: AbortSignal | null }',
+      'interface Api {',
+      '  get(path: string, options?: Options): Promise<string>;',
+      '  poll(id: string, signal?: AbortSignal): Promise<boolean>;',
+      '  list(): Promise<string[]>;',
+      '  list(query: string, options?: Options): Promise<string[]>;',
+      '  read(path: string, options?: string | Options): Promise<string>;',
+      '  send(request: Request): Promise<Response>;',
+      '  open(path: string, options?: Options): Promise<Response>;',
+      '  watch(path: string, options?: Options): { close(): void };',
+      '}',
+      'declare const api: Api;',
+      'declare const vague: any;',
+      'async function own(path: string, options: Options = {}) { return fetch(path, { signal: options.signal }); }',
+      'async function ignores(path: string, { retries }: Options = {}) { return fetch(path + retries); }',
+      'function forward(...args: unknown[]) { return Promise.resolve(args); }',
+      'declare const fallback: AbortSignal;',
+      'async function defaulted(path: string, signal: AbortSignal = fallback) { return fetch(path, { signal }); }',
+      "export const calls = [api.get('/a'), api.poll('a'), api.list(), api.read('/a'), api.send(new Request('/a')), api.open('/a'), api.watch('/a'), vague.get('/a'), own('/a'), ignores('/a'), forward('/a'), defaulted('/a')];",
+    ].join('\n');
+    const { oracle, init } = typed(probeFile, text);
+    const array = init('calls') as TSESTree.ArrayExpression;
+    const answers = array.elements.map((call) => oracle.signalParameterAt(call as TSESTree.CallExpression));
+    const option = { kind: 'option', argument: 1, property: 'signal' };
+    expect(answers).toEqual([
+      { kind: 'takes', signal: option, implementation: false, returnsPromise: true, settlesBeforeRead: false, signalDefaulted: false },
+      { kind: 'takes', signal: { kind: 'argument', argument: 1 }, implementation: false, returnsPromise: true, settlesBeforeRead: false, signalDefaulted: false },
+      // Overloads of which only one takes a signal; options that may be a string.
+      { kind: 'unknown' },
+      { kind: 'unknown' },
+      // A `Request` carries a signal, but not as an option.
+      { kind: 'none' },
+      // A `Response` is read after its promise settles.
+      { kind: 'takes', signal: option, implementation: false, returnsPromise: true, settlesBeforeRead: true, signalDefaulted: false },
+      { kind: 'takes', signal: option, implementation: false, returnsPromise: false, settlesBeforeRead: false, signalDefaulted: false },
+      { kind: 'unknown' },
+      // The function the call runs, which reads its options' signal.
+      { kind: 'takes', signal: option, implementation: true, returnsPromise: true, settlesBeforeRead: true, signalDefaulted: false },
+      // Its body destructures no `signal`; a rest parameter forwards what it is given.
+      { kind: 'none' },
+      { kind: 'none' },
+      // A signal parameter with a default: a call that leaves it out gets that one.
+      { kind: 'takes', signal: { kind: 'argument', argument: 1 }, implementation: true, returnsPromise: true, settlesBeforeRead: true, signalDefaulted: true },
+    ]);
+  });
+
   it('builds no program for a file whose analysis asks no type question', () => {
     const uses: TypesUse[] = [];
     parseFile('export const x = 1;\n', path.join(root, 'src/probe.ts'), { parser: 'oxc', oracle: typedOracleFactory(config, (use) => uses.push(use)) });

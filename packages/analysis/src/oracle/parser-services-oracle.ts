@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as TsApiUtils from 'ts-api-utils';
 import type * as ts from 'typescript';
+import type { SignalPlacement } from '../catalogues/abortable-apis';
 import type { Tri } from '../tri';
 import { cannotImplement } from './syntax-oracle';
-import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './type-oracle';
+import type { CallSignalParameter, ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './type-oracle';
 
 /**
  * The part of typescript-eslint's parser services the oracle needs. ESLint rules get it from
@@ -319,6 +320,154 @@ export class ParserServicesOracle implements TypeOracle {
     return parts.every((part) => this.hasNodeStreamMember(part)) ? 'yes' : 'no';
   }
 
+  signalParameterAt(call: TSESTree.CallExpression): CallSignalParameter {
+    const unknown = { kind: 'unknown' } as const;
+    const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
+    const { ts: typescript, tsutils } = this.runtime;
+    if (!tsCall || !typescript.isCallExpression(tsCall)) return this.fallback.signalParameterAt(call);
+    const calleeType = this.checker.getTypeAtLocation(tsCall.expression);
+    if (this.isVague(calleeType)) return unknown;
+    const flags = typescript.TypeFlags;
+    // `client?.get` is typed `get | undefined`: the function is the part that is not nullish.
+    const parts = tsutils.unionConstituents(calleeType).filter((part) => !(part.flags & (flags.Undefined | flags.Null | flags.Void)));
+    const signatures = parts.flatMap((part) => part.getCallSignatures());
+    // A part that cannot be called (an object of a union without a signature) leaves the call unsure.
+    if (signatures.length === 0 || parts.some((part) => part.getCallSignatures().length === 0)) return unknown;
+    let placement: SignalPlacement | null | undefined;
+    for (const signature of signatures) {
+      const found = this.signalPlacementOf(signature, tsCall);
+      if (found === 'unknown') return unknown;
+      if (placement !== undefined && !samePlacement(placement, found)) return unknown;
+      placement = found;
+    }
+    if (!placement) return { kind: 'none' };
+    const [only] = signatures;
+    const returnsPromise = signatures.every((signature) => tsutils.isThenableType(this.checker, tsCall, signature.getReturnType()));
+    const settlesBeforeRead = signatures.some((signature) => this.isReadLater(this.checker.getAwaitedType(signature.getReturnType())));
+    return {
+      kind: 'takes',
+      signal: placement,
+      implementation: signatures.length === 1 && only !== undefined && this.isCalledImplementation(only, tsCall),
+      returnsPromise,
+      settlesBeforeRead,
+      signalDefaulted: placement.kind === 'argument' && signatures.some((signature) => this.hasDefault(signature, placement.argument)),
+    };
+  }
+
+  /** Whether a signature's parameter has a default value (`signal = defaultSignal`). */
+  private hasDefault(signature: ts.Signature, index: number): boolean {
+    const declaration = signature.getParameters()[index]?.valueDeclaration;
+    return declaration !== undefined && this.runtime.ts.isParameter(declaration) && declaration.initializer !== undefined;
+  }
+
+  /**
+   * Whether a promise's value is read after it settles: the lib's or undici's `Response` (a body
+   * member), a Node stream, an async iterable, or a type the checker knows nothing of.
+   */
+  private isReadLater(type: ts.Type | undefined): boolean {
+    if (!type || this.isVague(type)) return true;
+    const flags = this.runtime.ts.TypeFlags;
+    return this.runtime.tsutils.unionConstituents(type).some((part) => {
+      if (part.flags & (flags.Undefined | flags.Null | flags.Void)) return false;
+      const apparent = this.checker.getApparentType(part);
+      if (this.checker.getPropertyOfType(apparent, 'body') && this.checker.getPropertyOfType(apparent, 'bodyUsed')) return true;
+      if (this.hasNodeStreamMember(part)) return true;
+      return this.checker.getPropertiesOfType(apparent).some((p) => p.getName().startsWith('__@asyncIterator'));
+    });
+  }
+
+  /**
+   * Where one signature takes a signal: the first parameter typed `AbortSignal`, or whose type has
+   * an optional `signal` member typed so (and which the body, if any, may read). A rest parameter
+   * ends the search (a wrapper forwarding `...args` declares nothing); `unknown` when a parameter is
+   * such options in some parts of its union and not in others.
+   */
+  private signalPlacementOf(signature: ts.Signature, at: ts.CallExpression): SignalPlacement | null | 'unknown' {
+    const { ts: typescript, tsutils } = this.runtime;
+    const flags = typescript.TypeFlags;
+    const parameters = signature.getParameters();
+    // Past a handful of parameters none is looked for: a signal is near the front or last (as the declaration index reads them).
+    for (let index = 0; index < Math.min(parameters.length, 8); index++) {
+      const parameter = parameters[index] as ts.Symbol;
+      const declaration = parameter.valueDeclaration;
+      if (declaration && typescript.isParameter(declaration) && declaration.dotDotDotToken) return null;
+      const type = this.checker.getTypeOfSymbolAtLocation(parameter, at);
+      if (this.isVague(type)) continue;
+      const parts = tsutils.unionConstituents(type).filter((part) => !(part.flags & (flags.Undefined | flags.Null | flags.Void)));
+      if (parts.length === 0) continue;
+      if (parts.every((part) => this.isDeclaredAbortSignal(part))) return { kind: 'argument', argument: index };
+      const options = parts.filter((part) => this.hasSignalOption(part, at));
+      if (options.length === 0) continue;
+      if (options.length < parts.length) return 'unknown';
+      if (declaration && typescript.isParameter(declaration) && !this.mayReadSignalOption(declaration)) continue;
+      return { kind: 'option', argument: index, property: 'signal' };
+    }
+    return null;
+  }
+
+  /** An options type: an optional `signal` member typed `AbortSignal` (a `Request` or an `AbortController`, whose `signal` is required, is not one). */
+  private hasSignalOption(type: ts.Type, at: ts.Node): boolean {
+    const { ts: typescript, tsutils } = this.runtime;
+    const member = this.checker.getPropertyOfType(type, 'signal');
+    if (!member || !(member.flags & typescript.SymbolFlags.Optional)) return false;
+    const flags = typescript.TypeFlags;
+    const parts = tsutils.unionConstituents(this.checker.getTypeOfSymbolAtLocation(member, at)).filter((part) => !(part.flags & (flags.Undefined | flags.Null | flags.Void)));
+    return parts.length > 0 && parts.every((part) => this.isDeclaredAbortSignal(part));
+  }
+
+  /**
+   * Whether a function may read the `signal` of its options parameter: one without a body may; a
+   * destructuring must name `signal` (or keep a rest); a plain parameter must be used otherwise
+   * than through its other members (`options.signal`, passed on whole, spread) — as the
+   * declaration index judges another module's function (see `signal-takers.ts`).
+   */
+  private mayReadSignalOption(parameter: ts.ParameterDeclaration): boolean {
+    const { ts: typescript } = this.runtime;
+    const fn = parameter.parent;
+    const body = typescript.isFunctionLike(fn) ? (fn as ts.FunctionLikeDeclaration).body : undefined;
+    if (!body) return true;
+    const name = parameter.name;
+    if (typescript.isObjectBindingPattern(name)) {
+      return name.elements.some((element) => element.dotDotDotToken !== undefined || (element.propertyName ?? element.name).getText() === 'signal');
+    }
+    if (!typescript.isIdentifier(name)) return true;
+    const symbol = this.checker.getSymbolAtLocation(name);
+    if (!symbol) return true;
+    let reads = false;
+    const visit = (node: ts.Node): void => {
+      if (reads) return;
+      if (typescript.isIdentifier(node) && node.text === name.text && node !== name && this.checker.getSymbolAtLocation(node) === symbol) {
+        const parent = node.parent;
+        const otherMember = (typescript.isPropertyAccessExpression(parent) && parent.expression === node && parent.name.text !== 'signal') ||
+          (typescript.isElementAccessExpression(parent) && parent.expression === node && typescript.isStringLiteral(parent.argumentExpression) && parent.argumentExpression.text !== 'signal');
+        reads = !otherMember;
+        return;
+      }
+      typescript.forEachChild(node, visit);
+    };
+    visit(body);
+    return reads;
+  }
+
+  /**
+   * Whether the signature is the function the call runs: declared with a body outside declaration
+   * files, and the callee's own symbol is that declaration (a function, a method, a `const` bound to
+   * a function) — not a value typed after it (`const load = memoize(fetchUser)`), whose wrapper runs instead.
+   */
+  private isCalledImplementation(signature: ts.Signature, call: ts.CallExpression): boolean {
+    const { ts: typescript } = this.runtime;
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+    if (!declaration || !typescript.isFunctionLike(declaration) || !(declaration as ts.FunctionLikeDeclaration).body) return false;
+    if (declaration.getSourceFile().isDeclarationFile) return false;
+    const callee = call.expression;
+    const named = typescript.isPropertyAccessExpression(callee) ? callee.name : typescript.isIdentifier(callee) ? callee : undefined;
+    let symbol = named ? this.checker.getSymbolAtLocation(named) : undefined;
+    if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    return (symbol?.getDeclarations() ?? []).some(
+      (d) => d === declaration || (typescript.isVariableDeclaration(d) && d.initializer === declaration) || (typescript.isPropertyDeclaration(d) && d.initializer === declaration),
+    );
+  }
+
   /** A `pipe` or `write` member declared in `@types/node`: what Node's readable and writable streams have, and a user's class called `Readable` has not. */
   private hasNodeStreamMember(type: ts.Type): boolean {
     for (const name of ['pipe', 'write']) {
@@ -442,4 +591,10 @@ export class ParserServicesOracle implements TypeOracle {
     const bases = this.checker.getBaseTypes(target as ts.InterfaceType);
     return bases.some((base) => this.isBuiltinPromise(base, depth + 1));
   }
+}
+
+/** Whether two places of a signal are the same argument (and property). */
+function samePlacement(a: SignalPlacement | null, b: SignalPlacement | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.kind === b.kind && a.argument === b.argument;
 }

@@ -16,7 +16,7 @@ import { moduleBindingOf, staticPropertyName } from '../modules';
 import { constantInitializer, findVariable, innermostScope, isBuiltinGlobal } from '../scope';
 import type { Tri } from '../tri';
 import { syntaxErrorKind } from './error-syntax';
-import type { ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './type-oracle';
+import type { CallSignalParameter, ErrorKind, FunctionLike, FunctionReturnKind, PromiseKind, TypeOracle, VoidValueKind } from './type-oracle';
 
 /** Declared types whose values are never `void`: a function annotated with one returns a value. */
 const valueTypes = new Set<string>(['TSStringKeyword', 'TSNumberKeyword', 'TSBooleanKeyword', 'TSBigIntKeyword', 'TSSymbolKeyword', 'TSNullKeyword', 'TSObjectKeyword', 'TSLiteralType', 'TSArrayType', 'TSTupleType', 'TSTypeLiteral']);
@@ -194,6 +194,10 @@ export class SyntaxOracle implements TypeOracle {
 
   isNodeStream(): Tri {
     return 'unknown';
+  }
+
+  signalParameterAt(): CallSignalParameter {
+    return { kind: 'unknown' };
   }
 
   isArray(node: TSESTree.Expression): Tri {

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
+import type { SignalPlacement } from '../catalogues/abortable-apis';
 import type { Tri } from '../tri';
 
 /**
@@ -29,6 +30,42 @@ export type FunctionReturnKind = 'promise' | 'hybrid' | 'vague' | 'other' | 'unk
  * object, a promise), `'unknown'` not shown.
  */
 export type VoidValueKind = 'void' | 'any' | 'value' | 'unknown';
+
+/**
+ * Where the function a call runs takes an `AbortSignal`, as the checker reads its declared types:
+ * - `takes`: every signature the callee has puts it in the same place — a parameter typed
+ *   `AbortSignal` (`| undefined`, `| null` too) is the `argument`; a parameter whose type has an
+ *   optional `signal` member typed so (`options?: { signal?: AbortSignal }`, `RequestInit`) is the
+ *   `option`. A declaration with a body that cannot read that `signal` (destructured without it,
+ *   or used only through its other members) does not count.
+ * - `none`: the callee's signatures are shown to take none;
+ * - `unknown`: no types, `any`, signatures that disagree (overloads or a union where only some take
+ *   one), a parameter that is an options object in some types of its union and not in others
+ *   (`string | Options`): stay quiet.
+ */
+export type CallSignalParameter =
+  | {
+      readonly kind: 'takes';
+      readonly signal: SignalPlacement;
+      /**
+       * Whether the one signature read is the function the call runs: declared with a body in the
+       * program's own code, and named by the callee itself (not a value typed after it, such as a
+       * wrapper's result, nor an interface's or a declaration file's member, whose implementation
+       * may give other defaults).
+       */
+      readonly implementation: boolean;
+      /** Whether every signature returns a thenable. */
+      readonly returnsPromise: boolean;
+      /**
+       * Whether some signature's promise settles with something read later — a `Response` (its body),
+       * a stream, an async iterable — whose reading the signal, aborted once a race settles, would
+       * abort too.
+       */
+      readonly settlesBeforeRead: boolean;
+      /** Whether the signal argument's parameter has a default value: a call that leaves it out gets that signal. */
+      readonly signalDefaulted: boolean;
+    }
+  | { readonly kind: 'none' | 'unknown' };
 
 /** A function whose calls the oracle can be asked about. */
 export type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -116,6 +153,12 @@ export interface TypeOracle {
    * nothing (`signal` is an OS signal as often), and the analysis looks for uses only a signal has.
    */
   isAbortSignal(node: TSESTree.Expression): Tri;
+  /**
+   * Where the function `call` runs takes an `AbortSignal` (see {@link CallSignalParameter}). Asked
+   * only of the few calls a signal rule could report, never of every call. Without types always
+   * `'unknown'`: the declaration index answers instead, from what the code declares.
+   */
+  signalParameterAt(call: TSESTree.CallExpression): CallSignalParameter;
   /**
    * Whether the value is a Node stream: its type has a `pipe` or `write` member declared by
    * `@types/node` (`Readable`, `Writable`, `NodeJS.ReadableStream`, an `http.ServerResponse` …).

@@ -14,6 +14,8 @@ export default defineRuleCases(rule, [
   {
     host: 'syntax',
     valid: [
+      // Without types a library's method is known by nothing (the typed suite reports it).
+      "import { createClient } from 'typed-sdk';\nexport async function fastest(a: string, b: string) {\n  const client = createClient();\n  return Promise.race([client.users.get(a), client.users.poll(b)]);\n}",
       // signal-passed: a signal the function made, aborted once the race settles or on a deadline.
       'export async function fastest(a: string, b: string) {\n  const deadline = AbortSignal.timeout(5000);\n  return Promise.race([fetch(a, { signal: deadline }).then((r) => r.text()), fetch(b, { signal: deadline }).then((r) => r.text())]);\n}',
       // signal-passed: the caller's signal beside another one; which is aborted when is the code's business.
@@ -263,6 +265,44 @@ export default defineRuleCases(rule, [
         // A string is the options' shorthand: it holds no signal, and the rewrite is left to you.
         code: "import { readFile } from 'node:fs/promises';\nexport async function first(a: string, b: string) {\n  return Promise.any([readFile(a, 'utf8'), readFile(b, 'utf8')]);\n}",
         errors: [{ messageId: 'uncancelledRace', data: { method: 'any', names: '`fs/promises.readFile`' }, suggestions: [] }],
+      },
+    ],
+  },
+  {
+    // With types, a raced call whose signature takes a signal counts as abortable (typed-sdk.d.ts declares a library).
+    host: 'typed',
+    valid: [
+      // no-abortable-operation: overloads of which only some take a signal; a handle, not a promise;
+      // options that may be an encoding's name; an `any` value; a union whose members disagree.
+      "import { createClient } from 'typed-sdk';\nexport async function first(a: string) {\n  const client = createClient();\n  return Promise.race([client.users.list(), client.users.list()]);\n}",
+      "import { createClient, untyped } from 'typed-sdk';\nexport async function first(a: string, b: string) {\n  const client = createClient();\n  return Promise.race([client.users.read(a, 'utf8'), untyped.get(b), client.users.watch(a)]);\n}",
+      "import type { Client, Mirror } from 'typed-sdk';\nexport async function first(a: Client | Mirror, b: Client | Mirror) {\n  return Promise.race([a.request('/status'), b.request('/status')]);\n}",
+      // signal-passed: a signal parameter with a default gets that signal when left out.
+      "export async function first(signal?: AbortSignal) {\n  const step = (path: string, executionSignal = signal) => fetch(path, { signal: executionSignal }).then((r) => r.text());\n  return Promise.race([step('/a'), step('/b')]);\n}",
+      // signal-passed: the library's options get a deadline.
+      "import { createClient } from 'typed-sdk';\nexport async function first(a: string, b: string) {\n  const client = createClient();\n  const signal = AbortSignal.timeout(1000);\n  return Promise.race([client.users.get(a, { signal }), client.users.get(b, { signal })]);\n}",
+    ],
+    invalid: [
+      {
+        code: "import { createClient } from 'typed-sdk';\nexport async function fastest(a: string, b: string) {\n  const client = createClient();\n  return Promise.race([client.users.get(a), client.users.poll(b)]);\n}",
+        errors: [
+          {
+            messageId: 'uncancelledRace',
+            data: { method: 'race', names: '`client.users.get` and `client.users.poll`' },
+            suggestions: [
+              {
+                messageId: 'suggestCancellableRace',
+                output:
+                  "import { createClient } from 'typed-sdk';\nexport async function fastest(a: string, b: string) {\n  const client = createClient();\n  const controller = new AbortController();\n  return Promise.race([client.users.get(a, { signal: controller.signal }), client.users.poll(b, controller.signal)]).finally(() => controller.abort());\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // winner-reads-after-race: the library's promise settles with a `Response` whose body is read after the race.
+        code: "import { createClient } from 'typed-sdk';\nexport async function fastest(a: string, b: string) {\n  const client = createClient();\n  const response = await Promise.race([client.request(a), client.request(b)]);\n  return response.json();\n}",
+        errors: [{ messageId: 'uncancelledRace', data: { method: 'race', names: '`client.request`' }, suggestions: [] }],
       },
     ],
   },

@@ -15,6 +15,10 @@ export default defineRuleCases(rule, [
   {
     host: 'syntax',
     valid: [
+      // signal-passed: the function's own default signal is what a call that leaves it out gets.
+      "async function load(url: string, signal: AbortSignal = AbortSignal.timeout(5000)) {\n  return fetch(url, { signal });\n}\nexport async function run(signal: AbortSignal) {\n  signal.throwIfAborted();\n  return load('/x');\n}",
+      // Without types a library's method is known by nothing (the typed suite reports it).
+      "import { createClient } from 'typed-sdk';\nexport async function load(id: string, signal: AbortSignal) {\n  const client = createClient();\n  return client.users.get(id);\n}",
       // signal-passed.
       'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { signal });\n}',
       // abort-handled-by-hand: the function stops the child its own way, to keep what it recorded.
@@ -270,8 +274,115 @@ export default defineRuleCases(rule, [
       'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url, { signal: abortSignal });\n}',
       // A value typed AbortSignal only after the call.
       'export async function load(url: string) {\n  await fetch(url);\n  const later = AbortSignal.timeout(10);\n  return later;\n}',
+      // A library's methods, by their declared types (typed-sdk.d.ts), that take no signal as the call is written:
+      // overloads of which only some take one; a handle, not a promise; options that may be an encoding's
+      // name; a `Request` (its `signal` is not an option); `any` options; an `any` value; a union whose
+      // members disagree.
+      "import { createClient } from 'typed-sdk';\nexport async function names(signal: AbortSignal) {\n  const client = createClient();\n  return client.users.list();\n}",
+      "import { createClient } from 'typed-sdk';\nexport async function follow(id: string, signal: AbortSignal) {\n  const client = createClient();\n  const handle = client.users.watch(id);\n  signal.throwIfAborted();\n  return handle;\n}",
+      "import { createClient } from 'typed-sdk';\nexport async function read(path: string, signal: AbortSignal) {\n  return createClient().users.read(path, 'utf8');\n}",
+      "import { createClient } from 'typed-sdk';\nexport async function send(request: Request, signal: AbortSignal) {\n  return createClient().users.send(request);\n}",
+      "import { createClient, untyped } from 'typed-sdk';\nexport async function raw(path: string, signal: AbortSignal) {\n  await createClient().users.raw(path);\n  return untyped.get(path);\n}",
+      "import type { Client, Mirror } from 'typed-sdk';\nexport async function either(api: Client | Mirror, signal: AbortSignal) {\n  return api.request('/status');\n}",
+      // A function of the project whose options' type declares a `signal` its body does not read.
+      "function makeApi() {\n  return {\n    async get(path: string, { retries }: { retries?: number; signal?: AbortSignal } = {}) {\n      return fetch(path + '?retries=' + retries);\n    },\n  };\n}\nexport async function load(signal: AbortSignal) {\n  signal.throwIfAborted();\n  return makeApi().get('/x');\n}",
+      // Options typed with a `signal` that the body never reads (the parameter is unused past its other members).
+      "async function load(url: string, options: { retries?: number; signal?: AbortSignal }) {\n  return fetch(url + '?retries=' + options.retries);\n}\nconst api = { load };\nexport async function run(signal: AbortSignal) {\n  signal.throwIfAborted();\n  return api.load('/x', {});\n}",
+      // A generic wrapper that forwards its rest arguments declares no signal of its own.
+      "async function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch('/users/' + id, { signal });\n}\nasync function retry<A extends unknown[], R>(fn: (...args: A) => Promise<R>, ...args: A): Promise<R> {\n  return fn(...args);\n}\nexport async function load(id: string, signal: AbortSignal) {\n  signal.throwIfAborted();\n  return retry(fetchUser, id);\n}",
+      // signal-passed: a signal parameter defaulting to the signal in scope gets it when left out
+      // (tried on a real open-source repo: openai-agents-js runs its tool categories this way).
+      "export async function run(signal?: AbortSignal) {\n  const step = (executionSignal = signal) => fetch('/step', { signal: executionSignal });\n  return step();\n}",
+      // in-cleanup still holds for a typed taker.
+      "import { createClient } from 'typed-sdk';\nexport async function load(id: string, signal: AbortSignal) {\n  const client = createClient();\n  try {\n    return await client.users.get(id, { signal });\n  } finally {\n    await client.request('/log');\n  }\n}",
     ],
     invalid: [
+      {
+        // A library's method whose declared options take a signal; a declaration, not the code that runs, so a suggestion.
+        code: "import { createClient } from 'typed-sdk';\nexport async function load(id: string, signal: AbortSignal) {\n  const client = createClient();\n  return client.users.get(id);\n}",
+        errors: [
+          {
+            messageId: 'propagateAbortSignal',
+            data: { name: 'client.users.get', signal: 'signal' },
+            line: 4,
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal',
+                data: { name: 'client.users.get', signal: 'signal' },
+                output: "import { createClient } from 'typed-sdk';\nexport async function load(id: string, signal: AbortSignal) {\n  const client = createClient();\n  return client.users.get(id, { signal });\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Options written as a literal get the signal; a parameter typed `AbortSignal` gets it as the argument;
+        // an optional chain and a signal of another name, known only by its type.
+        code: "import { createClient } from 'typed-sdk';\nexport async function sync(id: string, abortSignal?: AbortSignal) {\n  const client = createClient();\n  await client.request('/sync', { timeout: 5000 });\n  await client.users.poll(id);\n  return client?.users.get(id);\n}",
+        errors: [
+          {
+            messageId: 'propagateAbortSignal',
+            data: { name: 'client.request', signal: 'abortSignal' },
+            line: 4,
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal',
+                data: { name: 'client.request', signal: 'abortSignal' },
+                output: "import { createClient } from 'typed-sdk';\nexport async function sync(id: string, abortSignal?: AbortSignal) {\n  const client = createClient();\n  await client.request('/sync', { timeout: 5000, signal: abortSignal });\n  await client.users.poll(id);\n  return client?.users.get(id);\n}",
+              },
+            ],
+          },
+          {
+            messageId: 'propagateAbortSignal',
+            data: { name: 'client.users.poll', signal: 'abortSignal' },
+            line: 5,
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal',
+                data: { name: 'client.users.poll', signal: 'abortSignal' },
+                output: "import { createClient } from 'typed-sdk';\nexport async function sync(id: string, abortSignal?: AbortSignal) {\n  const client = createClient();\n  await client.request('/sync', { timeout: 5000 });\n  await client.users.poll(id, abortSignal);\n  return client?.users.get(id);\n}",
+              },
+            ],
+          },
+          {
+            messageId: 'propagateAbortSignal',
+            data: { name: 'client?.users.get', signal: 'abortSignal' },
+            line: 6,
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal',
+                data: { name: 'client?.users.get', signal: 'abortSignal' },
+                output: "import { createClient } from 'typed-sdk';\nexport async function sync(id: string, abortSignal?: AbortSignal) {\n  const client = createClient();\n  await client.request('/sync', { timeout: 5000 });\n  await client.users.poll(id);\n  return client?.users.get(id, { signal: abortSignal });\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // A method of the project the declaration index cannot follow (made by a function), whose body reads
+        // its options' signal: the function the call runs, so a fix.
+        code: "function makeApi() {\n  return {\n    async get(path: string, options: { signal?: AbortSignal } = {}) {\n      const response = await fetch(path, { signal: options.signal });\n      return response.text();\n    },\n  };\n}\nexport async function load(signal: AbortSignal) {\n  signal.throwIfAborted();\n  return makeApi().get('/x');\n}",
+        output: "function makeApi() {\n  return {\n    async get(path: string, options: { signal?: AbortSignal } = {}) {\n      const response = await fetch(path, { signal: options.signal });\n      return response.text();\n    },\n  };\n}\nexport async function load(signal: AbortSignal) {\n  signal.throwIfAborted();\n  return makeApi().get('/x', { signal });\n}",
+        errors: [{ messageId: 'propagateAbortSignal', data: { name: 'makeApi().get', signal: 'signal' }, line: 11 }],
+      },
+      {
+        // A value typed after a function that takes a signal (a memoizer's result): the wrapper runs, not
+        // the function read, so a suggestion.
+        code: "import { wrap } from 'typed-sdk';\nasync function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch('/users/' + id, { signal });\n}\nconst cachedUser = wrap(fetchUser);\nexport async function load(id: string, signal: AbortSignal) {\n  return cachedUser(id);\n}",
+        errors: [
+          {
+            messageId: 'propagateAbortSignal',
+            data: { name: 'cachedUser', signal: 'signal' },
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal',
+                data: { name: 'cachedUser', signal: 'signal' },
+                output: "import { wrap } from 'typed-sdk';\nasync function fetchUser(id: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch('/users/' + id, { signal });\n}\nconst cachedUser = wrap(fetchUser);\nexport async function load(id: string, signal: AbortSignal) {\n  return cachedUser(id, { signal });\n}",
+              },
+            ],
+          },
+        ],
+      },
       {
         code: 'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url);\n}',
         output: 'export async function load(url: string, abortSignal: AbortSignal) {\n  return fetch(url, { signal: abortSignal });\n}',
