@@ -15,14 +15,17 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 import { findAbortableCalls, signalArgumentOf } from './abortable-calls';
+import type { AbortableApi } from './catalogues/abortable-apis';
 import type { RefusalReason, TextEdit } from './edits';
 import type { AnalysisFile } from './file';
 import { typescriptApi } from './oracle/parser-services-oracle';
-import { projectProgram } from './oracle/typescript-project';
+import { programOracle, projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
 import type { ProjectChange, ProjectNote, ProjectPlan, ProjectRefusal } from './project-plan';
 import { callOf, declarationName, functionName, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
 import { addSignalEdits } from './races';
+import { typedSignalTakerAt } from './signal-takers';
+import { walk } from './walk';
 
 /** Where the chain starts: functions named in files, or every exported async function of the project. */
 export type SignalChainEntries = { readonly kind: 'named'; readonly entries: readonly { readonly file: string; readonly name: string }[] } | { readonly kind: 'all-exports' };
@@ -155,6 +158,33 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     enqueue(entry.node, entry.sourceFile, 'entry', 0);
   }
 
+  const abortableApiFor = new Map<TSESTree.CallExpression, AbortableApi>();
+  const files = new Map<ts.SourceFile, { readonly file: AnalysisFile; readonly abortable: Map<string, TSESTree.CallExpression>; readonly calls: Map<string, TSESTree.CallExpression> }>();
+  /** A file of the program parsed for the analysis, with its catalogued calls and every call by range. */
+  const analysisOf = (sourceFile: ts.SourceFile) => {
+    const known = files.get(sourceFile);
+    if (known) return known;
+    // With the program's types: a call the catalogue does not know is abortable when its signature
+    // takes a signal (an injected `fetch: FetchLike`, a client library's method).
+    const file = parseFile(sourceFile.text, sourceFile.fileName, { parser: 'oxc', oracle: programOracle(program, sourceFile) });
+    const found = findAbortableCalls(file);
+    for (const c of found) abortableApiFor.set(c.node, c.api);
+    const calls = new Map<string, TSESTree.CallExpression>();
+    walk(file.ast, file.visitorKeys, (node: TSESTree.Node) => {
+      if (node.type === 'CallExpression') calls.set(`${node.range[0]}:${node.range[1]}`, node);
+    });
+    const analysed = { file, abortable: new Map(found.map((c) => [`${c.node.range[0]}:${c.node.range[1]}`, c.node])), calls };
+    files.set(sourceFile, analysed);
+    return analysed;
+  };
+  const rangeKey = (sourceFile: ts.SourceFile, call: ts.CallExpression) => `${call.getStart(sourceFile)}:${call.end}`;
+  /** What the checker shows a call's signature takes, where the declaration index and catalogue show nothing. */
+  const typedTakerAt = (sourceFile: ts.SourceFile, call: ts.CallExpression): { estree: TSESTree.CallExpression; api: AbortableApi } | undefined => {
+    const { file, calls } = analysisOf(sourceFile);
+    const node = calls.get(rangeKey(sourceFile, call));
+    const typed = node ? typedSignalTakerAt(file, node) : null;
+    return node && typed ? { estree: node, api: typed } : undefined;
+  };
   // The chain: every async project function an on-chain function calls.
   const callsOf = new Map<ChainMember, ts.CallExpression[]>();
   const edges = new Map<ChainMember, Set<ChainFunction>>();
@@ -175,7 +205,10 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
       const target = calleeDeclaration(api, checker, call, overriding);
       if (!target) continue;
       if (target.kind === 'refused') {
-        if (projectFiles.has(target.node.getSourceFile())) refuse(member.sourceFile, call.getStart(member.sourceFile), member.label, target.reason, target.message);
+        // One that already takes a signal gets it as an abortable call: nothing of it needs to change.
+        if (projectFiles.has(target.node.getSourceFile()) && !typedTakerAt(member.sourceFile, call)) {
+          refuse(member.sourceFile, call.getStart(member.sourceFile), member.label, target.reason, target.message);
+        }
         continue;
       }
       const targetFile = target.node.getSourceFile();
@@ -188,25 +221,18 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
   }
 
   // The edits: each function's slot, then every call a chain function makes and every caller of one.
-  const abortableByFile = new Map<ts.SourceFile, Map<string, TSESTree.CallExpression>>();
-  const abortableAt = (sourceFile: ts.SourceFile, call: ts.CallExpression): TSESTree.CallExpression | undefined => {
-    let byRange = abortableByFile.get(sourceFile);
-    if (!byRange) {
-      const file = parseFile(sourceFile.text, sourceFile.fileName, { parser: 'oxc' });
-      byRange = new Map(findAbortableCalls(file).map((c) => [`${c.node.range[0]}:${c.node.range[1]}`, c.node]));
-      abortableByFile.set(sourceFile, byRange);
-    }
-    return byRange.get(`${call.getStart(sourceFile)}:${call.end}`);
+  /**
+   * The catalogue's entry for a call, or, for a call of no function on the chain (those get the
+   * signal as chain calls), what the checker shows its signature takes.
+   */
+  const takerAt = (sourceFile: ts.SourceFile, call: ts.CallExpression): { estree: TSESTree.CallExpression; api: AbortableApi } | undefined => {
+    const estree = analysisOf(sourceFile).abortable.get(rangeKey(sourceFile, call));
+    const catalogued = estree ? abortableApiFor.get(estree) : undefined;
+    if (estree && catalogued) return { estree, api: catalogued };
+    const target = calleeDeclaration(api, checker, call, overriding);
+    if (target?.kind === 'function' && members.has(target.node)) return undefined;
+    return typedTakerAt(sourceFile, call);
   };
-  const abortableApiFor = new Map<TSESTree.CallExpression, ReturnType<typeof findAbortableCalls>[number]['api']>();
-  const analysisFiles = new Map<ts.SourceFile, AnalysisFile>();
-  for (const sourceFile of new Set([...members.values()].map((m) => m.sourceFile))) {
-    const file = parseFile(sourceFile.text, sourceFile.fileName, { parser: 'oxc' });
-    analysisFiles.set(sourceFile, file);
-    const found = findAbortableCalls(file);
-    abortableByFile.set(sourceFile, new Map(found.map((c) => [`${c.node.range[0]}:${c.node.range[1]}`, c.node])));
-    for (const c of found) abortableApiFor.set(c.node, c.api);
-  }
 
   // Each function's own edits, held until the chain is pruned: a function is kept only when a
   // signal it takes can reach an abortable call, in it or in a function it calls on the chain.
@@ -226,15 +252,25 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     for (const call of callsOf.get(member) ?? []) {
       // A call inside a nested function of its own parameter named like the signal's reader would
       // read that one; the reader is a parameter of the chain function, so any shadowing is refused at admission.
-      const estree = abortableAt(sourceFile, call);
-      const catalogued = estree ? abortableApiFor.get(estree) : undefined;
-      if (estree && catalogued) {
+      const taker = takerAt(sourceFile, call);
+      if (taker) {
+        const { estree, api: catalogued } = taker;
         const given = signalArgumentOf(estree, catalogued);
         const start = call.getStart(sourceFile);
         const callee = call.expression.getText(sourceFile);
         if (given.kind === 'passed') {
           held.reaches = true;
           continue;
+        }
+        // A signal parameter of its own left out (`request(url, signal?)`): the signal goes there.
+        if (given.kind === 'unknown' && catalogued.signal?.kind === 'argument' && call.arguments.length <= catalogued.signal.argument) {
+          const added = argumentEdit(api, sourceFile, call, catalogued.signal.argument, read, true);
+          if (added) {
+            edit(sourceFile, added.range, added.text);
+            held.reaches = true;
+            changes.push({ file: path.resolve(sourceFile.fileName), start, plan: label, kind: 'abortable-call', description: `${callee}(…) gets the signal` });
+            continue;
+          }
         }
         if (given.kind === 'unknown') {
           refuse(sourceFile, start, label, 'opaque-signal-options', `${callee}(…) gets options the analysis cannot see into (a variable, a spread); pass the signal by hand`);
@@ -248,7 +284,7 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
         // can be filled (`setTimeout(ms)` → `setTimeout(ms, undefined, { signal })`) — except where
         // the options move with the arguments given (`spawn(cmd, opts)`).
         const pad = catalogued.signal?.kind === 'option' && catalogued.signal.shift === undefined;
-        const file = analysisFiles.get(sourceFile);
+        const file = analysisOf(sourceFile).file;
         // Options written at the call (an object, or the string that stands for `{ encoding }`) get the
         // property as every signal edit of the analysis adds it.
         const added = given.options || given.shorthand ? (file ? addSignalEdits(file, estree, catalogued, read, given) : null) : [argumentEdit(api, sourceFile, call, given.index, `{ ${signalProperty(read)} }`, pad)];

@@ -338,7 +338,7 @@ const typedCache = new WeakMap<TSESTree.CallExpression, ProjectSignalTaker | nul
  * interface's member, overloads, a union, a value typed after a function (a wrapper's result) —
  * a `review`. Asked only of a call that could be reported. Cached per call.
  */
-function typedSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression): ProjectSignalTaker | null {
+export function typedSignalTakerAt(file: AnalysisFile, call: TSESTree.CallExpression): ProjectSignalTaker | null {
   if (file.oracle.source !== 'types') return null;
   const cached = typedCache.get(call);
   if (cached !== undefined) return cached;

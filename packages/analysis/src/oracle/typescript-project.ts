@@ -250,6 +250,14 @@ export function typedOracleFactory(setting: ProjectSetting, onUse: (use: TypesUs
   };
 }
 
+/**
+ * The oracle of a file of `program` parsed on its own (for a project codemod's plan over the whole
+ * program): its types, the syntax oracle for what they leave open.
+ */
+export function programOracle(program: ts.Program, sourceFile: ts.SourceFile): (file: Omit<AnalysisFile, 'oracle'>) => TypeOracle {
+  return (file) => new ParserServicesOracle(servicesOf(program, sourceFile), new SyntaxOracle(file.scopeManager, file.path ?? null));
+}
+
 /** The parser-services shape {@link ParserServicesOracle} reads, over a program and one of its files. */
 function servicesOf(program: ts.Program, sourceFile: ts.SourceFile): TypedParserServices {
   const index = nodesByStart(sourceFile);
