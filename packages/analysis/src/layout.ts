@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
+import type { TextEdit } from './edits';
 import type { AnalysisFile } from './file';
 import { walk } from './walk';
 import { PerFile } from './per-file';
@@ -9,6 +10,24 @@ export function lineIndent(text: string, offset: number): string {
   while (lineStart > 0 && !isLineTerminator(text.charCodeAt(lineStart - 1))) lineStart--;
   const match = /^[ \t]*/.exec(text.slice(lineStart, offset));
   return match ? match[0] : '';
+}
+
+/**
+ * Appends `item` to a list (parameters, arguments, an object's properties) after its last element,
+ * which spans `last`: on a line of its own at that element's indentation when the element starts
+ * its own line (`f(\n  a,\n  b\n)`, as a formatter lays a list out one per line), else after `, `.
+ * `trailingComma` is the offset just past a comma written after the element, if there is one: the
+ * list keeps it after the new item.
+ */
+export function appendToList(text: string, last: readonly [number, number], item: string, trailingComma: number | null = null): TextEdit {
+  const indent = lineIndent(text, last[0]);
+  const lineStart = last[0] - indent.length;
+  const ownLine = lineStart === 0 || isLineTerminator(text.charCodeAt(lineStart - 1));
+  if (!ownLine || lineStart === 0) {
+    return trailingComma === null ? { range: [last[1], last[1]], text: `, ${item}` } : { range: [trailingComma, trailingComma], text: ` ${item},` };
+  }
+  const eol = text.charCodeAt(lineStart - 1) === 10 && text.charCodeAt(lineStart - 2) === 13 ? '\r\n' : text[lineStart - 1];
+  return trailingComma === null ? { range: [last[1], last[1]], text: `,${eol}${indent}${item}` } : { range: [trailingComma, trailingComma], text: `${eol}${indent}${item},` };
 }
 
 const unitCache = new PerFile<string>();

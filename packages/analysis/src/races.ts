@@ -9,6 +9,7 @@ import { type SignalArgument, signalArgumentOf } from './abortable-calls';
 import type { AbortableApi } from './catalogues/abortable-apis';
 import type { TextEdit } from './edits';
 import type { AnalysisFile } from './file';
+import { appendToList } from './layout';
 import { staticPropertyName } from './modules';
 import { PerFile } from './per-file';
 
@@ -122,9 +123,8 @@ export function addSignalEdits(file: AnalysisFile, call: TSESTree.CallExpression
     if (!last) return [{ range: [options.range[0] + 1, options.range[0] + 1], text: ` ${property} ` }];
     const between = file.text.slice(last.range[1], options.range[1] - 1);
     // `{ a, }` keeps its trailing comma after the new property; `{ a }` gets one before it.
-    const trailingComma = /^\s*,/.test(between);
-    const at = trailingComma ? last.range[1] + between.indexOf(',') + 1 : last.range[1];
-    return [{ range: [at, at], text: trailingComma ? ` ${property},` : `, ${property}` }];
+    const trailingComma = /^\s*,/.test(between) ? last.range[1] + between.indexOf(',') + 1 : null;
+    return [appendToList(file.text, last.range, property, trailingComma)];
   }
   const index = argument.index;
   const existing = args[index];
@@ -137,7 +137,8 @@ export function addSignalEdits(file: AnalysisFile, call: TSESTree.CallExpression
   const fillText = Array.from({ length: fill }, () => 'undefined').join(', ');
   const parts = [fillText, `{ ${property} }`].filter((p) => p !== '').join(', ');
   if (!lastArgument) return [{ range: [closing, closing], text: parts }];
-  return [{ range: [lastArgument.range[1], lastArgument.range[1]], text: `, ${parts}` }];
+  const afterLast = file.text.slice(lastArgument.range[1], closing);
+  return [appendToList(file.text, lastArgument.range, parts, /^\s*,/.test(afterLast) ? lastArgument.range[1] + afterLast.indexOf(',') + 1 : null)];
 }
 
 /**

@@ -23,6 +23,7 @@ import { programOracle, projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
 import type { ProjectChange, ProjectNote, ProjectPlan, ProjectRefusal } from './project-plan';
 import { callOf, declarationName, functionName, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
+import { appendToList } from './layout';
 import { addSignalEdits } from './races';
 import { typedSignalTakerAt } from './signal-takers';
 import { walk } from './walk';
@@ -545,7 +546,7 @@ function signatureEdit(api: typeof ts, node: ChainFunction, sourceFile: ts.Sourc
   }
   const added = 'options?: { signal?: AbortSignal }';
   const what = '`options?: { signal?: AbortSignal }`';
-  if (last) return { range: [last.end, last.end], text: `, ${added}`, what };
+  if (last) return { ...appendToList(sourceFile.text, [last.getStart(sourceFile), last.end], added, params.hasTrailingComma ? params.end : null), what };
   const open = node.getChildren(sourceFile).find((c) => c.kind === api.SyntaxKind.OpenParenToken);
   if (open) return { range: [open.end, open.end], text: added, what };
   return null;
@@ -560,9 +561,8 @@ function signalProperty(read: string): string {
 function objectLiteralEdit(api: typeof ts, sourceFile: ts.SourceFile, literal: ts.ObjectLiteralExpression, read: string): TextEdit {
   const last = literal.properties[literal.properties.length - 1];
   if (!last) return { range: [literal.getStart(sourceFile), literal.end], text: `{ ${signalProperty(read)} }` };
-  if (literal.properties.hasTrailingComma) return { range: [literal.properties.end, literal.properties.end], text: ` ${signalProperty(read)},` };
   void api;
-  return { range: [last.end, last.end], text: `, ${signalProperty(read)}` };
+  return appendToList(sourceFile.text, [last.getStart(sourceFile), last.end], signalProperty(read), literal.properties.hasTrailingComma ? literal.properties.end : null);
 }
 
 /**
@@ -577,10 +577,7 @@ function argumentEdit(api: typeof ts, sourceFile: ts.SourceFile, call: ts.CallEx
   const fill = Array.from({ length: index - args.length }, () => 'undefined');
   const values = [...fill, text].join(', ');
   const last = args[args.length - 1];
-  if (last) {
-    if (args.hasTrailingComma) return { range: [args.end, args.end], text: ` ${values},` };
-    return { range: [last.end, last.end], text: `, ${values}` };
-  }
+  if (last) return appendToList(sourceFile.text, [last.getStart(sourceFile), last.end], values, args.hasTrailingComma ? args.end : null);
   const open = call.getChildren(sourceFile).find((c) => c.kind === api.SyntaxKind.OpenParenToken);
   return open ? { range: [open.end, open.end], text: values } : null;
 }

@@ -90,6 +90,17 @@ export default defineRuleCases(rule, [
     ],
     invalid: [
       {
+        // Options laid out one per line get the signal on a line of its own, as a formatter writes it;
+        // arguments one per line get the options object so too.
+        code: "export async function load(url: string, signal: AbortSignal) {\n  await fetch(url, {\n    method: 'POST',\n    body: 'x'\n  });\n  await fetch(url, {\n    method: 'PUT',\r\n  });\n  await fetch(\n    url\n  );\n}",
+        output: "export async function load(url: string, signal: AbortSignal) {\n  await fetch(url, {\n    method: 'POST',\n    body: 'x',\n    signal\n  });\n  await fetch(url, {\n    method: 'PUT',\n    signal,\r\n  });\n  await fetch(\n    url,\n    { signal }\n  );\n}",
+        errors: [
+          { messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'signal' }, line: 2 },
+          { messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'signal' }, line: 6 },
+          { messageId: 'propagateAbortSignal', data: { name: 'fetch', signal: 'signal' }, line: 9 },
+        ],
+      },
+      {
         // A test of `signal.aborted` is not a choice between having a signal and not: still reported.
         code: 'export async function load(url: string, signal: AbortSignal) {\n  if (!signal.aborted) {\n    await fetch(url);\n  }\n}',
         output: 'export async function load(url: string, signal: AbortSignal) {\n  if (!signal.aborted) {\n    await fetch(url, { signal });\n  }\n}',

@@ -1,7 +1,9 @@
 import type { Delay, FetchLike, Transport } from './fetch-like';
 
 export async function token(fetchFn: FetchLike, url: string): Promise<boolean> {
-  const response = await fetchFn(url, { method: 'POST' });
+  const response = await fetchFn(url, {
+    method: 'POST',
+  });
   return response.ok;
 }
 

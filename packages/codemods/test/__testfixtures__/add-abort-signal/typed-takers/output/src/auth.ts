@@ -1,7 +1,10 @@
 import type { Delay, FetchLike, Transport } from './fetch-like';
 
 export async function token(fetchFn: FetchLike, url: string, options?: { signal?: AbortSignal }): Promise<boolean> {
-  const response = await fetchFn(url, { method: 'POST', signal: options?.signal });
+  const response = await fetchFn(url, {
+    method: 'POST',
+    signal: options?.signal,
+  });
   return response.ok;
 }
 
