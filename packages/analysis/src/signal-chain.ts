@@ -23,7 +23,7 @@ import { programOracle, projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
 import type { ProjectChange, ProjectNote, ProjectPlan, ProjectRefusal } from './project-plan';
 import { callOf, declarationName, functionName, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
-import { appendToList } from './layout';
+import { appendToList, lineIndent } from './layout';
 import { addSignalEdits } from './races';
 import { typedSignalTakerAt } from './signal-takers';
 import { walk } from './walk';
@@ -541,8 +541,16 @@ function signatureEdit(api: typeof ts, node: ChainFunction, sourceFile: ts.Sourc
     const what = `\`signal?: AbortSignal\` in its options \`${last.name.text}\``;
     const lastMember = members[members.length - 1];
     if (!lastMember) return { range: [last.type.getStart(sourceFile), last.type.end], text: '{ signal?: AbortSignal }', what };
-    const ends = /[;,]$/.test(lastMember.getText(sourceFile));
-    return { range: [lastMember.end, lastMember.end], text: ends ? ' signal?: AbortSignal;' : '; signal?: AbortSignal', what };
+    const separator = /[;,]$/.exec(lastMember.getText(sourceFile))?.[0];
+    const text = sourceFile.text;
+    const indent = lineIndent(text, lastMember.getStart(sourceFile));
+    const lineStart = lastMember.getStart(sourceFile) - indent.length;
+    // Members one per line (the last one starts its own line) get the new one on a line of its own.
+    if (lineStart > 0 && text[lineStart - 1] === '\n') {
+      const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+      return { range: [lastMember.end, lastMember.end], text: `${separator ? '' : ';'}${eol}${indent}signal?: AbortSignal${separator ?? ''}`, what };
+    }
+    return { range: [lastMember.end, lastMember.end], text: separator ? ` signal?: AbortSignal${separator}` : '; signal?: AbortSignal', what };
   }
   const added = 'options?: { signal?: AbortSignal }';
   const what = '`options?: { signal?: AbortSignal }`';

@@ -13,6 +13,12 @@ export async function announce(transport: Transport, who: string): Promise<void>
   await transport.close();
 }
 
-export async function backOff(delay: Delay, attempt: number): Promise<void> {
-  await delay(100 * 2 ** attempt);
+export async function backOff(
+  delay: Delay,
+  attempt: number,
+  opts?: {
+    base?: number;
+  },
+): Promise<void> {
+  await delay((opts?.base ?? 100) * 2 ** attempt);
 }

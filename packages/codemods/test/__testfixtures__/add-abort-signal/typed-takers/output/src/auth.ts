@@ -14,6 +14,13 @@ export async function announce(transport: Transport, who: string, options?: { si
   await transport.close();
 }
 
-export async function backOff(delay: Delay, attempt: number, options?: { signal?: AbortSignal }): Promise<void> {
-  await delay(100 * 2 ** attempt, options?.signal);
+export async function backOff(
+  delay: Delay,
+  attempt: number,
+  opts?: {
+    base?: number;
+    signal?: AbortSignal;
+  },
+): Promise<void> {
+  await delay((opts?.base ?? 100) * 2 ** attempt, opts?.signal);
 }
