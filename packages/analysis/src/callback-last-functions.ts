@@ -307,6 +307,27 @@ export function judgeCallbackLastFunction(file: AnalysisFile, candidate: Callbac
   }
 }
 
+/**
+ * The awaitable calls on the way from the function to each place its callback is called or handed
+ * on, outermost first (a forward ends with the call it is handed to). The callback can run before
+ * the function returns only along a route each call of which can call back synchronously; an empty
+ * route is a call in the function's own body, which does.
+ */
+export function callbackRoutes(file: AnalysisFile, candidate: CallbackLastFunction): TSESTree.CallExpression[][] {
+  const variable = callbackVariable(file, candidate.fn, candidate.callback);
+  return (variable?.references ?? [])
+    .map((r) => r.identifier)
+    .filter((id) => id !== candidate.callback)
+    .map((id) => {
+      const route: TSESTree.CallExpression[] = [];
+      if (id.parent.type === 'CallExpression' && id.parent.callee !== id) route.push(id.parent);
+      for (let current = nearestFunctionOf(id); current && current !== candidate.fn; current = nearestFunctionOf(current)) {
+        if (current.parent.type === 'CallExpression') route.unshift(current.parent);
+      }
+      return route;
+    });
+}
+
 /** What the callback of a project function gets: an error, or `null` and one value. */
 export function projectCallbackShape(name: string): AwaitedCallbackShape {
   return { module: '', name, style: 'error-first', result: { kind: 'value' } };

@@ -17,12 +17,14 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
+import { asyncNameFor, type KeptFunction, keptCallbackApiEdits } from './callback-api-wrapper';
 import { planAwaitTwin } from './callback-to-await';
 import {
   type AwaitableCalls,
   type CallbackLastFunction,
   type CallbackProblem,
   callbackCallEdit,
+  callbackRoutes,
   catalogueCalls,
   findCallbackLastFunctions,
   findCallbackLastMethods,
@@ -48,6 +50,19 @@ interface Target {
   readonly candidate: CallbackLastFunction;
   readonly paramCount: number;
   readonly callers: ts.CallExpression[];
+  /** Exported, with `keepCallbackApi`: it keeps its callback API beside the promise, and its callers stay as they are. */
+  readonly keepsApi: boolean;
+  /** What its promise resolves to, written by the checker, for the TypeScript overloads; null in JavaScript. */
+  readonly valueType: string | null;
+}
+
+export interface CallbackToAsyncOptions {
+  /**
+   * Exported functions keep their callback API beside the promise one (see callback-api-wrapper.ts),
+   * so callers the program does not hold (a package's users) keep working; the project's own callers
+   * are left as they are, except those inside functions this run makes async.
+   */
+  readonly keepCallbackApi?: boolean;
 }
 
 interface Caller {
@@ -65,7 +80,7 @@ const passesPerFunction = 3;
  * functions are planned like any other, with every caller the program holds: callers outside it
  * are not seen.
  */
-export function planCallbackToAsync(configPath: string): ProjectPlan {
+export function planCallbackToAsync(configPath: string, options: CallbackToAsyncOptions = {}): ProjectPlan {
   const api = typescriptApi();
   const program = projectProgram(configPath);
   const checker = program.getTypeChecker();
@@ -160,9 +175,11 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
     }
     const callers: ts.CallExpression[] = [];
     let problem: Pick<CallbackProblem, 'reason' | 'message'> | null = null;
+    let exported = candidate.fn.parent.type === 'ExportNamedDeclaration' || candidate.fn.parent.type === 'ExportDefaultDeclaration' || candidate.fn.parent.parent?.parent?.type === 'ExportNamedDeclaration';
     for (const reference of referencesOf(tsFn)) {
       const use = useOf(reference);
-      if (use === 'other') continue;
+      if (use === 'export') exported = true;
+      if (use === 'other' || use === 'export') continue;
       if (use === 'value') {
         problem = { reason: 'used-as-value', message: `${reference.text} is used as a value at ${where(reference)}: whoever calls it there passes a callback the async function would ignore.` };
         break;
@@ -182,7 +199,26 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       refuse(sourceFile, at, label, problem);
       return;
     }
-    targets.push({ label, name: candidate.name.name, sourceFile, file, candidate, paramCount: candidate.fn.params.length, callers });
+    const keepsApi = options.keepCallbackApi === true && exported;
+    const typescript = /\.[cm]?tsx?$/.test(sourceFile.fileName);
+    targets.push({ label, name: candidate.name.name, sourceFile, file, candidate, paramCount: candidate.fn.params.length, callers, keepsApi, valueType: keepsApi && typescript ? callbackValueType(tsFn) : null });
+  }
+
+  /** The type of the value the function's callback is given (its second parameter), as the promise overload writes it. */
+  function callbackValueType(tsFn: ProjectFunction): string {
+    const param = tsFn.parameters[tsFn.parameters.length - 1];
+    if (!param) return 'unknown';
+    const type = checker.getTypeAtLocation(param);
+    if (type.flags & api.TypeFlags.Any) return 'any';
+    const signature = checker.getNonNullableType(type).getCallSignatures()[0];
+    const value = signature?.parameters[1];
+    if (!signature) return 'unknown';
+    if (!value) return 'void';
+    let valueType = checker.getTypeOfSymbolAtLocation(value, param);
+    const declaration = value.valueDeclaration;
+    // An optional value parameter (`value?: T`) reads as `T | undefined`; the promise resolves to `T`.
+    if (declaration && api.isParameter(declaration) && declaration.questionToken && valueType.isUnion() && !valueType.types.some((t) => t.flags & api.TypeFlags.Null)) valueType = checker.getNonNullableType(valueType);
+    return checker.typeToString(valueType, tsFn, api.TypeFormatFlags.NoTruncation | api.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
   }
 
   // Rounds: judge every remaining function, rewrite every file they touch, drop what failed, again.
@@ -211,7 +247,15 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       // Judged first, so a function that is no error-first callback-last function is not listed for its annotation.
       const judged = judgeCallbackLastFunction(target.file, target.candidate, awaitableIn(target.file, target.sourceFile));
       const problem: CallbackProblem | null =
-        judged ?? (target.candidate.fn.returnType ? { reason: 'return-type-annotated', message: 'The function declares its return type; write the `Promise<…>` it becomes by hand, or remove the annotation.', at: target.candidate.fn.range[0] } : null);
+        judged ??
+        (target.candidate.fn.returnType ? { reason: 'return-type-annotated', message: 'The function declares its return type; write the `Promise<…>` it becomes by hand, or remove the annotation.', at: target.candidate.fn.range[0] } : null) ??
+        (target.keepsApi && callsBackSynchronously(target, callsByFile, new Set())
+          ? {
+              reason: 'calls-back-synchronously',
+              message: `${target.name} calls its callback before it returns on some path; the callback API it keeps would call it later, which its callers outside the project may depend on. Run without --keep-callback-api to migrate it with its callers.`,
+              at: target.candidate.fn.range[0],
+            }
+          : null);
       if (problem) {
         refuse(target.sourceFile, problem.at, target.label, problem);
         current.delete(target);
@@ -254,11 +298,28 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       start: target.candidate.fn.range[0],
       plan: target.label,
       kind: 'function',
-      description: `${target.name} becomes async and returns what it passed to ${target.candidate.callback.name}`,
+      description: target.keepsApi
+        ? `${target.name} becomes async as ${asyncNameFor(target.name)}, and ${target.name} keeps its callback API beside the promise (callers left as they are)`
+        : `${target.name} becomes async and returns what it passed to ${target.candidate.callback.name}`,
     });
   }
   changes.sort((a, b) => (a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1));
   return { edits, texts, changes, refusals, functions: [...current].map((t) => t.label) };
+
+  /** Whether the target can call its callback before it returns: along a route of project calls each of which can (a Node callback API never does). */
+  function callsBackSynchronously(target: Target, callsByFile: ReadonlyMap<ts.SourceFile, ReadonlyMap<string, Caller>>, visiting: Set<Target>): boolean {
+    if (visiting.has(target)) return false;
+    visiting.add(target);
+    const byKey = callsByFile.get(target.sourceFile);
+    const synchronous = callbackRoutes(target.file, target.candidate).some((route) =>
+      route.every((call) => {
+        const callee = byKey?.get(key(call))?.target;
+        return callee !== undefined && callsBackSynchronously(callee, callsByFile, visiting);
+      }),
+    );
+    visiting.delete(target);
+    return synchronous;
+  }
 
   /** One file's rewrite, in passes (see the module comment); the targets and callers it could not migrate are named. */
   function rewriteFile(original: AnalysisFile, own: readonly Target[], callers: ReadonlyMap<string, Caller>, awaitable: AwaitableCalls): Outcome {
@@ -313,12 +374,14 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       const caller = callers.get(key(node));
       if (!caller) continue;
       laterCallees.set(original.text.slice(node.callee.range[0], node.callee.range[1]), caller.target);
+      const owner = ownFns.find((fn) => fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1] && chainReaches(node, fn, awaitable));
+      // A function that keeps its callback API keeps its callers too, but for those its caller's async body awaits.
+      if (caller.target.keepsApi && !owner) continue;
       if (callerCalls.some((other) => other !== node && other.arguments.some((a) => a.range[0] <= node.range[0] && node.range[1] <= a.range[1]))) {
         postponed = true;
         hows.set(caller.call, 'is migrated with the callback it is in');
         continue;
       }
-      const owner = ownFns.find((fn) => fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1] && chainReaches(node, fn, awaitable));
       const callback = node.arguments[node.arguments.length - 1];
       const ownCallback = owner && callback?.type === 'Identifier' && owner.params[owner.params.length - 1]?.type === 'Identifier' && (owner.params[owner.params.length - 1] as TSESTree.Identifier).name === callback.name;
       if (owner && node.parent.type === 'ExpressionStatement' && (callback?.type === 'ArrowFunctionExpression' || callback?.type === 'FunctionExpression' || ownCallback)) {
@@ -350,9 +413,16 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       const file = reparse(text);
       if (!file) break;
       const catalogue = catalogueCalls(file);
-      const later: AwaitableCalls = (call) => {
+      const anyLater: AwaitableCalls = (call) => {
         const callee = laterCallees.get(file.text.slice(call.callee.range[0], call.callee.range[1]));
         return catalogue(call) ?? (callee && call.arguments.length === callee.paramCount ? { kind: 'project', name: callee.name } : null);
+      };
+      const ownNow = own.map((t) => moduleFunctionNamed(file, t.name)).filter((fn) => fn !== null);
+      // A call of a function that keeps its callback API is migrated only where a function made async awaits it.
+      const later: AwaitableCalls = (call) => {
+        const kind = anyLater(call);
+        if (kind?.kind !== 'project' || !laterCallees.get(file.text.slice(call.callee.range[0], call.callee.range[1]))?.keepsApi) return kind;
+        return ownNow.some((fn) => fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1] && chainReaches(call, fn, anyLater)) ? kind : null;
       };
       const edits: TextEdit[] = [];
       // The outermost project calls still taking a callback, outside the chains the targets await themselves.
@@ -362,7 +432,6 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
         pending.push(node);
         return false;
       });
-      const ownNow = own.map((t) => moduleFunctionNamed(file, t.name)).filter((fn) => fn !== null);
       for (const call of pending) {
         if (ownNow.some((fn) => fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1] && chainReaches(call, fn, later))) continue;
         const kind = later(call);
@@ -432,7 +501,7 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       const ownNow = own.map((t) => moduleFunctionNamed(file, t.name));
       walk(file.ast, file.visitorKeys, (node) => {
         const callee = node.type === 'CallExpression' ? laterCallees.get(file.text.slice(node.callee.range[0], node.callee.range[1])) : undefined;
-        if (!callee || node.type !== 'CallExpression' || node.arguments.length !== callee.paramCount) return;
+        if (!callee || callee.keepsApi || node.type !== 'CallExpression' || node.arguments.length !== callee.paramCount) return;
         // One inside a function being migrated is that function's to report (below).
         if (ownNow.some((fn) => fn && fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1])) return;
         fail(callee, { reason: 'caller-not-migratable', message: `A call of ${callee.name} in ${path.basename(original.path ?? '')} sits in a callback whose rewrite could not be made.`, at: callee.candidate.fn.range[0] });
@@ -444,6 +513,7 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       return { text, refused, hows };
     }
     const finalEdits: TextEdit[] = [];
+    const kept: { target: Target; fn: FunctionNode; param: TSESTree.Identifier }[] = [];
     for (const target of own) {
       if (refused.has(target)) continue;
       const fn = moduleFunctionNamed(file, target.name);
@@ -459,7 +529,8 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       }
       let laterCall: TSESTree.CallExpression | null = null;
       walk(fn, file.visitorKeys, (node) => {
-        if (node.type === 'CallExpression' && laterCallees.get(file.text.slice(node.callee.range[0], node.callee.range[1]))?.paramCount === node.arguments.length) laterCall = node;
+        const callee = node.type === 'CallExpression' ? laterCallees.get(file.text.slice(node.callee.range[0], node.callee.range[1])) : undefined;
+        if (node.type === 'CallExpression' && callee && !callee.keepsApi && callee.paramCount === node.arguments.length) laterCall = node;
         return laterCall === null;
       });
       if (laterCall) {
@@ -468,10 +539,17 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
         fail(target, { reason: 'nested-callback-not-migratable', message: 'A call in a callback of the function could not be awaited.', at: target.candidate.fn.range[0] });
         continue;
       }
-      finalEdits.push(parameterRemoval(file, fn, param));
+      if (!target.keepsApi) finalEdits.push(parameterRemoval(file, fn, param));
+      else kept.push({ target, fn, param });
+    }
+    const wrapped = keptCallbackApiEdits(file, kept.map(({ target, fn }): KeptFunction => ({ fn, valueType: target.valueType })));
+    for (const { target, fn, param } of kept) {
+      const problem = wrapped.refused.get(fn);
+      if (problem) fail(target, { ...problem, at: target.candidate.fn.range[0] });
+      else finalEdits.push(parameterRemoval(file, fn, param));
     }
     if (refused.size > 0) return { text: original.text, refused, hows };
-    return { text: applyEdits(file.text, finalEdits), refused, hows };
+    return { text: applyEdits(file.text, [...finalEdits, ...wrapped.edits]), refused, hows };
 
     function reparse(next: string): AnalysisFile | null {
       try {
@@ -565,11 +643,12 @@ function narrowest(before: string, after: string): TextEdit {
   return { range: [start, before.length - end], text: after.slice(start, after.length - end) };
 }
 
-/** How a reference uses the function: a call, an export or import, or a value. */
-function useOf(reference: ts.Identifier): 'call' | 'other' | 'value' {
+/** How a reference uses the function: a call, an export, an import (or a type query), or a value. */
+function useOf(reference: ts.Identifier): 'call' | 'export' | 'other' | 'value' {
   const api = typescriptApi();
   const parent = reference.parent;
-  if (api.isImportSpecifier(parent) || api.isExportSpecifier(parent) || api.isImportClause(parent) || api.isExportAssignment(parent) || api.isTypeQueryNode(parent) || api.isBindingElement(parent)) return 'other';
+  if (api.isExportSpecifier(parent) || api.isExportAssignment(parent)) return 'export';
+  if (api.isImportSpecifier(parent) || api.isImportClause(parent) || api.isTypeQueryNode(parent) || api.isBindingElement(parent)) return 'other';
   if (callOf(reference)) return 'call';
   // CommonJS exports: `module.exports = { f }`, `{ f: f }`, `exports.f = f`, `module.exports.f = …`.
   const exportsTarget = (node: ts.Node): boolean => {
@@ -577,9 +656,9 @@ function useOf(reference: ts.Identifier): 'call' | 'other' | 'value' {
     return text === 'module.exports' || text === 'exports' || text.startsWith('module.exports.') || text.startsWith('exports.');
   };
   const assigned = (node: ts.Node): boolean => api.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === api.SyntaxKind.EqualsToken && node.parent.right === node && exportsTarget(node.parent.left);
-  if ((api.isShorthandPropertyAssignment(parent) || (api.isPropertyAssignment(parent) && parent.initializer === reference)) && api.isObjectLiteralExpression(parent.parent) && assigned(parent.parent)) return 'other';
-  if (assigned(reference)) return 'other';
-  if (api.isPropertyAccessExpression(parent) && parent.name === reference && api.isBinaryExpression(parent.parent) && parent.parent.left === parent && exportsTarget(parent)) return 'other';
+  if ((api.isShorthandPropertyAssignment(parent) || (api.isPropertyAssignment(parent) && parent.initializer === reference)) && api.isObjectLiteralExpression(parent.parent) && assigned(parent.parent)) return 'export';
+  if (assigned(reference)) return 'export';
+  if (api.isPropertyAccessExpression(parent) && parent.name === reference && api.isBinaryExpression(parent.parent) && parent.parent.left === parent && exportsTarget(parent)) return 'export';
   return 'value';
 }
 

@@ -81,6 +81,8 @@ export const callbackToAsyncReasons = [
   'caller-not-migratable',
   'nested-callback-not-migratable',
   'method-not-supported',
+  'calls-back-synchronously',
+  'kept-api-not-writable',
 ] as const;
 
 /** The reasons only the pipeline planner (`stream-pipes.ts`) gives; listed once, here. */
