@@ -30,3 +30,11 @@ function readPort(file: string, cb: Callback<number>) {
 export const portOf = (file: string, done: Callback<number>) => {
   readPort(file, done);
 };
+
+// A parameter the wrapper cannot forward by its name: its callback API cannot be kept.
+export function readEntry({ file }: { file: string }, cb: Callback<string>) {
+  fs.readFile(file, 'utf8', (err, text) => {
+    if (err) return cb(err);
+    cb(null, text);
+  });
+}
