@@ -39,23 +39,54 @@ export function catalogueCalls(file: AnalysisFile): AwaitableCalls {
   return (call) => (callbackApiAt(file, call)?.style === 'error-first' ? { kind: 'catalogue' } : null);
 }
 
-/** A module-level function whose last parameter is a plain name the function calls or forwards: what callback-to-async looks at. */
+/** A module-level function or a method whose last parameter is a plain name the function calls or forwards: what callback-to-async looks at. */
 export interface CallbackLastFunction {
   readonly fn: FunctionNode;
-  /** The name it is declared or held under. */
+  /** The name it is declared or held under (a method's key). */
   readonly name: TSESTree.Identifier;
   readonly callback: TSESTree.Identifier;
+  /** A class's or object literal's method: the how-many-th of the file's methods with its name (see {@link methodsNamed}), which no rewrite changes. */
+  readonly method?: { readonly ordinal: number };
+}
+
+/** Where `async ` goes: before the function, or before a method's name (after `static` and the like). */
+export function asyncOffsetOf(candidate: CallbackLastFunction): number {
+  return candidate.method ? candidate.name.range[0] : candidate.fn.range[0];
+}
+
+/** A method's function, when `node` is a class's or object literal's method with a plain name (no getter, setter or constructor). */
+function methodFunction(node: TSESTree.Node): { readonly fn: TSESTree.FunctionExpression; readonly key: TSESTree.Identifier } | null {
+  const plain = (key: TSESTree.Node, computed: boolean) => (!computed && key.type === 'Identifier' ? key : null);
+  if (node.type === 'MethodDefinition' && node.kind === 'method' && node.value.type === 'FunctionExpression') {
+    const key = plain(node.key, node.computed);
+    return key ? { fn: node.value, key } : null;
+  }
+  if (node.type === 'Property' && node.method && node.value.type === 'FunctionExpression' && node.parent.type === 'ObjectExpression') {
+    const key = plain(node.key, node.computed);
+    return key ? { fn: node.value, key } : null;
+  }
+  return null;
+}
+
+/** The file's methods named `name` (classes' and object literals'), in the order of the text. */
+export function methodsNamed(file: AnalysisFile, name: string): TSESTree.FunctionExpression[] {
+  const found: TSESTree.FunctionExpression[] = [];
+  walk(file.ast, file.visitorKeys, (node) => {
+    const method = methodFunction(node);
+    if (method?.key.name === name) found.push(method.fn);
+  });
+  return found;
 }
 
 /**
- * The file's module-level callback-last functions: declarations (exported or not) and `const`
- * functions and arrows, neither `async` nor generators, whose last parameter is a name the body
- * calls, or hands on as the callback of a call `takesCallback` accepts (a catalogued callback API,
- * a project function already found).
+ * The file's callback-last functions: module-level declarations (exported or not), `const`
+ * functions and arrows, and classes' and object literals' methods, neither `async` nor generators,
+ * whose last parameter is a name the body calls, or hands on as the callback of a call
+ * `takesCallback` accepts (a catalogued callback API, a project function already found).
  */
 export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: AwaitableCalls = catalogueCalls(file)): CallbackLastFunction[] {
   const found: CallbackLastFunction[] = [];
-  const consider = (fn: FunctionNode, name: TSESTree.Identifier) => {
+  const consider = (fn: FunctionNode, name: TSESTree.Identifier, method?: { readonly ordinal: number }) => {
     if (fn.async || fn.generator) return;
     const last = fn.params[fn.params.length - 1];
     if (last?.type !== 'Identifier') return;
@@ -70,7 +101,7 @@ export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: Awa
       const first = parent.arguments[0];
       return first === undefined || isNullish(first) || isShownError(first, parent) || isEnclosingError(first, parent, takesCallback);
     });
-    if (used) found.push({ fn, name, callback: last });
+    if (used) found.push({ fn, name, callback: last, ...(method ? { method } : {}) });
   };
   for (const statement of file.ast.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
@@ -82,18 +113,13 @@ export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: Awa
       }
     }
   }
-  return found;
-}
-
-/** The class methods whose last parameter the body calls like a callback: listed by the planner as `method-not-supported`. */
-export function findCallbackLastMethods(file: AnalysisFile): TSESTree.MethodDefinition[] {
-  const found: TSESTree.MethodDefinition[] = [];
+  const seen = new Map<string, number>();
   walk(file.ast, file.visitorKeys, (node) => {
-    if (node.type !== 'MethodDefinition' || node.value.type !== 'FunctionExpression' || node.value.async || node.value.generator || node.kind !== 'method') return;
-    const last = node.value.params[node.value.params.length - 1];
-    if (last?.type !== 'Identifier') return;
-    const variable = callbackVariable(file, node.value, last);
-    if (variable?.references.some((r) => r.identifier.parent.type === 'CallExpression' && r.identifier.parent.callee === r.identifier)) found.push(node);
+    const method = methodFunction(node);
+    if (!method) return;
+    const ordinal = seen.get(method.key.name) ?? 0;
+    seen.set(method.key.name, ordinal + 1);
+    consider(method.fn, method.key, { ordinal });
   });
   return found;
 }
@@ -415,7 +441,8 @@ export function forwardEdits(file: AnalysisFile, call: TSESTree.CallExpression, 
   if (kind.kind === 'project') callee = sameCallee(file, call);
   else {
     const api = callbackApiAt(file, call);
-    if (!api || api.twin.kind === 'global' || api.result.kind === 'fields') return { reason: 'callback-escapes', message: 'The callback API\'s twin resolves to something other than the callback\'s one value.', at };
+    if (api?.result.kind === 'fields') return { reason: 'several-values', message: `The callback is handed to ${file.text.slice(call.callee.range[0], call.callee.range[1])}(…), which calls back with several values; its promise twin resolves to an object of them.`, at };
+    if (!api || api.twin.kind === 'global') return { reason: 'callback-escapes', message: 'The callback API\'s twin resolves to something other than the callback\'s one value.', at };
     callee = twinReference(file, call, api.twin, { viaAliasImport: true });
   }
   if (!callee) return { reason: 'callback-escapes', message: 'The promise twin needs a name this file already uses.', at };

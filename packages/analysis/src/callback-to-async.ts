@@ -23,13 +23,14 @@ import {
   type AwaitableCalls,
   type CallbackLastFunction,
   type CallbackProblem,
+  asyncOffsetOf,
   callbackCallEdit,
   callbackRoutes,
   catalogueCalls,
   findCallbackLastFunctions,
-  findCallbackLastMethods,
   forwardEdits,
   judgeCallbackLastFunction,
+  methodsNamed,
   rewriteCaller,
 } from './callback-last-functions';
 import { applyEdits, type TextEdit } from './edits';
@@ -38,7 +39,7 @@ import { typescriptApi } from './oracle/parser-services-oracle';
 import { projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
 import type { ProjectChange, ProjectPlan, ProjectRefusal } from './project-plan';
-import { callOf, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
+import { callOf, memberRefusal, methodRefusal, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
 import { callbackApiAt } from './promise-wrappers';
 import { type FunctionNode, isFunctionNode, nearestFunctionOf, walk } from './walk';
 
@@ -85,7 +86,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
   const program = projectProgram(configPath);
   const checker = program.getTypeChecker();
   const sourceFiles = projectSourceFiles(program, { javascript: true });
-  const { symbolOf, referencesOf } = projectReferences(checker, sourceFiles);
+  const { symbolOf, referencesOf, identifiersNamed, overriding } = projectReferences(checker, sourceFiles);
   const rootDir = path.dirname(path.resolve(configPath));
   const texts = new Map<string, string>();
   const refusals: ProjectRefusal[] = [];
@@ -136,24 +137,14 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
     for (const sourceFile of sourceFiles) {
       const file = analysisFileOf(sourceFile);
       if (!file) continue;
-      if (round === 0) {
-        for (const method of findCallbackLastMethods(file)) {
-          const callback = method.value.params[method.value.params.length - 1] as TSESTree.Identifier;
-          // Only a method that would qualify as a function is worth naming.
-          if (judgeCallbackLastFunction(file, { fn: method.value as FunctionNode, name: callback, callback }, catalogueCalls(file))) continue;
-          refuse(sourceFile, method.range[0], `${path.relative(rootDir, sourceFile.fileName)}#${file.text.slice(method.key.range[0], method.key.range[1])}`, {
-            reason: 'method-not-supported',
-            message: 'A method ends with a callback parameter; methods are not migrated yet (their callers go through `this` and instances).',
-          });
-        }
-      }
       const catalogue = catalogueCalls(file);
       const keys = candidateCalls.get(sourceFile);
       const takesCallback: AwaitableCalls = (call) => catalogue(call) ?? (keys?.has(key(call)) ? { kind: 'project', name: '' } : null);
       for (const candidate of findCallbackLastFunctions(file, takesCallback)) {
-        const label = `${path.relative(rootDir, sourceFile.fileName)}#${candidate.name.name}`;
-        if (seen.has(label)) continue;
-        seen.add(label);
+        const label = `${path.relative(rootDir, sourceFile.fileName)}#${candidate.method ? `${ownerNameOf(candidate.fn)}.` : ''}${candidate.name.name}`;
+        const seenKey = candidate.method ? `${label}@${candidate.method.ordinal}` : label;
+        if (seen.has(seenKey)) continue;
+        seen.add(seenKey);
         found = true;
         admit(sourceFile, file, candidate, label);
       }
@@ -165,13 +156,35 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
     const nameNode = tsIdentifierAt(sourceFile, candidate.name.range[0]);
     const declaration = nameNode?.parent;
     const tsFn: ProjectFunction | undefined =
-      declaration && api.isFunctionDeclaration(declaration) ? declaration : declaration && api.isVariableDeclaration(declaration) && declaration.initializer && (api.isArrowFunction(declaration.initializer) || api.isFunctionExpression(declaration.initializer)) ? declaration.initializer : undefined;
+      declaration && (api.isFunctionDeclaration(declaration) || (candidate.method && api.isMethodDeclaration(declaration) && declaration.name === nameNode))
+        ? declaration
+        : declaration && api.isVariableDeclaration(declaration) && declaration.initializer && (api.isArrowFunction(declaration.initializer) || api.isFunctionExpression(declaration.initializer))
+          ? declaration.initializer
+          : undefined;
     const at = candidate.fn.range[0];
     if (!nameNode || !tsFn) return;
     const symbol = symbolOf(nameNode);
-    if ((symbol?.declarations ?? []).filter((d) => api.isFunctionDeclaration(d)).length > 1) {
+    if ((symbol?.declarations ?? []).filter((d) => api.isFunctionDeclaration(d) || api.isMethodDeclaration(d)).length > 1) {
       refuse(sourceFile, at, label, { reason: 'overloaded-function', message: 'The function has overloads; each would need its promise form, so it is left to you.' });
       return;
+    }
+    if (api.isMethodDeclaration(tsFn)) {
+      // A method changes alone only when it is the one declaration its calls run (the add-abort-signal judgement).
+      const member = memberRefusal(checker, tsFn, overriding, 'become async');
+      if (member) {
+        refuse(sourceFile, at, label, { reason: member.reason, message: `${candidate.name.name} ${member.message}.` });
+        return;
+      }
+      // `x.load(…)` on a value typed `any` (an untyped parameter in JavaScript) may call it unseen.
+      const unresolved = identifiersNamed(candidate.name.name).find((id) => api.isPropertyAccessExpression(id.parent) && id.parent.name === id && symbolOf(id) === undefined);
+      if (unresolved) {
+        refuse(sourceFile, at, label, { reason: 'union-receiver', message: `\`${unresolved.parent.getText()}\` at ${where(unresolved)} is reached through a value of no known type: the method it calls may be this one.` });
+        return;
+      }
+      if (options.keepCallbackApi === true) {
+        refuse(sourceFile, at, label, { reason: 'kept-api-not-writable', message: 'A method keeps no callback API (no wrapper is written for methods); run without --keep-callback-api to migrate it with its callers.' });
+        return;
+      }
     }
     const callers: ts.CallExpression[] = [];
     let problem: Pick<CallbackProblem, 'reason' | 'message'> | null = null;
@@ -185,6 +198,11 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
         break;
       }
       const call = callOf(reference);
+      const viaMember = call && api.isMethodDeclaration(tsFn) ? methodRefusal(checker, call, tsFn, overriding, 'become async') : null;
+      if (viaMember) {
+        problem = { reason: viaMember.reason, message: `${reference.text}(…) at ${where(reference)} ${viaMember.message}.` };
+        break;
+      }
       if (!call || call.arguments.some((a) => api.isSpreadElement(a))) {
         problem = { reason: 'dynamic-call', message: `${reference.text} is called with spread arguments at ${where(reference)}: the callback's place cannot be seen.` };
         break;
@@ -335,7 +353,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
     for (const target of own) {
       const fn = target.candidate.fn;
       const refs = callbackReferences(original, target.candidate);
-      pass1.push({ range: [fn.range[0], fn.range[0]], text: 'async ' });
+      pass1.push({ range: [asyncOffsetOf(target.candidate), asyncOffsetOf(target.candidate)], text: 'async ' });
       for (const ref of refs) {
         const call = ref.parent as TSESTree.CallExpression;
         if (call.callee === ref) {
@@ -369,6 +387,29 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
     walk(original.ast, original.visitorKeys, (node) => {
       if (node.type === 'CallExpression' && callers.has(key(node)) && !deferred.has(key(node))) callerCalls.push(node);
     });
+    // Later passes know a project call by how its callee is written; a callee written alike for another
+    // function (`this.load(…)` in two classes, a shadowing name) would be taken for it.
+    const calleeText = (node: TSESTree.CallExpression) => original.text.slice(node.callee.range[0], node.callee.range[1]);
+    const byText = new Map<string, Target>();
+    const alike = new Set<Target>();
+    const calls: TSESTree.CallExpression[] = [];
+    walk(original.ast, original.visitorKeys, (node) => {
+      if (node.type === 'CallExpression') calls.push(node);
+    });
+    for (const node of calls) {
+      const target = callers.get(key(node))?.target;
+      const before = target && byText.get(calleeText(node));
+      if (before && before !== target) alike.add(before).add(target);
+      if (target) byText.set(calleeText(node), target);
+    }
+    for (const node of calls) {
+      const target = byText.get(calleeText(node));
+      if (target && !callers.has(key(node)) && node.arguments.length === target.paramCount) alike.add(target);
+    }
+    for (const target of alike) {
+      const text = [...byText].find(([, t]) => t === target)?.[0] ?? target.name;
+      fail(target, { reason: 'callee-written-alike', message: `\`${text}(…)\` also calls another function in ${path.basename(original.path ?? '')}; the rewrite follows calls by how they are written, so it leaves them to you.`, at: target.candidate.fn.range[0] });
+    }
     let postponed = false;
     for (const node of callerCalls) {
       const caller = callers.get(key(node));
@@ -417,7 +458,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
         const callee = laterCallees.get(file.text.slice(call.callee.range[0], call.callee.range[1]));
         return catalogue(call) ?? (callee && call.arguments.length === callee.paramCount ? { kind: 'project', name: callee.name } : null);
       };
-      const ownNow = own.map((t) => moduleFunctionNamed(file, t.name)).filter((fn) => fn !== null);
+      const ownNow = own.map((t) => functionOf(file, t.candidate)).filter((fn) => fn !== null);
       // A call of a function that keeps its callback API is migrated only where a function made async awaits it.
       const later: AwaitableCalls = (call) => {
         const kind = anyLater(call);
@@ -442,7 +483,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
       let awaited = false;
       for (const target of own) {
         if (refused.has(target)) continue;
-        const fn = moduleFunctionNamed(file, target.name);
+        const fn = functionOf(file, target.candidate);
         if (!fn) continue;
         const candidate = { fn, name: target.candidate.name, callback: fn.params[fn.params.length - 1] as TSESTree.Identifier };
         const refs = callbackReferences(file, candidate);
@@ -498,7 +539,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
     // Last: every callback call and forward is gone, so the parameter goes; a function that kept one is refused.
     const file = reparse(text);
     if (file) {
-      const ownNow = own.map((t) => moduleFunctionNamed(file, t.name));
+      const ownNow = own.map((t) => functionOf(file, t.candidate));
       walk(file.ast, file.visitorKeys, (node) => {
         const callee = node.type === 'CallExpression' ? laterCallees.get(file.text.slice(node.callee.range[0], node.callee.range[1])) : undefined;
         if (!callee || callee.keepsApi || node.type !== 'CallExpression' || node.arguments.length !== callee.paramCount) return;
@@ -516,7 +557,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
     const kept: { target: Target; fn: FunctionNode; param: TSESTree.Identifier }[] = [];
     for (const target of own) {
       if (refused.has(target)) continue;
-      const fn = moduleFunctionNamed(file, target.name);
+      const fn = functionOf(file, target.candidate);
       const param = fn?.params[fn.params.length - 1];
       if (!fn || param?.type !== 'Identifier') {
         fail(target, { reason: 'would-lose-code', message: 'The function was lost in the rewrite; this is an asyncwise bug.', at: target.candidate.fn.range[0] });
@@ -604,6 +645,19 @@ function ownStatements(file: AnalysisFile, fn: FunctionNode): TSESTree.Node[] {
     return true;
   });
   return out;
+}
+
+/** The candidate's function in a rewritten text of its file: the module-level function of its name, or the same method. */
+function functionOf(file: AnalysisFile, candidate: CallbackLastFunction): FunctionNode | null {
+  return candidate.method ? (methodsNamed(file, candidate.name.name)[candidate.method.ordinal] ?? null) : moduleFunctionNamed(file, candidate.name.name);
+}
+
+/** How the report names a method's owner: its class, or the variable its object literal initialises. */
+function ownerNameOf(fn: FunctionNode): string {
+  const owner = fn.parent.parent;
+  if (owner?.type === 'ClassBody' && (owner.parent.type === 'ClassDeclaration' || owner.parent.type === 'ClassExpression') && owner.parent.id) return owner.parent.id.name;
+  if (owner?.type === 'ObjectExpression' && owner.parent.type === 'VariableDeclarator' && owner.parent.id.type === 'Identifier') return owner.parent.id.name;
+  return '(anonymous)';
 }
 
 /** The module-level function declared or held in a `const` under `name`. */

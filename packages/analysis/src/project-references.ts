@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type * as ts from 'typescript';
+import type { RefusalReason } from './edits';
 import { typescriptApi } from './oracle/parser-services-oracle';
 
 /** A function a project transform can plan: a declaration, a function or arrow a `const` holds, or a class's or object literal's method. */
@@ -23,6 +24,12 @@ export interface ProjectReferences {
   readonly referencesOf: (node: ProjectFunction) => ts.Identifier[];
   /** Every identifier of the files spelled `name`, resolved or not. */
   readonly identifiersNamed: (name: string) => readonly ts.Identifier[];
+  /**
+   * A member of another class of the project that overrides `method` (same name, in a class derived
+   * from the method's), found among the identifiers spelled like it: then which one runs depends on
+   * the object, and all would have to change together.
+   */
+  readonly overriding: (method: ts.MethodDeclaration) => ts.Node | undefined;
 }
 
 /**
@@ -75,7 +82,97 @@ export function projectReferences(checker: ts.TypeChecker, sourceFiles: readonly
     const isOwn = (found: ts.Symbol | undefined) => found === symbol || (api.isMethodDeclaration(node) && found?.declarations?.includes(node) === true);
     return (identifiers.get(name) ?? []).filter((id) => id !== own && isOwn(symbolOf(id)));
   };
-  return { symbolOf, referencesOf, identifiersNamed: (name) => identifiers.get(name) ?? [] };
+  const identifiersNamed = (name: string): readonly ts.Identifier[] => identifiers.get(name) ?? [];
+  const overriding = (method: ts.MethodDeclaration): ts.Node | undefined => {
+    const owner = method.parent;
+    if (!api.isClassLike(owner) || !api.isIdentifier(method.name)) return undefined;
+    const ownerSymbol = classSymbol(checker, owner);
+    return identifiersNamed(method.name.text).find((id) => {
+      const member = id.parent;
+      if ((!api.isMethodDeclaration(member) && !api.isPropertyDeclaration(member)) || member.name !== id || member === method) return false;
+      const cls = member.parent;
+      return api.isClassLike(cls) && cls !== owner && ownerSymbol !== undefined && derivesFrom(checker, cls, ownerSymbol);
+    });
+  };
+  return { symbolOf, referencesOf, identifiersNamed, overriding };
+}
+
+/** Why a project transform cannot change a method together with its calls: the reason and what it says. */
+export interface MethodRefusal {
+  readonly reason: RefusalReason;
+  readonly message: string;
+}
+
+/**
+ * Why a call of a method cannot be changed with the method, or null: the method must be the one
+ * declaration the call runs, called on `this` or on a value of one type (not a union, not `any`),
+ * written with a static name, and the method itself must pass {@link memberRefusal}. `change` says
+ * what each would have to do (`take the signal`, `become async`).
+ */
+export function methodRefusal(checker: ts.TypeChecker, call: ts.CallExpression, method: ts.MethodDeclaration, overriding: ProjectReferences['overriding'], change: string): MethodRefusal | null {
+  const api = typescriptApi();
+  const callee = call.expression;
+  if (!api.isPropertyAccessExpression(callee) || !api.isIdentifier(method.name)) return { reason: 'dynamic-access', message: 'calls a method through a computed or private name; it is left as written' };
+  if (callee.expression.kind !== api.SyntaxKind.ThisKeyword) {
+    const receiver = checker.getNonNullableType(checker.getTypeAtLocation(callee.expression));
+    if (receiver.flags & api.TypeFlags.Any || receiver.isUnion()) {
+      return { reason: 'union-receiver', message: `calls a method on a value typed \`${checker.typeToString(receiver)}\`: another type's method may run` };
+    }
+  }
+  const member = memberRefusal(checker, method, overriding, change);
+  return member ? { reason: member.reason, message: `calls a method that ${member.message}` } : null;
+}
+
+/**
+ * Why a method cannot change on its own, or null: it implements an interface's member (or a
+ * declared type's, for an object literal's method), overrides a base class's method, or is
+ * overridden by another class's; each of those would have to `change` together. The message reads
+ * after the method's name (`implements \`Reader\`'s load: …`).
+ */
+export function memberRefusal(checker: ts.TypeChecker, method: ts.MethodDeclaration, overriding: ProjectReferences['overriding'], change: string): MethodRefusal | null {
+  const api = typescriptApi();
+  if (!api.isIdentifier(method.name)) return { reason: 'dynamic-access', message: 'has a computed or private name; it is left as written' };
+  const name = method.name.text;
+  const owner = method.parent;
+  if (api.isObjectLiteralExpression(owner)) {
+    // An object literal written as a declared type's value implements that type's member.
+    const contextual = checker.getContextualType(owner);
+    if (contextual?.getProperty(name)) return { reason: 'interface-member', message: `implements \`${checker.typeToString(contextual)}\`'s ${name}: every implementation would have to ${change}` };
+    return null;
+  }
+  if (!api.isClassLike(owner)) return null;
+  for (const clause of owner.heritageClauses ?? []) {
+    for (const heritage of clause.types) {
+      const type = checker.getTypeAtLocation(heritage);
+      if (!type.getProperty(name)) continue;
+      return clause.token === api.SyntaxKind.ImplementsKeyword
+        ? { reason: 'interface-member', message: `implements \`${heritage.getText()}\`'s ${name}: every implementation would have to ${change}` }
+        : { reason: 'method-override', message: `overrides \`${heritage.getText()}\`'s ${name}: both would have to ${change}` };
+    }
+  }
+  const overrider = overriding(method);
+  if (overrider) return { reason: 'method-override', message: `is overridden at ${where(overrider)}: both would have to ${change}` };
+  return null;
+}
+
+/** The symbol of a class declaration or expression, as the checker knows it. */
+function classSymbol(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration): ts.Symbol | undefined {
+  return cls.name ? checker.getSymbolAtLocation(cls.name) : (checker.getTypeAtLocation(cls).getSymbol() ?? undefined);
+}
+
+/** Whether the class extends (at any depth) the class of `ancestor`. */
+function derivesFrom(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, ancestor: ts.Symbol): boolean {
+  const seen = new Set<ts.Type>();
+  const pending: ts.Type[] = [checker.getTypeAtLocation(cls)];
+  for (let type = pending.pop(); type; type = pending.pop()) {
+    if (seen.has(type)) continue;
+    seen.add(type);
+    for (const base of checker.getBaseTypes(type as ts.InterfaceType)) {
+      if (base.getSymbol() === ancestor) return true;
+      pending.push(base);
+    }
+  }
+  return false;
 }
 
 /** The function's name: its own, or that of the variable it initialises. */

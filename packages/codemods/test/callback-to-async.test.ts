@@ -75,7 +75,6 @@ describe('what callback-to-async refuses', () => {
     expect(plan.changes).toEqual([]);
     expect(plan.refusals.map((r) => [r.plan.split('#')[1], r.reason]).sort()).toEqual(
       [
-        ['load', 'method-not-supported'],
         ['typed', 'return-type-annotated'],
         ['handler', 'used-as-value'],
         ['spread', 'dynamic-call'],
@@ -110,6 +109,93 @@ describe('what callback-to-async refuses', () => {
     expect(byName.check?.description).toMatch(/handed to `config\.hasConfig\(…\)`, which has no promise form/);
     // `partial` hands its `done` to `readRaw`, which the checker already refused: nothing shows `done` is a callback.
     expect(byName.partial).toBeUndefined();
+  });
+});
+
+describe('methods', () => {
+  it('refuses a method that is not the one declaration its calls run, with the add-abort-signal judgement', () => {
+    const { configPath } = copyOf('methods');
+    const plan = planCallbackToAsync(configPath);
+    expect([...plan.functions].sort()).toEqual(['src/store.ts#Store.open', 'src/store.ts#Store.read', 'src/store.ts#Store.readJson', 'src/store.ts#sizes.of']);
+    expect(plan.refusals.map((r) => [r.plan.split('#')[1], r.reason]).sort()).toEqual(
+      [
+        ['FileReader.load', 'interface-member'],
+        ['Base.fetch', 'method-override'],
+        ['Derived.fetch', 'method-override'],
+        ['Disk.size', 'union-receiver'],
+        ['Memory.size', 'union-receiver'],
+      ].sort(),
+    );
+  });
+
+  it('refuses a method called on a value of no known type, which may be it (JavaScript)', () => {
+    const dir = tempProject({
+      'jsconfig.json': JSON.stringify({ compilerOptions: { target: 'es2022', module: 'commonjs', types: [] }, include: ['lib'] }),
+      'lib/store.js': `'use strict';
+const fs = require('fs');
+
+class Store {
+  read(file, cb) {
+    fs.readFile(file, 'utf8', (err, text) => {
+      if (err) return cb(err);
+      cb(null, text);
+    });
+  }
+}
+
+function readWith(store, file) {
+  store.read(file, (err, text) => {
+    if (err) throw err;
+    console.log(text);
+  });
+}
+
+module.exports = { Store, readWith };
+`,
+    });
+    const plan = planCallbackToAsync(path.join(dir, 'jsconfig.json'));
+    expect(plan.functions).toEqual([]);
+    expect(plan.refusals.map((r) => [r.plan.split('#')[1], r.reason])).toEqual([['Store.read', 'union-receiver']]);
+  });
+
+  it('refuses two functions whose calls are written alike in one file', () => {
+    const dir = tempProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', strict: true, noEmit: true, types: ['node'], typeRoots }, include: ['src'] }),
+      'src/two.ts': `import * as fs from 'node:fs';
+
+type Callback<T> = (err: Error | null, value?: T) => void;
+
+export class Left {
+  read(file: string, cb: Callback<string>) {
+    fs.readFile(file, 'utf8', (err, text) => {
+      if (err) return cb(err);
+      cb(null, text);
+    });
+  }
+  show(file: string) {
+    this.read(file, (err, text) => {
+      if (err) return;
+      console.log(text);
+    });
+  }
+}
+
+export class Right {
+  read(file: string, cb: Callback<string>) {
+    cb(null, file);
+  }
+  show(file: string) {
+    this.read(file, (err, text) => {
+      if (err) return;
+      console.log(text);
+    });
+  }
+}
+`,
+    });
+    const plan = planCallbackToAsync(path.join(dir, 'tsconfig.json'));
+    expect(plan.functions).toEqual([]);
+    expect(plan.refusals.map((r) => [r.plan.split('#')[1], r.reason]).sort()).toEqual([['Left.read', 'callee-written-alike'], ['Right.read', 'callee-written-alike']]);
   });
 });
 
