@@ -49,6 +49,12 @@ export interface CallbackLastFunction {
   readonly method?: { readonly ordinal: number };
 }
 
+/** Whether the file assigns the variable `id` declares nowhere but in its declaration (and declares it once). */
+function isNeverReassigned(file: AnalysisFile, id: TSESTree.Identifier): boolean {
+  const variable = file.scopeManager.getDeclaredVariables(id.parent as TSESTree.VariableDeclarator).find((v) => v.name === id.name);
+  return variable !== undefined && variable.defs.length === 1 && variable.references.every((r) => !r.isWrite() || r.init === true);
+}
+
 /** Where `async ` goes: before the function, or before a method's name (after `static` and the like). */
 export function asyncOffsetOf(candidate: CallbackLastFunction): number {
   return candidate.method ? candidate.name.range[0] : candidate.fn.range[0];
@@ -106,10 +112,13 @@ export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: Awa
   for (const statement of file.ast.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id) consider(declaration, declaration.id);
-    if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
+    if (declaration?.type === 'VariableDeclaration') {
       for (const declarator of declaration.declarations) {
         const init = declarator.init;
-        if (declarator.id.type === 'Identifier' && (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression')) consider(init, declarator.id);
+        if (declarator.id.type !== 'Identifier' || (init?.type !== 'ArrowFunctionExpression' && init?.type !== 'FunctionExpression')) continue;
+        // A `var` or `let` is one only when nothing in the file assigns it again (the planner asks the checker about the other files).
+        if (declaration.kind !== 'const' && !isNeverReassigned(file, declarator.id)) continue;
+        consider(init, declarator.id);
       }
     }
   }

@@ -75,7 +75,7 @@ export function projectReferences(checker: ts.TypeChecker, sourceFiles: readonly
   const symbolOf = (node: ts.Node) => canonical(checker.getSymbolAtLocation(node), 0);
   const referencesOf = (node: ProjectFunction): ts.Identifier[] => {
     const name = functionName(node);
-    const own = declarationName(node);
+    const own = declarationName(node) ?? unreassignedName(node);
     const symbol = own ? symbolOf(own) : undefined;
     if (name === null || !symbol) return [];
     // An object literal's method is read through the literal's type, whose member may be another symbol of the same declaration.
@@ -83,6 +83,16 @@ export function projectReferences(checker: ts.TypeChecker, sourceFiles: readonly
     return (identifiers.get(name) ?? []).filter((id) => id !== own && isOwn(symbolOf(id)));
   };
   const identifiersNamed = (name: string): readonly ts.Identifier[] => identifiers.get(name) ?? [];
+  /** The `var` or `let` a function initialises, when that is its one declaration and nothing assigns it again: then it names the function as a `const` would. */
+  function unreassignedName(node: ProjectFunction): ts.Identifier | undefined {
+    const parent = node.parent;
+    if (!api.isVariableDeclaration(parent) || parent.initializer !== node || !api.isIdentifier(parent.name)) return undefined;
+    const own = parent.name;
+    const symbol = symbolOf(own);
+    if (!symbol || (symbol.declarations ?? []).length !== 1) return undefined;
+    const reassigned = identifiersNamed(own.text).some((id) => id !== own && isAssignmentTarget(id) && symbolOf(id) === symbol);
+    return reassigned ? undefined : own;
+  }
   const overriding = (method: ts.MethodDeclaration): ts.Node | undefined => {
     const owner = method.parent;
     if (!api.isClassLike(owner) || !api.isIdentifier(method.name)) return undefined;
@@ -173,6 +183,24 @@ function derivesFrom(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, ance
     }
   }
   return false;
+}
+
+/** Whether `id` is written by an assignment (`f = …`, `f += …`, `f++`, `[f] = …`, `({ f } = …)`, `for (f of …)`). */
+function isAssignmentTarget(id: ts.Identifier): boolean {
+  const api = typescriptApi();
+  let node: ts.Node = id;
+  for (;;) {
+    const parent = node.parent;
+    if ((api.isPrefixUnaryExpression(parent) || api.isPostfixUnaryExpression(parent)) && (parent.operator === api.SyntaxKind.PlusPlusToken || parent.operator === api.SyntaxKind.MinusMinusToken)) return true;
+    if (api.isBinaryExpression(parent)) return parent.left === node && parent.operatorToken.kind >= api.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= api.SyntaxKind.LastAssignment;
+    if ((api.isForOfStatement(parent) || api.isForInStatement(parent)) && parent.initializer === node) return true;
+    // Inside a destructuring pattern on the left of an assignment.
+    if (api.isArrayLiteralExpression(parent) || api.isObjectLiteralExpression(parent) || api.isShorthandPropertyAssignment(parent) || api.isSpreadElement(parent) || api.isSpreadAssignment(parent) || api.isParenthesizedExpression(parent) || (api.isPropertyAssignment(parent) && parent.initializer === node)) {
+      node = parent;
+      continue;
+    }
+    return false;
+  }
 }
 
 /** The function's name: its own, or that of the variable it initialises. */
