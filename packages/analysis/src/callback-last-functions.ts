@@ -47,6 +47,8 @@ export interface CallbackLastFunction {
   readonly callback: TSESTree.Identifier;
   /** A class's or object literal's method: the how-many-th of the file's methods with its name (see {@link methodsNamed}), which no rewrite changes. */
   readonly method?: { readonly ordinal: number };
+  /** A function declared in another function's body: the how-many-th of the file's such functions with its name (see {@link nestedFunctionsNamed}). */
+  readonly nested?: { readonly ordinal: number; readonly outer: FunctionNode };
 }
 
 /** Whether the file assigns the variable `id` declares nowhere but in its declaration (and declares it once). */
@@ -74,6 +76,20 @@ function methodFunction(node: TSESTree.Node): { readonly fn: TSESTree.FunctionEx
   return null;
 }
 
+/** A function declaration that is a statement of another function's body (not of a block inside it). */
+function isNestedDeclaration(node: TSESTree.Node): node is TSESTree.FunctionDeclaration & { id: TSESTree.Identifier } {
+  return node.type === 'FunctionDeclaration' && node.id !== null && node.parent.type === 'BlockStatement' && isFunctionNode(node.parent.parent);
+}
+
+/** The file's function declarations named `name` that are statements of another function's body, in the order of the text. */
+export function nestedFunctionsNamed(file: AnalysisFile, name: string): TSESTree.FunctionDeclaration[] {
+  const found: TSESTree.FunctionDeclaration[] = [];
+  walk(file.ast, file.visitorKeys, (node) => {
+    if (isNestedDeclaration(node) && node.id.name === name) found.push(node);
+  });
+  return found;
+}
+
 /** The file's methods named `name` (classes' and object literals'), in the order of the text. */
 export function methodsNamed(file: AnalysisFile, name: string): TSESTree.FunctionExpression[] {
   const found: TSESTree.FunctionExpression[] = [];
@@ -86,13 +102,14 @@ export function methodsNamed(file: AnalysisFile, name: string): TSESTree.Functio
 
 /**
  * The file's callback-last functions: module-level declarations (exported or not), `const`
- * functions and arrows, and classes' and object literals' methods, neither `async` nor generators,
+ * functions and arrows (and `var`/`let` ones never assigned again), declarations in another
+ * function's body, and classes' and object literals' methods, neither `async` nor generators,
  * whose last parameter is a name the body calls, or hands on as the callback of a call
  * `takesCallback` accepts (a catalogued callback API, a project function already found).
  */
 export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: AwaitableCalls = catalogueCalls(file)): CallbackLastFunction[] {
   const found: CallbackLastFunction[] = [];
-  const consider = (fn: FunctionNode, name: TSESTree.Identifier, method?: { readonly ordinal: number }) => {
+  const consider = (fn: FunctionNode, name: TSESTree.Identifier, place: Pick<CallbackLastFunction, 'method' | 'nested'> = {}) => {
     if (fn.async || fn.generator) return;
     const last = fn.params[fn.params.length - 1];
     if (last?.type !== 'Identifier') return;
@@ -107,7 +124,7 @@ export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: Awa
       const first = parent.arguments[0];
       return first === undefined || isNullish(first) || isShownError(first, parent) || isEnclosingError(first, parent, takesCallback);
     });
-    if (used) found.push({ fn, name, callback: last, ...(method ? { method } : {}) });
+    if (used) found.push({ fn, name, callback: last, ...place });
   };
   for (const statement of file.ast.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
@@ -122,13 +139,19 @@ export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: Awa
       }
     }
   }
-  const seen = new Map<string, number>();
+  const methods = new Map<string, number>();
+  const nested = new Map<string, number>();
   walk(file.ast, file.visitorKeys, (node) => {
     const method = methodFunction(node);
-    if (!method) return;
-    const ordinal = seen.get(method.key.name) ?? 0;
-    seen.set(method.key.name, ordinal + 1);
-    consider(method.fn, method.key, { ordinal });
+    if (method) {
+      const ordinal = methods.get(method.key.name) ?? 0;
+      methods.set(method.key.name, ordinal + 1);
+      consider(method.fn, method.key, { method: { ordinal } });
+    } else if (isNestedDeclaration(node)) {
+      const ordinal = nested.get(node.id.name) ?? 0;
+      nested.set(node.id.name, ordinal + 1);
+      consider(node, node.id, { nested: { ordinal, outer: node.parent.parent as FunctionNode } });
+    }
   });
   return found;
 }

@@ -31,6 +31,7 @@ import {
   forwardEdits,
   judgeCallbackLastFunction,
   methodsNamed,
+  nestedFunctionsNamed,
   rewriteCaller,
 } from './callback-last-functions';
 import { applyEdits, type TextEdit } from './edits';
@@ -141,8 +142,10 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
       const keys = candidateCalls.get(sourceFile);
       const takesCallback: AwaitableCalls = (call) => catalogue(call) ?? (keys?.has(key(call)) ? { kind: 'project', name: '' } : null);
       for (const candidate of findCallbackLastFunctions(file, takesCallback)) {
-        const label = `${path.relative(rootDir, sourceFile.fileName)}#${candidate.method ? `${ownerNameOf(candidate.fn)}.` : ''}${candidate.name.name}`;
-        const seenKey = candidate.method ? `${label}@${candidate.method.ordinal}` : label;
+        const owner = candidate.method ? `${ownerNameOf(candidate.fn)}.` : candidate.nested ? `${functionNameOf(candidate.nested.outer)}>` : '';
+        const label = `${path.relative(rootDir, sourceFile.fileName)}#${owner}${candidate.name.name}`;
+        const ordinal = candidate.method?.ordinal ?? candidate.nested?.ordinal;
+        const seenKey = ordinal === undefined ? label : `${label}@${ordinal}`;
         if (seen.has(seenKey)) continue;
         seen.add(seenKey);
         found = true;
@@ -604,6 +607,7 @@ export function planCallbackToAsync(configPath: string, options: CallbackToAsync
 
 function functionNameOf(fn: FunctionNode): string {
   if (fn.type !== 'ArrowFunctionExpression' && fn.id) return fn.id.name;
+  if ((fn.parent.type === 'MethodDefinition' || fn.parent.type === 'Property') && fn.parent.key.type === 'Identifier') return fn.parent.key.name;
   return fn.parent.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : 'the function';
 }
 
@@ -649,7 +653,9 @@ function ownStatements(file: AnalysisFile, fn: FunctionNode): TSESTree.Node[] {
 
 /** The candidate's function in a rewritten text of its file: the module-level function of its name, or the same method. */
 function functionOf(file: AnalysisFile, candidate: CallbackLastFunction): FunctionNode | null {
-  return candidate.method ? (methodsNamed(file, candidate.name.name)[candidate.method.ordinal] ?? null) : moduleFunctionNamed(file, candidate.name.name);
+  if (candidate.method) return methodsNamed(file, candidate.name.name)[candidate.method.ordinal] ?? null;
+  if (candidate.nested) return nestedFunctionsNamed(file, candidate.name.name)[candidate.nested.ordinal] ?? null;
+  return moduleFunctionNamed(file, candidate.name.name);
 }
 
 /** How the report names a method's owner: its class, or the variable its object literal initialises. */
