@@ -710,6 +710,8 @@ function useOf(reference: ts.Identifier): 'call' | 'export' | 'other' | 'value' 
   if (api.isExportSpecifier(parent) || api.isExportAssignment(parent)) return 'export';
   if (api.isImportSpecifier(parent) || api.isImportClause(parent) || api.isTypeQueryNode(parent) || api.isBindingElement(parent)) return 'other';
   if (callOf(reference)) return 'call';
+  // `load.sync = loadSync`: a property set on the function calls nothing (unlike `load.call(…)`).
+  if (api.isPropertyAccessExpression(parent) && parent.expression === reference && api.isBinaryExpression(parent.parent) && parent.parent.left === parent && parent.parent.operatorToken.kind === api.SyntaxKind.EqualsToken) return 'other';
   // CommonJS exports: `module.exports = { f }`, `{ f: f }`, `exports.f = f`, `module.exports.f = …`.
   const exportsTarget = (node: ts.Node): boolean => {
     const text = node.getText();

@@ -89,7 +89,8 @@ export function projectReferences(checker: ts.TypeChecker, sourceFiles: readonly
     if (!api.isVariableDeclaration(parent) || parent.initializer !== node || !api.isIdentifier(parent.name)) return undefined;
     const own = parent.name;
     const symbol = symbolOf(own);
-    if (!symbol || (symbol.declarations ?? []).length !== 1) return undefined;
+    // Declared once (a JavaScript expando, `load.sync = …`, adds declarations of properties, not of the variable).
+    if (!symbol || (symbol.declarations ?? []).filter((d) => api.isVariableDeclaration(d) || api.isFunctionDeclaration(d) || api.isParameter(d)).length !== 1) return undefined;
     const reassigned = identifiersNamed(own.text).some((id) => id !== own && isAssignmentTarget(id) && symbolOf(id) === symbol);
     return reassigned ? undefined : own;
   }

@@ -34,4 +34,7 @@ function report(file) {
   });
 }
 
+// A property set on a function does not call it.
+readText.encoding = 'utf8';
+
 module.exports = { readText, lineCount, readRaw, report };
