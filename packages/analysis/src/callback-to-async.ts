@@ -710,6 +710,9 @@ function useOf(reference: ts.Identifier): 'call' | 'export' | 'other' | 'value' 
   if (api.isExportSpecifier(parent) || api.isExportAssignment(parent)) return 'export';
   if (api.isImportSpecifier(parent) || api.isImportClause(parent) || api.isTypeQueryNode(parent) || api.isBindingElement(parent)) return 'other';
   if (callOf(reference)) return 'call';
+  // `const which = require('./which')`: the CommonJS import of it.
+  if (api.isVariableDeclaration(parent) && parent.name === reference && parent.initializer && isRequire(parent.initializer)) return 'other';
+  if (api.isPropertyAccessExpression(parent) && parent.name === reference && isRequire(parent) && api.isVariableDeclaration(parent.parent) && parent.parent.initializer === parent) return 'other';
   // `load.sync = loadSync`: a property set on the function calls nothing (unlike `load.call(…)`).
   if (api.isPropertyAccessExpression(parent) && parent.expression === reference && api.isBinaryExpression(parent.parent) && parent.parent.left === parent && parent.parent.operatorToken.kind === api.SyntaxKind.EqualsToken) return 'other';
   // CommonJS exports: `module.exports = { f }`, `{ f: f }`, `exports.f = f`, `module.exports.f = …`.
@@ -724,3 +727,9 @@ function useOf(reference: ts.Identifier): 'call' | 'export' | 'other' | 'value' 
   return 'value';
 }
 
+/** `require('…')`, or a property of it (`require('./store').load`). */
+function isRequire(node: ts.Expression): boolean {
+  const api = typescriptApi();
+  const call = api.isPropertyAccessExpression(node) ? node.expression : node;
+  return api.isCallExpression(call) && api.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1 && api.isStringLiteralLike(call.arguments[0] as ts.Expression);
+}
