@@ -60,7 +60,7 @@ async function measureOnce(configPath: string, codemod: ProjectCodemodName): Pro
   projectProgram(configPath);
   const programMs = performance.now() - t;
   t = performance.now();
-  const settings = { from: [], allExports: codemod === 'add-abort-signal', keepCallbackApi: false, cwd: dirname(configPath) };
+  const settings = { from: [], allExports: codemod === 'add-abort-signal', options: {}, cwd: dirname(configPath) };
   const plan = codemod === 'add-abort-signal' ? planAddAbortSignal(configPath, settings) : planCallbackToAsync(configPath, settings);
   const planMs = performance.now() - t;
   t = performance.now();

@@ -213,9 +213,13 @@ describe('migrating fixtures/callback-library with callback-to-async', () => {
     expect(result.stdout).toContain('Made async: 4 functions (lib/manifest.js#readManifest, lib/manifest.js#writeManifest, lib/manifest.js#addKey, lib/manifest.js#keyCount)');
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { files: { path: string; status: string; refusals: { reason: string; message: string }[] }[] };
     expect(report.files.filter((f) => f.status === 'changed').map((f) => path.relative(copy, path.resolve(repoRoot, f.path))).sort()).toEqual(['bin/store.js', 'lib/manifest.js', 'test/manifest.test.js']);
-    // `readBundle` is handed to the tests' `viaCallback` helper. (`dumpEntry` hands its `done` to a stream's
+    // `readBundle` is handed to the tests' `viaCallback` helper; the `runtime.version` method hands its `done`
+    // to `execFile`, which calls back with stdout and stderr. (`dumpEntry` hands its `done` to a stream's
     // `finish`, which shows no error-first callback: it is not a candidate.)
-    expect(report.files.flatMap((f) => f.refusals.map((r) => [r.reason, r.message.split(':')[0]]))).toEqual([['used-as-value', 'readBundle is used as a value at archive.test.js']]);
+    expect(report.files.flatMap((f) => f.refusals.map((r) => [r.reason, r.message.split(':')[0]]))).toEqual([
+      ['used-as-value', 'readBundle is used as a value at archive.test.js'],
+      ['several-values', 'The callback is handed to execFile(…), which calls back with several values; its promise twin resolves to an object of them.'],
+    ]);
 
     const manifest = read('lib/manifest.js');
     expect(manifest).toContain("async function readManifest(dir) {\n  const text = await fs.promises.readFile(manifestPath(dir), 'utf8');\n  return JSON.parse(text);\n}");

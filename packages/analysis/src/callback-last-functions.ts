@@ -39,23 +39,77 @@ export function catalogueCalls(file: AnalysisFile): AwaitableCalls {
   return (call) => (callbackApiAt(file, call)?.style === 'error-first' ? { kind: 'catalogue' } : null);
 }
 
-/** A module-level function whose last parameter is a plain name the function calls or forwards: what callback-to-async looks at. */
+/** A module-level function or a method whose last parameter is a plain name the function calls or forwards: what callback-to-async looks at. */
 export interface CallbackLastFunction {
   readonly fn: FunctionNode;
-  /** The name it is declared or held under. */
+  /** The name it is declared or held under (a method's key). */
   readonly name: TSESTree.Identifier;
   readonly callback: TSESTree.Identifier;
+  /** A class's or object literal's method: the how-many-th of the file's methods with its name (see {@link methodsNamed}), which no rewrite changes. */
+  readonly method?: { readonly ordinal: number };
+  /** A function declared in another function's body: the how-many-th of the file's such functions with its name (see {@link nestedFunctionsNamed}). */
+  readonly nested?: { readonly ordinal: number; readonly outer: FunctionNode };
+}
+
+/** Whether the file assigns the variable `id` declares nowhere but in its declaration (and declares it once). */
+function isNeverReassigned(file: AnalysisFile, id: TSESTree.Identifier): boolean {
+  const variable = file.scopeManager.getDeclaredVariables(id.parent as TSESTree.VariableDeclarator).find((v) => v.name === id.name);
+  return variable !== undefined && variable.defs.length === 1 && variable.references.every((r) => !r.isWrite() || r.init === true);
+}
+
+/** Where `async ` goes: before the function, or before a method's name (after `static` and the like). */
+export function asyncOffsetOf(candidate: CallbackLastFunction): number {
+  return candidate.method ? candidate.name.range[0] : candidate.fn.range[0];
+}
+
+/** A method's function, when `node` is a class's or object literal's method with a plain name (no getter, setter or constructor). */
+function methodFunction(node: TSESTree.Node): { readonly fn: TSESTree.FunctionExpression; readonly key: TSESTree.Identifier } | null {
+  const plain = (key: TSESTree.Node, computed: boolean) => (!computed && key.type === 'Identifier' ? key : null);
+  if (node.type === 'MethodDefinition' && node.kind === 'method' && node.value.type === 'FunctionExpression') {
+    const key = plain(node.key, node.computed);
+    return key ? { fn: node.value, key } : null;
+  }
+  if (node.type === 'Property' && node.method && node.value.type === 'FunctionExpression' && node.parent.type === 'ObjectExpression') {
+    const key = plain(node.key, node.computed);
+    return key ? { fn: node.value, key } : null;
+  }
+  return null;
+}
+
+/** A function declaration that is a statement of another function's body (not of a block inside it). */
+function isNestedDeclaration(node: TSESTree.Node): node is TSESTree.FunctionDeclaration & { id: TSESTree.Identifier } {
+  return node.type === 'FunctionDeclaration' && node.id !== null && node.parent.type === 'BlockStatement' && isFunctionNode(node.parent.parent);
+}
+
+/** The file's function declarations named `name` that are statements of another function's body, in the order of the text. */
+export function nestedFunctionsNamed(file: AnalysisFile, name: string): TSESTree.FunctionDeclaration[] {
+  const found: TSESTree.FunctionDeclaration[] = [];
+  walk(file.ast, file.visitorKeys, (node) => {
+    if (isNestedDeclaration(node) && node.id.name === name) found.push(node);
+  });
+  return found;
+}
+
+/** The file's methods named `name` (classes' and object literals'), in the order of the text. */
+export function methodsNamed(file: AnalysisFile, name: string): TSESTree.FunctionExpression[] {
+  const found: TSESTree.FunctionExpression[] = [];
+  walk(file.ast, file.visitorKeys, (node) => {
+    const method = methodFunction(node);
+    if (method?.key.name === name) found.push(method.fn);
+  });
+  return found;
 }
 
 /**
- * The file's module-level callback-last functions: declarations (exported or not) and `const`
- * functions and arrows, neither `async` nor generators, whose last parameter is a name the body
- * calls, or hands on as the callback of a call `takesCallback` accepts (a catalogued callback API,
- * a project function already found).
+ * The file's callback-last functions: module-level declarations (exported or not), `const`
+ * functions and arrows (and `var`/`let` ones never assigned again), declarations in another
+ * function's body, and classes' and object literals' methods, neither `async` nor generators,
+ * whose last parameter is a name the body calls, or hands on as the callback of a call
+ * `takesCallback` accepts (a catalogued callback API, a project function already found).
  */
 export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: AwaitableCalls = catalogueCalls(file)): CallbackLastFunction[] {
   const found: CallbackLastFunction[] = [];
-  const consider = (fn: FunctionNode, name: TSESTree.Identifier) => {
+  const consider = (fn: FunctionNode, name: TSESTree.Identifier, place: Pick<CallbackLastFunction, 'method' | 'nested'> = {}) => {
     if (fn.async || fn.generator) return;
     const last = fn.params[fn.params.length - 1];
     if (last?.type !== 'Identifier') return;
@@ -70,30 +124,34 @@ export function findCallbackLastFunctions(file: AnalysisFile, takesCallback: Awa
       const first = parent.arguments[0];
       return first === undefined || isNullish(first) || isShownError(first, parent) || isEnclosingError(first, parent, takesCallback);
     });
-    if (used) found.push({ fn, name, callback: last });
+    if (used) found.push({ fn, name, callback: last, ...place });
   };
   for (const statement of file.ast.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id) consider(declaration, declaration.id);
-    if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
+    if (declaration?.type === 'VariableDeclaration') {
       for (const declarator of declaration.declarations) {
         const init = declarator.init;
-        if (declarator.id.type === 'Identifier' && (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression')) consider(init, declarator.id);
+        if (declarator.id.type !== 'Identifier' || (init?.type !== 'ArrowFunctionExpression' && init?.type !== 'FunctionExpression')) continue;
+        // A `var` or `let` is one only when nothing in the file assigns it again (the planner asks the checker about the other files).
+        if (declaration.kind !== 'const' && !isNeverReassigned(file, declarator.id)) continue;
+        consider(init, declarator.id);
       }
     }
   }
-  return found;
-}
-
-/** The class methods whose last parameter the body calls like a callback: listed by the planner as `method-not-supported`. */
-export function findCallbackLastMethods(file: AnalysisFile): TSESTree.MethodDefinition[] {
-  const found: TSESTree.MethodDefinition[] = [];
+  const methods = new Map<string, number>();
+  const nested = new Map<string, number>();
   walk(file.ast, file.visitorKeys, (node) => {
-    if (node.type !== 'MethodDefinition' || node.value.type !== 'FunctionExpression' || node.value.async || node.value.generator || node.kind !== 'method') return;
-    const last = node.value.params[node.value.params.length - 1];
-    if (last?.type !== 'Identifier') return;
-    const variable = callbackVariable(file, node.value, last);
-    if (variable?.references.some((r) => r.identifier.parent.type === 'CallExpression' && r.identifier.parent.callee === r.identifier)) found.push(node);
+    const method = methodFunction(node);
+    if (method) {
+      const ordinal = methods.get(method.key.name) ?? 0;
+      methods.set(method.key.name, ordinal + 1);
+      consider(method.fn, method.key, { method: { ordinal } });
+    } else if (isNestedDeclaration(node)) {
+      const ordinal = nested.get(node.id.name) ?? 0;
+      nested.set(node.id.name, ordinal + 1);
+      consider(node, node.id, { nested: { ordinal, outer: node.parent.parent as FunctionNode } });
+    }
   });
   return found;
 }
@@ -307,6 +365,27 @@ export function judgeCallbackLastFunction(file: AnalysisFile, candidate: Callbac
   }
 }
 
+/**
+ * The awaitable calls on the way from the function to each place its callback is called or handed
+ * on, outermost first (a forward ends with the call it is handed to). The callback can run before
+ * the function returns only along a route each call of which can call back synchronously; an empty
+ * route is a call in the function's own body, which does.
+ */
+export function callbackRoutes(file: AnalysisFile, candidate: CallbackLastFunction): TSESTree.CallExpression[][] {
+  const variable = callbackVariable(file, candidate.fn, candidate.callback);
+  return (variable?.references ?? [])
+    .map((r) => r.identifier)
+    .filter((id) => id !== candidate.callback)
+    .map((id) => {
+      const route: TSESTree.CallExpression[] = [];
+      if (id.parent.type === 'CallExpression' && id.parent.callee !== id) route.push(id.parent);
+      for (let current = nearestFunctionOf(id); current && current !== candidate.fn; current = nearestFunctionOf(current)) {
+        if (current.parent.type === 'CallExpression') route.unshift(current.parent);
+      }
+      return route;
+    });
+}
+
 /** What the callback of a project function gets: an error, or `null` and one value. */
 export function projectCallbackShape(name: string): AwaitedCallbackShape {
   return { module: '', name, style: 'error-first', result: { kind: 'value' } };
@@ -394,7 +473,8 @@ export function forwardEdits(file: AnalysisFile, call: TSESTree.CallExpression, 
   if (kind.kind === 'project') callee = sameCallee(file, call);
   else {
     const api = callbackApiAt(file, call);
-    if (!api || api.twin.kind === 'global' || api.result.kind === 'fields') return { reason: 'callback-escapes', message: 'The callback API\'s twin resolves to something other than the callback\'s one value.', at };
+    if (api?.result.kind === 'fields') return { reason: 'several-values', message: `The callback is handed to ${file.text.slice(call.callee.range[0], call.callee.range[1])}(…), which calls back with several values; its promise twin resolves to an object of them.`, at };
+    if (!api || api.twin.kind === 'global') return { reason: 'callback-escapes', message: 'The callback API\'s twin resolves to something other than the callback\'s one value.', at };
     callee = twinReference(file, call, api.twin, { viaAliasImport: true });
   }
   if (!callee) return { reason: 'callback-escapes', message: 'The promise twin needs a name this file already uses.', at };

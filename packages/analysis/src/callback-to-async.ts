@@ -17,17 +17,21 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
+import { asyncNameFor, type KeptFunction, keptCallbackApiEdits } from './callback-api-wrapper';
 import { planAwaitTwin } from './callback-to-await';
 import {
   type AwaitableCalls,
   type CallbackLastFunction,
   type CallbackProblem,
+  asyncOffsetOf,
   callbackCallEdit,
+  callbackRoutes,
   catalogueCalls,
   findCallbackLastFunctions,
-  findCallbackLastMethods,
   forwardEdits,
   judgeCallbackLastFunction,
+  methodsNamed,
+  nestedFunctionsNamed,
   rewriteCaller,
 } from './callback-last-functions';
 import { applyEdits, type TextEdit } from './edits';
@@ -36,7 +40,7 @@ import { typescriptApi } from './oracle/parser-services-oracle';
 import { projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
 import type { ProjectChange, ProjectPlan, ProjectRefusal } from './project-plan';
-import { callOf, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
+import { callOf, memberRefusal, methodRefusal, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
 import { callbackApiAt } from './promise-wrappers';
 import { type FunctionNode, isFunctionNode, nearestFunctionOf, walk } from './walk';
 
@@ -48,6 +52,19 @@ interface Target {
   readonly candidate: CallbackLastFunction;
   readonly paramCount: number;
   readonly callers: ts.CallExpression[];
+  /** Exported, with `keepCallbackApi`: it keeps its callback API beside the promise, and its callers stay as they are. */
+  readonly keepsApi: boolean;
+  /** What its promise resolves to, written by the checker, for the TypeScript overloads; null in JavaScript. */
+  readonly valueType: string | null;
+}
+
+export interface CallbackToAsyncOptions {
+  /**
+   * Exported functions keep their callback API beside the promise one (see callback-api-wrapper.ts),
+   * so callers the program does not hold (a package's users) keep working; the project's own callers
+   * are left as they are, except those inside functions this run makes async.
+   */
+  readonly keepCallbackApi?: boolean;
 }
 
 interface Caller {
@@ -65,12 +82,12 @@ const passesPerFunction = 3;
  * functions are planned like any other, with every caller the program holds: callers outside it
  * are not seen.
  */
-export function planCallbackToAsync(configPath: string): ProjectPlan {
+export function planCallbackToAsync(configPath: string, options: CallbackToAsyncOptions = {}): ProjectPlan {
   const api = typescriptApi();
   const program = projectProgram(configPath);
   const checker = program.getTypeChecker();
   const sourceFiles = projectSourceFiles(program, { javascript: true });
-  const { symbolOf, referencesOf } = projectReferences(checker, sourceFiles);
+  const { symbolOf, referencesOf, identifiersNamed, overriding } = projectReferences(checker, sourceFiles);
   const rootDir = path.dirname(path.resolve(configPath));
   const texts = new Map<string, string>();
   const refusals: ProjectRefusal[] = [];
@@ -121,24 +138,16 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
     for (const sourceFile of sourceFiles) {
       const file = analysisFileOf(sourceFile);
       if (!file) continue;
-      if (round === 0) {
-        for (const method of findCallbackLastMethods(file)) {
-          const callback = method.value.params[method.value.params.length - 1] as TSESTree.Identifier;
-          // Only a method that would qualify as a function is worth naming.
-          if (judgeCallbackLastFunction(file, { fn: method.value as FunctionNode, name: callback, callback }, catalogueCalls(file))) continue;
-          refuse(sourceFile, method.range[0], `${path.relative(rootDir, sourceFile.fileName)}#${file.text.slice(method.key.range[0], method.key.range[1])}`, {
-            reason: 'method-not-supported',
-            message: 'A method ends with a callback parameter; methods are not migrated yet (their callers go through `this` and instances).',
-          });
-        }
-      }
       const catalogue = catalogueCalls(file);
       const keys = candidateCalls.get(sourceFile);
       const takesCallback: AwaitableCalls = (call) => catalogue(call) ?? (keys?.has(key(call)) ? { kind: 'project', name: '' } : null);
       for (const candidate of findCallbackLastFunctions(file, takesCallback)) {
-        const label = `${path.relative(rootDir, sourceFile.fileName)}#${candidate.name.name}`;
-        if (seen.has(label)) continue;
-        seen.add(label);
+        const owner = candidate.method ? `${ownerNameOf(candidate.fn)}.` : candidate.nested ? `${functionNameOf(candidate.nested.outer)}>` : '';
+        const label = `${path.relative(rootDir, sourceFile.fileName)}#${owner}${candidate.name.name}`;
+        const ordinal = candidate.method?.ordinal ?? candidate.nested?.ordinal;
+        const seenKey = ordinal === undefined ? label : `${label}@${ordinal}`;
+        if (seen.has(seenKey)) continue;
+        seen.add(seenKey);
         found = true;
         admit(sourceFile, file, candidate, label);
       }
@@ -150,24 +159,53 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
     const nameNode = tsIdentifierAt(sourceFile, candidate.name.range[0]);
     const declaration = nameNode?.parent;
     const tsFn: ProjectFunction | undefined =
-      declaration && api.isFunctionDeclaration(declaration) ? declaration : declaration && api.isVariableDeclaration(declaration) && declaration.initializer && (api.isArrowFunction(declaration.initializer) || api.isFunctionExpression(declaration.initializer)) ? declaration.initializer : undefined;
+      declaration && (api.isFunctionDeclaration(declaration) || (candidate.method && api.isMethodDeclaration(declaration) && declaration.name === nameNode))
+        ? declaration
+        : declaration && api.isVariableDeclaration(declaration) && declaration.initializer && (api.isArrowFunction(declaration.initializer) || api.isFunctionExpression(declaration.initializer))
+          ? declaration.initializer
+          : undefined;
     const at = candidate.fn.range[0];
     if (!nameNode || !tsFn) return;
     const symbol = symbolOf(nameNode);
-    if ((symbol?.declarations ?? []).filter((d) => api.isFunctionDeclaration(d)).length > 1) {
+    if ((symbol?.declarations ?? []).filter((d) => api.isFunctionDeclaration(d) || api.isMethodDeclaration(d)).length > 1) {
       refuse(sourceFile, at, label, { reason: 'overloaded-function', message: 'The function has overloads; each would need its promise form, so it is left to you.' });
       return;
     }
+    if (api.isMethodDeclaration(tsFn)) {
+      // A method changes alone only when it is the one declaration its calls run (the add-abort-signal judgement).
+      const member = memberRefusal(checker, tsFn, overriding, 'become async');
+      if (member) {
+        refuse(sourceFile, at, label, { reason: member.reason, message: `${candidate.name.name} ${member.message}.` });
+        return;
+      }
+      // `x.load(…)` on a value typed `any` (an untyped parameter in JavaScript) may call it unseen.
+      const unresolved = identifiersNamed(candidate.name.name).find((id) => api.isPropertyAccessExpression(id.parent) && id.parent.name === id && symbolOf(id) === undefined);
+      if (unresolved) {
+        refuse(sourceFile, at, label, { reason: 'union-receiver', message: `\`${unresolved.parent.getText()}\` at ${where(unresolved)} is reached through a value of no known type: the method it calls may be this one.` });
+        return;
+      }
+      if (options.keepCallbackApi === true) {
+        refuse(sourceFile, at, label, { reason: 'kept-api-not-writable', message: 'A method keeps no callback API (no wrapper is written for methods); run without --keep-callback-api to migrate it with its callers.' });
+        return;
+      }
+    }
     const callers: ts.CallExpression[] = [];
     let problem: Pick<CallbackProblem, 'reason' | 'message'> | null = null;
+    let exported = candidate.fn.parent.type === 'ExportNamedDeclaration' || candidate.fn.parent.type === 'ExportDefaultDeclaration' || candidate.fn.parent.parent?.parent?.type === 'ExportNamedDeclaration';
     for (const reference of referencesOf(tsFn)) {
       const use = useOf(reference);
-      if (use === 'other') continue;
+      if (use === 'export') exported = true;
+      if (use === 'other' || use === 'export') continue;
       if (use === 'value') {
         problem = { reason: 'used-as-value', message: `${reference.text} is used as a value at ${where(reference)}: whoever calls it there passes a callback the async function would ignore.` };
         break;
       }
       const call = callOf(reference);
+      const viaMember = call && api.isMethodDeclaration(tsFn) ? methodRefusal(checker, call, tsFn, overriding, 'become async') : null;
+      if (viaMember) {
+        problem = { reason: viaMember.reason, message: `${reference.text}(…) at ${where(reference)} ${viaMember.message}.` };
+        break;
+      }
       if (!call || call.arguments.some((a) => api.isSpreadElement(a))) {
         problem = { reason: 'dynamic-call', message: `${reference.text} is called with spread arguments at ${where(reference)}: the callback's place cannot be seen.` };
         break;
@@ -182,7 +220,26 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       refuse(sourceFile, at, label, problem);
       return;
     }
-    targets.push({ label, name: candidate.name.name, sourceFile, file, candidate, paramCount: candidate.fn.params.length, callers });
+    const keepsApi = options.keepCallbackApi === true && exported;
+    const typescript = /\.[cm]?tsx?$/.test(sourceFile.fileName);
+    targets.push({ label, name: candidate.name.name, sourceFile, file, candidate, paramCount: candidate.fn.params.length, callers, keepsApi, valueType: keepsApi && typescript ? callbackValueType(tsFn) : null });
+  }
+
+  /** The type of the value the function's callback is given (its second parameter), as the promise overload writes it. */
+  function callbackValueType(tsFn: ProjectFunction): string {
+    const param = tsFn.parameters[tsFn.parameters.length - 1];
+    if (!param) return 'unknown';
+    const type = checker.getTypeAtLocation(param);
+    if (type.flags & api.TypeFlags.Any) return 'any';
+    const signature = checker.getNonNullableType(type).getCallSignatures()[0];
+    const value = signature?.parameters[1];
+    if (!signature) return 'unknown';
+    if (!value) return 'void';
+    let valueType = checker.getTypeOfSymbolAtLocation(value, param);
+    const declaration = value.valueDeclaration;
+    // An optional value parameter (`value?: T`) reads as `T | undefined`; the promise resolves to `T`.
+    if (declaration && api.isParameter(declaration) && declaration.questionToken && valueType.isUnion() && !valueType.types.some((t) => t.flags & api.TypeFlags.Null)) valueType = checker.getNonNullableType(valueType);
+    return checker.typeToString(valueType, tsFn, api.TypeFormatFlags.NoTruncation | api.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
   }
 
   // Rounds: judge every remaining function, rewrite every file they touch, drop what failed, again.
@@ -211,7 +268,15 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       // Judged first, so a function that is no error-first callback-last function is not listed for its annotation.
       const judged = judgeCallbackLastFunction(target.file, target.candidate, awaitableIn(target.file, target.sourceFile));
       const problem: CallbackProblem | null =
-        judged ?? (target.candidate.fn.returnType ? { reason: 'return-type-annotated', message: 'The function declares its return type; write the `Promise<…>` it becomes by hand, or remove the annotation.', at: target.candidate.fn.range[0] } : null);
+        judged ??
+        (target.candidate.fn.returnType ? { reason: 'return-type-annotated', message: 'The function declares its return type; write the `Promise<…>` it becomes by hand, or remove the annotation.', at: target.candidate.fn.range[0] } : null) ??
+        (target.keepsApi && callsBackSynchronously(target, callsByFile, new Set())
+          ? {
+              reason: 'calls-back-synchronously',
+              message: `${target.name} calls its callback before it returns on some path; the callback API it keeps would call it later, which its callers outside the project may depend on. Run without --keep-callback-api to migrate it with its callers.`,
+              at: target.candidate.fn.range[0],
+            }
+          : null);
       if (problem) {
         refuse(target.sourceFile, problem.at, target.label, problem);
         current.delete(target);
@@ -254,11 +319,28 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       start: target.candidate.fn.range[0],
       plan: target.label,
       kind: 'function',
-      description: `${target.name} becomes async and returns what it passed to ${target.candidate.callback.name}`,
+      description: target.keepsApi
+        ? `${target.name} becomes async as ${asyncNameFor(target.name)}, and ${target.name} keeps its callback API beside the promise (callers left as they are)`
+        : `${target.name} becomes async and returns what it passed to ${target.candidate.callback.name}`,
     });
   }
   changes.sort((a, b) => (a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1));
   return { edits, texts, changes, refusals, functions: [...current].map((t) => t.label) };
+
+  /** Whether the target can call its callback before it returns: along a route of project calls each of which can (a Node callback API never does). */
+  function callsBackSynchronously(target: Target, callsByFile: ReadonlyMap<ts.SourceFile, ReadonlyMap<string, Caller>>, visiting: Set<Target>): boolean {
+    if (visiting.has(target)) return false;
+    visiting.add(target);
+    const byKey = callsByFile.get(target.sourceFile);
+    const synchronous = callbackRoutes(target.file, target.candidate).some((route) =>
+      route.every((call) => {
+        const callee = byKey?.get(key(call))?.target;
+        return callee !== undefined && callsBackSynchronously(callee, callsByFile, visiting);
+      }),
+    );
+    visiting.delete(target);
+    return synchronous;
+  }
 
   /** One file's rewrite, in passes (see the module comment); the targets and callers it could not migrate are named. */
   function rewriteFile(original: AnalysisFile, own: readonly Target[], callers: ReadonlyMap<string, Caller>, awaitable: AwaitableCalls): Outcome {
@@ -274,7 +356,7 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
     for (const target of own) {
       const fn = target.candidate.fn;
       const refs = callbackReferences(original, target.candidate);
-      pass1.push({ range: [fn.range[0], fn.range[0]], text: 'async ' });
+      pass1.push({ range: [asyncOffsetOf(target.candidate), asyncOffsetOf(target.candidate)], text: 'async ' });
       for (const ref of refs) {
         const call = ref.parent as TSESTree.CallExpression;
         if (call.callee === ref) {
@@ -308,17 +390,42 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
     walk(original.ast, original.visitorKeys, (node) => {
       if (node.type === 'CallExpression' && callers.has(key(node)) && !deferred.has(key(node))) callerCalls.push(node);
     });
+    // Later passes know a project call by how its callee is written; a callee written alike for another
+    // function (`this.load(…)` in two classes, a shadowing name) would be taken for it.
+    const calleeText = (node: TSESTree.CallExpression) => original.text.slice(node.callee.range[0], node.callee.range[1]);
+    const byText = new Map<string, Target>();
+    const alike = new Set<Target>();
+    const calls: TSESTree.CallExpression[] = [];
+    walk(original.ast, original.visitorKeys, (node) => {
+      if (node.type === 'CallExpression') calls.push(node);
+    });
+    for (const node of calls) {
+      const target = callers.get(key(node))?.target;
+      const before = target && byText.get(calleeText(node));
+      if (before && before !== target) alike.add(before).add(target);
+      if (target) byText.set(calleeText(node), target);
+    }
+    for (const node of calls) {
+      const target = byText.get(calleeText(node));
+      if (target && !callers.has(key(node)) && node.arguments.length === target.paramCount) alike.add(target);
+    }
+    for (const target of alike) {
+      const text = [...byText].find(([, t]) => t === target)?.[0] ?? target.name;
+      fail(target, { reason: 'callee-written-alike', message: `\`${text}(…)\` also calls another function in ${path.basename(original.path ?? '')}; the rewrite follows calls by how they are written, so it leaves them to you.`, at: target.candidate.fn.range[0] });
+    }
     let postponed = false;
     for (const node of callerCalls) {
       const caller = callers.get(key(node));
       if (!caller) continue;
       laterCallees.set(original.text.slice(node.callee.range[0], node.callee.range[1]), caller.target);
+      const owner = ownFns.find((fn) => fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1] && chainReaches(node, fn, awaitable));
+      // A function that keeps its callback API keeps its callers too, but for those its caller's async body awaits.
+      if (caller.target.keepsApi && !owner) continue;
       if (callerCalls.some((other) => other !== node && other.arguments.some((a) => a.range[0] <= node.range[0] && node.range[1] <= a.range[1]))) {
         postponed = true;
         hows.set(caller.call, 'is migrated with the callback it is in');
         continue;
       }
-      const owner = ownFns.find((fn) => fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1] && chainReaches(node, fn, awaitable));
       const callback = node.arguments[node.arguments.length - 1];
       const ownCallback = owner && callback?.type === 'Identifier' && owner.params[owner.params.length - 1]?.type === 'Identifier' && (owner.params[owner.params.length - 1] as TSESTree.Identifier).name === callback.name;
       if (owner && node.parent.type === 'ExpressionStatement' && (callback?.type === 'ArrowFunctionExpression' || callback?.type === 'FunctionExpression' || ownCallback)) {
@@ -350,9 +457,16 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       const file = reparse(text);
       if (!file) break;
       const catalogue = catalogueCalls(file);
-      const later: AwaitableCalls = (call) => {
+      const anyLater: AwaitableCalls = (call) => {
         const callee = laterCallees.get(file.text.slice(call.callee.range[0], call.callee.range[1]));
         return catalogue(call) ?? (callee && call.arguments.length === callee.paramCount ? { kind: 'project', name: callee.name } : null);
+      };
+      const ownNow = own.map((t) => functionOf(file, t.candidate)).filter((fn) => fn !== null);
+      // A call of a function that keeps its callback API is migrated only where a function made async awaits it.
+      const later: AwaitableCalls = (call) => {
+        const kind = anyLater(call);
+        if (kind?.kind !== 'project' || !laterCallees.get(file.text.slice(call.callee.range[0], call.callee.range[1]))?.keepsApi) return kind;
+        return ownNow.some((fn) => fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1] && chainReaches(call, fn, anyLater)) ? kind : null;
       };
       const edits: TextEdit[] = [];
       // The outermost project calls still taking a callback, outside the chains the targets await themselves.
@@ -362,7 +476,6 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
         pending.push(node);
         return false;
       });
-      const ownNow = own.map((t) => moduleFunctionNamed(file, t.name)).filter((fn) => fn !== null);
       for (const call of pending) {
         if (ownNow.some((fn) => fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1] && chainReaches(call, fn, later))) continue;
         const kind = later(call);
@@ -373,7 +486,7 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       let awaited = false;
       for (const target of own) {
         if (refused.has(target)) continue;
-        const fn = moduleFunctionNamed(file, target.name);
+        const fn = functionOf(file, target.candidate);
         if (!fn) continue;
         const candidate = { fn, name: target.candidate.name, callback: fn.params[fn.params.length - 1] as TSESTree.Identifier };
         const refs = callbackReferences(file, candidate);
@@ -429,10 +542,10 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
     // Last: every callback call and forward is gone, so the parameter goes; a function that kept one is refused.
     const file = reparse(text);
     if (file) {
-      const ownNow = own.map((t) => moduleFunctionNamed(file, t.name));
+      const ownNow = own.map((t) => functionOf(file, t.candidate));
       walk(file.ast, file.visitorKeys, (node) => {
         const callee = node.type === 'CallExpression' ? laterCallees.get(file.text.slice(node.callee.range[0], node.callee.range[1])) : undefined;
-        if (!callee || node.type !== 'CallExpression' || node.arguments.length !== callee.paramCount) return;
+        if (!callee || callee.keepsApi || node.type !== 'CallExpression' || node.arguments.length !== callee.paramCount) return;
         // One inside a function being migrated is that function's to report (below).
         if (ownNow.some((fn) => fn && fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1])) return;
         fail(callee, { reason: 'caller-not-migratable', message: `A call of ${callee.name} in ${path.basename(original.path ?? '')} sits in a callback whose rewrite could not be made.`, at: callee.candidate.fn.range[0] });
@@ -444,9 +557,10 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       return { text, refused, hows };
     }
     const finalEdits: TextEdit[] = [];
+    const kept: { target: Target; fn: FunctionNode; param: TSESTree.Identifier }[] = [];
     for (const target of own) {
       if (refused.has(target)) continue;
-      const fn = moduleFunctionNamed(file, target.name);
+      const fn = functionOf(file, target.candidate);
       const param = fn?.params[fn.params.length - 1];
       if (!fn || param?.type !== 'Identifier') {
         fail(target, { reason: 'would-lose-code', message: 'The function was lost in the rewrite; this is an asyncwise bug.', at: target.candidate.fn.range[0] });
@@ -459,7 +573,8 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
       }
       let laterCall: TSESTree.CallExpression | null = null;
       walk(fn, file.visitorKeys, (node) => {
-        if (node.type === 'CallExpression' && laterCallees.get(file.text.slice(node.callee.range[0], node.callee.range[1]))?.paramCount === node.arguments.length) laterCall = node;
+        const callee = node.type === 'CallExpression' ? laterCallees.get(file.text.slice(node.callee.range[0], node.callee.range[1])) : undefined;
+        if (node.type === 'CallExpression' && callee && !callee.keepsApi && callee.paramCount === node.arguments.length) laterCall = node;
         return laterCall === null;
       });
       if (laterCall) {
@@ -468,10 +583,17 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
         fail(target, { reason: 'nested-callback-not-migratable', message: 'A call in a callback of the function could not be awaited.', at: target.candidate.fn.range[0] });
         continue;
       }
-      finalEdits.push(parameterRemoval(file, fn, param));
+      if (!target.keepsApi) finalEdits.push(parameterRemoval(file, fn, param));
+      else kept.push({ target, fn, param });
+    }
+    const wrapped = keptCallbackApiEdits(file, kept.map(({ target, fn }): KeptFunction => ({ fn, valueType: target.valueType })));
+    for (const { target, fn, param } of kept) {
+      const problem = wrapped.refused.get(fn);
+      if (problem) fail(target, { ...problem, at: target.candidate.fn.range[0] });
+      else finalEdits.push(parameterRemoval(file, fn, param));
     }
     if (refused.size > 0) return { text: original.text, refused, hows };
-    return { text: applyEdits(file.text, finalEdits), refused, hows };
+    return { text: applyEdits(file.text, [...finalEdits, ...wrapped.edits]), refused, hows };
 
     function reparse(next: string): AnalysisFile | null {
       try {
@@ -485,6 +607,7 @@ export function planCallbackToAsync(configPath: string): ProjectPlan {
 
 function functionNameOf(fn: FunctionNode): string {
   if (fn.type !== 'ArrowFunctionExpression' && fn.id) return fn.id.name;
+  if ((fn.parent.type === 'MethodDefinition' || fn.parent.type === 'Property') && fn.parent.key.type === 'Identifier') return fn.parent.key.name;
   return fn.parent.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : 'the function';
 }
 
@@ -528,6 +651,21 @@ function ownStatements(file: AnalysisFile, fn: FunctionNode): TSESTree.Node[] {
   return out;
 }
 
+/** The candidate's function in a rewritten text of its file: the module-level function of its name, or the same method. */
+function functionOf(file: AnalysisFile, candidate: CallbackLastFunction): FunctionNode | null {
+  if (candidate.method) return methodsNamed(file, candidate.name.name)[candidate.method.ordinal] ?? null;
+  if (candidate.nested) return nestedFunctionsNamed(file, candidate.name.name)[candidate.nested.ordinal] ?? null;
+  return moduleFunctionNamed(file, candidate.name.name);
+}
+
+/** How the report names a method's owner: its class, or the variable its object literal initialises. */
+function ownerNameOf(fn: FunctionNode): string {
+  const owner = fn.parent.parent;
+  if (owner?.type === 'ClassBody' && (owner.parent.type === 'ClassDeclaration' || owner.parent.type === 'ClassExpression') && owner.parent.id) return owner.parent.id.name;
+  if (owner?.type === 'ObjectExpression' && owner.parent.type === 'VariableDeclarator' && owner.parent.id.type === 'Identifier') return owner.parent.id.name;
+  return '(anonymous)';
+}
+
 /** The module-level function declared or held in a `const` under `name`. */
 function moduleFunctionNamed(file: AnalysisFile, name: string): FunctionNode | null {
   for (const statement of file.ast.body) {
@@ -565,21 +703,33 @@ function narrowest(before: string, after: string): TextEdit {
   return { range: [start, before.length - end], text: after.slice(start, after.length - end) };
 }
 
-/** How a reference uses the function: a call, an export or import, or a value. */
-function useOf(reference: ts.Identifier): 'call' | 'other' | 'value' {
+/** How a reference uses the function: a call, an export, an import (or a type query), or a value. */
+function useOf(reference: ts.Identifier): 'call' | 'export' | 'other' | 'value' {
   const api = typescriptApi();
   const parent = reference.parent;
-  if (api.isImportSpecifier(parent) || api.isExportSpecifier(parent) || api.isImportClause(parent) || api.isExportAssignment(parent) || api.isTypeQueryNode(parent) || api.isBindingElement(parent)) return 'other';
+  if (api.isExportSpecifier(parent) || api.isExportAssignment(parent)) return 'export';
+  if (api.isImportSpecifier(parent) || api.isImportClause(parent) || api.isTypeQueryNode(parent) || api.isBindingElement(parent)) return 'other';
   if (callOf(reference)) return 'call';
+  // `const which = require('./which')`: the CommonJS import of it.
+  if (api.isVariableDeclaration(parent) && parent.name === reference && parent.initializer && isRequire(parent.initializer)) return 'other';
+  if (api.isPropertyAccessExpression(parent) && parent.name === reference && isRequire(parent) && api.isVariableDeclaration(parent.parent) && parent.parent.initializer === parent) return 'other';
+  // `load.sync = loadSync`: a property set on the function calls nothing (unlike `load.call(…)`).
+  if (api.isPropertyAccessExpression(parent) && parent.expression === reference && api.isBinaryExpression(parent.parent) && parent.parent.left === parent && parent.parent.operatorToken.kind === api.SyntaxKind.EqualsToken) return 'other';
   // CommonJS exports: `module.exports = { f }`, `{ f: f }`, `exports.f = f`, `module.exports.f = …`.
   const exportsTarget = (node: ts.Node): boolean => {
     const text = node.getText();
     return text === 'module.exports' || text === 'exports' || text.startsWith('module.exports.') || text.startsWith('exports.');
   };
   const assigned = (node: ts.Node): boolean => api.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === api.SyntaxKind.EqualsToken && node.parent.right === node && exportsTarget(node.parent.left);
-  if ((api.isShorthandPropertyAssignment(parent) || (api.isPropertyAssignment(parent) && parent.initializer === reference)) && api.isObjectLiteralExpression(parent.parent) && assigned(parent.parent)) return 'other';
-  if (assigned(reference)) return 'other';
-  if (api.isPropertyAccessExpression(parent) && parent.name === reference && api.isBinaryExpression(parent.parent) && parent.parent.left === parent && exportsTarget(parent)) return 'other';
+  if ((api.isShorthandPropertyAssignment(parent) || (api.isPropertyAssignment(parent) && parent.initializer === reference)) && api.isObjectLiteralExpression(parent.parent) && assigned(parent.parent)) return 'export';
+  if (assigned(reference)) return 'export';
+  if (api.isPropertyAccessExpression(parent) && parent.name === reference && api.isBinaryExpression(parent.parent) && parent.parent.left === parent && exportsTarget(parent)) return 'export';
   return 'value';
 }
 
+/** `require('…')`, or a property of it (`require('./store').load`). */
+function isRequire(node: ts.Expression): boolean {
+  const api = typescriptApi();
+  const call = api.isPropertyAccessExpression(node) ? node.expression : node;
+  return api.isCallExpression(call) && api.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1 && api.isStringLiteralLike(call.arguments[0] as ts.Expression);
+}

@@ -80,7 +80,9 @@ export const callbackToAsyncReasons = [
   'result-used',
   'caller-not-migratable',
   'nested-callback-not-migratable',
-  'method-not-supported',
+  'calls-back-synchronously',
+  'kept-api-not-writable',
+  'callee-written-alike',
 ] as const;
 
 /** The reasons only the pipeline planner (`stream-pipes.ts`) gives; listed once, here. */

@@ -479,7 +479,7 @@ export {
   type SignalChainPlan,
   type SignalChainRefusal,
 } from './signal-chain';
-export { planCallbackToAsync } from './callback-to-async';
+export { planCallbackToAsync, type CallbackToAsyncOptions } from './callback-to-async';
 export {
   findCallbackLastFunctions,
   judgeCallbackLastFunction,

@@ -106,7 +106,7 @@ export function referenceTo(
 }
 
 /** Whether a new top-level binding `name` would clash with nothing and be what `name` means at the site. */
-function isNameFree(file: AnalysisFile, siteScope: Scope | null, name: string): boolean {
+export function isNameFree(file: AnalysisFile, siteScope: Scope | null, name: string): boolean {
   if (findVariable(siteScope, name)) return false;
   const global = file.scopeManager.globalScope;
   if (!global) return false;

@@ -22,8 +22,8 @@ import { typescriptApi } from './oracle/parser-services-oracle';
 import { programOracle, projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
 import type { ProjectChange, ProjectNote, ProjectPlan, ProjectRefusal } from './project-plan';
-import { callOf, declarationName, functionName, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
 import { appendToList, lineIndent } from './layout';
+import { callOf, declarationName, functionName, methodRefusal, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
 import { addSignalEdits } from './races';
 import { typedSignalTakerAt } from './signal-takers';
 import { walk } from './walk';
@@ -96,27 +96,10 @@ export function planSignalChain(configPath: string, entries: SignalChainEntries)
     refusals.push({ file: path.resolve(sourceFile.fileName), start, plan, reason, description });
   };
 
-  const { symbolOf, referencesOf, identifiersNamed } = projectReferences(checker, sourceFiles);
+  const { symbolOf, referencesOf, overriding } = projectReferences(checker, sourceFiles);
   const declaredSymbol = (node: ChainFunction): ts.Symbol | undefined => {
     const name = declarationName(node);
     return name ? symbolOf(name) : undefined;
-  };
-
-  /**
-   * A member of another class of the project that overrides `method` (same name, in a class derived
-   * from the method's), found among the identifiers spelled like it: then which runs depends on the
-   * object, and all would have to take the signal together.
-   */
-  const overriding = (method: ts.MethodDeclaration): ts.Node | undefined => {
-    const owner = method.parent;
-    if (!api.isClassLike(owner) || !api.isIdentifier(method.name)) return undefined;
-    const ownerSymbol = classSymbol(api, checker, owner);
-    return identifiersNamed(method.name.text).find((id) => {
-      const member = id.parent;
-      if ((!api.isMethodDeclaration(member) && !api.isPropertyDeclaration(member)) || member.name !== id || member === method) return false;
-      const cls = member.parent;
-      return api.isClassLike(cls) && cls !== owner && ownerSymbol !== undefined && derivesFrom(checker, cls, ownerSymbol);
-    });
   };
 
   /** Why the function cannot join the chain, or its slot. */
@@ -395,7 +378,7 @@ function calleeDeclaration(api: typeof ts, checker: ts.TypeChecker, call: ts.Cal
   }
   if (api.isMethodDeclaration(declaration)) {
     if (!isPromiseReturning(api, checker, declaration)) return undefined;
-    const refusal = methodRefusal(api, checker, call, declaration, overriding);
+    const refusal = methodRefusal(checker, call, declaration, overriding, 'take the signal');
     return refusal ? { kind: 'refused', node: declaration, ...refusal, message: `${name}(…) ${refusal.message}` } : { kind: 'function', node: declaration };
   }
   if (!api.isFunctionDeclaration(declaration) && !api.isFunctionExpression(declaration) && !api.isArrowFunction(declaration)) return undefined;
@@ -403,70 +386,6 @@ function calleeDeclaration(api: typeof ts, checker: ts.TypeChecker, call: ts.Cal
     return isPromiseReturning(api, checker, declaration) ? { kind: 'refused', node: declaration, reason: 'dynamic-access', message: `${name}(…) is called through a computed member; it is left as written` } : undefined;
   }
   return { kind: 'function', node: declaration };
-}
-
-/**
- * Why a call of a method cannot thread the signal through it, or null: the method must be the one
- * declaration the call runs — called on `this` or on a value of one type (not a union, not `any`),
- * written with a static name, not implementing an interface's member, not overriding or overridden
- * by another class's method (each of those would have to take the signal together).
- */
-function methodRefusal(
-  api: typeof ts,
-  checker: ts.TypeChecker,
-  call: ts.CallExpression,
-  method: ts.MethodDeclaration,
-  overriding: (method: ts.MethodDeclaration) => ts.Node | undefined,
-): { readonly reason: RefusalReason; readonly message: string } | null {
-  const callee = call.expression;
-  if (!api.isPropertyAccessExpression(callee) || !api.isIdentifier(method.name)) return { reason: 'dynamic-access', message: 'calls a method through a computed or private name; it is left as written' };
-  if (callee.expression.kind !== api.SyntaxKind.ThisKeyword) {
-    const receiver = checker.getNonNullableType(checker.getTypeAtLocation(callee.expression));
-    if (receiver.flags & api.TypeFlags.Any || receiver.isUnion()) {
-      return { reason: 'union-receiver', message: `calls a method on a value typed \`${checker.typeToString(receiver)}\`: another type's method may run` };
-    }
-  }
-  const name = method.name.text;
-  const owner = method.parent;
-  if (api.isObjectLiteralExpression(owner)) {
-    // An object literal written as a declared type's value implements that type's member.
-    const contextual = checker.getContextualType(owner);
-    if (contextual?.getProperty(name)) return { reason: 'interface-member', message: `calls a method that implements \`${checker.typeToString(contextual)}\`'s ${name}: every implementation would need the signal` };
-    return null;
-  }
-  if (!api.isClassLike(owner)) return null;
-  for (const clause of owner.heritageClauses ?? []) {
-    for (const heritage of clause.types) {
-      const type = checker.getTypeAtLocation(heritage);
-      if (!type.getProperty(name)) continue;
-      return clause.token === api.SyntaxKind.ImplementsKeyword
-        ? { reason: 'interface-member', message: `calls a method that implements \`${heritage.getText()}\`'s ${name}: every implementation would need the signal` }
-        : { reason: 'method-override', message: `calls a method that overrides \`${heritage.getText()}\`'s ${name}: both would need the signal` };
-    }
-  }
-  const overrider = overriding(method);
-  if (overrider) return { reason: 'method-override', message: `calls a method overridden at ${where(overrider)}: both would need the signal` };
-  return null;
-}
-
-/** The symbol of a class declaration or expression, as the checker knows it. */
-function classSymbol(api: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration): ts.Symbol | undefined {
-  return cls.name ? checker.getSymbolAtLocation(cls.name) : (checker.getTypeAtLocation(cls).getSymbol() ?? undefined);
-}
-
-/** Whether the class extends (at any depth) the class of `ancestor`. */
-function derivesFrom(checker: ts.TypeChecker, cls: ts.ClassLikeDeclaration, ancestor: ts.Symbol): boolean {
-  const seen = new Set<ts.Type>();
-  const pending: ts.Type[] = [checker.getTypeAtLocation(cls)];
-  for (let type = pending.pop(); type; type = pending.pop()) {
-    if (seen.has(type)) continue;
-    seen.add(type);
-    for (const base of checker.getBaseTypes(type as ts.InterfaceType)) {
-      if (base.getSymbol() === ancestor) return true;
-      pending.push(base);
-    }
-  }
-  return false;
 }
 
 function isPromiseReturning(api: typeof ts, checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): boolean {

@@ -65,7 +65,6 @@ const migrateOptionSpec = {
   // Project transforms' (add-abort-signal's) own; refused by the per-file codemods.
   from: { type: 'string', multiple: true },
   'all-exports': { type: 'boolean' },
-  'keep-callback-api': { type: 'boolean' },
   typecheck: { type: 'boolean' },
 } as const;
 
@@ -77,7 +76,7 @@ const globalOptionSpec = {
 type OptionSpec = Record<string, { type: 'boolean' | 'string'; multiple?: boolean; short?: string }>;
 
 /** Every codemod option of the registry, once per flag (rows that share a flag share its declaration). */
-function codemodOptionsOf(registry: readonly Codemod[]): CodemodOption[] {
+function codemodOptionsOf(registry: readonly { readonly options: readonly CodemodOption[] }[]): CodemodOption[] {
   const byFlag = new Map<string, CodemodOption>();
   for (const codemod of registry) for (const option of codemod.options) if (!byFlag.has(option.flag)) byFlag.set(option.flag, option);
   return [...byFlag.values()];
@@ -86,7 +85,7 @@ function codemodOptionsOf(registry: readonly Codemod[]): CodemodOption[] {
 /** The parser's options: the global and shared ones, and every codemod's, built from their declarations. */
 function optionSpecFor(registry: readonly Codemod[]): OptionSpec {
   const spec: OptionSpec = { ...globalOptionSpec, ...migrateOptionSpec };
-  for (const option of codemodOptionsOf(registry)) {
+  for (const option of codemodOptionsOf([...registry, ...projectCodemods])) {
     spec[option.flag] = option.type === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: option.type === 'patterns' };
   }
   return spec;
@@ -136,13 +135,12 @@ function helpText(registry: readonly Codemod[]): string {
       ['--cache-location <path>', 'the cache file, or a folder for it (default: .asyncwise-cache)'],
       ['--from <file#name>', 'add-abort-signal: an entry function of the chain (repeatable)'],
       ['--all-exports', 'add-abort-signal: every exported async function is an entry'],
-      ['--keep-callback-api', 'callback-to-async: exported functions keep a callback-compatible API'],
       ['--typecheck', 'project transforms: write nothing when the project would gain a TypeScript error'],
       ['--jobs <n>, -j', `files analysed at once, in worker threads (default: the cores, here ${defaultJobs()});`],
       ['', `--jobs 1 stays in one thread; a thread is started per ${minFilesPerWorker} files at most`],
     ]),
     '',
-    ...registry.flatMap((codemod) =>
+    ...[...registry, ...projectCodemods].flatMap((codemod) =>
       codemod.options.length === 0 ? [] : [`Options of ${codemod.name}:`, ...table(codemod.options.map((o) => [flagUsage(o), optionHelp(o)])), ''],
     ),
     'Paths default to "."; directories are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files,',
@@ -270,6 +268,7 @@ function explainText(codemod: Codemod | ProjectCodemod): string {
           ['--from <file#name>', 'an entry function (repeatable), or'],
           ['--all-exports', 'every exported async function'],
           ['--typecheck', 'write nothing when the project would gain a TypeScript error'],
+          ...codemod.options.map((o): [string, string] => [flagUsage(o), optionHelp(o)]),
         ])
       : codemod.options.length === 0
         ? ['  (none beyond --level, --source-type and --project)']
@@ -340,8 +339,10 @@ function editDistance(a: string, b: string): number {
 async function runMigrate(args: readonly string[], values: ParsedValues, env: CliEnvironment, registry: readonly Codemod[]): Promise<number> {
   const projectCodemod = args.map((arg) => findProjectCodemod(arg)).find((c) => c !== undefined);
   if (projectCodemod) return runProjectMigrate(projectCodemod, args, values, env);
-  for (const flag of ['from', 'all-exports', 'keep-callback-api', 'typecheck'] as const) {
-    if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to the project codemods (${projectCodemods.map((c) => c.name).join(', ')}) only.`);
+  const perFileFlags = new Set(codemodOptionsOf(registry).map((o) => o.flag));
+  const projectFlags = ['from', 'all-exports', 'typecheck', ...codemodOptionsOf(projectCodemods).map((o) => o.flag).filter((f) => !perFileFlags.has(f))];
+  for (const flag of projectFlags) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to the project codemods (${projectCodemods.filter((c) => ['from', 'all-exports', 'typecheck'].includes(flag) || c.options.some((o) => o.flag === flag)).map((c) => c.name).join(', ')}) only.`);
   }
   const level = parseOption('--level', () => parseLevel(values.level));
   const sourceType = parseOption('--source-type', () => parseSourceType(values['source-type']));
@@ -519,7 +520,14 @@ async function runProjectMigrate(codemod: ProjectCodemod, args: readonly string[
   const colors = colorsFor(env.stdout);
   const reportArg = typeof values.report === 'string' ? values.report : undefined;
   const [{ plan }, { migrateProject }, { prepareReportTarget }] = await Promise.all([codemod.load(), import('./project/migrate-project'), import('./report-target')]);
-  const planned = plan(configPath, { from: Array.isArray(values.from) ? values.from.filter((f): f is string => typeof f === 'string') : [], allExports: values['all-exports'] === true, keepCallbackApi: values['keep-callback-api'] === true, cwd: env.cwd });
+  // Another project codemod's own option is a mistake here, not something to ignore.
+  for (const option of codemodOptionsOf(projectCodemods)) {
+    if (values[option.flag] !== undefined && !codemod.options.includes(option)) {
+      throw new UsageError(`--${option.flag} applies to ${projectCodemods.filter((c) => c.options.some((o) => o.flag === option.flag)).map((c) => c.name).join(', ')} only.`);
+    }
+  }
+  const options = parseOptionValues(codemod.options, values);
+  const planned = plan(configPath, { from: Array.isArray(values.from) ? values.from.filter((f): f is string => typeof f === 'string') : [], allExports: values['all-exports'] === true, options, cwd: env.cwd });
   const reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, [...planned.texts.keys()]);
   const result = await migrateProject(planned, { codemod: codemod.name, configPath, level, write, allowDirty: values['allow-dirty'] === true, typecheck: values.typecheck === true });
   if (!quiet) for (const outcome of result.outcomes) if (outcome.status === 'changed') env.stdout.write(`${formatDiff(outcome, env.cwd, colors)}\n`);

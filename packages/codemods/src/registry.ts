@@ -305,6 +305,8 @@ export interface ProjectCodemod {
   readonly takesEntries: boolean;
   /** How the run's summary names the functions the plan changed (`Chain`, `Made async`). */
   readonly functionsLabel: string;
+  /** Its own options, declared and parsed as a per-file codemod's are; the plan gets them validated. */
+  readonly options: readonly CodemodOption[];
   readonly load: () => Promise<ProjectTransformModule>;
 }
 
@@ -334,6 +336,7 @@ export const projectCodemods: readonly ProjectCodemod[] = [
     docsPath: 'docs/codemods/add-abort-signal.md',
     takesEntries: true,
     functionsLabel: 'Chain',
+    options: [],
     load: () => import('./project/add-abort-signal'),
   },
   {
@@ -348,7 +351,8 @@ export const projectCodemods: readonly ProjectCodemod[] = [
       'are awaited through their promise twins. Every caller the TypeScript checker finds (imports, re-exports, CommonJS ' +
       'require) is migrated: `const v = await f(a)` in async code where that is exact, else `f(a).then((v) => cb(null, v), cb)` ' +
       'or the callback split into `.then((v) => …, (err) => …)`. Exported functions are changed with their project callers; ' +
-      'callers outside the project must be migrated by hand. Every change is `review`. Refused, with the reason: callbacks ' +
+      'callers outside the project must be migrated by hand, or with --keep-callback-api an exported function keeps its callback ' +
+      'API beside the promise (a wrapper through util.callbackify, overloads in TypeScript) and its callers stay as they are. Every change is `review`. Refused, with the reason: callbacks ' +
       'called more than once or not on some path, callbacks that escape, errors that may be null, functions used as values, ' +
       'overloads, spread calls, methods, callers whose callback cannot be split. Nothing is written unless every planned file ' +
       'parses; with --typecheck, unless the project gains no TypeScript error.',
@@ -357,6 +361,15 @@ export const projectCodemods: readonly ProjectCodemod[] = [
     docsPath: 'docs/codemods/callback-to-async.md',
     takesEntries: false,
     functionsLabel: 'Made async',
+    options: [
+      {
+        key: 'keepCallbackApi',
+        flag: 'keep-callback-api',
+        type: 'boolean',
+        default: false,
+        description: 'exported functions keep their callback API beside the promise one (overloads in TypeScript); their callers are left as they are',
+      },
+    ],
     load: () => import('./project/callback-to-async'),
   },
 ];

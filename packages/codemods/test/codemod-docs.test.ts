@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { codemods, projectCodemods } from '../src/registry';
 import { migrateProject } from '../src/project/migrate-project';
+import type { CodemodOptionValues } from '../src/option-spec';
 
 const root = path.join(import.meta.dirname, '..', '..', '..');
 const transformsDir = path.join(import.meta.dirname, '..', 'src', 'transforms');
@@ -109,7 +110,7 @@ describe.each(projectCodemods.map((c) => [c.name, c] as const))('%s (project cod
       const file = path.join(dir, 'example.ts');
       writeFileSync(file, example.input);
       const { plan } = await codemod.load();
-      const planned = plan(configPath, { from: example.from === undefined ? [] : [`example.ts#${example.from}`], allExports: false, keepCallbackApi: false, cwd: dir });
+      const planned = plan(configPath, { from: example.from === undefined ? [] : [`example.ts#${example.from}`], allExports: false, options: example.options as CodemodOptionValues, cwd: dir });
       const result = await migrateProject(planned, { codemod: name, configPath, level: 'review', write: true, allowDirty: true, typecheck: true });
       expect(result.typeErrors).toEqual([]);
       expect(readFileSync(file, 'utf8')).toBe(example.output);

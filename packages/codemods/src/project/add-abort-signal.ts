@@ -25,7 +25,6 @@ export function entriesOf(settings: AddAbortSignalSettings): SignalChainEntries 
   };
 }
 
-export function plan(configPath: string, settings: AddAbortSignalSettings & Partial<Pick<ProjectSettings, 'keepCallbackApi'>>): SignalChainPlan {
-  if (settings.keepCallbackApi === true) throw new OptionError('--keep-callback-api applies to callback-to-async only.');
+export function plan(configPath: string, settings: AddAbortSignalSettings): SignalChainPlan {
   return planSignalChain(configPath, entriesOf(settings));
 }

@@ -95,9 +95,3 @@ export function over(x: number, cb: Callback<string>): void;
 export function over(x: string | number, cb: Callback<string>) {
   cb(null, String(x));
 }
-
-export class Store {
-  load(key: string, cb: Callback<string>) {
-    cb(null, key);
-  }
-}

@@ -1,0 +1,40 @@
+'use strict';
+var fs = require('fs');
+
+// A `var` nothing assigns again: migrated like a `const`.
+var readText = async function (file) {
+  const text = await fs.promises.readFile(file, 'utf8');
+  return text;
+};
+
+// A `let` arrow, likewise.
+let lineCount = async (file) => {
+  const text = await readText(file);
+  return text.split('\n').length;
+};
+
+// Assigned again below: which function runs depends on when it is called, so it is not looked at.
+var readRaw = function (file, cb) {
+  fs.readFile(file, function (err, data) {
+    if (err) return cb(err);
+    cb(null, data);
+  });
+};
+if (process.env.NO_RAW) readRaw = function (file, cb) { cb(null, Buffer.alloc(0)); };
+
+function report(file) {
+  lineCount(file).then((n) => {
+    console.log(n);
+  }, (err) => {
+    console.error(err.message);
+  });
+  readRaw(file, (err, data) => {
+    if (err) throw err;
+    console.log(data.length);
+  });
+}
+
+// A property set on a function does not call it.
+readText.encoding = 'utf8';
+
+module.exports = { readText, lineCount, readRaw, report };

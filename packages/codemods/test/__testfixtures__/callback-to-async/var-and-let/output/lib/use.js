@@ -1,0 +1,7 @@
+'use strict';
+// A CommonJS import of the function: no use of it as a value.
+var lineCount = require('./files').lineCount;
+
+lineCount(process.argv[2]).then((n) => {
+  console.log(n);
+});
