@@ -3,7 +3,8 @@
  * each file gets its edits in one batch, the result is re-parsed, optionally type-checked against
  * the program as it was, and written with the per-file codemods' machinery (clean-git gate, atomic
  * writes, the same outcomes, diffs and report). All or nothing: when one planned file does not parse
- * or the project gains a type error, no file is written.
+ * or the project gains a type error, no file is written; a shard (`owns`) judges the whole plan
+ * too, so no shard writes what another shard's verdict would hold back.
  */
 import {
   applyEdits,
