@@ -210,9 +210,10 @@ interface CachedProject {
  * `--cache` for a project codemod. Content hashes only, never time stamps: the fingerprint is one
  * verdict over every file, taken in place of building the program, and reading each file once
  * costs little beside that (the per-file cache's stamp shortcut saves a read per file it analyses
- * anyway). A file the program holds only through module resolution from outside the roots (a
- * package installed since that an import did not find before) is not seen: run without --cache
- * once after installing packages.
+ * anyway). Module resolution is not replayed: a file the program would now reach from outside its
+ * files (a new file an import finds where it found nothing before) is not seen; the package
+ * manifests and lockfiles above the tsconfig are in the fingerprint, so installing a package plans
+ * again.
  */
 export class ProjectCache {
   /** Whether this run took its result from the cache. */
@@ -247,13 +248,23 @@ export class ProjectCache {
    * text the program read). A file whose bytes on disk are no longer that text (it changed during
    * the run, or is not UTF-8 as TypeScript read it) keeps nothing: the next run plans again.
    */
-  async record(roots: readonly string[], files: readonly { readonly file: string; readonly text: string }[], result: ProjectRunResult): Promise<boolean> {
-    const read = await inBatches(files, async ({ file, text }) => {
+  async record(
+    roots: readonly string[],
+    files: readonly { readonly file: string; readonly text: string }[],
+    result: ProjectRunResult,
+    /** Files outside the program whose change should plan again (the package manifests and lockfiles): hashed as they are. */
+    manifests: readonly string[] = [],
+  ): Promise<boolean> {
+    // A manifest is hashed as it is; a program file only when its bytes are still the text the program read.
+    const entries = [...files, ...manifests.map((file) => ({ file, text: null }))];
+    const read = await inBatches(entries, async ({ file, text }) => {
       const bytes = await readFile(file).catch(() => null);
-      return bytes === null || withoutBom(bytes.toString('utf8')).text !== text ? null : ([file, sha256(bytes)] as const);
+      if (bytes === null) return text === null ? undefined : null;
+      return text !== null && withoutBom(bytes.toString('utf8')).text !== text ? null : ([file, sha256(bytes)] as const);
     });
     const hashes: Record<string, string> = {};
     for (const pair of read) {
+      if (pair === undefined) continue; // A manifest removed since: nothing to compare.
       if (pair === null) {
         this.forget();
         return false;

@@ -558,7 +558,7 @@ async function runProjectMigrate(codemod: ProjectCodemod, args: readonly string[
       // Only a run with nothing to apply is kept: one that changes files must be run again to write them.
       const nothingToApply = heldBack === null && outcomes.every((o) => o.status === 'unchanged');
       const programFiles = projectProgram(configPath).getSourceFiles().map((f) => ({ file: path.resolve(f.fileName), text: f.text }));
-      if (!nothingToApply || !(await cache.record(roots, programFiles, { outcomes, functions }))) cache.forget();
+      if (!nothingToApply || !(await cache.record(roots, programFiles, { outcomes, functions }, manifestsAbove(configPath)))) cache.forget();
     }
   }
   if (!quiet) for (const outcome of outcomes) if (outcome.status === 'changed') env.stdout.write(`${formatDiff(outcome, env.cwd, colors)}\n`);
@@ -712,6 +712,20 @@ async function loadProjectCache(
     tsconfig: { path: run.configPath, text: readFileSync(run.configPath, 'utf8'), options },
   });
   return Cache.load(cacheFileOf(location, cwd), key);
+}
+
+/**
+ * The package manifests and lockfiles in the tsconfig's folder and every folder above it: what
+ * installing a package changes. A project codemod's cache fingerprint holds them, since a package
+ * installed since can give an import a file the program did not hold before.
+ */
+function manifestsAbove(configPath: string): string[] {
+  const names = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+  const found: string[] = [];
+  for (let dir = path.dirname(configPath); ; dir = path.dirname(dir)) {
+    for (const name of names) if (existsSync(path.join(dir, name))) found.push(path.join(dir, name));
+    if (path.dirname(dir) === dir) return found;
+  }
 }
 
 /**

@@ -217,6 +217,16 @@ describe('--cache with a project codemod', () => {
     expect(reportOf(dir).planFromCache).toBe(false);
   });
 
+  it('plans again when the package manifest changes: an installed package can give an import a file the program lacked', async () => {
+    const dir = tempProject({ ...serviceFiles(), 'package.json': JSON.stringify({ name: 'service', dependencies: {} }) });
+    await run(dir);
+    await run(dir);
+    expect(reportOf(dir).planFromCache).toBe(true);
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'service', dependencies: { 'config-lib': '1.0.0' } }));
+    await run(dir);
+    expect(reportOf(dir).planFromCache).toBe(false);
+  });
+
   it('keeps no fingerprint after a run with changes to apply, nor across other options', async () => {
     const dir = tempProject(serviceFiles());
     const review = await run(dir, '--level', 'review');
