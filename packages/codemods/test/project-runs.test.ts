@@ -106,6 +106,19 @@ describe('--shard with a project codemod', () => {
     }
   });
 
+  it('merges shards whose outcome came from their caches as it merges planned ones', async () => {
+    const dir = tempProject(serviceFiles());
+    await cliIn(dir, 'migrate', 'add-abort-signal', '--project', 'tsconfig.json', ...entry, '--report', 'whole.json', '-q');
+    for (const index of [1, 2]) {
+      for (const round of [1, 2]) {
+        await cliIn(dir, 'migrate', 'add-abort-signal', '--project', 'tsconfig.json', ...entry, '--shard', `${index}/2`, '--cache', '--cache-location', `shard-${index}.cache`, '--report', `shard-${index}.json`, '-q');
+        expect((JSON.parse(readFileSync(path.join(dir, `shard-${index}.json`), 'utf8')) as { planFromCache: boolean }).planFromCache).toBe(round === 2);
+      }
+    }
+    expect((await cliIn(dir, 'report', 'merge', 'shard-1.json', 'shard-2.json', '--report', 'merged.json', '-q')).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'merged.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'whole.json'), 'utf8'));
+  });
+
   it('writes only its own files; the shards written in their own checkouts make up the unsharded rewrite', async () => {
     const whole = tempProject(serviceFiles());
     expect((await cliIn(whole, 'migrate', 'add-abort-signal', '--project', 'tsconfig.json', ...entry, '--level', 'review', '--write', '--allow-dirty', '-q')).code).toBe(0);
