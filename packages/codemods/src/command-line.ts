@@ -534,8 +534,7 @@ async function runProjectMigrate(codemod: ProjectCodemod, args: readonly string[
   const owns = shard === undefined ? undefined : (file: string) => shardOf(displayPath(file, env.cwd), shard.count) === shard.index;
   const [{ plan }, { migrateProject }, { prepareReportTarget }] = await Promise.all([codemod.load(), import('./project/migrate-project'), import('./report-target')]);
 
-  const cache = values.cache === true ? await loadProjectCache(values['cache-location'], env.cwd, { codemod: codemod.name, configPath, level, shard, settings }) : undefined;
-  const roots = cache === undefined ? [] : readProjectConfig(configPath).fileNames.map((f) => path.resolve(f));
+  const { cache, roots } = values.cache === true ? await loadProjectCache(values['cache-location'], env.cwd, { codemod: codemod.name, configPath, level, shard, settings }) : { cache: undefined, roots: [] };
   const cached = await cache?.lookup(roots);
   let outcomes: FileOutcome[];
   let functions: readonly string[];
@@ -691,17 +690,18 @@ function cacheFileOf(location: unknown, cwd: string): string {
 }
 
 /**
- * A project codemod's `--cache`: its fingerprint counts only for the same asyncwise, codemod, entries
- * and options, level, shard and tsconfig (its text and the compiler options it resolves to, so an
- * `extends` counts too); the files' bytes are compared by the cache itself.
+ * A project codemod's `--cache`, and the tsconfig's root files its fingerprint starts from: it counts
+ * only for the same asyncwise, codemod, entries and options, level, shard and tsconfig (its text and
+ * the compiler options it resolves to, so an `extends` counts too); the files' bytes are compared by
+ * the cache itself.
  */
 async function loadProjectCache(
   location: unknown,
   cwd: string,
   run: { codemod: string; configPath: string; level: string; shard: Shard | undefined; settings: ProjectSettings },
-): Promise<ProjectCache> {
+): Promise<{ cache: ProjectCache; roots: string[] }> {
   const { ProjectCache: Cache, settingsKey } = await import('./cache');
-  const { fileNames: _roots, options } = readProjectConfig(run.configPath);
+  const { fileNames, options } = readProjectConfig(run.configPath);
   const key = settingsKey({
     asyncwise: version,
     codemod: run.codemod,
@@ -711,7 +711,7 @@ async function loadProjectCache(
     shard: run.shard ?? null,
     tsconfig: { path: run.configPath, text: readFileSync(run.configPath, 'utf8'), options },
   });
-  return Cache.load(cacheFileOf(location, cwd), key);
+  return { cache: await Cache.load(cacheFileOf(location, cwd), key), roots: fileNames.map((f) => path.resolve(f)) };
 }
 
 /**
