@@ -13,10 +13,15 @@
  *
  * The cache is one JSON file (`.asyncwise-cache` by default), written atomically at the end of a
  * run. One that cannot be read or was made with other settings is started afresh, never an error.
+ *
+ * A project codemod plans over one TypeScript program, so its entry in the same file is one
+ * fingerprint of the whole project ({@link ProjectCache}): a run that planned nothing to apply keeps
+ * what it found, and the next run skips building the program while every file of it is the same.
  */
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { withoutBom } from '@asyncwise/analysis';
 import { writeFileAtomically } from './atomic-write';
 import type { FileOutcome } from './migrate';
 
@@ -67,6 +72,27 @@ interface CacheFile {
   /** The hash of the settings the outcomes were found with (see {@link settingsKey}). */
   readonly settings: string;
   readonly files: Readonly<Record<string, CachedFile>>;
+  /** Only in the cache of a project codemod (see {@link ProjectCache}). */
+  readonly project?: CachedProject;
+}
+
+/** The cache at `location` when it was made with `settings`, else null (absent, unreadable, foreign). */
+async function readCacheFile(location: string, settings: string): Promise<Partial<CacheFile> | null> {
+  try {
+    const value = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheFile>;
+    if (value.version === cacheVersion && value.settings === settings && typeof value.files === 'object' && value.files !== null) return value;
+  } catch {
+    // No cache yet, or not one we can read: start afresh.
+  }
+  return null;
+}
+
+async function writeCacheFile(location: string, value: CacheFile): Promise<void> {
+  await writeFileAtomically(location, Buffer.from(`${JSON.stringify(value)}\n`, 'utf8'));
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** What a run's outcomes depend on besides a file's bytes: one hash, compared as a whole. */
@@ -97,15 +123,8 @@ export class OutcomeCache {
    * is the clock a file's metadata is read by (tests move it to leave the racy window).
    */
   static async load(location: string, settings: string, now: () => number = Date.now): Promise<OutcomeCache> {
-    try {
-      const value = JSON.parse(await readFile(location, 'utf8')) as Partial<CacheFile>;
-      if (value.version === cacheVersion && value.settings === settings && typeof value.files === 'object' && value.files !== null) {
-        return new OutcomeCache(location, settings, Object.entries(value.files), now);
-      }
-    } catch {
-      // No cache yet, or not one we can read: start afresh.
-    }
-    return new OutcomeCache(location, settings, [], now);
+    const value = await readCacheFile(location, settings);
+    return new OutcomeCache(location, settings, Object.entries(value?.files ?? {}), now);
   }
 
   /**
@@ -141,7 +160,7 @@ export class OutcomeCache {
     } catch {
       return undefined;
     }
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hash = sha256(bytes);
     this.hashes.set(file, { hash, stamp });
     if (cached?.hash !== hash) return undefined;
     this.hits++;
@@ -162,7 +181,124 @@ export class OutcomeCache {
   /** Writes the cache atomically: this run's outcomes and the earlier ones of files it did not read. */
   async save(): Promise<void> {
     const files = Object.fromEntries([...this.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const value: CacheFile = { version: cacheVersion, settings: this.settings, files };
-    await writeFileAtomically(this.location, Buffer.from(`${JSON.stringify(value)}\n`, 'utf8'));
+    await writeCacheFile(this.location, { version: cacheVersion, settings: this.settings, files });
   }
+}
+
+/** What a project codemod's run found, as the next run with the same fingerprint reports it. */
+export interface ProjectRunResult {
+  /** Every file with a change listed (not applied) or a refusal, as the run's outcomes had it. */
+  readonly outcomes: readonly FileOutcome[];
+  /** The functions the plan covers (`file#name`), as the report's `chain` lists them. */
+  readonly functions: readonly string[];
+}
+
+/**
+ * A project codemod's fingerprint: the tsconfig's root files (an added or removed file changes
+ * them) and the SHA-256 of every file of the program (the project's sources, the declaration files
+ * of its packages and TypeScript's libs), with what the run found. The codemod, its options, the
+ * level, the compiler options and asyncwise's version are in the cache's settings.
+ */
+interface CachedProject {
+  readonly roots: readonly string[];
+  readonly files: Readonly<Record<string, string>>;
+  readonly outcomes: readonly Omit<FileOutcome, 'before' | 'after'>[];
+  readonly functions: readonly string[];
+}
+
+/**
+ * `--cache` for a project codemod. Content hashes only, never time stamps: the fingerprint is one
+ * verdict over every file, taken in place of building the program, and reading each file once
+ * costs little beside that (the per-file cache's stamp shortcut saves a read per file it analyses
+ * anyway). Module resolution is not replayed: a file the program would now reach from outside its
+ * files (a new file an import finds where it found nothing before) is not seen; the package
+ * manifests and lockfiles above the tsconfig are in the fingerprint, so installing a package plans
+ * again.
+ */
+export class ProjectCache {
+  /** Whether this run took its result from the cache. */
+  hit = false;
+
+  private constructor(
+    readonly location: string,
+    private readonly settings: string,
+    private entry: CachedProject | undefined,
+  ) {}
+
+  static async load(location: string, settings: string): Promise<ProjectCache> {
+    const value = await readCacheFile(location, settings);
+    return new ProjectCache(location, settings, value?.project);
+  }
+
+  /**
+   * The earlier run's result when the tsconfig's root files are `roots` (absolute) and every file
+   * the program held has the same bytes, else `undefined`: plan again.
+   */
+  async lookup(roots: readonly string[]): Promise<ProjectRunResult | undefined> {
+    const entry = this.entry;
+    if (entry === undefined || !sameList(entry.roots, roots)) return undefined;
+    const same = await inBatches(Object.entries(entry.files), async ([file, hash]) => (await readFile(file).then(sha256, () => null)) === hash);
+    if (!same.every(Boolean)) return undefined;
+    this.hit = true;
+    return { outcomes: entry.outcomes.map((o) => ({ ...o })), functions: entry.functions };
+  }
+
+  /**
+   * Keeps a run that planned nothing to apply, against the program's files (`files`: each with the
+   * text the program read). A file whose bytes on disk are no longer that text (it changed during
+   * the run, or is not UTF-8 as TypeScript read it) keeps nothing: the next run plans again.
+   */
+  async record(
+    roots: readonly string[],
+    files: readonly { readonly file: string; readonly text: string }[],
+    result: ProjectRunResult,
+    /** Files outside the program whose change should plan again (the package manifests and lockfiles): hashed as they are. */
+    manifests: readonly string[] = [],
+  ): Promise<boolean> {
+    // A manifest is hashed as it is; a program file only when its bytes are still the text the program read.
+    const entries = [...files, ...manifests.map((file) => ({ file, text: null }))];
+    const read = await inBatches(entries, async ({ file, text }) => {
+      const bytes = await readFile(file).catch(() => null);
+      if (bytes === null) return text === null ? undefined : null;
+      return text !== null && withoutBom(bytes.toString('utf8')).text !== text ? null : ([file, sha256(bytes)] as const);
+    });
+    const hashes: Record<string, string> = {};
+    for (const pair of read) {
+      if (pair === undefined) continue; // A manifest removed since: nothing to compare.
+      if (pair === null) {
+        this.forget();
+        return false;
+      }
+      hashes[pair[0]] = pair[1];
+    }
+    const outcomes = result.outcomes.map(({ before: _before, after: _after, ...rest }) => rest);
+    this.entry = { roots: [...roots].sort(), files: Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1))), outcomes, functions: [...result.functions] };
+    return true;
+  }
+
+  /** Whether the cache holds a fingerprint (after {@link record} or {@link forget}: whether this run kept one). */
+  get recorded(): boolean {
+    return this.entry !== undefined;
+  }
+
+  /** Drops the fingerprint: the run applied something (or could not), so the next one plans again. */
+  forget(): void {
+    this.entry = undefined;
+  }
+
+  async save(): Promise<void> {
+    await writeCacheFile(this.location, { version: cacheVersion, settings: this.settings, files: {}, ...(this.entry ? { project: this.entry } : {}) });
+  }
+}
+
+/** `work` over every item, a few dozen at a time: reads overlap, and a large program opens no thousands of files at once. */
+async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += 64) results.push(...(await Promise.all(items.slice(i, i + 64).map(work))));
+  return results;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  const sorted = [...b].sort();
+  return a.length === sorted.length && a.every((item, i) => item === sorted[i]);
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { nearestProject, ProjectConfigError, projectConfigFor, type ProjectSetting, readProjectConfig } from '@asyncwise/analysis';
+import { nearestProject, ProjectConfigError, projectConfigFor, projectProgram, type ProjectSetting, readProjectConfig } from '@asyncwise/analysis';
 import packageJson from '../package.json' with { type: 'json' };
 import { makeDirectory, removeStaleTempFiles, writeFileAtomically } from './atomic-write';
 import { DirtyWorkTreeError, OptionError, PathError, ReportTargetError } from './errors';
@@ -14,9 +14,12 @@ import { colorsFor, formatDiff, formatSummary } from './output';
 import { progressModeFor, startProgress } from './progress';
 import { displayPath } from './paths';
 import { type Codemod, codemods as builtInCodemods, findCodemod, findProjectCodemod, loadCodemods, type ProjectCodemod, projectCodemods } from './registry';
-import type { OutcomeCache } from './cache';
+import type { OutcomeCache, ProjectCache } from './cache';
+import type { FileOutcome } from './migrate';
+import type { ProjectSettings } from './project-settings';
+import type { NewTypeError } from './project/migrate-project';
 import { buildReport, mergeReports, type Report, ReportMergeError, summarizeFiles } from './report';
-import { parseShard, shardOf } from './shard';
+import { parseShard, type Shard, shardOf } from './shard';
 import { defaultMaxFileSize } from './source-text';
 
 export const version: string = packageJson.version;
@@ -154,7 +157,8 @@ function helpText(registry: readonly Codemod[]): string {
     'Codemods (several run in this order, each on the output of the one before):',
     ...table(registry.map((c) => [c.name, c.description])),
     '',
-    'Project codemods (run alone, over the whole program of --project):',
+    'Project codemods (run alone, over the whole program of --project; --shard and --cache take the whole',
+    'plan, each shard writing its own files; --jobs does not apply):',
     ...table(projectCodemods.map((c) => [c.name, c.description])),
     '',
     'Exit codes: 0 done (also when nothing changed or files were skipped), 1 a file failed or asyncwise',
@@ -503,6 +507,12 @@ async function runMigrate(args: readonly string[], values: ParsedValues, env: Cl
 /**
  * A project codemod over the program of `--project`: planned in one piece, applied per file, written
  * all or nothing. The same diff, summary, report, levels and clean-git gate as a per-file run.
+ *
+ * `--shard i/n`: every shard plans the whole program (the plan is deterministic) and judges the
+ * whole plan (re-parse, `--typecheck` with every shard's edits), then writes and reports only its
+ * own files, split by path hash as the per-file codemods split them. `--cache`: a run that planned
+ * nothing to apply keeps a fingerprint of the project; while it holds, the program is not built.
+ * `--jobs` is refused: planning is one TypeScript program in one thread (see the codemods' docs).
  */
 async function runProjectMigrate(codemod: ProjectCodemod, args: readonly string[], values: ParsedValues, env: CliEnvironment): Promise<number> {
   const others = args.filter((arg) => arg !== codemod.name);
@@ -510,16 +520,17 @@ async function runProjectMigrate(codemod: ProjectCodemod, args: readonly string[
     throw new UsageError(`${codemod.name} is a project codemod and runs alone; run the others separately.`);
   }
   if (values.project === undefined || values.project === nearestProject) throw new UsageError(`${codemod.name} plans over one TypeScript program: give --project <tsconfig.json>.`);
-  for (const flag of ['shard', 'cache', 'jobs'] as const) {
-    if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to ${codemod.name}, which plans over the whole project at once.`);
+  if (values.jobs !== undefined) {
+    throw new UsageError(`--jobs does not apply to ${codemod.name}: it plans over one TypeScript program in one thread. To split a large run, use --shard i/n on n machines (see ${codemod.docsPath}).`);
   }
   const level = parseOption('--level', () => parseLevel(values.level));
+  const shard = parseOption('--shard', () => parseShard(values.shard));
+  if (values['cache-location'] !== undefined && values.cache !== true) throw new UsageError('--cache-location applies with --cache only; add --cache.');
   const configPath = projectOf(values.project, env.cwd) as string;
   const write = values.write === true;
   const quiet = values.quiet === true;
   const colors = colorsFor(env.stdout);
   const reportArg = typeof values.report === 'string' ? values.report : undefined;
-  const [{ plan }, { migrateProject }, { prepareReportTarget }] = await Promise.all([codemod.load(), import('./project/migrate-project'), import('./report-target')]);
   // Another project codemod's own option is a mistake here, not something to ignore.
   for (const option of codemodOptionsOf(projectCodemods)) {
     if (values[option.flag] !== undefined && !codemod.options.includes(option)) {
@@ -527,23 +538,74 @@ async function runProjectMigrate(codemod: ProjectCodemod, args: readonly string[
     }
   }
   const options = parseOptionValues(codemod.options, values);
-  const planned = plan(configPath, { from: Array.isArray(values.from) ? values.from.filter((f): f is string => typeof f === 'string') : [], allExports: values['all-exports'] === true, options, cwd: env.cwd });
-  const reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, [...planned.texts.keys()]);
-  const result = await migrateProject(planned, { codemod: codemod.name, configPath, level, write, allowDirty: values['allow-dirty'] === true, typecheck: values.typecheck === true });
-  if (!quiet) for (const outcome of result.outcomes) if (outcome.status === 'changed') env.stdout.write(`${formatDiff(outcome, env.cwd, colors)}\n`);
-  const report = { ...buildReport(result.outcomes, { cwd: env.cwd, asyncwiseVersion: version, codemods: [codemod.name], level, write }), chain: planned.functions, typeErrors: result.typeErrors };
-  if (!quiet) print(env, `${codemod.functionsLabel}: ${planned.functions.length} function${planned.functions.length === 1 ? '' : 's'}${planned.functions.length > 0 ? ` (${planned.functions.join(', ')})` : ''}.`);
-  print(env, formatSummary(report.summary, result.outcomes, { cwd: env.cwd, level, write: write && result.heldBack === null, quiet, codemods: [codemod] }, colors));
-  for (const error of result.typeErrors) {
+  const settings = { from: Array.isArray(values.from) ? values.from.filter((f): f is string => typeof f === 'string') : [], allExports: values['all-exports'] === true, options, cwd: env.cwd };
+  const owns = shard === undefined ? undefined : (file: string) => shardOf(displayPath(file, env.cwd), shard.count) === shard.index;
+  const [{ plan }, { migrateProject }, { prepareReportTarget }] = await Promise.all([codemod.load(), import('./project/migrate-project'), import('./report-target')]);
+
+  const { cache, roots } = values.cache === true ? await loadProjectCache(values['cache-location'], env.cwd, { codemod: codemod.name, configPath, level, shard, settings }) : { cache: undefined, roots: [] };
+  const cached = await cache?.lookup(roots);
+  let outcomes: FileOutcome[];
+  let functions: readonly string[];
+  let typeErrors: readonly NewTypeError[] = [];
+  let heldBack: string | null = null;
+  let reportPath: string | null = null;
+  let planned: { mine: number; all: number } | null = null;
+  if (cached) {
+    outcomes = [...cached.outcomes];
+    functions = cached.functions;
+    reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, [...roots, ...outcomes.map((o) => o.file)]);
+  } else {
+    const projectPlan = plan(configPath, settings);
+    reportPath = reportArg === undefined ? null : await prepareReportTarget(reportArg, env.cwd, [...projectPlan.texts.keys()]);
+    const result = await migrateProject(projectPlan, { codemod: codemod.name, configPath, level, write, allowDirty: values['allow-dirty'] === true, typecheck: values.typecheck === true, ...(owns ? { owns } : {}) });
+    ({ outcomes, typeErrors, heldBack } = result);
+    functions = projectPlan.functions;
+    planned = { mine: outcomes.length, all: new Set([...projectPlan.changes.map((c) => c.file), ...projectPlan.refusals.map((r) => r.file)]).size };
+    if (cache) {
+      // Only a run with nothing to apply is kept: one that changes files must be run again to write them.
+      const nothingToApply = heldBack === null && outcomes.every((o) => o.status === 'unchanged');
+      const programFiles = projectProgram(configPath).getSourceFiles().map((f) => ({ file: path.resolve(f.fileName), text: f.text }));
+      if (!nothingToApply || !(await cache.record(roots, programFiles, { outcomes, functions }, manifestsAbove(configPath)))) cache.forget();
+    }
+  }
+  if (!quiet) for (const outcome of outcomes) if (outcome.status === 'changed') env.stdout.write(`${formatDiff(outcome, env.cwd, colors)}\n`);
+  const report: Report = {
+    ...buildReport(outcomes, { cwd: env.cwd, asyncwiseVersion: version, codemods: [codemod.name], level, write, ...(shard ? { shard } : {}) }),
+    chain: functions,
+    typeErrors: typeErrors.map((e) => ({ ...e, file: e.file === null ? null : displayPath(e.file, env.cwd) })),
+    ...(cache ? { planFromCache: cached !== undefined } : {}),
+  };
+  if (!quiet) print(env, `${codemod.functionsLabel}: ${functions.length} function${functions.length === 1 ? '' : 's'}${functions.length > 0 ? ` (${functions.join(', ')})` : ''}.`);
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (error) {
+      env.stderr.write(`asyncwise: cannot write the cache to ${displayPath(cache.location, env.cwd)} (${(error as Error).message}); the next run plans again\n`);
+    }
+    if (!quiet) {
+      print(
+        env,
+        cached
+          ? `Cache: the project (its tsconfig's files and every file of its program) is unchanged since a run that planned nothing to apply; the program was not built, the outcome is taken from ${displayPath(cache.location, env.cwd)}.`
+          : `Cache: planned over the program; ${cache.recorded ? 'nothing to apply, so the project\'s fingerprint is kept' : 'it had changes to apply (or a file changed during the run), so no fingerprint is kept'} in ${displayPath(cache.location, env.cwd)}.`,
+      );
+    }
+  }
+  if (shard) {
+    const count = planned === null ? `${outcomes.length} planned files` : `${planned.mine} of ${planned.all} planned files`;
+    print(env, `Shard ${shard.index}/${shard.count}: ${count} (the whole program was planned and judged); merge the shards' reports with asyncwise report merge.`);
+  }
+  print(env, formatSummary(report.summary, outcomes, { cwd: env.cwd, level, write: write && heldBack === null, quiet, codemods: [codemod] }, colors));
+  for (const error of typeErrors) {
     env.stderr.write(`asyncwise: new TypeScript error ${error.file === null ? '' : `${displayPath(error.file, env.cwd)}:${error.line}:${error.column} `}TS${error.code}: ${error.message} (plan: ${error.plans.join(', ')})\n`);
   }
-  if (result.heldBack !== null) env.stderr.write(`asyncwise: ${result.heldBack}.\n`);
+  if (heldBack !== null) env.stderr.write(`asyncwise: ${heldBack}${shard ? ' (in any shard: the gates judge every shard\'s files)' : ''}.\n`);
   if (reportArg !== undefined && reportPath !== null) {
     await makeDirectory(path.dirname(reportPath));
     await writeFileAtomically(reportPath, Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'));
     if (!quiet) print(env, `Report written to ${displayPath(reportPath, env.cwd)}`);
   }
-  return result.heldBack !== null || report.summary.filesErrored > 0 ? exitCodes.fileErrors : exitCodes.ok;
+  return heldBack !== null || report.summary.filesErrored > 0 ? exitCodes.fileErrors : exitCodes.ok;
 }
 
 /**
@@ -613,10 +675,7 @@ async function loadCache(
     raw: Readonly<Record<string, unknown>>;
   },
 ): Promise<OutcomeCache> {
-  const given = typeof location === 'string' ? location : '.asyncwise-cache';
-  const absolute = path.resolve(cwd, given);
-  const isFolder = /[/\\]$/.test(given) || (existsSync(absolute) && statSync(absolute).isDirectory());
-  const file = isFolder ? path.join(absolute, '.asyncwise-cache') : absolute;
+  const file = cacheFileOf(location, cwd);
   const { OutcomeCache: Cache, settingsKey } = await import('./cache');
   const key = settingsKey({
     asyncwise: version,
@@ -628,6 +687,53 @@ async function loadCache(
     codemods: settings.selected.map((c) => ({ name: c.name, options: parseOptionValues(c.options, settings.raw) })),
   });
   return Cache.load(file, key);
+}
+
+/** The `--cache-location` file (see {@link loadCache}). */
+function cacheFileOf(location: unknown, cwd: string): string {
+  const given = typeof location === 'string' ? location : '.asyncwise-cache';
+  const absolute = path.resolve(cwd, given);
+  const isFolder = /[/\\]$/.test(given) || (existsSync(absolute) && statSync(absolute).isDirectory());
+  return isFolder ? path.join(absolute, '.asyncwise-cache') : absolute;
+}
+
+/**
+ * A project codemod's `--cache`, and the tsconfig's root files its fingerprint starts from: it counts
+ * only for the same asyncwise, codemod, entries and options, level, shard and tsconfig (its text and
+ * the compiler options it resolves to, so an `extends` counts too); the files' bytes are compared by
+ * the cache itself.
+ */
+async function loadProjectCache(
+  location: unknown,
+  cwd: string,
+  run: { codemod: string; configPath: string; level: string; shard: Shard | undefined; settings: ProjectSettings },
+): Promise<{ cache: ProjectCache; roots: string[] }> {
+  const { ProjectCache: Cache, settingsKey } = await import('./cache');
+  const { fileNames, options } = readProjectConfig(run.configPath);
+  const key = settingsKey({
+    asyncwise: version,
+    codemod: run.codemod,
+    // --from names files relative to the working directory.
+    options: { ...run.settings, from: run.settings.from.map((f) => path.resolve(cwd, f)) },
+    level: run.level,
+    shard: run.shard ?? null,
+    tsconfig: { path: run.configPath, text: readFileSync(run.configPath, 'utf8'), options },
+  });
+  return { cache: await Cache.load(cacheFileOf(location, cwd), key), roots: fileNames.map((f) => path.resolve(f)) };
+}
+
+/**
+ * The package manifests and lockfiles in the tsconfig's folder and every folder above it: what
+ * installing a package changes. A project codemod's cache fingerprint holds them, since a package
+ * installed since can give an import a file the program did not hold before.
+ */
+function manifestsAbove(configPath: string): string[] {
+  const names = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+  const found: string[] = [];
+  for (let dir = path.dirname(configPath); ; dir = path.dirname(dir)) {
+    for (const name of names) if (existsSync(path.join(dir, name))) found.push(path.join(dir, name));
+    if (path.dirname(dir) === dir) return found;
+  }
 }
 
 /**

@@ -99,6 +99,29 @@ export interface Report {
   readonly shard?: Shard;
   readonly files: readonly ReportFile[];
   readonly summary: Summary;
+  /**
+   * Only on a project codemod's report: the functions of the whole plan, and the TypeScript errors
+   * `--typecheck` found the whole plan would add (paths relative). Facts of the whole program:
+   * every shard's report has the same.
+   */
+  readonly chain?: readonly string[];
+  readonly typeErrors?: readonly ProjectTypeError[];
+  /**
+   * Only on a project codemod's report with `--cache`: true when the project was unchanged since a
+   * run that planned nothing to apply, so the program was not built and the outcome is that run's.
+   */
+  readonly planFromCache?: boolean;
+}
+
+/** A TypeScript error a project codemod's rewrite would add (see `NewTypeError`). */
+export interface ProjectTypeError {
+  readonly file: string | null;
+  readonly start: number;
+  readonly line: number;
+  readonly column: number;
+  readonly code: number;
+  readonly message: string;
+  readonly plans: readonly string[];
 }
 
 export function summarize(outcomes: readonly FileOutcome[], cwd: string): Summary {
@@ -203,6 +226,10 @@ export function mergeReports(named: readonly { readonly name: string; readonly r
   same('level', (r) => r.level);
   same('write', (r) => r.write);
   same('shard count', (r) => r.shard?.count ?? null);
+  // A project codemod's shards each planned and judged the whole program: their verdicts agree, or
+  // they were not run over the same project.
+  same('chain', (r) => r.chain ?? null);
+  same('type errors', (r) => r.typeErrors ?? null);
   const count = first.report.shard?.count;
   if (count === undefined) throw new ReportMergeError(`${first.name} is not the report of a --shard run; only shard reports are merged.`);
   const byIndex = new Map<number, string>();
@@ -222,6 +249,7 @@ export function mergeReports(named: readonly { readonly name: string; readonly r
     }
   }
   const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { shard: _shard, ...rest } = first.report;
+  // Whether a shard's plan came from its cache is that shard's own fact, not the run's.
+  const { shard: _shard, planFromCache: _planFromCache, ...rest } = first.report;
   return { ...rest, files: sorted, summary: summarizeFiles(sorted) };
 }

@@ -3,7 +3,8 @@
  * each file gets its edits in one batch, the result is re-parsed, optionally type-checked against
  * the program as it was, and written with the per-file codemods' machinery (clean-git gate, atomic
  * writes, the same outcomes, diffs and report). All or nothing: when one planned file does not parse
- * or the project gains a type error, no file is written.
+ * or the project gains a type error, no file is written; a shard (`owns`) judges the whole plan
+ * too, so no shard writes what another shard's verdict would hold back.
  */
 import {
   applyEdits,
@@ -28,6 +29,13 @@ export interface ProjectMigrateOptions {
   readonly allowDirty: boolean;
   /** Write only when the project has no TypeScript error it did not have before. */
   readonly typecheck: boolean;
+  /**
+   * `--shard i/n`: the files this run owns (the others belong to the other shards). The gates judge
+   * the whole plan all the same: every planned file is re-parsed and, with `typecheck`, the project
+   * is checked with every shard's edits, so all shards write or none does, and each shard's verdict
+   * is the unsharded run's. Only the owned files are written and listed in the outcomes.
+   */
+  readonly owns?: (file: string) => boolean;
   readonly atomicWrite?: AtomicWriteHooks;
 }
 
@@ -53,8 +61,20 @@ export interface ProjectOutcome {
  */
 const level: SafetyLevel = 'review';
 
-/** Applies a project plan (see the module comment); one outcome per file with a change or a refusal, in path order. */
+/**
+ * Applies a project plan (see the module comment); one outcome per file with a change or a refusal,
+ * in path order (with `owns`, per owned file only).
+ */
 export async function migrateProject(plan: ProjectPlan, options: ProjectMigrateOptions): Promise<ProjectOutcome> {
+  const judged = judgeProject(plan, options);
+  const owns = options.owns;
+  const mine = owns === undefined ? judged.outcomes : judged.outcomes.filter((o) => owns(o.file));
+  if (judged.heldBack !== null || !options.write) return { ...judged, outcomes: mine };
+  return { outcomes: await writeChanges(mine, { write: true, allowDirty: options.allowDirty, codemods: [], files: [], ...(options.atomicWrite ? { atomicWrite: options.atomicWrite } : {}) }), typeErrors: [], heldBack: null };
+}
+
+/** Every planned file's outcome and the gates' verdict over the whole plan; nothing written. */
+function judgeProject(plan: ProjectPlan, options: ProjectMigrateOptions): ProjectOutcome {
   const applied = isLevelAllowed(level, options.level);
   const files = new Set([...plan.changes.map((c) => c.file), ...plan.refusals.map((r) => r.file)]);
   const outcomes: FileOutcome[] = [];
@@ -100,8 +120,7 @@ export async function migrateProject(plan: ProjectPlan, options: ProjectMigrateO
     });
     if (errors.length > 0) return { outcomes: held(outcomes), typeErrors: errors, heldBack: `the rewrite would add ${errors.length} TypeScript error${errors.length === 1 ? '' : 's'}, so no file was written` };
   }
-  if (!options.write) return { outcomes, typeErrors: [], heldBack: null };
-  return { outcomes: await writeChanges(outcomes, { write: true, allowDirty: options.allowDirty, codemods: [], files: [], ...(options.atomicWrite ? { atomicWrite: options.atomicWrite } : {}) }), typeErrors: [], heldBack: null };
+  return { outcomes, typeErrors: [], heldBack: null };
 }
 
 /** The outcomes of a run that writes nothing: changed files stay listed, none applied. */
