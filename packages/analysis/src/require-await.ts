@@ -37,7 +37,8 @@ export type RequireAwaitSilence =
   /**
    * A method of a class that extends or implements another type, which declares (or, without types,
    * may declare) a member of the same name: it keeps the async signature callers of that member rely
-   * on (`class PgDriver implements Driver { async connect() { this.pool = new Pool(); } }`).
+   * on (`class PgDriver implements Driver { async connect() { this.pool = new Pool(); } }`). So too a
+   * method of an object literal written against a type (`{ async execute() { … } } satisfies Event`).
    */
   | 'implements-member';
 
@@ -86,6 +87,9 @@ export function judgeRequireAwait(file: AnalysisFile, fn: FunctionNode): Require
   if (fn.parent?.type === 'MethodDefinition' && fn.parent.value === fn) {
     if (fn.parent.override) return { kind: 'silent', reason: 'overrides-member' };
     if (file.oracle.implementsMember(fn.parent) !== 'no') return { kind: 'silent', reason: 'implements-member' };
+  }
+  if (fn.parent?.type === 'Property' && fn.parent.value === fn && fn.parent.parent.type === 'ObjectExpression' && file.oracle.implementsMember(fn.parent) !== 'no') {
+    return { kind: 'silent', reason: 'implements-member' };
   }
   if (fn.generator) {
     for (const y of facts.yields) {

@@ -151,7 +151,8 @@ export class ParserServicesOracle implements TypeOracle {
     return 'no';
   }
 
-  implementsMember(member: TSESTree.MethodDefinition): Tri {
+  implementsMember(member: TSESTree.MethodDefinition | TSESTree.Property): Tri {
+    if (member.type === 'Property') return this.literalImplements(member);
     if (cannotImplement(member)) return 'no';
     const owner = this.services.esTreeNodeToTSNodeMap.get(member.parent.parent) as ts.ClassLikeDeclaration | undefined;
     if (!owner) return this.fallback.implementsMember(member);
@@ -172,6 +173,18 @@ export class ParserServicesOracle implements TypeOracle {
       }
     }
     return 'no';
+  }
+
+  /** Whether the type an object literal is checked against (its contextual type) declares the property. */
+  private literalImplements(member: TSESTree.Property): Tri {
+    const literal = this.services.esTreeNodeToTSNodeMap.get(member.parent);
+    if (!literal || member.computed) return this.fallback.implementsMember(member);
+    const name = member.key.type === 'Identifier' ? member.key.name : member.key.type === 'Literal' ? String(member.key.value) : null;
+    if (name === null) return 'unknown';
+    const contextual = this.checker.getContextualType(literal as ts.Expression);
+    if (!contextual) return 'no';
+    if (this.isVague(contextual)) return 'unknown';
+    return this.runtime.tsutils.unionConstituents(this.checker.getApparentType(contextual)).some((part) => this.checker.getPropertyOfType(part, name) !== undefined) ? 'yes' : 'no';
   }
 
   voidValueKind(node: TSESTree.Expression): VoidValueKind {

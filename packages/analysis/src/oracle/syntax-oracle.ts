@@ -96,7 +96,8 @@ export class SyntaxOracle implements TypeOracle {
     return 'unknown';
   }
 
-  implementsMember(member: TSESTree.MethodDefinition): Tri {
+  implementsMember(member: TSESTree.MethodDefinition | TSESTree.Property): Tri {
+    if (member.type === 'Property') return declaredObjectType(member.parent) ? 'unknown' : 'no';
     const owner = member.parent.parent;
     if (cannotImplement(member) || (!owner.superClass && !owner.implements?.length)) return 'no';
     if (member.computed || member.key.type !== 'Identifier') return 'unknown';
@@ -470,6 +471,20 @@ export class SyntaxOracle implements TypeOracle {
     }
     return 'unknown';
   }
+}
+
+/**
+ * The type an object literal is written against: `{ … } satisfies T`, `{ … } as T`, `<T>{ … }`, or
+ * the annotation of the variable, property or parameter default it initialises; null when none.
+ */
+function declaredObjectType(literal: TSESTree.Node): TSESTree.TypeNode | null {
+  const parent = literal.parent;
+  if (!parent) return null;
+  if ((parent.type === 'TSSatisfiesExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSTypeAssertion') && parent.expression === literal) return parent.typeAnnotation;
+  if (parent.type === 'VariableDeclarator' && parent.init === literal) return parent.id.typeAnnotation?.typeAnnotation ?? null;
+  if ((parent.type === 'PropertyDefinition' || parent.type === 'AccessorProperty') && parent.value === literal) return parent.typeAnnotation?.typeAnnotation ?? null;
+  if (parent.type === 'AssignmentPattern' && parent.right === literal && parent.left.type === 'Identifier') return parent.left.typeAnnotation?.typeAnnotation ?? null;
+  return null;
 }
 
 /** A method that can override or implement nothing: an ECMAScript `#private` one, or a TypeScript `private` one. */

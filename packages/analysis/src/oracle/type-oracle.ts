@@ -119,9 +119,12 @@ export interface TypeOracle {
    * an implemented interface declares, whatever its type. `'no'` only where every base is shown and
    * none declares it (or the method cannot implement one: `#private`, `private`); without types a
    * base's members are known only where it declares them, so that is `'unknown'` for any class with
-   * a base.
+   * a base. For a property of an object literal (a method, or a function as its value): whether the
+   * type the literal is checked against (`satisfies T`, `as T`, an annotated variable; with types
+   * any contextual type, a parameter's too) declares it; without types `'unknown'` where the literal
+   * has such a type, `'no'` where it has none.
    */
-  implementsMember(member: TSESTree.MethodDefinition): Tri;
+  implementsMember(member: TSESTree.MethodDefinition | TSESTree.Property): Tri;
   /** What the value of `node` is as a value returned where `void` is expected. */
   voidValueKind(node: TSESTree.Expression): VoidValueKind;
   /**

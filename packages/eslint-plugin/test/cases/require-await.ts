@@ -37,6 +37,9 @@ export default defineRuleCases(rule, [
       'import { Driver } from "./driver";\nexport class MemoryDriver implements Driver {\n  async connect() {\n    return 1;\n  }\n}',
       'import { Base } from "./base";\nexport class Child extends Base {\n  protected async load() {\n    return 1;\n  }\n}',
       'export class Child extends mixin(Base) {\n  async load() {\n    return 1;\n  }\n}',
+      // An object literal written against a type: its methods implement that type's members.
+      "import type { Event } from './event';\nexport default {\n  name: 'ready',\n  async execute() {\n    console.log('ready');\n  },\n} satisfies Event;",
+      "import type { Handlers } from './handlers';\nexport const handlers: Handlers = {\n  onMessage: async () => {\n    return 1;\n  },\n};",
       // throws-as-rejection: `async` turns the throw into the rejection callers catch.
       'export class GroupChannel {\n  async delete() {\n    throw new Error("a group DM cannot be deleted");\n  }\n}',
       'export async function parse(text: string) {\n  if (!text) throw new TypeError("empty");\n  return text.length;\n}',
@@ -84,6 +87,12 @@ export default defineRuleCases(rule, [
         'class Store {\n  static open(name: string) {\n    return { name };\n  }\n}',
       ),
       missing('class Job {\n  async #run() {\n    return 1;\n  }\n}', 'Private async method #run', 'class Job {\n  #run() {\n    return 1;\n  }\n}'),
+      // An object literal checked against nothing: its methods implement nothing.
+      missing(
+        'export const store = {\n  async load() {\n    return 1;\n  },\n};',
+        "Async method 'load'",
+        'export const store = {\n  load() {\n    return 1;\n  },\n};',
+      ),
       // A private method implements nothing, whatever the class's bases.
       missing(
         'class Job extends Base {\n  async #run() {\n    return 1;\n  }\n}',
@@ -142,9 +151,17 @@ export default defineRuleCases(rule, [
       // With types, a base that declares the method: an interface, or a base class's own base.
       'interface Driver {\n  connect(): Promise<void>;\n}\nexport class MemoryDriver implements Driver {\n  connected = false;\n  async connect(): Promise<void> {\n    this.connected = true;\n  }\n}',
       'declare class Root {\n  load(): Promise<number>;\n}\nclass Base extends Root {}\nexport class Child extends Base {\n  async load() {\n    return 1;\n  }\n}',
+      "interface Event {\n  name: string;\n  execute(): Promise<void>;\n}\nexport default {\n  name: 'ready',\n  async execute() {\n    console.log('ready');\n  },\n} satisfies Event;",
+      'declare function on(handlers: { ready(): Promise<void> }): void;\non({\n  async ready() {\n    console.log("ready");\n  },\n});',
       'declare class Base {\n  static open(): Promise<Base>;\n}\nexport class Child extends Base {\n  static async open() {\n    return new Child();\n  }\n}',
     ],
     invalid: [
+      // With types, an object literal's method that the type it is checked against does not declare.
+      missing(
+        'declare function register(handlers: object): void;\nregister({\n  async load() {\n    return 1;\n  },\n});',
+        "Async method 'load'",
+        'declare function register(handlers: object): void;\nregister({\n  load() {\n    return 1;\n  },\n});',
+      ),
       // With types, a method that no base declares is reported even in a class with bases.
       missing(
         'interface Driver {\n  connect(): Promise<void>;\n}\nexport class MemoryDriver implements Driver {\n  async connect(): Promise<void> {}\n  async label() {\n    return "memory";\n  }\n}',
