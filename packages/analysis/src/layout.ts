@@ -13,21 +13,21 @@ export function lineIndent(text: string, offset: number): string {
 }
 
 /**
- * Appends `item` to a list (parameters, arguments, an object's properties) after its last element,
- * which spans `last`: on a line of its own at that element's indentation when the element starts
- * its own line (`f(\n  a,\n  b\n)`, as a formatter lays a list out one per line), else after `, `.
- * `trailingComma` is the offset just past a comma written after the element, if there is one: the
- * list keeps it after the new item.
+ * Appends `item` to a list (parameters, arguments, an object's properties, a type's members) after
+ * its last element, which spans `last`: on a line of its own at that element's indentation when the
+ * element starts its own line (`f(\n  a,\n  b\n)`, as a formatter lays a list out one per line),
+ * else after `, `. `trailing` is the offset just past a separator written after the element, if there
+ * is one: the list keeps it after the new item. `separator` is the list's (`;` in a type literal).
  */
-export function appendToList(text: string, last: readonly [number, number], item: string, trailingComma: number | null = null): TextEdit {
+export function appendToList(text: string, last: readonly [number, number], item: string, trailing: number | null = null, separator = ','): TextEdit {
   const indent = lineIndent(text, last[0]);
   const lineStart = last[0] - indent.length;
-  const ownLine = lineStart === 0 || isLineTerminator(text.charCodeAt(lineStart - 1));
-  if (!ownLine || lineStart === 0) {
-    return trailingComma === null ? { range: [last[1], last[1]], text: `, ${item}` } : { range: [trailingComma, trailingComma], text: ` ${item},` };
+  const ownLine = lineStart > 0 && isLineTerminator(text.charCodeAt(lineStart - 1));
+  if (!ownLine) {
+    return trailing === null ? { range: [last[1], last[1]], text: `${separator} ${item}` } : { range: [trailing, trailing], text: ` ${item}${separator}` };
   }
   const eol = text.charCodeAt(lineStart - 1) === 10 && text.charCodeAt(lineStart - 2) === 13 ? '\r\n' : text[lineStart - 1];
-  return trailingComma === null ? { range: [last[1], last[1]], text: `,${eol}${indent}${item}` } : { range: [trailingComma, trailingComma], text: `${eol}${indent}${item},` };
+  return trailing === null ? { range: [last[1], last[1]], text: `${separator}${eol}${indent}${item}` } : { range: [trailing, trailing], text: `${eol}${indent}${item}${separator}` };
 }
 
 const unitCache = new PerFile<string>();

@@ -22,7 +22,7 @@ import { typescriptApi } from './oracle/parser-services-oracle';
 import { programOracle, projectProgram } from './oracle/typescript-project';
 import { parseFile } from './parse';
 import type { ProjectChange, ProjectNote, ProjectPlan, ProjectRefusal } from './project-plan';
-import { appendToList, lineIndent } from './layout';
+import { appendToList } from './layout';
 import { callOf, declarationName, functionName, methodRefusal, type ProjectFunction, projectReferences, projectSourceFiles, where } from './project-references';
 import { addSignalEdits } from './races';
 import { typedSignalTakerAt } from './signal-takers';
@@ -460,16 +460,10 @@ function signatureEdit(api: typeof ts, node: ChainFunction, sourceFile: ts.Sourc
     const what = `\`signal?: AbortSignal\` in its options \`${last.name.text}\``;
     const lastMember = members[members.length - 1];
     if (!lastMember) return { range: [last.type.getStart(sourceFile), last.type.end], text: '{ signal?: AbortSignal }', what };
+    // A type's members end in `;` or `,` (part of the member's text), or the last one in nothing.
     const separator = /[;,]$/.exec(lastMember.getText(sourceFile))?.[0];
-    const text = sourceFile.text;
-    const indent = lineIndent(text, lastMember.getStart(sourceFile));
-    const lineStart = lastMember.getStart(sourceFile) - indent.length;
-    // Members one per line (the last one starts its own line) get the new one on a line of its own.
-    if (lineStart > 0 && text[lineStart - 1] === '\n') {
-      const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
-      return { range: [lastMember.end, lastMember.end], text: `${separator ? '' : ';'}${eol}${indent}signal?: AbortSignal${separator ?? ''}`, what };
-    }
-    return { range: [lastMember.end, lastMember.end], text: separator ? ` signal?: AbortSignal${separator}` : '; signal?: AbortSignal', what };
+    const range = [lastMember.getStart(sourceFile), lastMember.end] as const;
+    return { ...appendToList(sourceFile.text, range, 'signal?: AbortSignal', separator ? lastMember.end : null, separator ?? ';'), what };
   }
   const added = 'options?: { signal?: AbortSignal }';
   const what = '`options?: { signal?: AbortSignal }`';
